@@ -1,0 +1,3 @@
+from supervise_tui.cli import main
+
+raise SystemExit(main())

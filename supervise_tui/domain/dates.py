@@ -1,0 +1,129 @@
+"""Dates and times as people type them, parsed with python-dateutil.
+
+Accepted: ``today``, ``tomorrow``, ``yesterday``, ``now``, ISO dates
+(``2026-11-24``), day-first dates (``24/11/2026``, ``24 Nov``), weekday names
+(``friday`` means the next Friday, or today if today is Friday), and
+``in 2 weeks`` / ``in 3 days``. Whatever was understood is echoed back with
+:func:`human_date` so nobody has to guess how an ambiguous date was read.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+
+from dateutil import parser as du_parser
+from dateutil.relativedelta import relativedelta
+
+from .errors import ValidationError
+
+EARLIEST_YEAR = 1990
+LATEST_YEAR = 2100
+
+_RELATIVE = re.compile(r"^in\s+(\d{1,3})\s+(day|week|month)s?$")
+_DATE_EXAMPLES = "for example 2026-11-24, 24/11/2026, 24 Nov, today or friday"
+_TIME_EXAMPLES = "for example 'now', 'today 14:30' or '24/11/2026 10:00'"
+
+
+def _words(text: str, today: date) -> date | None:
+    word = text.lower()
+    if word in ("today", "now"):
+        return today
+    if word == "tomorrow":
+        return today + relativedelta(days=1)
+    if word == "yesterday":
+        return today - relativedelta(days=1)
+    match = _RELATIVE.match(word)
+    if match:
+        count, unit = int(match.group(1)), match.group(2)
+        return today + relativedelta(**{unit + "s": count})
+    return None
+
+
+def _in_range(value: date, field: str) -> None:
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise ValidationError(
+            f"{value.year} looks like a typing slip; please use a year between "
+            f"{EARLIEST_YEAR} and {LATEST_YEAR}.",
+            field,
+        )
+
+
+def parse_date(text: object, today: date, field: str = "date") -> date:
+    """Understand a typed date, or raise a ValidationError that says why not."""
+    if isinstance(text, date) and not isinstance(text, datetime):
+        _in_range(text, field)
+        return text
+    if not isinstance(text, str) or not text.strip():
+        raise ValidationError(f"Please type a date, {_DATE_EXAMPLES}.", field)
+    raw = " ".join(text.split())
+    if len(raw) > 40:
+        raise ValidationError(f"That is too long to be a date; {_DATE_EXAMPLES}.", field)
+    found = _words(raw, today)
+    if found is None:
+        default = datetime.combine(today, time())
+        try:
+            parsed = du_parser.parse(raw, dayfirst=True, default=default)
+        except (ValueError, OverflowError, TypeError) as error:
+            raise ValidationError(_explain(raw, error, _DATE_EXAMPLES), field) from None
+        if parsed.time() != time() and ":" in raw:
+            raise ValidationError(
+                f"Please type just a date here, without a time; {_DATE_EXAMPLES}.",
+                field,
+            )
+        found = parsed.date()
+    _in_range(found, field)
+    return found
+
+
+def parse_datetime(text: object, now: datetime, field: str = "when") -> datetime:
+    """Understand a typed date and time (minutes precision)."""
+    if isinstance(text, datetime):
+        _in_range(text.date(), field)
+        return text.replace(second=0, microsecond=0, tzinfo=None)
+    if not isinstance(text, str) or not text.strip():
+        raise ValidationError(f"Please type a date and time, {_TIME_EXAMPLES}.", field)
+    raw = " ".join(text.split())
+    if len(raw) > 40:
+        raise ValidationError(f"That is too long to be a date; {_TIME_EXAMPLES}.", field)
+    lowered = raw.lower()
+    if lowered == "now":
+        return now.replace(second=0, microsecond=0, tzinfo=None)
+    head, _, rest = lowered.partition(" ")
+    day = _words(head, now.date())
+    if day is not None:
+        if not rest:
+            return datetime.combine(day, now.time()).replace(second=0, microsecond=0)
+        try:
+            clock = du_parser.parse(rest, default=datetime.combine(day, time()))
+        except (ValueError, OverflowError, TypeError) as error:
+            raise ValidationError(_explain(rest, error, _TIME_EXAMPLES), field) from None
+        if clock.date() != day:
+            raise ValidationError(f"I could not read {rest!r} as a time of day.", field)
+        return clock.replace(second=0, microsecond=0, tzinfo=None)
+    try:
+        parsed = du_parser.parse(raw, dayfirst=True, default=datetime.combine(now.date(), time()))
+    except (ValueError, OverflowError, TypeError) as error:
+        raise ValidationError(_explain(raw, error, _TIME_EXAMPLES), field) from None
+    _in_range(parsed.date(), field)
+    return parsed.replace(second=0, microsecond=0, tzinfo=None)
+
+
+def _explain(raw: str, error: Exception, examples: str) -> str:
+    reason = str(error)
+    if "out of range" in reason or "must be in" in reason:
+        return f"{raw!r} is not a real date (that day does not exist in that month); {examples}."
+    return f"I could not read {raw!r} as a date; {examples}."
+
+
+def human_date(value: date | None) -> str:
+    """'Tue 24 Nov 2026' — unambiguous in every locale."""
+    if value is None:
+        return "—"
+    return value.strftime("%a %d %b %Y")
+
+
+def human_datetime(value: datetime | None) -> str:
+    if value is None:
+        return "—"
+    return value.strftime("%a %d %b %Y, %H:%M")

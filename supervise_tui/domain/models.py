@@ -1,0 +1,404 @@
+"""The records: people, sessions and the items that live across sessions.
+
+These are plain containers. A draft may be half filled in (that is what a
+draft is); :mod:`supervise_tui.domain.rules` says what a finished record must
+hold.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+
+from .enums import (
+    Cadence,
+    ConcernCategory,
+    ConcernStatus,
+    Decision,
+    FeedbackKey,
+    Fit,
+    GoalArea,
+    GoalStatus,
+    KeyFunction,
+    NoticedBy,
+    RatingKey,
+    Role,
+    Section,
+    SessionKind,
+    SessionStatus,
+)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+@dataclass
+class Person:
+    name: str
+    role: Role
+    site: str = ""
+    active: bool = True
+    cadence: Cadence = Cadence.WEEKLY
+    weekday: int | None = None  # 0 = Monday … 6 = Sunday; None = any day
+    id: str = field(default_factory=new_id)
+    created_at: datetime = field(default_factory=now_utc)
+    updated_at: datetime = field(default_factory=now_utc)
+
+    @property
+    def display(self) -> str:
+        return f"{self.name} ({self.site})" if self.site else self.name
+
+
+@dataclass
+class Rating:
+    value: int | None = None  # 1–5, or not asked
+    note: str = ""
+
+
+def _ratings() -> dict[RatingKey, Rating]:
+    return {key: Rating() for key in RatingKey}
+
+
+@dataclass
+class CheckIn:
+    arriving: str = ""  # "how are you arriving today"
+    ratings: dict[RatingKey, Rating] = field(default_factory=_ratings)
+
+
+@dataclass
+class RoleItem:
+    activity: str = ""
+    function: KeyFunction | None = None
+    fit: Fit | None = None
+    rationale: str = ""  # why the supervisor asked for it
+    decision: Decision | None = None
+    note: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Strength:
+    skill: str = ""
+    example: str = ""
+    noticed_by: NoticedBy | None = None
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Concern:
+    """A concern as it was raised. Later sessions add ConcernUpdates."""
+
+    text: str = ""
+    category: ConcernCategory | None = None
+    raised_by: str = ""  # person id
+    owner: str = ""  # person id
+    status: ConcernStatus = ConcernStatus.OPEN
+    follow_up: date | None = None
+    resolution_note: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class ConcernUpdate:
+    concern_id: str
+    status: ConcernStatus
+    note: str = ""
+    follow_up: date | None = None
+    owner: str = ""
+    resolution_note: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Goal:
+    text: str = ""
+    area: GoalArea | None = None
+    target_date: date | None = None
+    progress: int = 0  # 0–100
+    status: GoalStatus = GoalStatus.ACTIVE
+    next_step: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class GoalUpdate:
+    goal_id: str
+    progress: int
+    status: GoalStatus
+    next_step: str = ""
+    note: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Action:
+    text: str = ""
+    owner: str = ""  # person id: the peer or a supervisor
+    due: date | None = None
+    done_on: date | None = None
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class ActionUpdate:
+    action_id: str
+    done_on: date | None = None
+    due: date | None = None
+    note: str = ""
+    id: str = field(default_factory=new_id)
+
+
+def _feedback() -> dict[FeedbackKey, int | None]:
+    return {key: None for key in FeedbackKey}
+
+
+@dataclass
+class Feedback:
+    """The peer's feedback on the supervision itself."""
+
+    ratings: dict[FeedbackKey, int | None] = field(default_factory=_feedback)
+    text: str = ""
+
+
+@dataclass
+class Voices:
+    """Two voices: the peer's own words, and the supervisor's notes."""
+
+    peer: str = ""
+    supervisor: str = ""
+
+
+def _voices() -> dict[Section, Voices]:
+    return {section: Voices() for section in Section}
+
+
+@dataclass
+class SignOff:
+    person_id: str
+    at: datetime
+    comment: str = ""
+
+
+@dataclass
+class AgendaItem:
+    """Something the peer asked to talk about next time (peer input)."""
+
+    text: str
+    added_on: date
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Session:
+    peer_id: str
+    supervisor_ids: list[str]
+    kind: SessionKind
+    when: datetime  # local wall-clock time of the meeting
+    site: str = ""
+    pack_id: str = ""
+    status: SessionStatus = SessionStatus.DRAFT
+    checkin: CheckIn = field(default_factory=CheckIn)
+    strengths: list[Strength] = field(default_factory=list)
+    role_items: list[RoleItem] = field(default_factory=list)
+    concerns: list[Concern] = field(default_factory=list)
+    concern_updates: list[ConcernUpdate] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
+    goal_updates: list[GoalUpdate] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    action_updates: list[ActionUpdate] = field(default_factory=list)
+    feedback: Feedback = field(default_factory=Feedback)
+    voices: dict[Section, Voices] = field(default_factory=_voices)
+    ticked: dict[str, list[str]] = field(default_factory=dict)  # section -> prompt ids
+    skipped: list[Section] = field(default_factory=list)
+    agenda: list[AgendaItem] = field(default_factory=list)
+    next_session: date | None = None
+    signoffs: list[SignOff] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+    created_at: datetime = field(default_factory=now_utc)
+    updated_at: datetime = field(default_factory=now_utc)
+
+    @property
+    def participants(self) -> list[str]:
+        return [self.peer_id, *self.supervisor_ids]
+
+    @property
+    def day(self) -> date:
+        return self.when.date()
+
+    def signed_by(self, person_id: str) -> SignOff | None:
+        return next((s for s in self.signoffs if s.person_id == person_id), None)
+
+
+# ---------------------------------------------------------------------------
+# Item heads: a concern, goal or action across sessions. A head stores the
+# item as it was raised (``base``) and the log of later updates; its current
+# state is always folded from those two, so nothing derived is ever stored.
+
+
+def settle_goal(progress: int, status: GoalStatus) -> tuple[int, GoalStatus]:
+    """Reaching 100% completes an active goal; completing a goal makes it 100%."""
+    progress = max(0, min(100, progress))
+    if status == GoalStatus.COMPLETED:
+        return 100, status
+    if progress == 100 and status == GoalStatus.ACTIVE:
+        return 100, GoalStatus.COMPLETED
+    return progress, status
+
+
+@dataclass
+class ConcernLog:
+    on: date
+    session_id: str
+    update: ConcernUpdate
+
+
+@dataclass
+class GoalLog:
+    on: date
+    session_id: str
+    update: GoalUpdate
+
+
+@dataclass
+class ActionLog:
+    on: date
+    session_id: str
+    update: ActionUpdate
+
+
+def _ordered(logs: list) -> list:
+    return sorted(logs, key=lambda log: (log.on, log.session_id))
+
+
+@dataclass
+class ConcernHead:
+    peer_id: str
+    raised_in: str
+    raised_on: date
+    base: Concern
+    updates: list[ConcernLog] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.base.id
+
+    @property
+    def current(self) -> Concern:
+        state = self.base
+        for log in _ordered(self.updates):
+            u = log.update
+            state = replace(
+                state,
+                status=u.status,
+                follow_up=u.follow_up if u.follow_up is not None else state.follow_up,
+                owner=u.owner or state.owner,
+                resolution_note=(
+                    (u.resolution_note or u.note or state.resolution_note)
+                    if u.status == ConcernStatus.RESOLVED
+                    else ""
+                ),
+            )
+        return state
+
+    @property
+    def resolved_on(self) -> date | None:
+        resolved = self.raised_on if self.base.status == ConcernStatus.RESOLVED else None
+        for log in _ordered(self.updates):
+            if log.update.status == ConcernStatus.RESOLVED:
+                resolved = resolved or log.on
+            else:
+                resolved = None
+        return resolved
+
+    @property
+    def is_open(self) -> bool:
+        return self.current.status != ConcernStatus.RESOLVED
+
+
+@dataclass
+class GoalHead:
+    peer_id: str
+    set_in: str
+    set_on: date
+    base: Goal
+    updates: list[GoalLog] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.base.id
+
+    @property
+    def current(self) -> Goal:
+        progress, status = settle_goal(self.base.progress, self.base.status)
+        state = replace(self.base, progress=progress, status=status)
+        for log in _ordered(self.updates):
+            u = log.update
+            progress, status = settle_goal(u.progress, u.status)
+            state = replace(
+                state, progress=progress, status=status, next_step=u.next_step or state.next_step
+            )
+        return state
+
+    @property
+    def is_active(self) -> bool:
+        return self.current.status in (GoalStatus.ACTIVE, GoalStatus.PAUSED)
+
+
+@dataclass
+class ActionHead:
+    peer_id: str
+    agreed_in: str
+    agreed_on: date
+    base: Action
+    updates: list[ActionLog] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.base.id
+
+    @property
+    def current(self) -> Action:
+        state = self.base
+        for log in _ordered(self.updates):
+            u = log.update
+            state = replace(state, done_on=u.done_on, due=u.due if u.due is not None else state.due)
+        return state
+
+    @property
+    def is_open(self) -> bool:
+        return self.current.done_on is None
+
+
+# ---------------------------------------------------------------------------
+# Light records kept so lists can be shown without opening every session.
+
+
+@dataclass
+class SessionRef:
+    """A session's place in a peer's history, without its contents."""
+
+    id: str
+    when: datetime
+    kind: SessionKind
+    status: SessionStatus
+    supervisor_ids: list[str]
+    updated_at: datetime
+
+
+@dataclass
+class PeerSummary:
+    """What Home shows for one peer, kept up to date at every save."""
+
+    peer_id: str
+    sessions: int = 0
+    last_session: date | None = None
+    open_concerns: int = 0
+    active_goals: int = 0
+    open_actions: int = 0
+    awaiting_signoff: int = 0

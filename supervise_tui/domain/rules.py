@@ -1,0 +1,398 @@
+"""What a valid record holds, and how items move across sessions.
+
+- :func:`validate_person` and :func:`validate_session` raise one
+  :class:`ValidationError` with a plain message and the field it is about.
+- :func:`prune` drops rows a person added but left completely empty.
+- :func:`apply_session` folds one session's new items and updates into the
+  peer's item heads (concerns, goals, actions). Re-applying the same session
+  replaces its earlier contribution, so editing a session never doubles it.
+- :func:`carry_forward` picks what a new session must review: open concerns,
+  active goals and unfinished actions, linked by id, never copied.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date
+
+from .enums import ConcernStatus, Role, SessionStatus
+from .errors import ValidationError
+from .models import (
+    ActionHead,
+    ActionLog,
+    Concern,
+    ConcernHead,
+    ConcernLog,
+    GoalHead,
+    GoalLog,
+    PeerSummary,
+    Person,
+    Session,
+    SessionRef,
+    SignOff,
+)
+from .text import NAME_MAX, NOTE_MAX, SHORT_MAX, check_name, check_text
+
+# ---------------------------------------------------------------------------
+# People
+
+
+def validate_person(person: Person, others: list[Person] = ()) -> Person:
+    """A cleaned copy of ``person``; raises on invalid input or a confusing duplicate."""
+    name = check_name(person.name)
+    site = check_text(person.site, "site", limit=NAME_MAX)
+    site = " ".join(site.split())
+    if person.weekday is not None and not 0 <= person.weekday <= 6:
+        raise ValidationError("The weekday must be Monday to Sunday.", "weekday")
+    for other in others:
+        if other.id == person.id:
+            continue
+        if other.name.casefold() == name.casefold() and other.site.casefold() == site.casefold():
+            where = f" at {site}" if site else ""
+            raise ValidationError(
+                f"There is already someone called {name}{where}. "
+                "Add their site (or a different site) so the two can be told apart.",
+                "site" if not site else "name",
+            )
+    return dataclasses.replace(person, name=name, site=site)
+
+
+# ---------------------------------------------------------------------------
+# Sessions
+
+
+def _rating(value: int | None, field_name: str, low: int = 1, high: int = 5) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ValidationError(
+            f"A rating is a whole number from {low} to {high}, or left blank.", field_name
+        )
+
+
+def _progress(value: int, field_name: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+        raise ValidationError("Progress is a percentage from 0 to 100.", field_name)
+
+
+def prune(session: Session) -> Session:
+    """Drop list rows that were added but left entirely blank."""
+
+    def blank(obj: object, *ignore: str) -> bool:
+        for f in dataclasses.fields(obj):
+            if f.name in ("id", *ignore):
+                continue
+            value = getattr(obj, f.name)
+            if isinstance(value, str) and value.strip():
+                return False
+            if not isinstance(value, str) and value not in (None, 0, [], {}):
+                return False
+        return True
+
+    return dataclasses.replace(
+        session,
+        strengths=[s for s in session.strengths if not blank(s)],
+        role_items=[r for r in session.role_items if not blank(r)],
+        concerns=[c for c in session.concerns if not blank(c, "status", "owner", "raised_by")],
+        goals=[g for g in session.goals if not blank(g, "status")],
+        actions=[a for a in session.actions if not blank(a, "owner")],
+    )
+
+
+def validate_session(session: Session, *, finishing: bool = False) -> None:
+    """Check a session; with ``finishing`` also the fields a finished record needs."""
+    if not session.peer_id:
+        raise ValidationError("Please choose the peer for this session.", "peer_id")
+    if not session.supervisor_ids:
+        raise ValidationError("Please choose at least one supervisor.", "supervisor_ids")
+    if len(set(session.supervisor_ids)) != len(session.supervisor_ids):
+        raise ValidationError("A supervisor is listed twice.", "supervisor_ids")
+    if session.peer_id in session.supervisor_ids:
+        raise ValidationError(
+            "The peer cannot also be a supervisor in the same session.", "supervisor_ids"
+        )
+    check_text(session.site, "site", limit=NAME_MAX)
+    check_text(session.checkin.arriving, "checkin.arriving", limit=NOTE_MAX, label="check-in line")
+    for key, rating in session.checkin.ratings.items():
+        _rating(rating.value, f"checkin.ratings.{key.value}")
+        check_text(rating.note, f"checkin.ratings.{key.value}.note", limit=NOTE_MAX, label="note")
+    for section, voices in session.voices.items():
+        check_text(voices.peer, f"voices.{section.value}.peer", label="peer's words")
+        check_text(
+            voices.supervisor, f"voices.{section.value}.supervisor", label="supervisor's notes"
+        )
+    participants = set(session.participants)
+
+    for i, item in enumerate(session.role_items):
+        where = f"role_items[{i}]"
+        check_text(
+            item.activity,
+            f"{where}.activity",
+            limit=SHORT_MAX,
+            required=finishing,
+            label="activity",
+        )
+        check_text(item.rationale, f"{where}.rationale", label="rationale")
+        check_text(item.note, f"{where}.note", label="note")
+        if finishing and item.fit is None:
+            raise ValidationError(
+                "Please say how this activity fits the peer role (in role, unsure or drifting).",
+                f"{where}.fit",
+            )
+    for i, strength in enumerate(session.strengths):
+        where = f"strengths[{i}]"
+        check_text(
+            strength.skill, f"{where}.skill", limit=SHORT_MAX, required=finishing, label="skill"
+        )
+        check_text(strength.example, f"{where}.example", label="example")
+    for i, concern in enumerate(session.concerns):
+        where = f"concerns[{i}]"
+        _check_concern(concern, where, finishing, participants)
+    for i, update in enumerate(session.concern_updates):
+        where = f"concern_updates[{i}]"
+        check_text(update.note, f"{where}.note", label="note")
+        check_text(update.resolution_note, f"{where}.resolution_note", label="resolution note")
+        if (
+            finishing
+            and update.status == ConcernStatus.RESOLVED
+            and not (update.resolution_note.strip() or update.note.strip())
+        ):
+            raise ValidationError(
+                "Please add a short note on how this concern was resolved.",
+                f"{where}.resolution_note",
+            )
+    for i, goal in enumerate(session.goals):
+        where = f"goals[{i}]"
+        check_text(goal.text, f"{where}.text", limit=SHORT_MAX, required=finishing, label="goal")
+        check_text(goal.next_step, f"{where}.next_step", limit=SHORT_MAX, label="next step")
+        _progress(goal.progress, f"{where}.progress")
+        if finishing and goal.area is None:
+            raise ValidationError("Please choose the area this goal belongs to.", f"{where}.area")
+    for i, update in enumerate(session.goal_updates):
+        where = f"goal_updates[{i}]"
+        _progress(update.progress, f"{where}.progress")
+        check_text(update.note, f"{where}.note", label="note")
+        check_text(update.next_step, f"{where}.next_step", limit=SHORT_MAX, label="next step")
+    for i, action in enumerate(session.actions):
+        where = f"actions[{i}]"
+        check_text(
+            action.text, f"{where}.text", limit=SHORT_MAX, required=finishing, label="action"
+        )
+        if finishing and not action.owner:
+            raise ValidationError("Please choose who owns this action.", f"{where}.owner")
+        if action.owner and action.owner not in participants:
+            raise ValidationError(
+                "An action's owner must be the peer or a supervisor in this session.",
+                f"{where}.owner",
+            )
+    for i, update in enumerate(session.action_updates):
+        check_text(update.note, f"action_updates[{i}].note", label="note")
+    for key, value in session.feedback.ratings.items():
+        _rating(value, f"feedback.ratings.{key.value}")
+    check_text(session.feedback.text, "feedback.text", label="feedback")
+    for i, item in enumerate(session.agenda):
+        check_text(
+            item.text, f"agenda[{i}].text", limit=SHORT_MAX, required=True, label="agenda item"
+        )
+    for i, signoff in enumerate(session.signoffs):
+        if signoff.person_id not in participants:
+            raise ValidationError(
+                "Only people in the session can sign it off.", f"signoffs[{i}].person_id"
+            )
+        check_text(signoff.comment, f"signoffs[{i}].comment", limit=SHORT_MAX, label="comment")
+
+
+def _check_concern(concern: Concern, where: str, finishing: bool, participants: set[str]) -> None:
+    check_text(concern.text, f"{where}.text", limit=NOTE_MAX, required=finishing, label="concern")
+    check_text(concern.resolution_note, f"{where}.resolution_note", label="resolution note")
+    if finishing and concern.category is None:
+        raise ValidationError("Please choose a category for this concern.", f"{where}.category")
+    for attr in ("owner", "raised_by"):
+        person = getattr(concern, attr)
+        if person and person not in participants:
+            raise ValidationError("That person is not in this session.", f"{where}.{attr}")
+
+
+# ---------------------------------------------------------------------------
+# Lifecycle: finishing and signing off
+
+
+def finish(session: Session, now) -> Session:
+    """Validate and move a draft to *completed*."""
+    session = prune(session)
+    validate_session(session, finishing=True)
+    return dataclasses.replace(session, status=SessionStatus.COMPLETED, updated_at=now)
+
+
+def sign_off(session: Session, person_id: str, comment: str, now) -> Session:
+    """Record one participant's acknowledgement; when all have, it is acknowledged."""
+    if session.status == SessionStatus.DRAFT:
+        raise ValidationError("Finish the session before signing it off.", "status")
+    if person_id not in session.participants:
+        raise ValidationError("Only people in the session can sign it off.", "signoffs")
+    comment = check_text(comment, "comment", limit=SHORT_MAX)
+
+    others = [s for s in session.signoffs if s.person_id != person_id]
+    signoffs = [*others, SignOff(person_id=person_id, at=now, comment=comment)]
+    signoffs.sort(key=lambda s: session.participants.index(s.person_id))
+    everyone = {s.person_id for s in signoffs} >= set(session.participants)
+    status = SessionStatus.ACKNOWLEDGED if everyone else SessionStatus.COMPLETED
+    return dataclasses.replace(session, signoffs=signoffs, status=status, updated_at=now)
+
+
+# ---------------------------------------------------------------------------
+# Item heads across sessions
+
+
+@dataclass
+class Heads:
+    """One peer's concerns, goals and actions, each with its history."""
+
+    concerns: dict[str, ConcernHead] = field(default_factory=dict)
+    goals: dict[str, GoalHead] = field(default_factory=dict)
+    actions: dict[str, ActionHead] = field(default_factory=dict)
+
+
+def remove_session(heads: Heads, session_id: str) -> set[str]:
+    """Take one session's contribution out of ``heads``; return the item ids touched.
+
+    Items the session raised are removed with their whole history.
+    """
+    touched: set[str] = set()
+    for table, raised_attr in (
+        (heads.concerns, "raised_in"),
+        (heads.goals, "set_in"),
+        (heads.actions, "agreed_in"),
+    ):
+        for item_id in list(table):
+            head = table[item_id]
+            if getattr(head, raised_attr) == session_id:
+                del table[item_id]
+                touched.add(item_id)
+            elif any(log.session_id == session_id for log in head.updates):
+                head.updates = [log for log in head.updates if log.session_id != session_id]
+                touched.add(item_id)
+    return touched
+
+
+def apply_session(heads: Heads, session: Session) -> set[str]:
+    """Fold a session's new items and updates into ``heads`` (in place).
+
+    Re-applying a session (after an edit or a sign-off) replaces what it
+    contributed before, keeping what later sessions added to its items, so
+    nothing is doubled or lost. Returns the ids of the items touched. An
+    update to an item that is not in ``heads`` is ignored here and reported by
+    the store's consistency check.
+    """
+    touched: set[str] = set()
+    day = session.day
+    for table, raised_attr, new_items, make in (
+        (
+            heads.concerns,
+            "raised_in",
+            session.concerns,
+            lambda item: ConcernHead(session.peer_id, session.id, day, item),
+        ),
+        (
+            heads.goals,
+            "set_in",
+            session.goals,
+            lambda item: GoalHead(session.peer_id, session.id, day, item),
+        ),
+        (
+            heads.actions,
+            "agreed_in",
+            session.actions,
+            lambda item: ActionHead(session.peer_id, session.id, day, item),
+        ),
+    ):
+        keep = {item.id for item in new_items}
+        for item_id in list(table):
+            head = table[item_id]
+            if getattr(head, raised_attr) == session.id and item_id not in keep:
+                del table[item_id]
+                touched.add(item_id)
+            elif any(log.session_id == session.id for log in head.updates):
+                head.updates = [log for log in head.updates if log.session_id != session.id]
+                touched.add(item_id)
+        for item in new_items:
+            existing = table.get(item.id)
+            head = make(item)
+            if existing is not None:
+                head.updates = existing.updates
+            table[item.id] = head
+            touched.add(item.id)
+    for table, updates, key, log_cls in (
+        (heads.concerns, session.concern_updates, "concern_id", ConcernLog),
+        (heads.goals, session.goal_updates, "goal_id", GoalLog),
+        (heads.actions, session.action_updates, "action_id", ActionLog),
+    ):
+        for update in updates:
+            head = table.get(getattr(update, key))
+            if head is not None:
+                head.updates.append(log_cls(day, session.id, update))
+                touched.add(head.id)
+    for table in (heads.concerns, heads.goals, heads.actions):
+        for item_id in touched:
+            head = table.get(item_id)
+            if head is not None:
+                head.updates.sort(key=lambda log: (log.on, log.session_id, log.update.id))
+    return touched
+
+
+# ---------------------------------------------------------------------------
+# Carry-forward
+
+
+@dataclass
+class CarryForward:
+    """What a new session reviews before new material: linked by id."""
+
+    concerns: list[ConcernHead]
+    goals: list[GoalHead]
+    actions: list[ActionHead]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.concerns or self.goals or self.actions)
+
+
+def carry_forward(heads: Heads, before: date | None = None) -> CarryForward:
+    """Open concerns, active goals and unfinished actions, oldest first."""
+
+    def early(on: date) -> bool:
+        return before is None or on <= before
+
+    return CarryForward(
+        concerns=sorted(
+            (h for h in heads.concerns.values() if h.is_open and early(h.raised_on)),
+            key=lambda h: (h.raised_on, h.id),
+        ),
+        goals=sorted(
+            (h for h in heads.goals.values() if h.is_active and early(h.set_on)),
+            key=lambda h: (h.set_on, h.id),
+        ),
+        actions=sorted(
+            (h for h in heads.actions.values() if h.is_open and early(h.agreed_on)),
+            key=lambda h: (h.current.due or date.max, h.agreed_on, h.id),
+        ),
+    )
+
+
+def owner_role(person_id: str, session: Session) -> Role:
+    return Role.PEER if person_id == session.peer_id else Role.SUPERVISOR
+
+
+def summarise(peer_id: str, refs: list[SessionRef], heads: Heads) -> PeerSummary:
+    """The Home-screen figures for one peer."""
+    held = [r for r in refs if r.status != SessionStatus.DRAFT]
+    return PeerSummary(
+        peer_id=peer_id,
+        sessions=len(held),
+        last_session=max((r.when.date() for r in held), default=None),
+        open_concerns=sum(1 for h in heads.concerns.values() if h.is_open),
+        active_goals=sum(1 for h in heads.goals.values() if h.is_active),
+        open_actions=sum(1 for h in heads.actions.values() if h.is_open),
+        awaiting_signoff=sum(1 for r in held if r.status == SessionStatus.COMPLETED),
+    )

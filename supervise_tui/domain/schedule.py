@@ -1,0 +1,80 @@
+"""When the next session is due, from a peer's cadence and their last session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from dateutil.relativedelta import relativedelta
+from dateutil.rrule import MONTHLY, WEEKLY, rrule
+
+from .enums import Cadence
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def interval(cadence: Cadence) -> relativedelta:
+    if cadence == Cadence.WEEKLY:
+        return relativedelta(weeks=1)
+    if cadence == Cadence.FORTNIGHTLY:
+        return relativedelta(weeks=2)
+    return relativedelta(months=1)
+
+
+def next_due(cadence: Cadence, weekday: int | None, last: date | None, today: date) -> date:
+    """The date the next session is due.
+
+    With no session yet, one is due today. Otherwise it is one cadence step
+    after the last session, moved to the preferred weekday nearest that step
+    (never earlier than the day after the last session).
+    """
+    if last is None:
+        return today
+    step = last + interval(cadence)
+    if weekday is None:
+        return step
+    start = max(step - relativedelta(days=3), last + relativedelta(days=1))
+    rule = rrule(WEEKLY, byweekday=weekday, dtstart=datetime.combine(start, time()), count=1)
+    return rule[0].date()
+
+
+def expected_dates(cadence: Cadence, weekday: int | None, start: date, end: date) -> list[date]:
+    """The session dates a cadence asks for between ``start`` and ``end`` inclusive."""
+    if end < start:
+        return []
+    begin = datetime.combine(start, time())
+    until = datetime.combine(end, time())
+    if cadence == Cadence.MONTHLY:
+        rule = rrule(MONTHLY, dtstart=begin, until=until)
+    else:
+        every = 1 if cadence == Cadence.WEEKLY else 2
+        kwargs = {"byweekday": weekday} if weekday is not None else {}
+        rule = rrule(WEEKLY, interval=every, dtstart=begin, until=until, **kwargs)
+    return [d.date() for d in rule]
+
+
+@dataclass(frozen=True)
+class Due:
+    on: date
+    days_late: int  # > 0 when overdue
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_late > 0
+
+    def describe(self, today: date) -> str:
+        """Plain words, so overdue is never shown by colour alone."""
+        if self.days_late > 0:
+            unit = "day" if self.days_late == 1 else "days"
+            return f"OVERDUE by {self.days_late} {unit}"
+        days = (self.on - today).days
+        if days == 0:
+            return "due today"
+        if days == 1:
+            return "due tomorrow"
+        return f"due in {days} days"
+
+
+def due(cadence: Cadence, weekday: int | None, last: date | None, today: date) -> Due:
+    on = next_due(cadence, weekday, last, today)
+    return Due(on=on, days_late=max(0, (today - on).days))

@@ -1,0 +1,173 @@
+"""Records to plain JSON-ready data and back, checking every type on the way in.
+
+``from_data`` never lets a wrong shape through as an odd exception: anything
+unexpected becomes a :class:`ValidationError` naming the path
+(``sessions[3].concerns[0].status``) so an importer or a damaged-file report
+can say exactly where the problem is.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from datetime import UTC, date, datetime
+from enum import Enum
+from functools import cache
+from typing import Any, TypeVar
+
+from .errors import ValidationError
+
+T = TypeVar("T")
+
+MAX_STRING = 200_000  # far above any field limit; guards against hostile input
+
+
+def to_data(obj: Any) -> Any:
+    """A record (or anything inside one) as JSON-ready data."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_data(getattr(obj, f.name)) for f in _fields(type(obj))}
+    if isinstance(obj, Enum):
+        return obj.value
+    if isinstance(obj, datetime):
+        if obj.tzinfo is not None:
+            return obj.astimezone(UTC).isoformat().replace("+00:00", "Z")
+        return obj.isoformat()
+    if isinstance(obj, date):
+        return obj.isoformat()
+    if isinstance(obj, dict):
+        return {to_data(k): to_data(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [to_data(v) for v in obj]
+    return obj
+
+
+@cache
+def _fields(cls: type) -> tuple[dataclasses.Field, ...]:
+    return dataclasses.fields(cls)
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def from_data(cls: type[T], data: Any, path: str = "", *, strict: bool = False) -> T:
+    """Build ``cls`` from ``data``; raise ValidationError naming the path on error.
+
+    With ``strict``, unknown fields are errors (for imports); otherwise they are
+    ignored (so a newer file's extra fields do not stop an older reader).
+    """
+    return _convert(cls, data, path, strict)
+
+
+def _where(path: str) -> str:
+    return f" at {path}" if path else ""
+
+
+def _convert(tp: Any, data: Any, path: str, strict: bool) -> Any:
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = typing.get_args(tp)
+        if data is None and type(None) in args:
+            return None
+        real = [a for a in args if a is not type(None)]
+        if len(real) == 1:
+            return _convert(real[0], data, path, strict)
+        raise TypeError(f"unsupported union {tp}")  # pragma: no cover - programming error
+    if origin is list:
+        (item,) = typing.get_args(tp)
+        if not isinstance(data, list):
+            raise ValidationError(f"Expected a list{_where(path)}.", path)
+        return [_convert(item, v, f"{path}[{i}]", strict) for i, v in enumerate(data)]
+    if origin is tuple:
+        args = typing.get_args(tp)
+        if not isinstance(data, list) or len(data) != len(args):
+            raise ValidationError(f"Expected a list of {len(args)} values{_where(path)}.", path)
+        return tuple(
+            _convert(a, v, f"{path}[{i}]", strict)
+            for i, (a, v) in enumerate(zip(args, data, strict=True))
+        )
+    if origin is dict:
+        key_tp, value_tp = typing.get_args(tp)
+        if not isinstance(data, dict):
+            raise ValidationError(f"Expected an object{_where(path)}.", path)
+        return {
+            _convert(key_tp, k, f"{path}.{k}", strict): _convert(value_tp, v, f"{path}.{k}", strict)
+            for k, v in data.items()
+        }
+    if dataclasses.is_dataclass(tp):
+        return _dataclass(tp, data, path, strict)
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        try:
+            return tp(data)
+        except ValueError:
+            allowed = ", ".join(repr(m.value) for m in tp)
+            raise ValidationError(
+                f"{_show(data)} is not one of {allowed}{_where(path)}.", path
+            ) from None
+    if tp is datetime:
+        if not isinstance(data, str):
+            raise ValidationError(f"Expected a date and time as text{_where(path)}.", path)
+        try:
+            value = datetime.fromisoformat(data)
+        except ValueError:
+            raise ValidationError(
+                f"{_show(data)} is not an ISO date and time{_where(path)}.", path
+            ) from None
+        return value
+    if tp is date:
+        if not isinstance(data, str) or len(data) != 10:
+            raise ValidationError(f"Expected a date like 2026-11-24{_where(path)}.", path)
+        try:
+            return date.fromisoformat(data)
+        except ValueError:
+            message = f"{_show(data)} is not a real date{_where(path)}."
+            raise ValidationError(message, path) from None
+    if tp is str:
+        if not isinstance(data, str):
+            raise ValidationError(f"Expected text{_where(path)}.", path)
+        if len(data) > MAX_STRING:
+            raise ValidationError(
+                f"A text of {len(data):,} characters is too long{_where(path)}.", path
+            )
+        return data
+    if tp is bool:
+        if not isinstance(data, bool):
+            raise ValidationError(f"Expected true or false{_where(path)}.", path)
+        return data
+    if tp is int:
+        if isinstance(data, bool) or not isinstance(data, int):
+            raise ValidationError(f"Expected a whole number{_where(path)}.", path)
+        return data
+    if tp is Any:
+        return data
+    raise TypeError(f"unsupported type {tp}")  # pragma: no cover - programming error
+
+
+def _dataclass(cls: type, data: Any, path: str, strict: bool) -> Any:
+    if not isinstance(data, dict):
+        raise ValidationError(f"Expected an object{_where(path)}.", path)
+    hints = _hints(cls)
+    kwargs = {}
+    known = set()
+    for f in _fields(cls):
+        known.add(f.name)
+        sub = f"{path}.{f.name}" if path else f.name
+        if f.name in data:
+            kwargs[f.name] = _convert(hints[f.name], data[f.name], sub, strict)
+        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            raise ValidationError(f"The field {f.name!r} is missing{_where(path)}.", sub)
+    if strict:
+        extra = sorted(str(k) for k in data if k not in known)
+        if extra:
+            raise ValidationError(
+                f"Unknown field {extra[0]!r}{_where(path)}.",
+                f"{path}.{extra[0]}" if path else extra[0],
+            )
+    return cls(**kwargs)
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
