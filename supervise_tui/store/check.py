@@ -1,0 +1,194 @@
+"""`supervise check`: verify every file and every reference.
+
+Messages name files and record ids, never a record's contents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..domain import rules
+from ..domain.errors import ValidationError
+from ..domain.models import PeerSummary, Person, Session, SessionRef
+from ..domain.serial import from_data, to_data
+from . import backups
+from .errors import DamagedFile
+from .files import read_json
+from .repository import HEAD_TABLES, JOURNAL, META, PEOPLE, Repository
+
+
+@dataclass
+class CheckReport:
+    files: int = 0
+    people: int = 0
+    sessions: int = 0
+    drafts: int = 0
+    problems: list[str] = field(default_factory=list)
+    repairable: list[str] = field(default_factory=list)  # peer ids whose derived data differ
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check(root: Path) -> CheckReport:
+    """Read every file without changing anything and report what is wrong."""
+    report = CheckReport()
+    root = Path(root)
+    parsed: dict[Path, dict] = {}
+    for rel in backups.data_files(root):
+        report.files += 1
+        try:
+            data = read_json(root / rel)
+        except DamagedFile as error:
+            good = backups.newest_good(root, rel)
+            hint = f"; newest good backup: {good}" if good else "; no backup holds a good copy"
+            report.problems.append(f"{rel}: damaged ({error.reason}){hint}")
+            continue
+        if not isinstance(data, dict):
+            report.problems.append(f"{rel}: does not have the expected shape")
+            continue
+        parsed[rel] = data
+    if (root / JOURNAL).exists():
+        report.problems.append(
+            f"{JOURNAL}: an interrupted save is waiting; opening the app completes it"
+        )
+    meta = parsed.get(Path(META))
+    if meta is None and not any(p.problems for p in [report]):
+        report.problems.append(f"{META}: missing")
+    people_doc = parsed.get(Path(PEOPLE), {})
+    people: dict[str, Person] = {}
+    for doc_id, doc in _table(people_doc, "people", PEOPLE, report).items():
+        person = _load(Person, doc, f"{PEOPLE} person {doc_id}", report)
+        if person is not None:
+            if person.id != doc_id:
+                report.problems.append(f"{PEOPLE}: person {doc_id} carries another id")
+            people[doc_id] = person
+    report.people = len(people)
+    summaries = {
+        i: _load(PeerSummary, d, f"{PEOPLE} summary {i}", report)
+        for i, d in _table(people_doc, "summaries", PEOPLE, report).items()
+    }
+    for summary_id in summaries:
+        if summary_id not in people:
+            report.problems.append(f"{PEOPLE}: summary {summary_id} is for an unknown person")
+
+    peers_dir = root / "peers"
+    peer_ids = sorted(p.name for p in peers_dir.iterdir()) if peers_dir.is_dir() else []
+    for peer_id in peer_ids:
+        _check_peer(root, peer_id, parsed, people, summaries, report)
+    for rel, data in parsed.items():
+        if rel.parts[0] == "drafts":
+            for doc_id, doc in _table(data, "draft", str(rel), report).items():
+                draft = _load(Session, doc, f"{rel} draft {doc_id}", report)
+                if draft is not None:
+                    report.drafts += 1
+                    _check_people(draft, people, f"{rel}", report)
+    return report
+
+
+def _check_peer(root, peer_id, parsed, people, summaries, report) -> None:
+    base = Path("peers") / peer_id
+    index_rel = base / "peer.json"
+    index = parsed.get(index_rel)
+    if index is None:
+        if (root / index_rel).exists():
+            return  # already reported as damaged
+        report.problems.append(f"{base}: has no peer.json index")
+        return
+    if peer_id not in people:
+        report.problems.append(f"{base}: belongs to a person who is not in {PEOPLE}")
+    refs: dict[str, SessionRef] = {}
+    for doc_id, doc in _table(index, "sessions", str(index_rel), report).items():
+        ref = _load(SessionRef, doc, f"{index_rel} session {doc_id}", report)
+        if ref is not None:
+            refs[doc_id] = ref
+    sessions: dict[str, Session] = {}
+    for rel, data in parsed.items():
+        if rel.parent != base or not rel.name.startswith("sessions-"):
+            continue
+        year = rel.stem.removeprefix("sessions-")
+        for doc_id, doc in _table(data, "sessions", str(rel), report).items():
+            session = _load(Session, doc, f"{rel} session {doc_id}", report)
+            if session is None:
+                continue
+            where = f"{rel} session {doc_id}"
+            if session.id != doc_id:
+                report.problems.append(f"{where}: carries another id")
+            if session.peer_id != peer_id:
+                report.problems.append(f"{where}: is filed under another peer")
+            if str(session.when.year) != year:
+                report.problems.append(f"{where}: is filed under the wrong year")
+            if doc_id in sessions:
+                report.problems.append(f"{where}: appears in two files")
+            try:
+                rules.validate_session(session)
+            except ValidationError as error:
+                report.problems.append(f"{where}: invalid ({error.field})")
+            _check_people(session, people, where, report)
+            if doc_id not in refs:
+                report.problems.append(f"{where}: is missing from {index_rel}")
+            sessions[doc_id] = session
+    for ref_id in refs:
+        if ref_id not in sessions:
+            report.problems.append(f"{index_rel}: lists session {ref_id}, which is not stored")
+    report.sessions += len(sessions)
+    # Derived data must equal what the sessions say.
+    heads = rules.Heads()
+    for session in sorted(sessions.values(), key=lambda s: (s.when, s.id)):
+        rules.apply_session(heads, session)
+        for attr, table, key in (
+            ("concern_updates", heads.concerns, "concern_id"),
+            ("goal_updates", heads.goals, "goal_id"),
+            ("action_updates", heads.actions, "action_id"),
+        ):
+            for update in getattr(session, attr):
+                if getattr(update, key) not in table:
+                    report.problems.append(
+                        f"session {session.id}: updates an item that is not in this peer's record"
+                    )
+    derived_ok = True
+    for name in HEAD_TABLES:
+        stored = _table(index, name, str(index_rel), report)
+        expected = {i: to_data(h) for i, h in getattr(heads, name).items()}
+        if stored != expected:
+            derived_ok = False
+    summary = summaries.get(peer_id)
+    expected_summary = rules.summarise(peer_id, list(refs.values()), heads)
+    if summary != expected_summary:
+        derived_ok = False
+    if not derived_ok:
+        report.problems.append(
+            f"{index_rel}: the peer's item list or summary is out of step with the sessions "
+            "(`supervise check --repair` rebuilds it from the sessions)"
+        )
+        report.repairable.append(peer_id)
+
+
+def _check_people(session: Session, people, where, report) -> None:
+    for person_id in session.participants:
+        if person_id not in people:
+            report.problems.append(f"{where}: refers to a person who is not in {PEOPLE}")
+
+
+def _table(data: dict, name: str, where: str, report: CheckReport) -> dict:
+    table = data.get(name, {})
+    if not isinstance(table, dict):
+        report.problems.append(f"{where}: table {name!r} does not have the expected shape")
+        return {}
+    return table
+
+
+def _load(cls, doc, where: str, report: CheckReport):
+    try:
+        return from_data(cls, doc)
+    except ValidationError as error:
+        report.problems.append(f"{where}: does not have the expected shape ({error.field})")
+        return None
+
+
+def repair(repo: Repository, peer_ids: list[str]) -> None:
+    """Rebuild derived data (item heads, session index, summary) from the sessions."""
+    for peer_id in peer_ids:
+        repo.rebuild_peer(peer_id)

@@ -1,0 +1,145 @@
+"""Crash-safe file writing: temp file, fsync, rename, fsync the folder.
+
+A file is never written in place, so a kill at any moment leaves either the
+old file or the new one, whole. Files are created 0600 and folders 0700.
+"""
+
+from __future__ import annotations
+
+import errno as errno_mod
+import os
+import secrets
+from pathlib import Path
+
+import orjson
+
+from .errors import DamagedFile, SaveFailed
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+TEMP_SUFFIX = ".tmp"
+
+
+def ensure_dir(path: Path) -> None:
+    """Create ``path`` (and parents) if missing; make it private (0700)."""
+    try:
+        if not path.parent.exists():
+            ensure_dir(path.parent)
+        path.mkdir(exist_ok=True, mode=DIR_MODE)
+        if (path.stat().st_mode & 0o777) != DIR_MODE:
+            path.chmod(DIR_MODE)
+    except OSError as error:
+        raise SaveFailed(_explain(error, path), error.errno) from None
+
+
+def fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves old or new, never half."""
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+        fsync_dir(path.parent)
+    except OSError as error:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise SaveFailed(_explain(error, path), error.errno) from None
+
+
+def remove(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise SaveFailed(_explain(error, path), error.errno) from None
+    fsync_dir(path.parent)
+
+
+def write_json(path: Path, value: object) -> None:
+    atomic_write(path, orjson.dumps(value))
+
+
+def read_json(path: Path) -> object:
+    """Parse a data file; a file that cannot be parsed raises DamagedFile."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise
+    except OSError as error:
+        raise DamagedFile(path, f"it cannot be read: {error.strerror or error}") from None
+    if not raw.strip():
+        raise DamagedFile(path, "it is empty")
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        if raw.rstrip()[-1:] not in (b"}", b"]"):
+            raise DamagedFile(path, "it is cut short") from None
+        raise DamagedFile(path, f"it is not valid JSON: {error}") from None
+
+
+def looks_whole(path: Path) -> str | None:
+    """A cheap check without parsing: None if the file looks whole, else why not."""
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            return "it is empty"
+        with path.open("rb") as handle:
+            head = handle.read(1)
+            handle.seek(max(0, size - 1))
+            tail = handle.read(1)
+    except OSError as error:
+        return f"it cannot be read: {error.strerror or error}"
+    if head != b"{":
+        return "it is not a data file (it does not start like one)"
+    if tail != b"}":
+        return "it is cut short"
+    return None
+
+
+def clean_temps(root: Path) -> int:
+    """Remove temp files left by an interrupted write. Returns how many."""
+    count = 0
+    for tmp in root.rglob(f".*{TEMP_SUFFIX}"):
+        if "backups" in tmp.relative_to(root).parts[:1]:
+            continue
+        try:
+            tmp.unlink()
+            count += 1
+        except OSError:
+            pass
+    return count
+
+
+def _explain(error: OSError, path: Path) -> str:
+    code = error.errno
+    if code == errno_mod.ENOSPC:
+        what = "the disk is full"
+    elif code == errno_mod.EDQUOT:
+        what = "the disk quota is used up"
+    elif code in (errno_mod.EACCES, errno_mod.EPERM):
+        what = "permission was denied"
+    elif code == errno_mod.EROFS:
+        what = "the disk is read-only"
+    elif code == errno_mod.EIO:
+        what = "the disk reported an input/output error"
+    else:
+        what = error.strerror or "the system refused"
+    return f"Could not save to {path.parent}: {what}. Your previous records are intact."

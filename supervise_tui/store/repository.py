@@ -1,0 +1,627 @@
+"""The repository: the only way into the records. Takes and returns domain objects.
+
+Layout of a data folder (see docs/storage.md for the reasoning)::
+
+    meta.json                       schema version, when created
+    people.json                     people, and one summary per peer (for Home)
+    peers/<peer-id>/peer.json       that peer's session index and item heads
+    peers/<peer-id>/sessions-YYYY.json   that peer's full session records, by year
+    drafts/<session-id>.json        one unfinished session each (autosave)
+    journal.json                    present only while a multi-file save is applied
+    backups/<timestamp>/            hard-link snapshots
+    .lock                           held by the one writer
+
+A save that touches several files first writes the whole change to
+``journal.json`` (atomically), then applies it file by file, then removes the
+journal. If the process dies part way, the next open (or the next save)
+applies the journal again; applying is idempotent. So every session is either
+wholly saved or not saved at all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import filelock
+
+from .. import __version__
+from ..domain import rules
+from ..domain.enums import Role, SessionStatus
+from ..domain.errors import ValidationError
+from ..domain.models import (
+    ActionHead,
+    ConcernHead,
+    GoalHead,
+    PeerSummary,
+    Person,
+    Session,
+    SessionRef,
+    now_utc,
+)
+from ..domain.serial import from_data, to_data
+from . import backups, migrations
+from .errors import DamagedFile, NewerFormat, NotFound, ReadOnly, Refused, StoreError, StoreLocked
+from .files import clean_temps, ensure_dir, looks_whole, read_json, remove, write_json
+from .storage import Db, open_db
+
+META = "meta.json"
+PEOPLE = "people.json"
+JOURNAL = "journal.json"
+LOCK = ".lock"
+BACKUP_EVERY_SECONDS = 3600
+OPEN_DB_LIMIT = 64
+
+HEAD_TABLES: dict[str, type] = {"concerns": ConcernHead, "goals": GoalHead, "actions": ActionHead}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One document put (``doc``) or removed (``doc is None``); ``table`` None drops the file."""
+
+    file: str
+    table: str | None
+    doc_id: str
+    doc: dict | None
+
+
+def peer_file(peer_id: str) -> str:
+    return f"peers/{peer_id}/peer.json"
+
+
+def shard_file(peer_id: str, year: int) -> str:
+    return f"peers/{peer_id}/sessions-{year}.json"
+
+
+def draft_file(session_id: str) -> str:
+    return f"drafts/{session_id}.json"
+
+
+def _safe_id(value: str) -> str:
+    """Ids become file names: refuse anything that is not a plain UUID-like token."""
+    if not value or not all(ch.isalnum() or ch == "-" for ch in value) or len(value) > 64:
+        raise ValidationError("That record id is not valid.", "id")
+    return value
+
+
+class Repository:
+    """One open data folder. Use :meth:`open`; call :meth:`close` when done."""
+
+    def __init__(
+        self,
+        root: Path,
+        *,
+        read_only: bool = False,
+        clock: Callable[[], datetime] = now_utc,
+    ) -> None:
+        self.root = Path(root)
+        self.read_only = read_only
+        self.clock = clock
+        self._lock: filelock.BaseFileLock | None = None
+        self._dbs: OrderedDict[str, Db] = OrderedDict()
+        self.recovered_journal = False
+        self.last_backup: str | None = None
+
+    # -- opening and closing -------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        root: Path,
+        *,
+        read_only: bool = False,
+        clock: Callable[[], datetime] = now_utc,
+        backup: bool = True,
+    ) -> Repository:
+        repo = cls(Path(root), read_only=read_only, clock=clock)
+        try:
+            repo._open(backup=backup)
+        except BaseException:
+            repo.close()
+            raise
+        return repo
+
+    def _open(self, backup: bool) -> None:
+        root = self.root
+        if self.read_only:
+            if not (root / META).exists():
+                raise NotFound(f"There are no records in {root} yet.")
+        else:
+            ensure_dir(root)
+            self._take_lock()
+            clean_temps(root)
+        self._check_meta()
+        if not self.read_only and (root / JOURNAL).exists():
+            self._replay_journal()
+        self._quick_check()
+        if backup and not self.read_only:
+            self._maybe_backup()
+
+    @classmethod
+    def lock_only(cls, root: Path) -> Repository:
+        """Hold the folder's write lock without reading anything (for restore)."""
+        repo = cls(Path(root))
+        if not repo.root.is_dir():
+            raise NotFound(f"There is no data folder at {repo.root}.")
+        repo._take_lock()
+        return repo
+
+    def _take_lock(self) -> None:
+        self._lock = filelock.FileLock(str(self.root / LOCK), timeout=0, mode=0o600)
+        try:
+            self._lock.acquire()
+        except filelock.Timeout:
+            self._lock = None
+            raise StoreLocked(
+                f"Another supervise window is already using {self.root}. "
+                "Close it first, or open this one read-only with --read-only."
+            ) from None
+
+    def local_now(self) -> datetime:
+        return self.clock().astimezone().replace(tzinfo=None)
+
+    def close(self) -> None:
+        self._dbs.clear()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Repository:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _check_meta(self) -> None:
+        path = self.root / META
+        if not path.exists():
+            if self.read_only:
+                raise NotFound(f"There are no records in {self.root} yet.")
+            if any(self.root.glob("*.json")) or (self.root / "peers").exists():
+                raise DamagedFile(
+                    path,
+                    "it is missing, but other data files are there",
+                    backups.newest_good(self.root, Path(META)),
+                )
+            write_json(path, self._meta(migrations.SCHEMA_VERSION))
+            return
+        try:
+            meta = read_json(path)
+        except DamagedFile as error:
+            raise DamagedFile(
+                path, error.reason, backups.newest_good(self.root, Path(META))
+            ) from None
+        version = meta.get("schema_version") if isinstance(meta, dict) else None
+        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+            raise DamagedFile(
+                path, "it has no valid schema version", backups.newest_good(self.root, Path(META))
+            )
+        if version > migrations.SCHEMA_VERSION:
+            raise NewerFormat(
+                f"The records in {self.root} were written by a newer version of supervise-tui "
+                f"(format {version}; this version reads up to {migrations.SCHEMA_VERSION}). "
+                "Please update the app; nothing has been changed."
+            )
+        if version < migrations.SCHEMA_VERSION:
+            if self.read_only:
+                raise ReadOnly(
+                    f"The records in {self.root} need upgrading to this version's format, "
+                    "which cannot be done read-only. Open them normally once."
+                )
+            steps = migrations.plan(version)
+            backups.snapshot(self.root, self.local_now(), f"before-v{migrations.SCHEMA_VERSION}")
+            for step in steps:
+                migrations.MIGRATIONS[step](self.root)
+                write_json(path, self._meta(step + 1))
+
+    def _meta(self, version: int) -> dict:
+        return {
+            "format": "supervise-tui-data",
+            "schema_version": version,
+            "written_by": __version__,
+            "created_at": to_data(self.clock()),
+        }
+
+    def _quick_check(self) -> None:
+        """Find a damaged file at start without parsing everything."""
+        for rel in backups.data_files(self.root):
+            if rel.name == JOURNAL:
+                continue
+            reason = looks_whole(self.root / rel)
+            if reason:
+                raise DamagedFile(self.root / rel, reason, backups.newest_good(self.root, rel))
+        self._db(PEOPLE).atomic.read()  # people.json is small: parse it now
+
+    def _maybe_backup(self) -> None:
+        existing = backups.list_backups(self.root)
+        now = self.local_now()
+        if existing:
+            try:
+                stamp = datetime.strptime(existing[0][:15], "%Y%m%d-%H%M%S")
+                if abs((now - stamp).total_seconds()) < BACKUP_EVERY_SECONDS:
+                    self.last_backup = existing[0]
+                    return
+            except ValueError:
+                pass
+        if not backups.data_files(self.root):
+            return
+        try:
+            self.last_backup = backups.snapshot(self.root, now)
+            backups.prune(self.root)
+        except (OSError, StoreError):
+            self.last_backup = None  # a failed backup never stops the app from opening
+
+    # -- files ---------------------------------------------------------------
+
+    def _db(self, rel: str) -> Db:
+        db = self._dbs.get(rel)
+        if db is None:
+            path = self.root / rel
+            db = open_db(path, read_only=self.read_only)
+            self._dbs[rel] = db
+            while len(self._dbs) > OPEN_DB_LIMIT:
+                self._dbs.popitem(last=False)
+        else:
+            self._dbs.move_to_end(rel)
+        return db
+
+    def _table(self, rel: str, table: str):
+        return self._db(rel).table(table)
+
+    def _raw(self, rel: str, table: str) -> list[tuple[str, dict]]:
+        try:
+            return self._table(rel, table).raw_items()
+        except DamagedFile as error:
+            raise DamagedFile(
+                error.path,
+                error.reason,
+                backups.newest_good(self.root, Path(rel)),
+            ) from None
+
+    def _load(self, cls: type, rel: str, doc: dict, doc_id: str) -> Any:
+        try:
+            return from_data(cls, doc)
+        except ValidationError as error:
+            path = self.root / rel
+            raise DamagedFile(
+                path,
+                f"record {doc_id} does not have the expected shape ({error.field})",
+                backups.newest_good(self.root, Path(rel)),
+            ) from None
+
+    # -- the journal -----------------------------------------------------------
+
+    def _guard_write(self) -> None:
+        if self.read_only:
+            raise ReadOnly("This data folder is open read-only; nothing can be saved.")
+
+    def commit(self, changes: Iterable[Change]) -> None:
+        """Apply ``changes`` all or nothing, via the journal."""
+        self._guard_write()
+        changes = list(changes)
+        if not changes:
+            return
+        if (self.root / JOURNAL).exists():
+            self._replay_journal()
+        write_json(self.root / JOURNAL, {"changes": [dataclasses.asdict(c) for c in changes]})
+        self._apply(changes)
+        remove(self.root / JOURNAL)
+
+    def _apply(self, changes: list[Change]) -> None:
+        by_file: OrderedDict[str, list[Change]] = OrderedDict()
+        for change in changes:
+            by_file.setdefault(change.file, []).append(change)
+        for rel, group in by_file.items():
+            if any(c.table is None for c in group):
+                self._dbs.pop(rel, None)
+                remove(self.root / rel)
+                continue
+            path = self.root / rel
+            if not path.parent.exists():
+                ensure_dir(path.parent)
+            db = self._db(rel)
+            with db.atomic.batch():
+                for change in group:
+                    table = db.table(change.table)
+                    if change.doc is None:
+                        table.remove(doc_ids=[change.doc_id])
+                    else:
+                        table.put(change.doc_id, change.doc)
+
+    def _replay_journal(self) -> None:
+        path = self.root / JOURNAL
+        try:
+            data = read_json(path)
+            changes = [Change(**c) for c in data["changes"]]
+        except (DamagedFile, KeyError, TypeError) as error:
+            # The journal is written atomically, so this means outside damage.
+            # Keep it aside for inspection; the data files themselves are whole.
+            aside = path.with_name(f"journal.damaged-{self.clock():%Y%m%d-%H%M%S}.json.txt")
+            path.replace(aside)
+            del error
+            return
+        for db in self._dbs.values():
+            db.atomic.forget()
+        self._apply(changes)
+        remove(path)
+        self.recovered_journal = True
+
+    # -- people ----------------------------------------------------------------
+
+    def people(self, *, include_inactive: bool = True, role: Role | None = None) -> list[Person]:
+        found = [self._load(Person, PEOPLE, doc, i) for i, doc in self._raw(PEOPLE, "people")]
+        return sorted(
+            (
+                p
+                for p in found
+                if (include_inactive or p.active) and (role is None or p.role == role)
+            ),
+            key=lambda p: (p.name.casefold(), p.site.casefold()),
+        )
+
+    def person(self, person_id: str) -> Person:
+        doc = self._table(PEOPLE, "people").get_raw(person_id)
+        if doc is None:
+            raise NotFound("That person is not in the records.")
+        return self._load(Person, PEOPLE, doc, person_id)
+
+    def save_person(self, person: Person) -> Person:
+        """Add or change a person. Raises ValidationError for a confusing duplicate."""
+        self._guard_write()
+        _safe_id(person.id)
+        others = self.people()
+        previous = next((p for p in others if p.id == person.id), None)
+        person = rules.validate_person(person, others)
+        if previous is not None and previous.role != person.role and self._has_sessions(person.id):
+            raise ValidationError(
+                f"{previous.name} already has sessions as a {previous.role.label.lower()}, "
+                "so their role cannot change. Add them again with the other role instead.",
+                "role",
+            )
+        person = dataclasses.replace(
+            person,
+            created_at=previous.created_at if previous else person.created_at,
+            updated_at=self.clock(),
+        )
+        self.commit([Change(PEOPLE, "people", person.id, to_data(person))])
+        return person
+
+    def delete_person(self, person_id: str) -> None:
+        """Delete someone with no sessions; anyone with sessions is refused."""
+        person = self.person(person_id)
+        if self._has_sessions(person_id):
+            raise Refused(
+                f"{person.name} has supervision records, so they cannot be deleted: "
+                "their history would be lost. Mark them inactive instead."
+            )
+        self.commit(
+            [
+                Change(PEOPLE, "people", person_id, None),
+                Change(PEOPLE, "summaries", person_id, None),
+            ]
+        )
+
+    def _has_sessions(self, person_id: str) -> bool:
+        if (self.root / peer_file(person_id)).exists() and self.session_refs(person_id):
+            return True
+        for draft in self.drafts():
+            if person_id in draft.participants:
+                return True
+        for peer in self.people(role=Role.PEER):
+            for ref in self.session_refs(peer.id):
+                if person_id in ref.supervisor_ids:
+                    return True
+        return False
+
+    def find_people(self, name: str, role: Role | None = None) -> list[Person]:
+        """People whose name matches exactly (ignoring case), e.g. for --peer NAME."""
+        wanted = " ".join(name.split()).casefold()
+        return [p for p in self.people(role=role) if p.name.casefold() == wanted]
+
+    # -- summaries -----------------------------------------------------------------
+
+    def summaries(self) -> dict[str, PeerSummary]:
+        return {
+            i: self._load(PeerSummary, PEOPLE, doc, i) for i, doc in self._raw(PEOPLE, "summaries")
+        }
+
+    # -- drafts --------------------------------------------------------------------
+
+    def save_draft(self, session: Session) -> Session:
+        """Autosave: one small file, written atomically. No validation: it is a draft."""
+        self._guard_write()
+        _safe_id(session.id)
+        if session.status != SessionStatus.DRAFT:
+            raise ValidationError("Only a draft can be autosaved.", "status")
+        session = dataclasses.replace(session, updated_at=self.clock())
+        rel = draft_file(session.id)
+        path = self.root / rel
+        if not path.parent.exists():
+            ensure_dir(path.parent)
+        db = self._db(rel)
+        db.table("draft").put(session.id, to_data(session))
+        return session
+
+    def drafts(self) -> list[Session]:
+        folder = self.root / "drafts"
+        if not folder.is_dir():
+            return []
+        found = []
+        for path in sorted(folder.glob("*.json")):
+            rel = f"drafts/{path.name}"
+            for doc_id, doc in self._raw(rel, "draft"):
+                found.append(self._load(Session, rel, doc, doc_id))
+        return sorted(found, key=lambda s: s.updated_at, reverse=True)
+
+    def discard_draft(self, session_id: str) -> None:
+        self._guard_write()
+        rel = draft_file(_safe_id(session_id))
+        self._dbs.pop(rel, None)
+        remove(self.root / rel)
+
+    # -- sessions ------------------------------------------------------------------
+
+    def session_refs(self, peer_id: str) -> list[SessionRef]:
+        rel = peer_file(_safe_id(peer_id))
+        refs = [self._load(SessionRef, rel, d, i) for i, d in self._raw(rel, "sessions")]
+        return sorted(refs, key=lambda r: (r.when, r.id))
+
+    def heads(self, peer_id: str) -> rules.Heads:
+        rel = peer_file(_safe_id(peer_id))
+        heads = rules.Heads()
+        for name, cls in HEAD_TABLES.items():
+            table = getattr(heads, name)
+            for doc_id, doc in self._raw(rel, name):
+                table[doc_id] = self._load(cls, rel, doc, doc_id)
+        return heads
+
+    def sessions(
+        self, peer_id: str, *, start: date | None = None, end: date | None = None
+    ) -> list[Session]:
+        """A peer's held sessions (completed or acknowledged), oldest first."""
+        refs = [
+            r
+            for r in self.session_refs(peer_id)
+            if (start is None or r.when.date() >= start) and (end is None or r.when.date() <= end)
+        ]
+        wanted = {r.id for r in refs}
+        found: list[Session] = []
+        for year in sorted({r.when.year for r in refs}):
+            rel = shard_file(peer_id, year)
+            for doc_id, doc in self._raw(rel, "sessions"):
+                if doc_id in wanted:
+                    found.append(self._load(Session, rel, doc, doc_id))
+        return sorted(found, key=lambda s: (s.when, s.id))
+
+    def session(self, peer_id: str, session_id: str) -> Session:
+        for ref in self.session_refs(peer_id):
+            if ref.id == session_id:
+                rel = shard_file(peer_id, ref.when.year)
+                doc = self._table(rel, "sessions").get_raw(session_id)
+                if doc is not None:
+                    return self._load(Session, rel, doc, session_id)
+        raise NotFound("That session is not in the records.")
+
+    def complete(self, session: Session) -> Session:
+        """Finish a draft: validate, store it and fold it into the peer's items."""
+        self._guard_write()
+        self._check_participants(session)
+        finished = rules.finish(session, self.clock())
+        self._check_links(finished)
+        self.commit(self._session_changes(finished, drop_draft=True))
+        return finished
+
+    def sign_off(self, session: Session, person_id: str, comment: str = "") -> Session:
+        """Record one participant's acknowledgement of a finished session."""
+        self._guard_write()
+        signed = rules.sign_off(session, person_id, comment, self.clock())
+        self.commit(self._session_changes(signed, drop_draft=False))
+        return signed
+
+    def _check_participants(self, session: Session) -> None:
+        rules.validate_session(session)
+        peer = self.person(session.peer_id)
+        if peer.role != Role.PEER:
+            raise ValidationError(f"{peer.name} is not a peer specialist.", "peer_id")
+        for sup_id in session.supervisor_ids:
+            sup = self.person(sup_id)
+            if sup.role != Role.SUPERVISOR:
+                raise ValidationError(f"{sup.name} is not a supervisor.", "supervisor_ids")
+
+    def _check_links(self, session: Session) -> None:
+        heads = self.heads(session.peer_id)
+        for attr, table, key in (
+            ("concern_updates", heads.concerns, "concern_id"),
+            ("goal_updates", heads.goals, "goal_id"),
+            ("action_updates", heads.actions, "action_id"),
+        ):
+            for i, update in enumerate(getattr(session, attr)):
+                if getattr(update, key) not in table:
+                    raise ValidationError(
+                        "This session updates an item that is not in this peer's record.",
+                        f"{attr}[{i}]",
+                    )
+
+    def _session_changes(self, session: Session, *, drop_draft: bool) -> list[Change]:
+        peer_id = _safe_id(session.peer_id)
+        _safe_id(session.id)
+        prel = peer_file(peer_id)
+        refs = {r.id: r for r in self.session_refs(peer_id)}
+        heads = self.heads(peer_id)
+        before = {name: set(getattr(heads, name)) for name in HEAD_TABLES}
+        changes: list[Change] = []
+        old = refs.get(session.id)
+        if old is not None and old.when.year != session.when.year:
+            changes.append(Change(shard_file(peer_id, old.when.year), "sessions", session.id, None))
+        changes.append(
+            Change(shard_file(peer_id, session.when.year), "sessions", session.id, to_data(session))
+        )
+        touched = rules.apply_session(heads, session)
+        for name in HEAD_TABLES:
+            table = getattr(heads, name)
+            for item_id in sorted(touched):
+                if item_id in table:
+                    changes.append(Change(prel, name, item_id, to_data(table[item_id])))
+                elif item_id in before[name]:
+                    changes.append(Change(prel, name, item_id, None))
+        ref = SessionRef(
+            id=session.id,
+            when=session.when,
+            kind=session.kind,
+            status=session.status,
+            supervisor_ids=list(session.supervisor_ids),
+            updated_at=session.updated_at,
+        )
+        refs[session.id] = ref
+        changes.append(Change(prel, "sessions", session.id, to_data(ref)))
+        summary = rules.summarise(peer_id, list(refs.values()), heads)
+        changes.append(Change(PEOPLE, "summaries", peer_id, to_data(summary)))
+        if drop_draft and (self.root / draft_file(session.id)).exists():
+            changes.append(Change(draft_file(session.id), None, session.id, None))
+        return changes
+
+    def carry_forward(self, peer_id: str) -> rules.CarryForward:
+        return rules.carry_forward(self.heads(peer_id))
+
+    def peers_with_records(self) -> list[str]:
+        folder = self.root / "peers"
+        if not folder.is_dir():
+            return []
+        return sorted(p.name for p in folder.iterdir() if (p / "peer.json").exists())
+
+    def rebuild_peer(self, peer_id: str) -> None:
+        """Recompute a peer's index, item heads and summary from their session records."""
+        self._guard_write()
+        peer_id = _safe_id(peer_id)
+        prel = peer_file(peer_id)
+        folder = self.root / "peers" / peer_id
+        sessions: list[Session] = []
+        for path in sorted(folder.glob("sessions-*.json")):
+            rel = f"peers/{peer_id}/{path.name}"
+            for doc_id, doc in self._raw(rel, "sessions"):
+                sessions.append(self._load(Session, rel, doc, doc_id))
+        sessions.sort(key=lambda s: (s.when, s.id))
+        heads = rules.Heads()
+        for session in sessions:
+            rules.apply_session(heads, session)
+        refs = [
+            SessionRef(s.id, s.when, s.kind, s.status, list(s.supervisor_ids), s.updated_at)
+            for s in sessions
+        ]
+        changes: list[Change] = []
+        for name in ("sessions", *HEAD_TABLES):
+            for doc_id, _ in self._raw(prel, name):
+                changes.append(Change(prel, name, doc_id, None))
+        for ref in refs:
+            changes.append(Change(prel, "sessions", ref.id, to_data(ref)))
+        for name in HEAD_TABLES:
+            for item_id, head in getattr(heads, name).items():
+                changes.append(Change(prel, name, item_id, to_data(head)))
+        summary = rules.summarise(peer_id, refs, heads)
+        changes.append(Change(PEOPLE, "summaries", peer_id, to_data(summary)))
+        self.commit(changes)

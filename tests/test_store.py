@@ -1,0 +1,416 @@
+"""The store: round trips, the journal, locks, damage, permissions, backups, migrations."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import stat
+from datetime import datetime
+from pathlib import Path
+
+import orjson
+import pytest
+
+from supervise_tui.domain.enums import ConcernCategory, ConcernStatus, GoalArea, Role, SessionStatus
+from supervise_tui.domain.errors import ValidationError
+from supervise_tui.domain.models import (
+    Action,
+    Concern,
+    ConcernUpdate,
+    Goal,
+    Person,
+    Strength,
+)
+from supervise_tui.store import backups, migrations
+from supervise_tui.store.check import check
+from supervise_tui.store.errors import (
+    DamagedFile,
+    NewerFormat,
+    ReadOnly,
+    Refused,
+    SaveFailed,
+    StoreLocked,
+)
+from supervise_tui.store.repository import JOURNAL, Change, Repository
+
+from .conftest import fixed_clock, make_session
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def full_session(team):
+    s = make_session(team)
+    s.strengths.append(Strength("Listening", "Stayed with a resident through a hard talk"))
+    s.concerns.append(Concern("Too many forms", ConcernCategory.WORKLOAD, owner=team["sup"].id))
+    s.goals.append(Goal("Lead a call", GoalArea.COP_LEAD, progress=20))
+    s.actions.append(Action("Ask for admin help", team["sup"].id))
+    return s
+
+
+class TestRoundTrip:
+    def test_people_round_trip(self, repo, team, data_dir):
+        repo.close()
+        again = Repository.open(data_dir, clock=fixed_clock)
+        names = [p.name for p in again.people()]
+        assert names == ["Dana Whitfield", "Jordan Ellery", "Marcus Oyelaran", "Robin Takahashi"]
+        assert again.person(team["peer"].id) == team["peer"]
+        again.close()
+
+    def test_session_round_trip_is_exact(self, repo, team, data_dir):
+        s = full_session(team)
+        done = repo.complete(s)
+        repo.close()
+        again = Repository.open(data_dir, clock=fixed_clock)
+        assert again.session(team["peer"].id, s.id) == done
+        assert again.sessions(team["peer"].id) == [done]
+        again.close()
+
+    def test_uuid_is_the_document_key(self, repo, team, data_dir):
+        raw = orjson.loads((data_dir / "people.json").read_bytes())
+        assert set(raw["people"]) == {p.id for p in team.values()}
+
+    def test_drafts_are_saved_apart_and_removed_on_completion(self, repo, team, data_dir):
+        s = full_session(team)
+        repo.save_draft(s)
+        assert (data_dir / "drafts" / f"{s.id}.json").exists()
+        assert [d.id for d in repo.drafts()] == [s.id]
+        repo.complete(s)
+        assert repo.drafts() == []
+        assert not (data_dir / "drafts" / f"{s.id}.json").exists()
+
+    def test_half_filled_draft_is_kept_exactly(self, repo, team):
+        s = make_session(team)
+        s.concerns.append(Concern("half a thou"))  # no category yet: fine in a draft
+        s.feedback.text = "שלום 👋 — مرحبا"
+        repo.save_draft(s)
+        (back,) = repo.drafts()
+        assert back.concerns[0].text == "half a thou"
+        assert back.feedback.text == "שלום 👋 — مرحبا"
+
+    def test_summary_and_carry_forward(self, repo, team):
+        repo.complete(full_session(team))
+        summary = repo.summaries()[team["peer"].id]
+        assert (
+            summary.sessions,
+            summary.open_concerns,
+            summary.active_goals,
+            summary.open_actions,
+            summary.awaiting_signoff,
+        ) == (1, 1, 1, 1, 1)
+        carried = repo.carry_forward(team["peer"].id)
+        assert len(carried.concerns) == len(carried.goals) == len(carried.actions) == 1
+
+    def test_second_session_updates_the_first_ones_concern(self, repo, team):
+        first = repo.complete(full_session(team))
+        (head,) = repo.carry_forward(team["peer"].id).concerns
+        second = make_session(team, when=datetime(2026, 11, 20, 10))
+        second.concern_updates.append(
+            ConcernUpdate(head.id, ConcernStatus.RESOLVED, resolution_note="admin helps now")
+        )
+        repo.complete(second)
+        heads = repo.heads(team["peer"].id)
+        assert heads.concerns[head.id].current.status == ConcernStatus.RESOLVED
+        assert heads.concerns[head.id].raised_in == first.id
+        assert repo.summaries()[team["peer"].id].open_concerns == 0
+
+    def test_update_to_unknown_item_is_refused(self, repo, team):
+        s = make_session(team)
+        s.concern_updates.append(ConcernUpdate("not-there", ConcernStatus.OPEN))
+        with pytest.raises(ValidationError):
+            repo.complete(s)
+
+    def test_sign_off_by_both(self, repo, team):
+        done = repo.complete(full_session(team))
+        done = repo.sign_off(done, team["peer"].id, "Agreed")
+        done = repo.sign_off(done, team["sup"].id)
+        assert done.status == SessionStatus.ACKNOWLEDGED
+        assert repo.session(team["peer"].id, done.id).status == SessionStatus.ACKNOWLEDGED
+        assert repo.summaries()[team["peer"].id].awaiting_signoff == 0
+        # signing off kept the items
+        assert repo.summaries()[team["peer"].id].open_concerns == 1
+
+    def test_sessions_are_sharded_by_year(self, repo, team, data_dir):
+        repo.complete(make_session(team, when=datetime(2025, 12, 30, 10)))
+        repo.complete(make_session(team, when=datetime(2026, 1, 6, 10)))
+        folder = data_dir / "peers" / team["peer"].id
+        assert sorted(p.name for p in folder.glob("sessions-*.json")) == [
+            "sessions-2025.json",
+            "sessions-2026.json",
+        ]
+        assert len(repo.sessions(team["peer"].id)) == 2
+        only_2026 = repo.sessions(team["peer"].id, start=datetime(2026, 1, 1).date())
+        assert len(only_2026) == 1
+
+    def test_check_passes_on_a_healthy_folder(self, repo, team, data_dir):
+        done = repo.complete(full_session(team))
+        repo.sign_off(done, team["peer"].id)
+        report = check(data_dir)
+        assert report.ok, report.problems
+        assert (report.people, report.sessions) == (4, 1)
+
+
+class TestPeople:
+    def test_duplicate_name_same_site_refused(self, repo, team):
+        with pytest.raises(ValidationError):
+            repo.save_person(Person("Jordan Ellery", Role.PEER, "Maple Court"))
+        other = repo.save_person(Person("Jordan Ellery", Role.PEER, "Linden Street"))
+        assert len(repo.find_people("jordan ellery")) == 2
+        assert other.site == "Linden Street"
+
+    def test_delete_person_with_sessions_is_refused(self, repo, team):
+        repo.complete(make_session(team))
+        with pytest.raises(Refused) as err:
+            repo.delete_person(team["peer"].id)
+        assert "inactive" in str(err.value)
+        with pytest.raises(Refused):
+            repo.delete_person(team["sup"].id)
+        repo.delete_person(team["peer2"].id)  # no sessions: allowed
+        assert team["peer2"].id not in {p.id for p in repo.people()}
+
+    def test_deactivate_keeps_history(self, repo, team):
+        repo.complete(make_session(team))
+        person = repo.person(team["peer"].id)
+        person.active = False
+        repo.save_person(person)
+        assert team["peer"].id not in {p.id for p in repo.people(include_inactive=False)}
+        assert len(repo.sessions(team["peer"].id)) == 1
+
+
+class TestOneWriter:
+    def test_second_instance_gets_a_clear_message(self, repo, data_dir):
+        with pytest.raises(StoreLocked) as err:
+            Repository.open(data_dir)
+        assert "--read-only" in str(err.value)
+
+    def test_read_only_can_look_but_not_save(self, repo, team, data_dir):
+        viewer = Repository.open(data_dir, read_only=True)
+        assert len(viewer.people()) == 4
+        with pytest.raises(ReadOnly):
+            viewer.save_person(Person("New Person", Role.PEER))
+        viewer.close()
+
+    def test_lock_is_released_on_close(self, repo, data_dir):
+        repo.close()
+        Repository.open(data_dir).close()
+
+
+class TestPermissions:
+    def test_folder_0700_files_0600(self, repo, team, data_dir):
+        repo.complete(full_session(team))
+        repo.save_draft(make_session(team))
+        for path in [data_dir, *data_dir.rglob("*")]:
+            mode = stat.S_IMODE(path.stat().st_mode)
+            if path.is_dir():
+                assert mode == 0o700, path
+            else:
+                assert mode == 0o600, path
+
+
+class TestDamage:
+    @pytest.mark.parametrize(
+        "content, reason",
+        [
+            (b"", "empty"),
+            (b'{"people": {"a": {"name": "x"', "cut short"),
+            (bytes(range(256)), "does not start like one"),
+            (b'["not", "an", "object"]', "does not start like one"),
+        ],
+    )
+    def test_damaged_people_file_is_detected_and_never_overwritten(
+        self, repo, team, data_dir, content, reason
+    ):
+        repo.close()
+        path = data_dir / "people.json"
+        path.write_bytes(content)
+        with pytest.raises(DamagedFile) as err:
+            Repository.open(data_dir)
+        assert reason in str(err.value)
+        assert "people.json" in str(err.value)
+        assert path.read_bytes() == content
+
+    def test_wrong_shape_names_the_file_and_backup(self, repo, team, data_dir):
+        backup = backups.snapshot(data_dir, datetime(2026, 11, 22, 23, 0))
+        repo.close()
+        path = data_dir / "people.json"
+        path.write_bytes(b'{"people": {"x": {"name": 5}}}')
+        again = Repository.open(data_dir)
+        with pytest.raises(DamagedFile) as err:
+            again.people()
+        assert backup in str(err.value)
+        assert path.read_bytes() == b'{"people": {"x": {"name": 5}}}'
+        again.close()
+
+    def test_check_reports_damage_with_backup(self, repo, team, data_dir):
+        repo.complete(make_session(team))
+        name = backups.snapshot(data_dir, datetime(2026, 11, 22, 23, 0))
+        repo.close()
+        shard = next((data_dir / "peers").rglob("sessions-*.json"))
+        shard.write_bytes(shard.read_bytes()[:-20])
+        report = check(data_dir)
+        assert not report.ok
+        assert any("cut short" in p and name in p for p in report.problems)
+
+    def test_restore_goes_back_and_keeps_the_current_state(self, repo, team, data_dir):
+        name = backups.snapshot(data_dir, datetime(2026, 11, 22, 9, 0))
+        repo.complete(make_session(team))
+        repo.close()
+        (data_dir / "people.json").write_bytes(b"garbage")
+        with Repository.lock_only(data_dir):
+            kept = backups.restore(data_dir, name, datetime(2026, 11, 22, 10, 0))
+        assert kept in backups.list_backups(data_dir)
+        assert (data_dir / "backups" / kept / "people.json").read_bytes() == b"garbage"
+        again = Repository.open(data_dir)
+        assert len(again.people()) == 4
+        assert again.session_refs(team["peer"].id) == []  # the session came after the backup
+        again.close()
+
+    def test_damage_to_a_live_file_never_reaches_a_backup(self, repo, team, data_dir):
+        first = backups.snapshot(data_dir, datetime(2026, 11, 22, 22, 0))
+        second = backups.snapshot(data_dir, datetime(2026, 11, 22, 23, 0))
+        live = data_dir / "people.json"
+        good = live.read_bytes()
+        with live.open("r+b") as handle:  # damage in place, as a bad editor would
+            handle.write(b"XXXX")
+        for name in (first, second):
+            assert (data_dir / "backups" / name / "people.json").read_bytes() == good
+        assert backups.newest_good(data_dir, Path("people.json")) == second
+
+    def test_backup_snapshot_is_unchanged_by_later_saves(self, repo, team, data_dir):
+        name = backups.snapshot(data_dir, datetime(2026, 11, 22, 9, 0))
+        before = (data_dir / "backups" / name / "people.json").read_bytes()
+        repo.save_person(Person("Avery Sorensen", Role.PEER))
+        assert (data_dir / "backups" / name / "people.json").read_bytes() == before
+
+    def test_backups_rotate(self, data_dir, repo, team):
+        for minute in range(13):
+            backups.snapshot(data_dir, datetime(2026, 11, 22, 9, minute))
+        backups.prune(data_dir)
+        assert len(backups.list_backups(data_dir)) == backups.KEEP
+
+    def test_newer_format_is_left_alone(self, repo, data_dir):
+        repo.close()
+        meta = data_dir / "meta.json"
+        meta.write_bytes(orjson.dumps({"schema_version": 99}))
+        with pytest.raises(NewerFormat):
+            Repository.open(data_dir)
+        assert orjson.loads(meta.read_bytes()) == {"schema_version": 99}
+
+
+class TestCrashSafety:
+    def test_stale_temp_files_are_cleaned_at_start(self, repo, data_dir):
+        repo.close()
+        stale = data_dir / ".people.json.dead.tmp"
+        stale.write_bytes(b"half")
+        Repository.open(data_dir).close()
+        assert not stale.exists()
+
+    def test_interrupted_save_is_completed_from_the_journal(self, repo, team, data_dir):
+        s = full_session(team)
+        finished = repo.complete(s)
+        # Pretend the process died after writing the journal for a sign-off
+        # but before applying it.
+        signed = repo.sign_off(finished, team["peer"].id)
+        changes = repo._session_changes(signed, drop_draft=False)
+        repo.close()
+        shard = next((data_dir / "peers").rglob("sessions-*.json"))
+        raw = orjson.loads(shard.read_bytes())
+        raw["sessions"][s.id]["status"] = "completed"
+        raw["sessions"][s.id]["signoffs"] = []
+        shard.write_bytes(orjson.dumps(raw))
+        from dataclasses import asdict
+
+        (data_dir / JOURNAL).write_bytes(orjson.dumps({"changes": [asdict(c) for c in changes]}))
+        again = Repository.open(data_dir)
+        assert again.recovered_journal
+        assert not (data_dir / JOURNAL).exists()
+        assert again.session(team["peer"].id, s.id).signoffs[0].person_id == team["peer"].id
+        again.close()
+        assert check(data_dir).ok
+
+    @pytest.mark.parametrize("call", ["write", "fsync", "replace"])
+    @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EIO, errno.EACCES])
+    def test_failed_save_leaves_the_old_state(self, repo, team, data_dir, monkeypatch, call, code):
+        before = (data_dir / "people.json").read_bytes()
+        real = getattr(os, call)
+
+        def broken(*args, **kwargs):
+            raise OSError(code, os.strerror(code))
+
+        monkeypatch.setattr(os, call, broken)
+        with pytest.raises(SaveFailed) as err:
+            repo.save_person(Person("Avery Sorensen", Role.PEER))
+        assert "intact" in str(err.value)
+        monkeypatch.setattr(os, call, real)
+        assert (data_dir / "people.json").read_bytes() == before
+        assert "Avery Sorensen" not in {p.name for p in repo.people()}
+        assert not list(data_dir.glob(".*.tmp"))
+        repo.save_person(Person("Avery Sorensen", Role.PEER))  # after the fault clears
+        assert "Avery Sorensen" in {p.name for p in repo.people()}
+
+    def test_fault_while_applying_is_completed_by_the_next_save(
+        self, repo, team, data_dir, monkeypatch
+    ):
+        s = full_session(team)
+        real_apply = Repository._apply
+        calls = {"n": 0}
+
+        def apply_then_die(self, changes):
+            calls["n"] += 1
+            if calls["n"] == 1:
+                real_apply(self, changes[:1])
+                raise SaveFailed("Could not save: the disk is full.")
+            return real_apply(self, changes)
+
+        monkeypatch.setattr(Repository, "_apply", apply_then_die)
+        with pytest.raises(SaveFailed):
+            repo.complete(s)
+        assert (data_dir / JOURNAL).exists()
+        monkeypatch.setattr(Repository, "_apply", real_apply)
+        repo.save_person(Person("Avery Sorensen", Role.PEER))  # replays the journal first
+        assert not (data_dir / JOURNAL).exists()
+        assert [x.id for x in repo.sessions(team["peer"].id)] == [s.id]
+        repo.close()
+        assert check(data_dir).ok
+
+    def test_commit_groups_writes_per_file(self, repo, data_dir, monkeypatch):
+        writes = []
+        real = os.replace
+        monkeypatch.setattr(os, "replace", lambda a, b: (writes.append(Path(b).name), real(a, b)))
+        repo.commit(
+            [Change("people.json", "people", f"id-{i}", {"name": str(i)}) for i in range(5)]
+        )
+        assert writes.count("people.json") == 1
+
+
+class TestMigrations:
+    def test_opens_a_folder_written_by_version_1(self, tmp_path):
+        folder = tmp_path / "v1"
+        shutil.copytree(FIXTURES / "v1-folder", folder)
+        repo = Repository.open(folder)
+        (peer,) = repo.people(role=Role.PEER)
+        (session,) = repo.sessions(peer.id)
+        assert session.concerns[0].category == ConcernCategory.WORKLOAD
+        assert repo.summaries()[peer.id].open_concerns == 1
+        repo.close()
+        assert check(folder).ok
+
+    def test_registered_migration_runs_once_after_a_backup(self, tmp_path, monkeypatch):
+        folder = tmp_path / "v1"
+        shutil.copytree(FIXTURES / "v1-folder", folder)
+        ran = []
+
+        def v1_to_v2(root: Path) -> None:
+            ran.append(root)
+
+        monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+        monkeypatch.setitem(migrations.MIGRATIONS, 1, v1_to_v2)
+        Repository.open(folder).close()
+        Repository.open(folder).close()
+        assert ran == [folder]
+        assert orjson.loads((folder / "meta.json").read_bytes())["schema_version"] == 2
+        assert any(name.endswith("before-v2") for name in backups.list_backups(folder))
+
+    def test_missing_migration_is_a_plan_error(self):
+        with pytest.raises(KeyError):
+            migrations.plan(1, 3)
