@@ -1,0 +1,279 @@
+"""The `supervise` command: opens the TUI, or runs a non-interactive subcommand.
+
+Errors go to stderr as one clear sentence. Exit codes: 0 all well, 1 a
+failure, 2 a usage error. No traceback ever reaches a user: an unexpected
+error is summarised, and its stack (file and line numbers only, never record
+contents) goes to a crash log in the config folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from . import __version__, config
+from .domain.errors import ValidationError
+from .store.errors import StoreError
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="the folder holding the records (default: $SUPERVISE_DATA_DIR, "
+        "or your user data folder)",
+    )
+    return common
+
+
+def build_parser() -> Parser:
+    common = _common()
+    parser = Parser(
+        prog="supervise",
+        description="Structured supervision sessions for peer specialists and their "
+        "supervisors: run a session, keep the record, look back over time.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"supervise-tui {__version__}")
+    parser.add_argument(
+        "--read-only", action="store_true", help="open the records without changing anything"
+    )
+    parser.add_argument("--peer", metavar="NAME", help="open straight into one peer's own view")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    sub.add_parser(
+        "prompts", parents=[common], help="list the prompt packs and where each came from"
+    )
+
+    demo = sub.add_parser(
+        "demo", parents=[common], help="create a fictional dataset to try the app with"
+    )
+    demo.add_argument("--peers", type=int, default=6, metavar="N", help="peers (1-12, default 6)")
+    demo.add_argument(
+        "--weeks", type=int, default=26, metavar="N", help="weeks of history (1-520, default 26)"
+    )
+    demo.add_argument("--no-tui", action="store_true", help="create the data, do not open it")
+    demo.add_argument("--fresh", action="store_true", help="rebuild the demo folder from scratch")
+
+    check = sub.add_parser("check", parents=[common], help="verify every data file and reference")
+    check.add_argument(
+        "--repair",
+        action="store_true",
+        help="rebuild derived lists and summaries from the session records",
+    )
+
+    sub.add_parser("backups", parents=[common], help="list the backups of the data folder")
+    restore = sub.add_parser(
+        "restore",
+        parents=[common],
+        help="go back to a backup (the current state is kept as a backup)",
+    )
+    restore.add_argument(
+        "--from",
+        dest="source",
+        required=True,
+        metavar="BACKUP",
+        help="the backup's name, as `supervise backups` lists it",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv))
+    except UsageError as error:
+        print(f"supervise: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except (StoreError, ValidationError) as error:
+        print(f"supervise: {error}", file=sys.stderr)
+        return EXIT_FAIL
+    except KeyboardInterrupt:
+        print("supervise: stopped.", file=sys.stderr)
+        return 130
+    except SystemExit:
+        raise
+    except BaseException as error:  # never a traceback at a user
+        log = _crash_log(error)
+        print(
+            f"supervise: something unexpected went wrong ({type(error).__name__}). "
+            f"Saved records are intact. Details for a developer: {log}",
+            file=sys.stderr,
+        )
+        return EXIT_FAIL
+
+
+def _crash_log(error: BaseException) -> str:
+    """Write the stack (files, lines and functions only: no messages, no data)."""
+    try:
+        folder = config.config_dir()
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path = folder / "crash.log"
+        frames = traceback.extract_tb(error.__traceback__)
+        lines = [f"{type(error).__name__} in supervise-tui {__version__}"]
+        lines += [f"  {Path(f.filename).name}:{f.lineno} in {f.name}" for f in frames]
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(fd, "a") as handle:
+            handle.write("\n".join(lines) + "\n")
+        return str(path)
+    except OSError:
+        return "(no log could be written)"
+
+
+def _main(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    data_dir = config.data_dir(getattr(args, "data_dir", None))
+    command = args.command
+    if command == "prompts":
+        return cmd_prompts()
+    if command == "demo":
+        return cmd_demo(args)
+    if command == "check":
+        return cmd_check(data_dir, args.repair)
+    if command == "backups":
+        return cmd_backups(data_dir)
+    if command == "restore":
+        return cmd_restore(data_dir, args.source)
+    return run_tui(data_dir, read_only=args.read_only, peer=args.peer)
+
+
+def cmd_prompts() -> int:
+    from .prompts import load_library
+
+    library = load_library()
+    for pack in sorted(library.packs.values(), key=lambda p: (not p.builtin, p.id)):
+        where = "built in" if pack.builtin else str(pack.origin)
+        print(f"{pack.id}  —  {pack.title} (v{pack.version}, for {pack.kind.label.lower()})")
+        print(f"    from: {where}")
+        sections = ", ".join(f"{s.label} ({len(p)})" for s, p in pack.sections.items())
+        print(f"    sections: {sections}")
+    for problem in library.problems:
+        print(f"skipped: {problem}", file=sys.stderr)
+    print(f"\nYour own packs go in {config.user_prompts_dir()}")
+    return EXIT_OK
+
+
+DEMO_MARK = ".demo"
+
+
+def cmd_demo(args) -> int:
+    from .services.demo import build_demo
+    from .store.repository import Repository
+
+    explicit = getattr(args, "data_dir", None)
+    folder = Path(explicit).expanduser() if explicit else config.demo_dir()
+    if not 1 <= args.peers <= 12:
+        raise UsageError("--peers must be between 1 and 12")
+    if not 1 <= args.weeks <= 520:
+        raise UsageError("--weeks must be between 1 and 520")
+    has_records = (folder / "meta.json").exists()
+    is_demo = (folder / DEMO_MARK).exists()
+    if has_records and not is_demo:
+        raise UsageError(
+            f"{folder} already holds records that are not a demo; "
+            "the demo only writes into an empty folder"
+        )
+    if has_records and args.fresh:
+        import shutil
+
+        shutil.rmtree(folder)
+        has_records = False
+    if not has_records:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        (folder / DEMO_MARK).write_text("fictional demo data\n")
+        with Repository.open(folder, backup=False) as repo:
+            result = build_demo(repo, peers=args.peers, weeks=args.weeks, today=date.today())
+        print(
+            f"Created a fictional demo: {result.people} people, {result.sessions} sessions, "
+            f"in {folder}"
+        )
+    else:
+        print(f"Using the existing demo in {folder} (add --fresh to rebuild it).")
+    if args.no_tui:
+        return EXIT_OK
+    return run_tui(folder, read_only=False, peer=None)
+
+
+def cmd_check(data_dir: Path, repair: bool) -> int:
+    from .store.check import check
+    from .store.check import repair as do_repair
+    from .store.repository import Repository
+
+    if not (data_dir / "meta.json").exists() and not data_dir.exists():
+        print(f"There are no records in {data_dir} yet.", file=sys.stderr)
+        return EXIT_FAIL
+    report = check(data_dir)
+    if repair and report.repairable:
+        with Repository.open(data_dir, backup=True) as repo:
+            do_repair(repo, report.repairable)
+        print(f"Rebuilt derived data for {len(report.repairable)} peer(s).")
+        report = check(data_dir)
+    print(f"Checked {data_dir}")
+    print(f"  files:    {report.files}")
+    print(f"  people:   {report.people}")
+    print(f"  sessions: {report.sessions}")
+    print(f"  drafts:   {report.drafts}")
+    if report.ok:
+        print("All well: every file reads and every reference is sound.")
+        return EXIT_OK
+    print(f"{len(report.problems)} problem(s):")
+    for problem in report.problems:
+        print(f"  - {problem}")
+    return EXIT_FAIL
+
+
+def cmd_backups(data_dir: Path) -> int:
+    from .store import backups
+
+    names = backups.list_backups(data_dir)
+    if not names:
+        print(f"No backups yet in {data_dir}.")
+        return EXIT_OK
+    print(f"Backups of {data_dir} (newest first):")
+    for name in names:
+        print(f"  {name}")
+    print("Go back to one with: supervise restore --from NAME")
+    return EXIT_OK
+
+
+def cmd_restore(data_dir: Path, source: str) -> int:
+    from .domain.models import now_utc
+    from .store import backups
+    from .store.repository import Repository
+
+    with Repository.lock_only(data_dir):
+        kept = backups.restore(data_dir, source, now_utc().astimezone().replace(tzinfo=None))
+    print(f"Restored {data_dir} from backup {source}.")
+    print(f"What was there before is kept as backup {kept}.")
+    return EXIT_OK
+
+
+def run_tui(data_dir: Path, *, read_only: bool, peer: str | None) -> int:
+    from .store.repository import Repository
+    from .ui.app import make_app
+
+    repo = Repository.open(data_dir, read_only=read_only)
+    try:
+        app = make_app(repo, peer_name=peer)
+        app.run()
+        code = app.return_code or 0
+    finally:
+        repo.close()
+    return code

@@ -1,0 +1,1 @@
+"""Services: pure functions over domain objects (no Textual, no TinyDB)."""

@@ -1,0 +1,297 @@
+"""A fictional dataset for trying the app: supervisors, peers, many weeks of sessions.
+
+Everything here is invented. Concerns get raised and resolved, goals move,
+ratings drift up and down, some activities drift out of the peer role and are
+renegotiated, and the supervisors' own actions are sometimes late, so every
+screen has something true-to-life to show.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from ..domain.enums import (
+    Cadence,
+    ConcernCategory,
+    ConcernStatus,
+    Decision,
+    FeedbackKey,
+    Fit,
+    GoalArea,
+    GoalStatus,
+    KeyFunction,
+    NoticedBy,
+    RatingKey,
+    Role,
+    Section,
+    SessionKind,
+)
+from ..domain.models import (
+    Action,
+    ActionUpdate,
+    Concern,
+    ConcernUpdate,
+    Goal,
+    GoalUpdate,
+    Person,
+    Rating,
+    RoleItem,
+    Session,
+    Strength,
+    Voices,
+)
+
+SUPERVISORS = ["Dana Whitfield", "Marcus Oyelaran", "Priya Castellanos"]
+PEERS = [
+    "Jordan Ellery",
+    "Sam Okonkwo-Reyes",
+    "Alex Marchetti",
+    "Robin Takahashi",
+    "Casey Lindqvist",
+    "Taylor Abernathy",
+    "Morgan Delacroix",
+    "Jamie Achterberg",
+    "Riley Nakamura-Hart",
+    "Quinn Oduya",
+    "Avery Sorensen",
+    "Rowan Baptiste",
+]
+SITES = ["Maple Court", "Harbor House", "Linden Street"]
+
+ACTIVITIES = [
+    ("Walking a resident to a benefits appointment", KeyFunction.LINKAGE, Fit.IN_ROLE),
+    ("Co-leading the healthy-lifestyle group", KeyFunction.DAILY_MANAGEMENT, Fit.IN_ROLE),
+    ("Sharing recovery story at house meeting", KeyFunction.SOCIAL_EMOTIONAL, Fit.IN_ROLE),
+    ("Filling in medication logs for the nurse", KeyFunction.NONE, Fit.DRIFTING),
+    ("Writing case notes for the case manager", KeyFunction.NONE, Fit.DRIFTING),
+    ("Checking in by phone after a hospital stay", KeyFunction.ONGOING, Fit.IN_ROLE),
+    ("Covering the front desk", KeyFunction.NONE, Fit.UNSURE),
+    ("Helping a resident plan weekly meals", KeyFunction.DAILY_MANAGEMENT, Fit.IN_ROLE),
+    ("Enforcing house rules at the door", KeyFunction.NONE, Fit.DRIFTING),
+    ("Going with a resident to a support group", KeyFunction.LINKAGE, Fit.IN_ROLE),
+]
+STRENGTHS = [
+    ("Listening without fixing", "Stayed with a resident through a hard conversation."),
+    ("Building trust", "A resident who avoids staff asked for them by name."),
+    ("Sharing lived experience with purpose", "Used their own story to open up a group."),
+    ("Staying calm under pressure", "Kept a tense hallway moment from escalating."),
+    ("Connecting people to resources", "Found a food pantry that takes walk-ins."),
+    ("Advocating for residents", "Spoke up in the team meeting about a move-out."),
+    ("Follow-through", "Every promised call this week was made."),
+]
+CONCERNS = [
+    ("Asked to do paperwork that belongs to case management", ConcernCategory.ROLE_DRIFT),
+    ("Caseload too high this month", ConcernCategory.WORKLOAD),
+    ("Not invited to the team's care meetings", ConcernCategory.TEAM_CULTURE),
+    ("A co-worker called peers 'helpers', not staff", ConcernCategory.TEAM_CULTURE),
+    ("Unsure how to respond when a resident talks about relapse", ConcernCategory.TRAINING_NEED),
+    ("Feeling worn out after a crisis week", ConcernCategory.SELF_CARE),
+    ("No private room for one-to-one conversations", ConcernCategory.ORGANISATIONAL),
+    ("A resident's eviction notice", ConcernCategory.CLIENT_SITUATION),
+    ("Schedule changes announced without notice", ConcernCategory.ORGANISATIONAL),
+]
+RESOLUTIONS = [
+    "Supervisor raised it with the agency; the task went back to case management.",
+    "Agreed a cap and moved two residents to another peer.",
+    "Peer now attends the Tuesday care meeting.",
+    "Training booked and attended.",
+    "Took two days off; check-ins every morning for a week.",
+    "Agency freed up the small meeting room on weekdays.",
+]
+GOALS = [
+    ("Lead a community-of-practice call", GoalArea.COP_LEAD),
+    ("Present at the state peer conference", GoalArea.CONFERENCE),
+    ("Finish the certification renewal", GoalArea.CERTIFICATION),
+    ("Adapt the lifestyle sessions for residents who work nights", GoalArea.ADAPTATION),
+    ("Complete motivational interviewing training", GoalArea.TRAINING),
+]
+SUP_ACTIONS = [
+    "Ask the agency to add the peer to the care-meeting invite",
+    "Send the conference call-for-proposals",
+    "Talk to the site manager about the meeting room",
+    "Write a one-page description of the peer role for agency staff",
+]
+PEER_ACTIONS = [
+    "Draft the outline for the community-of-practice call",
+    "Book the training date",
+    "Keep a note of on-the-spot decisions this week",
+    "Share the food-pantry list with the team",
+]
+ARRIVING = [
+    "Tired but glad to be here.",
+    "Good week, a bit rushed.",
+    "Bit anxious about the audit.",
+    "Feeling steady.",
+    "Busy, lots happening at the house.",
+    "Ready to talk about the meeting.",
+]
+
+
+@dataclass
+class DemoResult:
+    people: int
+    sessions: int
+
+
+def _week_start(today: date, weeks: int) -> date:
+    start = today - timedelta(weeks=weeks)
+    return start - timedelta(days=start.weekday())
+
+
+def build_demo(
+    repo,
+    *,
+    peers: int = 6,
+    weeks: int = 26,
+    today: date,
+    seed: int = 7,
+    progress: Callable[[int, int], None] | None = None,
+) -> DemoResult:
+    """Fill an empty repository with fictional records up to ``today``."""
+    rng = random.Random(seed)
+    peers = max(1, min(peers, len(PEERS)))
+    weeks = max(1, min(weeks, 520))
+    sups = [
+        repo.save_person(Person(name, Role.SUPERVISOR, SITES[i % len(SITES)]))
+        for i, name in enumerate(SUPERVISORS)
+    ]
+    peer_people = [
+        repo.save_person(
+            Person(
+                PEERS[i],
+                Role.PEER,
+                SITES[i % len(SITES)],
+                cadence=Cadence.FORTNIGHTLY if i % 4 == 3 else Cadence.WEEKLY,
+                weekday=i % 5,
+            )
+        )
+        for i in range(peers)
+    ]
+    total = peers * weeks
+    done = 0
+    count = 0
+    start = _week_start(today, weeks)
+    for index, peer in enumerate(peer_people):
+        main_sup = sups[index % len(sups)]
+        mood = rng.uniform(2.5, 3.5)
+        for week in range(weeks + 1):
+            done += 1
+            if progress:
+                progress(done, total)
+            if peer.cadence == Cadence.FORTNIGHTLY and week % 2:
+                continue
+            if rng.random() < 0.08:
+                continue  # a missed week: cadence gaps are worth seeing in trends
+            day = start + timedelta(weeks=week, days=peer.weekday or 0)
+            if day >= today:
+                break
+            when = datetime.combine(day, time(10 + index % 5, 0))
+            monthly = week % 4 == 3
+            kind = SessionKind.MONTHLY_AGENCY if monthly else SessionKind.WEEKLY
+            supervisors = [main_sup.id]
+            if monthly or rng.random() < 0.15:
+                other = sups[(index + 1) % len(sups)]
+                supervisors.append(other.id)
+            mood = max(1.0, min(5.0, mood + rng.uniform(-0.5, 0.6)))
+            session = _session(rng, repo, peer, supervisors, kind, when, mood, today)
+            repo.complete(session)
+            finished = repo.session(peer.id, session.id)
+            last = week >= weeks - 1
+            if not (last and index % 3 == 0):
+                finished = repo.sign_off(finished, peer.id, "")
+                for sup_id in supervisors:
+                    finished = repo.sign_off(finished, sup_id, "")
+            count += 1
+    return DemoResult(people=len(sups) + len(peer_people), sessions=count)
+
+
+def _rating(rng: random.Random, mood: float) -> int:
+    return max(1, min(5, round(mood + rng.uniform(-0.8, 0.8))))
+
+
+def _session(rng, repo, peer, supervisors, kind, when, mood, today) -> Session:
+    sup = supervisors[0]
+    pack = "monthly-agency" if kind == SessionKind.MONTHLY_AGENCY else "weekly"
+    session = Session(peer.id, supervisors, kind, when, site=peer.site, pack_id=pack)
+    session.checkin.arriving = rng.choice(ARRIVING)
+    for key in RatingKey:
+        value = _rating(rng, mood if key != RatingKey.WORKLOAD else 6 - mood * 0.6)
+        session.checkin.ratings[key] = Rating(value, "")
+    for skill, example in rng.sample(STRENGTHS, k=rng.randint(1, 2)):
+        session.strengths.append(Strength(skill, example, rng.choice(list(NoticedBy))))
+    for activity, function, fit in rng.sample(ACTIVITIES, k=rng.randint(1, 3)):
+        decision = {
+            Fit.IN_ROLE: Decision.KEEP,
+            Fit.UNSURE: Decision.CASE_BY_CASE,
+            Fit.DRIFTING: rng.choice([Decision.HAND_OFF, Decision.RENEGOTIATE]),
+        }[fit]
+        rationale = "" if fit == Fit.IN_ROLE else "Short-staffed at the site this week."
+        session.role_items.append(RoleItem(activity, function, fit, rationale, decision))
+    carried = repo.carry_forward(peer.id)
+    for head in carried.concerns:
+        age = (when.date() - head.raised_on).days
+        if age > rng.randint(7, 45):
+            session.concern_updates.append(
+                ConcernUpdate(
+                    head.id,
+                    ConcernStatus.RESOLVED,
+                    note="Followed up.",
+                    resolution_note=rng.choice(RESOLUTIONS),
+                )
+            )
+        elif rng.random() < 0.5:
+            session.concern_updates.append(
+                ConcernUpdate(head.id, ConcernStatus.IN_PROGRESS, note="Still being worked on.")
+            )
+    if rng.random() < 0.35:
+        text, category = rng.choice(CONCERNS)
+        owner = rng.choice([peer.id, sup])
+        session.concerns.append(
+            Concern(
+                text,
+                category,
+                raised_by=peer.id,
+                owner=owner,
+                follow_up=when.date() + timedelta(days=7),
+            )
+        )
+    for head in carried.goals:
+        goal = head.current
+        if goal.status == GoalStatus.ACTIVE and rng.random() < 0.6:
+            progress = min(100, goal.progress + rng.choice([5, 10, 15, 20]))
+            session.goal_updates.append(
+                GoalUpdate(head.id, progress, GoalStatus.ACTIVE, next_step="Keep going.")
+            )
+    if len(carried.goals) < 2 and rng.random() < 0.2:
+        text, area = rng.choice(GOALS)
+        session.goals.append(
+            Goal(
+                text,
+                area,
+                target_date=when.date() + timedelta(days=90),
+                next_step="Pick a first step.",
+            )
+        )
+    for head in carried.actions:
+        due = head.current.due or when.date()
+        if rng.random() < 0.7:
+            done_on = min(when.date(), due + timedelta(days=rng.choice([-3, -1, 0, 2, 6])))
+            session.action_updates.append(ActionUpdate(head.id, done_on=done_on))
+    if rng.random() < 0.5:
+        owner = rng.choice([peer.id, sup])
+        text = rng.choice(SUP_ACTIONS if owner == sup else PEER_ACTIONS)
+        session.actions.append(Action(text, owner, due=when.date() + timedelta(days=7)))
+    feedback = session.feedback
+    for key in FeedbackKey:
+        feedback.ratings[key] = _rating(rng, mood + 0.5)
+    session.voices[Section.CHECK_IN] = Voices(
+        peer="Things at the house are settling.", supervisor="Peer seemed steadier."
+    )
+    session.voices[Section.WRAP_UP] = Voices(
+        peer="Thanks, that helped.", supervisor="Good session."
+    )
+    session.next_session = when.date() + timedelta(days=7)
+    return session

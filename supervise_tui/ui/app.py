@@ -1,0 +1,93 @@
+"""The Textual app, built by one factory shared by the CLI and the tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.theme import Theme
+
+from .. import __version__
+from ..domain.models import now_utc
+from ..prompts import Library, load_library
+from ..store.repository import Repository
+from .gateway import Gateway
+
+HIGH_CONTRAST = Theme(
+    name="high-contrast",
+    primary="#ffff00",
+    secondary="#00ffff",
+    accent="#ff00ff",
+    foreground="#ffffff",
+    background="#000000",
+    surface="#000000",
+    panel="#1a1a1a",
+    warning="#ffaa00",
+    error="#ff5555",
+    success="#55ff55",
+    dark=True,
+)
+
+
+class SuperviseApp(App):
+    """supervise-tui: structured supervision sessions, one screen, two people."""
+
+    TITLE = "supervise"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", tooltip="Quit. Everything typed is already saved."),
+        Binding("f1", "help", "Help", tooltip="What this screen is for, and its keys"),
+    ]
+
+    def __init__(
+        self,
+        repo: Repository,
+        *,
+        clock: Callable[[], datetime] = now_utc,
+        library: Library | None = None,
+        peer_name: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.repo = Gateway(repo)
+        self.clock = clock
+        self.library = library if library is not None else load_library()
+        self.peer_name = peer_name
+        self.register_theme(HIGH_CONTRAST)
+        self.sub_title = f"v{__version__}" + (" — read-only" if repo.read_only else "")
+
+    def local_now(self) -> datetime:
+        """The local wall-clock time, from the app's clock (fixed in tests)."""
+        return self.clock().astimezone().replace(tzinfo=None, second=0, microsecond=0)
+
+    def get_default_screen(self) -> Screen:
+        from .screens.home import HomeScreen
+
+        return HomeScreen()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        # The built-in screenshot writes a plain-text copy of whatever is on
+        # screen (sensitive records) to disk: it is not offered here.
+        for command in super().get_system_commands(screen):
+            if command.title.lower() != "screenshot":
+                yield command
+
+    def action_screenshot(self, *args, **kwargs) -> None:  # pragma: no cover - disabled
+        self.notify("Screenshots are turned off: records are private.")
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.screen))
+
+
+def make_app(
+    repo: Repository,
+    *,
+    clock: Callable[[], datetime] = now_utc,
+    library: Library | None = None,
+    peer_name: str | None = None,
+) -> SuperviseApp:
+    return SuperviseApp(repo, clock=clock, library=library, peer_name=peer_name)
