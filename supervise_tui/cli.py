@@ -9,9 +9,7 @@ contents) goes to a crash log in the config folder.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import traceback
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -121,20 +119,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _crash_log(error: BaseException) -> str:
-    """Write the stack (files, lines and functions only: no messages, no data)."""
-    try:
-        folder = config.config_dir()
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        path = folder / "crash.log"
-        frames = traceback.extract_tb(error.__traceback__)
-        lines = [f"{type(error).__name__} in supervise-tui {__version__}"]
-        lines += [f"  {Path(f.filename).name}:{f.lineno} in {f.name}" for f in frames]
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        with os.fdopen(fd, "a") as handle:
-            handle.write("\n".join(lines) + "\n")
-        return str(path)
-    except OSError:
-        return "(no log could be written)"
+    from . import crashlog
+
+    return crashlog.write(error)
 
 
 def _main(argv: list[str]) -> int:
@@ -272,8 +259,14 @@ def run_tui(data_dir: Path, *, read_only: bool, peer: str | None) -> int:
     repo = Repository.open(data_dir, read_only=read_only)
     try:
         app = make_app(repo, peer_name=peer)
-        app.run()
+        result = app.run()
         code = app.return_code or 0
     finally:
         repo.close()
+    if result == "open-demo":
+        folder = config.demo_dir()
+        print(f"Opening the fictional demo in {folder} …")
+        return cmd_demo(
+            argparse.Namespace(data_dir=str(folder), peers=6, weeks=26, no_tui=False, fresh=False)
+        )
     return code

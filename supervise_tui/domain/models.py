@@ -215,7 +215,12 @@ class Session:
     feedback: Feedback = field(default_factory=Feedback)
     voices: dict[Section, Voices] = field(default_factory=_voices)
     ticked: dict[str, list[str]] = field(default_factory=dict)  # section -> prompt ids
-    skipped: list[Section] = field(default_factory=list)
+    # Walk-through state of a draft: the step shown, steps visited or skipped, and
+    # text typed into a field that is not valid yet (kept verbatim, by field path).
+    step: str = ""
+    visited: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    pending: dict[str, str] = field(default_factory=dict)
     agenda: list[AgendaItem] = field(default_factory=list)
     next_session: date | None = None
     signoffs: list[SignOff] = field(default_factory=list)

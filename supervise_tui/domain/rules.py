@@ -220,9 +220,63 @@ def _check_concern(concern: Concern, where: str, finishing: bool, participants: 
 
 def finish(session: Session, now) -> Session:
     """Validate and move a draft to *completed*."""
+    if session.pending:
+        path = sorted(session.pending)[0]
+        raise ValidationError(
+            "One field still holds something that could not be understood; "
+            "please correct it or clear it.",
+            path,
+        )
     session = prune(session)
     validate_session(session, finishing=True)
-    return dataclasses.replace(session, status=SessionStatus.COMPLETED, updated_at=now)
+    return dataclasses.replace(
+        session, status=SessionStatus.COMPLETED, updated_at=now, step="", pending={}
+    )
+
+
+def drop_noop_updates(session: Session, heads: Heads) -> Session:
+    """Remove review updates that change nothing (the item was left unchanged)."""
+
+    def concern_changes(u) -> bool:
+        head = heads.concerns.get(u.concern_id)
+        if head is None:
+            return True
+        cur = head.current
+        return bool(
+            u.status != cur.status
+            or u.note.strip()
+            or u.resolution_note.strip()
+            or (u.follow_up is not None and u.follow_up != cur.follow_up)
+            or (u.owner and u.owner != cur.owner)
+        )
+
+    def goal_changes(u) -> bool:
+        head = heads.goals.get(u.goal_id)
+        if head is None:
+            return True
+        cur = head.current
+        return bool(
+            u.progress != cur.progress
+            or u.status != cur.status
+            or u.note.strip()
+            or (u.next_step.strip() and u.next_step != cur.next_step)
+        )
+
+    def action_changes(u) -> bool:
+        head = heads.actions.get(u.action_id)
+        if head is None:
+            return True
+        cur = head.current
+        return bool(
+            u.done_on != cur.done_on or u.note.strip() or (u.due is not None and u.due != cur.due)
+        )
+
+    return dataclasses.replace(
+        session,
+        concern_updates=[u for u in session.concern_updates if concern_changes(u)],
+        goal_updates=[u for u in session.goal_updates if goal_changes(u)],
+        action_updates=[u for u in session.action_updates if action_changes(u)],
+    )
 
 
 def sign_off(session: Session, person_id: str, comment: str, now) -> Session:

@@ -438,6 +438,10 @@ class Repository:
         _safe_id(session.id)
         if session.status != SessionStatus.DRAFT:
             raise ValidationError("Only a draft can be autosaved.", "status")
+        if (self.root / peer_file(_safe_id(session.peer_id))).exists() and any(
+            r.id == session.id for r in self.session_refs(session.peer_id)
+        ):
+            return session  # already finished: a late autosave must not revive the draft
         session = dataclasses.replace(session, updated_at=self.clock())
         rel = draft_file(session.id)
         path = self.root / rel
@@ -511,6 +515,7 @@ class Repository:
         """Finish a draft: validate, store it and fold it into the peer's items."""
         self._guard_write()
         self._check_participants(session)
+        session = rules.drop_noop_updates(session, self.heads(session.peer_id))
         finished = rules.finish(session, self.clock())
         self._check_links(finished)
         self.commit(self._session_changes(finished, drop_draft=True))

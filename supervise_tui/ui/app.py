@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
@@ -40,6 +41,13 @@ class SuperviseApp(App):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", tooltip="Quit. Everything typed is already saved."),
         Binding("f1", "help", "Help", tooltip="What this screen is for, and its keys"),
+        Binding(
+            "f12",
+            "privacy",
+            "Privacy",
+            show=False,
+            tooltip="Blank the screen at once (someone walked in); any key brings it back",
+        ),
     ]
 
     def __init__(
@@ -49,13 +57,22 @@ class SuperviseApp(App):
         clock: Callable[[], datetime] = now_utc,
         library: Library | None = None,
         peer_name: str | None = None,
+        blink: bool | None = None,
+        animations: bool = True,
     ) -> None:
         super().__init__()
+        self.blink = (not os.environ.get("SUPERVISE_NO_BLINK")) if blink is None else blink
+        if not animations:
+            self.animation_level = "none"
         self.repo = Gateway(repo)
         self.clock = clock
         self.library = library if library is not None else load_library()
         self.peer_name = peer_name
         self.register_theme(HIGH_CONTRAST)
+        # Autosave: after this many quiet seconds, and at least this often while typing.
+        self.autosave_quiet = 0.8
+        self.autosave_max = 2.0
+        self.autosave_retry = 5.0
         self.sub_title = f"v{__version__}" + (" — read-only" if repo.read_only else "")
 
     def local_now(self) -> datetime:
@@ -77,6 +94,51 @@ class SuperviseApp(App):
     def action_screenshot(self, *args, **kwargs) -> None:  # pragma: no cover - disabled
         self.notify("Screenshots are turned off: records are private.")
 
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: keep the work, tell the user plainly, log no contents.
+
+        Textual's own handler prints a traceback with local variables, which
+        would put sensitive records on the screen; this one never does.
+        """
+        from rich.text import Text
+
+        from .. import crashlog
+
+        for screen in list(self.screen_stack):
+            flush = getattr(screen, "flush", None)
+            if flush is not None:
+                try:
+                    flush()
+                except Exception:  # noqa: BLE001 - already failing; keep going
+                    pass
+        log = crashlog.write(error)
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        self._exit_renderables.append(
+            Text(
+                f"supervise: something unexpected went wrong ({type(error).__name__}). "
+                "Everything up to the last autosave is kept: start supervise again to "
+                f"resume. A note for a developer (no record contents) is in {log}"
+            )
+        )
+        self._close_messages_no_wait()
+
+    async def action_quit(self) -> None:
+        """Quit from anywhere. Drafts are saved first: nothing is ever lost by quitting."""
+        for screen in self.screen_stack:
+            flush = getattr(screen, "flush", None)
+            if flush is not None:
+                flush()
+        self.exit()
+
+    def action_privacy(self) -> None:
+        from .screens.privacy import PrivacyScreen
+
+        if not isinstance(self.screen, PrivacyScreen):
+            self.push_screen(PrivacyScreen())
+
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
@@ -89,5 +151,9 @@ def make_app(
     clock: Callable[[], datetime] = now_utc,
     library: Library | None = None,
     peer_name: str | None = None,
+    blink: bool | None = None,
+    animations: bool = True,
 ) -> SuperviseApp:
-    return SuperviseApp(repo, clock=clock, library=library, peer_name=peer_name)
+    return SuperviseApp(
+        repo, clock=clock, library=library, peer_name=peer_name, blink=blink, animations=animations
+    )

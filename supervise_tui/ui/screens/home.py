@@ -13,9 +13,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...domain.dates import human_date
+from ...domain.enums import Role, SessionStatus
 from ...domain.models import Person, Session
 from ...services.home import HomeRow, draft_label, home_rows
 from ...store.errors import StoreError
+from ..widgets.steps import SessionContext
+
+WIDE = 100
 
 
 @dataclass
@@ -28,13 +32,31 @@ class HomeData:
 class HomeScreen(Screen):
     HELP_TITLE = "Home"
     HELP_TEXT = (
-        "Home lists the peer specialists you supervise: when each last met, when the next "
-        "session is due (from their cadence), and how many concerns, goals and actions are "
-        "still open. Overdue sessions say **OVERDUE** in words.\n\n"
-        "An unfinished session (a draft) is offered at the top: everything typed in it was "
-        "saved as it was typed."
+        "Home lists the peer specialists you supervise: when the next session is due (from "
+        "each peer's cadence — overdue ones say **OVERDUE** in words and come first), and how "
+        "many concerns, development goals and agreed actions are still open.\n\n"
+        "**n** starts a session with the highlighted peer. An unfinished session (a draft) is "
+        "offered at the top: **r** resumes it exactly as it was left, because everything is "
+        "saved as it is typed. A finished session that still needs signing shows under "
+        "*Sign-off*: **s** opens it. **p** manages people."
     )
     BINDINGS = [
+        Binding(
+            "n,enter",
+            "new_session",
+            "New session",
+            tooltip="Start a session with the highlighted peer",
+        ),
+        Binding("r", "resume", "Resume", tooltip="Resume an unfinished session"),
+        Binding(
+            "s",
+            "signoff",
+            "Sign-off",
+            tooltip="Open the highlighted peer's session that awaits sign-off",
+        ),
+        Binding("p", "people", "People", tooltip="Add, edit or deactivate people"),
+        Binding("a", "add_person", "Add person", show=False),
+        Binding("d", "demo", "Open demo", tooltip="Open the fictional demo instead"),
         Binding("question_mark", "app.help", "Help", show=False),
     ]
 
@@ -44,27 +66,43 @@ class HomeScreen(Screen):
             self.data = data
             self.error = error
 
+    class Opened(Message):
+        """A draft or a session loaded in the background, ready to show."""
+
+        def __init__(self, screen: Screen | None, error: str | None = None) -> None:
+            super().__init__()
+            self.screen = screen
+            self.error = error
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data = HomeData([], [], [])
+        self._wide: bool | None = None
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
             yield Static("", id="drafts", classes="banner")
             yield Static("", id="welcome")
             yield DataTable(id="peers", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="home-hint", classes="hint")
             yield Static("", id="home-error", classes="error-text")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Home"
-        table = self.query_one("#peers", DataTable)
-        table.add_columns(
-            "Peer", "Site", "Last met", "Next session", "Concerns", "Goals", "Actions", "Sign-off"
-        )
         self.query_one("#drafts").display = False
         self.query_one("#welcome").display = False
         self.refresh_data()
 
     def on_screen_resume(self) -> None:
         self.refresh_data()
+
+    def on_resize(self) -> None:
+        wide = self.size.width >= WIDE
+        if wide != self._wide:
+            self._wide = wide
+            self._fill_table()
 
     def refresh_data(self) -> None:
         self.load()
@@ -80,9 +118,8 @@ class HomeScreen(Screen):
             self.post_message(self.Loaded(None, str(error)))
             return
         today = self.app.local_now().date()
-        self.post_message(
-            self.Loaded(HomeData(people, home_rows(people, summaries, today), drafts))
-        )
+        rows = home_rows(people, summaries, today)
+        self.post_message(self.Loaded(HomeData(people, rows, drafts)))
 
     def on_home_screen_loaded(self, message: Loaded) -> None:
         error = self.query_one("#home-error", Static)
@@ -90,42 +127,211 @@ class HomeScreen(Screen):
             error.update(message.error or "")
             return
         error.update("")
-        data = message.data
-        self.data = data
-        today = self.app.local_now().date()
+        self.data = message.data
+        self._fill_table()
+        self._fill_banners()
+        self.refresh_bindings()
+
+    # -- painting ------------------------------------------------------------
+
+    def _fill_table(self) -> None:
         table = self.query_one("#peers", DataTable)
-        table.clear()
-        for row in data.rows:
-            s = row.summary
-            last = human_date(s.last_session) if s.last_session else "never"
-            due = f"{row.due.on:%d %b} — {row.due.describe(today)}"
-            signoff = f"{s.awaiting_signoff} awaiting" if s.awaiting_signoff else "—"
-            table.add_row(
-                row.person.name,
-                row.person.site or "—",
-                last,
-                due,
-                str(s.open_concerns),
-                str(s.active_goals),
-                str(s.open_actions),
-                signoff,
-                key=row.person.id,
+        keep = table.cursor_row
+        table.clear(columns=True)
+        wide = self.size.width >= WIDE
+        if wide:
+            table.add_columns(
+                "Peer",
+                "Site",
+                "Last met",
+                "Next session",
+                "Concerns",
+                "Goals",
+                "Actions",
+                "Sign-off",
             )
-        table.display = bool(data.rows)
+        else:
+            table.add_columns("Peer", "Next session", "Concerns", "Goals", "Actions", "Sign-off")
+        today = self.app.local_now().date()
+        names = [r.person.name.casefold() for r in self.data.rows]
+        for row in self.data.rows:
+            s = row.summary
+            person = row.person
+            duplicate = names.count(person.name.casefold()) > 1
+            label = person.display if (duplicate and not wide) else person.name
+            when = row.due.describe(today)
+            if wide:
+                when = f"{human_date(row.due.on)} — {when}"
+            signoff = f"{s.awaiting_signoff} to sign" if s.awaiting_signoff else "—"
+            cells = [label]
+            if wide:
+                cells += [
+                    person.site or "—",
+                    human_date(s.last_session) if s.last_session else "never",
+                ]
+            cells += [when, str(s.open_concerns), str(s.active_goals), str(s.open_actions), signoff]
+            table.add_row(*cells, key=person.id)
+        if self.data.rows:
+            table.move_cursor(row=max(0, min(keep, len(self.data.rows) - 1)))
+        table.display = bool(self.data.rows)
+        if self.data.rows and self.focused is None:
+            table.focus()
+
+    def _fill_banners(self) -> None:
+        data = self.data
         welcome = self.query_one("#welcome", Static)
+        hint = self.query_one("#home-hint", Static)
+        has_sup = any(p.role == Role.SUPERVISOR and p.active for p in data.people)
         if not data.people:
             welcome.update(
-                "Welcome to supervise.\n\nThere are no records here yet. To begin, add "
-                "yourself (as a supervisor) and your first peer specialist.\n"
-                "To look around first, quit and run:  supervise demo"
+                "[b]Welcome to supervise.[/b]\n\n"
+                "There are no records here yet. To begin:\n"
+                "  • press [b]a[/b] to add yourself (as a supervisor), then your first peer;\n"
+                "  • or press [b]d[/b] to look around a fictional demo team first.\n\n"
+                "Press F1 at any time for help on the screen you are on."
             )
         elif not data.rows:
-            welcome.update("No active peer specialists yet. Add one to start a session.")
-        welcome.display = not data.rows
+            welcome.update(
+                "No active peer specialists yet. Press [b]a[/b] to add one "
+                "(or [b]p[/b] for People)."
+            )
+        elif not has_sup:
+            welcome.update("Add a supervisor (press [b]p[/b]) before starting a session.")
+        welcome.display = not data.rows or not has_sup
+        hint.update(
+            "n new session · r resume · s sign-off · p people · F1 help" if data.rows else ""
+        )
         banner = self.query_one("#drafts", Static)
         people = {p.id: p for p in data.people}
         if data.drafts:
-            names = "; ".join(draft_label(d, people) for d in data.drafts[:3])
-            more = f" and {len(data.drafts) - 3} more" if len(data.drafts) > 3 else ""
-            banner.update(f"Unfinished session: {names}{more}.")
+            names = "; ".join(draft_label(d, people) for d in data.drafts[:2])
+            more = f" (+{len(data.drafts) - 2} more)" if len(data.drafts) > 2 else ""
+            banner.update(f"Unfinished session: {names}{more} — press r to resume.")
         banner.display = bool(data.drafts)
+
+    # -- actions -------------------------------------------------------------
+
+    def selected_row(self) -> HomeRow | None:
+        table = self.query_one("#peers", DataTable)
+        if not self.data.rows or table.cursor_row < 0:
+            return None
+        return self.data.rows[min(table.cursor_row, len(self.data.rows) - 1)]
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        read_only = self.app.repo.read_only
+        if action == "new_session":
+            return bool(self.data.rows) and not read_only
+        if action == "resume":
+            return bool(self.data.drafts) and not read_only
+        if action == "signoff":
+            row = self.selected_row()
+            return bool(row and row.summary.awaiting_signoff) and not read_only
+        if action == "demo":
+            return not self.data.people
+        if action == "add_person":
+            return not read_only
+        return True
+
+    def action_new_session(self) -> None:
+        from .start_session import StartSessionScreen
+
+        row = self.selected_row()
+        self.app.push_screen(StartSessionScreen(self.data.people, row.person.id if row else None))
+
+    def action_people(self) -> None:
+        from .people import PeopleScreen
+
+        self.app.push_screen(PeopleScreen())
+
+    def action_add_person(self) -> None:
+        from .person_form import PersonForm
+
+        has_sup = any(p.role == Role.SUPERVISOR for p in self.data.people)
+        if not has_sup:
+            form = PersonForm(role=Role.SUPERVISOR, heading="Add yourself (as a supervisor)")
+        else:
+            form = PersonForm(role=Role.PEER, heading="Add a peer specialist")
+        self.app.push_screen(form, self._person_added)
+
+    def _person_added(self, person: Person | None) -> None:
+        if person is None:
+            return
+        self.notify(f"Added {person.name}.")
+        has_peer = any(p.role == Role.PEER for p in self.data.people)
+        if person.role == Role.SUPERVISOR and not has_peer:
+            from .person_form import PersonForm
+
+            self.app.push_screen(
+                PersonForm(role=Role.PEER, heading="Now add your first peer specialist"),
+                self._person_added,
+            )
+        self.refresh_data()
+
+    def action_demo(self) -> None:
+        self.app.exit(result="open-demo")
+
+    def action_resume(self) -> None:
+        drafts = self.data.drafts
+        if not drafts:
+            return
+        if len(drafts) == 1:
+            self.open_draft(drafts[0].id)
+            return
+        from .pick_draft import PickDraft
+
+        people = {p.id: p for p in self.data.people}
+        options = [(draft_label(d, people), d.id) for d in drafts]
+        self.app.push_screen(PickDraft(options), self._picked)
+
+    def _picked(self, session_id: str | None) -> None:
+        if session_id:
+            self.open_draft(session_id)
+
+    @work(thread=True, exclusive=True, group="home-open")
+    def open_draft(self, session_id: str) -> None:
+        from .session import SessionScreen
+
+        repo = self.app.repo
+        try:
+            draft = next(d for d in repo.drafts() if d.id == session_id)
+            people = {p.id: p for p in repo.people()}
+            heads = repo.heads(draft.peer_id)
+        except StopIteration:
+            self.post_message(self.Opened(None, "That draft is no longer there."))
+            return
+        except StoreError as error:
+            self.post_message(self.Opened(None, str(error)))
+            return
+        ctx = SessionContext(
+            draft, heads, people, self.app.local_now().date(), self.app.library.get(draft.pack_id)
+        )
+        self.post_message(self.Opened(SessionScreen(ctx)))
+
+    def action_signoff(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.open_awaiting(row.person.id)
+
+    @work(thread=True, exclusive=True, group="home-open")
+    def open_awaiting(self, peer_id: str) -> None:
+        from .summary import SummaryScreen
+
+        repo = self.app.repo
+        try:
+            refs = [r for r in repo.session_refs(peer_id) if r.status == SessionStatus.COMPLETED]
+            if not refs:
+                self.post_message(self.Opened(None, "Nothing is waiting for sign-off."))
+                return
+            session = repo.session(peer_id, refs[-1].id)
+            people = {p.id: p for p in repo.people()}
+            heads = repo.heads(peer_id)
+        except StoreError as error:
+            self.post_message(self.Opened(None, str(error)))
+            return
+        self.post_message(self.Opened(SummaryScreen(session, people, heads)))
+
+    def on_home_screen_opened(self, message: Opened) -> None:
+        if message.screen is None:
+            self.notify(message.error or "Could not open it.", severity="warning", timeout=10)
+            return
+        self.app.push_screen(message.screen)

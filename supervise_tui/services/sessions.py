@@ -1,0 +1,36 @@
+"""Starting a session: a new draft with what the walk-through needs to begin."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..domain.enums import SessionKind
+from ..domain.errors import ValidationError
+from ..domain.models import Person, Session
+from ..domain.rules import Heads, carry_forward
+from ..domain.schedule import next_due
+
+
+def new_draft(
+    peer: Person,
+    supervisor_ids: list[str],
+    kind: SessionKind,
+    when: datetime,
+    pack_id: str,
+    heads: Heads,
+) -> Session:
+    """A draft for ``peer``: the next date proposed from their cadence, and the
+    walk-through starting at the review when anything is still open."""
+    if not supervisor_ids:
+        raise ValidationError("Please choose at least one supervisor.", "supervisor_ids")
+    draft = Session(
+        peer_id=peer.id,
+        supervisor_ids=list(dict.fromkeys(supervisor_ids)),
+        kind=kind,
+        when=when,
+        site=peer.site,
+        pack_id=pack_id,
+    )
+    draft.next_session = next_due(peer.cadence, peer.weekday, when.date(), when.date())
+    draft.step = "check_in" if carry_forward(heads).empty else "review"
+    return draft

@@ -1,0 +1,212 @@
+"""A readable summary of one session, as Markdown: shown before sign-off, printable.
+
+Every section has its own heading; both voices are labelled with the
+person's name; updates to items from earlier sessions are shown with the item
+they update. Whatever people typed is escaped, so it can never be read as
+Markdown markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..domain.dates import human_date, human_datetime
+from ..domain.enums import FeedbackKey, RatingKey, Section
+from ..domain.models import Person, Session
+from ..domain.rules import Heads
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+_LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s)")
+
+
+def escape(text: str) -> str:
+    """Escape Markdown in one line of user text."""
+    text = _SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}", text)
+
+
+def block(text: str) -> str:
+    """User text of any length as a quoted block (line breaks kept)."""
+    lines = [escape(line) for line in text.strip().splitlines()] or [""]
+    return "\n".join(f"> {line}" if line else ">" for line in lines)
+
+
+def inline(text: str) -> str:
+    return escape(" ".join(text.split()))
+
+
+class Names:
+    def __init__(self, people: dict[str, Person]) -> None:
+        self.people = people
+
+    def __call__(self, person_id: str) -> str:
+        person = self.people.get(person_id)
+        return inline(person.name) if person else "someone no longer listed"
+
+
+def session_markdown(
+    session: Session,
+    people: dict[str, Person],
+    heads: Heads | None = None,
+    *,
+    title: bool = True,
+) -> str:
+    name = Names(people)
+    peer = name(session.peer_id)
+    sups = ", ".join(name(s) for s in session.supervisor_ids)
+    out: list[str] = []
+    if title:
+        out.append(f"# Supervision session — {peer}, {human_date(session.day)}")
+    out.append(
+        f"**When:** {human_datetime(session.when)}  \n"
+        f"**Kind:** {session.kind.label}  \n"
+        f"**Peer specialist:** {peer}  \n"
+        f"**Supervisor{'s' if len(session.supervisor_ids) > 1 else ''}:** {sups}  \n"
+        + (f"**Site:** {inline(session.site)}  \n" if session.site else "")
+        + f"**Status:** {session.status.label}"
+    )
+
+    def voices(section: Section) -> None:
+        v = session.voices.get(section)
+        if v is None:
+            return
+        if v.peer.strip():
+            out.append(f"*In {peer}'s own words:*\n\n{block(v.peer)}")
+        if v.supervisor.strip():
+            out.append(f"*Supervisor's notes:*\n\n{block(v.supervisor)}")
+
+    # Follow-up of earlier items
+    if session.concern_updates or session.goal_updates or session.action_updates:
+        out.append("## Follow-up from earlier sessions")
+        for u in session.concern_updates:
+            head = heads.concerns.get(u.concern_id) if heads else None
+            what = inline(head.base.text) if head else "an earlier concern"
+            line = f"- Concern *{what}*: now **{u.status.label.lower()}**"
+            if u.note.strip():
+                line += f" — {inline(u.note)}"
+            out.append(line)
+        for u in session.goal_updates:
+            head = heads.goals.get(u.goal_id) if heads else None
+            what = inline(head.base.text) if head else "an earlier goal"
+            line = f"- Goal *{what}*: {u.progress}% ({u.status.label.lower()})"
+            if u.next_step.strip():
+                line += f"; next step: {inline(u.next_step)}"
+            if u.note.strip():
+                line += f" — {inline(u.note)}"
+            out.append(line)
+        for u in session.action_updates:
+            head = heads.actions.get(u.action_id) if heads else None
+            what = inline(head.base.text) if head else "an earlier action"
+            state = f"done {human_date(u.done_on)}" if u.done_on else "not done yet"
+            line = f"- Action *{what}*: {state}"
+            if u.note.strip():
+                line += f" — {inline(u.note)}"
+            out.append(line)
+
+    out.append(f"## {Section.CHECK_IN.label}")
+    if session.checkin.arriving.strip():
+        out.append(f"*How {peer} is arriving:*\n\n{block(session.checkin.arriving)}")
+    rated = [(k, r) for k, r in session.checkin.ratings.items() if r.value or r.note.strip()]
+    if rated:
+        out.append("| Check-in | Rating (1–5) | Note |\n|---|---|---|")
+        out[-1] += "\n" + "\n".join(
+            f"| {k.label} | {r.value if r.value else '—'} | {inline(r.note)} |"
+            for k, r in sorted(rated, key=lambda kr: list(RatingKey).index(kr[0]))
+        )
+    voices(Section.CHECK_IN)
+
+    out.append(f"## {Section.STRENGTHS.label}")
+    for s in session.strengths:
+        noticed = f" (noticed by {s.noticed_by.label.lower()})" if s.noticed_by else ""
+        line = f"- **{inline(s.skill)}**{noticed}"
+        if s.example.strip():
+            line += f": {inline(s.example)}"
+        out.append(line)
+    if not session.strengths:
+        out.append("*No strengths recorded.*")
+    voices(Section.STRENGTHS)
+
+    out.append(f"## {Section.ROLE.label}")
+    for r in session.role_items:
+        fit = r.fit.label if r.fit else "fit not said"
+        line = f"- **{inline(r.activity)}** — {fit}"
+        if r.function:
+            line += f"; {r.function.label.lower()}"
+        if r.decision:
+            line += f"; decision: {r.decision.label.lower()}"
+        if r.rationale.strip():
+            line += f"  \n  Why it was asked: {inline(r.rationale)}"
+        out.append(line)
+    if not session.role_items:
+        out.append("*No activities discussed.*")
+    voices(Section.ROLE)
+
+    out.append(f"## {Section.CONCERNS.label}")
+    for c in session.concerns:
+        category = c.category.label if c.category else "no category"
+        line = f"- {inline(c.text)} ({category}; owner: {name(c.owner) if c.owner else '—'}"
+        if c.follow_up:
+            line += f"; follow up by {human_date(c.follow_up)}"
+        out.append(line + ")")
+    if not session.concerns:
+        out.append("*No new concerns raised.*")
+    voices(Section.CONCERNS)
+
+    out.append(f"## {Section.GOALS.label}")
+    for g in session.goals:
+        area = g.area.label if g.area else "no area"
+        line = f"- {inline(g.text)} ({area}; {g.progress}%"
+        if g.target_date:
+            line += f"; target {human_date(g.target_date)}"
+        line += ")"
+        if g.next_step.strip():
+            line += f"  \n  Next step: {inline(g.next_step)}"
+        out.append(line)
+    if not session.goals:
+        out.append("*No new goals set.*")
+    voices(Section.GOALS)
+
+    out.append(f"## {Section.FEEDBACK.label}")
+    given = [(k, v) for k, v in session.feedback.ratings.items() if v]
+    if given:
+        out.append(
+            "| Statement | Rating (1–5) |\n|---|---|\n"
+            + "\n".join(
+                f"| {k.label} | {v} |"
+                for k, v in sorted(given, key=lambda kv: list(FeedbackKey).index(kv[0]))
+            )
+        )
+    if session.feedback.text.strip():
+        out.append(f"*{peer}'s feedback:*\n\n{block(session.feedback.text)}")
+    if not given and not session.feedback.text.strip():
+        out.append("*No feedback recorded.*")
+    voices(Section.FEEDBACK)
+
+    out.append(f"## {Section.WRAP_UP.label}")
+    if session.actions:
+        out.append("**Agreed actions:**")
+        for a in session.actions:
+            due = f", due {human_date(a.due)}" if a.due else ""
+            owner = name(a.owner) if a.owner else "no owner yet"
+            out.append(f"- {inline(a.text)} — {owner}{due}")
+    else:
+        out.append("*No new actions agreed.*")
+    if session.next_session:
+        out.append(f"**Next session:** {human_date(session.next_session)}")
+    wrap = session.voices.get(Section.WRAP_UP)
+    if wrap and wrap.peer.strip():
+        out.append(f"*{peer}'s closing words:*\n\n{block(wrap.peer)}")
+    if wrap and wrap.supervisor.strip():
+        out.append(f"*Supervisor's closing words:*\n\n{block(wrap.supervisor)}")
+
+    out.append("## Sign-off")
+    for person_id in session.participants:
+        signed = session.signed_by(person_id)
+        if signed:
+            line = f"- {name(person_id)}: acknowledged {human_datetime(signed.at.astimezone())}"
+            if signed.comment.strip():
+                line += f" — “{inline(signed.comment)}”"
+        else:
+            line = f"- {name(person_id)}: not signed yet"
+        out.append(line)
+    return "\n\n".join(out) + "\n"

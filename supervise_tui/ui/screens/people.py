@@ -1,0 +1,188 @@
+"""People: add, edit and deactivate peer specialists and supervisors."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ...domain.enums import Role
+from ...domain.models import Person
+from ...domain.schedule import WEEKDAYS
+from ...store.errors import Refused, StoreError
+
+
+class PeopleScreen(Screen):
+    HELP_TITLE = "People"
+    HELP_TEXT = (
+        "Everyone you supervise or supervise with. **a** adds someone, **e** (or Enter) edits "
+        "the highlighted person, **x** marks them inactive (or active again). Inactive people "
+        "keep their whole history but leave Home and the session lists.\n\n"
+        "Two people may share a name only if their sites tell them apart. Someone with "
+        "supervision records cannot be deleted, because their history would be lost: mark "
+        "them inactive instead."
+    )
+    BINDINGS = [
+        Binding("a", "add", "Add", tooltip="Add a person"),
+        Binding("e,enter", "edit", "Edit", tooltip="Edit the highlighted person"),
+        Binding(
+            "x",
+            "toggle_active",
+            "Active/inactive",
+            tooltip="Mark the highlighted person inactive, or active again",
+        ),
+        Binding("delete,d", "delete", "Delete", tooltip="Delete someone with no records"),
+        Binding("escape", "back", "Home", tooltip="Back to Home"),
+        Binding("question_mark", "app.help", "Help", show=False),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, people: list[Person] | None, error: str | None = None) -> None:
+            super().__init__()
+            self.people = people
+            self.error = error
+
+    class Done(Message):
+        def __init__(self, note: str, error: bool = False) -> None:
+            super().__init__()
+            self.note = note
+            self.error = error
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.people: list[Person] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="people-note", classes="hint")
+        yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "People"
+        self.query_one(DataTable).add_columns("Name", "Role", "Site", "Cadence", "Day", "Status")
+        self.load()
+
+    @work(thread=True, exclusive=True, group="people-load")
+    def load(self) -> None:
+        try:
+            self.post_message(self.Loaded(self.app.repo.people()))
+        except StoreError as error:
+            self.post_message(self.Loaded(None, str(error)))
+
+    def on_people_screen_loaded(self, message: Loaded) -> None:
+        note = self.query_one("#people-note", Static)
+        if message.people is None:
+            note.update(message.error or "")
+            return
+        self.people = message.people
+        table = self.query_one(DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for p in self.people:
+            table.add_row(
+                p.name,
+                "Peer" if p.role == Role.PEER else "Supervisor",
+                p.site or "—",
+                p.cadence.label,
+                WEEKDAYS[p.weekday][:3] if p.weekday is not None else "any",
+                "active" if p.active else "INACTIVE",
+                key=p.id,
+            )
+        if self.people:
+            table.move_cursor(row=min(keep, len(self.people) - 1))
+            note.update(f"{len(self.people)} people. a add · e edit · x active/inactive")
+        else:
+            note.update("Nobody here yet. Press a to add yourself and your first peer.")
+
+    def selected(self) -> Person | None:
+        table = self.query_one(DataTable)
+        if not self.people or table.cursor_row < 0:
+            return None
+        return self.people[min(table.cursor_row, len(self.people) - 1)]
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action in ("add", "edit", "toggle_active", "delete") and self.app.repo.read_only:
+            return False
+        return True
+
+    def action_add(self) -> None:
+        from .person_form import PersonForm
+
+        self.app.push_screen(PersonForm(), self._saved)
+
+    def action_edit(self) -> None:
+        from .person_form import PersonForm
+
+        person = self.selected()
+        if person is not None:
+            self.app.push_screen(PersonForm(person), self._saved)
+
+    def _saved(self, person: Person | None) -> None:
+        if person is not None:
+            self.notify(f"Saved {person.name}.")
+            self.load()
+
+    def action_toggle_active(self) -> None:
+        person = self.selected()
+        if person is not None:
+            self.save_active(dataclasses.replace(person, active=not person.active))
+
+    @work(thread=True, exclusive=True, group="people-save")
+    def save_active(self, person: Person) -> None:
+        try:
+            self.app.repo.save_person(person)
+        except (StoreError, ValueError) as error:
+            self.post_message(self.Done(str(error), True))
+            return
+        state = "active again" if person.active else "inactive; their history is kept"
+        self.post_message(self.Done(f"{person.name} is now {state}."))
+
+    def action_delete(self) -> None:
+        from .confirm import ConfirmDialog
+
+        person = self.selected()
+        if person is None:
+            return
+
+        def answered(yes: bool) -> None:
+            if yes:
+                self.delete(person)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Delete {person.name}? This is only possible for someone with no "
+                "supervision records.",
+                yes="Delete",
+            ),
+            answered,
+        )
+
+    @work(thread=True, exclusive=True, group="people-save")
+    def delete(self, person: Person) -> None:
+        try:
+            self.app.repo.delete_person(person.id)
+        except Refused as error:
+            self.post_message(self.Done(str(error), True))
+            return
+        except StoreError as error:
+            self.post_message(self.Done(str(error), True))
+            return
+        self.post_message(self.Done(f"Deleted {person.name}."))
+
+    def on_people_screen_done(self, message: Done) -> None:
+        self.notify(
+            message.note,
+            severity="warning" if message.error else "information",
+            timeout=12 if message.error else 5,
+        )
+        self.query_one("#people-note", Static).update(message.note)
+        self.load()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,205 @@
+"""Start a session: the peer, one or more supervisors, the kind, when, the prompt pack."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+
+from ...domain.dates import human_datetime, parse_datetime
+from ...domain.enums import Role, SessionKind
+from ...domain.errors import ValidationError
+from ...domain.models import Person
+from ...services.sessions import new_draft
+from ...store.errors import StoreError
+from ..widgets.checklist import CheckList
+from ..widgets.controls import TextInput
+from ..widgets.fields import say
+from ..widgets.steps import SessionContext
+
+
+class StartSessionScreen(Screen):
+    CSS_PATH = "forms.tcss"
+    HELP_TITLE = "Start a session"
+    HELP_TEXT = (
+        "Choose the peer specialist, one or more supervisors (more than one supervisor in a "
+        "session is welcome), the kind of session, and when it is. Dates can be typed the "
+        "way you say them: *now*, *today 14:30*, *tomorrow 9am*, *24/11/2026 10:00*. The "
+        "prompt pack follows the kind of session unless you choose another. **F2** starts."
+    )
+    BINDINGS = [
+        Binding("f2", "start", "Start", tooltip="Start the session with these details"),
+        Binding("escape", "cancel", "Cancel", tooltip="Back to Home; nothing is created"),
+    ]
+
+    class Started(Message):
+        def __init__(
+            self, ctx: SessionContext | None, error: str | None = None, field: str | None = None
+        ) -> None:
+            super().__init__()
+            self.ctx = ctx
+            self.error = error
+            self.field = field
+
+    def __init__(self, people: list[Person], peer_id: str | None = None) -> None:
+        super().__init__()
+        self.people = people
+        self.peer_id = peer_id
+        self._pack_chosen = False
+
+    def compose(self) -> ComposeResult:
+        peers = [p for p in self.people if p.role == Role.PEER and p.active]
+        sups = [p for p in self.people if p.role == Role.SUPERVISOR and p.active]
+        library = self.app.library
+        yield Header()
+        with VerticalScroll(id="form"):
+            yield Label("Peer specialist")
+            yield Select(
+                [(p.display, p.id) for p in peers],
+                id="peer",
+                compact=True,
+                prompt="Choose a peer",
+                value=self.peer_id if self.peer_id in {p.id for p in peers} else Select.NULL,
+            )
+            yield Static("", id="peer-error", classes="error-line")
+            yield Label("Supervisor(s) — space ticks; more than one is fine")
+            yield CheckList(
+                [(p.display, p.id) for p in sups],
+                [p.id for p in sups] if len(sups) == 1 else [],
+                id="supervisors",
+            )
+            yield Static("", id="supervisors-error", classes="error-line")
+            yield Label("Kind of session")
+            yield Select(
+                SessionKind.choices(),
+                id="kind",
+                compact=True,
+                value=SessionKind.WEEKLY.value,
+                allow_blank=False,
+            )
+            yield Label("When")
+            yield TextInput(
+                "now", id="when", compact=True, placeholder="now, today 14:30, 24/11/2026 10:00"
+            )
+            yield Static("", id="when-note", classes="note-line")
+            yield Label("Prompt pack")
+            packs = sorted(
+                library.packs.values(), key=lambda p: (p.kind != SessionKind.WEEKLY, p.title)
+            )
+            default = library.for_kind(SessionKind.WEEKLY)
+            yield Select(
+                [(p.title, p.id) for p in packs],
+                id="pack",
+                compact=True,
+                value=default.id if default else Select.NULL,
+                prompt="No prompts",
+            )
+            with Horizontal(classes="buttons"):
+                yield Button("Start (F2)", variant="primary", id="start")
+                yield Button("Cancel (Esc)", id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Start a session"
+        for line in self.query(".error-line"):
+            line.display = False
+        self._echo_when()
+        if not any(p.role == Role.SUPERVISOR and p.active for p in self.people):
+            say(
+                self.query_one("#supervisors-error", Static),
+                "There is no active supervisor yet: add one under People (p on Home).",
+            )
+        if self.peer_id:
+            self.query_one("#supervisors").focus()
+        else:
+            self.query_one("#peer").focus()
+
+    def _echo_when(self) -> None:
+        note = self.query_one("#when-note", Static)
+        try:
+            when = parse_datetime(self.query_one("#when", Input).value, self.app.local_now())
+        except ValidationError as error:
+            note.update(error.message)
+            note.add_class("-error")
+        else:
+            note.update(f"→ {human_datetime(when)}")
+            note.remove_class("-error")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "when":
+            self._echo_when()
+
+    def on_input_submitted(self) -> None:
+        self.action_start()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "kind" and not self._pack_chosen:
+            pack = self.app.library.for_kind(SessionKind(event.value))
+            if pack is not None:
+                self.query_one("#pack", Select).value = pack.id
+        elif event.select.id == "pack" and event.select.has_focus:
+            self._pack_chosen = True
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "start":
+            self.action_start()
+        else:
+            self.action_cancel()
+
+    def action_cancel(self) -> None:
+        self.app.pop_screen()
+
+    def action_start(self) -> None:
+        for line in ("#peer-error", "#supervisors-error"):
+            say(self.query_one(line, Static), "")
+        peer_id = self.query_one("#peer", Select).value
+        if peer_id is Select.NULL:
+            say(self.query_one("#peer-error", Static), "Please choose the peer specialist.")
+            self.query_one("#peer").focus()
+            return
+        sup_ids = list(self.query_one("#supervisors", CheckList).selected)
+        if not sup_ids:
+            say(
+                self.query_one("#supervisors-error", Static),
+                "Please choose at least one supervisor (space ticks a name).",
+            )
+            self.query_one("#supervisors").focus()
+            return
+        try:
+            when = parse_datetime(self.query_one("#when", Input).value, self.app.local_now())
+        except ValidationError:
+            self.query_one("#when").focus()
+            return
+        kind = SessionKind(self.query_one("#kind", Select).value)
+        pack_value = self.query_one("#pack", Select).value
+        pack_id = "" if pack_value is Select.NULL else str(pack_value)
+        self.create(str(peer_id), sup_ids, kind, when, pack_id)
+
+    @work(thread=True, exclusive=True, group="start")
+    def create(self, peer_id, sup_ids, kind, when, pack_id) -> None:
+        repo = self.app.repo
+        people = {p.id: p for p in self.people}
+        try:
+            heads = repo.heads(peer_id)
+            draft = new_draft(people[peer_id], sup_ids, kind, when, pack_id, heads)
+            repo.save_draft(draft)
+        except ValidationError as error:
+            self.post_message(self.Started(None, error.message, error.field))
+            return
+        except StoreError as error:
+            self.post_message(self.Started(None, str(error)))
+            return
+        ctx = SessionContext(draft, heads, people, when.date(), self.app.library.get(pack_id))
+        self.post_message(self.Started(ctx))
+
+    def on_start_session_screen_started(self, message: Started) -> None:
+        if message.ctx is None:
+            self.notify(message.error or "Could not start.", severity="error", timeout=12)
+            return
+        from .session import SessionScreen
+
+        self.app.switch_screen(SessionScreen(message.ctx))

@@ -1,0 +1,133 @@
+"""Summary and sign-off: the whole session, readable; each participant acknowledges it."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown, Static
+
+from ...domain.enums import SessionStatus
+from ...domain.errors import ValidationError
+from ...domain.models import Person, Session
+from ...domain.rules import Heads
+from ...services.summary import session_markdown
+from ...store.errors import StoreError
+
+
+class SummaryScreen(Screen):
+    CSS_PATH = "summary.tcss"
+    HELP_TITLE = "Summary and sign-off"
+    HELP_TEXT = (
+        "This is the record of the session as it will be kept. Read it together. Each person "
+        'then signs it off (**s**), with a comment if they want one: signing means "this is a '
+        'fair record", not that everyone agreed on everything. When the peer and every '
+        "supervisor have signed, the session is *acknowledged*. Until then Home shows it as "
+        "awaiting sign-off, and you can come back to sign later."
+    )
+    BINDINGS = [
+        Binding("s", "sign", "Sign off", tooltip="Acknowledge this summary (with a comment)"),
+        Binding("escape,h", "home", "Home", tooltip="Back to Home"),
+        Binding("question_mark", "app.help", "Help", show=False),
+    ]
+
+    class Signed(Message):
+        def __init__(self, session: Session | None, error: str | None = None) -> None:
+            super().__init__()
+            self.session = session
+            self.error = error
+
+    def __init__(
+        self,
+        session: Session,
+        people: dict[str, Person],
+        heads: Heads | None,
+        *,
+        read_only: bool = False,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.people = people
+        self.heads = heads
+        self.read_only = read_only
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="signoff-state")
+        with VerticalScroll(id="summary-scroll"):
+            yield Markdown(session_markdown(self.session, self.people, self.heads), id="summary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        peer = self.people.get(self.session.peer_id)
+        self.sub_title = f"Summary — {peer.name if peer else 'session'}"
+        self._paint_state()
+        self.query_one("#summary-scroll").focus()
+
+    def _unsigned(self) -> list[str]:
+        return [p for p in self.session.participants if self.session.signed_by(p) is None]
+
+    def _paint_state(self) -> None:
+        state = self.query_one("#signoff-state", Static)
+        if self.session.status == SessionStatus.ACKNOWLEDGED:
+            state.update(
+                "✓ Signed off by everyone. This session is acknowledged. Escape goes back to Home."
+            )
+            state.set_class(True, "-done")
+            return
+        names = ", ".join(self._person_name(p) for p in self._unsigned())
+        state.update(f"Awaiting sign-off from: {names}. Press s to sign.")
+        state.set_class(False, "-done")
+
+    def _person_name(self, person_id: str) -> str:
+        person = self.people.get(person_id)
+        return person.name if person else "someone no longer listed"
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "sign":
+            if self.read_only or self.app.repo.read_only:
+                return False
+            return bool(self._unsigned())
+        return True
+
+    def action_sign(self) -> None:
+        from .signoff_dialog import SignOffDialog
+
+        unsigned = self._unsigned()
+        if not unsigned:
+            return
+        options = [(self._person_name(p), p) for p in unsigned]
+        self.app.push_screen(SignOffDialog(options), self._signed)
+
+    def _signed(self, result: tuple[str, str] | None) -> None:
+        if result is None:
+            return
+        person_id, comment = result
+        self.sign(person_id, comment)
+
+    @work(thread=True, exclusive=True, group="sign")
+    def sign(self, person_id: str, comment: str) -> None:
+        try:
+            done = self.app.repo.sign_off(self.session, person_id, comment)
+        except (ValidationError, StoreError) as error:
+            self.post_message(self.Signed(None, str(error)))
+            return
+        self.post_message(self.Signed(done))
+
+    def on_summary_screen_signed(self, message: Signed) -> None:
+        if message.session is None:
+            self.notify(message.error or "Could not sign.", severity="error", timeout=12)
+            return
+        self.session = message.session
+        self.query_one("#summary", Markdown).update(
+            session_markdown(self.session, self.people, self.heads)
+        )
+        self._paint_state()
+        self.refresh_bindings()
+        self.notify("Signed.")
+
+    def action_home(self) -> None:
+        self.app.pop_screen()

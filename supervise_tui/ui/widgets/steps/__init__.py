@@ -1,0 +1,24 @@
+"""One widget per walk-through step."""
+
+from .base import SessionContext, StepPane
+from .checkin import CheckInStep
+from .concerns import ConcernsStep
+from .feedback import FeedbackStep
+from .goals import GoalsStep
+from .review import ReviewStep
+from .role import RoleStep
+from .strengths import StrengthsStep
+from .wrapup import WrapUpStep
+
+PANES: dict[str, type[StepPane]] = {
+    "review": ReviewStep,
+    "check_in": CheckInStep,
+    "strengths": StrengthsStep,
+    "role": RoleStep,
+    "concerns": ConcernsStep,
+    "goals": GoalsStep,
+    "feedback": FeedbackStep,
+    "wrap_up": WrapUpStep,
+}
+
+__all__ = ["PANES", "SessionContext", "StepPane"]

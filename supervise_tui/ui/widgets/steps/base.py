@@ -1,0 +1,165 @@
+"""What every step pane shares: the session context and field builders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Button, Static
+
+from ....domain.dates import human_date, parse_date
+from ....domain.errors import ValidationError
+from ....domain.models import Person, Session
+from ....domain.rules import Heads
+from ....prompts import Pack
+from ....services.draft_edit import add_item, field_text
+from ..fields import Field, select, text_area, text_input
+from ..item_card import ItemCard
+from ..voices import VoicesBox
+
+INLINE_LABEL = 24  # longer labels go above their control, never squeezed beside it
+
+
+@dataclass
+class SessionContext:
+    draft: Session
+    heads: Heads
+    people: dict[str, Person]
+    today: date
+    pack: Pack | None
+
+    @property
+    def peer_name(self) -> str:
+        peer = self.people.get(self.draft.peer_id)
+        return peer.name if peer else "the peer"
+
+    def name(self, person_id: str) -> str:
+        person = self.people.get(person_id)
+        return person.name if person else "someone no longer listed"
+
+    def participant_options(self) -> list[tuple[str, str]]:
+        options = [(f"{self.peer_name} (peer)", self.draft.peer_id)]
+        options += [(f"{self.name(s)} (supervisor)", s) for s in self.draft.supervisor_ids]
+        return options
+
+
+def date_note(text: str, today: date) -> str:
+    """What a typed date was understood as, for the line under the field."""
+    if not text.strip():
+        return ""
+    try:
+        return f"→ {human_date(parse_date(text, today))}"
+    except ValidationError as error:
+        return error.message
+
+
+class StepPane(VerticalScroll):
+    """A scrolling pane for one step. Subclasses fill ``body``."""
+
+    STEP = ""
+    LIST: str | None = None  # the list F2 adds to, if any
+    ADD_LABEL = "Add"
+    INTRO = ""
+    HELP = ""
+
+    DEFAULT_CSS = """
+    StepPane { padding: 0 1; }
+    StepPane > .intro { color: $text-muted; margin-bottom: 1; }
+    StepPane .items { height: auto; }
+    StepPane .add-button { margin: 0 0 1 0; }
+    StepPane .group-title { text-style: bold; margin-top: 1; }
+    StepPane .item-facts { color: $text-muted; padding: 0 1; }
+    StepPane TextArea { height: 4; }
+    """
+
+    def __init__(self, ctx: SessionContext) -> None:
+        super().__init__(id=f"pane-{self.STEP}")
+        self.ctx = ctx
+
+    # -- builders --------------------------------------------------------
+
+    def text(self, path: str) -> str:
+        return field_text(self.ctx.draft, path, self.ctx.heads)
+
+    def note_for(self, path: str) -> str:
+        return self.ctx.draft.pending.get(path) and "Not understood yet: please correct it." or ""
+
+    def input_field(
+        self, label: str, path: str, placeholder: str = "", *, is_date: bool = False
+    ) -> Field:
+        value = self.text(path)
+        note = date_note(value, self.ctx.today) if is_date else self.note_for(path)
+        field = Field(
+            label,
+            text_input(path, value, placeholder),
+            path,
+            note,
+            inline=len(label) <= INLINE_LABEL,
+        )
+        if is_date:
+            field.add_class("date-field")
+        return field
+
+    def area_field(self, label: str, path: str) -> Field:
+        return Field(label, text_area(path, self.text(path)), path, self.note_for(path))
+
+    def select_field(self, label: str, path: str, options, *, blank: str | None = "—") -> Field:
+        return Field(
+            label,
+            select(path, options, self.text(path), blank=blank),
+            path,
+            self.note_for(path),
+            inline=len(label) <= INLINE_LABEL,
+        )
+
+    def voices(self, **kw) -> VoicesBox:
+        section = self.STEP
+        return VoicesBox(
+            section,
+            self.ctx.peer_name,
+            self.text(f"voices.{section}.peer"),
+            self.text(f"voices.{section}.supervisor"),
+            peer_note=self.note_for(f"voices.{section}.peer"),
+            sup_note=self.note_for(f"voices.{section}.supervisor"),
+            **kw,
+        )
+
+    # -- list steps --------------------------------------------------------
+
+    def items_box(self) -> Vertical:
+        assert self.LIST
+        box = Vertical(classes="items", id=f"items-{self.LIST}")
+        return box
+
+    def list_children(self) -> ComposeResult:
+        """The cards for the current items, an Add button, in order."""
+        assert self.LIST
+        with self.items_box():
+            for index, item in enumerate(getattr(self.ctx.draft, self.LIST)):
+                yield self.card(item, index + 1)
+        yield Button(f"+ {self.ADD_LABEL} (F2)", id=f"add-{self.LIST}", classes="add-button")
+
+    def card(self, item, number: int) -> ItemCard:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    async def add(self) -> ItemCard | None:
+        if not self.LIST:
+            return None
+        item = add_item(self.ctx.draft, self.LIST)
+        box = self.query_one(f"#items-{self.LIST}", Vertical)
+        card = self.card(item, len(box.children) + 1)
+        await box.mount(card)
+        card.scroll_visible()
+        return card
+
+    def first_control(self):
+        for widget in self.query("Input, TextArea, Select, Button"):
+            if widget.focusable:
+                return widget
+        return None
+
+
+def intro(text: str) -> Static:
+    return Static(text, classes="intro")

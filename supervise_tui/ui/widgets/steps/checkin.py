@@ -1,0 +1,51 @@
+"""Check-in: how the peer is arriving, and four ratings framed as check-ins."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+
+from ....domain.enums import RatingKey
+from ..controls import TextInput
+from ..fields import InlineField, control_id, message_line
+from .base import StepPane, intro
+
+
+class CheckInStep(StepPane):
+    STEP = "check_in"
+    HELP = (
+        "Start with the person, not the paperwork. Ask how the peer is arriving today and "
+        "write it in their words. The four ratings (1 = not at all, 5 = fully) are check-ins "
+        "to talk about, never a performance score; leave any of them blank."
+    )
+
+    def compose(self) -> ComposeResult:
+        yield intro(
+            "How is the peer arriving today? Ratings: 1 = not at all … 5 = fully; "
+            "blank = not asked. They are for talking about, not a score."
+        )
+        yield self.input_field(
+            f"How {self.ctx.peer_name} is arriving today (their words)", "checkin.arriving"
+        )
+        for key in RatingKey:
+            value_path = f"checkin.ratings.{key.value}.value"
+            note_path = f"checkin.ratings.{key.value}.note"
+            yield InlineField(
+                key.label,
+                TextInput(
+                    self.text(value_path),
+                    placeholder="1–5",
+                    id=control_id(value_path),
+                    max_length=3,
+                    compact=True,
+                ),
+                TextInput(
+                    self.text(note_path),
+                    placeholder="note (optional)",
+                    id=control_id(note_path),
+                    classes="note-input",
+                    compact=True,
+                ),
+            )
+            yield message_line(value_path, self.note_for(value_path))
+            yield message_line(note_path, self.note_for(note_path))
+        yield self.voices()

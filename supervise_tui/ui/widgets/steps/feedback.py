@@ -1,0 +1,43 @@
+"""The peer's feedback on the supervision itself."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+
+from ....domain.enums import FeedbackKey
+from ..controls import TextInput
+from ..fields import InlineField, control_id, message_line
+from .base import StepPane, intro
+
+
+class FeedbackStep(StepPane):
+    STEP = "feedback"
+    HELP = (
+        "The peer gives feedback on the supervision: does the supervisor understand the role, "
+        "can they meet as often as needed, do concerns get followed up, does the supervisor "
+        "advocate for them, are they treated like any other team member? Ratings are 1 "
+        "(not at all) to 5 (fully). Consider handing the keyboard to the peer for this step."
+    )
+
+    def compose(self) -> ComposeResult:
+        yield intro(
+            "For the peer: how is this supervision working for you? "
+            "1 = not at all … 5 = fully; blank = skip."
+        )
+        for key in FeedbackKey:
+            path = f"feedback.ratings.{key.value}"
+            yield InlineField(
+                key.label,
+                TextInput(
+                    self.text(path),
+                    placeholder="1–5",
+                    id=control_id(path),
+                    max_length=3,
+                    compact=True,
+                ),
+            )
+            yield message_line(path, self.note_for(path))
+        yield self.area_field(
+            f"In {self.ctx.peer_name}'s own words: what helps, what does not", "feedback.text"
+        )
+        yield self.area_field("Supervisor's notes", "voices.feedback.supervisor")

@@ -1,0 +1,335 @@
+"""The whole session, as a supervisor and a peer would do it, at 80×24."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from supervise_tui.domain.enums import (
+    ConcernCategory,
+    ConcernStatus,
+    Decision,
+    FeedbackKey,
+    Fit,
+    GoalArea,
+    KeyFunction,
+    NoticedBy,
+    RatingKey,
+    Role,
+    Section,
+    SessionStatus,
+)
+from supervise_tui.domain.models import Concern
+from supervise_tui.store.repository import Repository
+from supervise_tui.ui.screens.home import HomeScreen
+from supervise_tui.ui.screens.session import SessionScreen
+from supervise_tui.ui.screens.summary import SummaryScreen
+
+from .conftest import fixed_clock, make_session
+from .ui_helpers import (
+    SIZE,
+    build_app,
+    choose,
+    fill,
+    highlight_peer,
+    settle,
+    type_text,
+    wait_for,
+)
+
+
+async def add_people_from_first_run(pilot) -> None:
+    await pilot.press("a")  # first run: add yourself
+    await settle(pilot)
+    await type_text(pilot, "Dana Whitfield")
+    await pilot.press("tab", "tab")  # role (already supervisor) -> site
+    await type_text(pilot, "Maple Court")
+    await pilot.press("f2")
+    await settle(pilot)
+    assert "first peer" in pilot.app.screen.heading
+    await type_text(pilot, "Jordan Ellery")
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_a_whole_session_as_people_would_do_it(repo, data_dir):
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        await add_people_from_first_run(pilot)
+        people = {p.name: p for p in repo.people()}
+        assert people["Dana Whitfield"].role == Role.SUPERVISOR
+        assert people["Dana Whitfield"].site == "Maple Court"
+        assert people["Jordan Ellery"].role == Role.PEER
+
+        # Start the session: the peer is highlighted, the only supervisor pre-ticked.
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert screen.current == "check_in"  # nothing to review the first time
+
+        # Check-in
+        await fill(pilot, "#f__checkin__arriving", "Tired 🌱")
+        await fill(pilot, "#f__checkin__ratings__role_clarity__value", "4")
+        await fill(pilot, "#f__checkin__ratings__role_clarity__note", "clearer")
+        await fill(pilot, "#f__checkin__ratings__workload__value", "7")  # out of range
+        message = screen.query_one("#e__checkin__ratings__workload__value")
+        assert message.display and "1 to 5" in str(message.render())
+        await fill(pilot, "#f__checkin__ratings__workload__value", "2")
+        assert not message.display
+        await fill(pilot, "#f__voices__check_in__peer", "Went well.")
+
+        # Strengths (before concerns)
+        await pilot.press("f8")
+        assert screen.current == "strengths"
+        await pilot.press("f2")
+        await settle(pilot)
+        sid = screen.draft.strengths[0].id
+        await type_text(pilot, "Listening")
+        await fill(pilot, f"#f__strengths__{sid}__example", "Stayed calm")
+        await choose(pilot, f"#f__strengths__{sid}__noticed_by", "Client feedback")
+
+        # Role negotiation
+        await pilot.press("f8")
+        assert screen.current == "role"
+        await pilot.press("f2")
+        await settle(pilot)
+        rid = screen.draft.role_items[0].id
+        await type_text(pilot, "Med logs")
+        await choose(pilot, f"#f__role_items__{rid}__function", "None of the four")
+        await choose(pilot, f"#f__role_items__{rid}__fit", "Drifting from the peer role")
+        await fill(pilot, f"#f__role_items__{rid}__rationale", "Nurse off")
+        await choose(pilot, f"#f__role_items__{rid}__decision", "Hand it off")
+
+        # Concerns
+        await pilot.press("f8")
+        await pilot.press("f2")
+        await settle(pilot)
+        cid = screen.draft.concerns[0].id
+        await type_text(pilot, "Not invited")
+        await choose(pilot, f"#f__concerns__{cid}__category", "Team culture or stigma")
+        await fill(pilot, f"#f__concerns__{cid}__follow_up", "31/02")
+        assert "not a real date" in str(
+            screen.query_one(f"#e__concerns__{cid}__follow_up").render()
+        )
+        await fill(pilot, f"#f__concerns__{cid}__follow_up", "friday")
+        assert "Fri 27 Nov 2026" in str(
+            screen.query_one(f"#e__concerns__{cid}__follow_up").render()
+        )
+
+        # Goals
+        await pilot.press("f8")
+        await pilot.press("f2")
+        await settle(pilot)
+        gid = screen.draft.goals[0].id
+        await type_text(pilot, "Lead a call")
+        await choose(pilot, f"#f__goals__{gid}__area", "Leading a community-of-practice call")
+        await fill(pilot, f"#f__goals__{gid}__progress", "20")
+
+        # Feedback on supervision
+        await pilot.press("f8")
+        assert screen.current == "feedback"
+        await fill(pilot, "#f__feedback__ratings__understands_role", "5")
+        await fill(pilot, "#f__feedback__text", "Helps. סבבה")
+
+        # Wrap-up
+        await pilot.press("f8")
+        assert screen.current == "wrap_up"
+        await pilot.press("f2")
+        await settle(pilot)
+        aid = screen.draft.actions[0].id
+        await type_text(pilot, "Ask agency")
+        await choose(pilot, f"#f__actions__{aid}__owner", "Dana Whitfield (supervisor)")
+        await fill(pilot, f"#f__actions__{aid}__due", "in 1 week")
+        await fill(pilot, "#f__voices__wrap_up__peer", "Thanks.")
+
+        # Go back and change something: nothing typed is lost on the way.
+        await pilot.press("f7", "f7")
+        assert screen.current == "goals"
+        await fill(pilot, f"#f__goals__{gid}__progress", "25")
+        assert screen.query_one(f"#f__goals__{gid}__text").value == ("Lead a call")
+
+        # Finish, then mutual sign-off.
+        await pilot.press("f6")
+        await settle(pilot)
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("s")
+        await settle(pilot)
+        await type_text(pilot, "Fair record")
+        await pilot.press("f2")
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        assert app.screen.session.status == SessionStatus.ACKNOWLEDGED
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+
+    peer = people["Jordan Ellery"]
+    sup = people["Dana Whitfield"]
+    (stored,) = repo.sessions(peer.id)
+    assert stored.status == SessionStatus.ACKNOWLEDGED
+    assert stored.supervisor_ids == [sup.id]
+    assert stored.checkin.arriving == "Tired 🌱"
+    assert stored.checkin.ratings[RatingKey.ROLE_CLARITY].value == 4
+    assert stored.checkin.ratings[RatingKey.ROLE_CLARITY].note == "clearer"
+    assert stored.checkin.ratings[RatingKey.WORKLOAD].value == 2
+    assert stored.checkin.ratings[RatingKey.SUPPORTED].value is None
+    assert stored.voices[Section.CHECK_IN].peer == "Went well."
+    (strength,) = stored.strengths
+    assert (strength.skill, strength.example, strength.noticed_by) == (
+        "Listening",
+        "Stayed calm",
+        NoticedBy.CLIENT,
+    )
+    (item,) = stored.role_items
+    assert (item.activity, item.function, item.fit, item.rationale, item.decision) == (
+        "Med logs",
+        KeyFunction.NONE,
+        Fit.DRIFTING,
+        "Nurse off",
+        Decision.HAND_OFF,
+    )
+    (concern,) = stored.concerns
+    assert (concern.text, concern.category, concern.follow_up) == (
+        "Not invited",
+        ConcernCategory.TEAM_CULTURE,
+        date(2026, 11, 27),
+    )
+    assert (concern.raised_by, concern.owner) == (peer.id, sup.id)
+    (goal,) = stored.goals
+    assert (goal.text, goal.area, goal.progress) == (
+        "Lead a call",
+        GoalArea.COP_LEAD,
+        25,
+    )
+    assert stored.feedback.ratings[FeedbackKey.UNDERSTANDS_ROLE] == 5
+    assert stored.feedback.text == "Helps. סבבה"
+    (action,) = stored.actions
+    assert (action.text, action.owner, action.due) == (
+        "Ask agency",
+        sup.id,
+        date(2026, 11, 29),
+    )
+    assert stored.voices[Section.WRAP_UP].peer == "Thanks."
+    assert [s.person_id for s in stored.signoffs] == [peer.id, sup.id]
+    assert stored.signoffs[0].comment == "Fair record"
+    assert stored.pending == {}
+    assert repo.drafts() == []
+
+
+async def test_quitting_mid_session_loses_nothing(repo, team, data_dir):
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await highlight_peer(pilot, "Jordan Ellery")
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("space", "f2")  # tick the first supervisor, start
+        await settle(pilot)
+        screen = app.screen
+        await fill(pilot, "#f__checkin__arriving", "Half way")
+        await pilot.press("f8", "f8", "f8", "f2")  # to concerns, add one
+        await settle(pilot)
+        cid = screen.draft.concerns[0].id
+        await type_text(pilot, "Caseload")
+        await fill(pilot, f"#f__concerns__{cid}__follow_up", "31/02")  # not valid yet
+        draft_id = screen.draft.id
+        # The autosave lands within moments, without any key to save.
+        await wait_for(
+            lambda: any(
+                d.id == draft_id and d.concerns and d.concerns[0].text == "Caseload" and d.pending
+                for d in repo.drafts()
+            )
+        )
+        app.exit()  # not via quit: like a closed terminal, no chance to save more
+    repo.close()
+
+    again = Repository.open(data_dir, clock=fixed_clock)
+    app = build_app(again)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        banner = app.screen.query_one("#drafts")
+        assert banner.display and "Jordan Ellery" in str(banner.render())
+        await pilot.press("r")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert screen.current == "concerns"  # where they were
+        assert screen.query_one(f"#f__concerns__{cid}__text").text == "Caseload"
+        assert screen.query_one(f"#f__concerns__{cid}__follow_up").value == "31/02"
+        await pilot.press("f7", "f7", "f7")
+        await settle(pilot)
+        assert screen.current == "check_in"
+        assert screen.query_one("#f__checkin__arriving").value == "Half way"
+        # Finishing is held back until the date is fixed, and says where.
+        await pilot.press("f6")
+        await settle(pilot)
+        assert isinstance(app.screen, SessionScreen)
+        assert app.focused.id == f"f__concerns__{cid}__follow_up"
+        await fill(pilot, f"#f__concerns__{cid}__follow_up", "tomorrow")
+        await choose(pilot, f"#f__concerns__{cid}__category", "Workload")
+        await pilot.press("f6")
+        await settle(pilot)
+        assert isinstance(app.screen, SummaryScreen)
+    (stored,) = again.sessions(team["peer"].id)
+    assert stored.concerns[0].follow_up == date(2026, 11, 23)
+    again.close()
+
+
+async def test_second_session_reviews_the_first_ones_open_items(repo, team):
+    first = make_session(team)
+    first.concerns.append(
+        Concern(
+            "No private room for one-to-ones", ConcernCategory.ORGANISATIONAL, owner=team["sup"].id
+        )
+    )
+    repo.complete(first)
+    concern_id = first.concerns[0].id
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await highlight_peer(pilot, "Jordan Ellery")
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("space", "f2")
+        await settle(pilot)
+        screen = app.screen
+        assert screen.current == "review"
+        text = screen.query_one(f"#card__review-concern__{concern_id}")
+        assert "No private room for one-to-ones" in str(text.query_one(".item-text").render())
+        await choose(pilot, f"#f__review__concern__{concern_id}__status", "Resolved")
+        await fill(pilot, f"#f__review__concern__{concern_id}__note", "Room booked")
+        await pilot.press("f6")
+        await settle(pilot)
+        assert isinstance(app.screen, SummaryScreen)
+        assert "Room booked" in app.screen.query_one("#summary")._markdown
+    head = repo.heads(team["peer"].id).concerns[concern_id]
+    assert head.current.status == ConcernStatus.RESOLVED
+    assert head.current.resolution_note == "Room booked"
+    assert repo.summaries()[team["peer"].id].open_concerns == 0
+
+
+async def test_leaving_an_item_unchanged_records_no_update(repo, team):
+    first = make_session(team)
+    first.concerns.append(Concern("Forms", ConcernCategory.WORKLOAD))
+    repo.complete(first)
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await highlight_peer(pilot, "Jordan Ellery")
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("space", "f2")
+        await settle(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        assert isinstance(app.screen, SummaryScreen)
+    second = [s for s in repo.sessions(team["peer"].id) if s.id != first.id][0]
+    assert second.concern_updates == []
+    assert repo.summaries()[team["peer"].id].open_concerns == 1

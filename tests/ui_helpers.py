@@ -1,0 +1,96 @@
+"""Driving the app as a person would: keys, not method calls."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.widgets import Select
+
+from supervise_tui.prompts import load_library
+from supervise_tui.store.repository import Repository
+from supervise_tui.ui.app import SuperviseApp, make_app
+
+from .conftest import fixed_clock
+
+SIZE = (80, 24)
+
+
+def build_app(repo: Repository, tmp_path: Path | None = None, **kw) -> SuperviseApp:
+    library = load_library(Path("/nonexistent-user-packs"))
+    app = make_app(repo, clock=fixed_clock, library=library, blink=False, animations=False, **kw)
+    app.autosave_quiet = 0.05
+    app.autosave_max = 0.2
+    app.autosave_retry = 0.2
+    return app
+
+
+async def settle(pilot, rounds: int = 3) -> None:
+    """Let workers finish and messages land."""
+    for _ in range(rounds):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def type_text(pilot, text: str) -> None:
+    for ch in text:
+        await pilot.press("space" if ch == " " else ch)
+
+
+async def focus(pilot, selector: str):
+    widget = pilot.app.screen.query_one(selector)
+    widget.focus()
+    await pilot.pause()
+    return widget
+
+
+async def fill(pilot, selector: str, text: str) -> None:
+    """Focus a text control, clear it, type into it."""
+    widget = await focus(pilot, selector)
+    if hasattr(widget, "value"):
+        await pilot.press("end", *(["backspace"] * len(widget.value)))
+    else:
+        widget.select_all()
+        await pilot.press("backspace")
+    await type_text(pilot, text)
+    await pilot.pause()
+
+
+async def choose(pilot, selector: str, label: str) -> None:
+    """Open a Select with Enter and move to the option called ``label``."""
+    select = await focus(pilot, selector)
+    assert isinstance(select, Select)
+    await pilot.press("enter")
+    await pilot.pause()
+    overlay = select.query_one("SelectOverlay")
+    for _ in range(overlay.option_count + 1):
+        option = overlay.get_option_at_index(overlay.highlighted)
+        if str(option.prompt) == label:
+            await pilot.press("enter")
+            await pilot.pause()
+            return
+        await pilot.press("down")
+    raise AssertionError(f"no option {label!r} in {selector}")
+
+
+async def wait_for(predicate, timeout: float = 5.0) -> None:
+    loop = asyncio.get_running_loop()
+    end = loop.time() + timeout
+    while loop.time() < end:
+        if predicate():
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError("condition not met in time")
+
+
+async def highlight_peer(pilot, name: str) -> None:
+    """Move Home's cursor down to the peer called ``name``."""
+    home = pilot.app.screen
+    for _ in range(len(home.data.rows) + 1):
+        row = home.selected_row()
+        if row is not None and row.person.name == name:
+            return
+        await pilot.press("down")
+        await pilot.pause()
+    raise AssertionError(f"{name} is not on Home")
