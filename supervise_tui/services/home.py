@@ -46,3 +46,51 @@ def draft_label(draft: Session, people: dict[str, Person]) -> str:
     peer = people.get(draft.peer_id)
     name = peer.display if peer else "an unknown peer"
     return f"{name}, {draft.when:%a %d %b %Y %H:%M}"
+
+
+def peer_detail(row: HomeRow, heads, today: date, names: dict[str, str], *, limit: int = 8) -> str:
+    """Plain lines about one peer: cadence, dates, and each open item."""
+    from ..domain.dates import human_date
+    from ..domain.schedule import WEEKDAYS
+    from ..domain.text import excerpt
+
+    person, s = row.person, row.summary
+    cadence = person.cadence.label.lower()
+    if person.weekday is not None:
+        cadence += f", {WEEKDAYS[person.weekday]}s"
+    last = human_date(s.last_session) if s.last_session else "never"
+    lines = [
+        f"{person.display} · {cadence} · last met {last} · next "
+        f"{human_date(row.due.on)} ({row.due.describe(today)})"
+    ]
+
+    def who(person_id: str) -> str:
+        return names.get(person_id, "—") if person_id else "no owner"
+
+    def late(day: date | None) -> str:
+        return " — LATE" if day is not None and day < today else ""
+
+    concerns = [h for h in heads.concerns.values() if h.is_open]
+    goals = [h for h in heads.goals.values() if h.is_active]
+    actions = [h for h in heads.actions.values() if h.is_open]
+    if concerns:
+        lines.append(f"Open concerns ({len(concerns)}):")
+        for h in sorted(concerns, key=lambda h: (h.raised_on, h.id))[:limit]:
+            c = h.current
+            follow = f", follow up {human_date(c.follow_up)}" if c.follow_up else ""
+            lines.append(f"  • {excerpt(c.text, 48)} — {who(c.owner)}{follow}{late(c.follow_up)}")
+    if goals:
+        lines.append(f"Active goals ({len(goals)}):")
+        for h in sorted(goals, key=lambda h: (h.set_on, h.id))[:limit]:
+            g = h.current
+            target = f", target {human_date(g.target_date)}" if g.target_date else ""
+            lines.append(f"  • {excerpt(g.text, 48)} — {g.progress}%{target}")
+    if actions:
+        lines.append(f"Open actions ({len(actions)}):")
+        for h in sorted(actions, key=lambda h: (h.current.due or date.max, h.id))[:limit]:
+            a = h.current
+            due_text = f", due {human_date(a.due)}" if a.due else ""
+            lines.append(f"  • {excerpt(a.text, 48)} — {who(a.owner)}{due_text}{late(a.due)}")
+    if not (concerns or goals or actions):
+        lines.append("Nothing open: no concerns, goals or actions carried forward.")
+    return "\n".join(lines)

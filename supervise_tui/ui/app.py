@@ -15,6 +15,7 @@ from .. import __version__
 from ..domain.models import now_utc
 from ..prompts import Library, load_library
 from ..store.repository import Repository
+from .commands import SuperviseCommands
 from .gateway import Gateway
 
 HIGH_CONTRAST = Theme(
@@ -38,6 +39,7 @@ class SuperviseApp(App):
 
     TITLE = "supervise"
     CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {SuperviseCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", tooltip="Quit. Everything typed is already saved."),
         Binding("f1", "help", "Help", tooltip="What this screen is for, and its keys"),

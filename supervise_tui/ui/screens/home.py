@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from ...domain.dates import human_date
 from ...domain.enums import Role, SessionStatus
 from ...domain.models import Person, Session
-from ...services.home import HomeRow, draft_label, home_rows
+from ...services.home import HomeRow, draft_label, home_rows, peer_detail
 from ...store.errors import StoreError
 from ..widgets.steps import SessionContext
 
@@ -66,6 +66,12 @@ class HomeScreen(Screen):
             self.data = data
             self.error = error
 
+    class Detail(Message):
+        def __init__(self, peer_id: str, text: str) -> None:
+            super().__init__()
+            self.peer_id = peer_id
+            self.text = text
+
     class Opened(Message):
         """A draft or a session loaded in the background, ready to show."""
 
@@ -86,6 +92,8 @@ class HomeScreen(Screen):
             yield Static("", id="welcome")
             yield DataTable(id="peers", cursor_type="row", zebra_stripes=True)
             yield Static("", id="home-hint", classes="hint")
+            with VerticalScroll(id="detail-box"):
+                yield Static("", id="detail")
             yield Static("", id="home-error", classes="error-text")
         yield Footer()
 
@@ -174,8 +182,12 @@ class HomeScreen(Screen):
         if self.data.rows:
             table.move_cursor(row=max(0, min(keep, len(self.data.rows) - 1)))
         table.display = bool(self.data.rows)
+        self.query_one("#detail-box").display = bool(self.data.rows)
         if self.data.rows and self.focused is None:
             table.focus()
+        row = self.selected_row()
+        if row is not None:
+            self.load_detail(row)
 
     def _fill_banners(self) -> None:
         data = self.data
@@ -208,6 +220,29 @@ class HomeScreen(Screen):
             more = f" (+{len(data.drafts) - 2} more)" if len(data.drafts) > 2 else ""
             banner.update(f"Unfinished session: {names}{more} — press r to resume.")
         banner.display = bool(data.drafts)
+
+    # -- the highlighted peer's open items -------------------------------------
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.load_detail(row)
+
+    @work(thread=True, exclusive=True, group="home-detail")
+    def load_detail(self, row: HomeRow) -> None:
+        try:
+            heads = self.app.repo.heads(row.person.id)
+        except StoreError as error:
+            self.post_message(self.Detail(row.person.id, str(error)))
+            return
+        names = {p.id: p.name for p in self.data.people}
+        text = peer_detail(row, heads, self.app.local_now().date(), names)
+        self.post_message(self.Detail(row.person.id, text))
+
+    def on_home_screen_detail(self, message: Detail) -> None:
+        row = self.selected_row()
+        if row is not None and row.person.id == message.peer_id:
+            self.query_one("#detail", Static).update(message.text)
 
     # -- actions -------------------------------------------------------------
 

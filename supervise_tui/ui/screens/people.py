@@ -56,6 +56,7 @@ class PeopleScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.people: list[Person] = []
+        self._last_note = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -96,7 +97,11 @@ class PeopleScreen(Screen):
             )
         if self.people:
             table.move_cursor(row=min(keep, len(self.people) - 1))
-            note.update(f"{len(self.people)} people. a add · e edit · x active/inactive")
+            note.update(
+                self._last_note or f"{len(self.people)} people. a add · e edit · x active/inactive"
+            )
+            self._last_note = ""
+            table.focus()
         else:
             note.update("Nobody here yet. Press a to add yourself and your first peer.")
 
@@ -182,6 +187,7 @@ class PeopleScreen(Screen):
             timeout=12 if message.error else 5,
         )
         self.query_one("#people-note", Static).update(message.note)
+        self._last_note = message.note
         self.load()
 
     def action_back(self) -> None:

@@ -53,17 +53,30 @@ class SessionScreen(Screen):
             "f7", "back", "Back", priority=True, tooltip="Previous step. Nothing typed is lost."
         ),
         Binding("f8", "next", "Next", priority=True, tooltip="Next step. Nothing typed is lost."),
-        Binding("f2", "add", "Add", priority=True, tooltip="Add an item to this step"),
-        Binding("f4", "remove", "Remove", priority=True, tooltip="Remove the item you are in"),
+        Binding("f2", "add", "Add", priority=True, show=False, tooltip="Add an item to this step"),
+        Binding(
+            "f4",
+            "remove",
+            "Remove",
+            priority=True,
+            show=False,
+            tooltip="Remove the item you are in",
+        ),
         Binding(
             "f5",
             "prompts",
             "Prompts",
             priority=True,
+            show=False,
             tooltip="Show or hide the prompts for this step",
         ),
         Binding(
-            "f9", "skip", "Skip", priority=True, tooltip="Skip this step (you can come back to it)"
+            "f9",
+            "skip",
+            "Skip",
+            priority=True,
+            show=False,
+            tooltip="Skip this step (you can come back to it)",
         ),
         Binding("f6", "finish", "Finish", priority=True, tooltip="Go to the summary and sign-off"),
         Binding("escape", "home", "Home", tooltip="Back to Home. The draft is kept."),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual.widgets import Static
 
@@ -69,17 +70,21 @@ class StepBar(Static):
                 "skipped": "dim strike",
                 "todo": "dim",
             }[state]
-            line.append(f"{MARK[state]}{title}", style=style)
+            line.append(
+                f"{MARK[state]}{title}",
+                style=Style.parse(style or "none")
+                + Style(meta={"@click": f"screen.goto('{key}')"}),
+            )
         index = [k for k, _ in STEPS].index(self.current) + 1
         second = Text(no_wrap=True, overflow="ellipsis")
         second.append(f"Step {index} of {len(STEPS)}: {step_title(self.current)}", "bold")
+        if self.saved:
+            # The save state comes first so it is never cut off at narrow widths.
+            warn = self.saved.startswith("NOT SAVED")
+            second.append(" · ")
+            second.append(self.saved, "bold reverse" if warn else "dim")
         if self.detail:
             second.append(f" · {self.detail}")
-        if self.saved:
-            pad = max(1, self.size.width - 2 - len(second.plain) - len(self.saved))
-            second.append(" " * pad)
-            warn = self.saved.startswith("NOT SAVED")
-            second.append(self.saved, "bold reverse" if warn else "dim")
         self.update(Text("\n").join([line, second]))
 
     def on_resize(self) -> None:

@@ -139,7 +139,9 @@ class StepPane(VerticalScroll):
         with self.items_box():
             for index, item in enumerate(getattr(self.ctx.draft, self.LIST)):
                 yield self.card(item, index + 1)
-        yield Button(f"+ {self.ADD_LABEL} (F2)", id=f"add-{self.LIST}", classes="add-button")
+        yield Button(
+            f"+ {self.ADD_LABEL} (F2)", id=f"add-{self.LIST}", classes="add-button", compact=True
+        )
 
     def card(self, item, number: int) -> ItemCard:  # pragma: no cover - overridden
         raise NotImplementedError

@@ -1,0 +1,138 @@
+"""SVG snapshots of key screens at 80×24 and 120×40 (fixed clock, no blink, no animation).
+
+Update them deliberately with `pytest tests/test_snapshots.py --snapshot-update` and
+look at the report before committing.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from supervise_tui.domain.enums import (
+    ConcernCategory,
+    Decision,
+    Fit,
+    GoalArea,
+    KeyFunction,
+    NoticedBy,
+    RatingKey,
+    Role,
+    Section,
+)
+from supervise_tui.domain.models import (
+    Action,
+    Concern,
+    Goal,
+    Person,
+    Rating,
+    RoleItem,
+    Strength,
+    Voices,
+)
+
+from .conftest import make_session
+from .ui_helpers import build_app, highlight_peer, settle
+
+SIZES = [(80, 24), (120, 40)]
+
+
+def fixed_ids(obj, prefix: str) -> None:
+    obj.id = f"{prefix}-0000-4000-8000-000000000000"
+
+
+@pytest.fixture
+def stable(repo):
+    """A small fictional team with fixed ids, so snapshots never change by chance."""
+    people = {}
+    for key, name, role, site, weekday in [
+        ("sup", "Dana Whitfield", Role.SUPERVISOR, "Maple Court", None),
+        ("peer", "Jordan Ellery", Role.PEER, "Maple Court", 1),
+        ("peer2", "Robin Takahashi", Role.PEER, "Harbor House", 3),
+        ("peer3", "Sam Okonkwo-Reyes", Role.PEER, "Linden Street", None),
+    ]:
+        person = Person(name, role, site, weekday=weekday)
+        fixed_ids(person, f"0000000{len(people)}")
+        people[key] = repo.save_person(person)
+    session = make_session(people, when=datetime(2026, 11, 10, 10, 0))
+    fixed_ids(session, "5e551000")
+    session.checkin.arriving = "Tired but glad to be here."
+    session.checkin.ratings[RatingKey.ROLE_CLARITY] = Rating(3, "clearer than last month")
+    session.checkin.ratings[RatingKey.WORKLOAD] = Rating(2, "")
+    session.strengths.append(
+        Strength(
+            "Listening without fixing", "Stayed with a resident after bad news", NoticedBy.CLIENT
+        )
+    )
+    session.role_items.append(
+        RoleItem(
+            "Filling in medication logs",
+            KeyFunction.NONE,
+            Fit.DRIFTING,
+            "The nurse was off sick",
+            Decision.HAND_OFF,
+        )
+    )
+    concern = Concern(
+        "Not invited to the team's care meetings",
+        ConcernCategory.TEAM_CULTURE,
+        raised_by=people["peer"].id,
+        owner=people["sup"].id,
+        follow_up=date(2026, 11, 17),
+    )
+    fixed_ids(concern, "c0000001")
+    session.concerns.append(concern)
+    goal = Goal(
+        "Lead a community-of-practice call",
+        GoalArea.COP_LEAD,
+        target_date=date(2027, 2, 1),
+        progress=20,
+        next_step="Draft an outline",
+    )
+    fixed_ids(goal, "90000001")
+    session.goals.append(goal)
+    action = Action(
+        "Ask the agency to add Jordan to the care meeting", people["sup"].id, due=date(2026, 11, 17)
+    )
+    fixed_ids(action, "a0000001")
+    session.actions.append(action)
+    session.voices[Section.WRAP_UP] = Voices("Thanks, that helped.", "Good session.")
+    session.next_session = date(2026, 11, 17)
+    done = repo.complete(session)
+    repo.sign_off(done, people["peer"].id, "Fair record")
+    return people
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_home(snap_compare, repo, stable, size):
+    assert snap_compare(build_app(repo), terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_strengths_step(snap_compare, repo, stable, size):
+    async def run_before(pilot):
+        await settle(pilot)
+        await highlight_peer(pilot, "Jordan Ellery")
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        await pilot.press("f8", "f8", "f2")  # review -> check-in -> strengths, add one
+        await settle(pilot)
+        for key in "Naming what they see":
+            await pilot.press("space" if key == " " else key)
+        await settle(pilot)
+
+    assert snap_compare(build_app(repo), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_summary(snap_compare, repo, stable, size):
+    async def run_before(pilot):
+        await settle(pilot)
+        await highlight_peer(pilot, "Jordan Ellery")
+        await pilot.press("s")
+        await settle(pilot)
+
+    assert snap_compare(build_app(repo), terminal_size=size, run_before=run_before)

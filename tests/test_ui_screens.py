@@ -1,0 +1,283 @@
+"""Each screen driven at 80×24: help, people, start, palette, privacy, bad input."""
+
+from __future__ import annotations
+
+from textual import events
+
+from supervise_tui.domain.enums import Role
+from supervise_tui.domain.models import Person
+from supervise_tui.store.errors import SaveFailed
+from supervise_tui.store.repository import Repository
+from supervise_tui.ui.screens.help import HelpScreen
+from supervise_tui.ui.screens.home import HomeScreen
+from supervise_tui.ui.screens.people import PeopleScreen
+from supervise_tui.ui.screens.person_form import PersonForm
+from supervise_tui.ui.screens.privacy import PrivacyScreen
+from supervise_tui.ui.screens.session import SessionScreen
+from supervise_tui.ui.screens.start_session import StartSessionScreen
+
+from .conftest import make_session
+from .ui_helpers import SIZE, build_app, choose, fill, highlight_peer, settle, type_text, wait_for
+
+
+def text_of(widget) -> str:
+    return str(widget.render())
+
+
+async def start_session(pilot, peer: str = "Jordan Ellery") -> SessionScreen:
+    await highlight_peer(pilot, peer)
+    await pilot.press("n")
+    await settle(pilot)
+    await pilot.press("space", "f2")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, SessionScreen)
+    return pilot.app.screen
+
+
+async def test_first_run_explains_what_to_do(repo):
+    async with build_app(repo).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        welcome = text_of(pilot.app.screen.query_one("#welcome"))
+        assert "no records here yet" in welcome
+        assert "add yourself" in welcome and "demo" in welcome
+
+
+async def test_help_explains_the_screen_and_its_keys(repo, team):
+    async with build_app(repo).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, HelpScreen)
+        body = pilot.app.screen.query_one("Markdown")._markdown
+        assert "Home lists the peer specialists" in body and "| `n,enter` |" in body
+        await pilot.press("escape")
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, HelpScreen)
+        await pilot.press("escape")
+        screen = await start_session(pilot)
+        await pilot.press("f8")  # strengths
+        await pilot.press("f1")
+        await settle(pilot)
+        body = pilot.app.screen.query_one("Markdown")._markdown
+        assert "Strengths come before concerns" in body
+        assert "`f8`" in body
+        await pilot.press("escape")
+        assert pilot.app.screen is screen
+
+
+async def test_people_add_edit_deactivate_and_refused_delete(repo, team):
+    repo.complete(make_session(team))
+    async with build_app(repo).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, PeopleScreen)
+        # a duplicate name at the same site is explained, and what was typed stays
+        await pilot.press("a")
+        await settle(pilot)
+        await type_text(pilot, "Jordan Ellery")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "Maple Court")
+        await pilot.press("f2")
+        await settle(pilot)
+        form = pilot.app.screen
+        assert isinstance(form, PersonForm)
+        assert "already someone called" in text_of(form.query_one("#name-error"))
+        assert form.query_one("#name").value == "Jordan Ellery"
+        await fill(pilot, "#site", "Linden Street")
+        await pilot.press("f2")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, PeopleScreen)
+        assert len(repo.find_people("Jordan Ellery")) == 2
+        # delete someone with records: refused with the reason
+        people = pilot.app.screen
+        table = people.query_one("DataTable")
+        names = [p.name for p in people.people]
+        row = names.index("Dana Whitfield")
+        table.move_cursor(row=row)
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert "Mark them inactive" in text_of(people.query_one("#people-note"))
+        assert repo.person(team["sup"].id).active
+        # deactivate instead
+        await pilot.press("x")
+        await settle(pilot)
+        assert not repo.person(team["sup"].id).active
+        assert "INACTIVE" in str(table.get_row_at(row))
+        # edit
+        await pilot.press("e")
+        await settle(pilot)
+        await fill(pilot, "#name", "Dana W. Whitfield")
+        await pilot.press("f2")
+        await settle(pilot)
+        assert repo.person(team["sup"].id).name == "Dana W. Whitfield"
+
+
+async def test_start_session_needs_a_supervisor_and_a_real_date(repo, team):
+    async with build_app(repo).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await highlight_peer(pilot, "Jordan Ellery")
+        await pilot.press("n")
+        await settle(pilot)
+        start = pilot.app.screen
+        assert isinstance(start, StartSessionScreen)
+        await pilot.press("f2")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, StartSessionScreen)
+        assert "at least one supervisor" in text_of(start.query_one("#supervisors-error"))
+        await pilot.press("space")
+        await fill(pilot, "#when", "31/02 10:00")
+        assert "not a real date" in text_of(start.query_one("#when-note"))
+        await pilot.press("f2")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, StartSessionScreen)
+        await fill(pilot, "#when", "today 14:30")
+        assert "Sun 22 Nov 2026, 14:30" in text_of(start.query_one("#when-note"))
+        await choose(pilot, "#kind", "Monthly, with the housing agency")
+        assert start.query_one("#pack").value == "monthly-agency"
+        await pilot.press("f2")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, SessionScreen)
+        assert screen.draft.when.hour == 14 and screen.draft.pack_id == "monthly-agency"
+        assert screen.draft.supervisor_ids == [team["sup"].id]
+        # the next session is proposed from the peer's cadence (weekly, Tuesdays): the
+        # Tuesday nearest a week after this Sunday
+        assert screen.draft.next_session.isoformat() == "2026-12-01"
+
+
+async def test_huge_paste_is_refused_inline_and_kept(repo, team):
+    async with build_app(repo).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await start_session(pilot)
+        area = screen.query_one("#f__voices__check_in__peer")
+        area.focus()
+        await pilot.pause()
+        pilot.app.post_message(events.Paste("x" * 50_000))  # as a terminal delivers it
+        await settle(pilot)
+        message = text_of(screen.query_one("#e__voices__check_in__peer"))
+        assert "50,000" in message and "20,000" in message
+        assert screen.draft.pending["voices.check_in.peer"] == "x" * 50_000
+        await pilot.press("f6")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, SessionScreen)  # not finished
+        assert pilot.app.focused is area
+
+
+async def test_missing_required_field_is_pointed_out(repo, team):
+    async with build_app(repo).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await start_session(pilot)
+        await pilot.press("f8", "f8", "f8", "f2")  # concerns, add one
+        await settle(pilot)
+        cid = screen.draft.concerns[0].id
+        await type_text(pilot, "Too many forms")
+        await pilot.press("f8")  # move on without a category
+        await pilot.press("f6")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, SessionScreen)
+        assert screen.current == "concerns"
+        assert pilot.app.focused.id == f"f__concerns__{cid}__category"
+        assert "category" in text_of(screen.query_one(f"#e__concerns__{cid}__category"))
+        assert screen.query_one(f"#f__concerns__{cid}__text").text == "Too many forms"
+
+
+async def test_a_failing_disk_keeps_the_work_and_says_so(repo, team, monkeypatch):
+    async with build_app(repo).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await start_session(pilot)
+        real = Repository.save_draft
+
+        def full_disk(self, session):
+            raise SaveFailed("Could not save: the disk is full. Your previous records are intact.")
+
+        monkeypatch.setattr(Repository, "save_draft", full_disk)
+        await fill(pilot, "#f__checkin__arriving", "Typed while the disk was full")
+        bar = screen.query_one("#step-bar")
+        await wait_for(lambda: "NOT SAVED YET" in str(bar.render()))
+        assert screen.draft.checkin.arriving == "Typed while the disk was full"
+        monkeypatch.setattr(Repository, "save_draft", real)
+        await wait_for(lambda: "Draft saved" in str(bar.render()))
+        await wait_for(
+            lambda: any(
+                d.checkin.arriving == "Typed while the disk was full" for d in repo.drafts()
+            )
+        )
+
+
+async def test_privacy_screen_blanks_and_comes_back(repo, team):
+    async with build_app(repo).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        home = pilot.app.screen
+        await pilot.press("f12")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, PrivacyScreen)
+        assert "Jordan" not in "".join(str(s) for s in pilot.app.screen.query("Static"))
+        await pilot.press("x")
+        await pilot.pause()
+        assert pilot.app.screen is home
+
+
+async def test_palette_has_main_actions_and_no_screenshot(repo, team):
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = [c.title.lower() for c in app.get_system_commands(app.screen)]
+        assert "screenshot" not in titles
+        from supervise_tui.ui.commands import SuperviseCommands
+
+        names = [name for name, _, _ in SuperviseCommands(app.screen)._commands()]
+        assert "session: start" in names and "person: add" in names
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await type_text(pilot, "person: add")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PersonForm)
+
+
+async def test_read_only_offers_no_changes(repo, team, data_dir):
+    repo.close()
+    viewer = Repository.open(data_dir, read_only=True)
+    async with build_app(viewer).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen)
+        assert home.check_action("new_session", ()) is False
+        await pilot.press("n")
+        await settle(pilot)
+        assert pilot.app.screen is home
+    viewer.close()
+
+
+async def test_step_bar_says_done_and_skipped_in_marks(repo, team):
+    async with build_app(repo).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await start_session(pilot)
+        await fill(pilot, "#f__checkin__arriving", "ok")
+        await pilot.press("f9")  # skip strengths? no: skip check-in's next
+        await settle(pilot)
+        bar = str(screen.query_one("#step-bar").render())
+        assert "–Check-in" not in bar and "✓Check-in" in bar
+        assert "▶Strengths" in bar
+        await pilot.press("f9")
+        await settle(pilot)
+        bar = str(screen.query_one("#step-bar").render())
+        assert "–Strengths" in bar and "▶Role" in bar
+        await pilot.click("#step-bar", offset=(12, 0))  # "Check-in", after "·Review "
+        await settle(pilot)
+        assert screen.current == "check_in"
+
+
+async def test_duplicate_names_are_told_apart_on_home(repo, team):
+    repo.save_person(Person("Jordan Ellery", Role.PEER, "Linden Street"))
+    async with build_app(repo).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = pilot.app.screen.query_one("#peers")
+        labels = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        assert "Jordan Ellery (Linden Street)" in labels
+        assert "Jordan Ellery (Maple Court)" in labels
