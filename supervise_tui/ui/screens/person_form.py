@@ -29,9 +29,9 @@ class PersonForm(ModalScreen[Person | None]):
         width: 72; max-width: 98%; height: auto; max-height: 98%;
         border: round $primary; background: $surface; padding: 0 1;
     }
-    PersonForm Label { color: $text-muted; margin-top: 1; }
+    PersonForm VerticalScroll > Label { color: $text-muted; margin-top: 1; }
     PersonForm .error-line { color: $error; text-style: bold; height: auto; }
-    PersonForm Horizontal { height: auto; margin-top: 1; }
+    PersonForm .buttons { height: auto; margin-top: 1; }
     PersonForm Button { margin-right: 2; }
     """
     BINDINGS = [
@@ -87,7 +87,7 @@ class PersonForm(ModalScreen[Person | None]):
                 compact=True,
             )
             yield Static("", id="form-error", classes="error-line")
-            with Horizontal():
+            with Horizontal(classes="buttons"):
                 yield Button("Save (F2)", variant="primary", id="save")
                 yield Button("Cancel (Esc)", id="cancel")
 

@@ -20,7 +20,7 @@ class SignOffDialog(ModalScreen[tuple[str, str] | None]):
         width: 70; max-width: 95%; height: auto; border: round $primary;
         background: $surface; padding: 0 1;
     }
-    SignOffDialog Horizontal { height: auto; margin-top: 1; }
+    SignOffDialog .buttons { height: auto; margin-top: 1; }
     SignOffDialog Button { margin-right: 2; }
     SignOffDialog #sign-error { color: $error; height: auto; }
     """
@@ -40,13 +40,15 @@ class SignOffDialog(ModalScreen[tuple[str, str] | None]):
                 "record of our session. You can add a comment."
             )
             yield Label("Who is signing")
-            yield Select(self.people, value=self.people[0][1], allow_blank=False, id="signer")
+            yield Select(
+                self.people, value=self.people[0][1], allow_blank=False, id="signer", compact=True
+            )
             yield Label("Comment (optional)")
             yield TextInput(
                 placeholder="e.g. Agreed, with one addition …", id="comment", max_length=SHORT_MAX
             )
             yield Static("", id="sign-error")
-            with Horizontal():
+            with Horizontal(classes="buttons"):
                 yield Button("Sign (F2)", variant="primary", id="sign")
                 yield Button("Cancel (Esc)", id="cancel")
 

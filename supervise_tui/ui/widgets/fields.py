@@ -33,11 +33,21 @@ def path_of(widget_id: str | None) -> str | None:
     return widget_id[3:].replace("__", ".")
 
 
+EMPTY_HINT = "(type here)"  # an empty field must show on any terminal, even without colour
+
+
 def text_input(path: str, value: str, placeholder: str = "", **kw) -> Input:
-    return TextInput(value=value, placeholder=placeholder, id=control_id(path), compact=True, **kw)
+    return TextInput(
+        value=value,
+        placeholder=placeholder or EMPTY_HINT,
+        id=control_id(path),
+        compact=True,
+        **kw,
+    )
 
 
 def text_area(path: str, value: str, **kw) -> TextArea:
+    kw.setdefault("placeholder", EMPTY_HINT)
     area = TextBox(
         value, id=control_id(path), soft_wrap=True, tab_behavior="focus", compact=True, **kw
     )

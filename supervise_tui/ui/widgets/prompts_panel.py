@@ -30,7 +30,7 @@ class PromptsPanel(Vertical):
         self._loading = False
 
     def compose(self) -> ComposeResult:
-        yield Static("Prompts (space ticks what you discussed)", id="prompts-title")
+        yield Static("Prompts — tick with space", id="prompts-title")
         yield CheckList(id="prompts-list")
 
     def show(self, step: str, prompts: tuple[Prompt, ...], ticked: list[str]) -> None:
@@ -40,7 +40,7 @@ class PromptsPanel(Vertical):
         checklist.set_items([(p.text, p.id) for p in prompts], ticked)
         self._loading = False
         title = self.query_one("#prompts-title", Static)
-        title.update("Prompts — space ticks what you discussed")
+        title.update("Prompts — tick with space")
         self.display = bool(prompts) and not self.hidden_by_user
 
     hidden_by_user = False

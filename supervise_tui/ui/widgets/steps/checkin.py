@@ -40,7 +40,7 @@ class CheckInStep(StepPane):
                 ),
                 TextInput(
                     self.text(note_path),
-                    placeholder="note (optional)",
+                    placeholder="(note, optional)",
                     id=control_id(note_path),
                     classes="note-input",
                     compact=True,
