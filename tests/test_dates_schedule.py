@@ -24,6 +24,9 @@ NOW = datetime(2026, 11, 22, 15, 7)
         ("Tomorrow", date(2026, 11, 23)),
         ("yesterday", date(2026, 11, 21)),
         ("2026-11-24", date(2026, 11, 24)),
+        ("2026-03-01", date(2026, 3, 1)),  # ISO is never read day first
+        ("01/03/2026", date(2026, 3, 1)),  # but slashes are: 1 March
+        ("2026/03/01", date(2026, 3, 1)),
         ("24/11/2026", date(2026, 11, 24)),
         ("24 Nov", date(2026, 11, 24)),
         ("friday", date(2026, 11, 27)),
@@ -61,6 +64,7 @@ def test_wrong_dates_get_a_clear_message(text, words):
         ("tomorrow 9am", datetime(2026, 11, 23, 9, 0)),
         ("24/11/2026 14:00", datetime(2026, 11, 24, 14, 0)),
         ("2026-11-24 08:15", datetime(2026, 11, 24, 8, 15)),
+        ("2026-03-01 08:15", datetime(2026, 3, 1, 8, 15)),
     ],
 )
 def test_date_and_time(text, expected):

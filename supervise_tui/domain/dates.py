@@ -21,6 +21,7 @@ EARLIEST_YEAR = 1990
 LATEST_YEAR = 2100
 
 _RELATIVE = re.compile(r"^in\s+(\d{1,3})\s+(day|week|month)s?$")
+_YEAR_FIRST = re.compile(r"^\d{4}[-/.]")  # 2026-03-01 is always year-month-day
 _DATE_EXAMPLES = "for example 2026-11-24, 24/11/2026, 24 Nov, today or friday"
 _TIME_EXAMPLES = "for example 'now', 'today 14:30' or '24/11/2026 10:00'"
 
@@ -63,7 +64,7 @@ def parse_date(text: object, today: date, field: str = "date") -> date:
     if found is None:
         default = datetime.combine(today, time())
         try:
-            parsed = du_parser.parse(raw, dayfirst=True, default=default)
+            parsed = du_parser.parse(raw, **_order(raw), default=default)
         except (ValueError, OverflowError, TypeError) as error:
             raise ValidationError(_explain(raw, error, _DATE_EXAMPLES), field) from None
         if parsed.time() != time() and ":" in raw:
@@ -102,11 +103,18 @@ def parse_datetime(text: object, now: datetime, field: str = "when") -> datetime
             raise ValidationError(f"I could not read {rest!r} as a time of day.", field)
         return clock.replace(second=0, microsecond=0, tzinfo=None)
     try:
-        parsed = du_parser.parse(raw, dayfirst=True, default=datetime.combine(now.date(), time()))
+        parsed = du_parser.parse(raw, **_order(raw), default=datetime.combine(now.date(), time()))
     except (ValueError, OverflowError, TypeError) as error:
         raise ValidationError(_explain(raw, error, _TIME_EXAMPLES), field) from None
     _in_range(parsed.date(), field)
     return parsed.replace(second=0, microsecond=0, tzinfo=None)
+
+
+def _order(raw: str) -> dict[str, bool]:
+    """ISO dates are year-month-day; anything else is read day first (24/11/2026)."""
+    if _YEAR_FIRST.match(raw):
+        return {"yearfirst": True, "dayfirst": False}
+    return {"dayfirst": True}
 
 
 def _explain(raw: str, error: Exception, examples: str) -> str:

@@ -1,0 +1,433 @@
+"""Trends over a peer's history, and side by side for a team. Pure functions.
+
+Every figure is framed as development, never as a score: ratings are check-ins,
+and directions say "improving", "steady" or "falling" so a conversation can
+start from them. Each figure has a number a person can read without a chart.
+
+Definitions (tests hold them to known answers):
+
+- direction of a series: with 4 or more values, the mean of the later half minus
+  the mean of the earlier half; with 2 or 3, the last minus the first. At least
+  +0.5 is improving, at most -0.5 falling, otherwise steady; fewer than 2 values
+  is "not enough data".
+- a concern is *carried into* a later session when that session is after the day
+  it was raised and the concern was not resolved before that session's day;
+  "carried over more than two sessions" counts concerns carried into 3 or more.
+- days to resolve: from the day a concern was raised to the day of its final
+  resolution (a concern resolved and then reopened counts only when resolved
+  again).
+- a goal is *stalled* when it is active and the last ``stall_after`` sessions
+  since its progress last went up (or since it was set) brought no progress.
+- an action is on time when done on or before its due date (or done with no
+  due date), late when done after it, open when not done.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..domain.enums import (
+    ConcernCategory,
+    ConcernStatus,
+    FeedbackKey,
+    Fit,
+    GoalStatus,
+    RatingKey,
+)
+from ..domain.models import ConcernHead, GoalHead, Person, Session
+from ..domain.rules import Heads
+from ..domain.schedule import expected_dates
+from .periods import Period
+
+STALL_AFTER = 3
+
+
+@dataclass
+class Series:
+    points: list[tuple[date, int]] = field(default_factory=list)
+    direction: str = "not enough data"
+    latest: int | None = None
+    average: float | None = None
+
+
+def direction(values: list[float]) -> str:
+    if len(values) < 2:
+        return "not enough data"
+    if len(values) >= 4:
+        half = len(values) // 2
+        change = statistics.fmean(values[-half:]) - statistics.fmean(values[:half])
+    else:
+        change = values[-1] - values[0]
+    if change >= 0.5:
+        return "improving"
+    if change <= -0.5:
+        return "falling"
+    return "steady"
+
+
+def series(points: list[tuple[date, int]]) -> Series:
+    points = sorted(points)
+    values = [v for _, v in points]
+    return Series(
+        points=points,
+        direction=direction(values),
+        latest=values[-1] if values else None,
+        average=round(statistics.fmean(values), 2) if values else None,
+    )
+
+
+@dataclass
+class ConcernFigures:
+    opened: int = 0
+    resolved: int = 0
+    still_open: int = 0
+    opened_per_month: dict[str, int] = field(default_factory=dict)
+    resolved_per_month: dict[str, int] = field(default_factory=dict)
+    median_days_to_resolve: float | None = None
+    longest_days_to_resolve: int | None = None
+    carried_over_more_than_two: int = 0
+    top_categories: list[tuple[ConcernCategory, int]] = field(default_factory=list)
+
+
+@dataclass
+class RolePoint:
+    day: date
+    activities: int
+    drifting: float  # share, 0–1
+    unsure: float
+
+
+@dataclass
+class RoleFigures:
+    per_session: list[RolePoint] = field(default_factory=list)
+    drifting_share: float | None = None  # over all activities in the period
+    recurring_drift: list[tuple[str, int]] = field(default_factory=list)
+
+
+@dataclass
+class GoalLine:
+    text: str
+    status: GoalStatus
+    progress: int
+    points: list[tuple[date, int]]
+    stalled: bool
+
+
+@dataclass
+class GoalFigures:
+    active: int = 0
+    completed: int = 0  # completed within the period
+    stalled: int = 0
+    goals: list[GoalLine] = field(default_factory=list)
+
+
+@dataclass
+class OwnerActions:
+    on_time: int = 0
+    late: int = 0
+    open: int = 0
+    overdue: int = 0  # open and past due
+
+
+@dataclass
+class CadenceFigures:
+    held: int = 0
+    expected: int = 0
+    longest_gap_days: int | None = None
+    days_since_last: int | None = None
+
+
+@dataclass
+class PeerTrends:
+    peer_id: str
+    name: str
+    site: str
+    period: str
+    sessions: int
+    ratings: dict[RatingKey, Series]
+    concerns: ConcernFigures
+    role: RoleFigures
+    goals: GoalFigures
+    actions: dict[str, OwnerActions]  # "peer", "supervisor"
+    strengths: list[tuple[str, int]]
+    feedback: dict[FeedbackKey, Series]
+    cadence: CadenceFigures
+
+
+def _month(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def _open_before(head: ConcernHead, day: date) -> bool:
+    """Whether a concern was unresolved at the start of ``day``."""
+    status = head.base.status
+    for log in sorted(head.updates, key=lambda log: (log.on, log.session_id)):
+        if log.on < day:
+            status = log.update.status
+    return status != ConcernStatus.RESOLVED
+
+
+def _resolution_days(head: ConcernHead) -> tuple[date, int] | None:
+    resolved = head.resolved_on
+    if resolved is None:
+        return None
+    return resolved, (resolved - head.raised_on).days
+
+
+def concern_figures(heads: Heads, held_days: list[date], period: Period) -> ConcernFigures:
+    figures = ConcernFigures()
+    opened_pm: Counter[str] = Counter()
+    resolved_pm: Counter[str] = Counter()
+    durations: list[int] = []
+    categories: Counter[ConcernCategory] = Counter()
+    for head in heads.concerns.values():
+        if period.contains(head.raised_on):
+            figures.opened += 1
+            opened_pm[_month(head.raised_on)] += 1
+            if head.base.category is not None:
+                categories[head.base.category] += 1
+            carried = sum(
+                1 for day in held_days if day > head.raised_on and _open_before(head, day)
+            )
+            if carried > 2:
+                figures.carried_over_more_than_two += 1
+        resolution = _resolution_days(head)
+        if resolution is not None and period.contains(resolution[0]):
+            figures.resolved += 1
+            resolved_pm[_month(resolution[0])] += 1
+            durations.append(resolution[1])
+        if head.raised_on <= period.end and (resolution is None or resolution[0] > period.end):
+            figures.still_open += 1
+    figures.opened_per_month = dict(sorted(opened_pm.items()))
+    figures.resolved_per_month = dict(sorted(resolved_pm.items()))
+    if durations:
+        figures.median_days_to_resolve = float(statistics.median(durations))
+        figures.longest_days_to_resolve = max(durations)
+    figures.top_categories = sorted(categories.items(), key=lambda kv: (-kv[1], kv[0].value))
+    return figures
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _most_used_spelling(spellings: Counter[str]) -> str:
+    return sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def role_figures(sessions: list[Session]) -> RoleFigures:
+    figures = RoleFigures()
+    drift_sessions: dict[str, set[str]] = defaultdict(set)
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    total = drifting = 0
+    for session in sessions:
+        items = [r for r in session.role_items if r.fit is not None]
+        if not items:
+            continue
+        d = sum(1 for r in items if r.fit == Fit.DRIFTING)
+        u = sum(1 for r in items if r.fit == Fit.UNSURE)
+        figures.per_session.append(
+            RolePoint(session.day, len(items), round(d / len(items), 3), round(u / len(items), 3))
+        )
+        total += len(items)
+        drifting += d
+        for r in items:
+            if r.fit == Fit.DRIFTING and r.activity.strip():
+                key = _norm(r.activity)
+                drift_sessions[key].add(session.id)
+                spellings[key][" ".join(r.activity.split())] += 1
+    if total:
+        figures.drifting_share = round(drifting / total, 3)
+    figures.recurring_drift = sorted(
+        (
+            (_most_used_spelling(spellings[k]), len(v))
+            for k, v in drift_sessions.items()
+            if len(v) >= 2
+        ),
+        key=lambda kv: (-kv[1], kv[0].casefold()),
+    )
+    return figures
+
+
+def _goal_points(head: GoalHead) -> list[tuple[date, int]]:
+    points = [(head.set_on, head.base.progress)]
+    for log in sorted(head.updates, key=lambda log: (log.on, log.session_id)):
+        progress = 100 if log.update.status == GoalStatus.COMPLETED else log.update.progress
+        points.append((log.on, max(0, min(100, progress))))
+    return points
+
+
+def goal_figures(
+    heads: Heads, held_days: list[date], period: Period, stall_after: int = STALL_AFTER
+) -> GoalFigures:
+    figures = GoalFigures()
+    for head in sorted(heads.goals.values(), key=lambda h: (h.set_on, h.id)):
+        current = head.current
+        points = _goal_points(head)
+        completed_on = None
+        if current.status == GoalStatus.COMPLETED:
+            done = [
+                log.on
+                for log in head.updates
+                if log.update.status == GoalStatus.COMPLETED or log.update.progress >= 100
+            ]
+            completed_on = min(done) if done else head.set_on
+        stalled = False
+        if current.status == GoalStatus.ACTIVE:
+            figures.active += 1
+            last_rise = head.set_on
+            best = points[0][1]
+            for day, progress in points[1:]:
+                if progress > best:
+                    best, last_rise = progress, day
+            since = sum(1 for day in held_days if day > last_rise and day <= period.end)
+            stalled = since >= stall_after
+            figures.stalled += stalled
+        elif current.status == GoalStatus.PAUSED:
+            figures.active += 1
+        if completed_on is not None and period.contains(completed_on):
+            figures.completed += 1
+        if head.set_on <= period.end:
+            figures.goals.append(
+                GoalLine(current.text, current.status, current.progress, points, stalled)
+            )
+    return figures
+
+
+def action_figures(
+    heads: Heads, peer_id: str, period: Period, today: date
+) -> dict[str, OwnerActions]:
+    result = {"peer": OwnerActions(), "supervisor": OwnerActions()}
+    for head in heads.actions.values():
+        if not period.contains(head.agreed_on):
+            continue
+        action = head.current
+        owner = result["peer" if action.owner == peer_id else "supervisor"]
+        if action.done_on is None:
+            owner.open += 1
+            if action.due is not None and action.due < today:
+                owner.overdue += 1
+        elif action.due is None or action.done_on <= action.due:
+            owner.on_time += 1
+        else:
+            owner.late += 1
+    return result
+
+
+def strength_figures(sessions: list[Session], top: int = 5) -> list[tuple[str, int]]:
+    counts: Counter[str] = Counter()
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for session in sessions:
+        for strength in session.strengths:
+            if strength.skill.strip():
+                key = _norm(strength.skill)
+                counts[key] += 1
+                spellings[key][" ".join(strength.skill.split())] += 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [(_most_used_spelling(spellings[k]), n) for k, n in ranked[:top]]
+
+
+def cadence_figures(
+    person: Person, held_days: list[date], period: Period, today: date
+) -> CadenceFigures:
+    figures = CadenceFigures(held=len(held_days))
+    if held_days:
+        start = period.start or held_days[0]
+        figures.expected = len(
+            expected_dates(person.cadence, person.weekday, start, min(period.end, today))
+        )
+        gaps = [(b - a).days for a, b in zip(held_days, held_days[1:], strict=False)]
+        figures.longest_gap_days = max(gaps) if gaps else None
+        figures.days_since_last = (min(period.end, today) - held_days[-1]).days
+    elif period.start is not None:
+        figures.expected = len(
+            expected_dates(person.cadence, person.weekday, period.start, min(period.end, today))
+        )
+    return figures
+
+
+def peer_trends(
+    person: Person,
+    sessions: list[Session],
+    heads: Heads,
+    period: Period,
+    today: date,
+    *,
+    stall_after: int = STALL_AFTER,
+) -> PeerTrends:
+    """All the figures for one peer over ``period``."""
+    in_period = sorted(
+        (s for s in sessions if period.contains(s.day)), key=lambda s: (s.when, s.id)
+    )
+    all_days = sorted(s.day for s in sessions)
+    days = [s.day for s in in_period]
+    ratings = {
+        key: series(
+            [
+                (s.day, s.checkin.ratings[key].value)
+                for s in in_period
+                if s.checkin.ratings.get(key) and s.checkin.ratings[key].value
+            ]
+        )
+        for key in RatingKey
+    }
+    feedback = {
+        key: series(
+            [(s.day, s.feedback.ratings[key]) for s in in_period if s.feedback.ratings.get(key)]
+        )
+        for key in FeedbackKey
+    }
+    return PeerTrends(
+        peer_id=person.id,
+        name=person.name,
+        site=person.site,
+        period=period.label,
+        sessions=len(in_period),
+        ratings=ratings,
+        concerns=concern_figures(heads, all_days, period),
+        role=role_figures(in_period),
+        goals=goal_figures(heads, all_days, period, stall_after),
+        actions=action_figures(heads, person.id, period, today),
+        strengths=strength_figures(in_period),
+        feedback=feedback,
+        cadence=cadence_figures(person, days, period, today),
+    )
+
+
+@dataclass
+class RecurringCategory:
+    category: ConcernCategory
+    peers: int
+    concerns: int
+
+
+@dataclass
+class TeamTrends:
+    period: str
+    peers: list[PeerTrends]
+    recurring_categories: list[RecurringCategory]
+
+
+def team_trends(
+    rows: list[PeerTrends], period: Period, heads_by_peer: dict[str, Heads]
+) -> TeamTrends:
+    """The peers side by side, and concern categories that recur across peers."""
+    peers_with: dict[ConcernCategory, set[str]] = defaultdict(set)
+    count: Counter[ConcernCategory] = Counter()
+    for peer_id, heads in heads_by_peer.items():
+        for head in heads.concerns.values():
+            if head.base.category is not None and period.contains(head.raised_on):
+                peers_with[head.base.category].add(peer_id)
+                count[head.base.category] += 1
+    recurring = sorted(
+        (
+            RecurringCategory(cat, len(peers), count[cat])
+            for cat, peers in peers_with.items()
+            if len(peers) >= 2
+        ),
+        key=lambda r: (-r.peers, -r.concerns, r.category.value),
+    )
+    return TeamTrends(period.label, rows, recurring)
