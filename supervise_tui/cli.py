@@ -78,6 +78,31 @@ def build_parser() -> Parser:
         help="rebuild derived lists and summaries from the session records",
     )
 
+    period_help = (
+        "which sessions: last 90 days, this year, since March, 2025, "
+        "2026-01-01..2026-06-30, or all (the default)"
+    )
+    history = sub.add_parser(
+        "history", parents=[common], help="one peer's sessions, as plain text (or --json)"
+    )
+    history.add_argument("--peer", required=True, metavar="NAME")
+    history.add_argument("--period", default="all", metavar="P", help=period_help)
+    history.add_argument("--json", action="store_true", help="one JSON object, for scripts")
+    trends = sub.add_parser(
+        "trends", parents=[common], help="one peer's trends, as plain text (or --json)"
+    )
+    trends.add_argument("--peer", required=True, metavar="NAME")
+    trends.add_argument("--period", default="all", metavar="P", help=period_help)
+    trends.add_argument("--json", action="store_true", help="one JSON object, for scripts")
+    team = sub.add_parser(
+        "team", parents=[common], help="all peers side by side, as plain text (or --json)"
+    )
+    who = team.add_mutually_exclusive_group()
+    who.add_argument("--supervisor", metavar="NAME", help="peers this supervisor has met with")
+    who.add_argument("--site", metavar="SITE", help="peers at one site")
+    team.add_argument("--period", default="all", metavar="P", help=period_help)
+    team.add_argument("--json", action="store_true", help="one JSON object, for scripts")
+
     sub.add_parser("backups", parents=[common], help="list the backups of the data folder")
     restore = sub.add_parser(
         "restore",
@@ -134,10 +159,19 @@ def _main(argv: list[str]) -> int:
         return cmd_demo(args)
     if command == "check":
         return cmd_check(data_dir, args.repair)
+    if command in ("history", "trends", "team"):
+        return cmd_lookback(command, data_dir, args)
     if command == "backups":
         return cmd_backups(data_dir)
     if command == "restore":
         return cmd_restore(data_dir, args.source)
+    if args.peer:
+        from . import lookback
+        from .domain.enums import Role
+        from .store.repository import Repository
+
+        with Repository.open(data_dir, read_only=True) as repo:  # a clear error before the TUI
+            lookback.find_person(repo, args.peer, Role.PEER)
     return run_tui(data_dir, read_only=args.read_only, peer=args.peer)
 
 
@@ -224,6 +258,69 @@ def cmd_check(data_dir: Path, repair: bool) -> int:
     for problem in report.problems:
         print(f"  - {problem}")
     return EXIT_FAIL
+
+
+def cmd_lookback(command: str, data_dir: Path, args) -> int:
+    import orjson
+
+    from . import lookback
+    from .domain.enums import Role
+    from .domain.serial import to_data
+    from .services import report
+    from .services.periods import parse_period
+    from .store.repository import Repository
+
+    today = date.today()
+    period = parse_period(args.period, today)
+    with Repository.open(data_dir, read_only=True) as repo:
+        if command == "team":
+            supervisor = (
+                lookback.find_person(repo, args.supervisor, Role.SUPERVISOR)
+                if args.supervisor
+                else None
+            )
+            members = lookback.team_members(repo, supervisor=supervisor, site=args.site)
+            team = lookback.team_for(repo, members, period, today)
+            heading = (
+                f"peers of {supervisor.name}"
+                if supervisor
+                else f"peers at {args.site}"
+                if args.site
+                else "all active peers"
+            )
+            if args.json:
+                out = orjson.dumps(
+                    {"team": heading, **to_data(team)}, option=orjson.OPT_INDENT_2
+                ).decode()
+            else:
+                out = report.team_text(team, heading)
+        else:
+            person = lookback.find_person(repo, args.peer, Role.PEER)
+            record = lookback.load_peer(repo, person)
+            if command == "history":
+                people = {p.id: p for p in repo.people()}
+                sessions = [s for s in record.sessions if period.contains(s.day)]
+                rows = report.history_rows(sessions, people)
+                if args.json:
+                    out = orjson.dumps(
+                        {
+                            "peer": person.name,
+                            "site": person.site,
+                            "period": period.label,
+                            "sessions": to_data(rows),
+                        },
+                        option=orjson.OPT_INDENT_2,
+                    ).decode()
+                else:
+                    out = report.history_text(person, period.label, rows)
+            else:
+                trends = lookback.trends_for(record, period, today)
+                if args.json:
+                    out = orjson.dumps(to_data(trends), option=orjson.OPT_INDENT_2).decode()
+                else:
+                    out = report.trends_text(trends)
+    print(out.rstrip("\n"))
+    return EXIT_OK
 
 
 def cmd_backups(data_dir: Path) -> int:

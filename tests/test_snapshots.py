@@ -136,3 +136,34 @@ def test_summary(snap_compare, repo, stable, size):
         await settle(pilot)
 
     assert snap_compare(build_app(repo), terminal_size=size, run_before=run_before)
+
+
+@pytest.fixture
+def demo_team(repo):
+    from supervise_tui.services.demo import build_demo
+
+    build_demo(repo, peers=4, weeks=16, today=date(2026, 11, 22), seed=11)
+    return repo
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_trends(snap_compare, demo_team, size):
+    async def run_before(pilot):
+        await settle(pilot)
+        await highlight_peer(pilot, "Jordan Ellery")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+
+    assert snap_compare(build_app(demo_team), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_team(snap_compare, demo_team, size):
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+
+    assert snap_compare(build_app(demo_team), terminal_size=size, run_before=run_before)

@@ -49,7 +49,7 @@ async def test_help_explains_the_screen_and_its_keys(repo, team):
         await settle(pilot)
         assert isinstance(pilot.app.screen, HelpScreen)
         body = pilot.app.screen.query_one("Markdown")._markdown
-        assert "Home lists the peer specialists" in body and "| `n,enter` |" in body
+        assert "Home lists the peer specialists" in body and "| `n` |" in body
         await pilot.press("escape")
         await pilot.press("question_mark")
         await settle(pilot)

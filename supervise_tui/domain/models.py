@@ -195,6 +195,19 @@ class AgendaItem:
 
 
 @dataclass
+class PeerInput:
+    """What a peer adds in their own view for the next session."""
+
+    items: list[AgendaItem] = field(default_factory=list)
+    note: str = ""
+    updated_at: datetime | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.items and not self.note.strip()
+
+
+@dataclass
 class Session:
     peer_id: str
     supervisor_ids: list[str]
@@ -221,7 +234,8 @@ class Session:
     visited: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     pending: dict[str, str] = field(default_factory=dict)
-    agenda: list[AgendaItem] = field(default_factory=list)
+    agenda: list[AgendaItem] = field(default_factory=list)  # brought by the peer
+    peer_note: str = ""  # the peer's own note for this session, written beforehand
     next_session: date | None = None
     signoffs: list[SignOff] = field(default_factory=list)
     id: str = field(default_factory=new_id)

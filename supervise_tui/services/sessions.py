@@ -6,7 +6,7 @@ from datetime import datetime
 
 from ..domain.enums import SessionKind
 from ..domain.errors import ValidationError
-from ..domain.models import Person, Session
+from ..domain.models import PeerInput, Person, Session
 from ..domain.rules import Heads, carry_forward
 from ..domain.schedule import next_due
 
@@ -18,6 +18,7 @@ def new_draft(
     when: datetime,
     pack_id: str,
     heads: Heads,
+    peer_input: PeerInput | None = None,
 ) -> Session:
     """A draft for ``peer``: the next date proposed from their cadence, and the
     walk-through starting at the review when anything is still open."""
@@ -33,4 +34,7 @@ def new_draft(
     )
     draft.next_session = next_due(peer.cadence, peer.weekday, when.date(), when.date())
     draft.step = "check_in" if carry_forward(heads).empty else "review"
+    if peer_input is not None:
+        draft.agenda = list(peer_input.items)
+        draft.peer_note = peer_input.note
     return draft

@@ -103,6 +103,12 @@ def session_markdown(
                 line += f" — {inline(u.note)}"
             out.append(line)
 
+    if session.agenda or session.peer_note.strip():
+        out.append(f"## {peer} asked to talk about")
+        out.extend(f"- {inline(item.text)}" for item in session.agenda)
+        if session.peer_note.strip():
+            out.append(f"*{peer}'s note before the session:*\n\n{block(session.peer_note)}")
+
     out.append(f"## {Section.CHECK_IN.label}")
     if session.checkin.arriving.strip():
         out.append(f"*How {peer} is arriving:*\n\n{block(session.checkin.arriving)}")

@@ -38,6 +38,7 @@ from ..domain.models import (
     ActionHead,
     ConcernHead,
     GoalHead,
+    PeerInput,
     PeerSummary,
     Person,
     Session,
@@ -586,9 +587,40 @@ class Repository:
         changes.append(Change(prel, "sessions", session.id, to_data(ref)))
         summary = rules.summarise(peer_id, list(refs.values()), heads)
         changes.append(Change(PEOPLE, "summaries", peer_id, to_data(summary)))
+        if drop_draft and (session.agenda or session.peer_note.strip()):
+            # What the peer brought was discussed: take it off their list for next time.
+            waiting = self.peer_input(peer_id)
+            used = {item.id for item in session.agenda}
+            left = PeerInput(
+                items=[item for item in waiting.items if item.id not in used],
+                note="" if waiting.note.strip() == session.peer_note.strip() else waiting.note,
+                updated_at=self.clock(),
+            )
+            changes.append(Change(prel, "input", "next", to_data(left)))
         if drop_draft and (self.root / draft_file(session.id)).exists():
             changes.append(Change(draft_file(session.id), None, session.id, None))
         return changes
+
+    # -- peer input ---------------------------------------------------------------
+
+    def peer_input(self, peer_id: str) -> PeerInput:
+        """Agenda items and a note the peer added for their next session."""
+        rel = peer_file(_safe_id(peer_id))
+        doc = self._table(rel, "input").get_raw("next")
+        return PeerInput() if doc is None else self._load(PeerInput, rel, doc, "next")
+
+    def save_peer_input(self, peer_id: str, peer_input: PeerInput) -> PeerInput:
+        self._guard_write()
+        from ..domain.text import NOTE_MAX, SHORT_MAX, check_text
+
+        for i, item in enumerate(peer_input.items):
+            item.text = check_text(
+                item.text, f"items[{i}]", limit=SHORT_MAX, required=True, label="agenda item"
+            )
+        peer_input.note = check_text(peer_input.note, "note", limit=NOTE_MAX)
+        peer_input = dataclasses.replace(peer_input, updated_at=self.clock())
+        self.commit([Change(peer_file(_safe_id(peer_id)), "input", "next", to_data(peer_input))])
+        return peer_input
 
     def carry_forward(self, peer_id: str) -> rules.CarryForward:
         return rules.carry_forward(self.heads(peer_id))

@@ -81,7 +81,18 @@ class SuperviseApp(App):
         """The local wall-clock time, from the app's clock (fixed in tests)."""
         return self.clock().astimezone().replace(tzinfo=None, second=0, microsecond=0)
 
+    @property
+    def peer_mode(self) -> bool:
+        """Opened with --peer: only that peer's own records are reachable."""
+        return self.peer_name is not None
+
     def get_default_screen(self) -> Screen:
+        if self.peer_mode:
+            from ..domain.enums import Role
+            from .screens.peer_view import PeerViewScreen
+
+            (peer,) = [p for p in self.repo.find_people(self.peer_name, role=Role.PEER)][:1]
+            return PeerViewScreen(peer)
         from .screens.home import HomeScreen
 
         return HomeScreen()

@@ -22,7 +22,31 @@ class SuperviseCommands(Provider):
                 app.pop_screen()
             app.call_later(home.run_action, action)
 
+        if getattr(app, "peer_mode", False):
+            from .screens.peer_view import PeerViewScreen
+
+            def on_peer(action: str) -> None:
+                view = next((s for s in app.screen_stack if isinstance(s, PeerViewScreen)), None)
+                if view is None:
+                    return
+                while app.screen is not view:
+                    app.pop_screen()
+                app.call_later(view.run_action, action)
+
+            return [
+                ("history: open", "Your sessions", partial(on_peer, "history")),
+                ("trends: open", "Your trends over time", partial(on_peer, "trends")),
+                (
+                    "agenda: add a topic",
+                    "A topic for your next session",
+                    partial(on_peer, "add_item"),
+                ),
+                ("help: this screen", "What this screen is for, and its keys", app.action_help),
+                ("privacy: hide the screen", "Blank the screen now (F12)", app.action_privacy),
+            ]
         entries = [
+            ("history: open", "The highlighted peer's sessions", partial(on_home, "history")),
+            ("team: open", "All peers side by side", partial(on_home, "team")),
             ("session: start", "Start a supervision session", partial(on_home, "new_session")),
             ("session: resume", "Resume an unfinished session", partial(on_home, "resume")),
             (

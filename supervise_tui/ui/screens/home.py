@@ -35,18 +35,24 @@ class HomeScreen(Screen):
         "Home lists the peer specialists you supervise: when the next session is due (from "
         "each peer's cadence — overdue ones say **OVERDUE** in words and come first), and how "
         "many concerns, development goals and agreed actions are still open.\n\n"
-        "**n** starts a session with the highlighted peer. An unfinished session (a draft) is "
+        "**n** starts a session with the highlighted peer; **Enter** opens their history "
+        "and trends; **t** shows the whole team side by side. An unfinished session (a draft) is "
         "offered at the top: **r** resumes it exactly as it was left, because everything is "
         "saved as it is typed. A finished session that still needs signing shows under "
         "*Sign-off*: **s** opens it. **p** manages people."
     )
     BINDINGS = [
         Binding(
-            "n,enter",
-            "new_session",
-            "New session",
-            tooltip="Start a session with the highlighted peer",
+            "n", "new_session", "New session", tooltip="Start a session with the highlighted peer"
         ),
+        Binding(
+            "h",
+            "history",
+            "History",
+            show=False,
+            tooltip="The highlighted peer's history and trends (Enter too)",
+        ),
+        Binding("t", "team", "Team", tooltip="All peers side by side, with trends"),
         Binding("r", "resume", "Resume", tooltip="Resume an unfinished session"),
         Binding(
             "s",
@@ -54,7 +60,7 @@ class HomeScreen(Screen):
             "Sign-off",
             tooltip="Open the highlighted peer's session that awaits sign-off",
         ),
-        Binding("p", "people", "People", tooltip="Add, edit or deactivate people"),
+        Binding("p", "people", "People", show=False, tooltip="Add, edit or deactivate people"),
         Binding("a", "add_person", "Add person", show=False),
         Binding("d", "demo", "Open demo", tooltip="Open the fictional demo instead"),
         Binding("question_mark", "app.help", "Help", show=False),
@@ -211,7 +217,9 @@ class HomeScreen(Screen):
             welcome.update("Add a supervisor (press [b]p[/b]) before starting a session.")
         welcome.display = not data.rows or not has_sup
         hint.update(
-            "n new session · r resume · s sign-off · p people · F1 help" if data.rows else ""
+            "n new session · Enter history · t team · r resume · s sign-off · p people"
+            if data.rows
+            else ""
         )
         banner = self.query_one("#drafts", Static)
         people = {p.id: p for p in data.people}
@@ -256,6 +264,8 @@ class HomeScreen(Screen):
         read_only = self.app.repo.read_only
         if action == "new_session":
             return bool(self.data.rows) and not read_only
+        if action in ("history", "team"):
+            return bool(self.data.rows)
         if action == "resume":
             return bool(self.data.drafts) and not read_only
         if action == "signoff":
@@ -272,6 +282,22 @@ class HomeScreen(Screen):
 
         row = self.selected_row()
         self.app.push_screen(StartSessionScreen(self.data.people, row.person.id if row else None))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_history()
+
+    def action_history(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            from .history import HistoryScreen
+
+            self.app.push_screen(HistoryScreen(row.person))
+
+    def action_team(self) -> None:
+        from .team import TeamScreen
+
+        self.app.push_screen(TeamScreen())
 
     def action_people(self) -> None:
         from .people import PeopleScreen

@@ -192,3 +192,7 @@ class PeopleScreen(Screen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()

@@ -185,7 +185,9 @@ class StartSessionScreen(Screen):
         people = {p.id: p for p in self.people}
         try:
             heads = repo.heads(peer_id)
-            draft = new_draft(people[peer_id], sup_ids, kind, when, pack_id, heads)
+            draft = new_draft(
+                people[peer_id], sup_ids, kind, when, pack_id, heads, repo.peer_input(peer_id)
+            )
             repo.save_draft(draft)
         except ValidationError as error:
             self.post_message(self.Started(None, error.message, error.field))

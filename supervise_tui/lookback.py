@@ -1,0 +1,76 @@
+"""Looking back: gather one peer's (or a team's) records and compute the figures.
+
+Shared by the screens and the plain-text commands so both always say the same.
+Works with anything that has the repository's methods (the UI's gateway too).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .domain.enums import Role
+from .domain.models import Person, Session
+from .domain.rules import Heads
+from .services.periods import Period
+from .services.report import closest_names
+from .services.trends import PeerTrends, TeamTrends, peer_trends, team_trends
+from .store.errors import NotFound
+
+
+def find_person(repo, name: str, role: Role | None = Role.PEER) -> Person:
+    """The one person called ``name`` (case-insensitive); a clear error otherwise."""
+    wanted = " ".join(name.split())
+    found = repo.find_people(wanted, role=role)
+    if len(found) == 1:
+        return found[0]
+    what = "peer specialist" if role == Role.PEER else "supervisor" if role else "person"
+    if not found:
+        close = closest_names(wanted, repo.people(), role)
+        hint = f" Did you mean: {', '.join(close)}?" if close else ""
+        raise NotFound(f"There is no {what} called {wanted!r}.{hint}")
+    sites = ", ".join(p.site or "no site" for p in found)
+    raise NotFound(
+        f"More than one {what} is called {wanted!r} (sites: {sites}); "
+        "use the name and site as shown on People."
+    )
+
+
+@dataclass
+class PeerRecord:
+    person: Person
+    sessions: list[Session]
+    heads: Heads
+
+
+def load_peer(repo, person: Person) -> PeerRecord:
+    return PeerRecord(person, repo.sessions(person.id), repo.heads(person.id))
+
+
+def trends_for(record: PeerRecord, period: Period, today: date) -> PeerTrends:
+    return peer_trends(record.person, record.sessions, record.heads, period, today)
+
+
+def team_members(
+    repo, *, supervisor: Person | None = None, site: str | None = None
+) -> list[Person]:
+    peers = repo.people(role=Role.PEER, include_inactive=False)
+    if site:
+        wanted = " ".join(site.split()).casefold()
+        peers = [p for p in peers if p.site.casefold() == wanted]
+    if supervisor is not None:
+        peers = [
+            p
+            for p in peers
+            if any(supervisor.id in r.supervisor_ids for r in repo.session_refs(p.id))
+        ]
+    return peers
+
+
+def team_for(repo, members: list[Person], period: Period, today: date) -> TeamTrends:
+    rows, heads = [], {}
+    for person in members:
+        record = load_peer(repo, person)
+        heads[person.id] = record.heads
+        rows.append(trends_for(record, period, today))
+    return team_trends(rows, period, heads)

@@ -1,0 +1,190 @@
+"""Concerns, goals and actions across sessions; Enter follows one item's whole life."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Header, Markdown, Static
+
+from ...domain.dates import human_date
+from ...domain.models import ActionHead, ConcernHead, GoalHead, Person
+from ...domain.text import excerpt
+from ...services.summary import block, inline
+
+
+def timeline_markdown(head, names: dict[str, str], sessions_by_id: dict) -> str:
+    """The life of one item, raised to now, as Markdown."""
+
+    def who(person_id: str) -> str:
+        return inline(names.get(person_id, "—")) if person_id else "no owner"
+
+    out = []
+    if isinstance(head, ConcernHead):
+        base, cur = head.base, head.current
+        out.append(f"# Concern: {inline(excerpt(base.text, 70))}")
+        out.append(block(base.text))
+        cat = base.category.label if base.category else "no category"
+        out.append(
+            f"- **{human_date(head.raised_on)}** raised ({cat}); owner {who(base.owner)}"
+            + (f"; follow up by {human_date(base.follow_up)}" if base.follow_up else "")
+        )
+        for log in sorted(head.updates, key=lambda log: (log.on, log.session_id)):
+            u = log.update
+            line = f"- **{human_date(log.on)}** {u.status.label.lower()}"
+            if u.note.strip():
+                line += f": {inline(u.note)}"
+            if u.follow_up:
+                line += f" (follow up by {human_date(u.follow_up)})"
+            out.append(line)
+        state = cur.status.label.lower()
+        if head.resolved_on:
+            state += (
+                f" on {human_date(head.resolved_on)}, after "
+                f"{(head.resolved_on - head.raised_on).days} days"
+            )
+        out.append(f"**Now:** {state}.")
+    elif isinstance(head, GoalHead):
+        base, cur = head.base, head.current
+        out.append(f"# Goal: {inline(excerpt(base.text, 70))}")
+        area = base.area.label if base.area else "no area"
+        out.append(
+            f"- **{human_date(head.set_on)}** set ({area}), {base.progress}%"
+            + (f", target {human_date(base.target_date)}" if base.target_date else "")
+        )
+        for log in sorted(head.updates, key=lambda log: (log.on, log.session_id)):
+            u = log.update
+            line = f"- **{human_date(log.on)}** {u.progress}% ({u.status.label.lower()})"
+            if u.next_step.strip():
+                line += f"; next step: {inline(u.next_step)}"
+            if u.note.strip():
+                line += f" — {inline(u.note)}"
+            out.append(line)
+        out.append(f"**Now:** {cur.progress}%, {cur.status.label.lower()}.")
+    elif isinstance(head, ActionHead):
+        base, cur = head.base, head.current
+        out.append(f"# Action: {inline(excerpt(base.text, 70))}")
+        out.append(
+            f"- **{human_date(head.agreed_on)}** agreed; owner {who(base.owner)}"
+            + (f"; due {human_date(base.due)}" if base.due else "")
+        )
+        for log in sorted(head.updates, key=lambda log: (log.on, log.session_id)):
+            u = log.update
+            state = f"done {human_date(u.done_on)}" if u.done_on else "not done yet"
+            out.append(
+                f"- **{human_date(log.on)}** {state}"
+                + (f" — {inline(u.note)}" if u.note.strip() else "")
+            )
+        if cur.done_on:
+            late = cur.due is not None and cur.done_on > cur.due
+            out.append(
+                f"**Now:** done {human_date(cur.done_on)}"
+                + (" (after its due date)." if late else ".")
+            )
+        else:
+            out.append("**Now:** not done yet.")
+    return "\n\n".join(out) + "\n"
+
+
+class TimelineScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    TimelineScreen { align: center middle; }
+    TimelineScreen > VerticalScroll {
+        width: 96%; max-width: 110; height: 90%; border: round $primary;
+        background: $surface; padding: 0 1;
+    }
+    """
+    BINDINGS = [Binding("escape,q", "dismiss", "Close")]
+
+    def __init__(self, markdown: str) -> None:
+        super().__init__()
+        self.markdown = markdown
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Markdown(self.markdown)
+            yield Static("Escape closes.", classes="hint")
+
+
+class ItemsScreen(Screen):
+    CSS_PATH = "lookback.tcss"
+    HELP_TITLE = "Concerns, goals and actions"
+    HELP_TEXT = (
+        "Every concern, development goal and agreed action for this peer, open ones first. "
+        "**Enter** shows an item's whole life: when it was raised, each session's update, "
+        "and where it stands now."
+    )
+    BINDINGS = [
+        Binding("enter", "open", "Timeline", tooltip="The whole life of this item"),
+        Binding("escape", "back", "Back"),
+        Binding("question_mark", "app.help", "Help", show=False),
+    ]
+
+    def __init__(self, peer: Person, record, people: dict[str, Person]) -> None:
+        super().__init__()
+        self.peer = peer
+        self.record = record
+        self.people = people
+        self.items: list = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="items-note", classes="note")
+        yield DataTable(id="items", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Items — {self.peer.display}"
+        heads = self.record.heads
+        rows = []
+        for head in heads.concerns.values():
+            cur = head.current
+            rows.append(
+                (not head.is_open, head.raised_on, "Concern", cur.text, cur.status.label, head)
+            )
+        for head in heads.goals.values():
+            cur = head.current
+            rows.append(
+                (
+                    not head.is_active,
+                    head.set_on,
+                    "Goal",
+                    cur.text,
+                    f"{cur.status.label}, {cur.progress}%",
+                    head,
+                )
+            )
+        for head in heads.actions.values():
+            cur = head.current
+            state = f"done {cur.done_on:%d %b %Y}" if cur.done_on else "OPEN"
+            rows.append((not head.is_open, head.agreed_on, "Action", cur.text, state, head))
+        rows.sort(key=lambda r: (r[0], r[2], r[1]))
+        self.items = [r[5] for r in rows]
+        table = self.query_one(DataTable)
+        table.add_columns("Kind", "What", "Since", "Now")
+        for _closed, since, kind, text, state, head in rows:
+            table.add_row(kind, excerpt(text, 40), f"{since:%d %b %Y}", state, key=head.id)
+        open_count = sum(1 for r in rows if not r[0])
+        self.query_one("#items-note", Static).update(
+            f"{open_count} open, {len(rows) - open_count} closed. Enter shows an item's life."
+            if rows
+            else "No concerns, goals or actions recorded yet."
+        )
+        table.focus()
+
+    def action_open(self) -> None:
+        table = self.query_one(DataTable)
+        if not self.items or table.cursor_row < 0:
+            return
+        head = self.items[min(table.cursor_row, len(self.items) - 1)]
+        names = {p.id: p.name for p in self.people.values()}
+        sessions = {s.id: s for s in self.record.sessions}
+        self.app.push_screen(TimelineScreen(timeline_markdown(head, names, sessions)))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()

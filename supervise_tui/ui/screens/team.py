@@ -1,0 +1,207 @@
+"""The team view for a supervisor: one row per peer, sortable, and recurring concerns."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Label, Static
+
+from ... import lookback
+from ...domain.enums import RatingKey
+from ...domain.errors import ValidationError
+from ...services.periods import parse_period
+from ...store.errors import StoreError
+from ..widgets.controls import TextInput
+
+# (wide heading, narrow heading, key); "median" is left out on narrow screens
+COLUMNS = [
+    ("Peer", "Peer", "name"),
+    ("Held/expected", "Held", "held"),
+    ("Role clarity", "Clarity", "clarity"),
+    ("Open concerns", "Open", "open"),
+    ("Median days", "", "median"),
+    ("Drifting", "Drift", "drift"),
+    ("Stalled goals", "Stalled", "stalled"),
+    ("Supervisor actions late/open", "Sup. late/open", "sup"),
+]
+WIDE = 110
+ATTENTION_FIRST = {"open", "stalled", "drift", "median", "sup"}
+
+
+class TeamScreen(Screen):
+    CSS_PATH = "lookback.tcss"
+    HELP_TITLE = "Team"
+    HELP_TEXT = (
+        "Every active peer side by side for the period you type: sessions held against "
+        "their cadence (*Held*), the latest role-clarity check-in and its direction "
+        "(*Clarity*), open concerns (*Open*), the median days it took to resolve one (wide "
+        "screens), the share of activities drifting from the peer role (*Drift*), stalled "
+        "goals, and the supervisors' own actions that are late or open.\n\n"
+        "**o** changes the order — the columns that need attention put the highest first — "
+        "or click a column heading. **Enter** opens a peer's history. Below the table: "
+        "concern categories that come up for more than one peer, the things worth raising "
+        "with the organisation."
+    )
+    BINDINGS = [
+        Binding("o", "order", "Order by", tooltip="Sort by the next column"),
+        Binding("escape", "back", "Back"),
+        Binding("question_mark", "app.help", "Help", show=False),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, team, error: str | None = None) -> None:
+            super().__init__()
+            self.team = team
+            self.error = error
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.team = None
+        self.members = []
+        self.sort_key: str | None = None
+        self._loaded_period: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(classes="filters"):
+            yield Label("Period")
+            yield TextInput(
+                "last 90 days",
+                id="period",
+                compact=True,
+                placeholder="last 90 days, this year, since March, all",
+            )
+        yield Static("", id="team-note", classes="note")
+        yield DataTable(id="team", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="recurring", classes="section-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Team"
+        self.reload()
+
+    def columns(self) -> list[tuple[str, str]]:
+        wide = self.size.width >= WIDE
+        return [(w if wide else n, key) for w, n, key in COLUMNS if wide or n]
+
+    def on_input_changed(self, event) -> None:
+        if event.value != self._loaded_period:
+            self.reload()
+
+    def on_input_submitted(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def reload(self) -> None:
+        note = self.query_one("#team-note", Static)
+        text = self.query_one("#period").value
+        self._loaded_period = text
+        try:
+            period = parse_period(text, self.app.local_now().date())
+        except ValidationError as error:
+            note.update(error.message)
+            note.add_class("-error")
+            return
+        note.remove_class("-error")
+        self.query_one(DataTable).loading = True
+        self.load(period)
+
+    @work(thread=True, exclusive=True, group="team-load")
+    def load(self, period) -> None:
+        repo = self.app.repo
+        try:
+            members = lookback.team_members(repo)
+            team = lookback.team_for(repo, members, period, self.app.local_now().date())
+        except StoreError as error:
+            self.post_message(self.Loaded(None, str(error)))
+            return
+        self.members = members
+        self.post_message(self.Loaded(team))
+
+    def on_team_screen_loaded(self, message: Loaded) -> None:
+        table = self.query_one(DataTable)
+        table.loading = False
+        note = self.query_one("#team-note", Static)
+        if message.team is None:
+            note.update(message.error or "")
+            return
+        self.team = message.team
+        self.fill()
+        note.update(
+            f"{len(self.team.peers)} peer(s), {self.team.period}. "
+            "o changes the order; Enter opens a history."
+        )
+        lines = ["Concern categories that recur across peers:"]
+        lines += [
+            f"  • {r.category.label}: {r.peers} peers, {r.concerns} concerns"
+            for r in self.team.recurring_categories
+        ] or ["  none in this period"]
+        self.query_one("#recurring", Static).update("\n".join(lines))
+        table.focus()
+
+    def on_resize(self) -> None:
+        if self.team is not None:
+            self.fill()
+
+    def fill(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        columns = self.columns()
+        for label, key in columns:
+            table.add_column(label, key=key)
+        keys = [key for _, key in columns]
+        for t in self.team.peers:
+            rc = t.ratings[RatingKey.ROLE_CLARITY]
+            sup = t.actions["supervisor"]
+            median = t.concerns.median_days_to_resolve
+            drift = t.role.drifting_share
+            values = {
+                "name": t.name,
+                "held": f"{t.cadence.held}/{t.cadence.expected}",
+                "clarity": f"{rc.latest if rc.latest is not None else '–'} {rc.direction}",
+                "open": t.concerns.still_open,
+                "median": "–" if median is None else f"{median:g}",
+                "drift": "–" if drift is None else f"{round(drift * 100)}%",
+                "stalled": t.goals.stalled,
+                "sup": f"{sup.late}/{sup.open}",
+            }
+            table.add_row(*[values[k] for k in keys], key=t.peer_id)
+        if self.sort_key in keys:
+            self._sort(self.sort_key)
+
+    def action_order(self) -> None:
+        keys = [key for _, key in self.columns()]
+        index = keys.index(self.sort_key) + 1 if self.sort_key in keys else 1
+        self._sort(keys[index % len(keys)])
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        self._sort(str(event.column_key.value))
+
+    def _sort(self, key: str) -> None:
+        self.sort_key = key
+
+        def sort_key(value):
+            text = str(value)
+            number = text.split()[0].rstrip("%").split("/")[0]
+            try:
+                return (0, float(number))
+            except ValueError:
+                return (1 if text.startswith("–") else 0, text.casefold())
+
+        self.query_one(DataTable).sort(key, key=sort_key, reverse=key in ATTENTION_FIRST)
+        label = next(label for label, k in self.columns() if k == key)
+        self.query_one("#team-note", Static).update(f"Ordered by {label}.")
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        person = next((p for p in self.members if p.id == event.row_key.value), None)
+        if person is not None:
+            from .history import HistoryScreen
+
+            self.app.push_screen(HistoryScreen(person))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,237 @@
+"""Trends for one peer: small charts, each with its numbers written beside it."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Label, Sparkline, Static
+
+from ... import lookback
+from ...domain.enums import FeedbackKey, RatingKey
+from ...domain.errors import ValidationError
+from ...domain.models import Person
+from ...services.periods import parse_period
+from ...services.trends import PeerTrends, Series
+from ...store.errors import StoreError
+from ..widgets.controls import TextInput
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{round(value * 100)}%"
+
+
+def trend_row(label: str, values: list[float], figures: str) -> Horizontal:
+    """A label, a sparkline (or a dash), and the figures in words."""
+    chart: Widget
+    if values:
+        chart = Sparkline(values if len(values) > 1 else values * 2)
+    else:
+        chart = Static("—")
+        chart.styles.width = 16
+    return Horizontal(
+        Static(label, classes="trend-label"),
+        chart,
+        Static(figures, classes="trend-figures"),
+        classes="trend-row",
+    )
+
+
+def series_figures(s: Series) -> str:
+    if not s.points:
+        return "no ratings in this period"
+    return f"latest {s.latest}, average {s.average}, {s.direction} ({len(s.points)})"
+
+
+class TrendsScreen(Screen):
+    CSS_PATH = "lookback.tcss"
+    HELP_TITLE = "Trends"
+    HELP_TEXT = (
+        "How things are moving for this peer over the period you type (*last 90 days*, *this "
+        "year*, *since March*, *all* …). Each small chart has its numbers written beside it, "
+        "so nothing depends on reading a chart. Ratings are check-ins (1–5) to talk about, "
+        "never a score. *Improving*, *steady* and *falling* compare the later half of the "
+        "period with the earlier half.\n\n"
+        "Concerns: how many were raised and resolved, how long resolving took, and how many "
+        "were carried over more than two sessions. Role negotiation: the share of activities "
+        "drifting from the peer role, and the ones that keep coming back. Goals: active, "
+        "completed and stalled (no progress in three sessions). Actions: done on time, late "
+        "or open — the supervisor's own follow-through included."
+    )
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("question_mark", "app.help", "Help", show=False),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, record, error: str | None = None) -> None:
+            super().__init__()
+            self.record = record
+            self.error = error
+
+    def __init__(self, peer: Person, period: str = "all") -> None:
+        super().__init__()
+        self.peer = peer
+        self.initial_period = period or "all"
+        self.record = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(classes="filters"):
+            yield Label("Period")
+            yield TextInput(
+                self.initial_period,
+                id="period",
+                compact=True,
+                placeholder="last 90 days, this year, since March, all",
+            )
+        yield Static("", id="trends-note", classes="note")
+        yield VerticalScroll(id="trends-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Trends — {self.peer.display}"
+        self.query_one("#trends-body").loading = True
+        self.load()
+
+    @work(thread=True, exclusive=True, group="trends-load")
+    def load(self) -> None:
+        try:
+            record = lookback.load_peer(self.app.repo, self.peer)
+        except StoreError as error:
+            self.post_message(self.Loaded(None, str(error)))
+            return
+        self.post_message(self.Loaded(record))
+
+    async def on_trends_screen_loaded(self, message: Loaded) -> None:
+        self.query_one("#trends-body").loading = False
+        if message.record is None:
+            self.query_one("#trends-note", Static).update(message.error or "")
+            return
+        self.record = message.record
+        await self.refill()
+        self.query_one("#trends-body").focus()
+
+    async def on_input_changed(self) -> None:
+        if self.record is not None:
+            await self.refill()
+
+    async def refill(self) -> None:
+        note = self.query_one("#trends-note", Static)
+        today = self.app.local_now().date()
+        try:
+            period = parse_period(self.query_one("#period").value, today)
+        except ValidationError as error:
+            note.update(error.message)
+            note.add_class("-error")
+            return
+        note.remove_class("-error")
+        trends = lookback.trends_for(self.record, period, today)
+        note.update(
+            f"{period.label}: {trends.sessions} session(s) held, "
+            f"{trends.cadence.expected} expected by cadence"
+        )
+        body = self.query_one("#trends-body", VerticalScroll)
+        await body.remove_children()
+        await body.mount_all(list(self.sections(trends)))
+
+    def sections(self, t: PeerTrends):
+        def title(text: str) -> Static:
+            return Static(text, classes="section-title")
+
+        def text(lines: list[str]) -> Static:
+            return Static("\n".join(lines), classes="section-body")
+
+        yield title("Check-in ratings (1–5)")
+        for key in RatingKey:
+            s = t.ratings[key]
+            yield trend_row(key.label, [v for _, v in s.points], series_figures(s))
+        c = t.concerns
+        yield title("Concerns")
+        months = sorted(set(c.opened_per_month) | set(c.resolved_per_month))
+        yield trend_row(
+            "Raised per month",
+            [c.opened_per_month.get(m, 0) for m in months],
+            f"{c.opened} raised · {c.still_open} still open",
+        )
+        yield trend_row(
+            "Resolved per month",
+            [c.resolved_per_month.get(m, 0) for m in months],
+            f"{c.resolved} resolved",
+        )
+        median = "—" if c.median_days_to_resolve is None else f"{c.median_days_to_resolve:g}"
+        lines = [
+            f"Days to resolve: median {median}, longest "
+            f"{c.longest_days_to_resolve if c.longest_days_to_resolve is not None else '—'}",
+            f"Carried over more than two sessions: {c.carried_over_more_than_two}",
+        ]
+        if c.top_categories:
+            lines.append(
+                "Most frequent: "
+                + ", ".join(f"{cat.label} ({n})" for cat, n in c.top_categories[:4])
+            )
+        yield text(lines)
+        r = t.role
+        yield title("Role negotiation")
+        yield trend_row(
+            "Drifting, per session",
+            [p.drifting for p in r.per_session],
+            f"{_pct(r.drifting_share)} of activities drifting overall",
+        )
+        yield trend_row(
+            "Unsure, per session",
+            [p.unsure for p in r.per_session],
+            f"{len(r.per_session)} sessions with activities discussed",
+        )
+        if r.recurring_drift:
+            yield text(
+                [
+                    "Keeps coming back as drifting: "
+                    + "; ".join(f"{a} ({n} sessions)" for a, n in r.recurring_drift[:4])
+                ]
+            )
+        g = t.goals
+        yield title("Development goals")
+        lines = [
+            f"Active {g.active} · completed in this period {g.completed} · stalled {g.stalled}"
+        ]
+        for line in g.goals[-6:]:
+            filled = line.progress // 10  # only 100% draws a full bar
+            bar = "#" * filled + "." * (10 - filled)
+            stalled = " — STALLED" if line.stalled else ""
+            lines.append(
+                f"[{bar}] {line.progress:>3}%  {line.text} ({line.status.label.lower()}){stalled}"
+            )
+        yield text(lines)
+        yield title("Agreed actions (on time / late / open)")
+        lines = []
+        for owner, label in (("peer", t.name), ("supervisor", "Supervisors")):
+            a = t.actions[owner]
+            lines.append(
+                f"{label}: {a.on_time} on time, {a.late} late, {a.open} open"
+                + (f" ({a.overdue} overdue)" if a.overdue else "")
+            )
+        yield text(lines)
+        yield title("Strengths most often named")
+        yield text([f"{skill} ({n})" for skill, n in t.strengths] or ["None recorded."])
+        yield title("Feedback on supervision (1–5)")
+        for key in FeedbackKey:
+            s = t.feedback[key]
+            yield trend_row(key.label, [v for _, v in s.points], series_figures(s))
+        cad = t.cadence
+        yield title("Cadence")
+        yield text(
+            [
+                f"Held {cad.held} of {cad.expected} expected by the peer's cadence",
+                f"Longest gap: {cad.longest_gap_days if cad.longest_gap_days is not None else '—'}"  # noqa: E501
+                f" days · since the last session: "
+                f"{cad.days_since_last if cad.days_since_last is not None else '—'} days",
+            ]
+        )
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

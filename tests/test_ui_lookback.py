@@ -1,0 +1,162 @@
+"""History, items, trends, team and the peer's own view, driven at 80×24."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from supervise_tui.domain.enums import Role
+from supervise_tui.services.demo import build_demo
+from supervise_tui.ui.screens.history import HistoryScreen
+from supervise_tui.ui.screens.home import HomeScreen
+from supervise_tui.ui.screens.items import ItemsScreen, TimelineScreen
+from supervise_tui.ui.screens.peer_view import PeerViewScreen
+from supervise_tui.ui.screens.session import SessionScreen
+from supervise_tui.ui.screens.summary import SummaryScreen
+from supervise_tui.ui.screens.team import TeamScreen
+from supervise_tui.ui.screens.trends import TrendsScreen
+
+from .ui_helpers import SIZE, build_app, fill, highlight_peer, settle, type_text
+
+
+@pytest.fixture
+def demo(repo):
+    build_demo(repo, peers=3, weeks=12, today=date(2026, 11, 22), seed=3)
+    return repo
+
+
+def text_of(widget) -> str:
+    return str(widget.render())
+
+
+async def test_history_filter_search_and_open(demo):
+    async with build_app(demo).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await highlight_peer(pilot, "Jordan Ellery")
+        await pilot.press("enter")
+        await settle(pilot)
+        history = pilot.app.screen
+        assert isinstance(history, HistoryScreen)
+        table = history.query_one("#sessions")
+        everything = table.row_count
+        assert everything >= 10
+        await fill(pilot, "#period", "last 30 days")
+        assert 0 < table.row_count < everything
+        assert "last 30 days" in text_of(history.query_one("#history-note"))
+        await fill(pilot, "#period", "someday")
+        assert "could not understand" in text_of(history.query_one("#history-note"))
+        await fill(pilot, "#period", "all")
+        await fill(pilot, "#search", "zzz-not-there")
+        assert table.row_count == 0
+        await fill(pilot, "#search", "")
+        table.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        summary = pilot.app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert summary.check_action("sign", ()) is False  # a record is read, not re-signed
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        items = pilot.app.screen
+        assert isinstance(items, ItemsScreen)
+        assert items.query_one("DataTable").row_count > 0
+        await pilot.press("enter")
+        await settle(pilot)
+        timeline = pilot.app.screen
+        assert isinstance(timeline, TimelineScreen)
+        assert "**Now:**" in timeline.markdown
+        assert (
+            "raised" in timeline.markdown
+            or "set (" in timeline.markdown
+            or "agreed" in timeline.markdown
+        )
+
+
+async def test_trends_show_numbers_beside_charts(demo):
+    async with build_app(demo).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await highlight_peer(pilot, "Jordan Ellery")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        trends = pilot.app.screen
+        assert isinstance(trends, TrendsScreen)
+        await settle(pilot)
+        texts = " ".join(text_of(w) for w in trends.query(".trend-figures"))
+        assert "latest" in texts and "average" in texts
+        assert any(w in texts for w in ("improving", "steady", "falling"))
+        assert trends.query("Sparkline")
+        await fill(pilot, "#period", "nonsense period")
+        assert "last 90 days" in text_of(trends.query_one("#trends-note"))
+
+
+async def test_team_rows_sorting_and_recurring(demo):
+    async with build_app(demo).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        team = pilot.app.screen
+        assert isinstance(team, TeamScreen)
+        await settle(pilot)
+        table = team.query_one("DataTable")
+        assert table.row_count == 3
+        assert "Concern categories" in text_of(team.query_one("#recurring"))
+        await pilot.press("o")
+        assert "Ordered by" in text_of(team.query_one("#team-note"))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, HistoryScreen)
+
+
+async def test_peer_view_adds_topics_that_reach_the_next_session(demo):
+    peer = demo.find_people("Jordan Ellery", role=Role.PEER)[0]
+    app = build_app(demo, peer_name="Jordan Ellery")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.screen
+        assert isinstance(view, PeerViewScreen)
+        assert not any(isinstance(s, HomeScreen) for s in app.screen_stack)
+        await pilot.press("a")
+        await settle(pilot)
+        await type_text(pilot, "Front desk cover")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        await type_text(pilot, "Tired lately")
+        await pilot.press("f2")
+        await settle(pilot)
+        from supervise_tui.ui.commands import SuperviseCommands
+
+        names = [n for n, _, _ in SuperviseCommands(app.screen)._commands()]
+        assert "session: start" not in names and "team: open" not in names
+        await pilot.press("escape")  # nowhere to escape to: stays in the own view
+        assert isinstance(app.screen, PeerViewScreen)
+    waiting = demo.peer_input(peer.id)
+    assert [i.text for i in waiting.items] == ["Front desk cover"]
+    assert waiting.note == "Tired lately"
+
+    # The supervisor's next session shows it at the check-in, and finishing uses it up.
+    async with build_app(demo).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await highlight_peer(pilot, "Jordan Ellery")
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("space", "f2")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, SessionScreen)
+        if screen.current == "review":
+            await pilot.press("f8")
+            await settle(pilot)
+        agenda = text_of(screen.query_one(".peer-agenda"))
+        assert "Front desk cover" in agenda and "Tired lately" in agenda
+        await pilot.press("f6")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, SummaryScreen)
+        assert "Front desk cover" in pilot.app.screen.query_one("#summary")._markdown
+    assert demo.peer_input(peer.id).empty
