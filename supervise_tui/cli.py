@@ -103,6 +103,34 @@ def build_parser() -> Parser:
     team.add_argument("--period", default="all", metavar="P", help=period_help)
     team.add_argument("--json", action="store_true", help="one JSON object, for scripts")
 
+    export = sub.add_parser(
+        "export", parents=[common], help="write records to Markdown, CSV or a JSON bundle"
+    )
+    export.add_argument("--format", required=True, choices=("json", "md", "csv"))
+    export.add_argument("--peer", metavar="NAME", help="only this peer's records")
+    export.add_argument("--site", metavar="SITE", help="only peers at this site")
+    export.add_argument("--period", default="all", metavar="P", help=period_help)
+    export.add_argument(
+        "--table",
+        default="sessions",
+        choices=("sessions", "concerns", "goals", "actions"),
+        help="for CSV: one row per session (default), concern, goal or action",
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help="write here (default: screen)")
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    imp = sub.add_parser("import", parents=[common], help="merge a JSON bundle into the records")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument(
+        "--dry-run", action="store_true", help="say what would happen and change nothing"
+    )
+    conflicts = sub.add_parser(
+        "conflicts", parents=[common], help="list records changed on both sides, or settle one"
+    )
+    conflicts.add_argument(
+        "--keep", choices=("local", "incoming"), help="settle conflict ID by keeping this version"
+    )
+    conflicts.add_argument("id", nargs="?", metavar="ID")
+
     sub.add_parser("backups", parents=[common], help="list the backups of the data folder")
     restore = sub.add_parser(
         "restore",
@@ -161,6 +189,18 @@ def _main(argv: list[str]) -> int:
         return cmd_check(data_dir, args.repair)
     if command in ("history", "trends", "team"):
         return cmd_lookback(command, data_dir, args)
+    if command == "export":
+        from .transfer import cmd_export
+
+        return cmd_export(data_dir, args)
+    if command == "import":
+        from .transfer import cmd_import
+
+        return cmd_import(data_dir, args)
+    if command == "conflicts":
+        from .transfer import cmd_conflicts
+
+        return cmd_conflicts(data_dir, args)
     if command == "backups":
         return cmd_backups(data_dir)
     if command == "restore":

@@ -160,3 +160,26 @@ async def test_peer_view_adds_topics_that_reach_the_next_session(demo):
         assert isinstance(pilot.app.screen, SummaryScreen)
         assert "Front desk cover" in pilot.app.screen.query_one("#summary")._markdown
     assert demo.peer_input(peer.id).empty
+
+
+async def test_export_from_history_writes_a_private_file(demo, tmp_path):
+    import stat
+
+    from supervise_tui.ui.screens.export_dialog import ExportDialog
+
+    target = tmp_path / "jordan.md"
+    async with build_app(demo).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await highlight_peer(pilot, "Jordan Ellery")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ExportDialog)
+        await fill(pilot, "#path", str(target))
+        await pilot.press("f2")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, HistoryScreen)
+    text = target.read_text()
+    assert text.startswith("# Supervision record — Jordan Ellery")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600

@@ -38,6 +38,16 @@ def now_utc() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
+MAX_REVISIONS = 50
+
+
+def next_revisions(
+    previous_revisions: list[datetime], previous_updated_at: datetime
+) -> list[datetime]:
+    """The revision list of a new version made from a previous one."""
+    return [*previous_revisions, previous_updated_at][-MAX_REVISIONS:]
+
+
 @dataclass
 class Person:
     name: str
@@ -49,6 +59,9 @@ class Person:
     id: str = field(default_factory=new_id)
     created_at: datetime = field(default_factory=now_utc)
     updated_at: datetime = field(default_factory=now_utc)
+    # The updated_at of earlier versions, oldest first: lets an import tell an
+    # update from a conflicting change (see docs/format.md).
+    revisions: list[datetime] = field(default_factory=list)
 
     @property
     def display(self) -> str:
@@ -241,6 +254,7 @@ class Session:
     id: str = field(default_factory=new_id)
     created_at: datetime = field(default_factory=now_utc)
     updated_at: datetime = field(default_factory=now_utc)
+    revisions: list[datetime] = field(default_factory=list)  # see Person.revisions
 
     @property
     def participants(self) -> list[str]:

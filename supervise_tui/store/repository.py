@@ -24,7 +24,7 @@ import dataclasses
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,7 @@ from ..domain.models import (
     Person,
     Session,
     SessionRef,
+    next_revisions,
     now_utc,
 )
 from ..domain.serial import from_data, to_data
@@ -52,6 +53,7 @@ from .files import clean_temps, ensure_dir, looks_whole, read_json, remove, writ
 from .storage import Db, open_db
 
 META = "meta.json"
+CONFLICTS = "conflicts.json"
 PEOPLE = "people.json"
 JOURNAL = "journal.json"
 LOCK = ".lock"
@@ -162,6 +164,14 @@ class Repository:
                 f"Another supervise window is already using {self.root}. "
                 "Close it first, or open this one read-only with --read-only."
             ) from None
+
+    def _stamp_after(self, previous: datetime | None) -> datetime:
+        """Now, but always later than ``previous``: versions of a record never share a
+        timestamp, which the merge rules rely on (docs/format.md)."""
+        now = self.clock()
+        if previous is not None and now <= previous:
+            now = previous + timedelta(milliseconds=1)
+        return now
 
     def local_now(self) -> datetime:
         return self.clock().astimezone().replace(tzinfo=None)
@@ -387,7 +397,8 @@ class Repository:
         person = dataclasses.replace(
             person,
             created_at=previous.created_at if previous else person.created_at,
-            updated_at=self.clock(),
+            updated_at=self._stamp_after(previous.updated_at if previous else None),
+            revisions=next_revisions(previous.revisions, previous.updated_at) if previous else [],
         )
         self.commit([Change(PEOPLE, "people", person.id, to_data(person))])
         return person
@@ -525,7 +536,11 @@ class Repository:
     def sign_off(self, session: Session, person_id: str, comment: str = "") -> Session:
         """Record one participant's acknowledgement of a finished session."""
         self._guard_write()
-        signed = rules.sign_off(session, person_id, comment, self.clock())
+        stored = self.session(session.peer_id, session.id)
+        signed = rules.sign_off(stored, person_id, comment, self._stamp_after(stored.updated_at))
+        signed = dataclasses.replace(
+            signed, revisions=next_revisions(stored.revisions, stored.updated_at)
+        )
         self.commit(self._session_changes(signed, drop_draft=False))
         return signed
 
@@ -631,18 +646,10 @@ class Repository:
             return []
         return sorted(p.name for p in folder.iterdir() if (p / "peer.json").exists())
 
-    def rebuild_peer(self, peer_id: str) -> None:
-        """Recompute a peer's index, item heads and summary from their session records."""
-        self._guard_write()
-        peer_id = _safe_id(peer_id)
+    def _derived_changes(self, peer_id: str, sessions: list[Session]) -> list[Change]:
+        """Replace a peer's index, item heads and summary with what ``sessions`` say."""
         prel = peer_file(peer_id)
-        folder = self.root / "peers" / peer_id
-        sessions: list[Session] = []
-        for path in sorted(folder.glob("sessions-*.json")):
-            rel = f"peers/{peer_id}/{path.name}"
-            for doc_id, doc in self._raw(rel, "sessions"):
-                sessions.append(self._load(Session, rel, doc, doc_id))
-        sessions.sort(key=lambda s: (s.when, s.id))
+        sessions = sorted(sessions, key=lambda s: (s.when, s.id))
         heads = rules.Heads()
         for session in sessions:
             rules.apply_session(heads, session)
@@ -651,9 +658,10 @@ class Repository:
             for s in sessions
         ]
         changes: list[Change] = []
-        for name in ("sessions", *HEAD_TABLES):
-            for doc_id, _ in self._raw(prel, name):
-                changes.append(Change(prel, name, doc_id, None))
+        if (self.root / prel).exists():
+            for name in ("sessions", *HEAD_TABLES):
+                for doc_id, _ in self._raw(prel, name):
+                    changes.append(Change(prel, name, doc_id, None))
         for ref in refs:
             changes.append(Change(prel, "sessions", ref.id, to_data(ref)))
         for name in HEAD_TABLES:
@@ -661,4 +669,130 @@ class Repository:
                 changes.append(Change(prel, name, item_id, to_data(head)))
         summary = rules.summarise(peer_id, refs, heads)
         changes.append(Change(PEOPLE, "summaries", peer_id, to_data(summary)))
+        return changes
+
+    def rebuild_peer(self, peer_id: str) -> None:
+        """Recompute a peer's index, item heads and summary from their session records."""
+        self._guard_write()
+        peer_id = _safe_id(peer_id)
+        folder = self.root / "peers" / peer_id
+        sessions: list[Session] = []
+        for path in sorted(folder.glob("sessions-*.json")):
+            rel = f"peers/{peer_id}/{path.name}"
+            for doc_id, doc in self._raw(rel, "sessions"):
+                sessions.append(self._load(Session, rel, doc, doc_id))
+        self.commit(self._derived_changes(peer_id, sessions))
+
+    # -- importing and conflicts ------------------------------------------------------
+
+    def apply_import(self, plan, *, progress=None) -> str | None:
+        """Apply a merge plan (see services.bundle): people, then one commit per peer.
+
+        Each commit goes through the journal, so an interrupted import leaves every
+        session whole or absent, and running it again completes it. Returns the
+        name of the backup taken first.
+        """
+        self._guard_write()
+        if not plan.changes_anything:
+            return None
+        backup = backups.snapshot(self.root, self.local_now(), "before-import")
+        backups.prune(self.root)
+        people = [d.incoming for d in plan.of("person", "added", "updated")]
+        self.commit([Change(PEOPLE, "people", _safe_id(p.id), to_data(p)) for p in people])
+        by_peer: dict[str, list[Session]] = {}
+        for decision in plan.of("session", "added", "updated"):
+            by_peer.setdefault(decision.incoming.peer_id, []).append(decision.incoming)
+        for done, (peer_id, incoming) in enumerate(sorted(by_peer.items()), 1):
+            self._store_sessions(_safe_id(peer_id), incoming)
+            if progress is not None:
+                progress(done, len(by_peer))
+        conflicts = []
+        for decision in plan.of("person", "conflict") + plan.of("session", "conflict"):
+            record = decision.incoming
+            conflicts.append(
+                Change(
+                    CONFLICTS,
+                    "conflicts",
+                    f"{decision.kind}-{record.id}",
+                    {
+                        "kind": decision.kind,
+                        "record_id": record.id,
+                        "found_at": to_data(self.clock()),
+                        "incoming": to_data(record),
+                    },
+                )
+            )
+        self.commit(conflicts)
+        return backup
+
+    def _store_sessions(self, peer_id: str, incoming: list[Session]) -> None:
+        current = {s.id: s for s in self.sessions(peer_id)}
+        changes: list[Change] = []
+        for session in incoming:
+            _safe_id(session.id)
+            old = current.get(session.id)
+            if old is not None and old.when.year != session.when.year:
+                changes.append(
+                    Change(shard_file(peer_id, old.when.year), "sessions", session.id, None)
+                )
+            changes.append(
+                Change(
+                    shard_file(peer_id, session.when.year), "sessions", session.id, to_data(session)
+                )
+            )
+            current[session.id] = session
+        changes += self._derived_changes(peer_id, list(current.values()))
         self.commit(changes)
+
+    def all_sessions_by_id(self, peer_ids) -> dict[str, Session]:
+        found: dict[str, Session] = {}
+        for peer_id in peer_ids:
+            if (self.root / peer_file(_safe_id(peer_id))).exists():
+                for session in self.sessions(peer_id):
+                    found[session.id] = session
+        return found
+
+    def item_ids(self, peer_ids) -> dict[str, set[str]]:
+        known: dict[str, set[str]] = {}
+        for peer_id in peer_ids:
+            if (self.root / peer_file(_safe_id(peer_id))).exists():
+                heads = self.heads(peer_id)
+                known[peer_id] = set(heads.concerns) | set(heads.goals) | set(heads.actions)
+        return known
+
+    def conflicts(self) -> list[dict]:
+        if not (self.root / CONFLICTS).exists():
+            return []
+        found = [dict(doc, id=i) for i, doc in self._raw(CONFLICTS, "conflicts")]
+        return sorted(found, key=lambda c: (c.get("found_at", ""), c["id"]))
+
+    def settle_conflict(self, conflict_id: str, keep: str) -> None:
+        """Keep the local or the incoming version; both sides' histories are remembered."""
+        self._guard_write()
+        conflict = next((c for c in self.conflicts() if c["id"] == conflict_id), None)
+        if conflict is None:
+            raise NotFound(
+                f"There is no conflict {conflict_id!r}; `supervise conflicts` lists them."
+            )
+        cls = Person if conflict["kind"] == "person" else Session
+        incoming = self._load(cls, CONFLICTS, conflict["incoming"], conflict_id)
+        if cls is Person:
+            local = self.person(incoming.id)
+        else:
+            local = self.session(incoming.peer_id, incoming.id)
+        if keep == "incoming":
+            merged = sorted({*incoming.revisions, *local.revisions, local.updated_at})
+            chosen = dataclasses.replace(incoming, revisions=merged[-50:])
+        elif keep == "local":
+            merged = sorted({*local.revisions, *incoming.revisions, incoming.updated_at})
+            chosen = dataclasses.replace(local, revisions=merged[-50:])
+        else:
+            raise ValidationError("Choose which version to keep: local or incoming.", "keep")
+        changes = [Change(CONFLICTS, "conflicts", conflict_id, None)]
+        if cls is Person:
+            changes.insert(0, Change(PEOPLE, "people", chosen.id, to_data(chosen)))
+            self.commit(changes)
+        else:
+            # Store first, then forget the conflict: a crash in between keeps both.
+            self._store_sessions(chosen.peer_id, [chosen])
+            self.commit(changes)

@@ -39,6 +39,7 @@ class HistoryScreen(Screen):
         Binding("t", "trends", "Trends", tooltip="Trends over time for this peer"),
         Binding("i", "items", "Items", tooltip="Concerns, goals and actions across sessions"),
         Binding("slash", "search", "Search", tooltip="Search the text of every session"),
+        Binding("x", "export", "Export", tooltip="Export this peer's record to a file"),
         Binding("escape", "back", "Back", tooltip="Back"),
         Binding("question_mark", "app.help", "Help", show=False),
     ]
@@ -188,6 +189,44 @@ class HistoryScreen(Screen):
         from .items import ItemsScreen
 
         self.app.push_screen(ItemsScreen(self.peer, self.record, self.people))
+
+    def action_export(self) -> None:
+        from .export_dialog import ExportDialog, slug
+
+        today = self.app.local_now().date()
+        stem = f"supervision-{slug(self.peer.name)}-{today.isoformat()}"
+        self.app.push_screen(ExportDialog(f"{self.peer.name}'s record", stem), self._export)
+
+    def _export(self, choice) -> None:
+        if choice is not None:
+            fmt, path = choice
+            self.write_export(fmt, path, self.query_one("#period").value)
+
+    @work(thread=True, exclusive=True, group="history-export")
+    def write_export(self, fmt: str, path, period_text: str) -> None:
+        from ...domain.errors import ValidationError
+        from ...transfer import export_bytes, write_export
+
+        self.app.call_from_thread(self.notify, "Exporting…", timeout=2)
+        try:
+            data, count = export_bytes(
+                self.app.repo,
+                fmt,
+                peer=None,
+                site=None,
+                period_text=period_text,
+                today=self.app.local_now().date(),
+                only=[self.peer],
+            )
+            write_export(path, data, force=False)
+        except (StoreError, ValidationError) as error:
+            self.app.call_from_thread(
+                self.notify, str(error), title="Not exported", severity="error", timeout=15
+            )
+            return
+        self.app.call_from_thread(
+            self.notify, f"{count} session(s) written to {path}", title="Exported", timeout=15
+        )
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -30,7 +30,8 @@ class SummaryScreen(Screen):
     )
     BINDINGS = [
         Binding("s", "sign", "Sign off", tooltip="Acknowledge this summary (with a comment)"),
-        Binding("escape,h", "home", "Home", tooltip="Back to Home"),
+        Binding("x", "export", "Export", tooltip="Write this session to a Markdown file"),
+        Binding("escape,h", "home", "Back", tooltip="Back"),
         Binding("question_mark", "app.help", "Help", show=False),
     ]
 
@@ -128,6 +129,29 @@ class SummaryScreen(Screen):
         self._paint_state()
         self.refresh_bindings()
         self.notify("Signed.")
+
+    def action_export(self) -> None:
+        from .export_dialog import ExportDialog, slug
+
+        peer = self.people.get(self.session.peer_id)
+        stem = f"session-{slug(peer.name if peer else 'peer')}-{self.session.day.isoformat()}"
+        formats = [("Markdown — readable, to print and file", "md")]
+        self.app.push_screen(ExportDialog("this session", stem, formats=formats), self._export)
+
+    def _export(self, choice) -> None:
+        if choice is None:
+            return
+        from ...store.errors import StoreError
+        from ...transfer import write_export
+
+        _, path = choice
+        text = session_markdown(self.session, self.people, self.heads)
+        try:
+            write_export(path, text.encode("utf-8"), force=False)
+        except StoreError as error:
+            self.notify(str(error), title="Not exported", severity="error", timeout=15)
+            return
+        self.notify(f"Written to {path}", title="Exported", timeout=15)
 
     def action_home(self) -> None:
         self.app.pop_screen()

@@ -1,0 +1,315 @@
+"""The JSON bundle: records that leave the machine on purpose, and come back merged.
+
+See docs/format.md for the format and the merge rules. Parsing is strict: a
+bundle with anything wrong is refused whole, with a message naming the problem
+and where it is, before anything local is touched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import orjson
+
+from .. import __version__
+from ..domain import rules
+from ..domain.enums import Role, SessionStatus
+from ..domain.errors import ValidationError
+from ..domain.models import Person, Session
+from ..domain.serial import from_data, to_data
+
+FORMAT = "supervise-tui-bundle"
+FORMAT_VERSION = 1
+MAX_BUNDLE_BYTES = 2 * 1024**3
+HEADER = {"format", "format_version", "created_at", "app_version", "site", "people", "sessions"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class BundleError(ValidationError):
+    """A bundle that cannot be imported. ``str()`` says what and where."""
+
+    def __init__(self, message: str, where: str | None = None) -> None:
+        text = f"{message} (at {where})" if where else message
+        super().__init__(text, where)
+
+
+@dataclass
+class Bundle:
+    created_at: datetime | None
+    app_version: str
+    site: str
+    people: list[Person]
+    sessions: list[Session]
+
+
+def build_bundle(
+    people: list[Person], sessions: list[Session], *, site: str, now: datetime
+) -> dict:
+    """A bundle as JSON-ready data; records in a stable order."""
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "created_at": to_data(now),
+        "app_version": __version__,
+        "site": site,
+        "people": [to_data(p) for p in sorted(people, key=lambda p: p.id)],
+        "sessions": [to_data(s) for s in sorted(sessions, key=lambda s: (s.when, s.id))],
+    }
+
+
+def dumps(bundle: dict) -> bytes:
+    return orjson.dumps(bundle, option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def _find_control(value: Any, path: str) -> str | None:
+    if isinstance(value, str):
+        return path if _CONTROL.search(value) else None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str) and _CONTROL.search(key):
+                return path
+            found = _find_control(item, f"{path}.{key}" if path else str(key))
+            if found:
+                return found
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            found = _find_control(item, f"{path}[{i}]")
+            if found:
+                return found
+    return None
+
+
+def parse_bundle(raw: bytes) -> Bundle:
+    """Check every byte of a bundle; return it, or raise BundleError saying where."""
+    if len(raw) > MAX_BUNDLE_BYTES:
+        raise BundleError("The file is too large to be a bundle.")
+    if not raw.strip():
+        raise BundleError("The file is empty.")
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        where = f"line {error.lineno}, column {error.colno}"
+        if error.pos >= len(raw.rstrip()) - 1:
+            raise BundleError("The file is not complete JSON: it looks cut short", where) from None
+        raise BundleError(f"The file is not valid JSON ({error.msg})", where) from None
+    if not isinstance(data, dict):
+        raise BundleError("The file is not a supervise-tui bundle: it is not a JSON object.")
+    if data.get("format") != FORMAT:
+        raise BundleError(
+            f"The file is not a supervise-tui bundle: its format is "
+            f"{str(data.get('format'))[:40]!r}, not {FORMAT!r}.",
+            "format",
+        )
+    version = data.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise BundleError("The bundle has no valid format_version.", "format_version")
+    if version > FORMAT_VERSION:
+        raise BundleError(
+            f"The bundle was written by a newer version of supervise-tui "
+            f"(format version {version}; this app reads up to "
+            f"{FORMAT_VERSION}). Please update the app.",
+            "format_version",
+        )
+    unknown = sorted(set(data) - HEADER)
+    if unknown:
+        raise BundleError(f"Unknown field {unknown[0]!r} in the bundle header.", unknown[0])
+    control = _find_control(data, "")
+    if control:
+        raise BundleError(
+            "A text contains a control character, which a bundle may not hold", control
+        )
+    for key in ("people", "sessions"):
+        if not isinstance(data.get(key), list):
+            raise BundleError(f"The bundle's {key!r} must be a list.", key)
+    for key in ("site", "app_version"):
+        if not isinstance(data.get(key, ""), str):
+            raise BundleError(f"The bundle's {key!r} must be text.", key)
+    created = data.get("created_at")
+    created_at = None
+    if created is not None:
+        try:
+            created_at = from_data(datetime, created, "created_at")
+        except ValidationError as error:
+            raise BundleError(error.message, "created_at") from None
+    people = [_person(p, i) for i, p in enumerate(data["people"])]
+    sessions = [_session(s, i) for i, s in enumerate(data["sessions"])]
+    _no_duplicates([p.id for p in people], "people")
+    _no_duplicates([s.id for s in sessions], "sessions")
+    return Bundle(created_at, data.get("app_version", ""), data.get("site", ""), people, sessions)
+
+
+def _person(raw: Any, i: int) -> Person:
+    where = f"people[{i}]"
+    try:
+        person = from_data(Person, raw, where, strict=True)
+        cleaned = rules.validate_person(person)
+    except ValidationError as error:
+        raise BundleError(error.message.rstrip("."), error.field or where) from None
+    if cleaned.name != person.name or cleaned.site != person.site:
+        raise BundleError(
+            "A name or site has spaces or invisible characters that would not survive a save",
+            f"{where}.name",
+        )
+    return person
+
+
+def _session(raw: Any, i: int) -> Session:
+    where = f"sessions[{i}]"
+    try:
+        session = from_data(Session, raw, where, strict=True)
+        rules.validate_session(session)
+    except ValidationError as error:
+        field = error.field or where
+        if not field.startswith("sessions["):
+            field = f"{where}.{field}"
+        raise BundleError(error.message.rstrip("."), field) from None
+    if session.status == SessionStatus.DRAFT:
+        raise BundleError(
+            "A draft session cannot be imported; only finished ones", f"{where}.status"
+        )
+    if session.pending:
+        raise BundleError("A session holds unfinished input", f"{where}.pending")
+    return session
+
+
+def _no_duplicates(ids: list[str], key: str) -> None:
+    seen: dict[str, int] = {}
+    for i, record_id in enumerate(ids):
+        if record_id in seen:
+            raise BundleError(
+                f"The id {record_id[:40]!r} appears twice (also at {key}[{seen[record_id]}])",
+                f"{key}[{i}].id",
+            )
+        seen[record_id] = i
+
+
+def check_references(
+    bundle: Bundle, local_people: dict[str, Person], local_items: dict[str, set[str]]
+) -> None:
+    """Every session's people and every update's item must be known somewhere."""
+    people = {**local_people, **{p.id: p for p in bundle.people}}
+    items: dict[str, set[str]] = {k: set(v) for k, v in local_items.items()}
+    for s in bundle.sessions:
+        known = items.setdefault(s.peer_id, set())
+        known.update(c.id for c in s.concerns)
+        known.update(g.id for g in s.goals)
+        known.update(a.id for a in s.actions)
+    for i, s in enumerate(bundle.sessions):
+        where = f"sessions[{i}]"
+        peer = people.get(s.peer_id)
+        if peer is None:
+            raise BundleError(
+                "The session's peer is not in the bundle nor in the local records",
+                f"{where}.peer_id",
+            )
+        if peer.role != Role.PEER:
+            raise BundleError("The session's peer is not a peer specialist", f"{where}.peer_id")
+        for j, sup in enumerate(s.supervisor_ids):
+            if sup not in people:
+                raise BundleError(
+                    "A supervisor of the session is not in the bundle nor in the local records",
+                    f"{where}.supervisor_ids[{j}]",
+                )
+            if people[sup].role != Role.SUPERVISOR:
+                raise BundleError(
+                    "A supervisor of the session is not a supervisor",
+                    f"{where}.supervisor_ids[{j}]",
+                )
+        known = items.get(s.peer_id, set())
+        for attr, key in (
+            ("concern_updates", "concern_id"),
+            ("goal_updates", "goal_id"),
+            ("action_updates", "action_id"),
+        ):
+            for j, update in enumerate(getattr(s, attr)):
+                if getattr(update, key) not in known:
+                    raise BundleError(
+                        "An update refers to an item this peer does not have",
+                        f"{where}.{attr}[{j}].{key}",
+                    )
+
+
+# ---------------------------------------------------------------------------
+# Merging
+
+
+@dataclass
+class Decision:
+    kind: str  # "person" or "session"
+    outcome: str  # "added", "updated", "unchanged", "conflict"
+    incoming: Person | Session
+    local: Person | Session | None = None
+
+
+@dataclass
+class MergePlan:
+    decisions: list[Decision] = field(default_factory=list)
+
+    def count(self, kind: str, outcome: str) -> int:
+        return sum(1 for d in self.decisions if d.kind == kind and d.outcome == outcome)
+
+    def of(self, kind: str, *outcomes: str) -> list[Decision]:
+        return [d for d in self.decisions if d.kind == kind and d.outcome in outcomes]
+
+    @property
+    def changes_anything(self) -> bool:
+        return any(d.outcome != "unchanged" for d in self.decisions)
+
+
+def decide(local, incoming) -> str:
+    """added / updated / unchanged / conflict, by the rules in docs/format.md."""
+    if local is None:
+        return "added"
+    if to_data(local) == to_data(incoming):
+        return "unchanged"
+    if _content(local) == _content(incoming):
+        return "unchanged"  # same record, only bookkeeping differs
+    if local.updated_at in incoming.revisions:
+        return "updated"  # the incoming version was made from ours
+    if incoming.updated_at in local.revisions or incoming.updated_at == local.updated_at:
+        return "unchanged"  # ours was made from the incoming one: ours is newer
+    return "conflict"
+
+
+def _content(record) -> dict:
+    data = to_data(record)
+    for key in ("updated_at", "revisions"):
+        data.pop(key, None)
+    return data
+
+
+def plan_merge(
+    bundle: Bundle, local_people: dict[str, Person], local_sessions: dict[str, Session]
+) -> MergePlan:
+    plan = MergePlan()
+    for person in bundle.people:
+        local = local_people.get(person.id)
+        plan.decisions.append(Decision("person", decide(local, person), person, local))
+    for session in bundle.sessions:
+        local = local_sessions.get(session.id)
+        plan.decisions.append(Decision("session", decide(local, session), session, local))
+    return plan
+
+
+def report_lines(plan: MergePlan, *, dry_run: bool) -> list[str]:
+    verb = "would be" if dry_run else "were"
+    lines = []
+    for kind, label in (("person", "People"), ("session", "Sessions")):
+        lines.append(
+            f"{label}: {plan.count(kind, 'added')} added, {plan.count(kind, 'updated')} "
+            f"updated, {plan.count(kind, 'unchanged')} unchanged, "
+            f"{plan.count(kind, 'conflict')} in conflict"
+        )
+    conflicts = plan.of("person", "conflict") + plan.of("session", "conflict")
+    if conflicts:
+        lines.append(
+            f"{len(conflicts)} record(s) changed on both sides {verb} kept as they "
+            "are here; the other version is set aside for you to settle with "
+            "`supervise conflicts`."
+        )
+    if dry_run:
+        lines.append("Dry run: nothing was changed.")
+    return lines

@@ -1,0 +1,249 @@
+"""Markdown and CSV exports: fit to print and file, and to open in a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+from ..domain.dates import human_date
+from ..domain.enums import ConcernStatus, RatingKey
+from ..domain.models import Person, Session
+from ..domain.rules import Heads
+from .summary import inline, session_markdown
+from .timeline import timeline_markdown
+
+CSV_TABLES = ("sessions", "concerns", "goals", "actions")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> str:
+    """A cell that a spreadsheet will never run as a formula."""
+    text = "" if value is None else str(value)
+    if text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+def markdown_record(
+    peer: Person,
+    sessions: list[Session],
+    heads: Heads,
+    people: dict[str, Person],
+    *,
+    period_label: str = "all sessions",
+    today: date | None = None,
+) -> str:
+    """A peer's whole record (or one session when given one): sessions, then items."""
+    out = [f"# Supervision record — {inline(peer.name)}"]
+    facts = [
+        f"**Peer specialist:** {inline(peer.display)}",
+        f"**Sessions:** {len(sessions)} ({period_label})",
+    ]
+    if today:
+        facts.append(f"**Exported:** {human_date(today)}")
+    out.append("  \n".join(facts))
+    for session in sorted(sessions, key=lambda s: (s.when, s.id)):
+        body = session_markdown(session, people, heads, title=False)
+        body = body.replace("\n## ", "\n### ")
+        if body.startswith("## "):
+            body = "#" + body
+        out.append(f"## Session of {human_date(session.day)}\n\n{body}")
+    wanted = {s.id for s in sessions}
+    names = {p.id: p.name for p in people.values()}
+    items = [h for h in heads.concerns.values() if h.raised_in in wanted]
+    items += [h for h in heads.goals.values() if h.set_in in wanted]
+    items += [h for h in heads.actions.values() if h.agreed_in in wanted]
+    if items:
+        out.append("## Concerns, goals and actions across sessions")
+        for head in items:
+            out.append(
+                timeline_markdown(head, names).replace("\n# ", "\n### ").replace("# ", "### ", 1)
+            )
+    return "\n\n".join(out).rstrip() + "\n"
+
+
+def csv_text(
+    table: str,
+    peers: dict[str, Person],
+    sessions_by_peer: dict[str, list[Session]],
+    heads_by_peer: dict[str, Heads],
+    people: dict[str, Person],
+    today: date,
+) -> str:
+    """One CSV table, UTF-8 with a byte-order mark so spreadsheets read accents right."""
+    if table not in CSV_TABLES:
+        raise ValueError(table)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+
+    def name(person_id: str) -> str:
+        return people[person_id].name if person_id in people else ""
+
+    def row(values: list) -> None:
+        writer.writerow([safe_cell(v) for v in values])
+
+    if table == "sessions":
+        row(
+            [
+                "date",
+                "time",
+                "kind",
+                "peer",
+                "site",
+                "supervisors",
+                "status",
+                *[k.value for k in RatingKey],
+                "concerns_raised",
+                "concerns_resolved",
+                "goals_set",
+                "goal_updates",
+                "actions_agreed",
+                "actions_done",
+                "signed_off_by",
+            ]
+        )
+        for _peer_id, sessions in sorted(
+            sessions_by_peer.items(), key=lambda kv: peers[kv[0]].name
+        ):
+            for s in sorted(sessions, key=lambda s: (s.when, s.id)):
+                ratings = [
+                    s.checkin.ratings[k].value if k in s.checkin.ratings else None
+                    for k in RatingKey
+                ]
+                row(
+                    [
+                        s.when.date().isoformat(),
+                        f"{s.when:%H:%M}",
+                        s.kind.label,
+                        name(s.peer_id),
+                        s.site,
+                        "; ".join(name(i) for i in s.supervisor_ids),
+                        s.status.value,
+                        *ratings,
+                        len(s.concerns),
+                        sum(1 for u in s.concern_updates if u.status == ConcernStatus.RESOLVED),
+                        len(s.goals),
+                        len(s.goal_updates),
+                        len(s.actions),
+                        sum(1 for u in s.action_updates if u.done_on),
+                        "; ".join(name(x.person_id) for x in s.signoffs),
+                    ]
+                )
+    else:
+        wanted = {pid: {s.id for s in sessions} for pid, sessions in sessions_by_peer.items()}
+        if table == "concerns":
+            row(
+                [
+                    "peer",
+                    "raised_on",
+                    "category",
+                    "concern",
+                    "raised_by",
+                    "owner",
+                    "status",
+                    "follow_up",
+                    "resolved_on",
+                    "days_to_resolve",
+                    "updates",
+                    "id",
+                ]
+            )
+        elif table == "goals":
+            row(
+                [
+                    "peer",
+                    "set_on",
+                    "area",
+                    "goal",
+                    "progress",
+                    "status",
+                    "target_date",
+                    "next_step",
+                    "updates",
+                    "id",
+                ]
+            )
+        else:
+            row(
+                [
+                    "peer",
+                    "agreed_on",
+                    "action",
+                    "owner",
+                    "owner_role",
+                    "due",
+                    "done_on",
+                    "state",
+                    "id",
+                ]
+            )
+        for peer_id in sorted(sessions_by_peer, key=lambda pid: peers[pid].name):
+            heads = heads_by_peer[peer_id]
+            ids = wanted[peer_id]
+            if table == "concerns":
+                for h in sorted(heads.concerns.values(), key=lambda h: (h.raised_on, h.id)):
+                    if h.raised_in not in ids:
+                        continue
+                    c = h.current
+                    resolved = h.resolved_on
+                    row(
+                        [
+                            name(peer_id),
+                            h.raised_on.isoformat(),
+                            c.category.label if c.category else "",
+                            c.text,
+                            name(c.raised_by),
+                            name(c.owner),
+                            c.status.value,
+                            c.follow_up.isoformat() if c.follow_up else "",
+                            resolved.isoformat() if resolved else "",
+                            (resolved - h.raised_on).days if resolved else "",
+                            len(h.updates),
+                            h.id,
+                        ]
+                    )
+            elif table == "goals":
+                for h in sorted(heads.goals.values(), key=lambda h: (h.set_on, h.id)):
+                    if h.set_in not in ids:
+                        continue
+                    g = h.current
+                    row(
+                        [
+                            name(peer_id),
+                            h.set_on.isoformat(),
+                            g.area.label if g.area else "",
+                            g.text,
+                            g.progress,
+                            g.status.value,
+                            g.target_date.isoformat() if g.target_date else "",
+                            g.next_step,
+                            len(h.updates),
+                            h.id,
+                        ]
+                    )
+            else:
+                for h in sorted(heads.actions.values(), key=lambda h: (h.agreed_on, h.id)):
+                    if h.agreed_in not in ids:
+                        continue
+                    a = h.current
+                    if a.done_on is None:
+                        state = "overdue" if a.due and a.due < today else "open"
+                    elif a.due is None or a.done_on <= a.due:
+                        state = "on time"
+                    else:
+                        state = "late"
+                    row(
+                        [
+                            name(peer_id),
+                            h.agreed_on.isoformat(),
+                            a.text,
+                            name(a.owner),
+                            "peer" if a.owner == peer_id else "supervisor",
+                            a.due.isoformat() if a.due else "",
+                            a.done_on.isoformat() if a.done_on else "",
+                            state,
+                            h.id,
+                        ]
+                    )
+    return "\ufeff" + out.getvalue()
