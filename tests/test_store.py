@@ -114,6 +114,17 @@ class TestRoundTrip:
         assert heads.concerns[head.id].raised_in == first.id
         assert repo.summaries()[team["peer"].id].open_concerns == 0
 
+    def test_a_session_cannot_update_an_item_raised_after_its_date(self, repo, team):
+        later = full_session(team)  # 17 Nov
+        repo.complete(later)
+        (head,) = repo.carry_forward(team["peer"].id).concerns
+        earlier = make_session(team, when=datetime(2026, 11, 3, 10))
+        assert repo.carry_forward(team["peer"].id, earlier.day).empty
+        earlier.concern_updates.append(ConcernUpdate(head.id, ConcernStatus.RESOLVED, "x"))
+        with pytest.raises(ValidationError) as err:
+            repo.complete(earlier)
+        assert "dated before" in err.value.message
+
     def test_update_to_unknown_item_is_refused(self, repo, team):
         s = make_session(team)
         s.concern_updates.append(ConcernUpdate("not-there", ConcernStatus.OPEN))

@@ -281,3 +281,18 @@ async def test_duplicate_names_are_told_apart_on_home(repo, team):
         labels = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
         assert "Jordan Ellery (Linden Street)" in labels
         assert "Jordan Ellery (Maple Court)" in labels
+
+
+async def test_a_broken_prompt_pack_is_named_and_the_app_still_starts(repo, team, tmp_path):
+    from supervise_tui.prompts import load_library
+    from supervise_tui.ui.app import make_app
+
+    user = tmp_path / "packs"
+    user.mkdir()
+    (user / "mine.toml").write_text('id = "mine"\ntitle = 5\n')
+    app = make_app(repo, library=load_library(user), blink=False, animations=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        notes = [n.message for n in app._notifications]
+        assert any("mine.toml" in n and "title" in n for n in notes)

@@ -395,6 +395,36 @@ def apply_session(heads: Heads, session: Session) -> set[str]:
     return touched
 
 
+def fold_sessions(sessions: list[Session]) -> Heads:
+    """A peer's item heads from all their sessions, whatever order they come in.
+
+    Two passes: the first raises every item, the second applies every update, so
+    an update is never lost because its item was raised later the same day.
+    """
+    ordered = sorted(sessions, key=lambda s: (s.when, s.id))
+    heads = Heads()
+    for session in ordered:
+        apply_session(heads, session)
+    for session in ordered:
+        apply_session(heads, session)
+    return heads
+
+
+def items_before(heads: Heads, day: date) -> dict[str, date]:
+    """Ids of the items a session on ``day`` may update, with the day each was raised."""
+    found: dict[str, date] = {}
+    for h in heads.concerns.values():
+        if h.raised_on <= day:
+            found[h.id] = h.raised_on
+    for h in heads.goals.values():
+        if h.set_on <= day:
+            found[h.id] = h.set_on
+    for h in heads.actions.values():
+        if h.agreed_on <= day:
+            found[h.id] = h.agreed_on
+    return found
+
+
 # ---------------------------------------------------------------------------
 # Carry-forward
 

@@ -230,7 +230,7 @@ def _session(rng, repo, peer, supervisors, kind, when, mood, today) -> Session:
         }[fit]
         rationale = "" if fit == Fit.IN_ROLE else "Short-staffed at the site this week."
         session.role_items.append(RoleItem(activity, function, fit, rationale, decision))
-    carried = repo.carry_forward(peer.id)
+    carried = repo.carry_forward(peer.id, when.date())
     for head in carried.concerns:
         age = (when.date() - head.raised_on).days
         if age > rng.randint(7, 45):

@@ -33,7 +33,7 @@ def new_draft(
         pack_id=pack_id,
     )
     draft.next_session = next_due(peer.cadence, peer.weekday, when.date(), when.date())
-    draft.step = "check_in" if carry_forward(heads).empty else "review"
+    draft.step = "check_in" if carry_forward(heads, when.date()).empty else "review"
     if peer_input is not None:
         draft.agenda = list(peer_input.items)
         draft.peer_note = peer_input.note

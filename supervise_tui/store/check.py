@@ -135,18 +135,20 @@ def _check_peer(root, peer_id, parsed, people, summaries, report) -> None:
             report.problems.append(f"{index_rel}: lists session {ref_id}, which is not stored")
     report.sessions += len(sessions)
     # Derived data must equal what the sessions say.
-    heads = rules.Heads()
-    for session in sorted(sessions.values(), key=lambda s: (s.when, s.id)):
-        rules.apply_session(heads, session)
-        for attr, table, key in (
-            ("concern_updates", heads.concerns, "concern_id"),
-            ("goal_updates", heads.goals, "goal_id"),
-            ("action_updates", heads.actions, "action_id"),
+    ordered = sorted(sessions.values(), key=lambda s: (s.when, s.id))
+    heads = rules.fold_sessions(ordered)
+    for session in ordered:
+        allowed = rules.items_before(heads, session.day)
+        for attr, key in (
+            ("concern_updates", "concern_id"),
+            ("goal_updates", "goal_id"),
+            ("action_updates", "action_id"),
         ):
             for update in getattr(session, attr):
-                if getattr(update, key) not in table:
+                if getattr(update, key) not in allowed:
                     report.problems.append(
-                        f"session {session.id}: updates an item that is not in this peer's record"
+                        f"session {session.id}: updates an item that is not in this peer's "
+                        "record on that date"
                     )
     derived_ok = True
     for name in HEAD_TABLES:

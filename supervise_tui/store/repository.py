@@ -556,15 +556,23 @@ class Repository:
 
     def _check_links(self, session: Session) -> None:
         heads = self.heads(session.peer_id)
+        allowed = rules.items_before(heads, session.day)
         for attr, table, key in (
             ("concern_updates", heads.concerns, "concern_id"),
             ("goal_updates", heads.goals, "goal_id"),
             ("action_updates", heads.actions, "action_id"),
         ):
             for i, update in enumerate(getattr(session, attr)):
-                if getattr(update, key) not in table:
+                item_id = getattr(update, key)
+                if item_id not in table:
                     raise ValidationError(
                         "This session updates an item that is not in this peer's record.",
+                        f"{attr}[{i}]",
+                    )
+                if item_id not in allowed:
+                    raise ValidationError(
+                        "This session is dated before the item it updates was raised; "
+                        "check the session's date.",
                         f"{attr}[{i}]",
                     )
 
@@ -637,8 +645,9 @@ class Repository:
         self.commit([Change(peer_file(_safe_id(peer_id)), "input", "next", to_data(peer_input))])
         return peer_input
 
-    def carry_forward(self, peer_id: str) -> rules.CarryForward:
-        return rules.carry_forward(self.heads(peer_id))
+    def carry_forward(self, peer_id: str, before: date | None = None) -> rules.CarryForward:
+        """What a session (on ``before``, if given) reviews: items raised by then."""
+        return rules.carry_forward(self.heads(peer_id), before)
 
     def peers_with_records(self) -> list[str]:
         folder = self.root / "peers"
@@ -650,9 +659,7 @@ class Repository:
         """Replace a peer's index, item heads and summary with what ``sessions`` say."""
         prel = peer_file(peer_id)
         sessions = sorted(sessions, key=lambda s: (s.when, s.id))
-        heads = rules.Heads()
-        for session in sessions:
-            rules.apply_session(heads, session)
+        heads = rules.fold_sessions(sessions)
         refs = [
             SessionRef(s.id, s.when, s.kind, s.status, list(s.supervisor_ids), s.updated_at)
             for s in sessions
@@ -752,12 +759,12 @@ class Repository:
                     found[session.id] = session
         return found
 
-    def item_ids(self, peer_ids) -> dict[str, set[str]]:
-        known: dict[str, set[str]] = {}
+    def item_ids(self, peer_ids) -> dict[str, dict[str, date]]:
+        """For each peer, their item ids with the day each was raised."""
+        known: dict[str, dict[str, date]] = {}
         for peer_id in peer_ids:
             if (self.root / peer_file(_safe_id(peer_id))).exists():
-                heads = self.heads(peer_id)
-                known[peer_id] = set(heads.concerns) | set(heads.goals) | set(heads.actions)
+                known[peer_id] = rules.items_before(self.heads(peer_id), date.max)
         return known
 
     def conflicts(self) -> list[dict]:

@@ -77,6 +77,15 @@ class SuperviseApp(App):
         self.autosave_retry = 5.0
         self.sub_title = f"v{__version__}" + (" — read-only" if repo.read_only else "")
 
+    def on_mount(self) -> None:
+        for problem in self.library.problems:
+            self.notify(
+                f"{problem}. The other packs are loaded.",
+                title="Prompt pack skipped",
+                severity="warning",
+                timeout=20,
+            )
+
     def local_now(self) -> datetime:
         """The local wall-clock time, from the app's clock (fixed in tests)."""
         return self.clock().astimezone().replace(tzinfo=None, second=0, microsecond=0)

@@ -13,10 +13,10 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 from ... import lookback
 from ...domain.errors import ValidationError
 from ...domain.models import Person
-from ...services.periods import parse_period
 from ...services.report import history_rows, search
 from ...store.errors import StoreError
 from ..widgets.controls import TextInput
+from ..widgets.period import read_period
 
 
 class HistoryScreen(Screen):
@@ -121,13 +121,9 @@ class HistoryScreen(Screen):
     def refilter(self) -> None:
         note = self.query_one("#history-note", Static)
         today = self.app.local_now().date()
-        try:
-            period = parse_period(self.query_one("#period").value, today)
-        except ValidationError as error:
-            note.update(error.message)
-            note.add_class("-error")
+        period = read_period(self.query_one("#period").value, note, today)
+        if period is None:
             return
-        note.remove_class("-error")
         sessions = [s for s in self.record.sessions if period.contains(s.day)]
         query = self.query_one("#search").value
         sessions = search(sessions, query)
@@ -204,7 +200,6 @@ class HistoryScreen(Screen):
 
     @work(thread=True, exclusive=True, group="history-export")
     def write_export(self, fmt: str, path, period_text: str) -> None:
-        from ...domain.errors import ValidationError
         from ...transfer import export_bytes, write_export
 
         self.app.call_from_thread(self.notify, "Exporting…", timeout=2)

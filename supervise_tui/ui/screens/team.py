@@ -12,10 +12,9 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from ... import lookback
 from ...domain.enums import RatingKey
-from ...domain.errors import ValidationError
-from ...services.periods import parse_period
 from ...store.errors import StoreError
 from ..widgets.controls import TextInput
+from ..widgets.period import read_period
 
 # (wide heading, narrow heading, key); "median" is left out on narrow screens
 COLUMNS = [
@@ -99,13 +98,9 @@ class TeamScreen(Screen):
         note = self.query_one("#team-note", Static)
         text = self.query_one("#period").value
         self._loaded_period = text
-        try:
-            period = parse_period(text, self.app.local_now().date())
-        except ValidationError as error:
-            note.update(error.message)
-            note.add_class("-error")
+        period = read_period(text, note, self.app.local_now().date())
+        if period is None:
             return
-        note.remove_class("-error")
         self.query_one(DataTable).loading = True
         self.load(period)
 

@@ -13,12 +13,11 @@ from textual.widgets import Footer, Header, Label, Sparkline, Static
 
 from ... import lookback
 from ...domain.enums import FeedbackKey, RatingKey
-from ...domain.errors import ValidationError
 from ...domain.models import Person
-from ...services.periods import parse_period
 from ...services.trends import PeerTrends, Series
 from ...store.errors import StoreError
 from ..widgets.controls import TextInput
+from ..widgets.period import read_period
 
 
 def _pct(value: float | None) -> str:
@@ -123,13 +122,9 @@ class TrendsScreen(Screen):
     async def refill(self) -> None:
         note = self.query_one("#trends-note", Static)
         today = self.app.local_now().date()
-        try:
-            period = parse_period(self.query_one("#period").value, today)
-        except ValidationError as error:
-            note.update(error.message)
-            note.add_class("-error")
+        period = read_period(self.query_one("#period").value, note, today)
+        if period is None:
             return
-        note.remove_class("-error")
         trends = lookback.trends_for(self.record, period, today)
         note.update(
             f"{period.label}: {trends.sessions} session(s) held, "

@@ -24,7 +24,7 @@ class ReviewStep(StepPane):
     )
 
     def compose(self) -> ComposeResult:
-        carried = carry_forward(self.ctx.heads)
+        carried = carry_forward(self.ctx.heads, self.ctx.draft.day)
         if carried.empty:
             yield intro("Nothing is open from earlier sessions. Press F8 to go on to the check-in.")
             return
