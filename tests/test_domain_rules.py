@@ -302,3 +302,23 @@ def test_summary_counts():
     assert summary.sessions == 2
     assert summary.last_session == date(2026, 11, 17)
     assert (summary.open_concerns, summary.active_goals, summary.awaiting_signoff) == (1, 1, 1)
+
+
+def test_fold_matches_applying_one_by_one_in_any_order():
+    import random
+
+    sessions = []
+    for i, day in enumerate(range(1, 25, 3)):
+        s = session(datetime(2026, 11, day, 10 + (i % 3)), sid=f"s{i}")
+        s.concerns.append(Concern(f"c{i}", ConcernCategory.WORKLOAD, id=f"c{i}"))
+        s.goals.append(Goal(f"g{i}", GoalArea.TRAINING, id=f"g{i}"))
+        if i:
+            s.concern_updates.append(ConcernUpdate(f"c{i - 1}", ConcernStatus.IN_PROGRESS))
+            s.goal_updates.append(GoalUpdate(f"g{i - 1}", 10 * i, GoalStatus.ACTIVE))
+        sessions.append(s)
+    live = rules.Heads()
+    for s in sessions:
+        rules.apply_session(live, s)
+    shuffled = sessions[:]
+    random.Random(1).shuffle(shuffled)
+    assert rules.fold_sessions(shuffled) == live

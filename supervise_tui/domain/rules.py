@@ -398,15 +398,40 @@ def apply_session(heads: Heads, session: Session) -> set[str]:
 def fold_sessions(sessions: list[Session]) -> Heads:
     """A peer's item heads from all their sessions, whatever order they come in.
 
-    Two passes: the first raises every item, the second applies every update, so
-    an update is never lost because its item was raised later the same day.
+    Linear in the number of sessions: each session's items are added and its updates
+    applied once; a session whose update names an item raised later the same day is
+    applied again at the end (applying is idempotent), so no update is lost.
     """
     ordered = sorted(sessions, key=lambda s: (s.when, s.id))
     heads = Heads()
+    again: list[Session] = []
     for session in ordered:
+        day = session.day
+        for concern in session.concerns:
+            heads.concerns[concern.id] = ConcernHead(session.peer_id, session.id, day, concern)
+        for goal in session.goals:
+            heads.goals[goal.id] = GoalHead(session.peer_id, session.id, day, goal)
+        for action in session.actions:
+            heads.actions[action.id] = ActionHead(session.peer_id, session.id, day, action)
+        missing = False
+        for table, updates, key, log_cls in (
+            (heads.concerns, session.concern_updates, "concern_id", ConcernLog),
+            (heads.goals, session.goal_updates, "goal_id", GoalLog),
+            (heads.actions, session.action_updates, "action_id", ActionLog),
+        ):
+            for update in updates:
+                head = table.get(getattr(update, key))
+                if head is None:
+                    missing = True
+                else:
+                    head.updates.append(log_cls(day, session.id, update))
+        if missing:
+            again.append(session)
+    for session in again:
         apply_session(heads, session)
-    for session in ordered:
-        apply_session(heads, session)
+    for table in (heads.concerns, heads.goals, heads.actions):
+        for head in table.values():
+            head.updates.sort(key=lambda log: (log.on, log.session_id, log.update.id))
     return heads
 
 

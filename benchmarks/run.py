@@ -1,0 +1,174 @@
+"""Speed at scale, judged by ratios against references measured in the same run.
+
+    python benchmarks/run.py [--sizes 1000,10000,50000] [--runs 5] [--json]
+
+Generates fictional records at each size (through the app's own store), then measures
+medians and prints the five ratios the speed issue asks for:
+
+- save_ratio:    saving one session (+ an autosave) at the largest size / the smallest
+- start_ratio:   starting the TUI to Home (fresh process) at the largest / a bare app
+- history_ratio: opening one peer's history at the largest / the smallest
+- trends_ratio:  whole-team trends at the largest / orjson.loads of the same files
+- rss_ratio:     peak memory of the TUI at Home at the largest / the bare app
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, datetime
+from pathlib import Path
+
+import orjson
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+from supervise_tui import lookback  # noqa: E402
+from supervise_tui.domain.enums import ConcernCategory, Role, SessionKind  # noqa: E402
+from supervise_tui.domain.models import Concern, Session  # noqa: E402
+from supervise_tui.services.periods import parse_period  # noqa: E402
+from supervise_tui.services.report import history_rows  # noqa: E402
+from supervise_tui.store import backups  # noqa: E402
+from supervise_tui.store.repository import Repository  # noqa: E402
+
+TODAY = date(2026, 11, 22)
+
+
+def median_ms(samples: list[float]) -> float:
+    return round(statistics.median(samples) * 1000, 2)
+
+
+def timed(fn, runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return median_ms(samples)
+
+
+def measure_save(folder: Path, runs: int) -> dict:
+    with Repository.open(folder, backup=False) as repo:
+        peer = repo.people(role=Role.PEER)[0]
+        sup = repo.people(role=Role.SUPERVISOR)[0]
+        counter = iter(range(10_000))
+
+        def save() -> None:
+            n = next(counter)
+            s = Session(peer.id, [sup.id], SessionKind.WEEKLY, datetime(2026, 11, 20, 9, n % 60))
+            s.concerns.append(Concern("benchmark concern", ConcernCategory.WORKLOAD))
+            repo.complete(s)
+
+        draft = Session(peer.id, [sup.id], SessionKind.INFORMAL, datetime(2026, 11, 21, 9))
+
+        def autosave() -> None:
+            draft.checkin.arriving += "x"
+            repo.save_draft(draft)
+
+        return {"save_ms": timed(save, runs), "autosave_ms": timed(autosave, runs * 2)}
+
+
+def measure_history(folder: Path, runs: int) -> float:
+    def open_history() -> None:
+        with Repository.open(folder, read_only=True) as repo:
+            peer = repo.people(role=Role.PEER)[0]
+            record = lookback.load_peer(repo, peer)
+            people = {p.id: p for p in repo.people()}
+            history_rows(record.sessions, people)
+
+    return timed(open_history, runs)
+
+
+def measure_trends(folder: Path, runs: int) -> dict:
+    files = [folder / rel for rel in backups.data_files(folder)]
+
+    def parse_all() -> None:
+        for path in files:
+            orjson.loads(path.read_bytes())
+
+    def team() -> None:
+        with Repository.open(folder, read_only=True) as repo:
+            members = lookback.team_members(repo)
+            lookback.team_for(repo, members, parse_period("all", TODAY), TODAY)
+
+    return {"trends_ms": timed(team, runs), "orjson_ms": timed(parse_all, runs)}
+
+
+def probe(mode: str, folder: Path | None, runs: int) -> dict:
+    times, rss = [], []
+    for _ in range(runs):
+        args = [sys.executable, str(HERE / "probe.py"), mode] + ([str(folder)] if folder else [])
+        out = subprocess.run(args, capture_output=True, text=True, check=True).stdout.split()
+        times.append(float(out[0]))
+        rss.append(float(out[1]))
+    return {
+        "start_ms": round(statistics.median(times) * 1000, 1),
+        "rss_mb": round(statistics.median(rss), 1),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,50000")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    small, large = min(sizes), max(sizes)
+    raw: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            folder = Path(tmp) / f"s{size}"
+            started = time.perf_counter()
+            generate(folder, size)
+            row = {"generate_s": round(time.perf_counter() - started, 1)}
+            row["history_ms"] = measure_history(folder, args.runs)
+            if size in (small, large):
+                row.update(measure_trends(folder, max(1, args.runs // 2)))
+                row.update(probe("app", folder, args.runs))
+            row.update(measure_save(folder, args.runs))  # last: it adds sessions
+            raw[str(size)] = row
+        bare = probe("bare", None, args.runs)
+    big, little = raw[str(large)], raw[str(small)]
+    result = {
+        "save_ratio": round(
+            (big["save_ms"] + big["autosave_ms"]) / (little["save_ms"] + little["autosave_ms"]), 2
+        ),
+        "start_ratio": round(big["start_ms"] / bare["start_ms"], 2),
+        "history_ratio": round(big["history_ms"] / little["history_ms"], 2),
+        "trends_ratio": round(big["trends_ms"] / big["orjson_ms"], 2),
+        "rss_ratio": round(big["rss_mb"] / bare["rss_mb"], 2),
+        "targets": {
+            "save_ratio": 1.5,
+            "start_ratio": 1.5,
+            "history_ratio": 1.5,
+            "trends_ratio": 1.0,
+            "rss_ratio": 2.0,
+        },
+        "bare": bare,
+        "sizes": raw,
+    }
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print(f"Sizes: {', '.join(map(str, sizes))} sessions; medians of {args.runs} runs\n")
+    print(f"{'figure':<15}{'ratio':>8}{'target':>8}  verdict")
+    for key, target in result["targets"].items():
+        verdict = "ok" if result[key] <= target else "MISSED"
+        print(f"{key:<15}{result[key]:>8}{target:>8}  {verdict}")
+    print(f"\nbare Textual app: start {bare['start_ms']} ms, peak {bare['rss_mb']} MB")
+    for size, row in raw.items():
+        print(f"{size:>6} sessions: " + ", ".join(f"{k} {v}" for k, v in row.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
