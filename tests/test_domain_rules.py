@@ -322,3 +322,31 @@ def test_fold_matches_applying_one_by_one_in_any_order():
     shuffled = sessions[:]
     random.Random(1).shuffle(shuffled)
     assert rules.fold_sessions(shuffled) == live
+
+
+def test_overdue_actions_and_follow_ups():
+    heads = rules.Heads()
+    s = session(datetime(2026, 11, 3, 10), sid="s1")
+    s.actions += [
+        Action("due soon", "sup-1", due=date(2026, 11, 30), id="a1"),
+        Action("past due", "sup-1", due=date(2026, 11, 10), id="a2"),
+        Action("no due", "sup-1", id="a3"),
+        Action("done late", "sup-1", due=date(2026, 11, 10), done_on=date(2026, 11, 12), id="a4"),
+    ]
+    s.concerns += [
+        Concern("late", ConcernCategory.WORKLOAD, follow_up=date(2026, 11, 10), id="c1"),
+        Concern(
+            "resolved",
+            ConcernCategory.WORKLOAD,
+            follow_up=date(2026, 11, 10),
+            status=ConcernStatus.RESOLVED,
+            resolution_note="ok",
+            id="c2",
+        ),
+    ]
+    rules.apply_session(heads, s)
+    today = date(2026, 11, 22)
+    assert [i for i, h in sorted(heads.actions.items()) if h.is_overdue(today)] == ["a2"]
+    assert heads.concerns["c1"].follow_up_overdue(today)
+    assert not heads.concerns["c2"].follow_up_overdue(today)
+    assert not heads.concerns["c1"].follow_up_overdue(date(2026, 11, 10))

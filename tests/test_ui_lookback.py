@@ -55,7 +55,11 @@ async def test_history_filter_search_and_open(demo):
         await settle(pilot)
         summary = pilot.app.screen
         assert isinstance(summary, SummaryScreen)
-        assert summary.check_action("sign", ()) is False  # a record is read, not re-signed
+        # The banner and the key always agree: sign here exactly when someone has not.
+        unsigned = [p for p in summary.session.participants if summary.session.signed_by(p) is None]
+        banner = text_of(summary.query_one("#signoff-state"))
+        assert summary.check_action("sign", ()) is bool(unsigned)
+        assert ("Press s to sign" in banner) is bool(unsigned)
         await pilot.press("escape")
         await settle(pilot)
         await pilot.press("i")
@@ -183,3 +187,59 @@ async def test_export_from_history_writes_a_private_file(demo, tmp_path):
     text = target.read_text()
     assert text.startswith("# Supervision record — Jordan Ellery")
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+async def test_team_sorts_every_column_even_with_missing_figures(repo, team):
+    # Robin has no sessions: several of his figures are missing ("—").
+    from supervise_tui.domain.enums import ConcernCategory
+    from supervise_tui.domain.models import Concern
+
+    from .conftest import make_session
+
+    first = make_session(team)
+    first.concerns.append(Concern("forms", ConcernCategory.WORKLOAD))
+    repo.complete(first)
+    async with build_app(repo).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        screen = pilot.app.screen
+        await fill(pilot, "#period", "all")
+        await settle(pilot)
+        screen.query_one("DataTable").focus()
+        for _ in range(len(screen.columns())):
+            await pilot.press("o")
+            await pilot.pause()
+            assert "Ordered by" in text_of(screen.query_one("#team-note"))
+        assert screen.query_one("DataTable").row_count == 2
+
+
+async def test_an_older_session_awaiting_sign_off_can_be_signed_from_history(repo, team):
+    from datetime import datetime
+
+    from supervise_tui.domain.enums import SessionStatus
+
+    from .conftest import make_session
+
+    older = repo.complete(make_session(team, when=datetime(2026, 11, 3, 10)))
+    repo.complete(make_session(team, when=datetime(2026, 11, 10, 10)))
+    async with build_app(repo).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await highlight_peer(pilot, "Jordan Ellery")
+        await pilot.press("enter")
+        await settle(pilot)
+        history = pilot.app.screen
+        table = history.query_one("#sessions")
+        table.move_cursor(row=1)  # newest first: the older session is the second row
+        await pilot.press("enter")
+        await settle(pilot)
+        for _ in range(2):  # the peer, then the supervisor
+            await pilot.press("s")
+            await settle(pilot)
+            await pilot.press("f2")
+            await settle(pilot)
+        assert pilot.app.screen.session.status == SessionStatus.ACKNOWLEDGED
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "signed" in [str(c) for c in table.get_row_at(1)]
+    assert repo.session(team["peer"].id, older.id).status == SessionStatus.ACKNOWLEDGED

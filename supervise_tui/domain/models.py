@@ -353,6 +353,11 @@ class ConcernHead:
     def is_open(self) -> bool:
         return self.current.status != ConcernStatus.RESOLVED
 
+    def follow_up_overdue(self, today: date) -> bool:
+        """Still open, and the agreed follow-up date has passed."""
+        follow_up = self.current.follow_up
+        return self.is_open and follow_up is not None and follow_up < today
+
 
 @dataclass
 class GoalHead:
@@ -406,6 +411,11 @@ class ActionHead:
     @property
     def is_open(self) -> bool:
         return self.current.done_on is None
+
+    def is_overdue(self, today: date) -> bool:
+        """Not done, and its due date has passed."""
+        action = self.current
+        return action.done_on is None and action.due is not None and action.due < today
 
 
 # ---------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 
-from .enums import ConcernStatus, Role, SessionStatus
+from .enums import ConcernStatus, SessionStatus
 from .errors import ValidationError
 from .models import (
     ActionHead,
@@ -308,28 +308,6 @@ class Heads:
     actions: dict[str, ActionHead] = field(default_factory=dict)
 
 
-def remove_session(heads: Heads, session_id: str) -> set[str]:
-    """Take one session's contribution out of ``heads``; return the item ids touched.
-
-    Items the session raised are removed with their whole history.
-    """
-    touched: set[str] = set()
-    for table, raised_attr in (
-        (heads.concerns, "raised_in"),
-        (heads.goals, "set_in"),
-        (heads.actions, "agreed_in"),
-    ):
-        for item_id in list(table):
-            head = table[item_id]
-            if getattr(head, raised_attr) == session_id:
-                del table[item_id]
-                touched.add(item_id)
-            elif any(log.session_id == session_id for log in head.updates):
-                head.updates = [log for log in head.updates if log.session_id != session_id]
-                touched.add(item_id)
-    return touched
-
-
 def apply_session(heads: Heads, session: Session) -> set[str]:
     """Fold a session's new items and updates into ``heads`` (in place).
 
@@ -487,10 +465,6 @@ def carry_forward(heads: Heads, before: date | None = None) -> CarryForward:
             key=lambda h: (h.current.due or date.max, h.agreed_on, h.id),
         ),
     )
-
-
-def owner_role(person_id: str, session: Session) -> Role:
-    return Role.PEER if person_id == session.peer_id else Role.SUPERVISOR
 
 
 def summarise(peer_id: str, refs: list[SessionRef], heads: Heads) -> PeerSummary:

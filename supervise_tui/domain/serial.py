@@ -37,7 +37,7 @@ def to_data(obj: Any) -> Any:
         return obj.isoformat()
     if isinstance(obj, dict):
         return {to_data(k): to_data(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
+    if isinstance(obj, list | tuple):
         return [to_data(v) for v in obj]
     return obj
 
@@ -80,14 +80,6 @@ def _convert(tp: Any, data: Any, path: str, strict: bool) -> Any:
         if not isinstance(data, list):
             raise ValidationError(f"Expected a list{_where(path)}.", path)
         return [_convert(item, v, f"{path}[{i}]", strict) for i, v in enumerate(data)]
-    if origin is tuple:
-        args = typing.get_args(tp)
-        if not isinstance(data, list) or len(data) != len(args):
-            raise ValidationError(f"Expected a list of {len(args)} values{_where(path)}.", path)
-        return tuple(
-            _convert(a, v, f"{path}[{i}]", strict)
-            for i, (a, v) in enumerate(zip(args, data, strict=True))
-        )
     if origin is dict:
         key_tp, value_tp = typing.get_args(tp)
         if not isinstance(data, dict):

@@ -228,7 +228,7 @@ def csv_text(
                         continue
                     a = h.current
                     if a.done_on is None:
-                        state = "overdue" if a.due and a.due < today else "open"
+                        state = "overdue" if h.is_overdue(today) else "open"
                     elif a.due is None or a.done_on <= a.due:
                         state = "on time"
                     else:

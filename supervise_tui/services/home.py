@@ -48,6 +48,9 @@ def draft_label(draft: Session, people: dict[str, Person]) -> str:
     return f"{name}, {draft.when:%a %d %b %Y %H:%M}"
 
 
+LATE = " — LATE"  # in words: never shown by colour alone
+
+
 def peer_detail(row: HomeRow, heads, today: date, names: dict[str, str], *, limit: int = 8) -> str:
     """Plain lines about one peer: cadence, dates, and each open item."""
     from ..domain.dates import human_date
@@ -67,9 +70,6 @@ def peer_detail(row: HomeRow, heads, today: date, names: dict[str, str], *, limi
     def who(person_id: str) -> str:
         return names.get(person_id, "—") if person_id else "no owner"
 
-    def late(day: date | None) -> str:
-        return " — LATE" if day is not None and day < today else ""
-
     concerns = [h for h in heads.concerns.values() if h.is_open]
     goals = [h for h in heads.goals.values() if h.is_active]
     actions = [h for h in heads.actions.values() if h.is_open]
@@ -78,7 +78,8 @@ def peer_detail(row: HomeRow, heads, today: date, names: dict[str, str], *, limi
         for h in sorted(concerns, key=lambda h: (h.raised_on, h.id))[:limit]:
             c = h.current
             follow = f", follow up {human_date(c.follow_up)}" if c.follow_up else ""
-            lines.append(f"  • {excerpt(c.text, 48)} — {who(c.owner)}{follow}{late(c.follow_up)}")
+            late = LATE if h.follow_up_overdue(today) else ""
+            lines.append(f"  • {excerpt(c.text, 48)} — {who(c.owner)}{follow}{late}")
     if goals:
         lines.append(f"Active goals ({len(goals)}):")
         for h in sorted(goals, key=lambda h: (h.set_on, h.id))[:limit]:
@@ -90,7 +91,8 @@ def peer_detail(row: HomeRow, heads, today: date, names: dict[str, str], *, limi
         for h in sorted(actions, key=lambda h: (h.current.due or date.max, h.id))[:limit]:
             a = h.current
             due_text = f", due {human_date(a.due)}" if a.due else ""
-            lines.append(f"  • {excerpt(a.text, 48)} — {who(a.owner)}{due_text}{late(a.due)}")
+            late = LATE if h.is_overdue(today) else ""
+            lines.append(f"  • {excerpt(a.text, 48)} — {who(a.owner)}{due_text}{late}")
     if not (concerns or goals or actions):
         lines.append("Nothing open: no concerns, goals or actions carried forward.")
     return "\n".join(lines)

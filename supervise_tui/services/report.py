@@ -10,8 +10,7 @@ import difflib
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..domain.dates import human_date
-from ..domain.enums import ConcernStatus, FeedbackKey, RatingKey, Role
+from ..domain.enums import ConcernStatus, FeedbackKey, RatingKey, Role, SessionStatus
 from ..domain.models import Person, Session
 from .trends import PeerTrends, Series, TeamTrends
 
@@ -29,6 +28,7 @@ class HistoryRow:
     when: datetime
     kind: str
     status: str
+    acknowledged: bool  # signed off by everyone
     supervisors: list[str]
     ratings: dict[str, int | None]
     concerns_opened: int
@@ -45,6 +45,7 @@ def history_rows(sessions: list[Session], people: dict[str, Person]) -> list[His
                 when=s.when,
                 kind=s.kind.label,
                 status=s.status.label,
+                acknowledged=s.status == SessionStatus.ACKNOWLEDGED,
                 supervisors=[people[i].name if i in people else "—" for i in s.supervisor_ids],
                 ratings={
                     RATING_SHORT[k]: s.checkin.ratings[k].value
@@ -136,13 +137,18 @@ def history_text(peer: Person, period_label: str, rows: list[HistoryRow]) -> str
     return "\n".join(out) + "\n"
 
 
+def series_phrase(s: Series) -> str:
+    """'latest 4, average 3.5, improving' — or that there were no ratings."""
+    if not s.points:
+        return "no ratings in this period"
+    return f"latest {s.latest}, average {s.average}, {s.direction}"
+
+
 def _series_text(label: str, s: Series) -> str:
     if not s.points:
         return f"  {label}: no ratings"
     values = " ".join(str(v) for _, v in s.points[-12:])
-    return (
-        f"  {label}: latest {s.latest}, average {s.average}, {s.direction} (last values: {values})"
-    )
+    return f"  {label}: {series_phrase(s)} (last values: {values})"
 
 
 def _pct(value: float | None) -> str:
@@ -218,44 +224,44 @@ def trends_text(t: PeerTrends) -> str:
     return "\n".join(out) + "\n"
 
 
+def team_cells(t: PeerTrends) -> dict[str, str]:
+    """One peer's figures for the team view, the same on screen and in plain text."""
+    rc = t.ratings[RatingKey.ROLE_CLARITY]
+    sup = t.actions["supervisor"]
+    median = t.concerns.median_days_to_resolve
+    return {
+        "name": t.name,
+        "site": t.site or "—",
+        "held": f"{t.cadence.held}/{t.cadence.expected}",
+        "clarity": f"{rc.latest if rc.latest is not None else '—'} {rc.direction}",
+        "open": str(t.concerns.still_open),
+        "median": "—" if median is None else f"{median:g}",
+        "drift": _pct(t.role.drifting_share),
+        "stalled": str(t.goals.stalled),
+        "sup": f"{sup.late} late, {sup.open} open",
+    }
+
+
+TEAM_HEADINGS = {
+    "name": "Peer",
+    "site": "Site",
+    "held": "Held/expected",
+    "clarity": "Role clarity",
+    "open": "Open concerns",
+    "median": "Median days",
+    "drift": "Drifting",
+    "stalled": "Stalled goals",
+    "sup": "Supervisor actions",
+}
+
+
 def team_text(team: TeamTrends, heading: str) -> str:
     out = [f"Team: {heading}, {team.period}", ""]
     if not team.peers:
         out.append("No peers match.")
         return "\n".join(out) + "\n"
-    rows = []
-    for t in team.peers:
-        rc = t.ratings[RatingKey.ROLE_CLARITY]
-        sup = t.actions["supervisor"]
-        rows.append(
-            [
-                t.name,
-                t.site or "—",
-                f"{t.sessions}/{t.cadence.expected}",
-                f"{rc.latest if rc.latest is not None else '—'} {rc.direction}",
-                str(t.concerns.still_open),
-                "—"
-                if t.concerns.median_days_to_resolve is None
-                else f"{t.concerns.median_days_to_resolve:g}",
-                _pct(t.role.drifting_share),
-                str(t.goals.stalled),
-                f"{sup.late} late, {sup.open} open",
-            ]
-        )
-    out += _table(
-        [
-            "Peer",
-            "Site",
-            "Held/expected",
-            "Role clarity",
-            "Open concerns",
-            "Median days",
-            "Drifting",
-            "Stalled goals",
-            "Supervisor actions",
-        ],
-        rows,
-    )
+    rows = [list(team_cells(t).values()) for t in team.peers]
+    out += _table(list(TEAM_HEADINGS.values()), rows)
     out += ["", "Concern categories that recur across peers:"]
     if team.recurring_categories:
         out += [
@@ -265,7 +271,3 @@ def team_text(team: TeamTrends, heading: str) -> str:
     else:
         out.append("  none")
     return "\n".join(out) + "\n"
-
-
-def last_met(sessions: list[Session]) -> str:
-    return human_date(max(s.day for s in sessions)) if sessions else "never"

@@ -308,7 +308,7 @@ def action_figures(
         owner = result["peer" if action.owner == peer_id else "supervisor"]
         if action.done_on is None:
             owner.open += 1
-            if action.due is not None and action.due < today:
+            if head.is_overdue(today):
                 owner.overdue += 1
         elif action.due is None or action.done_on <= action.due:
             owner.on_time += 1

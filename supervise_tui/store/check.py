@@ -54,8 +54,7 @@ def check(root: Path) -> CheckReport:
         report.problems.append(
             f"{JOURNAL}: an interrupted save is waiting; opening the app completes it"
         )
-    meta = parsed.get(Path(META))
-    if meta is None and not any(p.problems for p in [report]):
+    if not (root / META).exists():  # a damaged one is already reported above
         report.problems.append(f"{META}: missing")
     people_doc = parsed.get(Path(PEOPLE), {})
     people: dict[str, Person] = {}

@@ -25,10 +25,6 @@ class Gateway:
     def root(self):
         return self._repo.root
 
-    def call(self, method: str, *args: Any, **kwargs: Any) -> Any:
-        with self._lock:
-            return getattr(self._repo, method)(*args, **kwargs)
-
     def __getattr__(self, name: str) -> Any:
         attr = getattr(self._repo, name)
         if not callable(attr):

@@ -100,6 +100,10 @@ class HistoryScreen(Screen):
             return
         self.post_message(self.Loaded(record, people))
 
+    def on_screen_resume(self) -> None:
+        if self.record is not None:  # a session may have been signed meanwhile
+            self.load()
+
     def on_history_screen_loaded(self, message: Loaded) -> None:
         table = self.query_one("#sessions", DataTable)
         table.loading = False
@@ -140,7 +144,7 @@ class HistoryScreen(Screen):
         table.add_columns(*columns)
         for row in rows:
             ratings = " ".join("–" if v is None else str(v) for v in row.ratings.values())
-            signed = "signed" if row.status.startswith("Signed") else "AWAITING"
+            signed = "signed" if row.acknowledged else "AWAITING"
             with_whom = row.supervisors[0] if row.supervisors else "—"
             if len(row.supervisors) > 1:
                 with_whom += f" +{len(row.supervisors) - 1}"
@@ -172,7 +176,7 @@ class HistoryScreen(Screen):
         session = next(s for s in self.record.sessions if s.id == row.session_id)
         from .summary import SummaryScreen
 
-        self.app.push_screen(SummaryScreen(session, self.people, self.record.heads, read_only=True))
+        self.app.push_screen(SummaryScreen(session, self.people, self.record.heads))
 
     def action_trends(self) -> None:
         from .trends import TrendsScreen

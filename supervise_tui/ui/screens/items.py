@@ -63,6 +63,7 @@ class ItemsScreen(Screen):
     def on_mount(self) -> None:
         self.sub_title = f"Items — {self.peer.display}"
         heads = self.record.heads
+        today = self.app.local_now().date()
         rows = []
         for head in heads.concerns.values():
             cur = head.current
@@ -83,14 +84,17 @@ class ItemsScreen(Screen):
             )
         for head in heads.actions.values():
             cur = head.current
-            state = f"done {cur.done_on:%d %b %Y}" if cur.done_on else "OPEN"
+            if cur.done_on:
+                state = f"done {cur.done_on:%d %b %Y}"
+            else:
+                state = "OPEN, LATE" if head.is_overdue(today) else "OPEN"
             rows.append((not head.is_open, head.agreed_on, "Action", cur.text, state, head))
         rows.sort(key=lambda r: (r[0], r[2], r[1]))
         self.items = [r[5] for r in rows]
         table = self.query_one(DataTable)
         table.add_columns("Kind", "What", "Since", "Now")
         for _closed, since, kind, text, state, head in rows:
-            table.add_row(kind, excerpt(text, 40), f"{since:%d %b %Y}", state, key=head.id)
+            table.add_row(kind, excerpt(text, 34), f"{since:%d %b %Y}", state, key=head.id)
         open_count = sum(1 for r in rows if not r[0])
         self.query_one("#items-note", Static).update(
             f"{open_count} open, {len(rows) - open_count} closed. Enter shows an item's life."

@@ -46,14 +46,11 @@ class SummaryScreen(Screen):
         session: Session,
         people: dict[str, Person],
         heads: Heads | None,
-        *,
-        read_only: bool = False,
     ) -> None:
         super().__init__()
         self.session = session
         self.people = people
         self.heads = heads
-        self.read_only = read_only
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -75,12 +72,17 @@ class SummaryScreen(Screen):
         state = self.query_one("#signoff-state", Static)
         if self.session.status == SessionStatus.ACKNOWLEDGED:
             state.update(
-                "✓ Signed off by everyone. This session is acknowledged. Escape goes back to Home."
+                "✓ Signed off by everyone. This session is acknowledged. Escape goes back."
             )
             state.set_class(True, "-done")
             return
         names = ", ".join(self._person_name(p) for p in self._unsigned())
-        state.update(f"Awaiting sign-off from: {names}. Press s to sign.")
+        how = (
+            "Open the records without --read-only to sign."
+            if self.app.repo.read_only
+            else "Press s to sign."
+        )
+        state.update(f"Awaiting sign-off from: {names}. {how}")
         state.set_class(False, "-done")
 
     def _person_name(self, person_id: str) -> str:
@@ -89,7 +91,7 @@ class SummaryScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "sign":
-            if self.read_only or self.app.repo.read_only:
+            if self.app.repo.read_only:
                 return False
             return bool(self._unsigned())
         return True

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from ... import lookback
-from ...domain.enums import RatingKey
+from ...services.report import team_cells
 from ...store.errors import StoreError
 from ..widgets.controls import TextInput
 from ..widgets.period import read_period
@@ -25,7 +25,7 @@ COLUMNS = [
     ("Median days", "", "median"),
     ("Drifting", "Drift", "drift"),
     ("Stalled goals", "Stalled", "stalled"),
-    ("Supervisor actions late/open", "Sup. late/open", "sup"),
+    ("Supervisor actions", "Sup. actions", "sup"),
 ]
 WIDE = 110
 ATTENTION_FIRST = {"open", "stalled", "drift", "median", "sup"}
@@ -39,7 +39,7 @@ class TeamScreen(Screen):
         "their cadence (*Held*), the latest role-clarity check-in and its direction "
         "(*Clarity*), open concerns (*Open*), the median days it took to resolve one (wide "
         "screens), the share of activities drifting from the peer role (*Drift*), stalled "
-        "goals, and the supervisors' own actions that are late or open.\n\n"
+        "goals, and the supervisors' own actions that are late or still open.\n\n"
         "**o** changes the order — the columns that need attention put the highest first — "
         "or click a column heading. **Enter** opens a peer's history. Below the table: "
         "concern categories that come up for more than one peer, the things worth raising "
@@ -149,21 +149,8 @@ class TeamScreen(Screen):
             table.add_column(label, key=key)
         keys = [key for _, key in columns]
         for t in self.team.peers:
-            rc = t.ratings[RatingKey.ROLE_CLARITY]
-            sup = t.actions["supervisor"]
-            median = t.concerns.median_days_to_resolve
-            drift = t.role.drifting_share
-            values = {
-                "name": t.name,
-                "held": f"{t.cadence.held}/{t.cadence.expected}",
-                "clarity": f"{rc.latest if rc.latest is not None else '–'} {rc.direction}",
-                "open": t.concerns.still_open,
-                "median": "–" if median is None else f"{median:g}",
-                "drift": "–" if drift is None else f"{round(drift * 100)}%",
-                "stalled": t.goals.stalled,
-                "sup": f"{sup.late}/{sup.open}",
-            }
-            table.add_row(*[values[k] for k in keys], key=t.peer_id)
+            cells = team_cells(t)
+            table.add_row(*[cells[k] for k in keys], key=t.peer_id)
         if self.sort_key in keys:
             self._sort(self.sort_key)
 
@@ -178,13 +165,17 @@ class TeamScreen(Screen):
     def _sort(self, key: str) -> None:
         self.sort_key = key
 
-        def sort_key(value):
-            text = str(value)
+        def sort_key(value) -> tuple[int, float, str]:
+            # Numbers by value (a missing figure counts as below zero), names by text;
+            # the tuple keeps every comparison between like and like.
+            text = str(value).strip()
+            if text in ("—", "–", ""):
+                return (0, -1.0, "")
             number = text.split()[0].rstrip("%").split("/")[0]
             try:
-                return (0, float(number))
+                return (0, float(number), "")
             except ValueError:
-                return (1 if text.startswith("–") else 0, text.casefold())
+                return (1, 0.0, text.casefold())
 
         self.query_one(DataTable).sort(key, key=sort_key, reverse=key in ATTENTION_FIRST)
         label = next(label for label, k in self.columns() if k == key)

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Label, Sparkline, Static
 from ... import lookback
 from ...domain.enums import FeedbackKey, RatingKey
 from ...domain.models import Person
+from ...services.report import series_phrase
 from ...services.trends import PeerTrends, Series
 from ...store.errors import StoreError
 from ..widgets.controls import TextInput
@@ -41,9 +42,8 @@ def trend_row(label: str, values: list[float], figures: str) -> Horizontal:
 
 
 def series_figures(s: Series) -> str:
-    if not s.points:
-        return "no ratings in this period"
-    return f"latest {s.latest}, average {s.average}, {s.direction} ({len(s.points)})"
+    count = f" ({len(s.points)})" if s.points else ""
+    return series_phrase(s) + count
 
 
 class TrendsScreen(Screen):

@@ -128,15 +128,10 @@ class StepPane(VerticalScroll):
 
     # -- list steps --------------------------------------------------------
 
-    def items_box(self) -> Vertical:
-        assert self.LIST
-        box = Vertical(classes="items", id=f"items-{self.LIST}")
-        return box
-
     def list_children(self) -> ComposeResult:
         """The cards for the current items, an Add button, in order."""
         assert self.LIST
-        with self.items_box():
+        with Vertical(classes="items", id=f"items-{self.LIST}"):
             for index, item in enumerate(getattr(self.ctx.draft, self.LIST)):
                 yield self.card(item, index + 1)
         yield Button(

@@ -92,7 +92,7 @@ class ReviewStep(StepPane):
     def _action(self, head) -> ItemCard:
         cur = head.current
         base = f"review.action.{head.id}"
-        late = cur.due is not None and cur.due < self.ctx.today
+        late = head.is_overdue(self.ctx.today)
         facts = (
             f"owner {self.ctx.name(cur.owner) if cur.owner else '—'} · agreed "
             f"{human_date(head.agreed_on)}"
