@@ -336,11 +336,10 @@ def cmd_lookback(command: str, data_dir: Path, args) -> int:
                 out = report.team_text(team, heading)
         else:
             person = lookback.find_person(repo, args.peer, Role.PEER)
-            record = lookback.load_peer(repo, person)
             if command == "history":
                 people = {p.id: p for p in repo.people()}
-                sessions = [s for s in record.sessions if period.contains(s.day)]
-                rows = report.history_rows(sessions, people)
+                facts = repo.facts(person.id, start=period.start, end=period.end)
+                rows = report.history_rows(facts, people)
                 if args.json:
                     out = orjson.dumps(
                         {
@@ -354,7 +353,7 @@ def cmd_lookback(command: str, data_dir: Path, args) -> int:
                 else:
                     out = report.history_text(person, period.label, rows)
             else:
-                trends = lookback.trends_for(record, period, today)
+                trends = lookback.trends_for(lookback.load_figures(repo, person), period, today)
                 if args.json:
                     out = orjson.dumps(to_data(trends), option=orjson.OPT_INDENT_2).decode()
                 else:

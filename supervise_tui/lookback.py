@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from .domain.enums import Role
-from .domain.models import Person, Session
+from .domain.facts import SessionFacts, heads_from_facts
+from .domain.models import Person
 from .domain.rules import Heads
 from .services.periods import Period
 from .services.report import closest_names
@@ -37,18 +38,22 @@ def find_person(repo, name: str, role: Role | None = Role.PEER) -> Person:
 
 
 @dataclass
-class PeerRecord:
+class PeerFigures:
+    """What trends count for one peer: the light rows of their held sessions and their
+    items folded from those rows (no full record is opened)."""
+
     person: Person
-    sessions: list[Session]
+    facts: list[SessionFacts]
     heads: Heads
 
 
-def load_peer(repo, person: Person) -> PeerRecord:
-    return PeerRecord(person, repo.sessions(person.id), repo.heads(person.id))
+def load_figures(repo, person: Person) -> PeerFigures:
+    facts = repo.facts(person.id)
+    return PeerFigures(person, facts, heads_from_facts(person.id, facts))
 
 
-def trends_for(record: PeerRecord, period: Period, today: date) -> PeerTrends:
-    return peer_trends(record.person, record.sessions, record.heads, period, today)
+def trends_for(record: PeerFigures, period: Period, today: date) -> PeerTrends:
+    return peer_trends(record.person, record.facts, record.heads, period, today)
 
 
 def team_members(
@@ -70,7 +75,7 @@ def team_members(
 def team_for(repo, members: list[Person], period: Period, today: date) -> TeamTrends:
     rows, heads = [], {}
     for person in members:
-        record = load_peer(repo, person)
+        record = load_figures(repo, person)
         heads[person.id] = record.heads
         rows.append(trends_for(record, period, today))
     return team_trends(rows, period, heads)

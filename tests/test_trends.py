@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from supervise_tui.domain import rules
+from supervise_tui.domain.facts import facts_of, heads_from_facts
 from supervise_tui.domain.enums import (
     Cadence,
     ConcernCategory,
@@ -31,7 +32,8 @@ from supervise_tui.domain.models import (
     Strength,
 )
 from supervise_tui.services.periods import parse_period
-from supervise_tui.services.trends import direction, peer_trends, team_trends
+from supervise_tui.services import trends
+from supervise_tui.services.trends import direction, team_trends
 
 TODAY = date(2026, 11, 22)
 PEER = Person("Jordan Ellery", Role.PEER, "Maple Court", cadence=Cadence.WEEKLY, id="peer")
@@ -44,6 +46,16 @@ def session(day: date, sid: str, **ratings) -> Session:
     for key, value in ratings.items():
         s.checkin.ratings[RatingKey(key)] = Rating(value)
     return s
+
+
+def peer_trends(person, sessions, heads, period, today, **kwargs):
+    """The figures from the sessions' light rows, as the app computes them, checked to
+    equal the figures from the items folded from the light rows alone."""
+    facts_list = [facts_of(s) for s in sessions]
+    result = trends.peer_trends(person, facts_list, heads, period, today, **kwargs)
+    light = heads_from_facts(person.id, facts_list)
+    assert trends.peer_trends(person, facts_list, light, period, today, **kwargs) == result
+    return result
 
 
 def build(sessions: list[Session]):

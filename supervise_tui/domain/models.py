@@ -435,6 +435,16 @@ class SessionRef:
 
 
 @dataclass
+class YearCount:
+    """A peer's held sessions in one year: what Home's summary adds up, kept beside
+    the open items so a save never reads the whole history to count it."""
+
+    held: int = 0
+    awaiting: int = 0  # completed, not yet acknowledged by everyone
+    last: date | None = None
+
+
+@dataclass
 class PeerSummary:
     """What Home shows for one peer, kept up to date at every save."""
 

@@ -31,6 +31,7 @@ from .models import (
     Session,
     SessionRef,
     SignOff,
+    YearCount,
 )
 from .text import NAME_MAX, NOTE_MAX, SHORT_MAX, check_name, check_text
 
@@ -467,15 +468,44 @@ def carry_forward(heads: Heads, before: date | None = None) -> CarryForward:
     )
 
 
-def summarise(peer_id: str, refs: list[SessionRef], heads: Heads) -> PeerSummary:
-    """The Home-screen figures for one peer."""
-    held = [r for r in refs if r.status != SessionStatus.DRAFT]
+def year_counts(refs) -> dict[int, YearCount]:
+    """Held sessions per year (anything with ``when`` and ``status``: refs or facts)."""
+    counts: dict[int, YearCount] = {}
+    for r in refs:
+        if r.status == SessionStatus.DRAFT:
+            continue
+        count = counts.setdefault(r.when.year, YearCount())
+        count.held += 1
+        count.awaiting += r.status == SessionStatus.COMPLETED
+        day = r.when.date()
+        if count.last is None or day > count.last:
+            count.last = day
+    return counts
+
+
+def summary_from_counts(peer_id: str, counts: dict[int, YearCount], heads: Heads) -> PeerSummary:
+    """The Home-screen figures for one peer, from their yearly counts and items.
+
+    Only open items count, so ``heads`` may hold just the open ones."""
     return PeerSummary(
         peer_id=peer_id,
-        sessions=len(held),
-        last_session=max((r.when.date() for r in held), default=None),
+        sessions=sum(c.held for c in counts.values()),
+        last_session=max((c.last for c in counts.values() if c.last), default=None),
         open_concerns=sum(1 for h in heads.concerns.values() if h.is_open),
         active_goals=sum(1 for h in heads.goals.values() if h.is_active),
         open_actions=sum(1 for h in heads.actions.values() if h.is_open),
-        awaiting_signoff=sum(1 for r in held if r.status == SessionStatus.COMPLETED),
+        awaiting_signoff=sum(c.awaiting for c in counts.values()),
     )
+
+
+def summarise(peer_id: str, refs: list[SessionRef], heads: Heads) -> PeerSummary:
+    """The Home-screen figures for one peer."""
+    return summary_from_counts(peer_id, year_counts(refs), heads)
+
+
+def is_settled(head: ConcernHead | GoalHead | ActionHead) -> bool:
+    """A resolved concern, a completed or dropped goal, a done action: no longer carried
+    forward (though a later session may still reopen it)."""
+    if isinstance(head, GoalHead):
+        return not head.is_active
+    return not head.is_open

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, WEEKLY, rrule
@@ -51,6 +51,26 @@ def expected_dates(cadence: Cadence, weekday: int | None, start: date, end: date
         kwargs = {"byweekday": weekday} if weekday is not None else {}
         rule = rrule(WEEKLY, interval=every, dtstart=begin, until=until, **kwargs)
     return [d.date() for d in rule]
+
+
+def count_expected(cadence: Cadence, weekday: int | None, start: date, end: date) -> int:
+    """``len(expected_dates(...))``, worked out by arithmetic where the cadence allows
+    (trends ask this for every peer over years of history)."""
+    if end < start:
+        return 0
+    if cadence == Cadence.MONTHLY:
+        return len(expected_dates(cadence, weekday, start, end))
+    every = 7 if cadence == Cadence.WEEKLY else 14
+    first = start
+    if weekday is not None:
+        # rrule counts weeks from the Monday of dtstart's week; the first date is that
+        # week's chosen weekday, or, when it falls before dtstart, the next one due.
+        first = start - timedelta(days=start.weekday()) + timedelta(days=weekday)
+        if first < start:
+            first += timedelta(days=every)
+    if first > end:
+        return 0
+    return (end - first).days // every + 1
 
 
 @dataclass(frozen=True)

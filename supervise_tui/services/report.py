@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..domain.enums import ConcernStatus, FeedbackKey, RatingKey, Role, SessionStatus
+from ..domain.facts import SessionFacts
 from ..domain.models import Person, Session
 from .trends import PeerTrends, Series, TeamTrends
 
@@ -35,8 +36,8 @@ class HistoryRow:
     concerns_resolved: int
 
 
-def history_rows(sessions: list[Session], people: dict[str, Person]) -> list[HistoryRow]:
-    """One row per session, newest first."""
+def history_rows(sessions: list[SessionFacts], people: dict[str, Person]) -> list[HistoryRow]:
+    """One row per session (from its light row, :mod:`domain.facts`), newest first."""
     rows = []
     for s in sorted(sessions, key=lambda s: (s.when, s.id), reverse=True):
         rows.append(
@@ -47,14 +48,10 @@ def history_rows(sessions: list[Session], people: dict[str, Person]) -> list[His
                 status=s.status.label,
                 acknowledged=s.status == SessionStatus.ACKNOWLEDGED,
                 supervisors=[people[i].name if i in people else "—" for i in s.supervisor_ids],
-                ratings={
-                    RATING_SHORT[k]: s.checkin.ratings[k].value
-                    for k in RatingKey
-                    if k in s.checkin.ratings
-                },
-                concerns_opened=len(s.concerns),
+                ratings={RATING_SHORT[k]: s.ratings[k] for k in RatingKey if k in s.ratings},
+                concerns_opened=len(s.new_concerns),
                 concerns_resolved=sum(
-                    1 for u in s.concern_updates if u.status == ConcernStatus.RESOLVED
+                    1 for _, status in s.concern_updates if status == ConcernStatus.RESOLVED
                 ),
             )
         )

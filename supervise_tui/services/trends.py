@@ -25,6 +25,7 @@ Definitions (tests hold them to known answers):
 from __future__ import annotations
 
 import statistics
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -37,9 +38,10 @@ from ..domain.enums import (
     GoalStatus,
     RatingKey,
 )
-from ..domain.models import ConcernHead, GoalHead, Person, Session
+from ..domain.facts import SessionFacts
+from ..domain.models import ConcernHead, GoalHead, Person
 from ..domain.rules import Heads
-from ..domain.schedule import expected_dates
+from ..domain.schedule import count_expected
 from .periods import Period
 
 STALL_AFTER = 3
@@ -161,13 +163,24 @@ def _month(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
 
-def _open_before(head: ConcernHead, day: date) -> bool:
-    """Whether a concern was unresolved at the start of ``day``."""
+def _days_carried(head: ConcernHead, held_days: list[date]) -> int:
+    """How many held days (sorted) fall after the day a concern was raised while it was
+    still unresolved at the start of that day."""
+    # The status at the start of day d is the one after every update made before d.
+    # So it is the raised status on (raised_on, first update day], then each
+    # update day's final status until the next update day, and so on.
     status = head.base.status
+    start = head.raised_on
+    carried = 0
     for log in sorted(head.updates, key=lambda log: (log.on, log.session_id)):
-        if log.on < day:
-            status = log.update.status
-    return status != ConcernStatus.RESOLVED
+        if log.on > start:
+            if status != ConcernStatus.RESOLVED:
+                carried += bisect_right(held_days, log.on) - bisect_right(held_days, start)
+            start = log.on
+        status = log.update.status
+    if status != ConcernStatus.RESOLVED:
+        carried += len(held_days) - bisect_right(held_days, start)
+    return carried
 
 
 def _resolution_days(head: ConcernHead) -> tuple[date, int] | None:
@@ -189,10 +202,7 @@ def concern_figures(heads: Heads, held_days: list[date], period: Period) -> Conc
             opened_pm[_month(head.raised_on)] += 1
             if head.base.category is not None:
                 categories[head.base.category] += 1
-            carried = sum(
-                1 for day in held_days if day > head.raised_on and _open_before(head, day)
-            )
-            if carried > 2:
+            if _days_carried(head, held_days) > 2:
                 figures.carried_over_more_than_two += 1
         resolution = _resolution_days(head)
         if resolution is not None and period.contains(resolution[0]):
@@ -218,27 +228,27 @@ def _most_used_spelling(spellings: Counter[str]) -> str:
     return sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
-def role_figures(sessions: list[Session]) -> RoleFigures:
+def role_figures(sessions: list[SessionFacts]) -> RoleFigures:
     figures = RoleFigures()
     drift_sessions: dict[str, set[str]] = defaultdict(set)
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     total = drifting = 0
     for session in sessions:
-        items = [r for r in session.role_items if r.fit is not None]
+        items = session.fits
         if not items:
             continue
-        d = sum(1 for r in items if r.fit == Fit.DRIFTING)
-        u = sum(1 for r in items if r.fit == Fit.UNSURE)
+        d = sum(1 for fit, _ in items if fit == Fit.DRIFTING)
+        u = sum(1 for fit, _ in items if fit == Fit.UNSURE)
         figures.per_session.append(
             RolePoint(session.day, len(items), round(d / len(items), 3), round(u / len(items), 3))
         )
         total += len(items)
         drifting += d
-        for r in items:
-            if r.fit == Fit.DRIFTING and r.activity.strip():
-                key = _norm(r.activity)
+        for fit, activity in items:
+            if fit == Fit.DRIFTING and activity:
+                key = _norm(activity)
                 drift_sessions[key].add(session.id)
-                spellings[key][" ".join(r.activity.split())] += 1
+                spellings[key][activity] += 1
     if total:
         figures.drifting_share = round(drifting / total, 3)
     figures.recurring_drift = sorted(
@@ -283,7 +293,8 @@ def goal_figures(
             for day, progress in points[1:]:
                 if progress > best:
                     best, last_rise = progress, day
-            since = sum(1 for day in held_days if day > last_rise and day <= period.end)
+            since = bisect_right(held_days, period.end) - bisect_right(held_days, last_rise)
+            since = max(0, since)
             stalled = since >= stall_after
             figures.stalled += stalled
         elif current.status == GoalStatus.PAUSED:
@@ -317,15 +328,14 @@ def action_figures(
     return result
 
 
-def strength_figures(sessions: list[Session], top: int = 5) -> list[tuple[str, int]]:
+def strength_figures(sessions: list[SessionFacts], top: int = 5) -> list[tuple[str, int]]:
     counts: Counter[str] = Counter()
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for session in sessions:
-        for strength in session.strengths:
-            if strength.skill.strip():
-                key = _norm(strength.skill)
-                counts[key] += 1
-                spellings[key][" ".join(strength.skill.split())] += 1
+        for skill in session.strengths:
+            key = _norm(skill)
+            counts[key] += 1
+            spellings[key][skill] += 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     return [(_most_used_spelling(spellings[k]), n) for k, n in ranked[:top]]
 
@@ -336,48 +346,41 @@ def cadence_figures(
     figures = CadenceFigures(held=len(held_days))
     if held_days:
         start = period.start or held_days[0]
-        figures.expected = len(
-            expected_dates(person.cadence, person.weekday, start, min(period.end, today))
+        figures.expected = count_expected(
+            person.cadence, person.weekday, start, min(period.end, today)
         )
         gaps = [(b - a).days for a, b in zip(held_days, held_days[1:], strict=False)]
         figures.longest_gap_days = max(gaps) if gaps else None
         figures.days_since_last = (min(period.end, today) - held_days[-1]).days
     elif period.start is not None:
-        figures.expected = len(
-            expected_dates(person.cadence, person.weekday, period.start, min(period.end, today))
+        figures.expected = count_expected(
+            person.cadence, person.weekday, period.start, min(period.end, today)
         )
     return figures
 
 
 def peer_trends(
     person: Person,
-    sessions: list[Session],
+    sessions: list[SessionFacts],
     heads: Heads,
     period: Period,
     today: date,
     *,
     stall_after: int = STALL_AFTER,
 ) -> PeerTrends:
-    """All the figures for one peer over ``period``."""
+    """All the figures for one peer over ``period``, from the light facts of their held
+    sessions (:mod:`domain.facts`) and their item heads."""
     in_period = sorted(
         (s for s in sessions if period.contains(s.day)), key=lambda s: (s.when, s.id)
     )
     all_days = sorted(s.day for s in sessions)
     days = [s.day for s in in_period]
     ratings = {
-        key: series(
-            [
-                (s.day, s.checkin.ratings[key].value)
-                for s in in_period
-                if s.checkin.ratings.get(key) and s.checkin.ratings[key].value
-            ]
-        )
+        key: series([(s.day, s.ratings[key]) for s in in_period if s.ratings.get(key)])
         for key in RatingKey
     }
     feedback = {
-        key: series(
-            [(s.day, s.feedback.ratings[key]) for s in in_period if s.feedback.ratings.get(key)]
-        )
+        key: series([(s.day, s.feedback[key]) for s in in_period if s.feedback.get(key)])
         for key in FeedbackKey
     }
     return PeerTrends(

@@ -10,12 +10,13 @@ from pathlib import Path
 
 from ..domain import rules
 from ..domain.errors import ValidationError
-from ..domain.models import PeerSummary, Person, Session, SessionRef
-from ..domain.serial import from_data, to_data
+from ..domain.models import PeerSummary, Person, Session
+from ..domain.serial import from_data
 from . import backups
 from .errors import DamagedFile
 from .files import read_json
-from .repository import HEAD_TABLES, JOURNAL, META, PEOPLE, Repository
+from .layout import DERIVED_PEER_TABLES, HEAD_TABLES, derived_docs, is_derived_file
+from .repository import JOURNAL, META, PEOPLE, Repository
 
 
 @dataclass
@@ -94,15 +95,10 @@ def _check_peer(root, peer_id, parsed, people, summaries, report) -> None:
     if index is None:
         if (root / index_rel).exists():
             return  # already reported as damaged
-        report.problems.append(f"{base}: has no peer.json index")
+        report.problems.append(f"{base}: has no peer.json")
         return
     if peer_id not in people:
         report.problems.append(f"{base}: belongs to a person who is not in {PEOPLE}")
-    refs: dict[str, SessionRef] = {}
-    for doc_id, doc in _table(index, "sessions", str(index_rel), report).items():
-        ref = _load(SessionRef, doc, f"{index_rel} session {doc_id}", report)
-        if ref is not None:
-            refs[doc_id] = ref
     sessions: dict[str, Session] = {}
     for rel, data in parsed.items():
         if rel.parent != base or not rel.name.startswith("sessions-"):
@@ -126,14 +122,8 @@ def _check_peer(root, peer_id, parsed, people, summaries, report) -> None:
             except ValidationError as error:
                 report.problems.append(f"{where}: invalid ({error.field})")
             _check_people(session, people, where, report)
-            if doc_id not in refs:
-                report.problems.append(f"{where}: is missing from {index_rel}")
             sessions[doc_id] = session
-    for ref_id in refs:
-        if ref_id not in sessions:
-            report.problems.append(f"{index_rel}: lists session {ref_id}, which is not stored")
     report.sessions += len(sessions)
-    # Derived data must equal what the sessions say.
     ordered = sorted(sessions.values(), key=lambda s: (s.when, s.id))
     heads = rules.fold_sessions(ordered)
     for session in ordered:
@@ -149,20 +139,35 @@ def _check_peer(root, peer_id, parsed, people, summaries, report) -> None:
                         f"session {session.id}: updates an item that is not in this peer's "
                         "record on that date"
                     )
-    derived_ok = True
-    for name in HEAD_TABLES:
-        stored = _table(index, name, str(index_rel), report)
-        expected = {i: to_data(h) for i, h in getattr(heads, name).items()}
-        if stored != expected:
-            derived_ok = False
-    summary = summaries.get(peer_id)
-    expected_summary = rules.summarise(peer_id, list(refs.values()), heads)
-    if summary != expected_summary:
-        derived_ok = False
-    if not derived_ok:
+    # Derived files (light rows, items, yearly counts) and the summary must equal what
+    # the full records say.
+    expected, expected_summary = derived_docs(peer_id, ordered)
+    out_of_step: list[str] = []
+    for rel, data in parsed.items():
+        stray = rel.parent == base and is_derived_file(rel.name) and str(rel) not in expected
+        if stray and any(_table(data, name, str(rel), report) for name in data):
+            out_of_step.append(rel.name)
+    for rel, tables in expected.items():
+        path = Path(rel)
+        data = parsed.get(path)
+        if data is None:
+            if (root / path).exists():
+                continue  # damaged: reported above
+            data = {}
+        names = DERIVED_PEER_TABLES if path == index_rel else ("sessions", *HEAD_TABLES)
+        for name in names:
+            if _table(data, name, rel, report) != tables.get(name, {}):
+                out_of_step.append(path.name)
+                break
+    if index.get("sessions"):
+        out_of_step.append("peer.json")
+    if summaries.get(peer_id) != expected_summary:
+        out_of_step.append(PEOPLE)
+    if out_of_step:
+        files = ", ".join(sorted(set(out_of_step)))
         report.problems.append(
-            f"{index_rel}: the peer's item list or summary is out of step with the sessions "
-            "(`supervise check --repair` rebuilds it from the sessions)"
+            f"{base}: the session rows, item lists or summary ({files}) are out of step with "
+            "the sessions (`supervise check --repair` rebuilds them from the sessions)"
         )
         report.repairable.append(peer_id)
 

@@ -16,10 +16,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+
+def _v1_to_v2(root: Path) -> None:
+    from .migrate_v2 import migrate
+
+    migrate(root)
+
 
 # from_version -> function(root) that upgrades the folder to from_version + 1
-MIGRATIONS: dict[int, Callable[[Path], None]] = {}
+MIGRATIONS: dict[int, Callable[[Path], None]] = {1: _v1_to_v2}
 
 
 def plan(found: int, current: int | None = None) -> list[int]:

@@ -4,11 +4,13 @@ Layout of a data folder (see docs/storage.md for the reasoning)::
 
     meta.json                       schema version, when created
     people.json                     people, and one summary per peer (for Home)
-    peers/<peer-id>/peer.json       that peer's session index and item heads
+    peers/<peer-id>/peer.json       that peer's open items, yearly counts, agenda
     peers/<peer-id>/sessions-YYYY.json   that peer's full session records, by year
+    peers/<peer-id>/index-YYYY.json      one light row per session of that year
+    peers/<peer-id>/closed-YYYY.json     settled items raised that year
     drafts/<session-id>.json        one unfinished session each (autosave)
     journal.json                    present only while a multi-file save is applied
-    backups/<timestamp>/            hard-link snapshots
+    backups/<timestamp>/            snapshots (real copies)
     .lock                           held by the one writer
 
 A save that touches several files first writes the whole change to
@@ -34,15 +36,14 @@ from .. import __version__
 from ..domain import rules
 from ..domain.enums import Role, SessionStatus
 from ..domain.errors import ValidationError
+from ..domain.facts import SessionFacts, facts_from_data, facts_of, facts_to_data
 from ..domain.models import (
-    ActionHead,
-    ConcernHead,
-    GoalHead,
     PeerInput,
     PeerSummary,
     Person,
     Session,
     SessionRef,
+    YearCount,
     next_revisions,
     now_utc,
 )
@@ -50,6 +51,17 @@ from ..domain.serial import from_data, to_data
 from . import backups, migrations
 from .errors import DamagedFile, NewerFormat, NotFound, ReadOnly, Refused, StoreError, StoreLocked
 from .files import clean_temps, ensure_dir, looks_whole, read_json, remove, write_json
+from .layout import (
+    DERIVED_PEER_TABLES,
+    HEAD_TABLES,
+    closed_file,
+    derived_docs,
+    home_of,
+    index_file,
+    is_derived_file,
+    peer_file,
+    shard_file,
+)
 from .storage import Db, open_db
 
 META = "meta.json"
@@ -60,8 +72,6 @@ LOCK = ".lock"
 BACKUP_EVERY_SECONDS = 3600
 OPEN_DB_LIMIT = 64
 
-HEAD_TABLES: dict[str, type] = {"concerns": ConcernHead, "goals": GoalHead, "actions": ActionHead}
-
 
 @dataclass(frozen=True)
 class Change:
@@ -71,14 +81,6 @@ class Change:
     table: str | None
     doc_id: str
     doc: dict | None
-
-
-def peer_file(peer_id: str) -> str:
-    return f"peers/{peer_id}/peer.json"
-
-
-def shard_file(peer_id: str, year: int) -> str:
-    return f"peers/{peer_id}/sessions-{year}.json"
 
 
 def draft_file(session_id: str) -> str:
@@ -224,6 +226,8 @@ class Repository:
                     f"The records in {self.root} need upgrading to this version's format, "
                     "which cannot be done read-only. Open them normally once."
                 )
+            if (self.root / JOURNAL).exists():
+                self._replay_journal()  # finish the last save in the format it was written in
             steps = migrations.plan(version)
             backups.snapshot(self.root, self.local_now(), f"before-v{migrations.SCHEMA_VERSION}")
             for step in steps:
@@ -419,7 +423,7 @@ class Repository:
         )
 
     def _has_sessions(self, person_id: str) -> bool:
-        if (self.root / peer_file(person_id)).exists() and self.session_refs(person_id):
+        if (self.root / peer_file(person_id)).exists() and self.years(person_id):
             return True
         for draft in self.drafts():
             if person_id in draft.participants:
@@ -450,9 +454,7 @@ class Repository:
         _safe_id(session.id)
         if session.status != SessionStatus.DRAFT:
             raise ValidationError("Only a draft can be autosaved.", "status")
-        if (self.root / peer_file(_safe_id(session.peer_id))).exists() and any(
-            r.id == session.id for r in self.session_refs(session.peer_id)
-        ):
+        if self._is_filed(session):
             return session  # already finished: a late autosave must not revive the draft
         session = dataclasses.replace(session, updated_at=self.clock())
         rel = draft_file(session.id)
@@ -462,6 +464,13 @@ class Repository:
         db = self._db(rel)
         db.table("draft").put(session.id, to_data(session))
         return session
+
+    def _is_filed(self, session: Session) -> bool:
+        """Whether a session is already among the held ones (its year's index says)."""
+        rel = index_file(_safe_id(session.peer_id), session.when.year)
+        if not (self.root / rel).exists():
+            return False
+        return self._table(rel, "sessions").get_raw(session.id) is not None
 
     def drafts(self) -> list[Session]:
         folder = self.root / "drafts"
@@ -482,61 +491,164 @@ class Repository:
 
     # -- sessions ------------------------------------------------------------------
 
-    def session_refs(self, peer_id: str) -> list[SessionRef]:
+    def years(self, peer_id: str) -> dict[int, YearCount]:
+        """The peer's held sessions counted per year (the years that have any)."""
         rel = peer_file(_safe_id(peer_id))
-        refs = [self._load(SessionRef, rel, d, i) for i, d in self._raw(rel, "sessions")]
-        return sorted(refs, key=lambda r: (r.when, r.id))
+        found = {}
+        for key, doc in self._raw(rel, "years"):
+            count = self._load(YearCount, rel, doc, key)
+            if not key.isdigit():
+                raise DamagedFile(self.root / rel, f"year {key!r} is not a year")
+            found[int(key)] = count
+        return found
+
+    def facts(
+        self, peer_id: str, *, start: date | None = None, end: date | None = None
+    ) -> list[SessionFacts]:
+        """The light rows of a peer's held sessions (between ``start`` and ``end``),
+        oldest first: only the index files of the years asked for are read."""
+        peer_id = _safe_id(peer_id)
+        found: list[SessionFacts] = []
+        for year in sorted(self.years(peer_id)):
+            if (start is not None and year < start.year) or (end is not None and year > end.year):
+                continue
+            rel = index_file(peer_id, year)
+            for doc_id, doc in self._raw(rel, "sessions"):
+                f = self._facts(rel, doc_id, doc)
+                day = f.when.date()
+                if (start is None or day >= start) and (end is None or day <= end):
+                    found.append(f)
+        found.sort(key=lambda f: (f.when, f.id))
+        return found
+
+    def _facts(self, rel: str, doc_id: str, doc: dict) -> SessionFacts:
+        try:
+            return facts_from_data(doc_id, doc)
+        except ValidationError:
+            raise DamagedFile(
+                self.root / rel,
+                f"row {doc_id} does not have the expected shape",
+                backups.newest_good(self.root, Path(rel)),
+            ) from None
+
+    def session_refs(self, peer_id: str) -> list[SessionRef]:
+        return [f.ref for f in self.facts(peer_id)]
+
+    def awaiting_signoff(self, peer_id: str) -> list[SessionRef]:
+        """Finished sessions not yet acknowledged by everyone, oldest first."""
+        refs: list[SessionRef] = []
+        for year, count in sorted(self.years(peer_id).items()):
+            if count.awaiting:
+                start, end = date(year, 1, 1), date(year, 12, 31)
+                refs += [
+                    f.ref
+                    for f in self.facts(peer_id, start=start, end=end)
+                    if f.status == SessionStatus.COMPLETED
+                ]
+        return refs
+
+    def open_heads(self, peer_id: str) -> rules.Heads:
+        """The peer's open concerns, active or paused goals and unfinished actions."""
+        return self._heads_in([peer_file(_safe_id(peer_id))])
 
     def heads(self, peer_id: str) -> rules.Heads:
-        rel = peer_file(_safe_id(peer_id))
+        """All of the peer's items, open and settled."""
+        peer_id = _safe_id(peer_id)
+        rels = [peer_file(peer_id)]
+        rels += [closed_file(peer_id, year) for year in sorted(self.years(peer_id))]
+        return self._heads_in([rel for rel in rels if (self.root / rel).exists()])
+
+    def _heads_in(self, rels: list[str], wanted: set[str] | None = None) -> rules.Heads:
         heads = rules.Heads()
-        for name, cls in HEAD_TABLES.items():
-            table = getattr(heads, name)
-            for doc_id, doc in self._raw(rel, name):
-                table[doc_id] = self._load(cls, rel, doc, doc_id)
+        for rel in rels:
+            for name, cls in HEAD_TABLES.items():
+                table = getattr(heads, name)
+                for doc_id, doc in self._raw(rel, name):
+                    if wanted is None or doc_id in wanted:
+                        table[doc_id] = self._load(cls, rel, doc, doc_id)
+        return heads
+
+    def _heads_for(self, peer_id: str, ids: set[str]) -> rules.Heads:
+        """The open items, and the settled ones among ``ids`` (what a save may touch)."""
+        heads = self.open_heads(peer_id)
+        known = set(heads.concerns) | set(heads.goals) | set(heads.actions)
+        missing = ids - known
+        if missing:
+            for year in sorted(self.years(peer_id), reverse=True):
+                rel = closed_file(peer_id, year)
+                if not (self.root / rel).exists():
+                    continue
+                found = self._heads_in([rel], missing)
+                for name in HEAD_TABLES:
+                    getattr(heads, name).update(getattr(found, name))
+                    missing -= set(getattr(found, name))
+                if not missing:
+                    break
         return heads
 
     def sessions(
         self, peer_id: str, *, start: date | None = None, end: date | None = None
     ) -> list[Session]:
         """A peer's held sessions (completed or acknowledged), oldest first."""
-        refs = [
-            r
-            for r in self.session_refs(peer_id)
-            if (start is None or r.when.date() >= start) and (end is None or r.when.date() <= end)
-        ]
-        wanted = {r.id for r in refs}
+        peer_id = _safe_id(peer_id)
         found: list[Session] = []
-        for year in sorted({r.when.year for r in refs}):
+        for year in sorted(self.years(peer_id)):
+            if (start is not None and year < start.year) or (end is not None and year > end.year):
+                continue
             rel = shard_file(peer_id, year)
             for doc_id, doc in self._raw(rel, "sessions"):
-                if doc_id in wanted:
-                    found.append(self._load(Session, rel, doc, doc_id))
+                session = self._load(Session, rel, doc, doc_id)
+                if (start is None or session.day >= start) and (end is None or session.day <= end):
+                    found.append(session)
         return sorted(found, key=lambda s: (s.when, s.id))
 
-    def session(self, peer_id: str, session_id: str) -> Session:
-        for ref in self.session_refs(peer_id):
-            if ref.id == session_id:
-                rel = shard_file(peer_id, ref.when.year)
-                doc = self._table(rel, "sessions").get_raw(session_id)
-                if doc is not None:
-                    return self._load(Session, rel, doc, session_id)
+    def session(self, peer_id: str, session_id: str, year: int | None = None) -> Session:
+        """One held session; ``year`` (when known) saves looking through the others."""
+        peer_id = _safe_id(peer_id)
+        years = sorted(self.years(peer_id), reverse=True)
+        if year in years:
+            years.remove(year)
+            years.insert(0, year)
+        for y in years:
+            if self._table(index_file(peer_id, y), "sessions").get_raw(session_id) is None:
+                continue
+            rel = shard_file(peer_id, y)
+            doc = self._table(rel, "sessions").get_raw(session_id)
+            if doc is not None:
+                return self._load(Session, rel, doc, session_id)
         raise NotFound("That session is not in the records.")
+
+    def _stored_year(self, peer_id: str, session_id: str, year: int, everywhere: bool):
+        """The year a session is filed under, with its light row, or None when new."""
+        years = [year] + (
+            [y for y in sorted(self.years(peer_id), reverse=True) if y != year]
+            if everywhere
+            else []
+        )
+        for y in years:
+            rel = index_file(peer_id, y)
+            if not (self.root / rel).exists():
+                continue
+            doc = self._table(rel, "sessions").get_raw(session_id)
+            if doc is not None:
+                return y, self._facts(rel, session_id, doc)
+        return None
 
     def complete(self, session: Session) -> Session:
         """Finish a draft: validate, store it and fold it into the peer's items."""
         self._guard_write()
         self._check_participants(session)
-        session = rules.drop_noop_updates(session, self.heads(session.peer_id))
+        heads = self._heads_for(session.peer_id, facts_of(session).item_ids())
+        session = rules.drop_noop_updates(session, heads)
         finished = rules.finish(session, self.clock())
-        self._check_links(finished)
+        self._check_links(finished, heads)
         self.commit(self._session_changes(finished, drop_draft=True))
         return finished
 
     def sign_off(self, session: Session, person_id: str, comment: str = "") -> Session:
         """Record one participant's acknowledgement of a finished session."""
         self._guard_write()
-        stored = self.session(session.peer_id, session.id)
+        stored = self.session(session.peer_id, session.id, session.when.year)
         signed = rules.sign_off(stored, person_id, comment, self._stamp_after(stored.updated_at))
         signed = dataclasses.replace(
             signed, revisions=next_revisions(stored.revisions, stored.updated_at)
@@ -554,8 +666,7 @@ class Repository:
             if sup.role != Role.SUPERVISOR:
                 raise ValidationError(f"{sup.name} is not a supervisor.", "supervisor_ids")
 
-    def _check_links(self, session: Session) -> None:
-        heads = self.heads(session.peer_id)
+    def _check_links(self, session: Session, heads: rules.Heads) -> None:
         allowed = rules.items_before(heads, session.day)
         for attr, table, key in (
             ("concern_updates", heads.concerns, "concern_id"),
@@ -577,38 +688,55 @@ class Repository:
                     )
 
     def _session_changes(self, session: Session, *, drop_draft: bool) -> list[Change]:
+        """The files a save changes: the year's record and row, the items it touched,
+        the yearly counts and the summary. Never the rest of the history."""
         peer_id = _safe_id(session.peer_id)
         _safe_id(session.id)
         prel = peer_file(peer_id)
-        refs = {r.id: r for r in self.session_refs(peer_id)}
-        heads = self.heads(peer_id)
-        before = {name: set(getattr(heads, name)) for name in HEAD_TABLES}
+        year = session.when.year
+        facts = facts_of(session)
+        stored = self._stored_year(peer_id, session.id, year, everywhere=bool(session.revisions))
+        wanted = facts.item_ids() | (stored[1].item_ids() if stored else set())
+        heads = self._heads_for(peer_id, wanted)
+        before = {
+            (name, item_id): home_of(peer_id, head)
+            for name in HEAD_TABLES
+            for item_id, head in getattr(heads, name).items()
+        }
         changes: list[Change] = []
-        old = refs.get(session.id)
-        if old is not None and old.when.year != session.when.year:
-            changes.append(Change(shard_file(peer_id, old.when.year), "sessions", session.id, None))
-        changes.append(
-            Change(shard_file(peer_id, session.when.year), "sessions", session.id, to_data(session))
-        )
+        rows = {year: dict(self._raw(index_file(peer_id, year), "sessions"))}
+        if stored is not None and stored[0] != year:
+            old_year = stored[0]
+            changes.append(Change(shard_file(peer_id, old_year), "sessions", session.id, None))
+            changes.append(Change(index_file(peer_id, old_year), "sessions", session.id, None))
+            rows[old_year] = dict(self._raw(index_file(peer_id, old_year), "sessions"))
+            rows[old_year].pop(session.id, None)
+        row = facts_to_data(facts)
+        rows[year][session.id] = row
+        changes.append(Change(shard_file(peer_id, year), "sessions", session.id, to_data(session)))
+        changes.append(Change(index_file(peer_id, year), "sessions", session.id, row))
         touched = rules.apply_session(heads, session)
         for name in HEAD_TABLES:
             table = getattr(heads, name)
             for item_id in sorted(touched):
-                if item_id in table:
-                    changes.append(Change(prel, name, item_id, to_data(table[item_id])))
-                elif item_id in before[name]:
-                    changes.append(Change(prel, name, item_id, None))
-        ref = SessionRef(
-            id=session.id,
-            when=session.when,
-            kind=session.kind,
-            status=session.status,
-            supervisor_ids=list(session.supervisor_ids),
-            updated_at=session.updated_at,
-        )
-        refs[session.id] = ref
-        changes.append(Change(prel, "sessions", session.id, to_data(ref)))
-        summary = rules.summarise(peer_id, list(refs.values()), heads)
+                was = before.get((name, item_id))
+                head = table.get(item_id)
+                now = home_of(peer_id, head) if head is not None else None
+                if was is not None and was != now:
+                    changes.append(Change(was, name, item_id, None))
+                if head is not None:
+                    changes.append(Change(now, name, item_id, to_data(head)))
+        counts = self.years(peer_id)
+        for y, docs in rows.items():
+            rel = index_file(peer_id, y)
+            counted = rules.year_counts(self._facts(rel, i, d) for i, d in docs.items())
+            if y in counted:
+                counts[y] = counted[y]
+                changes.append(Change(prel, "years", str(y), to_data(counted[y])))
+            else:
+                counts.pop(y, None)
+                changes.append(Change(prel, "years", str(y), None))
+        summary = rules.summary_from_counts(peer_id, counts, heads)
         changes.append(Change(PEOPLE, "summaries", peer_id, to_data(summary)))
         if drop_draft and (session.agenda or session.peer_note.strip()):
             # What the peer brought was discussed: take it off their list for next time.
@@ -647,7 +775,7 @@ class Repository:
 
     def carry_forward(self, peer_id: str, before: date | None = None) -> rules.CarryForward:
         """What a session (on ``before``, if given) reviews: items raised by then."""
-        return rules.carry_forward(self.heads(peer_id), before)
+        return rules.carry_forward(self.open_heads(peer_id), before)
 
     def peers_with_records(self) -> list[str]:
         folder = self.root / "peers"
@@ -656,30 +784,36 @@ class Repository:
         return sorted(p.name for p in folder.iterdir() if (p / "peer.json").exists())
 
     def _derived_changes(self, peer_id: str, sessions: list[Session]) -> list[Change]:
-        """Replace a peer's index, item heads and summary with what ``sessions`` say."""
+        """Replace a peer's derived files (rows, items, counts) and summary with what
+        ``sessions`` say; the peer's own agenda in peer.json is kept."""
+        docs, summary = derived_docs(peer_id, sessions)
         prel = peer_file(peer_id)
-        sessions = sorted(sessions, key=lambda s: (s.when, s.id))
-        heads = rules.fold_sessions(sessions)
-        refs = [
-            SessionRef(s.id, s.when, s.kind, s.status, list(s.supervisor_ids), s.updated_at)
-            for s in sessions
-        ]
         changes: list[Change] = []
+        folder = self.root / "peers" / peer_id
+        existing = sorted(p.name for p in folder.glob("*.json")) if folder.is_dir() else []
+        for name in existing:
+            rel = f"peers/{peer_id}/{name}"
+            if is_derived_file(name) and rel not in docs:
+                changes.append(Change(rel, None, "", None))
+        for rel, tables in docs.items():
+            names = DERIVED_PEER_TABLES if rel == prel else ("sessions", *HEAD_TABLES)
+            on_disk = (self.root / rel).exists()
+            for table in names:
+                expected = tables.get(table, {})
+                current = dict(self._raw(rel, table)) if on_disk else {}
+                for doc_id in current.keys() - expected.keys():
+                    changes.append(Change(rel, table, doc_id, None))
+                for doc_id, doc in expected.items():
+                    if current.get(doc_id) != doc:
+                        changes.append(Change(rel, table, doc_id, doc))
         if (self.root / prel).exists():
-            for name in ("sessions", *HEAD_TABLES):
-                for doc_id, _ in self._raw(prel, name):
-                    changes.append(Change(prel, name, doc_id, None))
-        for ref in refs:
-            changes.append(Change(prel, "sessions", ref.id, to_data(ref)))
-        for name in HEAD_TABLES:
-            for item_id, head in getattr(heads, name).items():
-                changes.append(Change(prel, name, item_id, to_data(head)))
-        summary = rules.summarise(peer_id, refs, heads)
+            for doc_id, _ in self._raw(prel, "sessions"):  # the index before format 2
+                changes.append(Change(prel, "sessions", doc_id, None))
         changes.append(Change(PEOPLE, "summaries", peer_id, to_data(summary)))
         return changes
 
     def rebuild_peer(self, peer_id: str) -> None:
-        """Recompute a peer's index, item heads and summary from their session records."""
+        """Recompute a peer's derived files and summary from their session records."""
         self._guard_write()
         peer_id = _safe_id(peer_id)
         folder = self.root / "peers" / peer_id

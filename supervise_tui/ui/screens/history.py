@@ -10,9 +10,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
-from ... import lookback
 from ...domain.errors import ValidationError
 from ...domain.models import Person
+from ...services.periods import parse_period
 from ...services.report import history_rows, search
 from ...store.errors import StoreError
 from ..widgets.controls import TextInput
@@ -44,17 +44,41 @@ class HistoryScreen(Screen):
         Binding("question_mark", "app.help", "Help", show=False),
     ]
 
+    DEFAULT_PERIOD = "last 12 months"
+
     class Loaded(Message):
-        def __init__(self, record, people, error: str | None = None) -> None:
+        def __init__(self, facts, start, total: int, people, error: str | None = None) -> None:
             super().__init__()
-            self.record = record
+            self.facts = facts
+            self.start = start
+            self.total = total
             self.people = people
             self.error = error
+
+    class FullLoaded(Message):
+        def __init__(self, sessions, start, error: str | None = None) -> None:
+            super().__init__()
+            self.sessions = sessions
+            self.start = start
+            self.error = error
+
+    class Opened(Message):
+        def __init__(self, screen, error: str | None = None) -> None:
+            super().__init__()
+            self.screen = screen
+            self.error = error
+
+    _ALL = "all"  # a range that starts at the beginning (``start`` None) is "all"
 
     def __init__(self, peer: Person) -> None:
         super().__init__()
         self.peer = peer
-        self.record = None
+        self.facts: list | None = None  # light rows of the sessions loaded so far
+        self.loaded_from = None  # the earliest day loaded (None: from the beginning)
+        self.loading_from: object = None  # what a running load covers, if any
+        self.total = 0
+        self.full: dict | None = None  # full records, loaded when searching
+        self.full_from = None
         self.people: dict[str, Person] = {}
         self.shown: list = []
 
@@ -63,7 +87,7 @@ class HistoryScreen(Screen):
         with Horizontal(classes="filters"):
             yield Label("Period")
             yield TextInput(
-                "all",
+                self.DEFAULT_PERIOD,
                 id="period",
                 compact=True,
                 placeholder="last 90 days, this year, since March, all",
@@ -77,50 +101,75 @@ class HistoryScreen(Screen):
     def on_mount(self) -> None:
         self.sub_title = f"History — {self.peer.display}"
         table = self.query_one("#sessions", DataTable)
-        table.add_columns(
-            "Date",
-            "Kind",
-            "With",
-            "Ratings (clarity, support, valued, load)",
-            "Raised",
-            "Resolved",
-            "Sign-off",
-        )
         table.loading = True
-        self.load()
+        self.start_load(parse_period(self.DEFAULT_PERIOD, self.app.local_now().date()).start)
+
+    def start_load(self, start) -> None:
+        self.loading_from = self._ALL if start is None else start
+        self.load(start)
 
     @work(thread=True, exclusive=True, group="history-load")
-    def load(self) -> None:
+    def load(self, start) -> None:
+        """Only the light rows from ``start`` on: one small index file per year."""
         repo = self.app.repo
         try:
-            record = lookback.load_peer(repo, self.peer)
+            facts = repo.facts(self.peer.id, start=start)
+            total = sum(count.held for count in repo.years(self.peer.id).values())
             people = {p.id: p for p in repo.people()}
         except StoreError as error:
-            self.post_message(self.Loaded(None, {}, str(error)))
+            self.post_message(self.Loaded(None, start, 0, {}, str(error)))
             return
-        self.post_message(self.Loaded(record, people))
+        self.post_message(self.Loaded(facts, start, total, people))
+
+    @work(thread=True, exclusive=True, group="history-full")
+    def load_full(self, start) -> None:
+        """The full records, for searching what was written."""
+        try:
+            sessions = self.app.repo.sessions(self.peer.id, start=start)
+        except StoreError as error:
+            self.post_message(self.FullLoaded(None, start, str(error)))
+            return
+        self.post_message(self.FullLoaded({s.id: s for s in sessions}, start))
 
     def on_screen_resume(self) -> None:
-        if self.record is not None:  # a session may have been signed meanwhile
-            self.load()
+        if self.facts is not None:  # a session may have been signed meanwhile
+            self.full = None
+            self.start_load(self.loaded_from)
 
     def on_history_screen_loaded(self, message: Loaded) -> None:
         table = self.query_one("#sessions", DataTable)
         table.loading = False
-        if message.record is None:
+        self.loading_from = None
+        if message.facts is None:
             self.query_one("#history-note", Static).update(message.error or "")
             return
-        self.record = message.record
+        first = self.facts is None
+        self.facts = message.facts
+        self.loaded_from = message.start
+        self.total = message.total
         self.people = message.people
         self.refilter()
-        table.focus()
+        if first:
+            table.focus()
+
+    def on_history_screen_full_loaded(self, message: FullLoaded) -> None:
+        if message.sessions is None:
+            self.query_one("#history-note", Static).update(message.error or "")
+            return
+        self.full = message.sessions
+        self.full_from = message.start
+        self.refilter()
 
     def on_input_changed(self, event) -> None:
-        if self.record is not None:
+        if self.facts is not None:
             self.refilter()
 
     def on_input_submitted(self) -> None:
         self.query_one("#sessions").focus()
+
+    @staticmethod
+    def _covers(loaded_from, start) -> bool:
+        return loaded_from is None or (start is not None and start >= loaded_from)
 
     def refilter(self) -> None:
         note = self.query_one("#history-note", Static)
@@ -128,10 +177,24 @@ class HistoryScreen(Screen):
         period = read_period(self.query_one("#period").value, note, today)
         if period is None:
             return
-        sessions = [s for s in self.record.sessions if period.contains(s.day)]
+        if not self._covers(self.loaded_from, period.start):
+            wanted = self._ALL if period.start is None else period.start
+            if self.loading_from != wanted:
+                self.start_load(period.start)
+            note.update(f"Loading {period.label}…")
+            return
+        facts = [f for f in self.facts if period.contains(f.day)]
         query = self.query_one("#search").value
-        sessions = search(sessions, query)
-        rows = history_rows(sessions, self.people)
+        if query.strip():
+            if self.full is None or not self._covers(self.full_from, self.loaded_from):
+                note.update("Searching what was written…")
+                self.load_full(self.loaded_from)
+                return
+            found = {
+                s.id for s in search([self.full[f.id] for f in facts if f.id in self.full], query)
+            }
+            facts = [f for f in facts if f.id in found]
+        rows = history_rows(facts, self.people)
         self.shown = rows
         table = self.query_one("#sessions", DataTable)
         wide = self.size.width >= 100
@@ -157,12 +220,14 @@ class HistoryScreen(Screen):
         found = f"{len(rows)} session(s), {period.label}"
         if query.strip():
             found += f", containing “{query.strip()}”"
-        if not self.record.sessions:
+        if period.start is not None and self.total > len(facts) and not query.strip():
+            found += f" ({self.total} in all: type “all” as the period)"
+        if not self.total:
             found = "No sessions yet with this peer."
         note.update(found + ("" if not rows else " · Enter opens one"))
 
     def on_resize(self) -> None:
-        if self.record is not None:
+        if self.facts is not None:
             self.refilter()
 
     def action_search(self) -> None:
@@ -173,10 +238,26 @@ class HistoryScreen(Screen):
         if not self.shown or table.cursor_row < 0:
             return
         row = self.shown[min(table.cursor_row, len(self.shown) - 1)]
-        session = next(s for s in self.record.sessions if s.id == row.session_id)
+        self.open_record(row.session_id, row.when.year)
+
+    @work(thread=True, exclusive=True, group="history-open")
+    def open_record(self, session_id: str, year: int) -> None:
         from .summary import SummaryScreen
 
-        self.app.push_screen(SummaryScreen(session, self.people, self.record.heads))
+        repo = self.app.repo
+        try:
+            session = repo.session(self.peer.id, session_id, year)
+            heads = repo.heads(self.peer.id)
+        except StoreError as error:
+            self.post_message(self.Opened(None, str(error)))
+            return
+        self.post_message(self.Opened(SummaryScreen(session, self.people, heads)))
+
+    def on_history_screen_opened(self, message: Opened) -> None:
+        if message.screen is None:
+            self.notify(message.error or "Could not open it.", severity="warning", timeout=10)
+            return
+        self.app.push_screen(message.screen)
 
     def action_trends(self) -> None:
         from .trends import TrendsScreen
@@ -184,11 +265,19 @@ class HistoryScreen(Screen):
         self.app.push_screen(TrendsScreen(self.peer, self.query_one("#period").value))
 
     def action_items(self) -> None:
-        if self.record is None:
-            return
+        if self.facts is not None:
+            self.open_items()
+
+    @work(thread=True, exclusive=True, group="history-open")
+    def open_items(self) -> None:
         from .items import ItemsScreen
 
-        self.app.push_screen(ItemsScreen(self.peer, self.record, self.people))
+        try:
+            heads = self.app.repo.heads(self.peer.id)
+        except StoreError as error:
+            self.post_message(self.Opened(None, str(error)))
+            return
+        self.post_message(self.Opened(ItemsScreen(self.peer, heads, self.people)))
 
     def action_export(self) -> None:
         from .export_dialog import ExportDialog, slug

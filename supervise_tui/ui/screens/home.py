@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...domain.dates import human_date
-from ...domain.enums import Role, SessionStatus
+from ...domain.enums import Role
 from ...domain.models import Person, Session
 from ...services.home import HomeRow, draft_label, home_rows, peer_detail
 from ...store.errors import StoreError
@@ -379,11 +379,11 @@ class HomeScreen(Screen):
 
         repo = self.app.repo
         try:
-            refs = [r for r in repo.session_refs(peer_id) if r.status == SessionStatus.COMPLETED]
+            refs = repo.awaiting_signoff(peer_id)
             if not refs:
                 self.post_message(self.Opened(None, "Nothing is waiting for sign-off."))
                 return
-            session = repo.session(peer_id, refs[-1].id)
+            session = repo.session(peer_id, refs[-1].id, refs[-1].when.year)
             people = {p.id: p for p in repo.people()}
             heads = repo.heads(peer_id)
         except StoreError as error:

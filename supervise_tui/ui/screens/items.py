@@ -47,10 +47,10 @@ class ItemsScreen(Screen):
         Binding("question_mark", "app.help", "Help", show=False),
     ]
 
-    def __init__(self, peer: Person, record, people: dict[str, Person]) -> None:
+    def __init__(self, peer: Person, heads, people: dict[str, Person]) -> None:
         super().__init__()
         self.peer = peer
-        self.record = record
+        self.heads = heads
         self.people = people
         self.items: list = []
 
@@ -62,7 +62,7 @@ class ItemsScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = f"Items — {self.peer.display}"
-        heads = self.record.heads
+        heads = self.heads
         today = self.app.local_now().date()
         rows = []
         for head in heads.concerns.values():

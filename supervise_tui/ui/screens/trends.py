@@ -100,7 +100,7 @@ class TrendsScreen(Screen):
     @work(thread=True, exclusive=True, group="trends-load")
     def load(self) -> None:
         try:
-            record = lookback.load_peer(self.app.repo, self.peer)
+            record = lookback.load_figures(self.app.repo, self.peer)
         except StoreError as error:
             self.post_message(self.Loaded(None, str(error)))
             return
