@@ -392,7 +392,8 @@ def run_tui(data_dir: Path, *, read_only: bool, peer: str | None) -> int:
     from .store.repository import Repository
     from .ui.app import make_app
 
-    repo = Repository.open(data_dir, read_only=read_only)
+    # The file check and the hourly backup run once Home is showing (see make_app).
+    repo = Repository.open(data_dir, read_only=read_only, check=False, backup=False)
     try:
         app = make_app(repo, peer_name=peer)
         result = app.run()

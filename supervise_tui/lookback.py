@@ -6,6 +6,8 @@ Works with anything that has the repository's methods (the UI's gateway too).
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
@@ -48,8 +50,9 @@ class PeerFigures:
 
 
 def load_figures(repo, person: Person) -> PeerFigures:
-    facts = repo.facts(person.id)
-    return PeerFigures(person, facts, heads_from_facts(person.id, facts))
+    with _bulk():
+        facts = repo.facts(person.id)
+        return PeerFigures(person, facts, heads_from_facts(person.id, facts))
 
 
 def trends_for(record: PeerFigures, period: Period, today: date) -> PeerTrends:
@@ -72,10 +75,25 @@ def team_members(
     return peers
 
 
+@contextmanager
+def _bulk():
+    """Many small objects are made and kept at once (every peer's rows): Python's cycle
+    collector would walk them all again and again as they pile up, for nothing (they
+    hold no cycles), so it waits until the work is done."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def team_for(repo, members: list[Person], period: Period, today: date) -> TeamTrends:
     rows, heads = [], {}
-    for person in members:
-        record = load_figures(repo, person)
-        heads[person.id] = record.heads
-        rows.append(trends_for(record, period, today))
-    return team_trends(rows, period, heads)
+    with _bulk():
+        for person in members:
+            record = load_figures(repo, person)
+            heads[person.id] = record.heads
+            rows.append(trends_for(record, period, today))
+        return team_trends(rows, period, heads)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from supervise_tui.domain import rules
-from supervise_tui.domain.facts import facts_of, heads_from_facts
 from supervise_tui.domain.enums import (
     Cadence,
     ConcernCategory,
@@ -18,6 +17,7 @@ from supervise_tui.domain.enums import (
     Role,
     SessionKind,
 )
+from supervise_tui.domain.facts import facts_of, heads_from_facts
 from supervise_tui.domain.models import (
     Action,
     ActionUpdate,
@@ -31,8 +31,8 @@ from supervise_tui.domain.models import (
     Session,
     Strength,
 )
-from supervise_tui.services.periods import parse_period
 from supervise_tui.services import trends
+from supervise_tui.services.periods import parse_period
 from supervise_tui.services.trends import direction, team_trends
 
 TODAY = date(2026, 11, 22)

@@ -12,10 +12,18 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 
-from dateutil import parser as du_parser
 from dateutil.relativedelta import relativedelta
 
 from .errors import ValidationError
+
+
+def _parse(text: str, **kwargs):
+    """dateutil's parser, imported when first needed (it is slow to import and the
+    app's first screen does not need it)."""
+    from dateutil import parser
+
+    return parser.parse(text, **kwargs)
+
 
 EARLIEST_YEAR = 1990
 LATEST_YEAR = 2100
@@ -64,7 +72,7 @@ def parse_date(text: object, today: date, field: str = "date") -> date:
     if found is None:
         default = datetime.combine(today, time())
         try:
-            parsed = du_parser.parse(raw, **_order(raw), default=default)
+            parsed = _parse(raw, **_order(raw), default=default)
         except (ValueError, OverflowError, TypeError) as error:
             raise ValidationError(_explain(raw, error, _DATE_EXAMPLES), field) from None
         if parsed.time() != time() and ":" in raw:
@@ -96,14 +104,14 @@ def parse_datetime(text: object, now: datetime, field: str = "when") -> datetime
         if not rest:
             return datetime.combine(day, now.time()).replace(second=0, microsecond=0)
         try:
-            clock = du_parser.parse(rest, default=datetime.combine(day, time()))
+            clock = _parse(rest, default=datetime.combine(day, time()))
         except (ValueError, OverflowError, TypeError) as error:
             raise ValidationError(_explain(rest, error, _TIME_EXAMPLES), field) from None
         if clock.date() != day:
             raise ValidationError(f"I could not read {rest!r} as a time of day.", field)
         return clock.replace(second=0, microsecond=0, tzinfo=None)
     try:
-        parsed = du_parser.parse(raw, **_order(raw), default=datetime.combine(now.date(), time()))
+        parsed = _parse(raw, **_order(raw), default=datetime.combine(now.date(), time()))
     except (ValueError, OverflowError, TypeError) as error:
         raise ValidationError(_explain(raw, error, _TIME_EXAMPLES), field) from None
     _in_range(parsed.date(), field)

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import Enum
-from typing import Any
+from typing import Any, Literal
 
 from .enums import (
     ConcernCategory,
@@ -29,7 +28,6 @@ from .enums import (
     SessionKind,
     SessionStatus,
 )
-from .errors import ValidationError
 from .models import (
     Action,
     ActionHead,
@@ -56,16 +54,24 @@ NewGoal = tuple[str, str, int, GoalStatus]
 NewAction = tuple[str, str, date | None, date | None]
 
 
+# The rating names as plain text: rows key their ratings by these (plain text keys are
+# much quicker to look up in bulk than enum members).
+RatingName = Literal[tuple(key.value for key in RatingKey)]  # type: ignore[valid-type]
+FeedbackName = Literal[tuple(key.value for key in FeedbackKey)]  # type: ignore[valid-type]
+
+
 @dataclass(slots=True)
 class SessionFacts:
-    id: str
+    """One held session's light row. Stored (docs/format.md) as these fields by name,
+    less ``id`` (the row's key) and ``day`` (worked out from ``when``)."""
+
     when: datetime
     kind: SessionKind
     status: SessionStatus
     supervisor_ids: list[str]
     updated_at: datetime
-    ratings: dict[RatingKey, int | None] = field(default_factory=dict)
-    feedback: dict[FeedbackKey, int | None] = field(default_factory=dict)
+    ratings: dict[RatingName, int | None] = field(default_factory=dict)
+    feedback: dict[FeedbackName, int | None] = field(default_factory=dict)
     fits: list[tuple[Fit, str]] = field(default_factory=list)  # activity kept when drifting
     strengths: list[str] = field(default_factory=list)
     new_concerns: list[NewConcern] = field(default_factory=list)
@@ -74,10 +80,11 @@ class SessionFacts:
     goal_updates: list[tuple[str, int, GoalStatus]] = field(default_factory=list)
     new_actions: list[NewAction] = field(default_factory=list)
     action_updates: list[tuple[str, date | None, date | None]] = field(default_factory=list)
+    id: str = ""
+    day: date | None = field(default=None, compare=False)
 
-    @property
-    def day(self) -> date:
-        return self.when.date()
+    def __post_init__(self) -> None:
+        self.day = self.when.date()
 
     @property
     def ref(self) -> SessionRef:
@@ -101,8 +108,8 @@ def facts_of(session: Session) -> SessionFacts:
         status=session.status,
         supervisor_ids=list(session.supervisor_ids),
         updated_at=session.updated_at,
-        ratings={k: r.value for k, r in session.checkin.ratings.items()},
-        feedback=dict(session.feedback.ratings),
+        ratings={k.value: r.value for k, r in session.checkin.ratings.items()},
+        feedback={k.value: v for k, v in session.feedback.ratings.items()},
         fits=[
             (r.fit, " ".join(r.activity.split()) if r.fit == Fit.DRIFTING else "")
             for r in session.role_items
@@ -118,105 +125,36 @@ def facts_of(session: Session) -> SessionFacts:
     )
 
 
-# -- the compact stored form ------------------------------------------------------
+# -- the stored form ----------------------------------------------------------------
+# Read back by the store (store/rows.py), which checks every type on the way in.
 
 
 def _day(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def _stamp(value: datetime) -> str:
+def facts_to_data(f: SessionFacts) -> dict[str, Any]:
     from .serial import to_data
 
-    return to_data(value)
-
-
-def facts_to_data(f: SessionFacts) -> dict[str, Any]:
     return {
         "when": f.when.isoformat(),
         "kind": f.kind.value,
         "status": f.status.value,
-        "sup": list(f.supervisor_ids),
-        "updated": _stamp(f.updated_at),
-        "r": {k.value: v for k, v in f.ratings.items()},
-        "f": {k.value: v for k, v in f.feedback.items()},
-        "fit": [[fit.value, activity] for fit, activity in f.fits],
-        "s": list(f.strengths),
-        "c+": [[i, None if c is None else c.value, s.value] for i, c, s in f.new_concerns],
-        "c": [[i, s.value] for i, s in f.concern_updates],
-        "g+": [[i, t, p, s.value] for i, t, p, s in f.new_goals],
-        "g": [[i, p, s.value] for i, p, s in f.goal_updates],
-        "a+": [[i, o, _day(d), _day(x)] for i, o, d, x in f.new_actions],
-        "a": [[i, _day(x), _day(d)] for i, x, d in f.action_updates],
+        "supervisor_ids": list(f.supervisor_ids),
+        "updated_at": to_data(f.updated_at),
+        "ratings": dict(f.ratings),
+        "feedback": dict(f.feedback),
+        "fits": [[fit.value, activity] for fit, activity in f.fits],
+        "strengths": list(f.strengths),
+        "new_concerns": [
+            [i, None if c is None else c.value, s.value] for i, c, s in f.new_concerns
+        ],
+        "concern_updates": [[i, s.value] for i, s in f.concern_updates],
+        "new_goals": [[i, t, p, s.value] for i, t, p, s in f.new_goals],
+        "goal_updates": [[i, p, s.value] for i, p, s in f.goal_updates],
+        "new_actions": [[i, o, _day(d), _day(x)] for i, o, d, x in f.new_actions],
+        "action_updates": [[i, _day(x), _day(d)] for i, x, d in f.action_updates],
     }
-
-
-def _lookup(cls: type[Enum]) -> dict[Any, Any]:
-    return {member.value: member for member in cls}
-
-
-_KIND = _lookup(SessionKind)
-_STATUS = _lookup(SessionStatus)
-_RATING = _lookup(RatingKey)
-_FEEDBACK = _lookup(FeedbackKey)
-_FIT = _lookup(Fit)
-_CATEGORY = {None: None, **_lookup(ConcernCategory)}
-_CONCERN = _lookup(ConcernStatus)
-_GOAL = _lookup(GoalStatus)
-_DATES: dict[Any, date | None] = {None: None}
-
-
-def _date(value: Any) -> date | None:
-    found = _DATES.get(value, _DATES)
-    if found is _DATES:
-        if not isinstance(value, str):
-            raise TypeError(value)
-        found = date.fromisoformat(value)
-        if len(_DATES) < 50_000:
-            _DATES[value] = found
-    return found  # type: ignore[return-value]
-
-
-def _text(value: Any) -> str:
-    if not isinstance(value, str):
-        raise TypeError(value)
-    return value
-
-
-def _int(value: Any) -> int | None:
-    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
-        raise TypeError(value)
-    return value
-
-
-def facts_from_data(session_id: str, data: Any) -> SessionFacts:
-    """A stored row back as facts; a wrong shape raises ValidationError."""
-    try:
-        when = datetime.fromisoformat(_text(data["when"]))
-        updated = datetime.fromisoformat(_text(data["updated"]).replace("Z", "+00:00"))
-        return SessionFacts(
-            session_id,
-            when,
-            _KIND[data["kind"]],
-            _STATUS[data["status"]],
-            [_text(i) for i in data["sup"]],
-            updated,
-            {_RATING[k]: _int(v) for k, v in data["r"].items()},
-            {_FEEDBACK[k]: _int(v) for k, v in data["f"].items()},
-            [(_FIT[fit], _text(activity)) for fit, activity in data["fit"]],
-            [_text(s) for s in data["s"]],
-            [(_text(i), _CATEGORY[c], _CONCERN[s]) for i, c, s in data["c+"]],
-            [(_text(i), _CONCERN[s]) for i, s in data["c"]],
-            [(_text(i), _text(t), _int(p) or 0, _GOAL[s]) for i, t, p, s in data["g+"]],
-            [(_text(i), _int(p) or 0, _GOAL[s]) for i, p, s in data["g"]],
-            [(_text(i), _text(o), _date(d), _date(x)) for i, o, d, x in data["a+"]],
-            [(_text(i), _date(x), _date(d)) for i, x, d in data["a"]],
-        )
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise ValidationError(
-            f"The light figures of session {session_id} do not have the expected shape.",
-            f"index.{session_id}",
-        ) from error
 
 
 # -- item heads from the events -----------------------------------------------------
@@ -231,56 +169,54 @@ def heads_from_facts(peer_id: str, facts: list[SessionFacts]) -> Heads:
     other than a goal's are left empty: trends do not use them.
     """
     heads = Heads()
-    missed: list[tuple[SessionFacts, str, tuple]] = []
+    concerns, goals, actions = heads.concerns, heads.goals, heads.actions
+    missed: list[tuple[str, date, str, tuple]] = []
     for f in sorted(facts, key=lambda f: (f.when, f.id)):
-        day = f.day
+        day, sid = f.day, f.id
         for cid, category, status in f.new_concerns:
-            heads.concerns[cid] = ConcernHead(
-                peer_id, f.id, day, Concern("", category, "", "", status, None, "", cid)
+            concerns[cid] = ConcernHead(
+                peer_id, sid, day, Concern("", category, "", "", status, None, "", cid)
             )
         for gid, text, progress, status in f.new_goals:
-            heads.goals[gid] = GoalHead(
-                peer_id, f.id, day, Goal(text, None, None, progress, status, "", gid)
+            goals[gid] = GoalHead(
+                peer_id, sid, day, Goal(text, None, None, progress, status, "", gid)
             )
         for aid, owner, due, done in f.new_actions:
-            heads.actions[aid] = ActionHead(peer_id, f.id, day, Action("", owner, due, done, aid))
-        for kind, updates in (
-            ("c", f.concern_updates),
-            ("g", f.goal_updates),
-            ("a", f.action_updates),
-        ):
-            for update in updates:
-                if not _apply(heads, kind, day, f.id, update):
-                    missed.append((f, kind, update))
-    for f, kind, update in missed:
-        _apply(heads, kind, f.day, f.id, update)
-    for table in (heads.concerns, heads.goals, heads.actions):
+            actions[aid] = ActionHead(peer_id, sid, day, Action("", owner, due, done, aid))
+        for cid, status in f.concern_updates:
+            head = concerns.get(cid)
+            if head is None:
+                missed.append(("c", day, sid, (cid, status)))
+            else:
+                head.updates.append(
+                    ConcernLog(day, sid, ConcernUpdate(cid, status, "", None, "", "", ""))
+                )
+        for gid, progress, status in f.goal_updates:
+            head = goals.get(gid)
+            if head is None:
+                missed.append(("g", day, sid, (gid, progress, status)))
+            else:
+                head.updates.append(
+                    GoalLog(day, sid, GoalUpdate(gid, progress, status, "", "", ""))
+                )
+        for aid, done, due in f.action_updates:
+            head = actions.get(aid)
+            if head is None:
+                missed.append(("a", day, sid, (aid, done, due)))
+            else:
+                head.updates.append(ActionLog(day, sid, ActionUpdate(aid, done, due, "", "")))
+    for kind, day, sid, update in missed:
+        if kind == "c" and update[0] in concerns:
+            log = ConcernLog(day, sid, ConcernUpdate(update[0], update[1], "", None, "", "", ""))
+            concerns[update[0]].updates.append(log)
+        elif kind == "g" and update[0] in goals:
+            log = GoalLog(day, sid, GoalUpdate(update[0], update[1], update[2], "", "", ""))
+            goals[update[0]].updates.append(log)
+        elif kind == "a" and update[0] in actions:
+            log = ActionLog(day, sid, ActionUpdate(update[0], update[1], update[2], "", ""))
+            actions[update[0]].updates.append(log)
+    for table in (concerns, goals, actions):  # logs in (day, session) order, as stored
         for head in table.values():
             if len(head.updates) > 1:
                 head.updates.sort(key=lambda log: (log.on, log.session_id))
     return heads
-
-
-def _apply(heads: Heads, kind: str, day: date, session_id: str, update: tuple) -> bool:
-    if kind == "c":
-        head = heads.concerns.get(update[0])
-        if head is None:
-            return False
-        head.updates.append(
-            ConcernLog(day, session_id, ConcernUpdate(update[0], update[1], "", None, "", "", ""))
-        )
-    elif kind == "g":
-        head = heads.goals.get(update[0])
-        if head is None:
-            return False
-        head.updates.append(
-            GoalLog(day, session_id, GoalUpdate(update[0], update[1], update[2], "", "", ""))
-        )
-    else:
-        head = heads.actions.get(update[0])
-        if head is None:
-            return False
-        head.updates.append(
-            ActionLog(day, session_id, ActionUpdate(update[0], update[1], update[2], "", ""))
-        )
-    return True

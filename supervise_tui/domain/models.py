@@ -374,14 +374,12 @@ class GoalHead:
     @property
     def current(self) -> Goal:
         progress, status = settle_goal(self.base.progress, self.base.status)
-        state = replace(self.base, progress=progress, status=status)
+        next_step = self.base.next_step
         for log in _ordered(self.updates):
             u = log.update
             progress, status = settle_goal(u.progress, u.status)
-            state = replace(
-                state, progress=progress, status=status, next_step=u.next_step or state.next_step
-            )
-        return state
+            next_step = u.next_step or next_step
+        return replace(self.base, progress=progress, status=status, next_step=next_step)
 
     @property
     def is_active(self) -> bool:
@@ -402,11 +400,13 @@ class ActionHead:
 
     @property
     def current(self) -> Action:
-        state = self.base
+        if not self.updates:
+            return self.base
+        done_on, due = self.base.done_on, self.base.due
         for log in _ordered(self.updates):
             u = log.update
-            state = replace(state, done_on=u.done_on, due=u.due if u.due is not None else state.due)
-        return state
+            done_on, due = u.done_on, (u.due if u.due is not None else due)
+        return replace(self.base, done_on=done_on, due=due)
 
     @property
     def is_open(self) -> bool:

@@ -23,6 +23,9 @@ RATING_SHORT = {
 }
 
 
+HISTORY_PERIOD = "last 12 months"  # what History shows first; "all" is a word away
+
+
 @dataclass
 class HistoryRow:
     session_id: str
@@ -48,7 +51,9 @@ def history_rows(sessions: list[SessionFacts], people: dict[str, Person]) -> lis
                 status=s.status.label,
                 acknowledged=s.status == SessionStatus.ACKNOWLEDGED,
                 supervisors=[people[i].name if i in people else "—" for i in s.supervisor_ids],
-                ratings={RATING_SHORT[k]: s.ratings[k] for k in RatingKey if k in s.ratings},
+                ratings={
+                    RATING_SHORT[k]: s.ratings[k.value] for k in RatingKey if k.value in s.ratings
+                },
                 concerns_opened=len(s.new_concerns),
                 concerns_resolved=sum(
                     1 for _, status in s.concern_updates if status == ConcernStatus.RESOLVED

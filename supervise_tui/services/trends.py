@@ -45,6 +45,7 @@ from ..domain.schedule import count_expected
 from .periods import Period
 
 STALL_AFTER = 3
+_DRIFTING, _UNSURE = Fit.DRIFTING, Fit.UNSURE  # looked up once: enum attributes are slow
 
 
 @dataclass
@@ -224,31 +225,37 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _most_used_spelling(spellings: Counter[str]) -> str:
+def _most_used_spelling(spellings: dict[str, int]) -> str:
     return sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
 def role_figures(sessions: list[SessionFacts]) -> RoleFigures:
     figures = RoleFigures()
     drift_sessions: dict[str, set[str]] = defaultdict(set)
-    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    spellings: dict[str, Counter[str]] = {}
     total = drifting = 0
+    points = figures.per_session
     for session in sessions:
         items = session.fits
         if not items:
             continue
-        d = sum(1 for fit, _ in items if fit == Fit.DRIFTING)
-        u = sum(1 for fit, _ in items if fit == Fit.UNSURE)
-        figures.per_session.append(
-            RolePoint(session.day, len(items), round(d / len(items), 3), round(u / len(items), 3))
-        )
-        total += len(items)
+        d = u = 0
+        for fit, _ in items:
+            if fit is _DRIFTING:
+                d += 1
+            elif fit is _UNSURE:
+                u += 1
+        n = len(items)
+        points.append(RolePoint(session.day, n, round(d / n, 3), round(u / n, 3)))
+        total += n
         drifting += d
-        for fit, activity in items:
-            if fit == Fit.DRIFTING and activity:
-                key = _norm(activity)
-                drift_sessions[key].add(session.id)
-                spellings[key][activity] += 1
+        if d:
+            for fit, activity in items:
+                if fit is _DRIFTING and activity:
+                    key = _norm(activity)
+                    drift_sessions[key].add(session.id)
+                    counts = spellings.setdefault(key, {})
+                    counts[activity] = counts.get(activity, 0) + 1
     if total:
         figures.drifting_share = round(drifting / total, 3)
     figures.recurring_drift = sorted(
@@ -315,13 +322,21 @@ def action_figures(
     for head in heads.actions.values():
         if not period.contains(head.agreed_on):
             continue
-        action = head.current
-        owner = result["peer" if action.owner == peer_id else "supervisor"]
-        if action.done_on is None:
+        # head.current, worked out without copying the action (there are many)
+        done_on, due = head.base.done_on, head.base.due
+        logs = head.updates
+        if len(logs) > 1:
+            logs = sorted(logs, key=lambda log: (log.on, log.session_id))
+        for log in logs:
+            done_on = log.update.done_on
+            if log.update.due is not None:
+                due = log.update.due
+        owner = result["peer" if head.base.owner == peer_id else "supervisor"]
+        if done_on is None:
             owner.open += 1
-            if head.is_overdue(today):
+            if due is not None and due < today:
                 owner.overdue += 1
-        elif action.due is None or action.done_on <= action.due:
+        elif due is None or done_on <= due:
             owner.on_time += 1
         else:
             owner.late += 1
@@ -329,13 +344,14 @@ def action_figures(
 
 
 def strength_figures(sessions: list[SessionFacts], top: int = 5) -> list[tuple[str, int]]:
-    counts: Counter[str] = Counter()
-    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    counts: dict[str, int] = {}
+    spellings: dict[str, dict[str, int]] = {}
     for session in sessions:
         for skill in session.strengths:
             key = _norm(skill)
-            counts[key] += 1
-            spellings[key][skill] += 1
+            counts[key] = counts.get(key, 0) + 1
+            seen = spellings.setdefault(key, {})
+            seen[skill] = seen.get(skill, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     return [(_most_used_spelling(spellings[k]), n) for k, n in ranked[:top]]
 
@@ -375,14 +391,17 @@ def peer_trends(
     )
     all_days = sorted(s.day for s in sessions)
     days = [s.day for s in in_period]
-    ratings = {
-        key: series([(s.day, s.ratings[key]) for s in in_period if s.ratings.get(key)])
-        for key in RatingKey
-    }
-    feedback = {
-        key: series([(s.day, s.feedback[key]) for s in in_period if s.feedback.get(key)])
-        for key in FeedbackKey
-    }
+    rating_points: dict[str, list] = {key.value: [] for key in RatingKey}
+    feedback_points: dict[str, list] = {key.value: [] for key in FeedbackKey}
+    for s in in_period:
+        for name, value in s.ratings.items():
+            if value:
+                rating_points[name].append((s.day, value))
+        for name, value in s.feedback.items():
+            if value:
+                feedback_points[name].append((s.day, value))
+    ratings = {key: series(rating_points[key.value]) for key in RatingKey}
+    feedback = {key: series(feedback_points[key.value]) for key in FeedbackKey}
     return PeerTrends(
         peer_id=person.id,
         name=person.name,

@@ -30,13 +30,11 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import filelock
-
 from .. import __version__
 from ..domain import rules
 from ..domain.enums import Role, SessionStatus
 from ..domain.errors import ValidationError
-from ..domain.facts import SessionFacts, facts_from_data, facts_of, facts_to_data
+from ..domain.facts import SessionFacts, facts_of, facts_to_data
 from ..domain.models import (
     PeerInput,
     PeerSummary,
@@ -107,7 +105,7 @@ class Repository:
         self.root = Path(root)
         self.read_only = read_only
         self.clock = clock
-        self._lock: filelock.BaseFileLock | None = None
+        self._lock: Any = None  # a filelock.FileLock while held
         self._dbs: OrderedDict[str, Db] = OrderedDict()
         self.recovered_journal = False
         self.last_backup: str | None = None
@@ -122,16 +120,21 @@ class Repository:
         read_only: bool = False,
         clock: Callable[[], datetime] = now_utc,
         backup: bool = True,
+        check: bool = True,
     ) -> Repository:
+        """Open a data folder. ``check`` looks over every file for damage first and
+        ``backup`` takes the hourly snapshot; the TUI passes False for both and does
+        them right after its first screen shows (:meth:`check_files`,
+        :meth:`backup_if_due`), so a large history does not delay the start."""
         repo = cls(Path(root), read_only=read_only, clock=clock)
         try:
-            repo._open(backup=backup)
+            repo._open(backup=backup, check=check)
         except BaseException:
             repo.close()
             raise
         return repo
 
-    def _open(self, backup: bool) -> None:
+    def _open(self, backup: bool, check: bool) -> None:
         root = self.root
         if self.read_only:
             if not (root / META).exists():
@@ -143,9 +146,11 @@ class Repository:
         self._check_meta()
         if not self.read_only and (root / JOURNAL).exists():
             self._replay_journal()
-        self._quick_check()
-        if backup and not self.read_only:
-            self._maybe_backup()
+        if check:
+            self.check_files()
+        self._db(PEOPLE).atomic.read()  # people.json is small and Home needs it: parse it now
+        if backup:
+            self.backup_if_due()
 
     @classmethod
     def lock_only(cls, root: Path) -> Repository:
@@ -157,6 +162,8 @@ class Repository:
         return repo
 
     def _take_lock(self) -> None:
+        import filelock  # here, not at the top: it is slow to import
+
         self._lock = filelock.FileLock(str(self.root / LOCK), timeout=0, mode=0o600)
         try:
             self._lock.acquire()
@@ -242,18 +249,24 @@ class Repository:
             "created_at": to_data(self.clock()),
         }
 
-    def _quick_check(self) -> None:
-        """Find a damaged file at start without parsing everything."""
+    def check_files(self) -> None:
+        """Find a damaged file without parsing everything (first and last bytes); raises
+        DamagedFile naming it and the newest backup with a good copy."""
         for rel in backups.data_files(self.root):
             if rel.name == JOURNAL:
                 continue
             reason = looks_whole(self.root / rel)
             if reason:
                 raise DamagedFile(self.root / rel, reason, backups.newest_good(self.root, rel))
-        self._db(PEOPLE).atomic.read()  # people.json is small: parse it now
 
-    def _maybe_backup(self) -> None:
-        existing = backups.list_backups(self.root)
+    def backup_if_due(self) -> None:
+        """Take a snapshot when the newest is more than an hour old. Never raises."""
+        if self.read_only:
+            return
+        try:
+            existing = backups.list_backups(self.root)
+        except OSError:
+            return
         now = self.local_now()
         if existing:
             try:
@@ -512,18 +525,41 @@ class Repository:
         for year in sorted(self.years(peer_id)):
             if (start is not None and year < start.year) or (end is not None and year > end.year):
                 continue
-            rel = index_file(peer_id, year)
-            for doc_id, doc in self._raw(rel, "sessions"):
-                f = self._facts(rel, doc_id, doc)
-                day = f.when.date()
+            for f in self._rows(index_file(peer_id, year)):
+                day = f.day
                 if (start is None or day >= start) and (end is None or day <= end):
                     found.append(f)
         found.sort(key=lambda f: (f.when, f.id))
         return found
 
+    def _rows(self, rel: str) -> list[SessionFacts]:
+        """An index file's rows, decoded and checked straight from its bytes (the
+        bulk read trends and History make; see store/rows.py)."""
+        db = self._dbs.get(rel)
+        if db is not None and db.atomic.holds_unwritten():
+            return [self._facts(rel, i, d) for i, d in self._raw(rel, "sessions")]
+        try:
+            data = (self.root / rel).read_bytes()
+        except FileNotFoundError:
+            return []
+        except OSError as error:
+            raise DamagedFile(self.root / rel, f"it cannot be read ({error.strerror})") from None
+        from .rows import decode_rows  # msgspec: imported when rows are first read
+
+        try:
+            return decode_rows(data)
+        except ValidationError as error:
+            raise DamagedFile(
+                self.root / rel,
+                f"a session row does not have the expected shape ({error.field})",
+                backups.newest_good(self.root, Path(rel)),
+            ) from None
+
     def _facts(self, rel: str, doc_id: str, doc: dict) -> SessionFacts:
         try:
-            return facts_from_data(doc_id, doc)
+            from .rows import row_from_doc
+
+            return row_from_doc(doc_id, doc)
         except ValidationError:
             raise DamagedFile(
                 self.root / rel,

@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -77,7 +78,11 @@ class SuperviseApp(App):
         self.autosave_retry = 5.0
         self.sub_title = f"v{__version__}" + (" — read-only" if repo.read_only else "")
 
+    AFTER_START_SECONDS = 1.0
+
     def on_mount(self) -> None:
+        # Looking over every file and the hourly backup wait until Home is showing.
+        self.set_timer(self.AFTER_START_SECONDS, self.after_start)
         for problem in self.library.problems:
             self.notify(
                 f"{problem}. The other packs are loaded.",
@@ -85,6 +90,26 @@ class SuperviseApp(App):
                 severity="warning",
                 timeout=20,
             )
+
+    @work(thread=True, exclusive=True, group="after-start")
+    def after_start(self) -> None:
+        """Look over every data file for damage, then take the hourly backup."""
+        from ..store.errors import DamagedFile
+
+        try:
+            self.repo.check_files()
+        except DamagedFile as error:
+            self.call_from_thread(
+                self.notify,
+                f"{error} Until then, what that file holds cannot be shown or changed.",
+                title="A data file is damaged",
+                severity="error",
+                timeout=60,
+            )
+            return  # no backup over a damaged folder's newest good copies
+        except OSError:
+            return
+        self.repo.backup_if_due()
 
     def local_now(self) -> datetime:
         """The local wall-clock time, from the app's clock (fixed in tests)."""

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 from ...domain.errors import ValidationError
 from ...domain.models import Person
 from ...services.periods import parse_period
-from ...services.report import history_rows, search
+from ...services.report import HISTORY_PERIOD, history_rows, search
 from ...store.errors import StoreError
 from ..widgets.controls import TextInput
 from ..widgets.period import read_period
@@ -44,7 +44,7 @@ class HistoryScreen(Screen):
         Binding("question_mark", "app.help", "Help", show=False),
     ]
 
-    DEFAULT_PERIOD = "last 12 months"
+    DEFAULT_PERIOD = HISTORY_PERIOD
 
     class Loaded(Message):
         def __init__(self, facts, start, total: int, people, error: str | None = None) -> None:

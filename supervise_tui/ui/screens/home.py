@@ -17,9 +17,9 @@ from ...domain.enums import Role
 from ...domain.models import Person, Session
 from ...services.home import HomeRow, draft_label, home_rows, peer_detail
 from ...store.errors import StoreError
-from ..widgets.steps import SessionContext
 
 WIDE = 100
+FIRST_ROWS = 30  # more than any terminal shows at once on Home
 
 
 @dataclass
@@ -90,6 +90,7 @@ class HomeScreen(Screen):
         super().__init__()
         self.data = HomeData([], [], [])
         self._wide: bool | None = None
+        self._fill_generation = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -107,9 +108,15 @@ class HomeScreen(Screen):
         self.sub_title = "Home"
         self.query_one("#drafts").display = False
         self.query_one("#welcome").display = False
-        self.refresh_data()
+        # The first time, read the (small) summaries right here so Home's first paint
+        # already lists everyone; afterwards a worker refreshes them.
+        self.on_home_screen_loaded(self.Loaded(*self._read()))
+        self._shown_once = False
 
     def on_screen_resume(self) -> None:
+        if not self._shown_once:  # the first resume comes straight after mounting
+            self._shown_once = True
+            return
         self.refresh_data()
 
     def on_resize(self) -> None:
@@ -123,17 +130,18 @@ class HomeScreen(Screen):
 
     @work(thread=True, exclusive=True, group="home-load")
     def load(self) -> None:
+        self.post_message(self.Loaded(*self._read()))
+
+    def _read(self) -> tuple[HomeData | None, str | None]:
         repo = self.app.repo
         try:
             people = repo.people()
             summaries = repo.summaries()
             drafts = repo.drafts()
         except StoreError as error:
-            self.post_message(self.Loaded(None, str(error)))
-            return
+            return None, str(error)
         today = self.app.local_now().date()
-        rows = home_rows(people, summaries, today)
-        self.post_message(self.Loaded(HomeData(people, rows, drafts)))
+        return HomeData(people, home_rows(people, summaries, today), drafts), None
 
     def on_home_screen_loaded(self, message: Loaded) -> None:
         error = self.query_one("#home-error", Static)
@@ -152,7 +160,7 @@ class HomeScreen(Screen):
         table = self.query_one("#peers", DataTable)
         keep = table.cursor_row
         table.clear(columns=True)
-        wide = self.size.width >= WIDE
+        wide = self._wide = self.size.width >= WIDE
         if wide:
             table.add_columns(
                 "Peer",
@@ -168,25 +176,16 @@ class HomeScreen(Screen):
             table.add_columns("Peer", "Next session", "Concerns", "Goals", "Actions", "Sign-off")
         today = self.app.local_now().date()
         names = [r.person.name.casefold() for r in self.data.rows]
-        for row in self.data.rows:
-            s = row.summary
-            person = row.person
-            duplicate = names.count(person.name.casefold()) > 1
-            label = person.display if (duplicate and not wide) else person.name
-            when = row.due.describe(today)
-            if wide:
-                when = f"{human_date(row.due.on)} — {when}"
-            signoff = f"{s.awaiting_signoff} to sign" if s.awaiting_signoff else "—"
-            cells = [label]
-            if wide:
-                cells += [
-                    person.site or "—",
-                    human_date(s.last_session) if s.last_session else "never",
-                ]
-            cells += [when, str(s.open_concerns), str(s.active_goals), str(s.open_actions), signoff]
-            table.add_row(*cells, key=person.id)
+        cells = [self._cells(row, names, wide, today) for row in self.data.rows]
+        # The rows a screen shows go in before the first paint; a long team's other
+        # rows follow straight after it (the table measures every cell it is given).
+        self._fill_generation += 1
+        for key, row_cells in cells[:FIRST_ROWS]:
+            table.add_row(*row_cells, key=key)
+        if len(cells) > FIRST_ROWS:
+            self.call_after_refresh(self._add_rows, self._fill_generation, cells[FIRST_ROWS:], keep)
         if self.data.rows:
-            table.move_cursor(row=max(0, min(keep, len(self.data.rows) - 1)))
+            table.move_cursor(row=max(0, min(keep, table.row_count - 1)))
         table.display = bool(self.data.rows)
         self.query_one("#detail-box").display = bool(self.data.rows)
         if self.data.rows and self.focused is None:
@@ -194,6 +193,30 @@ class HomeScreen(Screen):
         row = self.selected_row()
         if row is not None:
             self.load_detail(row)
+
+    def _cells(self, row, names: list[str], wide: bool, today) -> tuple[str, list[str]]:
+        s = row.summary
+        person = row.person
+        duplicate = names.count(person.name.casefold()) > 1
+        label = person.display if (duplicate and not wide) else person.name
+        when = row.due.describe(today)
+        if wide:
+            when = f"{human_date(row.due.on)} — {when}"
+        signoff = f"{s.awaiting_signoff} to sign" if s.awaiting_signoff else "—"
+        cells = [label]
+        if wide:
+            cells += [person.site or "—", human_date(s.last_session) if s.last_session else "never"]
+        cells += [when, str(s.open_concerns), str(s.active_goals), str(s.open_actions), signoff]
+        return person.id, cells
+
+    def _add_rows(self, generation: int, cells: list, keep: int) -> None:
+        if generation != self._fill_generation:
+            return  # the table was filled again meanwhile
+        table = self.query_one("#peers", DataTable)
+        for key, row_cells in cells:
+            table.add_row(*row_cells, key=key)
+        if keep >= FIRST_ROWS:
+            table.move_cursor(row=min(keep, table.row_count - 1))
 
     def _fill_banners(self) -> None:
         data = self.data
@@ -350,6 +373,7 @@ class HomeScreen(Screen):
 
     @work(thread=True, exclusive=True, group="home-open")
     def open_draft(self, session_id: str) -> None:
+        from ..widgets.steps import SessionContext
         from .session import SessionScreen
 
         repo = self.app.repo

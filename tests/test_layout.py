@@ -1,0 +1,263 @@
+"""Format 2: light session rows, open and settled items, and saves that stay small."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, timedelta
+
+import orjson
+import pytest
+
+from supervise_tui.domain import rules
+from supervise_tui.domain.enums import (
+    ConcernCategory,
+    ConcernStatus,
+    FeedbackKey,
+    Fit,
+    GoalArea,
+    GoalStatus,
+    RatingKey,
+    SessionStatus,
+)
+from supervise_tui.domain.errors import ValidationError
+from supervise_tui.domain.facts import facts_of, facts_to_data, heads_from_facts
+from supervise_tui.domain.models import (
+    Action,
+    ActionUpdate,
+    Concern,
+    ConcernUpdate,
+    Goal,
+    GoalUpdate,
+    Rating,
+    RoleItem,
+    Strength,
+)
+from supervise_tui.store import storage
+from supervise_tui.store.check import check, repair
+from supervise_tui.store.errors import DamagedFile
+from supervise_tui.store.repository import Repository
+from supervise_tui.store.rows import decode_rows, row_from_doc
+
+from .conftest import fixed_clock, make_session
+
+
+def full_session(team, when=datetime(2026, 11, 17, 10, 0)):
+    s = make_session(team, when=when)
+    s.checkin.ratings[RatingKey.ROLE_CLARITY] = Rating(4, "clear this week")
+    s.checkin.ratings[RatingKey.WORKLOAD] = Rating(None)
+    s.feedback.ratings[FeedbackKey.FOLLOWED_UP] = 5
+    s.role_items += [
+        RoleItem("  Driving   residents to appointments ", fit=Fit.DRIFTING),
+        RoleItem("Sharing my story at group", fit=Fit.IN_ROLE),
+    ]
+    s.strengths.append(Strength("  Calm  listening ", "stayed with a resident"))
+    s.concerns.append(Concern("rota clash", ConcernCategory.WORKLOAD, status=ConcernStatus.OPEN))
+    s.goals.append(Goal("Co-lead a group", GoalArea.TRAINING, progress=20))
+    s.actions.append(Action("Book training", team["peer"].id, due=date(2026, 11, 30)))
+    return s
+
+
+def test_light_row_round_trips_through_json(team):
+    s = full_session(team)
+    facts = facts_of(s)
+    stored = orjson.loads(orjson.dumps(facts_to_data(facts)))
+    assert row_from_doc(s.id, stored) == facts
+    (decoded,) = decode_rows(orjson.dumps({"sessions": {s.id: facts_to_data(facts)}}))
+    assert decoded == facts and decoded.id == s.id and decoded.day == s.day
+    assert facts.fits[0] == (Fit.DRIFTING, "Driving residents to appointments")
+    assert facts.fits[1] == (Fit.IN_ROLE, "")  # only a drifting activity's words are kept
+    assert facts.strengths == ["Calm listening"]
+    assert "rota clash" not in orjson.dumps(facts_to_data(facts)).decode()  # no concern text
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda d: d.pop("when"),
+        lambda d: d.update(when=12),
+        lambda d: d.update(kind="tea"),
+        lambda d: d.update(ratings={"role_clarity": "four"}),
+        lambda d: d.update(ratings={"mood": 3}),
+        lambda d: d.update(new_concerns=[["id", "workload"]]),
+        lambda d: d.update(new_actions=[["id", "owner", "soon", None]]),
+        lambda d: d.update(goal_updates=[["id", True, "active"]]),
+        lambda d: d.update(strengths=[3]),
+        lambda d: d.update(fits=[["drifting", "A private sentence"], ["sideways", "x"]]),
+    ],
+)
+def test_a_damaged_light_row_is_refused_with_its_place(team, spoil):
+    data = orjson.loads(orjson.dumps(facts_to_data(facts_of(full_session(team)))))
+    spoil(data)
+    with pytest.raises(ValidationError) as caught:
+        row_from_doc("row-1", data)
+    assert caught.value.field == "index.row-1"
+    with pytest.raises(ValidationError) as caught:
+        decode_rows(orjson.dumps({"sessions": {"row-1": data}}))
+    assert "$" in caught.value.field  # the place in the file
+    for value in ("four", "A private sentence", "soon", "tea", "sideways"):
+        assert value not in caught.value.message  # never a record's contents
+
+
+def random_history(team, rng: random.Random, n: int = 40):
+    sessions, open_concerns, open_goals, open_actions = [], [], [], []
+    when = datetime(2024, 1, 2, 10)
+    for w in range(n):
+        when += timedelta(days=rng.choice([3, 7, 7, 14, 30]))
+        s = make_session(team, when=when)
+        s.id = f"s{w:03d}"
+        s.status = SessionStatus.ACKNOWLEDGED
+        if open_concerns and rng.random() < 0.5:
+            status = rng.choice([ConcernStatus.RESOLVED, ConcernStatus.IN_PROGRESS])
+            s.concern_updates.append(ConcernUpdate(rng.choice(open_concerns), status))
+        if rng.random() < 0.5:
+            c = Concern("c", rng.choice(list(ConcernCategory)), status=ConcernStatus.OPEN)
+            s.concerns.append(c)
+            open_concerns.append(c.id)
+        if open_goals and rng.random() < 0.5:
+            s.goal_updates.append(
+                GoalUpdate(
+                    rng.choice(open_goals), rng.randint(0, 100), rng.choice(list(GoalStatus))
+                )
+            )
+        if rng.random() < 0.3:
+            g = Goal(f"goal {w}", GoalArea.TRAINING, progress=rng.randint(0, 50))
+            s.goals.append(g)
+            open_goals.append(g.id)
+        if open_actions and rng.random() < 0.6:
+            done = s.day if rng.random() < 0.8 else None
+            s.action_updates.append(ActionUpdate(rng.choice(open_actions), done_on=done))
+        if rng.random() < 0.5:
+            a = Action("a", rng.choice([team["peer"].id, team["sup"].id]), due=s.day + timedelta(7))
+            s.actions.append(a)
+            open_actions.append(a.id)
+        sessions.append(s)
+    return sessions
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_items_folded_from_light_rows_match_the_full_fold(team, seed):
+    sessions = random_history(team, random.Random(seed))
+    rng = random.Random(seed)
+    shuffled = sessions[:]
+    rng.shuffle(shuffled)
+    full = rules.fold_sessions(shuffled)
+    light = heads_from_facts(team["peer"].id, [facts_of(s) for s in shuffled])
+    assert full.concerns.keys() == light.concerns.keys()
+    for cid, head in full.concerns.items():
+        other = light.concerns[cid]
+        assert (head.raised_on, head.base.category, head.resolved_on, head.is_open) == (
+            other.raised_on,
+            other.base.category,
+            other.resolved_on,
+            other.is_open,
+        )
+        assert [(g.on, g.session_id, g.update.status) for g in head.updates] == [
+            (g.on, g.session_id, g.update.status) for g in other.updates
+        ]
+    for gid, head in full.goals.items():
+        a, b = head.current, light.goals[gid].current
+        assert (a.text, a.status, a.progress) == (b.text, b.status, b.progress)
+    for aid, head in full.actions.items():
+        a, b = head.current, light.actions[aid].current
+        assert (a.owner, a.due, a.done_on) == (b.owner, b.due, b.done_on)
+
+
+def test_a_save_rewrites_only_the_files_of_its_year(repo, team, data_dir, monkeypatch):
+    sessions = random_history(team, random.Random(1), n=60)  # 2024 to 2026
+    repo._store_sessions(team["peer"].id, sessions)
+    report = check(data_dir)
+    assert report.ok, report.problems
+    written = []
+    real = storage.write_json
+
+    def spy(path, data):
+        written.append(path.relative_to(data_dir).as_posix())
+        return real(path, data)
+
+    monkeypatch.setattr(storage, "write_json", spy)
+    s = full_session(team, when=datetime(2026, 11, 20, 9))
+    repo.complete(s)
+    peer = f"peers/{team['peer'].id}"
+    assert sorted(written) == sorted(
+        [
+            "people.json",
+            f"{peer}/peer.json",
+            f"{peer}/index-2026.json",
+            f"{peer}/sessions-2026.json",
+        ]
+    )
+    assert check(data_dir).ok
+
+
+def test_settled_items_move_aside_and_come_back_when_reopened(repo, team, data_dir):
+    peer = data_dir / "peers" / team["peer"].id
+    first = full_session(team, when=datetime(2025, 6, 3, 10))
+    repo.complete(first)
+    concern_id = first.concerns[0].id
+
+    def where() -> list[str]:
+        found = []
+        for path in sorted(peer.glob("*.json")):
+            if concern_id in orjson.loads(path.read_bytes()).get("concerns", {}):
+                found.append(path.name)
+        return found
+
+    assert where() == ["peer.json"]
+    resolve = make_session(team, when=datetime(2026, 1, 13, 10))
+    resolve.concern_updates.append(ConcernUpdate(concern_id, ConcernStatus.RESOLVED, "sorted"))
+    repo.complete(resolve)
+    assert where() == ["closed-2025.json"]  # by the year it was raised
+    assert repo.summaries()[team["peer"].id].open_concerns == 0
+    assert concern_id not in repo.carry_forward(team["peer"].id).concerns
+    assert repo.heads(team["peer"].id).concerns[concern_id].resolved_on == date(2026, 1, 13)
+    assert check(data_dir).ok
+    reopen = make_session(team, when=datetime(2026, 11, 17, 10))
+    reopen.concern_updates.append(ConcernUpdate(concern_id, ConcernStatus.OPEN, "back again"))
+    repo.complete(reopen)
+    assert where() == ["peer.json"]
+    assert repo.summaries()[team["peer"].id].open_concerns == 1
+    assert check(data_dir).ok
+    # Signing the old session re-files it without disturbing its items.
+    repo.sign_off(first, team["peer"].id)
+    assert where() == ["peer.json"]
+    assert check(data_dir).ok
+
+
+def test_history_rows_and_counts_come_from_the_light_rows(repo, team):
+    repo.complete(full_session(team, when=datetime(2024, 3, 5, 10)))
+    repo.complete(full_session(team, when=datetime(2026, 3, 3, 10)))
+    peer_id = team["peer"].id
+    assert sorted(repo.years(peer_id)) == [2024, 2026]
+    assert [f.when.year for f in repo.facts(peer_id, start=date(2025, 1, 1))] == [2026]
+    assert repo.summaries()[peer_id].sessions == 2
+    assert len(repo.awaiting_signoff(peer_id)) == 2
+
+
+def test_a_stray_or_tampered_light_row_is_found_and_repaired(repo, team, data_dir):
+    s = repo.complete(full_session(team))
+    index = data_dir / "peers" / team["peer"].id / "index-2026.json"
+    data = orjson.loads(index.read_bytes())
+    data["sessions"][s.id]["ratings"]["role_clarity"] = 1
+    index.write_bytes(orjson.dumps(data))
+    repo.close()
+    report = check(data_dir)
+    assert not report.ok and report.repairable == [team["peer"].id]
+    assert "index-2026.json" in report.problems[0]
+    with Repository.open(data_dir, clock=fixed_clock) as again:
+        repair(again, report.repairable)
+    assert check(data_dir).ok
+
+
+def test_a_light_row_of_the_wrong_shape_is_named_as_damage(repo, team, data_dir):
+    s = repo.complete(full_session(team))
+    index = data_dir / "peers" / team["peer"].id / "index-2026.json"
+    data = orjson.loads(index.read_bytes())
+    data["sessions"][s.id]["when"] = "someday"
+    index.write_bytes(orjson.dumps(data))
+    repo.close()
+    again = Repository.open(data_dir, read_only=True)
+    with pytest.raises(DamagedFile) as caught:
+        again.facts(team["peer"].id)
+    again.close()
+    assert "index-2026.json" in str(caught.value)
+    assert "someday" not in str(caught.value)
