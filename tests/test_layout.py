@@ -17,6 +17,7 @@ from supervise_tui.domain.enums import (
     GoalArea,
     GoalStatus,
     RatingKey,
+    Role,
     SessionStatus,
 )
 from supervise_tui.domain.errors import ValidationError
@@ -261,3 +262,34 @@ def test_a_light_row_of_the_wrong_shape_is_named_as_damage(repo, team, data_dir)
     again.close()
     assert "index-2026.json" in str(caught.value)
     assert "someday" not in str(caught.value)
+
+
+def test_people_are_parsed_once_per_version_and_never_shared(repo, team):
+    first = repo.people()
+    first[0].name = "Changed by a screen"
+    assert "Changed by a screen" not in [p.name for p in repo.people()]
+    renamed = repo.person(team["peer2"].id)
+    renamed.name = "Robin Okafor"
+    repo.save_person(renamed)
+    assert "Robin Okafor" in [p.name for p in repo.people()]
+    assert [p.name for p in repo.people(role=Role.SUPERVISOR)] == [
+        "Dana Whitfield",
+        "Marcus Oyelaran",
+    ]
+
+
+def test_leftover_temp_files_are_removed_where_the_app_writes_and_backups_are_left(
+    repo, team, data_dir
+):
+    repo.complete(make_session(team))
+    repo.close()
+    peer = data_dir / "peers" / team["peer"].id
+    (data_dir / "drafts").mkdir(exist_ok=True)
+    (data_dir / "backups" / "keep").mkdir(parents=True, exist_ok=True)
+    left = [data_dir / ".people.json.x1.tmp", data_dir / "drafts" / ".d.x2.tmp", peer / ".p.tmp"]
+    kept = data_dir / "backups" / "keep" / ".b.tmp"
+    for path in [*left, kept]:
+        path.write_text("{half")
+    Repository.open(data_dir, clock=fixed_clock, backup=False).close()
+    assert not any(path.exists() for path in left)
+    assert kept.exists()

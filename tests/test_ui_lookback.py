@@ -243,3 +243,39 @@ async def test_an_older_session_awaiting_sign_off_can_be_signed_from_history(rep
         await settle(pilot)
         assert "signed" in [str(c) for c in table.get_row_at(1)]
     assert repo.session(team["peer"].id, older.id).status == SessionStatus.ACKNOWLEDGED
+
+
+async def test_history_opens_on_the_last_year_and_reaches_back_when_asked(repo, team):
+    from datetime import datetime
+
+    from .conftest import make_session
+
+    old = make_session(team, when=datetime(2023, 5, 2, 10))
+    old.checkin.arriving = "Thinking about the allotment project"
+    repo.complete(old)
+    repo.complete(make_session(team, when=datetime(2025, 2, 4, 10)))
+    for day in (3, 10, 17):
+        repo.complete(make_session(team, when=datetime(2026, 11, day, 10)))
+    async with build_app(repo).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await highlight_peer(pilot, "Jordan Ellery")
+        await pilot.press("enter")
+        await settle(pilot)
+        history = pilot.app.screen
+        table = history.query_one("#sessions")
+        assert table.row_count == 3
+        note = text_of(history.query_one("#history-note"))
+        assert "last 12 months" in note and "5 in all" in note
+        assert history.loaded_from is not None  # only the recent rows were read
+        await fill(pilot, "#period", "all")
+        await settle(pilot)
+        assert table.row_count == 5
+        await fill(pilot, "#search", "allotment")
+        await settle(pilot)
+        assert table.row_count == 1
+        assert "02 May 2023" in str(table.get_row_at(0)[0])
+        table.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, SummaryScreen)
+        assert pilot.app.screen.session.id == old.id

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 from textual import events
 
 from supervise_tui.domain.enums import Role
@@ -296,3 +298,137 @@ async def test_a_broken_prompt_pack_is_named_and_the_app_still_starts(repo, team
         assert isinstance(app.screen, HomeScreen)
         notes = [n.message for n in app._notifications]
         assert any("mine.toml" in n and "title" in n for n in notes)
+
+
+async def test_a_damaged_file_is_reported_once_home_shows_and_no_backup_is_taken(
+    repo, team, data_dir
+):
+    from supervise_tui.store import backups
+
+    repo.complete(make_session(team))
+    shard = next((data_dir / "peers").rglob("sessions-*.json"))
+    repo.close()
+    before = backups.list_backups(data_dir)
+    shard.write_bytes(shard.read_bytes()[:-20])  # cut short, as by a failing disk
+    # Opened the way `supervise` opens it: the look over every file comes after Home.
+    reopened = Repository.open(data_dir, check=False, backup=False)
+    app = build_app(reopened)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.query_one("#peers").row_count == 2  # Home is usable at once
+
+        def warned() -> bool:
+            return any("damaged" in n.message for n in app._notifications)
+
+        await wait_for(warned, timeout=5)
+        (note,) = [n.message for n in app._notifications if "damaged" in n.message]
+        assert shard.name in note
+    reopened.close()
+    assert backups.list_backups(data_dir) == before
+
+
+async def test_the_hourly_backup_is_taken_after_home_shows(repo, team, data_dir):
+    from supervise_tui.store import backups
+
+    repo.complete(make_session(team))
+    repo.close()
+    for name in backups.list_backups(data_dir):
+        shutil.rmtree(data_dir / "backups" / name)
+    reopened = Repository.open(data_dir, check=False, backup=False)
+    assert backups.list_backups(data_dir) == []
+    app = build_app(reopened)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await wait_for(lambda: backups.list_backups(data_dir) != [], timeout=5)
+    reopened.close()
+
+
+async def test_home_lists_a_long_team_and_keeps_the_cursor_past_the_first_screenful(repo):
+    repo.save_person(Person("Dana Whitfield", Role.SUPERVISOR, "Maple Court"))
+    for i in range(45):
+        repo.save_person(Person(f"Peer {i:02d}", Role.PEER, "Maple Court"))
+    async with build_app(repo).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = pilot.app.screen.query_one("#peers")
+        assert table.row_count == 45
+        table.move_cursor(row=40)
+        pilot.app.screen.refresh_data()  # as after a session is finished
+        await settle(pilot)
+        await wait_for(lambda: table.row_count == 45, timeout=5)
+        assert table.cursor_row == 40
+
+
+ODD = "Sam [/b] Lee [red]x[/red] [link=http://x]y"
+
+
+async def test_names_and_texts_with_brackets_are_shown_as_typed_everywhere(repo):
+    """Square brackets are markup to Textual and Rich: a name like "Sam [/b] Lee" once
+    stopped the app at Home. Every screen shows such text literally."""
+    from datetime import datetime
+
+    from supervise_tui.domain.enums import ConcernCategory, GoalArea, SessionKind
+    from supervise_tui.domain.models import Action, AgendaItem, Concern, Goal, PeerInput, Session
+    from supervise_tui.ui.screens.history import HistoryScreen
+    from supervise_tui.ui.screens.items import ItemsScreen
+    from supervise_tui.ui.screens.summary import SummaryScreen
+    from supervise_tui.ui.screens.team import TeamScreen
+    from supervise_tui.ui.screens.trends import TrendsScreen
+
+    sup = repo.save_person(Person("Dana [/] Whitfield", Role.SUPERVISOR, "Maple [/i] Court"))
+    peer = repo.save_person(Person(ODD, Role.PEER, "Site [/u]"))
+    s = Session(peer.id, [sup.id], SessionKind.WEEKLY, datetime(2026, 11, 17, 10))
+    s.concerns.append(Concern("rota [/b] clash", ConcernCategory.WORKLOAD))
+    s.goals.append(Goal("lead [/] group", GoalArea.TRAINING))
+    s.actions.append(Action("book [/x] course", peer.id))
+    s.checkin.arriving = "tired [/b]"
+    repo.complete(s)
+    repo.save_peer_input(
+        peer.id, PeerInput([AgendaItem("rota [/b] again", s.day)], note="my [/i] note")
+    )
+    # The peer's own view: their name, their agenda topics and note.
+    own = build_app(repo, peer_name=ODD)
+    async with own.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert own.is_running
+        assert "rota [/b] again" in str(
+            own.screen.query_one("#agenda").get_option_at_index(0).prompt
+        )
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        home = app.screen
+        assert ODD in [str(c) for c in home.query_one("#peers").get_row_at(0)]
+        walk = [
+            ("p", PeopleScreen),
+            ("escape", HomeScreen),
+            ("enter", HistoryScreen),
+            ("i", ItemsScreen),
+            ("escape", HistoryScreen),
+            ("t", TrendsScreen),
+            ("escape", HistoryScreen),
+            ("enter", SummaryScreen),
+            ("s", None),  # the sign-off dialog, with both names to choose from
+            ("escape", SummaryScreen),
+            ("escape", HistoryScreen),
+            ("escape", HomeScreen),
+            ("t", TeamScreen),
+            ("escape", HomeScreen),
+            ("n", StartSessionScreen),
+        ]
+        for key, expected in walk:
+            await pilot.press(key)
+            await settle(pilot)
+            assert app.is_running
+            if expected is not None:
+                assert isinstance(app.screen, expected), (key, app.screen)
+        await pilot.press("f2")  # the only supervisor is ticked already: start
+        await settle(pilot)
+        assert isinstance(app.screen, SessionScreen)
+        for _ in range(8):  # through every step: carried items, names in labels and lists
+            await pilot.press("f8")
+            await settle(pilot)
+            assert app.is_running
+        app.notify(f"Exported {ODD}'s record to /tmp/[/b].md")
+        await settle(pilot)
+        assert app.is_running

@@ -7,15 +7,15 @@ the fit of each role activity (the activity's words only when it was drifting), 
 strengths named, and its item events: what it raised and what it updated, without
 the text (goals keep theirs: trends list them by name).
 
-The rows are read in bulk, so they have their own compact form and a hand-written
-reader (far quicker than the general one in :mod:`serial`) that still refuses a wrong
-shape with a :class:`ValidationError`.
+The store writes rows with :func:`facts_to_data` and reads them back, checking every
+type, in ``store/rows.py``; :func:`heads_from_facts` folds the events into items.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from operator import attrgetter
 from typing import Any, Literal
 
 from .enums import (
@@ -171,7 +171,7 @@ def heads_from_facts(peer_id: str, facts: list[SessionFacts]) -> Heads:
     heads = Heads()
     concerns, goals, actions = heads.concerns, heads.goals, heads.actions
     missed: list[tuple[str, date, str, tuple]] = []
-    for f in sorted(facts, key=lambda f: (f.when, f.id)):
+    for f in sorted(facts, key=attrgetter("when", "id")):
         day, sid = f.day, f.id
         for cid, category, status in f.new_concerns:
             concerns[cid] = ConcernHead(

@@ -48,7 +48,7 @@ def next_revisions(
     return [*previous_revisions, previous_updated_at][-MAX_REVISIONS:]
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     name: str
     role: Role
@@ -68,7 +68,7 @@ class Person:
         return f"{self.name} ({self.site})" if self.site else self.name
 
 
-@dataclass
+@dataclass(slots=True)
 class Rating:
     value: int | None = None  # 1–5, or not asked
     note: str = ""
@@ -78,13 +78,13 @@ def _ratings() -> dict[RatingKey, Rating]:
     return {key: Rating() for key in RatingKey}
 
 
-@dataclass
+@dataclass(slots=True)
 class CheckIn:
     arriving: str = ""  # "how are you arriving today"
     ratings: dict[RatingKey, Rating] = field(default_factory=_ratings)
 
 
-@dataclass
+@dataclass(slots=True)
 class RoleItem:
     activity: str = ""
     function: KeyFunction | None = None
@@ -95,7 +95,7 @@ class RoleItem:
     id: str = field(default_factory=new_id)
 
 
-@dataclass
+@dataclass(slots=True)
 class Strength:
     skill: str = ""
     example: str = ""
@@ -103,7 +103,7 @@ class Strength:
     id: str = field(default_factory=new_id)
 
 
-@dataclass
+@dataclass(slots=True)
 class Concern:
     """A concern as it was raised. Later sessions add ConcernUpdates."""
 
@@ -117,7 +117,7 @@ class Concern:
     id: str = field(default_factory=new_id)
 
 
-@dataclass
+@dataclass(slots=True)
 class ConcernUpdate:
     concern_id: str
     status: ConcernStatus
@@ -128,7 +128,7 @@ class ConcernUpdate:
     id: str = field(default_factory=new_id)
 
 
-@dataclass
+@dataclass(slots=True)
 class Goal:
     text: str = ""
     area: GoalArea | None = None
@@ -139,7 +139,7 @@ class Goal:
     id: str = field(default_factory=new_id)
 
 
-@dataclass
+@dataclass(slots=True)
 class GoalUpdate:
     goal_id: str
     progress: int
@@ -149,7 +149,7 @@ class GoalUpdate:
     id: str = field(default_factory=new_id)
 
 
-@dataclass
+@dataclass(slots=True)
 class Action:
     text: str = ""
     owner: str = ""  # person id: the peer or a supervisor
@@ -158,7 +158,7 @@ class Action:
     id: str = field(default_factory=new_id)
 
 
-@dataclass
+@dataclass(slots=True)
 class ActionUpdate:
     action_id: str
     done_on: date | None = None
@@ -171,7 +171,7 @@ def _feedback() -> dict[FeedbackKey, int | None]:
     return {key: None for key in FeedbackKey}
 
 
-@dataclass
+@dataclass(slots=True)
 class Feedback:
     """The peer's feedback on the supervision itself."""
 
@@ -179,7 +179,7 @@ class Feedback:
     text: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Voices:
     """Two voices: the peer's own words, and the supervisor's notes."""
 
@@ -191,14 +191,14 @@ def _voices() -> dict[Section, Voices]:
     return {section: Voices() for section in Section}
 
 
-@dataclass
+@dataclass(slots=True)
 class SignOff:
     person_id: str
     at: datetime
     comment: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class AgendaItem:
     """Something the peer asked to talk about next time (peer input)."""
 
@@ -207,7 +207,7 @@ class AgendaItem:
     id: str = field(default_factory=new_id)
 
 
-@dataclass
+@dataclass(slots=True)
 class PeerInput:
     """What a peer adds in their own view for the next session."""
 
@@ -220,7 +220,7 @@ class PeerInput:
         return not self.items and not self.note.strip()
 
 
-@dataclass
+@dataclass(slots=True)
 class Session:
     peer_id: str
     supervisor_ids: list[str]
@@ -284,21 +284,21 @@ def settle_goal(progress: int, status: GoalStatus) -> tuple[int, GoalStatus]:
     return progress, status
 
 
-@dataclass
+@dataclass(slots=True)
 class ConcernLog:
     on: date
     session_id: str
     update: ConcernUpdate
 
 
-@dataclass
+@dataclass(slots=True)
 class GoalLog:
     on: date
     session_id: str
     update: GoalUpdate
 
 
-@dataclass
+@dataclass(slots=True)
 class ActionLog:
     on: date
     session_id: str
@@ -309,7 +309,7 @@ def _ordered(logs: list) -> list:
     return sorted(logs, key=lambda log: (log.on, log.session_id))
 
 
-@dataclass
+@dataclass(slots=True)
 class ConcernHead:
     peer_id: str
     raised_in: str
@@ -359,7 +359,7 @@ class ConcernHead:
         return self.is_open and follow_up is not None and follow_up < today
 
 
-@dataclass
+@dataclass(slots=True)
 class GoalHead:
     peer_id: str
     set_in: str
@@ -386,7 +386,7 @@ class GoalHead:
         return self.current.status in (GoalStatus.ACTIVE, GoalStatus.PAUSED)
 
 
-@dataclass
+@dataclass(slots=True)
 class ActionHead:
     peer_id: str
     agreed_in: str
@@ -422,7 +422,7 @@ class ActionHead:
 # Light records kept so lists can be shown without opening every session.
 
 
-@dataclass
+@dataclass(slots=True)
 class SessionRef:
     """A session's place in a peer's history, without its contents."""
 
@@ -434,7 +434,7 @@ class SessionRef:
     updated_at: datetime
 
 
-@dataclass
+@dataclass(slots=True)
 class YearCount:
     """A peer's held sessions in one year: what Home's summary adds up, kept beside
     the open items so a save never reads the whole history to count it."""
@@ -444,7 +444,7 @@ class YearCount:
     last: date | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class PeerSummary:
     """What Home shows for one peer, kept up to date at every save."""
 

@@ -34,8 +34,8 @@ def next_due(cadence: Cadence, weekday: int | None, last: date | None, today: da
     if weekday is None:
         return step
     start = max(step - relativedelta(days=3), last + relativedelta(days=1))
-    rule = rrule(WEEKLY, byweekday=weekday, dtstart=datetime.combine(start, time()), count=1)
-    return rule[0].date()
+    # the first day on or after ``start`` that falls on the preferred weekday
+    return start + timedelta(days=(weekday - start.weekday()) % 7)
 
 
 def expected_dates(cadence: Cadence, weekday: int | None, start: date, end: date) -> list[date]:

@@ -29,6 +29,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 
 from ..domain.enums import (
     ConcernCategory,
@@ -46,6 +47,7 @@ from .periods import Period
 
 STALL_AFTER = 3
 _DRIFTING, _UNSURE = Fit.DRIFTING, Fit.UNSURE  # looked up once: enum attributes are slow
+_WHEN_ID = attrgetter("when", "id")
 
 
 @dataclass
@@ -95,7 +97,7 @@ class ConcernFigures:
     top_categories: list[tuple[ConcernCategory, int]] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class RolePoint:
     day: date
     activities: int
@@ -221,10 +223,6 @@ def concern_figures(heads: Heads, held_days: list[date], period: Period) -> Conc
     return figures
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
 def _most_used_spelling(spellings: dict[str, int]) -> str:
     return sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
@@ -252,7 +250,7 @@ def role_figures(sessions: list[SessionFacts]) -> RoleFigures:
         if d:
             for fit, activity in items:
                 if fit is _DRIFTING and activity:
-                    key = _norm(activity)
+                    key = activity.casefold()  # the row's words are already tidied
                     drift_sessions[key].add(session.id)
                     counts = spellings.setdefault(key, {})
                     counts[activity] = counts.get(activity, 0) + 1
@@ -348,7 +346,7 @@ def strength_figures(sessions: list[SessionFacts], top: int = 5) -> list[tuple[s
     spellings: dict[str, dict[str, int]] = {}
     for session in sessions:
         for skill in session.strengths:
-            key = _norm(skill)
+            key = skill.casefold()  # the row's words are already tidied
             counts[key] = counts.get(key, 0) + 1
             seen = spellings.setdefault(key, {})
             seen[skill] = seen.get(skill, 0) + 1
@@ -386,9 +384,7 @@ def peer_trends(
 ) -> PeerTrends:
     """All the figures for one peer over ``period``, from the light facts of their held
     sessions (:mod:`domain.facts`) and their item heads."""
-    in_period = sorted(
-        (s for s in sessions if period.contains(s.day)), key=lambda s: (s.when, s.id)
-    )
+    in_period = sorted((s for s in sessions if period.contains(s.day)), key=_WHEN_ID)
     all_days = sorted(s.day for s in sessions)
     days = [s.day for s in in_period]
     rating_points: dict[str, list] = {key.value: [] for key in RatingKey}

@@ -115,16 +115,28 @@ def looks_whole(path: Path) -> str | None:
 
 
 def clean_temps(root: Path) -> int:
-    """Remove temp files left by an interrupted write. Returns how many."""
+    """Remove temp files left by an interrupted write. Returns how many.
+
+    Looks only where the app writes (the folder, drafts/, peers/*/), never into
+    backups/, which can hold many thousands of files."""
     count = 0
-    for tmp in root.rglob(f".*{TEMP_SUFFIX}"):
-        if "backups" in tmp.relative_to(root).parts[:1]:
-            continue
+    folders = [root, root / "drafts"]
+    try:
+        folders += [entry for entry in (root / "peers").iterdir() if entry.is_dir()]
+    except OSError:
+        pass
+    for folder in folders:
         try:
-            tmp.unlink()
-            count += 1
+            names = os.listdir(folder)
         except OSError:
-            pass
+            continue
+        for name in names:
+            if name.startswith(".") and name.endswith(TEMP_SUFFIX):
+                try:
+                    (folder / name).unlink()
+                    count += 1
+                except OSError:
+                    pass
     return count
 
 

@@ -22,11 +22,14 @@ wholly saved or not saved at all.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import os
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +112,7 @@ class Repository:
         self._dbs: OrderedDict[str, Db] = OrderedDict()
         self.recovered_journal = False
         self.last_backup: str | None = None
+        self._people: tuple[object, list[Person]] | None = None
 
     # -- opening and closing -------------------------------------------------
 
@@ -382,15 +386,23 @@ class Repository:
     # -- people ----------------------------------------------------------------
 
     def people(self, *, include_inactive: bool = True, role: Role | None = None) -> list[Person]:
-        found = [self._load(Person, PEOPLE, doc, i) for i, doc in self._raw(PEOPLE, "people")]
-        return sorted(
-            (
-                p
-                for p in found
-                if (include_inactive or p.active) and (role is None or p.role == role)
-            ),
-            key=lambda p: (p.name.casefold(), p.site.casefold()),
-        )
+        return [
+            copy.copy(p)
+            for p in self._all_people()
+            if (include_inactive or p.active) and (role is None or p.role == role)
+        ]
+
+    def _all_people(self) -> list[Person]:
+        """Everyone, sorted by name: parsed once per version of people.json (screens ask
+        for names often, and an agency's list can be long)."""
+        raw = self._raw(PEOPLE, "people")
+        storage = self._db(PEOPLE).atomic
+        if self._people is not None and self._people[0] is storage.current():
+            return self._people[1]
+        found = [self._load(Person, PEOPLE, doc, i) for i, doc in raw]
+        found.sort(key=lambda p: (p.name.casefold(), p.site.casefold()))
+        self._people = (storage.current(), found)
+        return found
 
     def person(self, person_id: str) -> Person:
         doc = self._table(PEOPLE, "people").get_raw(person_id)
@@ -522,15 +534,28 @@ class Repository:
         oldest first: only the index files of the years asked for are read."""
         peer_id = _safe_id(peer_id)
         found: list[SessionFacts] = []
-        for year in sorted(self.years(peer_id)):
+        for year in self._index_years(peer_id):
             if (start is not None and year < start.year) or (end is not None and year > end.year):
                 continue
             for f in self._rows(index_file(peer_id, year)):
                 day = f.day
                 if (start is None or day >= start) and (end is None or day <= end):
                     found.append(f)
-        found.sort(key=lambda f: (f.when, f.id))
+        found.sort(key=attrgetter("when", "id"))
         return found
+
+    def _index_years(self, peer_id: str) -> list[int]:
+        """The years that have an index file (listed, not read: quicker than peer.json)."""
+        folder = self.root / "peers" / peer_id
+        try:
+            names = os.listdir(folder)
+        except FileNotFoundError:
+            return []
+        years = []
+        for name in names:
+            if name.startswith("index-") and name.endswith(".json") and name[6:-5].isdigit():
+                years.append(int(name[6:-5]))
+        return sorted(years)
 
     def _rows(self, rel: str) -> list[SessionFacts]:
         """An index file's rows, decoded and checked straight from its bytes (the

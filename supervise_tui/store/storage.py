@@ -82,6 +82,11 @@ class AtomicStorage(Storage):
             pending, self._pending = self._pending, None
             self._flush(pending)
 
+    def current(self) -> object:
+        """The parsed contents as they stand (a new object whenever they change), so a
+        reader can tell whether what it derived from them is still up to date."""
+        return self._pending if self._pending is not None else self._cache
+
     def forget(self) -> None:
         """Drop the in-memory copy (after the file was replaced from outside)."""
         self._cache = None

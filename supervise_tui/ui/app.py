@@ -115,6 +115,19 @@ class SuperviseApp(App):
         """The local wall-clock time, from the app's clock (fixed in tests)."""
         return self.clock().astimezone().replace(tzinfo=None, second=0, microsecond=0)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity="information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Notices often hold names and file paths a person typed: always shown as
+        written, never read as markup (a name like "Sam [/b] Lee" would stop the app)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     @property
     def peer_mode(self) -> bool:
         """Opened with --peer: only that peer's own records are reachable."""

@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Select, Static
 
@@ -56,7 +57,7 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
         first = self.formats[0][1]
         with Vertical():
             yield Static(
-                f"[b]Export {self.what}[/b]\nThe file is readable only by you. "
+                f"[b]Export {escape(self.what)}[/b]\nThe file is readable only by you. "
                 "Records are sensitive: keep exports somewhere safe."
             )
             yield Label("Format")
@@ -65,7 +66,7 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
             yield TextInput(
                 str(self.folder / f"{self.stem}.{EXTENSION[first]}"), id="path", compact=True
             )
-            yield Static("", id="export-error")
+            yield Static("", id="export-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Export (F2)", variant="primary", id="ok")
                 yield Button("Cancel (Esc)", id="cancel")

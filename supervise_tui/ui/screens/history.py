@@ -15,6 +15,7 @@ from ...domain.models import Person
 from ...services.periods import parse_period
 from ...services.report import HISTORY_PERIOD, history_rows, search
 from ...store.errors import StoreError
+from ..widgets.cells import plain
 from ..widgets.controls import TextInput
 from ..widgets.period import read_period
 
@@ -94,7 +95,7 @@ class HistoryScreen(Screen):
             )
             yield Label("Search")
             yield TextInput("", id="search", compact=True, placeholder="(words to find)")
-        yield Static("", id="history-note", classes="note")
+        yield Static("", id="history-note", markup=False, classes="note")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
@@ -216,7 +217,7 @@ class HistoryScreen(Screen):
                 + ([row.kind] if wide else [])
                 + [with_whom, ratings, str(row.concerns_opened), str(row.concerns_resolved), signed]
             )
-            table.add_row(*cells, key=row.session_id)
+            table.add_row(*plain(*cells), key=row.session_id)
         found = f"{len(rows)} session(s), {period.label}"
         if query.strip():
             found += f", containing “{query.strip()}”"

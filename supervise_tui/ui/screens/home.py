@@ -17,9 +17,9 @@ from ...domain.enums import Role
 from ...domain.models import Person, Session
 from ...services.home import HomeRow, draft_label, home_rows, peer_detail
 from ...store.errors import StoreError
+from ..widgets.cells import plain
 
 WIDE = 100
-FIRST_ROWS = 30  # more than any terminal shows at once on Home
 
 
 @dataclass
@@ -95,13 +95,13 @@ class HomeScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
-            yield Static("", id="drafts", classes="banner")
+            yield Static("", id="drafts", markup=False, classes="banner")
             yield Static("", id="welcome")
             yield DataTable(id="peers", cursor_type="row", zebra_stripes=True)
-            yield Static("", id="home-hint", classes="hint")
+            yield Static("", id="home-hint", markup=False, classes="hint")
             with VerticalScroll(id="detail-box"):
-                yield Static("", id="detail")
-            yield Static("", id="home-error", classes="error-text")
+                yield Static("", id="detail", markup=False)
+            yield Static("", id="home-error", markup=False, classes="error-text")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -180,10 +180,11 @@ class HomeScreen(Screen):
         # The rows a screen shows go in before the first paint; a long team's other
         # rows follow straight after it (the table measures every cell it is given).
         self._fill_generation += 1
-        for key, row_cells in cells[:FIRST_ROWS]:
-            table.add_row(*row_cells, key=key)
-        if len(cells) > FIRST_ROWS:
-            self.call_after_refresh(self._add_rows, self._fill_generation, cells[FIRST_ROWS:], keep)
+        first = max(10, self.app.size.height)  # never fewer than the terminal can show
+        for key, row_cells in cells[:first]:
+            table.add_row(*plain(*row_cells), key=key)
+        if len(cells) > first:
+            self.call_after_refresh(self._add_rows, self._fill_generation, cells[first:], keep)
         if self.data.rows:
             table.move_cursor(row=max(0, min(keep, table.row_count - 1)))
         table.display = bool(self.data.rows)
@@ -214,8 +215,8 @@ class HomeScreen(Screen):
             return  # the table was filled again meanwhile
         table = self.query_one("#peers", DataTable)
         for key, row_cells in cells:
-            table.add_row(*row_cells, key=key)
-        if keep >= FIRST_ROWS:
+            table.add_row(*plain(*row_cells), key=key)
+        if keep > table.cursor_row:
             table.move_cursor(row=min(keep, table.row_count - 1))
 
     def _fill_banners(self) -> None:

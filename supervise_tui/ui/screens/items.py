@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Markdown, Static
 from ...domain.models import Person
 from ...domain.text import excerpt
 from ...services.timeline import timeline_markdown
+from ..widgets.cells import plain
 
 
 class TimelineScreen(ModalScreen[None]):
@@ -56,7 +57,7 @@ class ItemsScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("", id="items-note", classes="note")
+        yield Static("", id="items-note", markup=False, classes="note")
         yield DataTable(id="items", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
@@ -94,7 +95,7 @@ class ItemsScreen(Screen):
         table = self.query_one(DataTable)
         table.add_columns("Kind", "What", "Since", "Now")
         for _closed, since, kind, text, state, head in rows:
-            table.add_row(kind, excerpt(text, 34), f"{since:%d %b %Y}", state, key=head.id)
+            table.add_row(*plain(kind, excerpt(text, 34), f"{since:%d %b %Y}", state), key=head.id)
         open_count = sum(1 for r in rows if not r[0])
         self.query_one("#items-note", Static).update(
             f"{open_count} open, {len(rows) - open_count} closed. Enter shows an item's life."

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.markup import escape
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
@@ -62,15 +64,15 @@ class PeerViewScreen(Screen):
         yield Header()
         with VerticalScroll(id="peer-view"):
             yield Static(
-                f"[b]Your supervision record, {self.peer.name}.[/b] Only your own "
+                f"[b]Your supervision record, {escape(self.peer.name)}.[/b] Only your own "
                 "records are shown here.",
                 classes="section-body",
             )
             yield Static("For your next session", classes="section-title")
-            yield Static("", id="next-note", classes="section-body")
+            yield Static("", id="next-note", markup=False, classes="section-body")
             yield OptionList(id="agenda")
             yield Static("What is open", classes="section-title")
-            yield Static("", id="open-items", classes="section-body")
+            yield Static("", id="open-items", markup=False, classes="section-body")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -112,7 +114,7 @@ class PeerViewScreen(Screen):
         agenda.clear_options()
         if self.peer_input.items:
             agenda.add_options(
-                [Option(f"• {item.text}", id=item.id) for item in self.peer_input.items]
+                [Option(Text(f"• {item.text}"), id=item.id) for item in self.peer_input.items]
             )
         else:
             agenda.add_option(Option("(no topics yet — press a to add one)", disabled=True))

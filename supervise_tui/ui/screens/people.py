@@ -15,6 +15,7 @@ from ...domain.enums import Role
 from ...domain.models import Person
 from ...domain.schedule import WEEKDAYS
 from ...store.errors import Refused, StoreError
+from ..widgets.cells import plain
 
 
 class PeopleScreen(Screen):
@@ -60,7 +61,7 @@ class PeopleScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("", id="people-note", classes="hint")
+        yield Static("", id="people-note", markup=False, classes="hint")
         yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
@@ -87,12 +88,14 @@ class PeopleScreen(Screen):
         table.clear()
         for p in self.people:
             table.add_row(
-                p.name,
-                "Peer" if p.role == Role.PEER else "Supervisor",
-                p.site or "—",
-                p.cadence.label,
-                WEEKDAYS[p.weekday][:3] if p.weekday is not None else "any",
-                "active" if p.active else "INACTIVE",
+                *plain(
+                    p.name,
+                    "Peer" if p.role == Role.PEER else "Supervisor",
+                    p.site or "—",
+                    p.cadence.label,
+                    WEEKDAYS[p.weekday][:3] if p.weekday is not None else "any",
+                    "active" if p.active else "INACTIVE",
+                ),
                 key=p.id,
             )
         if self.people:

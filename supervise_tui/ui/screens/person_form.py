@@ -8,6 +8,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.markup import escape
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
@@ -59,17 +60,17 @@ class PersonForm(ModalScreen[Person | None]):
     def compose(self) -> ComposeResult:
         p = self.person
         with VerticalScroll():
-            yield Static(f"[b]{self.heading}[/b]")
+            yield Static(f"[b]{escape(self.heading)}[/b]")
             yield Label("Name")
             yield TextInput(p.name if p else "", id="name", max_length=NAME_MAX * 2, compact=True)
-            yield Static("", id="name-error", classes="error-line")
+            yield Static("", id="name-error", markup=False, classes="error-line")
             yield Label("Role")
             yield Select(
                 Role.choices(), value=self.role.value, id="role", allow_blank=False, compact=True
             )
             yield Label("Site (tells apart two people with the same name)")
             yield TextInput(p.site if p else "", id="site", max_length=NAME_MAX * 2, compact=True)
-            yield Static("", id="site-error", classes="error-line")
+            yield Static("", id="site-error", markup=False, classes="error-line")
             yield Label("Session cadence")
             yield Select(
                 Cadence.choices(),
@@ -86,7 +87,7 @@ class PersonForm(ModalScreen[Person | None]):
                 prompt="Any day",
                 compact=True,
             )
-            yield Static("", id="form-error", classes="error-line")
+            yield Static("", id="form-error", markup=False, classes="error-line")
             with Horizontal(classes="buttons"):
                 yield Button("Save (F2)", variant="primary", id="save")
                 yield Button("Cancel (Esc)", id="cancel")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -28,7 +29,7 @@ class PickDraft(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static("[b]Resume which session?[/b] (Enter opens it, Escape cancels)")
-            yield OptionList(*[Option(label, id=value) for label, value in self.options])
+            yield OptionList(*[Option(Text(label), id=value) for label, value in self.options])
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

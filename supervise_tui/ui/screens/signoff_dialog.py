@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -41,13 +42,17 @@ class SignOffDialog(ModalScreen[tuple[str, str] | None]):
             )
             yield Label("Who is signing")
             yield Select(
-                self.people, value=self.people[0][1], allow_blank=False, id="signer", compact=True
+                [(Text(name), value) for name, value in self.people],
+                value=self.people[0][1],
+                allow_blank=False,
+                id="signer",
+                compact=True,
             )
             yield Label("Comment (optional)")
             yield TextInput(
                 placeholder="e.g. Agreed, with one addition …", id="comment", max_length=SHORT_MAX
             )
-            yield Static("", id="sign-error")
+            yield Static("", id="sign-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Sign (F2)", variant="primary", id="sign")
                 yield Button("Cancel (Esc)", id="cancel")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -59,20 +60,20 @@ class StartSessionScreen(Screen):
         with VerticalScroll(id="form"):
             yield Label("Peer specialist")
             yield Select(
-                [(p.display, p.id) for p in peers],
+                [(Text(p.display), p.id) for p in peers],
                 id="peer",
                 compact=True,
                 prompt="Choose a peer",
                 value=self.peer_id if self.peer_id in {p.id for p in peers} else Select.NULL,
             )
-            yield Static("", id="peer-error", classes="error-line")
+            yield Static("", id="peer-error", markup=False, classes="error-line")
             yield Label("Supervisor(s) — space ticks; more than one is fine")
             yield CheckList(
                 [(p.display, p.id) for p in sups],
                 [p.id for p in sups] if len(sups) == 1 else [],
                 id="supervisors",
             )
-            yield Static("", id="supervisors-error", classes="error-line")
+            yield Static("", id="supervisors-error", markup=False, classes="error-line")
             yield Label("Kind of session")
             yield Select(
                 SessionKind.choices(),
@@ -85,14 +86,14 @@ class StartSessionScreen(Screen):
             yield TextInput(
                 "now", id="when", compact=True, placeholder="now, today 14:30, 24/11/2026 10:00"
             )
-            yield Static("", id="when-note", classes="note-line")
+            yield Static("", id="when-note", markup=False, classes="note-line")
             yield Label("Prompt pack")
             packs = sorted(
                 library.packs.values(), key=lambda p: (p.kind != SessionKind.WEEKLY, p.title)
             )
             default = library.for_kind(SessionKind.WEEKLY)
             yield Select(
-                [(p.title, p.id) for p in packs],
+                [(Text(p.title), p.id) for p in packs],
                 id="pack",
                 compact=True,
                 value=default.id if default else Select.NULL,

@@ -54,7 +54,7 @@ class SummaryScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("", id="signoff-state")
+        yield Static("", id="signoff-state", markup=False)
         with VerticalScroll(id="summary-scroll"):
             yield Markdown(session_markdown(self.session, self.people, self.heads), id="summary")
         yield Footer()

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 from ... import lookback
 from ...services.report import team_cells
 from ...store.errors import StoreError
+from ..widgets.cells import plain
 from ..widgets.controls import TextInput
 from ..widgets.period import read_period
 
@@ -74,9 +75,9 @@ class TeamScreen(Screen):
                 compact=True,
                 placeholder="last 90 days, this year, since March, all",
             )
-        yield Static("", id="team-note", classes="note")
+        yield Static("", id="team-note", markup=False, classes="note")
         yield DataTable(id="team", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="recurring", classes="section-body")
+        yield Static("", id="recurring", markup=False, classes="section-body")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -150,7 +151,7 @@ class TeamScreen(Screen):
         keys = [key for _, key in columns]
         for t in self.team.peers:
             cells = team_cells(t)
-            table.add_row(*[cells[k] for k in keys], key=t.peer_id)
+            table.add_row(*plain(*[cells[k] for k in keys]), key=t.peer_id)
         if self.sort_key in keys:
             self._sort(self.sort_key)
 

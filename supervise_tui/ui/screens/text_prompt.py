@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -53,9 +54,9 @@ class TextPrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(f"[b]{self.title_text}[/b]")
+            yield Static(f"[b]{escape(self.title_text)}[/b]")
             if self.explanation:
-                yield Static(self.explanation, classes="hint")
+                yield Static(self.explanation, classes="hint", markup=False)
             if self.multiline:
                 yield TextBox(
                     self.value,
@@ -67,7 +68,7 @@ class TextPrompt(ModalScreen[str | None]):
                 yield TextInput(
                     self.value, id="prompt-text", placeholder=self.placeholder or "(type here)"
                 )
-            yield Static("", id="prompt-error")
+            yield Static("", id="prompt-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Save (F2)", variant="primary", id="ok")
                 yield Button("Cancel (Esc)", id="cancel")

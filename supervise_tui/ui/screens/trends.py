@@ -34,9 +34,9 @@ def trend_row(label: str, values: list[float], figures: str) -> Horizontal:
         chart = Static("—")
         chart.styles.width = 16
     return Horizontal(
-        Static(label, classes="trend-label"),
+        Static(label, classes="trend-label", markup=False),
         chart,
-        Static(figures, classes="trend-figures"),
+        Static(figures, classes="trend-figures", markup=False),
         classes="trend-row",
     )
 
@@ -88,7 +88,7 @@ class TrendsScreen(Screen):
                 compact=True,
                 placeholder="last 90 days, this year, since March, all",
             )
-        yield Static("", id="trends-note", classes="note")
+        yield Static("", id="trends-note", markup=False, classes="note")
         yield VerticalScroll(id="trends-body")
         yield Footer()
 
@@ -136,10 +136,10 @@ class TrendsScreen(Screen):
 
     def sections(self, t: PeerTrends):
         def title(text: str) -> Static:
-            return Static(text, classes="section-title")
+            return Static(text, classes="section-title", markup=False)
 
         def text(lines: list[str]) -> Static:
-            return Static("\n".join(lines), classes="section-body")
+            return Static("\n".join(lines), classes="section-body", markup=False)
 
         yield title("Check-in ratings (1–5)")
         for key in RatingKey:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
@@ -66,7 +67,8 @@ def select(
     current = value if value in allowed else Select.NULL
     if current is Select.NULL and blank is None and options:
         current = options[0][1]
-    return Select(options, value=current, id=control_id(path), compact=True, **kwargs)
+    shown = [(Text(label), v) for label, v in options]  # names are shown as typed
+    return Select(shown, value=current, id=control_id(path), compact=True, **kwargs)
 
 
 class Field(Vertical):
@@ -100,12 +102,12 @@ class Field(Vertical):
     def compose(self) -> ComposeResult:
         if self.inline:
             with Horizontal(classes="field-row"):
-                yield Label(self.label)
+                yield Label(self.label, markup=False)
                 yield self.control
         else:
-            yield Label(self.label)
+            yield Label(self.label, markup=False)
             yield self.control
-        message = Static(self.note, id=error_id(self.path), classes="field-message")
+        message = Static(self.note, id=error_id(self.path), classes="field-message", markup=False)
         message.display = bool(self.note)
         yield message
 
@@ -126,12 +128,12 @@ class InlineField(Horizontal):
         self.controls = controls
 
     def compose(self) -> ComposeResult:
-        yield Label(self.label)
+        yield Label(self.label, markup=False)
         yield from self.controls
 
 
 def message_line(path: str, text: str = "") -> Static:
-    line = Static(text, id=error_id(path), classes="field-message")
+    line = Static(text, id=error_id(path), classes="field-message", markup=False)
     line.display = bool(text)
     return line
 

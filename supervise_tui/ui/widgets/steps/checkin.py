@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
+from textual.markup import escape
 from textual.widgets import Static
 
 from ....domain.enums import RatingKey
@@ -23,10 +23,10 @@ class CheckInStep(StepPane):
     def compose(self) -> ComposeResult:
         draft = self.ctx.draft
         if draft.agenda or draft.peer_note.strip():
-            lines = [f"[b]{self.ctx.peer_name} asked to talk about:[/b]"]
+            lines = [f"[b]{escape(self.ctx.peer_name)} asked to talk about:[/b]"]
             lines += [f"  • {escape(item.text)}" for item in draft.agenda]
             if draft.peer_note.strip():
-                lines.append(f"  Note from {self.ctx.peer_name}: {escape(draft.peer_note)}")
+                lines.append(f"  Note from {escape(self.ctx.peer_name)}: {escape(draft.peer_note)}")
             yield Static("\n".join(lines), classes="peer-agenda")
         yield intro(
             "How is the peer arriving today? Ratings: 1 = not at all … 5 = fully; "
