@@ -17,7 +17,7 @@ from .domain.models import Person
 from .domain.rules import Heads
 from .services.periods import Period
 from .services.report import closest_names
-from .services.trends import PeerTrends, TeamTrends, peer_trends, team_trends
+from .services.trends import PeerTrends, TeamTrends, peer_trends, team_row, team_trends
 from .store.errors import NotFound
 
 
@@ -95,5 +95,5 @@ def team_for(repo, members: list[Person], period: Period, today: date) -> TeamTr
         for person in members:
             record = load_figures(repo, person)
             heads[person.id] = record.heads
-            rows.append(trends_for(record, period, today))
+            rows.append(team_row(person, record.facts, record.heads, period, today))
         return team_trends(rows, period, heads)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from datetime import date, datetime, timedelta
 
@@ -264,12 +265,12 @@ def test_a_light_row_of_the_wrong_shape_is_named_as_damage(repo, team, data_dir)
     assert "someday" not in str(caught.value)
 
 
-def test_people_are_parsed_once_per_version_and_never_shared(repo, team):
+def test_people_are_parsed_once_per_version_and_cannot_be_changed_in_place(repo, team):
     first = repo.people()
-    first[0].name = "Changed by a screen"
-    assert "Changed by a screen" not in [p.name for p in repo.people()]
-    renamed = repo.person(team["peer2"].id)
-    renamed.name = "Robin Okafor"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first[0].name = "Changed by a screen"  # so sharing them is safe
+    assert repo.people()[0] is first[0]
+    renamed = dataclasses.replace(repo.person(team["peer2"].id), name="Robin Okafor")
     repo.save_person(renamed)
     assert "Robin Okafor" in [p.name for p in repo.people()]
     assert [p.name for p in repo.people(role=Role.SUPERVISOR)] == [
@@ -293,3 +294,30 @@ def test_leftover_temp_files_are_removed_where_the_app_writes_and_backups_are_le
     Repository.open(data_dir, clock=fixed_clock, backup=False).close()
     assert not any(path.exists() for path in left)
     assert kept.exists()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_team_row_says_what_the_full_trends_say(team, seed):
+    from supervise_tui.domain.enums import RatingKey as RK
+    from supervise_tui.services.periods import parse_period
+    from supervise_tui.services.trends import peer_trends, team_row
+
+    sessions = random_history(team, random.Random(seed), n=70)
+    rng = random.Random(seed)
+    for s in sessions:
+        s.checkin.ratings[RK.ROLE_CLARITY] = Rating(rng.choice([None, 1, 2, 3, 4, 5]))
+        s.role_items.append(RoleItem("x", fit=rng.choice(list(Fit))))
+    facts = [facts_of(s) for s in sessions]
+    heads = heads_from_facts(team["peer"].id, facts)
+    today = date(2026, 11, 22)
+    for text in ("all", "last 90 days", "2025", "since March"):
+        period = parse_period(text, today)
+        full = peer_trends(team["peer"], facts, heads, period, today)
+        row = team_row(team["peer"], facts, heads, period, today)
+        assert row.cadence == full.cadence and row.sessions == full.sessions
+        assert row.role_clarity == full.ratings[RK.ROLE_CLARITY]
+        assert row.open_concerns == full.concerns.still_open
+        assert row.median_days_to_resolve == full.concerns.median_days_to_resolve
+        assert row.drifting_share == full.role.drifting_share
+        assert row.stalled_goals == full.goals.stalled
+        assert row.supervisor_actions == full.actions["supervisor"]

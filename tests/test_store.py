@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import os
 import shutil
@@ -181,8 +182,7 @@ class TestPeople:
 
     def test_deactivate_keeps_history(self, repo, team):
         repo.complete(make_session(team))
-        person = repo.person(team["peer"].id)
-        person.active = False
+        person = dataclasses.replace(repo.person(team["peer"].id), active=False)
         repo.save_person(person)
         assert team["peer"].id not in {p.id for p in repo.people(include_inactive=False)}
         assert len(repo.sessions(team["peer"].id)) == 1

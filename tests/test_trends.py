@@ -33,7 +33,7 @@ from supervise_tui.domain.models import (
 )
 from supervise_tui.services import trends
 from supervise_tui.services.periods import parse_period
-from supervise_tui.services.trends import direction, team_trends
+from supervise_tui.services.trends import direction, team_row, team_trends
 
 TODAY = date(2026, 11, 22)
 PEER = Person("Jordan Ellery", Role.PEER, "Maple Court", cadence=Cadence.WEEKLY, id="peer")
@@ -55,6 +55,22 @@ def peer_trends(person, sessions, heads, period, today, **kwargs):
     result = trends.peer_trends(person, facts_list, heads, period, today, **kwargs)
     light = heads_from_facts(person.id, facts_list)
     assert trends.peer_trends(person, facts_list, light, period, today, **kwargs) == result
+    # The team view's row says exactly what the full figures say.
+    row = team_row(person, facts_list, light, period, today, **kwargs)
+    assert (row.sessions, row.cadence, row.role_clarity) == (
+        result.sessions,
+        result.cadence,
+        result.ratings[RatingKey.ROLE_CLARITY],
+    )
+    assert (row.open_concerns, row.median_days_to_resolve) == (
+        result.concerns.still_open,
+        result.concerns.median_days_to_resolve,
+    )
+    assert (row.drifting_share, row.stalled_goals, row.supervisor_actions) == (
+        result.role.drifting_share,
+        result.goals.stalled,
+        result.actions["supervisor"],
+    )
     return result
 
 
@@ -247,7 +263,7 @@ def test_team_view_and_recurring_categories():
         s = Session(pid, ["sup"], SessionKind.WEEKLY, datetime(2026, 11, 3, 10))
         s.concerns += [Concern("x", cat) for cat in cats]
         heads[pid] = build([s])
-        rows.append(peer_trends(people[pid], [s], heads[pid], ALL, TODAY))
+        rows.append(team_row(people[pid], [facts_of(s)], heads[pid], ALL, TODAY))
     team = team_trends(rows, ALL, heads)
     assert [(r.category, r.peers, r.concerns) for r in team.recurring_categories] == [
         (ConcernCategory.WORKLOAD, 2, 3)

@@ -48,7 +48,7 @@ def next_revisions(
     return [*previous_revisions, previous_updated_at][-MAX_REVISIONS:]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Person:
     name: str
     role: Role
@@ -305,8 +305,13 @@ class ActionLog:
     update: ActionUpdate
 
 
-def _ordered(logs: list) -> list:
-    return sorted(logs, key=lambda log: (log.on, log.session_id))
+def _log_order(log) -> tuple:
+    return (log.on, log.session_id)
+
+
+def ordered_logs(logs: list) -> list:
+    """Update logs in date order (then by session); most items have one or none."""
+    return sorted(logs, key=_log_order) if len(logs) > 1 else logs
 
 
 @dataclass(slots=True)
@@ -324,7 +329,7 @@ class ConcernHead:
     @property
     def current(self) -> Concern:
         state = self.base
-        for log in _ordered(self.updates):
+        for log in ordered_logs(self.updates):
             u = log.update
             state = replace(
                 state,
@@ -342,7 +347,7 @@ class ConcernHead:
     @property
     def resolved_on(self) -> date | None:
         resolved = self.raised_on if self.base.status == ConcernStatus.RESOLVED else None
-        for log in _ordered(self.updates):
+        for log in ordered_logs(self.updates):
             if log.update.status == ConcernStatus.RESOLVED:
                 resolved = resolved or log.on
             else:
@@ -375,7 +380,7 @@ class GoalHead:
     def current(self) -> Goal:
         progress, status = settle_goal(self.base.progress, self.base.status)
         next_step = self.base.next_step
-        for log in _ordered(self.updates):
+        for log in ordered_logs(self.updates):
             u = log.update
             progress, status = settle_goal(u.progress, u.status)
             next_step = u.next_step or next_step
@@ -403,7 +408,7 @@ class ActionHead:
         if not self.updates:
             return self.base
         done_on, due = self.base.done_on, self.base.due
-        for log in _ordered(self.updates):
+        for log in ordered_logs(self.updates):
             u = log.update
             done_on, due = u.done_on, (u.due if u.due is not None else due)
         return replace(self.base, done_on=done_on, due=due)

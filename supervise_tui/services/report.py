@@ -13,7 +13,7 @@ from datetime import datetime
 from ..domain.enums import ConcernStatus, FeedbackKey, RatingKey, Role, SessionStatus
 from ..domain.facts import SessionFacts
 from ..domain.models import Person, Session
-from .trends import PeerTrends, Series, TeamTrends
+from .trends import PeerTrends, Series, TeamRow, TeamTrends
 
 RATING_SHORT = {
     RatingKey.ROLE_CLARITY: "clarity",
@@ -226,20 +226,20 @@ def trends_text(t: PeerTrends) -> str:
     return "\n".join(out) + "\n"
 
 
-def team_cells(t: PeerTrends) -> dict[str, str]:
+def team_cells(t: TeamRow) -> dict[str, str]:
     """One peer's figures for the team view, the same on screen and in plain text."""
-    rc = t.ratings[RatingKey.ROLE_CLARITY]
-    sup = t.actions["supervisor"]
-    median = t.concerns.median_days_to_resolve
+    rc = t.role_clarity
+    sup = t.supervisor_actions
+    median = t.median_days_to_resolve
     return {
         "name": t.name,
         "site": t.site or "—",
         "held": f"{t.cadence.held}/{t.cadence.expected}",
         "clarity": f"{rc.latest if rc.latest is not None else '—'} {rc.direction}",
-        "open": str(t.concerns.still_open),
+        "open": str(t.open_concerns),
         "median": "—" if median is None else f"{median:g}",
-        "drift": _pct(t.role.drifting_share),
-        "stalled": str(t.goals.stalled),
+        "drift": _pct(t.drifting_share),
+        "stalled": str(t.stalled_goals),
         "sup": f"{sup.late} late, {sup.open} open",
     }
 

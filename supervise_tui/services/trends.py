@@ -40,7 +40,7 @@ from ..domain.enums import (
     RatingKey,
 )
 from ..domain.facts import SessionFacts
-from ..domain.models import ConcernHead, GoalHead, Person
+from ..domain.models import ConcernHead, GoalHead, Person, ordered_logs
 from ..domain.rules import Heads
 from ..domain.schedule import count_expected
 from .periods import Period
@@ -163,7 +163,7 @@ class PeerTrends:
 
 
 def _month(day: date) -> str:
-    return f"{day.year:04d}-{day.month:02d}"
+    return day.isoformat()[:7]
 
 
 def _days_carried(head: ConcernHead, held_days: list[date]) -> int:
@@ -175,7 +175,7 @@ def _days_carried(head: ConcernHead, held_days: list[date]) -> int:
     status = head.base.status
     start = head.raised_on
     carried = 0
-    for log in sorted(head.updates, key=lambda log: (log.on, log.session_id)):
+    for log in ordered_logs(head.updates):
         if log.on > start:
             if status != ConcernStatus.RESOLVED:
                 carried += bisect_right(held_days, log.on) - bisect_right(held_days, start)
@@ -233,6 +233,7 @@ def role_figures(sessions: list[SessionFacts]) -> RoleFigures:
     spellings: dict[str, Counter[str]] = {}
     total = drifting = 0
     points = figures.per_session
+    rounded: dict[tuple[int, int, int], tuple[float, float]] = {}  # few distinct counts
     for session in sessions:
         items = session.fits
         if not items:
@@ -244,7 +245,10 @@ def role_figures(sessions: list[SessionFacts]) -> RoleFigures:
             elif fit is _UNSURE:
                 u += 1
         n = len(items)
-        points.append(RolePoint(session.day, n, round(d / n, 3), round(u / n, 3)))
+        shares = rounded.get((d, u, n))
+        if shares is None:
+            shares = rounded[(d, u, n)] = (round(d / n, 3), round(u / n, 3))
+        points.append(RolePoint(session.day, n, *shares))
         total += n
         drifting += d
         if d:
@@ -269,10 +273,23 @@ def role_figures(sessions: list[SessionFacts]) -> RoleFigures:
 
 def _goal_points(head: GoalHead) -> list[tuple[date, int]]:
     points = [(head.set_on, head.base.progress)]
-    for log in sorted(head.updates, key=lambda log: (log.on, log.session_id)):
+    for log in ordered_logs(head.updates):
         progress = 100 if log.update.status == GoalStatus.COMPLETED else log.update.progress
         points.append((log.on, max(0, min(100, progress))))
     return points
+
+
+def _stalled(
+    points: list[tuple[date, int]], held_days: list[date], period: Period, stall_after: int
+) -> bool:
+    """An active goal is stalled when ``stall_after`` held sessions have passed since its
+    progress last went up (or since it was set)."""
+    last_rise, best = points[0]
+    for day, progress in points[1:]:
+        if progress > best:
+            best, last_rise = progress, day
+    since = bisect_right(held_days, period.end) - bisect_right(held_days, last_rise)
+    return max(0, since) >= stall_after
 
 
 def goal_figures(
@@ -293,14 +310,7 @@ def goal_figures(
         stalled = False
         if current.status == GoalStatus.ACTIVE:
             figures.active += 1
-            last_rise = head.set_on
-            best = points[0][1]
-            for day, progress in points[1:]:
-                if progress > best:
-                    best, last_rise = progress, day
-            since = bisect_right(held_days, period.end) - bisect_right(held_days, last_rise)
-            since = max(0, since)
-            stalled = since >= stall_after
+            stalled = _stalled(points, held_days, period, stall_after)
             figures.stalled += stalled
         elif current.status == GoalStatus.PAUSED:
             figures.active += 1
@@ -423,15 +433,79 @@ class RecurringCategory:
 
 
 @dataclass
+class TeamRow:
+    """One peer's figures in the team view: the ones the Team screen and `supervise team`
+    show, worked out exactly as in :func:`peer_trends` (a test holds them equal), without
+    the rest, which the team view does not show."""
+
+    peer_id: str
+    name: str
+    site: str
+    period: str
+    sessions: int
+    cadence: CadenceFigures
+    role_clarity: Series
+    open_concerns: int  # ConcernFigures.still_open
+    median_days_to_resolve: float | None
+    drifting_share: float | None
+    stalled_goals: int
+    supervisor_actions: OwnerActions
+
+
+def team_row(
+    person: Person,
+    sessions: list[SessionFacts],
+    heads: Heads,
+    period: Period,
+    today: date,
+    *,
+    stall_after: int = STALL_AFTER,
+) -> TeamRow:
+    in_period = [s for s in sessions if period.contains(s.day)]
+    in_period.sort(key=_WHEN_ID)
+    all_days = sorted(s.day for s in sessions)
+    days = [s.day for s in in_period]
+    clarity = RatingKey.ROLE_CLARITY.value
+    points = [(s.day, s.ratings[clarity]) for s in in_period if s.ratings.get(clarity)]
+    still_open, durations = 0, []
+    for head in heads.concerns.values():
+        resolution = _resolution_days(head)
+        if resolution is not None and period.contains(resolution[0]):
+            durations.append(resolution[1])
+        if head.raised_on <= period.end and (resolution is None or resolution[0] > period.end):
+            still_open += 1
+    total = drifting = 0
+    for s in in_period:
+        total += len(s.fits)
+        drifting += sum(1 for fit, _ in s.fits if fit is _DRIFTING)
+    stalled = 0
+    for head in heads.goals.values():
+        if head.current.status == GoalStatus.ACTIVE:
+            stalled += _stalled(_goal_points(head), all_days, period, stall_after)
+    return TeamRow(
+        peer_id=person.id,
+        name=person.name,
+        site=person.site,
+        period=period.label,
+        sessions=len(in_period),
+        cadence=cadence_figures(person, days, period, today),
+        role_clarity=series(points),
+        open_concerns=still_open,
+        median_days_to_resolve=float(statistics.median(durations)) if durations else None,
+        drifting_share=round(drifting / total, 3) if total else None,
+        stalled_goals=stalled,
+        supervisor_actions=action_figures(heads, person.id, period, today)["supervisor"],
+    )
+
+
+@dataclass
 class TeamTrends:
     period: str
-    peers: list[PeerTrends]
+    peers: list[TeamRow]
     recurring_categories: list[RecurringCategory]
 
 
-def team_trends(
-    rows: list[PeerTrends], period: Period, heads_by_peer: dict[str, Heads]
-) -> TeamTrends:
+def team_trends(rows: list[TeamRow], period: Period, heads_by_peer: dict[str, Heads]) -> TeamTrends:
     """The peers side by side, and concern categories that recur across peers."""
     peers_with: dict[ConcernCategory, set[str]] = defaultdict(set)
     count: Counter[ConcernCategory] = Counter()

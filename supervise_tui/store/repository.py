@@ -22,7 +22,6 @@ wholly saved or not saved at all.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import os
 from collections import OrderedDict
@@ -386,8 +385,8 @@ class Repository:
     # -- people ----------------------------------------------------------------
 
     def people(self, *, include_inactive: bool = True, role: Role | None = None) -> list[Person]:
-        return [
-            copy.copy(p)
+        return [  # Person is frozen, so the parsed ones can be shared
+            p
             for p in self._all_people()
             if (include_inactive or p.active) and (role is None or p.role == role)
         ]
