@@ -52,8 +52,13 @@ def stable(repo):
         ("peer2", "Robin Takahashi", Role.PEER, "Harbor House", 3),
         ("peer3", "Sam Okonkwo-Reyes", Role.PEER, "Linden Street", None),
     ]:
-        person = Person(name, role, site, weekday=weekday)
-        fixed_ids(person, f"0000000{len(people)}")
+        person = Person(
+            name,
+            role,
+            site,
+            weekday=weekday,
+            id=f"0000000{len(people)}-0000-4000-8000-000000000000",
+        )
         people[key] = repo.save_person(person)
     session = make_session(people, when=datetime(2026, 11, 10, 10, 0))
     fixed_ids(session, "5e551000")
