@@ -282,7 +282,7 @@ def cmd_check(data_dir: Path, repair: bool) -> int:
         return EXIT_FAIL
     report = check(data_dir)
     if repair and report.repairable:
-        with Repository.open(data_dir, backup=True) as repo:
+        with Repository.open(data_dir, backup=True, on_upgrade=_say) as repo:
             do_repair(repo, report.repairable)
         print(f"Rebuilt derived data for {len(report.repairable)} peer(s).")
         report = check(data_dir)
@@ -388,12 +388,18 @@ def cmd_restore(data_dir: Path, source: str) -> int:
     return EXIT_OK
 
 
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
 def run_tui(data_dir: Path, *, read_only: bool, peer: str | None) -> int:
     from .store.repository import Repository
     from .ui.app import make_app
 
     # The file check and the hourly backup run once Home is showing (see make_app).
-    repo = Repository.open(data_dir, read_only=read_only, check=False, backup=False)
+    repo = Repository.open(
+        data_dir, read_only=read_only, check=False, backup=False, on_upgrade=_say
+    )
     try:
         app = make_app(repo, peer_name=peer)
         result = app.run()

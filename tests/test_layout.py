@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import shutil
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import orjson
 import pytest
@@ -321,3 +323,23 @@ def test_the_team_row_says_what_the_full_trends_say(team, seed):
         assert row.drifting_share == full.role.drifting_share
         assert row.stalled_goals == full.goals.stalled
         assert row.supervisor_actions == full.actions["supervisor"]
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_a_format_1_folder_is_upgraded_once_with_word_first(tmp_path):
+    folder = tmp_path / "v1"
+    shutil.copytree(FIXTURES / "v1-folder", folder)
+    report = check(folder)
+    assert not report.ok and "older format (1)" in report.problems[0]
+    told: list[str] = []
+    with Repository.open(folder, clock=fixed_clock, on_upgrade=told.append) as repo:
+        (peer,) = repo.people(role=Role.PEER)
+        assert len(repo.facts(peer.id)) == len(repo.sessions(peer.id)) == 1
+        peer_json = orjson.loads((folder / "peers" / peer.id / "peer.json").read_bytes())
+        assert "sessions" not in peer_json and peer_json["years"]
+    assert len(told) == 1 and "Upgrading" in told[0] and "backup" in told[0]
+    assert check(folder).ok
+    Repository.open(folder, clock=fixed_clock, on_upgrade=told.append).close()
+    assert len(told) == 1  # once

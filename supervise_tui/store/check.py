@@ -12,7 +12,7 @@ from ..domain import rules
 from ..domain.errors import ValidationError
 from ..domain.models import PeerSummary, Person, Session
 from ..domain.serial import from_data
-from . import backups
+from . import backups, migrations
 from .errors import DamagedFile
 from .files import read_json
 from .layout import DERIVED_PEER_TABLES, HEAD_TABLES, derived_docs, is_derived_file
@@ -57,6 +57,14 @@ def check(root: Path) -> CheckReport:
         )
     if not (root / META).exists():  # a damaged one is already reported above
         report.problems.append(f"{META}: missing")
+    version = parsed.get(Path(META), {}).get("schema_version")
+    older = type(version) is int and version < migrations.SCHEMA_VERSION
+    if older:
+        report.problems.append(
+            f"{META}: the records are in an older format ({version}); opening them with "
+            "supervise upgrades them (after a backup), then check them again"
+        )
+        return report
     people_doc = parsed.get(Path(PEOPLE), {})
     people: dict[str, Person] = {}
     for doc_id, doc in _table(people_doc, "people", PEOPLE, report).items():

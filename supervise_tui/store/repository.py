@@ -112,6 +112,7 @@ class Repository:
         self.recovered_journal = False
         self.last_backup: str | None = None
         self._people: tuple[object, list[Person]] | None = None
+        self._on_upgrade: Callable[[str], None] | None = None
 
     # -- opening and closing -------------------------------------------------
 
@@ -124,12 +125,14 @@ class Repository:
         clock: Callable[[], datetime] = now_utc,
         backup: bool = True,
         check: bool = True,
+        on_upgrade: Callable[[str], None] | None = None,
     ) -> Repository:
         """Open a data folder. ``check`` looks over every file for damage first and
         ``backup`` takes the hourly snapshot; the TUI passes False for both and does
         them right after its first screen shows (:meth:`check_files`,
         :meth:`backup_if_due`), so a large history does not delay the start."""
         repo = cls(Path(root), read_only=read_only, clock=clock)
+        repo._on_upgrade = on_upgrade  # told before a format upgrade (it can take a while)
         try:
             repo._open(backup=backup, check=check)
         except BaseException:
@@ -239,6 +242,12 @@ class Repository:
             if (self.root / JOURNAL).exists():
                 self._replay_journal()  # finish the last save in the format it was written in
             steps = migrations.plan(version)
+            if self._on_upgrade is not None:
+                self._on_upgrade(
+                    f"Upgrading the records in {self.root} to this version's format. This "
+                    "happens once and can take a minute for a long history; a backup is "
+                    "taken first."
+                )
             backups.snapshot(self.root, self.local_now(), f"before-v{migrations.SCHEMA_VERSION}")
             for step in steps:
                 migrations.MIGRATIONS[step](self.root)

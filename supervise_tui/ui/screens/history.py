@@ -29,6 +29,7 @@ class HistoryScreen(Screen):
         "feeling supported, feeling valued, workload; 1–5, – when not asked — how many "
         "concerns were raised and resolved in it, and whether both have signed it off. On a "
         "wide screen the kind of session is shown too.\n\n"
+        "It opens on the last 12 months; the note says how many sessions there are in all. "
         "Type a **period** the way you would say it — *last 90 days*, *this year*, *since "
         "March*, *2025*, *2026-01-01..2026-06-30* or *all* — and words to **search** for in "
         "anything written in a session. **Enter** opens a session's full record. **i** lists "
