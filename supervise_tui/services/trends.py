@@ -193,6 +193,25 @@ def _resolution_days(head: ConcernHead) -> tuple[date, int] | None:
     return resolved, (resolved - head.raised_on).days
 
 
+def _resolutions(heads: Heads, period: Period) -> tuple[int, list[tuple[date, int]]]:
+    """How many concerns were still open at the end of ``period``, and (day, days taken)
+    for each resolved in it."""
+    still_open, resolved = 0, []
+    for head in heads.concerns.values():
+        resolution = _resolution_days(head)
+        if resolution is not None and period.contains(resolution[0]):
+            resolved.append(resolution)
+        if head.raised_on <= period.end and (resolution is None or resolution[0] > period.end):
+            still_open += 1
+    return still_open, resolved
+
+
+def _held(sessions: list[SessionFacts], period: Period):
+    """The sessions in ``period`` in order, every held day, and the days in ``period``."""
+    in_period = sorted((s for s in sessions if period.contains(s.day)), key=_WHEN_ID)
+    return in_period, sorted(s.day for s in sessions), [s.day for s in in_period]
+
+
 def concern_figures(heads: Heads, held_days: list[date], period: Period) -> ConcernFigures:
     figures = ConcernFigures()
     opened_pm: Counter[str] = Counter()
@@ -207,13 +226,11 @@ def concern_figures(heads: Heads, held_days: list[date], period: Period) -> Conc
                 categories[head.base.category] += 1
             if _days_carried(head, held_days) > 2:
                 figures.carried_over_more_than_two += 1
-        resolution = _resolution_days(head)
-        if resolution is not None and period.contains(resolution[0]):
-            figures.resolved += 1
-            resolved_pm[_month(resolution[0])] += 1
-            durations.append(resolution[1])
-        if head.raised_on <= period.end and (resolution is None or resolution[0] > period.end):
-            figures.still_open += 1
+    figures.still_open, resolutions = _resolutions(heads, period)
+    for day, days in resolutions:
+        figures.resolved += 1
+        resolved_pm[_month(day)] += 1
+        durations.append(days)
     figures.opened_per_month = dict(sorted(opened_pm.items()))
     figures.resolved_per_month = dict(sorted(resolved_pm.items()))
     if durations:
@@ -394,9 +411,7 @@ def peer_trends(
 ) -> PeerTrends:
     """All the figures for one peer over ``period``, from the light facts of their held
     sessions (:mod:`domain.facts`) and their item heads."""
-    in_period = sorted((s for s in sessions if period.contains(s.day)), key=_WHEN_ID)
-    all_days = sorted(s.day for s in sessions)
-    days = [s.day for s in in_period]
+    in_period, all_days, days = _held(sessions, period)
     rating_points: dict[str, list] = {key.value: [] for key in RatingKey}
     feedback_points: dict[str, list] = {key.value: [] for key in FeedbackKey}
     for s in in_period:
@@ -461,19 +476,11 @@ def team_row(
     *,
     stall_after: int = STALL_AFTER,
 ) -> TeamRow:
-    in_period = [s for s in sessions if period.contains(s.day)]
-    in_period.sort(key=_WHEN_ID)
-    all_days = sorted(s.day for s in sessions)
-    days = [s.day for s in in_period]
+    in_period, all_days, days = _held(sessions, period)
     clarity = RatingKey.ROLE_CLARITY.value
     points = [(s.day, s.ratings[clarity]) for s in in_period if s.ratings.get(clarity)]
-    still_open, durations = 0, []
-    for head in heads.concerns.values():
-        resolution = _resolution_days(head)
-        if resolution is not None and period.contains(resolution[0]):
-            durations.append(resolution[1])
-        if head.raised_on <= period.end and (resolution is None or resolution[0] > period.end):
-            still_open += 1
+    still_open, resolutions = _resolutions(heads, period)
+    durations = [days_taken for _, days_taken in resolutions]
     total = drifting = 0
     for s in in_period:
         total += len(s.fits)
