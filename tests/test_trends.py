@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from supervise_tui.domain import rules
 from supervise_tui.domain.enums import (
@@ -36,7 +36,14 @@ from supervise_tui.services.periods import parse_period
 from supervise_tui.services.trends import direction, team_row, team_trends
 
 TODAY = date(2026, 11, 22)
-PEER = Person("Jordan Ellery", Role.PEER, "Maple Court", cadence=Cadence.WEEKLY, id="peer")
+PEER = Person(
+    "Jordan Ellery",
+    Role.PEER,
+    "Maple Court",
+    cadence=Cadence.WEEKLY,
+    id="peer",
+    created_at=datetime(2026, 1, 5, tzinfo=UTC),  # supervised all year
+)
 ALL = parse_period("all", TODAY)
 
 
@@ -269,3 +276,26 @@ def test_team_view_and_recurring_categories():
         (ConcernCategory.WORKLOAD, 2, 3)
     ]
     assert len(team.peers) == 3
+
+
+def test_sessions_are_expected_only_since_supervision_began():
+    newcomer = Person(
+        "Avery Quinn",
+        Role.PEER,
+        cadence=Cadence.WEEKLY,
+        created_at=datetime(2026, 9, 1, tzinfo=UTC),
+    )
+    sessions = [
+        session(date(2026, 9, 7) + (date(2026, 9, 14) - date(2026, 9, 7)) * i, f"s{i}")
+        for i in range(11)
+    ]
+    year = parse_period("last 12 months", TODAY)
+    t = peer_trends(newcomer, sessions, build(sessions), year, TODAY)
+    # Weekly from 1 Sep (added) to 22 Nov: 12 weeks, not the 52 of a whole year.
+    assert t.cadence.held == 11 and t.cadence.expected == 12
+    # Sessions recorded from before the peer was added to the app count from the first one.
+    moved = Person("Avery Quinn", Role.PEER, created_at=datetime(2026, 11, 20, tzinfo=UTC))
+    assert peer_trends(moved, sessions, build(sessions), year, TODAY).cadence.expected == 11
+    # Nobody owes sessions before they were added.
+    empty = peer_trends(newcomer, [], rules.Heads(), year, TODAY)
+    assert empty.cadence.expected == 12 and empty.cadence.held == 0

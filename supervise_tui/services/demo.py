@@ -246,8 +246,10 @@ def _session(rng, repo, peer, supervisors, kind, when, mood, today) -> Session:
             session.concern_updates.append(
                 ConcernUpdate(head.id, ConcernStatus.IN_PROGRESS, note="Still being worked on.")
             )
-    if rng.random() < 0.35:
-        text, category = rng.choice(CONCERNS)
+    still_open = {head.current.text for head in carried.concerns}
+    fresh = [c for c in CONCERNS if c[0] not in still_open]  # never the same one twice at once
+    if fresh and rng.random() < 0.35:
+        text, category = rng.choice(fresh)
         owner = rng.choice([peer.id, sup])
         session.concerns.append(
             Concern(

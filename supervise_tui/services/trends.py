@@ -20,6 +20,9 @@ Definitions (tests hold them to known answers):
   since its progress last went up (or since it was set) brought no progress.
 - an action is on time when done on or before its due date (or done with no
   due date), late when done after it, open when not done.
+- expected sessions are the cadence's dates from the later of the period's start
+  and the day supervision began (the first session, or the day the peer was added
+  if that was earlier), up to the period's end or today.
 """
 
 from __future__ import annotations
@@ -382,21 +385,27 @@ def strength_figures(sessions: list[SessionFacts], top: int = 5) -> list[tuple[s
 
 
 def cadence_figures(
-    person: Person, held_days: list[date], period: Period, today: date
+    person: Person,
+    held_days: list[date],
+    period: Period,
+    today: date,
+    first_held: date | None = None,
 ) -> CadenceFigures:
+    """Sessions held in ``period`` and how many the peer's cadence asked for there.
+
+    Sessions are expected from when supervision began — the peer's first session ever
+    (``first_held``), or the day they were added if that was earlier — so a peer who
+    started three months ago is not counted as owed a year of sessions."""
     figures = CadenceFigures(held=len(held_days))
+    began = person.created_at.date()
+    if first_held is not None and first_held < began:
+        began = first_held
+    start = max(period.start, began) if period.start is not None else began
+    figures.expected = count_expected(person.cadence, person.weekday, start, min(period.end, today))
     if held_days:
-        start = period.start or held_days[0]
-        figures.expected = count_expected(
-            person.cadence, person.weekday, start, min(period.end, today)
-        )
         gaps = [(b - a).days for a, b in zip(held_days, held_days[1:], strict=False)]
         figures.longest_gap_days = max(gaps) if gaps else None
         figures.days_since_last = (min(period.end, today) - held_days[-1]).days
-    elif period.start is not None:
-        figures.expected = count_expected(
-            person.cadence, person.weekday, period.start, min(period.end, today)
-        )
     return figures
 
 
@@ -436,7 +445,7 @@ def peer_trends(
         actions=action_figures(heads, person.id, period, today),
         strengths=strength_figures(in_period),
         feedback=feedback,
-        cadence=cadence_figures(person, days, period, today),
+        cadence=cadence_figures(person, days, period, today, all_days[0] if all_days else None),
     )
 
 
@@ -495,7 +504,7 @@ def team_row(
         site=person.site,
         period=period.label,
         sessions=len(in_period),
-        cadence=cadence_figures(person, days, period, today),
+        cadence=cadence_figures(person, days, period, today, all_days[0] if all_days else None),
         role_clarity=series(points),
         open_concerns=still_open,
         median_days_to_resolve=float(statistics.median(durations)) if durations else None,
