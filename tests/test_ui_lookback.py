@@ -265,7 +265,7 @@ async def test_history_opens_on_the_last_year_and_reaches_back_when_asked(repo, 
         table = history.query_one("#sessions")
         assert table.row_count == 3
         note = text_of(history.query_one("#history-note"))
-        assert "last 12 months" in note and "5 in all" in note
+        assert "3 of 5 sessions, last 12 months" in note and "“all”" in note
         assert history.loaded_from is not None  # only the recent rows were read
         await fill(pilot, "#period", "all")
         await settle(pilot)

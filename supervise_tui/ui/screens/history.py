@@ -222,8 +222,9 @@ class HistoryScreen(Screen):
         found = f"{len(rows)} session(s), {period.label}"
         if query.strip():
             found += f", containing “{query.strip()}”"
-        if period.start is not None and self.total > len(facts) and not query.strip():
-            found += f" ({self.total} in all: type “all” as the period)"
+        elif period.start is not None and self.total > len(facts):
+            # Short enough for one line at 80 columns.
+            found = f"{len(rows)} of {self.total} sessions, {period.label} (“all” shows all)"
         if not self.total:
             found = "No sessions yet with this peer."
         note.update(found + ("" if not rows else " · Enter opens one"))
