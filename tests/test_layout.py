@@ -215,6 +215,11 @@ def test_settled_items_move_aside_and_come_back_when_reopened(repo, team, data_d
     assert concern_id not in repo.carry_forward(team["peer"].id).concerns
     assert repo.heads(team["peer"].id).concerns[concern_id].resolved_on == date(2026, 1, 13)
     assert check(data_dir).ok
+    # Signing the session that raised it leaves the settled item where it is, whole.
+    repo.sign_off(first, team["sup"].id)
+    assert where() == ["closed-2025.json"]
+    assert len(repo.heads(team["peer"].id).concerns[concern_id].updates) == 1
+    assert check(data_dir).ok
     reopen = make_session(team, when=datetime(2026, 11, 17, 10))
     reopen.concern_updates.append(ConcernUpdate(concern_id, ConcernStatus.OPEN, "back again"))
     repo.complete(reopen)
