@@ -348,3 +348,21 @@ def test_a_format_1_folder_is_upgraded_once_with_word_first(tmp_path):
     assert check(folder).ok
     Repository.open(folder, clock=fixed_clock, on_upgrade=told.append).close()
     assert len(told) == 1  # once
+
+
+def test_a_damaged_record_stops_the_upgrade_with_the_file_named(tmp_path):
+    from supervise_tui.store.errors import DamagedFile
+
+    folder = tmp_path / "v1"
+    shutil.copytree(FIXTURES / "v1-folder", folder)
+    (shard,) = (folder / "peers").rglob("sessions-*.json")
+    data = orjson.loads(shard.read_bytes())
+    for doc in data["sessions"].values():
+        doc["when"] = "a private sentence"
+    shard.write_bytes(orjson.dumps(data))
+    with pytest.raises(DamagedFile) as caught:
+        Repository.open(folder, clock=fixed_clock)
+    assert shard.name in str(caught.value)
+    assert "private" not in str(caught.value)
+    meta = orjson.loads((folder / "meta.json").read_bytes())
+    assert meta["schema_version"] == 1  # not marked upgraded: the next open tries again

@@ -45,6 +45,7 @@ from .models import (
     SessionRef,
 )
 from .rules import Heads
+from .serial import to_data
 
 # (id, category or None, status as raised)
 NewConcern = tuple[str, ConcernCategory | None, ConcernStatus]
@@ -134,8 +135,6 @@ def _day(value: date | None) -> str | None:
 
 
 def facts_to_data(f: SessionFacts) -> dict[str, Any]:
-    from .serial import to_data
-
     return {
         "when": f.when.isoformat(),
         "kind": f.kind.value,

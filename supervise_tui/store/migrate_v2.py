@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..domain.errors import ValidationError
 from ..domain.models import Session
 from ..domain.serial import from_data, to_data
 from .errors import DamagedFile
 from .files import read_json, write_json
 from .layout import derived_docs, is_derived_file, peer_file
-
-PEOPLE = "people.json"
+from .repository import PEOPLE  # loaded already: this step runs while a folder opens
 
 
 def migrate(root: Path) -> None:
@@ -35,7 +35,7 @@ def migrate(root: Path) -> None:
             for doc_id, doc in read_json(path).get("sessions", {}).items():
                 try:
                     sessions.append(from_data(Session, doc))
-                except Exception as error:  # noqa: BLE001 - reported as damage
+                except ValidationError as error:
                     raise DamagedFile(path, f"record {doc_id} could not be read") from error
         docs, summary = derived_docs(peer_id, sessions)
         for path in folder.glob("*.json"):

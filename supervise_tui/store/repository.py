@@ -553,7 +553,8 @@ class Repository:
         return found
 
     def _index_years(self, peer_id: str) -> list[int]:
-        """The years that have an index file (listed, not read: quicker than peer.json)."""
+        """The years a peer has files for (every year with a session has its index file;
+        listed, not read). ``years()`` is for the counts."""
         folder = self.root / "peers" / peer_id
         try:
             names = os.listdir(folder)
@@ -568,10 +569,7 @@ class Repository:
     def _rows(self, rel: str) -> list[SessionFacts]:
         """An index file's rows, decoded and checked straight from its bytes (the
         bulk read trends and History make; see store/rows.py)."""
-        db = self._dbs.get(rel)
-        if db is not None and db.atomic.holds_unwritten():
-            return [self._facts(rel, i, d) for i, d in self._raw(rel, "sessions")]
-        try:
+        try:  # saves always reach the disk before anything reads, so the file is current
             data = (self.root / rel).read_bytes()
         except FileNotFoundError:
             return []
@@ -624,7 +622,7 @@ class Repository:
         """All of the peer's items, open and settled."""
         peer_id = _safe_id(peer_id)
         rels = [peer_file(peer_id)]
-        rels += [closed_file(peer_id, year) for year in sorted(self.years(peer_id))]
+        rels += [closed_file(peer_id, year) for year in self._index_years(peer_id)]
         return self._heads_in([rel for rel in rels if (self.root / rel).exists()])
 
     def _heads_in(self, rels: list[str], wanted: set[str] | None = None) -> rules.Heads:
@@ -643,7 +641,7 @@ class Repository:
         known = set(heads.concerns) | set(heads.goals) | set(heads.actions)
         missing = ids - known
         if missing:
-            for year in sorted(self.years(peer_id), reverse=True):
+            for year in reversed(self._index_years(peer_id)):
                 rel = closed_file(peer_id, year)
                 if not (self.root / rel).exists():
                     continue
@@ -661,7 +659,7 @@ class Repository:
         """A peer's held sessions (completed or acknowledged), oldest first."""
         peer_id = _safe_id(peer_id)
         found: list[Session] = []
-        for year in sorted(self.years(peer_id)):
+        for year in self._index_years(peer_id):
             if (start is not None and year < start.year) or (end is not None and year > end.year):
                 continue
             rel = shard_file(peer_id, year)
@@ -674,7 +672,7 @@ class Repository:
     def session(self, peer_id: str, session_id: str, year: int | None = None) -> Session:
         """One held session; ``year`` (when known) saves looking through the others."""
         peer_id = _safe_id(peer_id)
-        years = sorted(self.years(peer_id), reverse=True)
+        years = self._index_years(peer_id)[::-1]
         if year in years:
             years.remove(year)
             years.insert(0, year)
@@ -690,9 +688,7 @@ class Repository:
     def _stored_year(self, peer_id: str, session_id: str, year: int, everywhere: bool):
         """The year a session is filed under, with its light row, or None when new."""
         years = [year] + (
-            [y for y in sorted(self.years(peer_id), reverse=True) if y != year]
-            if everywhere
-            else []
+            [y for y in reversed(self._index_years(peer_id)) if y != year] if everywhere else []
         )
         for y in years:
             rel = index_file(peer_id, y)

@@ -8,8 +8,6 @@ speed of plain JSON parsing. A wrong shape is a :class:`ValidationError` naming 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import msgspec
 
 from ..domain.errors import ValidationError
@@ -51,7 +49,3 @@ def row_from_doc(row_id: str, doc: dict) -> SessionFacts:
         ) from None
     row.id = row_id
     return row
-
-
-def read_rows(path: Path) -> list[SessionFacts]:
-    return decode_rows(path.read_bytes())

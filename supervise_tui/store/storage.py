@@ -61,10 +61,6 @@ class AtomicStorage(Storage):
             raise
         self._cache = data
 
-    def holds_unwritten(self) -> bool:
-        """Whether a batch holds changes not yet on disk."""
-        return self._pending is not None
-
     @contextmanager
     def batch(self) -> Iterator[None]:
         """Hold writes; on leaving, write the file once (or not at all on error)."""
