@@ -38,6 +38,7 @@ from supervise_tui.domain.models import (
     SignOff,
     Strength,
     Voices,
+    now_utc,
 )
 from supervise_tui.store.repository import Repository
 
@@ -90,7 +91,7 @@ def generate(folder: Path, sessions: int, seed: int = 1) -> None:
     rng = random.Random(seed)
     n_peers = peers_for(sessions)
     per_peer = sessions // n_peers
-    with Repository.open(folder, backup=False) as repo:
+    with Repository.open(folder, backup=False, clock=now_utc) as repo:
         sups = [
             repo.save_person(Person(f"Supervisor {i}", Role.SUPERVISOR, f"Site {i}"))
             for i in range(max(3, n_peers // 8))

@@ -33,13 +33,14 @@ async def main() -> None:
     else:
         from pathlib import Path
 
+        from supervise_tui.domain.models import now_utc
         from supervise_tui.store.repository import Repository
         from supervise_tui.ui.app import make_app
 
         # Opened exactly as `supervise` opens it (cli.run_tui): the file check and the
         # hourly backup run once Home shows, so they are not part of the first paint.
-        repo = Repository.open(Path(sys.argv[2]), check=False, backup=False)
-        app = make_app(repo)
+        repo = Repository.open(Path(sys.argv[2]), check=False, backup=False, clock=now_utc)
+        app = make_app(repo, clock=now_utc)
         async with app.run_test(size=(80, 24)) as pilot:
             table = None
             while table is None or table.row_count == 0:

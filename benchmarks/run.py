@@ -34,7 +34,7 @@ from generate import generate  # noqa: E402
 
 from supervise_tui import lookback  # noqa: E402
 from supervise_tui.domain.enums import ConcernCategory, Role, SessionKind  # noqa: E402
-from supervise_tui.domain.models import Concern, Session  # noqa: E402
+from supervise_tui.domain.models import Concern, Session, now_utc  # noqa: E402
 from supervise_tui.services.periods import parse_period  # noqa: E402
 from supervise_tui.services.report import HISTORY_PERIOD, history_rows  # noqa: E402
 from supervise_tui.store import backups  # noqa: E402
@@ -57,7 +57,7 @@ def timed(fn, runs: int) -> float:
 
 
 def measure_save(folder: Path, runs: int) -> dict:
-    with Repository.open(folder, backup=False) as repo:
+    with Repository.open(folder, backup=False, clock=now_utc) as repo:
         peer = repo.people(role=Role.PEER)[0]
         sup = repo.people(role=Role.SUPERVISOR)[0]
         counter = iter(range(10_000))
@@ -78,7 +78,7 @@ def measure_save(folder: Path, runs: int) -> dict:
 
 
 def measure_history(folder: Path, runs: int) -> float:
-    with Repository.open(folder, read_only=True) as repo:
+    with Repository.open(folder, read_only=True, clock=now_utc) as repo:
         peer = repo.people(role=Role.PEER)[0]
 
         def open_history() -> None:
@@ -104,7 +104,7 @@ def measure_trends(folder: Path, runs: int) -> dict:
         for path in files:
             orjson.loads(path.read_bytes())
 
-    with Repository.open(folder, read_only=True) as repo:
+    with Repository.open(folder, read_only=True, clock=now_utc) as repo:
 
         def team() -> None:
             # What the Team screen does in the running app, every peer's files read cold.

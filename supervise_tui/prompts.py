@@ -154,17 +154,21 @@ def _text(data: dict, key: str, limit: int) -> str:
 
 
 def load_file(path: Path, builtin: bool = False) -> Pack:
+    from .store.files import read_limited
+
     try:
-        if path.stat().st_size > MAX_PACK_BYTES:
-            raise PackError("", "the file is too large to be a prompt pack")
-        raw = path.read_bytes()
+        # a regular file only (a FIFO would hang, a link to /dev/zero never ends)
+        raw = read_limited(path, MAX_PACK_BYTES, "prompt pack")
+    except ValueError as error:
+        raise PackError("", str(error).rstrip(".").replace(f"{path} ", "the file ", 1)) from None
+    try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise PackError("", "the file is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as error:
         raise PackError("", f"it is not valid TOML ({error})") from None
-    except OSError as error:
-        raise PackError("", f"it cannot be read ({error.strerror})") from None
+    except RecursionError:
+        raise PackError("", "it is nested too deeply to be a prompt pack") from None
     return parse_pack(data, path, builtin)
 
 
@@ -181,6 +185,9 @@ def load_library(user_dir: Path | None = None) -> Library:
                 pack = load_file(path, builtin)
             except PackError as error:
                 library.problems.append(PackProblem(path, error.field, error.message))
+                continue
+            except (ValueError, RecursionError, MemoryError):  # whatever else a file holds
+                library.problems.append(PackProblem(path, "", "it could not be read as a pack"))
                 continue
             if pack.id in seen_here:
                 library.problems.append(

@@ -6,21 +6,19 @@ before anything local is touched.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from . import lookback
 from .domain.enums import Role
-from .domain.models import Person, Session, now_utc
+from .domain.models import Person, Session
 from .domain.rules import Heads
 from .services import bundle as bundles
 from .services.export import csv_text, markdown_record
 from .services.periods import Period, parse_period
 from .store.errors import NotFound, SaveFailed
 from .store.files import atomic_write
-from .store.repository import Repository
 
 
 @dataclass
@@ -97,6 +95,7 @@ def export_bytes(
     period_text: str = "all",
     table: str = "sessions",
     today: date,
+    now: datetime,
     progress=None,
     only: list[Person] | None = None,
 ) -> tuple[bytes, int]:
@@ -113,7 +112,7 @@ def export_bytes(
         for s in sessions:
             ids.update(s.supervisor_ids)
         people = [sel.people[i] for i in sorted(ids) if i in sel.people]
-        data = bundles.build_bundle(people, sessions, site=site or "", now=now_utc())
+        data = bundles.build_bundle(people, sessions, site=site or "", now=now)
         return bundles.dumps(data), len(sessions)
     if fmt == "md":
         parts = [
@@ -133,9 +132,16 @@ def export_bytes(
     return text.encode("utf-8"), count
 
 
-def write_export(path: Path, data: bytes, *, force: bool) -> None:
-    """Write an export file privately (0600), never half-written."""
+def write_export(path: Path, data: bytes, *, force: bool, data_dir: Path | None = None) -> None:
+    """Write an export file privately (0600), never half-written, never into the records."""
     path = path.expanduser()
+    if data_dir is not None and _inside(path, data_dir):
+        raise SaveFailed(
+            f"{path} is inside the data folder {data_dir}; an export goes somewhere else "
+            "(it would be taken for records, or replace them)."
+        )
+    if path.is_dir():
+        raise SaveFailed(f"{path} is a folder; give the export a file name.")
     if path.exists() and not force:
         raise SaveFailed(
             f"{path} already exists; choose another name, or add --force to replace it."
@@ -145,112 +151,24 @@ def write_export(path: Path, data: bytes, *, force: bool) -> None:
     atomic_write(path, data)
 
 
-def _progress(label: str):
-    if not sys.stderr.isatty():
-        return None
-
-    def report(done: int, total: int) -> None:
-        end = "\n" if done == total else ""
-        print(f"\r{label}: {done}/{total}", end=end, file=sys.stderr, flush=True)
-
-    return report
-
-
-def cmd_export(data_dir: Path, args) -> int:
-    today = date.today()
-    with Repository.open(data_dir, read_only=True) as repo:
-        data, count = export_bytes(
-            repo,
-            args.format,
-            peer=args.peer,
-            site=args.site,
-            period_text=args.period,
-            table=args.table,
-            today=today,
-            progress=_progress("Reading peers"),
-        )
-    if args.output:
-        write_export(Path(args.output), data, force=args.force)
-        print(
-            f"Wrote {count} session(s) to {Path(args.output).expanduser()} (readable only by you).",
-            file=sys.stderr,
-        )
-    else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    return 0
-
-
 def plan_import(repo, bundle: bundles.Bundle) -> bundles.MergePlan:
+    """The merge of ``bundle`` into the records, every rule checked: raises BundleError
+    (naming the place) before anything is changed."""
     local_people = {p.id: p for p in repo.people()} if repo is not None else {}
     peer_ids = {s.peer_id for s in bundle.sessions}
     items = repo.item_ids(peer_ids) if repo is not None else {}
     bundles.check_references(bundle, local_people, items)
+    if repo is not None:
+        bundles.check_owners(bundle, repo.session_owners())
     local_sessions = repo.all_sessions_by_id(peer_ids) if repo is not None else {}
-    return bundles.plan_merge(bundle, local_people, local_sessions)
+    plan = bundles.plan_merge(bundle, local_people, local_sessions)
+    bundles.check_history(bundle, bundles.merged_histories(plan, local_sessions))
+    return plan
 
 
-def cmd_import(data_dir: Path, args) -> int:
-    path = Path(args.file).expanduser()
+def _inside(path: Path, folder: Path) -> bool:
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise NotFound(f"There is no file at {path}.") from None
-    except OSError as error:
-        raise NotFound(f"{path} cannot be read ({error.strerror}).") from None
-    bundle = bundles.parse_bundle(raw)
-    exists = (data_dir / "meta.json").exists()
-    if args.dry_run:
-        if exists:
-            with Repository.open(data_dir, read_only=True) as repo:
-                plan = plan_import(repo, bundle)
-        else:
-            plan = plan_import(None, bundle)
-        print("\n".join(bundles.report_lines(plan, dry_run=True)))
-        return 0
-    if exists:  # check everything against what is here before opening it for writing
-        with Repository.open(data_dir, read_only=True) as repo:
-            plan_import(repo, bundle)
-    else:
-        plan_import(None, bundle)
-    with Repository.open(data_dir, backup=False) as repo:
-        plan = plan_import(repo, bundle)  # again, now that we hold the lock
-        backup = repo.apply_import(plan, progress=_progress("Importing peers"))
-    print("\n".join(bundles.report_lines(plan, dry_run=False)))
-    if backup:
-        print(f"Before importing, the records were backed up as {backup}.")
-    return 0
-
-
-def cmd_conflicts(data_dir: Path, args) -> int:
-    if args.keep:
-        if not args.id:
-            raise NotFound(
-                "Say which conflict to settle: supervise conflicts --keep local|incoming ID"
-            )
-        with Repository.open(data_dir) as repo:
-            repo.settle_conflict(args.id, args.keep)
-        print(f"Settled {args.id}: kept the {args.keep} version.")
-        return 0
-    with Repository.open(data_dir, read_only=True) as repo:
-        found = repo.conflicts()
-        people = {p.id: p.name for p in repo.people()}
-    if not found:
-        print("No conflicts: every imported record merged cleanly.")
-        return 0
-    print(f"{len(found)} record(s) changed both here and elsewhere:")
-    for c in found:
-        incoming = c["incoming"]
-        if c["kind"] == "person":
-            what = f"person {incoming.get('name', '')}"
-        else:
-            what = (
-                f"session of {people.get(incoming.get('peer_id'), 'a peer')} on "
-                f"{str(incoming.get('when', ''))[:10]}"
-            )
-        print(
-            f"  {c['id']}: {what} (the other version dated "
-            f"{str(incoming.get('updated_at', ''))[:16]})"
-        )
-    print("Keep one with: supervise conflicts --keep local|incoming ID")
-    return 0
+        path.resolve().relative_to(folder.expanduser().resolve())
+    except (ValueError, OSError):
+        return False
+    return True

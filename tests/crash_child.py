@@ -7,10 +7,11 @@ survived the SIGKILL. Usage: crash_child.py DATA ACKS SEED BUNDLES_DIR
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import sys
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from supervise_tui.domain.enums import ConcernCategory, ConcernStatus, GoalArea, Role, SessionKind
@@ -18,6 +19,13 @@ from supervise_tui.domain.models import Action, Concern, ConcernUpdate, Goal, Pe
 from supervise_tui.services import bundle as bundles
 from supervise_tui.store.repository import Repository
 from supervise_tui.transfer import plan_import
+
+_ticks = itertools.count()
+
+
+def fixed_clock() -> datetime:
+    """A clock of its own (no test reads the wall clock): a second further at each call."""
+    return datetime(2026, 6, 1, 12, 0, tzinfo=UTC) + timedelta(seconds=next(_ticks))
 
 
 def main() -> None:
@@ -34,7 +42,7 @@ def main() -> None:
         os.write(ack_fd, ("\t".join(fields) + "\n").encode())
         os.fsync(ack_fd)
 
-    repo = Repository.open(data)
+    repo = Repository.open(data, clock=fixed_clock)
     sups = repo.people(role=Role.SUPERVISOR)
     if not sups:
         sups = [repo.save_person(Person("Dana Whitfield", Role.SUPERVISOR, "Maple Court"))]

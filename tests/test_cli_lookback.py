@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from .conftest import fixed_clock
 from .test_cli import run
 
 
@@ -94,6 +95,6 @@ def test_bad_period_explains_with_examples(demo_dir):
 def test_reports_work_while_the_app_holds_the_lock(demo_dir):
     from supervise_tui.store.repository import Repository
 
-    with Repository.open(demo_dir):  # as if the TUI were open
+    with Repository.open(demo_dir, clock=fixed_clock):  # as if the TUI were open
         out = run("team", "--data-dir", str(demo_dir))
     assert out.returncode == 0, out.stderr

@@ -31,6 +31,8 @@ from supervise_tui.store.files import read_json
 from supervise_tui.store.repository import Repository
 from supervise_tui.transfer import export_bytes
 
+from .conftest import fixed_clock
+
 CHILD = Path(__file__).with_name("crash_child.py")
 pytestmark = [
     pytest.mark.crash,
@@ -43,14 +45,14 @@ def make_bundles(folder: Path, count: int = 6) -> None:
     folder.mkdir()
     for i in range(count):
         source = folder.parent / f"source-{i}"
-        with Repository.open(source, backup=False) as repo:
+        with Repository.open(source, backup=False, clock=fixed_clock) as repo:
             build_demo(repo, peers=1, weeks=6, today=date(2026, 6, 1), seed=100 + i)
             for person in repo.people():
                 from dataclasses import replace
 
                 if person.role.value == "peer":
                     repo.save_person(replace(person, site="Imported", name=f"Imported peer {i}"))
-            data, _ = export_bytes(repo, "json", today=date(2026, 6, 1))
+            data, _ = export_bytes(repo, "json", today=date(2026, 6, 1), now=fixed_clock())
         (folder / f"bundle-{i}.json").write_bytes(data)
 
 
@@ -64,7 +66,9 @@ def verify(data: Path, acks: Path) -> list[str]:
         except Exception as error:  # noqa: BLE001 - any failure to parse is the finding
             problems.append(f"{rel} does not parse: {error}")
     try:
-        Repository.open(data, backup=False).close()  # the next start: replays any journal
+        Repository.open(
+            data, backup=False, clock=fixed_clock
+        ).close()  # the next start: replays any journal
     except Exception as error:  # noqa: BLE001
         problems.append(f"the folder does not open: {error}")
         return problems
@@ -72,7 +76,7 @@ def verify(data: Path, acks: Path) -> list[str]:
     problems += [f"check: {p}" for p in report.problems]
     lines = acks.read_text().split("\n") if acks.exists() else []
     complete = lines[:-1]  # the last piece may have been cut by the kill
-    with Repository.open(data, read_only=True) as repo:
+    with Repository.open(data, read_only=True, clock=fixed_clock) as repo:
         drafts = {d.id: d for d in repo.drafts()}
         people = {p.id: p for p in repo.people()}
         sessions = {

@@ -18,6 +18,8 @@ from supervise_tui.domain.enums import Role
 from supervise_tui.domain.models import Person
 from supervise_tui.store.repository import Repository
 
+from .conftest import fixed_clock
+
 F2 = b"\x1bOQ"
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
@@ -48,7 +50,7 @@ def drain(fd: int, seconds: float) -> None:
 
 def test_sigkill_mid_session_keeps_the_draft(tmp_path):
     data = tmp_path / "records"
-    with Repository.open(data) as repo:
+    with Repository.open(data, clock=fixed_clock) as repo:
         repo.save_person(Person("Dana Whitfield", Role.SUPERVISOR))
         repo.save_person(Person("Jordan Ellery", Role.PEER))
     pid, fd = spawn(data)
@@ -67,7 +69,7 @@ def test_sigkill_mid_session_keeps_the_draft(tmp_path):
         found = None
         while time.monotonic() < deadline and found is None:
             drain(fd, 0.3)
-            viewer = Repository.open(data, read_only=True)
+            viewer = Repository.open(data, read_only=True, clock=fixed_clock)
             drafts = viewer.drafts()
             viewer.close()
             if drafts and drafts[0].checkin.arriving == "Killed mid-sentence":
@@ -77,7 +79,7 @@ def test_sigkill_mid_session_keeps_the_draft(tmp_path):
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         os.close(fd)
-    with Repository.open(data) as repo:  # the lock died with the process
+    with Repository.open(data, clock=fixed_clock) as repo:  # the lock died with the process
         (draft,) = repo.drafts()
         assert draft.checkin.arriving == "Killed mid-sentence"
         assert draft.step == "check_in"

@@ -36,7 +36,7 @@ from supervise_tui.domain.models import (
     RoleItem,
     Strength,
 )
-from supervise_tui.store import storage
+from supervise_tui.store import journal
 from supervise_tui.store.check import check, repair
 from supervise_tui.store.errors import DamagedFile
 from supervise_tui.store.repository import Repository
@@ -172,13 +172,13 @@ def test_a_save_rewrites_only_the_files_of_its_year(repo, team, data_dir, monkey
     report = check(data_dir)
     assert report.ok, report.problems
     written = []
-    real = storage.write_json
+    real = journal.stage_bytes
 
-    def spy(path, data):
-        written.append(path.relative_to(data_dir).as_posix())
-        return real(path, data)
+    def spy(root, rel, data, before):
+        written.append(rel)
+        return real(root, rel, data, before)
 
-    monkeypatch.setattr(storage, "write_json", spy)
+    monkeypatch.setattr(journal, "stage_bytes", spy)
     s = full_session(team, when=datetime(2026, 11, 20, 9))
     repo.complete(s)
     peer = f"peers/{team['peer'].id}"
@@ -264,7 +264,7 @@ def test_a_light_row_of_the_wrong_shape_is_named_as_damage(repo, team, data_dir)
     data["sessions"][s.id]["when"] = "someday"
     index.write_bytes(orjson.dumps(data))
     repo.close()
-    again = Repository.open(data_dir, read_only=True)
+    again = Repository.open(data_dir, read_only=True, clock=fixed_clock)
     with pytest.raises(DamagedFile) as caught:
         again.facts(team["peer"].id)
     again.close()

@@ -23,7 +23,7 @@ from supervise_tui.domain.models import (
     Person,
     Strength,
 )
-from supervise_tui.store import backups, migrations
+from supervise_tui.store import backups, journal, migrations
 from supervise_tui.store.check import check
 from supervise_tui.store.errors import (
     DamagedFile,
@@ -33,7 +33,8 @@ from supervise_tui.store.errors import (
     SaveFailed,
     StoreLocked,
 )
-from supervise_tui.store.repository import JOURNAL, Change, Repository
+from supervise_tui.store.repository import JOURNAL, Repository
+from supervise_tui.store.unit import Change
 
 from .conftest import fixed_clock, make_session
 
@@ -191,11 +192,11 @@ class TestPeople:
 class TestOneWriter:
     def test_second_instance_gets_a_clear_message(self, repo, data_dir):
         with pytest.raises(StoreLocked) as err:
-            Repository.open(data_dir)
+            Repository.open(data_dir, clock=fixed_clock)
         assert "--read-only" in str(err.value)
 
     def test_read_only_can_look_but_not_save(self, repo, team, data_dir):
-        viewer = Repository.open(data_dir, read_only=True)
+        viewer = Repository.open(data_dir, read_only=True, clock=fixed_clock)
         assert len(viewer.people()) == 4
         with pytest.raises(ReadOnly):
             viewer.save_person(Person("New Person", Role.PEER))
@@ -203,7 +204,7 @@ class TestOneWriter:
 
     def test_lock_is_released_on_close(self, repo, data_dir):
         repo.close()
-        Repository.open(data_dir).close()
+        Repository.open(data_dir, clock=fixed_clock).close()
 
 
 class TestPermissions:
@@ -235,7 +236,7 @@ class TestDamage:
         path = data_dir / "people.json"
         path.write_bytes(content)
         with pytest.raises(DamagedFile) as err:
-            Repository.open(data_dir)
+            Repository.open(data_dir, clock=fixed_clock)
         assert reason in str(err.value)
         assert "people.json" in str(err.value)
         assert path.read_bytes() == content
@@ -245,7 +246,7 @@ class TestDamage:
         repo.close()
         path = data_dir / "people.json"
         path.write_bytes(b'{"people": {"x": {"name": 5}}}')
-        again = Repository.open(data_dir)
+        again = Repository.open(data_dir, clock=fixed_clock)
         with pytest.raises(DamagedFile) as err:
             again.people()
         assert backup in str(err.value)
@@ -267,11 +268,11 @@ class TestDamage:
         repo.complete(make_session(team))
         repo.close()
         (data_dir / "people.json").write_bytes(b"garbage")
-        with Repository.lock_only(data_dir):
+        with Repository.lock_only(data_dir, clock=fixed_clock):
             kept = backups.restore(data_dir, name, datetime(2026, 11, 22, 10, 0))
         assert kept in backups.list_backups(data_dir)
         assert (data_dir / "backups" / kept / "people.json").read_bytes() == b"garbage"
-        again = Repository.open(data_dir)
+        again = Repository.open(data_dir, clock=fixed_clock)
         assert len(again.people()) == 4
         assert again.session_refs(team["peer"].id) == []  # the session came after the backup
         again.close()
@@ -304,7 +305,7 @@ class TestDamage:
         meta = data_dir / "meta.json"
         meta.write_bytes(orjson.dumps({"schema_version": 99}))
         with pytest.raises(NewerFormat):
-            Repository.open(data_dir)
+            Repository.open(data_dir, clock=fixed_clock)
         assert orjson.loads(meta.read_bytes()) == {"schema_version": 99}
 
 
@@ -313,31 +314,31 @@ class TestCrashSafety:
         repo.close()
         stale = data_dir / ".people.json.dead.tmp"
         stale.write_bytes(b"half")
-        Repository.open(data_dir).close()
+        Repository.open(data_dir, clock=fixed_clock).close()
         assert not stale.exists()
 
-    def test_interrupted_save_is_completed_from_the_journal(self, repo, team, data_dir):
+    def test_interrupted_save_is_completed_from_the_journal(
+        self, repo, team, data_dir, monkeypatch
+    ):
         s = full_session(team)
         finished = repo.complete(s)
-        # Pretend the process died after writing the journal for a sign-off
-        # but before applying it.
-        signed = repo.sign_off(finished, team["peer"].id)
-        changes = repo._session_changes(signed, drop_draft=False)
-        repo.close()
-        shard = next((data_dir / "peers").rglob("sessions-*.json"))
-        raw = orjson.loads(shard.read_bytes())
-        raw["sessions"][s.id]["status"] = "completed"
-        raw["sessions"][s.id]["signoffs"] = []
-        shard.write_bytes(orjson.dumps(raw))
-        from dataclasses import asdict
 
-        (data_dir / JOURNAL).write_bytes(orjson.dumps({"changes": [asdict(c) for c in changes]}))
-        again = Repository.open(data_dir)
-        assert again.recovered_journal
+        def die(root, staged):  # the process dies after the journal, before any rename
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(journal, "_apply", die)
+        with pytest.raises(KeyboardInterrupt):
+            repo.sign_off(finished, team["peer"].id)
+        monkeypatch.undo()
+        repo._lock.release()  # as the kill would
+        assert (data_dir / JOURNAL).exists()
+        again = Repository.open(data_dir, clock=fixed_clock)
+        assert again.recovered_journal and not again.notices
         assert not (data_dir / JOURNAL).exists()
         assert again.session(team["peer"].id, s.id).signoffs[0].person_id == team["peer"].id
         again.close()
         assert check(data_dir).ok
+        assert not list(data_dir.rglob(".*.tmp"))
 
     @pytest.mark.parametrize("call", ["write", "fsync", "replace"])
     @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EIO, errno.EACCES])
@@ -363,21 +364,21 @@ class TestCrashSafety:
         self, repo, team, data_dir, monkeypatch
     ):
         s = full_session(team)
-        real_apply = Repository._apply
+        real_apply = journal._apply
         calls = {"n": 0}
 
-        def apply_then_die(self, changes):
+        def apply_then_die(root, staged):
             calls["n"] += 1
             if calls["n"] == 1:
-                real_apply(self, changes[:1])
+                real_apply(root, staged[:1])
                 raise SaveFailed("Could not save: the disk is full.")
-            return real_apply(self, changes)
+            return real_apply(root, staged)
 
-        monkeypatch.setattr(Repository, "_apply", apply_then_die)
+        monkeypatch.setattr(journal, "_apply", apply_then_die)
         with pytest.raises(SaveFailed):
             repo.complete(s)
         assert (data_dir / JOURNAL).exists()
-        monkeypatch.setattr(Repository, "_apply", real_apply)
+        monkeypatch.setattr(journal, "_apply", real_apply)
         repo.save_person(Person("Avery Sorensen", Role.PEER))  # replays the journal first
         assert not (data_dir / JOURNAL).exists()
         assert [x.id for x in repo.sessions(team["peer"].id)] == [s.id]
@@ -398,7 +399,7 @@ class TestMigrations:
     def test_opens_a_folder_written_by_version_1(self, tmp_path):
         folder = tmp_path / "v1"
         shutil.copytree(FIXTURES / "v1-folder", folder)
-        repo = Repository.open(folder)
+        repo = Repository.open(folder, clock=fixed_clock)
         (peer,) = repo.people(role=Role.PEER)
         (session,) = repo.sessions(peer.id)
         assert session.concerns[0].category == ConcernCategory.WORKLOAD
@@ -416,8 +417,8 @@ class TestMigrations:
 
         monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
         monkeypatch.setitem(migrations.MIGRATIONS, 1, v1_to_v2)
-        Repository.open(folder).close()
-        Repository.open(folder).close()
+        Repository.open(folder, clock=fixed_clock).close()
+        Repository.open(folder, clock=fixed_clock).close()
         assert ran == [folder]
         assert orjson.loads((folder / "meta.json").read_bytes())["schema_version"] == 2
         assert any(name.endswith("before-v2") for name in backups.list_backups(folder))

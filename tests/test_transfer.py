@@ -25,9 +25,10 @@ from supervise_tui.store.check import check
 from supervise_tui.store.repository import Repository
 from supervise_tui.transfer import export_bytes, plan_import, write_export
 
-from .conftest import fixed_clock, make_session
+from .conftest import FIXED_NOW, fixed_clock, make_session
 
 TODAY = date(2026, 11, 22)
+NOW = FIXED_NOW
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
@@ -58,7 +59,7 @@ def filled(repo, team):
 
 
 def bundle_bytes(repo, **kw) -> bytes:
-    return export_bytes(repo, "json", today=TODAY, **kw)[0]
+    return export_bytes(repo, "json", today=TODAY, **kw, now=NOW)[0]
 
 
 def import_into(folder: Path, raw: bytes, clock=fixed_clock):
@@ -73,7 +74,7 @@ def test_round_trip_gives_the_same_records(filled, tmp_path):
     first = bundle_bytes(filled)
     plan = import_into(tmp_path / "other", first)
     assert plan.count("session", "added") == 1 and plan.count("person", "added") == 3
-    with Repository.open(tmp_path / "other", read_only=True) as other:
+    with Repository.open(tmp_path / "other", read_only=True, clock=fixed_clock) as other:
         again = bundle_bytes(other)
     a, b = json.loads(first), json.loads(again)
     a.pop("created_at"), b.pop("created_at")
@@ -89,7 +90,7 @@ def test_importing_twice_changes_nothing_and_dry_run_changes_nothing(filled, tmp
     plan = import_into(folder, raw)
     assert not plan.changes_anything
     assert fingerprint(folder) == before
-    with Repository.open(folder, read_only=True) as repo:
+    with Repository.open(folder, read_only=True, clock=fixed_clock) as repo:
         plan_import(repo, bundles.parse_bundle(raw))
     assert fingerprint(folder) == before
 
@@ -259,18 +260,22 @@ def test_mutated_bundles_import_or_are_refused_cleanly(filled, tmp_path_factory,
     except bundles.BundleError as error:
         assert str(error)
         return
-    with Repository.open(folder) as repo:
+    with Repository.open(folder, clock=fixed_clock) as repo:
         repo.apply_import(plan)
     assert check(folder).ok
 
 
-def test_interrupted_import_is_completed_by_running_it_again(repo, tmp_path, monkeypatch):
+def test_interrupted_import_changes_nothing_and_running_it_again_imports_all(
+    repo, tmp_path, monkeypatch
+):
     from supervise_tui.services.demo import build_demo
 
     build_demo(repo, peers=3, weeks=4, today=TODAY)
     raw = bundle_bytes(repo)
     target = tmp_path / "target"
-    real = Repository._store_sessions
+    Repository.open(target, clock=fixed_clock).close()
+    before = {k: v for k, v in folder_bytes(target).items() if not k.startswith("backups/")}
+    real = Repository._stored_sessions_changes
     calls = {"n": 0}
 
     def die_after_one_peer(self, peer_id, incoming):
@@ -279,20 +284,28 @@ def test_interrupted_import_is_completed_by_running_it_again(repo, tmp_path, mon
             raise KeyboardInterrupt  # as if the power went
         return real(self, peer_id, incoming)
 
-    monkeypatch.setattr(Repository, "_store_sessions", die_after_one_peer)
+    monkeypatch.setattr(Repository, "_stored_sessions_changes", die_after_one_peer)
     with pytest.raises(KeyboardInterrupt):
         import_into(target, raw)
-    monkeypatch.setattr(Repository, "_store_sessions", real)
-    assert check(target).ok  # whole, just not complete
-    with Repository.open(target, read_only=True) as partial:
-        held = sum(len(partial.sessions(p.id)) for p in partial.people(role=Role.PEER))
-    assert 0 < held < json.loads(raw)["sessions"].__len__()
+    monkeypatch.setattr(Repository, "_stored_sessions_changes", real)
+    assert check(target).ok
+    after = folder_bytes(target)
+    assert {k: v for k, v in after.items() if not k.startswith("backups/")} == before
     plan = import_into(target, raw)
-    assert plan.count("session", "added") > 0
-    with Repository.open(target, read_only=True) as done:
+    assert plan.count("session", "added") == len(json.loads(raw)["sessions"])
+    with Repository.open(target, read_only=True, clock=fixed_clock) as done:
         again = bundle_bytes(done)
     assert len(json.loads(again)["sessions"]) == len(json.loads(raw)["sessions"])
     assert check(target).ok
+
+
+def folder_bytes(folder: Path) -> dict[str, bytes]:
+    """Every file in a folder (but the lock), by its path: to prove nothing changed."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != ".lock"
+    }
 
 
 def test_period_export_brings_the_origins_of_updated_items(repo, team, tmp_path):
@@ -314,7 +327,7 @@ def test_period_export_brings_the_origins_of_updated_items(repo, team, tmp_path)
 
 
 def test_markdown_has_every_section_both_voices_items_and_signoffs(filled):
-    text = export_bytes(filled, "md", peer="Jordan Ellery", today=TODAY)[0].decode()
+    text = export_bytes(filled, "md", peer="Jordan Ellery", today=TODAY, now=NOW)[0].decode()
     for heading in (
         "# Supervision record — Jordan Ellery",
         "### Check-in",
@@ -334,7 +347,7 @@ def test_markdown_has_every_section_both_voices_items_and_signoffs(filled):
 
 
 def test_csv_is_safe_and_well_quoted(filled):
-    raw = export_bytes(filled, "csv", table="concerns", today=TODAY)[0]
+    raw = export_bytes(filled, "csv", table="concerns", today=TODAY, now=NOW)[0]
     assert raw.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows[0][:4] == ["peer", "raised_on", "category", "concern"]
@@ -342,13 +355,17 @@ def test_csv_is_safe_and_well_quoted(filled):
     actions = list(
         csv.reader(
             io.StringIO(
-                export_bytes(filled, "csv", table="actions", today=TODAY)[0].decode("utf-8-sig")
+                export_bytes(filled, "csv", table="actions", today=TODAY, now=NOW)[0].decode(
+                    "utf-8-sig"
+                )
             )
         )
     )
     assert actions[1][2] == "'@ask the agency" and actions[1][-2] == "overdue"
     sessions = list(
-        csv.reader(io.StringIO(export_bytes(filled, "csv", today=TODAY)[0].decode("utf-8-sig")))
+        csv.reader(
+            io.StringIO(export_bytes(filled, "csv", today=TODAY, now=NOW)[0].decode("utf-8-sig"))
+        )
     )
     assert sessions[0][:4] == ["date", "time", "kind", "peer"] and len(sessions) == 2
     assert [safe_cell(x) for x in ("-1", "+1", "@x", "ok", "\tx")] == [

@@ -18,7 +18,7 @@ from supervise_tui.ui.screens.privacy import PrivacyScreen
 from supervise_tui.ui.screens.session import SessionScreen
 from supervise_tui.ui.screens.start_session import StartSessionScreen
 
-from .conftest import make_session
+from .conftest import fixed_clock, make_session
 from .ui_helpers import SIZE, build_app, choose, fill, highlight_peer, settle, type_text, wait_for
 
 
@@ -244,7 +244,7 @@ async def test_palette_has_main_actions_and_no_screenshot(repo, team):
 
 async def test_read_only_offers_no_changes(repo, team, data_dir):
     repo.close()
-    viewer = Repository.open(data_dir, read_only=True)
+    viewer = Repository.open(data_dir, read_only=True, clock=fixed_clock)
     async with build_app(viewer).run_test(size=SIZE) as pilot:
         await settle(pilot)
         home = pilot.app.screen
@@ -292,7 +292,9 @@ async def test_a_broken_prompt_pack_is_named_and_the_app_still_starts(repo, team
     user = tmp_path / "packs"
     user.mkdir()
     (user / "mine.toml").write_text('id = "mine"\ntitle = 5\n')
-    app = make_app(repo, library=load_library(user), blink=False, animations=False)
+    app = make_app(
+        repo, library=load_library(user), blink=False, animations=False, clock=fixed_clock
+    )
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
@@ -311,7 +313,7 @@ async def test_a_damaged_file_is_reported_once_home_shows_and_no_backup_is_taken
     before = backups.list_backups(data_dir)
     shard.write_bytes(shard.read_bytes()[:-20])  # cut short, as by a failing disk
     # Opened the way `supervise` opens it: the look over every file comes after Home.
-    reopened = Repository.open(data_dir, check=False, backup=False)
+    reopened = Repository.open(data_dir, check=False, backup=False, clock=fixed_clock)
     app = build_app(reopened)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -335,7 +337,7 @@ async def test_the_hourly_backup_is_taken_after_home_shows(repo, team, data_dir)
     repo.close()
     for name in backups.list_backups(data_dir):
         shutil.rmtree(data_dir / "backups" / name)
-    reopened = Repository.open(data_dir, check=False, backup=False)
+    reopened = Repository.open(data_dir, check=False, backup=False, clock=fixed_clock)
     assert backups.list_backups(data_dir) == []
     app = build_app(reopened)
     async with app.run_test(size=SIZE) as pilot:

@@ -49,7 +49,8 @@ def _words(text: str, today: date) -> date | None:
     return None
 
 
-def _in_range(value: date, field: str) -> None:
+def in_range(value: date, field: str) -> None:
+    """A date in the years a supervision record can be about (typing slips refused)."""
     if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
         raise ValidationError(
             f"{value.year} looks like a typing slip; please use a year between "
@@ -61,7 +62,7 @@ def _in_range(value: date, field: str) -> None:
 def parse_date(text: object, today: date, field: str = "date") -> date:
     """Understand a typed date, or raise a ValidationError that says why not."""
     if isinstance(text, date) and not isinstance(text, datetime):
-        _in_range(text, field)
+        in_range(text, field)
         return text
     if not isinstance(text, str) or not text.strip():
         raise ValidationError(f"Please type a date, {_DATE_EXAMPLES}.", field)
@@ -81,14 +82,14 @@ def parse_date(text: object, today: date, field: str = "date") -> date:
                 field,
             )
         found = parsed.date()
-    _in_range(found, field)
+    in_range(found, field)
     return found
 
 
 def parse_datetime(text: object, now: datetime, field: str = "when") -> datetime:
     """Understand a typed date and time (minutes precision)."""
     if isinstance(text, datetime):
-        _in_range(text.date(), field)
+        in_range(text.date(), field)
         return text.replace(second=0, microsecond=0, tzinfo=None)
     if not isinstance(text, str) or not text.strip():
         raise ValidationError(f"Please type a date and time, {_TIME_EXAMPLES}.", field)
@@ -114,7 +115,7 @@ def parse_datetime(text: object, now: datetime, field: str = "when") -> datetime
         parsed = _parse(raw, **_order(raw), default=datetime.combine(now.date(), time()))
     except (ValueError, OverflowError, TypeError) as error:
         raise ValidationError(_explain(raw, error, _TIME_EXAMPLES), field) from None
-    _in_range(parsed.date(), field)
+    in_range(parsed.date(), field)
     return parsed.replace(second=0, microsecond=0, tzinfo=None)
 
 
@@ -130,6 +131,11 @@ def _explain(raw: str, error: Exception, examples: str) -> str:
     if "out of range" in reason or "must be in" in reason:
         return f"{raw!r} is not a real date (that day does not exist in that month); {examples}."
     return f"I could not read {raw!r} as a date; {examples}."
+
+
+def local(moment: datetime) -> datetime:
+    """A moment (in UTC) as the local wall-clock time of this computer, without a zone."""
+    return moment.astimezone().replace(tzinfo=None)
 
 
 def human_date(value: date | None) -> str:

@@ -40,6 +40,18 @@ def now_utc() -> datetime:
 
 MAX_REVISIONS = 50
 
+# Fields that say which record this is and which version: a bundle must carry them
+# (a record without its id would be added again by every import).
+IDENTITY = {"identity": True}
+
+
+def _id() -> str:
+    return field(default_factory=new_id, metadata=IDENTITY)
+
+
+def _stamp() -> datetime:
+    return field(default_factory=now_utc, metadata=IDENTITY)
+
 
 def next_revisions(
     previous_revisions: list[datetime], previous_updated_at: datetime
@@ -56,9 +68,9 @@ class Person:
     active: bool = True
     cadence: Cadence = Cadence.WEEKLY
     weekday: int | None = None  # 0 = Monday … 6 = Sunday; None = any day
-    id: str = field(default_factory=new_id)
-    created_at: datetime = field(default_factory=now_utc)
-    updated_at: datetime = field(default_factory=now_utc)
+    id: str = _id()
+    created_at: datetime = _stamp()
+    updated_at: datetime = _stamp()
     # The updated_at of earlier versions, oldest first: lets an import tell an
     # update from a conflicting change (see docs/format.md).
     revisions: list[datetime] = field(default_factory=list)
@@ -92,7 +104,7 @@ class RoleItem:
     rationale: str = ""  # why the supervisor asked for it
     decision: Decision | None = None
     note: str = ""
-    id: str = field(default_factory=new_id)
+    id: str = _id()
 
 
 @dataclass(slots=True)
@@ -100,7 +112,7 @@ class Strength:
     skill: str = ""
     example: str = ""
     noticed_by: NoticedBy | None = None
-    id: str = field(default_factory=new_id)
+    id: str = _id()
 
 
 @dataclass(slots=True)
@@ -114,7 +126,7 @@ class Concern:
     status: ConcernStatus = ConcernStatus.OPEN
     follow_up: date | None = None
     resolution_note: str = ""
-    id: str = field(default_factory=new_id)
+    id: str = _id()
 
 
 @dataclass(slots=True)
@@ -125,7 +137,7 @@ class ConcernUpdate:
     follow_up: date | None = None
     owner: str = ""
     resolution_note: str = ""
-    id: str = field(default_factory=new_id)
+    id: str = _id()
 
 
 @dataclass(slots=True)
@@ -136,7 +148,7 @@ class Goal:
     progress: int = 0  # 0–100
     status: GoalStatus = GoalStatus.ACTIVE
     next_step: str = ""
-    id: str = field(default_factory=new_id)
+    id: str = _id()
 
 
 @dataclass(slots=True)
@@ -146,7 +158,7 @@ class GoalUpdate:
     status: GoalStatus
     next_step: str = ""
     note: str = ""
-    id: str = field(default_factory=new_id)
+    id: str = _id()
 
 
 @dataclass(slots=True)
@@ -155,7 +167,7 @@ class Action:
     owner: str = ""  # person id: the peer or a supervisor
     due: date | None = None
     done_on: date | None = None
-    id: str = field(default_factory=new_id)
+    id: str = _id()
 
 
 @dataclass(slots=True)
@@ -164,7 +176,7 @@ class ActionUpdate:
     done_on: date | None = None
     due: date | None = None
     note: str = ""
-    id: str = field(default_factory=new_id)
+    id: str = _id()
 
 
 def _feedback() -> dict[FeedbackKey, int | None]:
@@ -204,7 +216,7 @@ class AgendaItem:
 
     text: str
     added_on: date
-    id: str = field(default_factory=new_id)
+    id: str = _id()
 
 
 @dataclass(slots=True)
@@ -251,9 +263,9 @@ class Session:
     peer_note: str = ""  # the peer's own note for this session, written beforehand
     next_session: date | None = None
     signoffs: list[SignOff] = field(default_factory=list)
-    id: str = field(default_factory=new_id)
-    created_at: datetime = field(default_factory=now_utc)
-    updated_at: datetime = field(default_factory=now_utc)
+    id: str = _id()
+    created_at: datetime = _stamp()
+    updated_at: datetime = _stamp()
     revisions: list[datetime] = field(default_factory=list)  # see Person.revisions
 
     @property

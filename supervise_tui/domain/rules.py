@@ -16,6 +16,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 
+from .dates import in_range
 from .enums import ConcernStatus, SessionStatus
 from .errors import ValidationError
 from .models import (
@@ -35,12 +36,37 @@ from .models import (
 )
 from .text import NAME_MAX, NOTE_MAX, SHORT_MAX, check_name, check_text
 
+ID_MAX = 64
+
+
+def check_id(value: object, field: str = "id") -> str:
+    """Record ids name files and documents: a plain token of letters, digits and dashes."""
+    ok = isinstance(value, str) and 0 < len(value) <= ID_MAX
+    if not ok or not all(ch.isascii() and (ch.isalnum() or ch == "-") for ch in value):
+        raise ValidationError("That record id is not valid.", field)
+    return value
+
+
+def _check_stamps(record, field: str = "") -> None:
+    """Version stamps are moments in UTC (a stamp without a time zone cannot be ordered
+    against the others)."""
+    prefix = f"{field}." if field else ""
+    for name in ("created_at", "updated_at"):
+        if getattr(record, name).tzinfo is None:
+            raise ValidationError("A version stamp has no time zone.", prefix + name)
+    for i, stamp in enumerate(record.revisions):
+        if stamp.tzinfo is None:
+            raise ValidationError("A version stamp has no time zone.", f"{prefix}revisions[{i}]")
+
+
 # ---------------------------------------------------------------------------
 # People
 
 
 def validate_person(person: Person, others: list[Person] = ()) -> Person:
     """A cleaned copy of ``person``; raises on invalid input or a confusing duplicate."""
+    check_id(person.id)
+    _check_stamps(person)
     name = check_name(person.name)
     site = check_text(person.site, "site", limit=NAME_MAX)
     site = " ".join(site.split())
@@ -107,6 +133,17 @@ def validate_session(session: Session, *, finishing: bool = False) -> None:
         raise ValidationError("Please choose the peer for this session.", "peer_id")
     if not session.supervisor_ids:
         raise ValidationError("Please choose at least one supervisor.", "supervisor_ids")
+    check_id(session.id)
+    check_id(session.peer_id, "peer_id")
+    for i, sup in enumerate(session.supervisor_ids):
+        check_id(sup, f"supervisor_ids[{i}]")
+    if session.when.tzinfo is not None:
+        raise ValidationError(
+            "A session's time is the local time of the meeting, without a time zone.", "when"
+        )
+    in_range(session.when.date(), "when")
+    _check_stamps(session)
+    _check_dates(session)
     if len(set(session.supervisor_ids)) != len(session.supervisor_ids):
         raise ValidationError("A supervisor is listed twice.", "supervisor_ids")
     if session.peer_id in session.supervisor_ids:
@@ -202,6 +239,26 @@ def validate_session(session: Session, *, finishing: bool = False) -> None:
                 "Only people in the session can sign it off.", f"signoffs[{i}].person_id"
             )
         check_text(signoff.comment, f"signoffs[{i}].comment", limit=SHORT_MAX, label="comment")
+
+
+def _check_dates(session: Session) -> None:
+    """Every date in a record lies in the years a record can be about."""
+    found = [("next_session", session.next_session)]
+    for name in ("concerns", "concern_updates"):
+        found += [
+            (f"{name}[{i}].follow_up", x.follow_up) for i, x in enumerate(getattr(session, name))
+        ]
+    found += [(f"goals[{i}].target_date", g.target_date) for i, g in enumerate(session.goals)]
+    for name in ("actions", "action_updates"):
+        for i, x in enumerate(getattr(session, name)):
+            found += [(f"{name}[{i}].due", x.due), (f"{name}[{i}].done_on", x.done_on)]
+    found += [(f"agenda[{i}].added_on", a.added_on) for i, a in enumerate(session.agenda)]
+    for path, value in found:
+        if value is not None:
+            in_range(value, path)
+    for i, signoff in enumerate(session.signoffs):
+        if signoff.at.tzinfo is None:
+            raise ValidationError("A sign-off's time has no time zone.", f"signoffs[{i}].at")
 
 
 def _check_concern(concern: Concern, where: str, finishing: bool, participants: set[str]) -> None:
@@ -412,6 +469,47 @@ def fold_sessions(sessions: list[Session]) -> Heads:
         for head in table.values():
             head.updates.sort(key=lambda log: (log.on, log.session_id, log.update.id))
     return heads
+
+
+_UPDATES = (
+    ("concern_updates", "concern_id"),
+    ("goal_updates", "goal_id"),
+    ("action_updates", "action_id"),
+)
+
+
+def link_problem(session: Session, heads: Heads) -> ValidationError | None:
+    """Why ``session`` may not update the items it names, given the peer's ``heads``
+    (None when it may): each item must be the peer's, raised on or before its day."""
+    allowed = items_before(heads, session.day)
+    known = set(heads.concerns) | set(heads.goals) | set(heads.actions)
+    for attr, key in _UPDATES:
+        for i, update in enumerate(getattr(session, attr)):
+            item_id = getattr(update, key)
+            if item_id not in known:
+                return ValidationError(
+                    "This session updates an item that is not in this peer's record.",
+                    f"{attr}[{i}]",
+                )
+            if item_id not in allowed:
+                return ValidationError(
+                    "This session is dated before the item it updates was raised; "
+                    "check the session's date.",
+                    f"{attr}[{i}]",
+                )
+    return None
+
+
+def history_problems(sessions: list[Session]) -> list[tuple[Session, ValidationError]]:
+    """Every session of a peer's history that updates an item it may not (see
+    :func:`link_problem`), with why."""
+    heads = fold_sessions(sessions)
+    found = []
+    for session in sorted(sessions, key=lambda s: (s.when, s.id)):
+        problem = link_problem(session, heads)
+        if problem is not None:
+            found.append((session, problem))
+    return found
 
 
 def items_before(heads: Heads, day: date) -> dict[str, date]:

@@ -3,7 +3,8 @@
 ``from_data`` never lets a wrong shape through as an odd exception: anything
 unexpected becomes a :class:`ValidationError` naming the path
 (``sessions[3].concerns[0].status``) so an importer or a damaged-file report
-can say exactly where the problem is.
+can say exactly where the problem is. Messages name the place and what was
+expected, never the value found: it may be part of a record.
 """
 
 from __future__ import annotations
@@ -84,10 +85,11 @@ def _convert(tp: Any, data: Any, path: str, strict: bool) -> Any:
         key_tp, value_tp = typing.get_args(tp)
         if not isinstance(data, dict):
             raise ValidationError(f"Expected an object{_where(path)}.", path)
-        return {
-            _convert(key_tp, k, f"{path}.{k}", strict): _convert(value_tp, v, f"{path}.{k}", strict)
-            for k, v in data.items()
-        }
+        converted = {}
+        for k, v in data.items():
+            key = _convert(key_tp, k, f"{path}.(a key)", strict)
+            converted[key] = _convert(value_tp, v, f"{path}.{_key_label(key)}", strict)
+        return converted
     if dataclasses.is_dataclass(tp):
         return _dataclass(tp, data, path, strict)
     if isinstance(tp, type) and issubclass(tp, Enum):
@@ -95,9 +97,7 @@ def _convert(tp: Any, data: Any, path: str, strict: bool) -> Any:
             return tp(data)
         except ValueError:
             allowed = ", ".join(repr(m.value) for m in tp)
-            raise ValidationError(
-                f"{_show(data)} is not one of {allowed}{_where(path)}.", path
-            ) from None
+            raise ValidationError(f"Expected one of {allowed}{_where(path)}.", path) from None
     if tp is datetime:
         if not isinstance(data, str):
             raise ValidationError(f"Expected a date and time as text{_where(path)}.", path)
@@ -105,7 +105,7 @@ def _convert(tp: Any, data: Any, path: str, strict: bool) -> Any:
             value = datetime.fromisoformat(data)
         except ValueError:
             raise ValidationError(
-                f"{_show(data)} is not an ISO date and time{_where(path)}.", path
+                f"Expected an ISO date and time like 2026-11-24T10:00{_where(path)}.", path
             ) from None
         return value
     if tp is date:
@@ -114,7 +114,7 @@ def _convert(tp: Any, data: Any, path: str, strict: bool) -> Any:
         try:
             return date.fromisoformat(data)
         except ValueError:
-            message = f"{_show(data)} is not a real date{_where(path)}."
+            message = f"Expected a real date like 2026-11-24{_where(path)}."
             raise ValidationError(message, path) from None
     if tp is str:
         if not isinstance(data, str):
@@ -150,16 +150,15 @@ def _dataclass(cls: type, data: Any, path: str, strict: bool) -> Any:
             kwargs[f.name] = _convert(hints[f.name], data[f.name], sub, strict)
         elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
             raise ValidationError(f"The field {f.name!r} is missing{_where(path)}.", sub)
-    if strict:
-        extra = sorted(str(k) for k in data if k not in known)
-        if extra:
-            raise ValidationError(
-                f"Unknown field {extra[0]!r}{_where(path)}.",
-                f"{path}.{extra[0]}" if path else extra[0],
-            )
+        elif strict and f.metadata.get("identity"):
+            # without its id (or its version stamps) a record would be new at every import
+            raise ValidationError(f"The field {f.name!r} is missing{_where(path)}.", sub)
+    if strict and any(k not in known for k in data):
+        # the unknown name itself is not repeated: it could be anything
+        raise ValidationError(f"A field this version does not know{_where(path)}.", path)
     return cls(**kwargs)
 
 
-def _show(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+def _key_label(key: Any) -> str:
+    """A dictionary key as a place name: enum keys are names the app knows."""
+    return key.value if isinstance(key, Enum) else "(a key)"

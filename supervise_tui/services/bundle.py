@@ -99,9 +99,7 @@ def parse_bundle(raw: bytes) -> Bundle:
         raise BundleError("The file is not a supervise-tui bundle: it is not a JSON object.")
     if data.get("format") != FORMAT:
         raise BundleError(
-            f"The file is not a supervise-tui bundle: its format is "
-            f"{str(data.get('format'))[:40]!r}, not {FORMAT!r}.",
-            "format",
+            f"The file is not a supervise-tui bundle: its format is not {FORMAT!r}.", "format"
         )
     version = data.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int):
@@ -160,7 +158,7 @@ def _session(raw: Any, i: int) -> Session:
     where = f"sessions[{i}]"
     try:
         session = from_data(Session, raw, where, strict=True)
-        rules.validate_session(session)
+        rules.validate_session(session)  # the rules every stored record meets (as check)
     except ValidationError as error:
         field = error.field or where
         if not field.startswith("sessions["):
@@ -180,10 +178,52 @@ def _no_duplicates(ids: list[str], key: str) -> None:
     for i, record_id in enumerate(ids):
         if record_id in seen:
             raise BundleError(
-                f"The id {record_id[:40]!r} appears twice (also at {key}[{seen[record_id]}])",
-                f"{key}[{i}].id",
+                f"The same id appears twice (also at {key}[{seen[record_id]}])", f"{key}[{i}].id"
             )
         seen[record_id] = i
+
+
+def check_owners(bundle: Bundle, local_owners: dict[str, str]) -> None:
+    """A session id already used here by another peer's session is refused: stored
+    under both peers, the folder would hold one record twice."""
+    for i, s in enumerate(bundle.sessions):
+        owner = local_owners.get(s.id)
+        if owner is not None and owner != s.peer_id:
+            raise BundleError(
+                "This session's id is already used here by a session of another peer",
+                f"sessions[{i}].id",
+            )
+
+
+def check_history(bundle: Bundle, merged: dict[str, list[Session]]) -> None:
+    """After the merge, every session of a peer may update only that peer's items
+    raised by its date (the rule a save and `supervise check` apply)."""
+    index = {s.id: i for i, s in enumerate(bundle.sessions)}
+    for sessions in merged.values():
+        for session, problem in rules.history_problems(sessions):
+            if session.id in index:
+                raise BundleError(
+                    problem.message.rstrip("."), f"sessions[{index[session.id]}].{problem.field}"
+                )
+            raise BundleError(
+                "A session here would update an item that the bundle changes to a later date",
+                "sessions",
+            )
+
+
+def merged_histories(
+    plan: MergePlan, local_sessions: dict[str, Session]
+) -> dict[str, list[Session]]:
+    """Each touched peer's held sessions as they will be after ``plan`` is applied."""
+    by_id = dict(local_sessions)
+    for decision in plan.of("session", "added", "updated"):
+        by_id[decision.incoming.id] = decision.incoming
+    peers = {d.incoming.peer_id for d in plan.of("session", "added", "updated")}
+    merged: dict[str, list[Session]] = {peer: [] for peer in peers}
+    for session in by_id.values():
+        if session.peer_id in merged:
+            merged[session.peer_id].append(session)
+    return merged
 
 
 def check_references(

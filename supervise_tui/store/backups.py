@@ -1,10 +1,16 @@
 """Rotating backups: snapshots of the data folder that share nothing with it.
 
-Each snapshot holds real copies, so damage to a live file (a bad sector, an
-editor writing in place) can never reach a backup. To stay cheap, a file that
-has not changed since the previous snapshot (same size and modification
-time: the app replaces files on every save, so a change always shows) is
-hard-linked to the previous *backup's* copy rather than copied again.
+Each snapshot holds real copies, so damage to a live file (a bad sector, an editor
+writing in place) can never reach a backup. To stay cheap, a file that has not
+changed since the previous snapshot (same size and modification time: the app
+replaces files on every save, so a change always shows) is hard-linked to the
+previous *backup's* copy rather than copied again.
+
+A snapshot is kept only when every copy in it loads as the records it should hold
+(:mod:`.records`): a backup of a damaged file would be a copy of the damage, and
+could push the last good copies out of the ten that are kept. Restoring one is a
+single journaled commit (:mod:`.journal`): a kill part way leaves the folder as it
+was or wholly as the backup, never a mix.
 """
 
 from __future__ import annotations
@@ -14,8 +20,10 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
-from .errors import DamagedFile, NotFound
-from .files import DIR_MODE, atomic_write, ensure_dir, fsync_dir, looks_whole, read_json
+from . import journal
+from .errors import DamagedFile, NotFound, Refused, SaveFailed
+from .files import DIR_MODE, ensure_dir, explain, fsync_dir
+from .records import path_problem
 
 BACKUPS = "backups"
 KEEP = 10
@@ -32,22 +40,53 @@ def data_files(root: Path) -> list[Path]:
     return sorted(found)
 
 
-def snapshot(root: Path, now: datetime, label: str = "") -> str:
-    """Take a snapshot of every data file; return its name."""
+def snapshot(root: Path, now: datetime, label: str = "", *, validate: bool = True) -> str:
+    """Take a snapshot of every data file; return its name.
+
+    With ``validate`` (the default) a snapshot is kept only if every file it copied
+    loads as records; otherwise nothing is kept and DamagedFile names the file.
+    ``validate=False`` keeps the folder as it is, damage and all (before a restore:
+    what was there is never thrown away). Any failure leaves no half-made snapshot.
+    """
     base = root / BACKUPS
-    ensure_dir(base)
     name = now.strftime("%Y%m%d-%H%M%S") + (f"-{label}" if label else "")
-    target = base / name
-    suffix = 1
-    while target.exists():
-        suffix += 1
-        target = base / f"{name}-{suffix}"
-    partial = base / f".{target.name}.partial"
-    if partial.exists():
+    partial = base / f".{name}.partial"
+    try:
+        ensure_dir(base)
+        target = base / name
+        suffix = 1
+        while target.exists():
+            suffix += 1
+            target = base / f"{name}-{suffix}"
+        partial = base / f".{target.name}.partial"
         shutil.rmtree(partial, ignore_errors=True)
-    ensure_dir(partial)
+        ensure_dir(partial)
+        copied = _copy_into(root, partial)
+        if validate:
+            for rel in copied:
+                problem = path_problem(partial / rel, rel)
+                if problem:
+                    raise DamagedFile(root / rel, problem, newest_good(root, rel))
+        os.replace(partial, target)
+        fsync_dir(base)
+        return target.name
+    except OSError as error:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise SaveFailed(
+            explain(error, base / "x").replace("Could not save to", "Could not take a backup in"),
+            error.errno,
+        ) from None
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+
+
+def _copy_into(root: Path, partial: Path) -> list[Path]:
+    """Copy (or link, when unchanged since the last backup) every data file; return
+    the ones really copied (the linked ones were checked when first backed up)."""
     previous = list_backups(root)
-    prev_dir = base / previous[0] if previous else None
+    prev_dir = root / BACKUPS / previous[0] if previous else None
+    copied = []
     for rel in data_files(root):
         dest = partial / rel
         if not dest.parent.exists():
@@ -65,9 +104,8 @@ def snapshot(root: Path, now: datetime, label: str = "") -> str:
                 pass
         shutil.copy2(source, dest)
         os.chmod(dest, 0o600)
-    os.replace(partial, target)
-    fsync_dir(base)
-    return target.name
+        copied.append(rel)
+    return copied
 
 
 def _same(copy: Path, live: os.stat_result) -> bool:
@@ -97,45 +135,67 @@ def prune(root: Path, keep: int = KEEP) -> None:
 
 
 def newest_good(root: Path, rel: Path) -> str | None:
-    """The newest backup holding a readable copy of ``rel``."""
+    """The newest backup whose copy of ``rel`` loads as the records it should hold."""
     for name in list_backups(root):
         copy = root / BACKUPS / name / rel
-        if not copy.exists() or looks_whole(copy):
-            continue
-        try:
-            data = read_json(copy)
-        except DamagedFile:
-            continue
-        if isinstance(data, dict):
+        if copy.exists() and path_problem(copy, rel) is None:
             return name
     return None
 
 
-def restore(root: Path, name: str, now: datetime) -> str:
-    """Make the data folder what backup ``name`` holds.
-
-    The current state is first kept as a snapshot of its own (returned), so a
-    restore never overwrites anything silently.
-    """
+def check_name(root: Path, name: str) -> Path:
     source = root / BACKUPS / name
-    if not name or "/" in name or name.startswith(".") or not source.is_dir():
+    if not name or "/" in name or "\\" in name or name.startswith(".") or not source.is_dir():
         choices = ", ".join(list_backups(root)[:5]) or "none"
         raise NotFound(f"There is no backup called {name!r}. Backups here: {choices}.")
-    kept = snapshot(root, now, "before-restore")
-    wanted = set()
-    for path in source.rglob("*.json"):
-        rel = path.relative_to(source)
-        wanted.add(rel)
-        dest = root / rel
-        if not dest.parent.exists():
-            ensure_dir(dest.parent)
-        atomic_write(dest, path.read_bytes())
-    for rel in data_files(root):
-        if rel not in wanted:
-            os.unlink(root / rel)
+    return source
+
+
+def restore(root: Path, name: str, now: datetime) -> str:
+    """Make the data folder what backup ``name`` holds, in one journaled commit.
+
+    The backup is checked first (a damaged copy is refused, naming a good backup),
+    and the current state is kept as a snapshot of its own (returned), so a restore
+    never throws anything away. Call while holding the folder's write lock.
+    """
+    source = check_name(root, name)
+    wanted = sorted(p.relative_to(source) for p in source.rglob("*.json"))
+    for rel in wanted:
+        problem = path_problem(source / rel, rel)
+        if problem:
+            good = newest_good(root, rel)
+            hint = f" The newest backup with a good copy of it is {good!r}." if good else ""
+            raise Refused(
+                f"Backup {name!r} holds a damaged copy of {rel} ({problem}), so it was not "
+                f"restored. Nothing has been changed.{hint}"
+            )
+    kept = snapshot(root, now, "before-restore", validate=False)
+    staged: list[journal.Staged] = []
+    try:
+        for rel in sorted(set(wanted) | set(data_files(root))):
+            before = journal.file_digest(root / rel)
+            if rel not in wanted:
+                staged.append(journal.stage_removal(rel.as_posix(), before))
+                continue
+            data = (source / rel).read_bytes()
+            if journal.digest(data) == before:
+                continue
+            ensure_dir((root / rel).parent)
+            staged.append(journal.stage_bytes(root, rel.as_posix(), data, before))
+        journal.commit(root, staged)
+    except OSError as error:
+        journal.discard(root, staged)
+        raise SaveFailed(explain(error, root / "x"), error.errno) from None
+    except BaseException:
+        journal.discard(root, staged)
+        raise
+    remove_empty_folders(root)
+    return kept
+
+
+def remove_empty_folders(root: Path) -> None:
     for folder in sorted((p for p in root.rglob("*") if p.is_dir()), reverse=True):
         rel = folder.relative_to(root)
         if rel.parts[0] != BACKUPS and not any(folder.iterdir()):
             folder.rmdir()
     os.chmod(root, DIR_MODE)
-    return kept

@@ -14,8 +14,9 @@ from ..domain.models import PeerSummary, Person, Session
 from ..domain.serial import from_data
 from . import backups, migrations
 from .errors import DamagedFile
-from .files import read_json
+from .files import parse_json
 from .layout import DERIVED_PEER_TABLES, HEAD_TABLES, derived_docs, is_derived_file
+from .records import file_problem, kind_of
 from .repository import JOURNAL, META, PEOPLE, Repository
 
 
@@ -41,19 +42,28 @@ def check(root: Path) -> CheckReport:
     for rel in backups.data_files(root):
         report.files += 1
         try:
-            data = read_json(root / rel)
+            raw = (root / rel).read_bytes()
+            data = parse_json(root / rel, raw)
+        except OSError as error:
+            _damaged(root, rel, f"it cannot be read: {error.strerror or error}", report)
+            continue
         except DamagedFile as error:
-            good = backups.newest_good(root, rel)
-            hint = f"; newest good backup: {good}" if good else "; no backup holds a good copy"
-            report.problems.append(f"{rel}: damaged ({error.reason}){hint}")
+            _damaged(root, rel, error.reason, report)
             continue
         if not isinstance(data, dict):
-            report.problems.append(f"{rel}: does not have the expected shape")
+            _damaged(root, rel, "it does not have the expected shape", report)
             continue
+        if kind_of(rel) in ("peer", "index", "closed", "conflicts"):
+            # the full records, people and drafts are checked record by record below
+            problem = file_problem(rel, raw)
+            if problem:
+                _damaged(root, rel, problem, report)
+                if kind_of(rel) != "peer":
+                    continue
         parsed[rel] = data
     if (root / JOURNAL).exists():
         report.problems.append(
-            f"{JOURNAL}: an interrupted save is waiting; opening the app completes it"
+            f"{JOURNAL}: an interrupted save is waiting, and another window holds the folder"
         )
     if not (root / META).exists():  # a damaged one is already reported above
         report.problems.append(f"{META}: missing")
@@ -84,8 +94,11 @@ def check(root: Path) -> CheckReport:
 
     peers_dir = root / "peers"
     peer_ids = sorted(p.name for p in peers_dir.iterdir()) if peers_dir.is_dir() else []
+    seen: dict[str, str] = {}  # session id -> the peer it is filed under
     for peer_id in peer_ids:
-        _check_peer(root, peer_id, parsed, people, summaries, report)
+        if not any((peers_dir / peer_id).glob("*.json")):
+            continue  # an empty folder (a write that never happened) holds nothing
+        _check_peer(root, peer_id, parsed, people, summaries, report, seen)
     for rel, data in parsed.items():
         if rel.parts[0] == "drafts":
             for doc_id, doc in _table(data, "draft", str(rel), report).items():
@@ -96,7 +109,13 @@ def check(root: Path) -> CheckReport:
     return report
 
 
-def _check_peer(root, peer_id, parsed, people, summaries, report) -> None:
+def _damaged(root: Path, rel: Path, reason: str, report: CheckReport) -> None:
+    good = backups.newest_good(root, rel)
+    hint = f"; newest good backup: {good}" if good else "; no backup holds a good copy"
+    report.problems.append(f"{rel}: damaged ({reason}){hint}")
+
+
+def _check_peer(root, peer_id, parsed, people, summaries, report, seen) -> None:
     base = Path("peers") / peer_id
     index_rel = base / "peer.json"
     index = parsed.get(index_rel)
@@ -125,6 +144,9 @@ def _check_peer(root, peer_id, parsed, people, summaries, report) -> None:
                 report.problems.append(f"{where}: is filed under the wrong year")
             if doc_id in sessions:
                 report.problems.append(f"{where}: appears in two files")
+            elif seen.get(doc_id, peer_id) != peer_id:
+                report.problems.append(f"{where}: the same session id is filed under another peer")
+            seen.setdefault(doc_id, peer_id)
             try:
                 rules.validate_session(session)
             except ValidationError as error:
@@ -133,20 +155,11 @@ def _check_peer(root, peer_id, parsed, people, summaries, report) -> None:
             sessions[doc_id] = session
     report.sessions += len(sessions)
     ordered = sorted(sessions.values(), key=lambda s: (s.when, s.id))
-    heads = rules.fold_sessions(ordered)
-    for session in ordered:
-        allowed = rules.items_before(heads, session.day)
-        for attr, key in (
-            ("concern_updates", "concern_id"),
-            ("goal_updates", "goal_id"),
-            ("action_updates", "action_id"),
-        ):
-            for update in getattr(session, attr):
-                if getattr(update, key) not in allowed:
-                    report.problems.append(
-                        f"session {session.id}: updates an item that is not in this peer's "
-                        "record on that date"
-                    )
+    for session, problem in rules.history_problems(ordered):
+        report.problems.append(
+            f"session {session.id}: {problem.field} updates an item that is not in this "
+            "peer's record on that date"
+        )
     # Derived files (light rows, items, yearly counts) and the summary must equal what
     # the full records say.
     expected, expected_summary = derived_docs(peer_id, ordered)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno as errno_mod
 import os
 import secrets
+import stat
 from pathlib import Path
 
 import orjson
@@ -29,7 +30,7 @@ def ensure_dir(path: Path) -> None:
         if (path.stat().st_mode & 0o777) != DIR_MODE:
             path.chmod(DIR_MODE)
     except OSError as error:
-        raise SaveFailed(_explain(error, path), error.errno) from None
+        raise SaveFailed(explain(error, path), error.errno) from None
 
 
 def fsync_dir(path: Path) -> None:
@@ -60,7 +61,7 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.unlink(tmp)
         except OSError:
             pass
-        raise SaveFailed(_explain(error, path), error.errno) from None
+        raise SaveFailed(explain(error, path), error.errno) from None
 
 
 def remove(path: Path) -> None:
@@ -69,7 +70,7 @@ def remove(path: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as error:
-        raise SaveFailed(_explain(error, path), error.errno) from None
+        raise SaveFailed(explain(error, path), error.errno) from None
     fsync_dir(path.parent)
 
 
@@ -85,6 +86,11 @@ def read_json(path: Path) -> object:
         raise
     except OSError as error:
         raise DamagedFile(path, f"it cannot be read: {error.strerror or error}") from None
+    return parse_json(path, raw)
+
+
+def parse_json(path: Path, raw: bytes) -> object:
+    """A data file's bytes parsed; DamagedFile (naming ``path``) when they cannot be."""
     if not raw.strip():
         raise DamagedFile(path, "it is empty")
     try:
@@ -92,26 +98,66 @@ def read_json(path: Path) -> object:
     except orjson.JSONDecodeError as error:
         if raw.rstrip()[-1:] not in (b"}", b"]"):
             raise DamagedFile(path, "it is cut short") from None
-        raise DamagedFile(path, f"it is not valid JSON: {error}") from None
+        raise DamagedFile(path, f"it is not valid JSON (at byte {error.pos})") from None
 
 
 def looks_whole(path: Path) -> str | None:
-    """A cheap check without parsing: None if the file looks whole, else why not."""
+    """A cheap check without parsing: None if the file looks whole, else why not.
+
+    White space around the JSON (a newline an editor added) is fine."""
     try:
         size = path.stat().st_size
-        if size == 0:
-            return "it is empty"
         with path.open("rb") as handle:
-            head = handle.read(1)
-            handle.seek(max(0, size - 1))
-            tail = handle.read(1)
+            head = handle.read(64).lstrip()
+            handle.seek(max(0, size - 64))
+            tail = handle.read(64).rstrip()
     except OSError as error:
         return f"it cannot be read: {error.strerror or error}"
-    if head != b"{":
+    if not head:
+        return "it is empty"
+    if head[:1] != b"{":
         return "it is not a data file (it does not start like one)"
-    if tail != b"}":
+    if tail[-1:] != b"}":
         return "it is cut short"
     return None
+
+
+def read_limited(path: Path, limit: int, what: str = "file") -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes.
+
+    Refuses what is not a regular file (a FIFO would hang a reader, a device like
+    /dev/zero never ends) and never reads more than the limit, whatever the file
+    claims to be. Raises ValueError with a plain sentence."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise ValueError(f"There is no {what} at {path}.") from None
+    except IsADirectoryError:
+        raise ValueError(f"{path} is a folder, not a {what}.") from None
+    except OSError as error:
+        raise ValueError(f"{path} cannot be read ({error.strerror or error}).") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ValueError(f"{path} is a folder, not a {what}.")
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError(f"{path} is not a regular file, so it cannot be a {what}.")
+        if info.st_size > limit:
+            raise ValueError(f"{path} is too large to be a {what}.")
+        chunks, total = [], 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise ValueError(f"{path} is too large to be a {what}.")
+        return b"".join(chunks)
+    except OSError as error:
+        raise ValueError(f"{path} cannot be read ({error.strerror or error}).") from None
+    finally:
+        os.close(fd)
 
 
 def clean_temps(root: Path) -> int:
@@ -140,16 +186,18 @@ def clean_temps(root: Path) -> int:
     return count
 
 
-def _explain(error: OSError, path: Path) -> str:
+def explain(error: OSError, path: Path) -> str:
     code = error.errno
     if code == errno_mod.ENOSPC:
         what = "the disk is full"
     elif code == errno_mod.EDQUOT:
         what = "the disk quota is used up"
     elif code in (errno_mod.EACCES, errno_mod.EPERM):
-        what = "permission was denied"
+        what = "permission was denied (to look at the records without changing them, "
+        what += "start with --read-only)"
     elif code == errno_mod.EROFS:
-        what = "the disk is read-only"
+        what = "the disk is read-only (to look at the records without changing them, "
+        what += "start with --read-only)"
     elif code == errno_mod.EIO:
         what = "the disk reported an input/output error"
     else:

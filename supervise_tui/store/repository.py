@@ -25,8 +25,8 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from operator import attrgetter
 from pathlib import Path
@@ -45,12 +45,20 @@ from ..domain.models import (
     SessionRef,
     YearCount,
     next_revisions,
-    now_utc,
 )
 from ..domain.serial import from_data, to_data
-from . import backups, migrations
-from .errors import DamagedFile, NewerFormat, NotFound, ReadOnly, Refused, StoreError, StoreLocked
-from .files import clean_temps, ensure_dir, looks_whole, read_json, remove, write_json
+from . import backups, journal, migrations
+from .errors import (
+    DamagedFile,
+    NewerFormat,
+    NotFound,
+    ReadOnly,
+    Refused,
+    SaveFailed,
+    StoreError,
+    StoreLocked,
+)
+from .files import clean_temps, ensure_dir, explain, looks_whole, read_json, remove, write_json
 from .layout import (
     DERIVED_PEER_TABLES,
     HEAD_TABLES,
@@ -63,35 +71,22 @@ from .layout import (
     shard_file,
 )
 from .storage import Db, open_db
+from .unit import Change, UnitOfWork
 
 META = "meta.json"
 CONFLICTS = "conflicts.json"
 PEOPLE = "people.json"
-JOURNAL = "journal.json"
+JOURNAL = journal.JOURNAL
 LOCK = ".lock"
 BACKUP_EVERY_SECONDS = 3600
 OPEN_DB_LIMIT = 64
-
-
-@dataclass(frozen=True)
-class Change:
-    """One document put (``doc``) or removed (``doc is None``); ``table`` None drops the file."""
-
-    file: str
-    table: str | None
-    doc_id: str
-    doc: dict | None
 
 
 def draft_file(session_id: str) -> str:
     return f"drafts/{session_id}.json"
 
 
-def _safe_id(value: str) -> str:
-    """Ids become file names: refuse anything that is not a plain UUID-like token."""
-    if not value or not all(ch.isalnum() or ch == "-" for ch in value) or len(value) > 64:
-        raise ValidationError("That record id is not valid.", "id")
-    return value
+_safe_id = rules.check_id  # ids become file names: only plain tokens
 
 
 class Repository:
@@ -101,16 +96,21 @@ class Repository:
         self,
         root: Path,
         *,
+        clock: Callable[[], datetime],
         read_only: bool = False,
-        clock: Callable[[], datetime] = now_utc,
     ) -> None:
         self.root = Path(root)
         self.read_only = read_only
         self.clock = clock
         self._lock: Any = None  # a filelock.FileLock while held
         self._dbs: OrderedDict[str, Db] = OrderedDict()
+        self._unit: UnitOfWork | None = None
         self.recovered_journal = False
+        # Said once to the person opening the folder: an interrupted save that was
+        # refused (set aside), or one that is waiting and could not be completed.
+        self.notices: list[str] = []
         self.last_backup: str | None = None
+        self.backup_problem: str | None = None
         self._people: tuple[object, list[Person]] | None = None
         self._on_upgrade: Callable[[str], None] | None = None
 
@@ -121,8 +121,8 @@ class Repository:
         cls,
         root: Path,
         *,
+        clock: Callable[[], datetime],
         read_only: bool = False,
-        clock: Callable[[], datetime] = now_utc,
         backup: bool = True,
         check: bool = True,
         on_upgrade: Callable[[str], None] | None = None,
@@ -145,13 +145,24 @@ class Repository:
         if self.read_only:
             if not (root / META).exists():
                 raise NotFound(f"There are no records in {root} yet.")
+            if (root / JOURNAL).exists():
+                self._complete_hot_journal()
         else:
+            if root.exists() and not root.is_dir():
+                raise NotFound(f"{root} is a file, not a folder of records.")
             ensure_dir(root)
             self._take_lock()
-            clean_temps(root)
+        self.open_locked(backup=backup, check=check)
+
+    def open_locked(self, *, backup: bool = True, check: bool = True) -> None:
+        """The rest of opening, once the lock is held (or not needed: read-only)."""
+        root = self.root
         self._check_meta()
-        if not self.read_only and (root / JOURNAL).exists():
-            self._replay_journal()
+        if not self.read_only:
+            if (root / JOURNAL).exists():
+                self._replay_journal()
+            clean_temps(root)  # after the journal: its staged files are temps until applied
+        self._require_people()
         if check:
             self.check_files()
         self._db(PEOPLE).atomic.read()  # people.json is small and Home needs it: parse it now
@@ -159,12 +170,19 @@ class Repository:
             self.backup_if_due()
 
     @classmethod
-    def lock_only(cls, root: Path) -> Repository:
-        """Hold the folder's write lock without reading anything (for restore)."""
-        repo = cls(Path(root))
+    def lock_only(cls, root: Path, *, clock: Callable[[], datetime]) -> Repository:
+        """Hold the folder's write lock, with any interrupted save completed first, and
+        read nothing else (for restore)."""
+        repo = cls(Path(root), clock=clock)
         if not repo.root.is_dir():
             raise NotFound(f"There is no data folder at {repo.root}.")
         repo._take_lock()
+        try:
+            if (repo.root / JOURNAL).exists():
+                repo._replay_journal()
+        except BaseException:
+            repo.close()
+            raise
         return repo
 
     def _take_lock(self) -> None:
@@ -179,6 +197,54 @@ class Repository:
                 f"Another supervise window is already using {self.root}. "
                 "Close it first, or open this one read-only with --read-only."
             ) from None
+        except OSError as error:
+            self._lock = None
+            raise SaveFailed(explain(error, self.root / LOCK), error.errno) from None
+
+    def _complete_hot_journal(self) -> None:
+        """Opening read-only over an interrupted save: like SQLite's hot journal, complete
+        it first when nobody holds the folder; when a window does, it is saving right
+        now, so wait a moment for it to finish."""
+        import time
+
+        for _ in range(50):
+            try:
+                self._take_lock()
+            except StoreLocked:
+                if not (self.root / JOURNAL).exists():
+                    return  # the other window finished its save
+                time.sleep(0.1)
+                continue
+            except SaveFailed:
+                self.notices.append(
+                    "An interrupted save is waiting in this folder, and it cannot be completed "
+                    "here (the folder cannot be written). What is shown is from before it."
+                )
+                return
+            try:
+                self._replay_journal()
+            finally:
+                self._lock.release()
+                self._lock = None
+            return
+        self.notices.append(
+            "Another window is in the middle of saving; what is shown may be a moment old."
+        )
+
+    def _require_people(self) -> None:
+        """A folder with records but no people.json is damaged: reading it as 'nobody'
+        would hide every peer, and writing a new one would orphan them."""
+        if (self.root / PEOPLE).exists():
+            return
+        others = (self.root / "peers").is_dir() and any((self.root / "peers").iterdir())
+        others = others or any((self.root / "drafts").glob("*.json"))
+        others = others or (self.root / CONFLICTS).exists()
+        if others:
+            raise DamagedFile(
+                self.root / PEOPLE,
+                "it is missing, but other data files are there",
+                backups.newest_good(self.root, Path(PEOPLE)),
+            )
 
     def _stamp_after(self, previous: datetime | None) -> datetime:
         """Now, but always later than ``previous``: versions of a record never share a
@@ -272,7 +338,8 @@ class Repository:
                 raise DamagedFile(self.root / rel, reason, backups.newest_good(self.root, rel))
 
     def backup_if_due(self) -> None:
-        """Take a snapshot when the newest is more than an hour old. Never raises."""
+        """Take a snapshot when the newest is more than an hour old. Never raises: a
+        backup refused because a file is damaged is kept in ``backup_problem``."""
         if self.read_only:
             return
         try:
@@ -293,12 +360,19 @@ class Repository:
         try:
             self.last_backup = backups.snapshot(self.root, now)
             backups.prune(self.root)
+        except DamagedFile as error:
+            self.last_backup = None  # no backup of damage: it would push out good copies
+            self.backup_problem = str(error)
         except (OSError, StoreError):
             self.last_backup = None  # a failed backup never stops the app from opening
 
     # -- files ---------------------------------------------------------------
 
     def _db(self, rel: str) -> Db:
+        if self._unit is not None:
+            held = self._unit.db(rel)
+            if held is not None:
+                return held
         db = self._dbs.get(rel)
         if db is None:
             path = self.root / rel
@@ -342,54 +416,42 @@ class Repository:
 
     def commit(self, changes: Iterable[Change]) -> None:
         """Apply ``changes`` all or nothing, via the journal."""
+        with self.unit() as uow:
+            uow.apply(changes)
+
+    @contextmanager
+    def unit(self) -> Iterator[UnitOfWork]:
+        """A unit of work: everything applied to it is committed at the end, in one
+        journaled commit, or nothing is when the block raises."""
         self._guard_write()
-        changes = list(changes)
-        if not changes:
+        if self._unit is not None:  # already inside one: the outer one commits
+            yield self._unit
             return
         if (self.root / JOURNAL).exists():
             self._replay_journal()
-        write_json(self.root / JOURNAL, {"changes": [dataclasses.asdict(c) for c in changes]})
-        self._apply(changes)
-        remove(self.root / JOURNAL)
-
-    def _apply(self, changes: list[Change]) -> None:
-        by_file: OrderedDict[str, list[Change]] = OrderedDict()
-        for change in changes:
-            by_file.setdefault(change.file, []).append(change)
-        for rel, group in by_file.items():
-            if any(c.table is None for c in group):
-                self._dbs.pop(rel, None)
-                remove(self.root / rel)
-                continue
-            path = self.root / rel
-            if not path.parent.exists():
-                ensure_dir(path.parent)
-            db = self._db(rel)
-            with db.atomic.batch():
-                for change in group:
-                    table = db.table(change.table)
-                    if change.doc is None:
-                        table.remove(doc_ids=[change.doc_id])
-                    else:
-                        table.put(change.doc_id, change.doc)
+        self._unit = uow = UnitOfWork(self.root, self._db)
+        try:
+            yield uow
+            uow.commit()
+        except BaseException:
+            uow.abort()
+            raise
+        finally:
+            self._unit = None
 
     def _replay_journal(self) -> None:
-        path = self.root / JOURNAL
-        try:
-            data = read_json(path)
-            changes = [Change(**c) for c in data["changes"]]
-        except (DamagedFile, KeyError, TypeError) as error:
-            # The journal is written atomically, so this means outside damage.
-            # Keep it aside for inspection; the data files themselves are whole.
-            aside = path.with_name(f"journal.damaged-{self.clock():%Y%m%d-%H%M%S}.json.txt")
-            path.replace(aside)
-            del error
-            return
+        """Complete an interrupted save (or set aside a journal that does not fit)."""
         for db in self._dbs.values():
             db.atomic.forget()
-        self._apply(changes)
-        remove(path)
-        self.recovered_journal = True
+        result = journal.replay(self.root, self.local_now())
+        if result.completed:
+            self.recovered_journal = True
+        elif result.set_aside:
+            self.notices.append(
+                f"An interrupted save could not be completed because {result.reason}; it "
+                f"was set aside as {result.set_aside} and the records are as they were "
+                "before it. `supervise check` looks them over."
+            )
 
     # -- people ----------------------------------------------------------------
 
@@ -433,7 +495,7 @@ class Repository:
             )
         person = dataclasses.replace(
             person,
-            created_at=previous.created_at if previous else person.created_at,
+            created_at=previous.created_at if previous else self.clock(),
             updated_at=self._stamp_after(previous.updated_at if previous else None),
             revisions=next_revisions(previous.revisions, previous.updated_at) if previous else [],
         )
@@ -732,25 +794,9 @@ class Repository:
                 raise ValidationError(f"{sup.name} is not a supervisor.", "supervisor_ids")
 
     def _check_links(self, session: Session, heads: rules.Heads) -> None:
-        allowed = rules.items_before(heads, session.day)
-        for attr, table, key in (
-            ("concern_updates", heads.concerns, "concern_id"),
-            ("goal_updates", heads.goals, "goal_id"),
-            ("action_updates", heads.actions, "action_id"),
-        ):
-            for i, update in enumerate(getattr(session, attr)):
-                item_id = getattr(update, key)
-                if item_id not in table:
-                    raise ValidationError(
-                        "This session updates an item that is not in this peer's record.",
-                        f"{attr}[{i}]",
-                    )
-                if item_id not in allowed:
-                    raise ValidationError(
-                        "This session is dated before the item it updates was raised; "
-                        "check the session's date.",
-                        f"{attr}[{i}]",
-                    )
+        problem = rules.link_problem(session, heads)
+        if problem is not None:
+            raise problem
 
     def _session_changes(self, session: Session, *, drop_draft: bool) -> list[Change]:
         """The files a save changes: the year's record and row, the items it touched,
@@ -892,46 +938,51 @@ class Repository:
     # -- importing and conflicts ------------------------------------------------------
 
     def apply_import(self, plan, *, progress=None) -> str | None:
-        """Apply a merge plan (see services.bundle): people, then one commit per peer.
-
-        Each commit goes through the journal, so an interrupted import leaves every
-        session whole or absent, and running it again completes it. Returns the
-        name of the backup taken first.
-        """
+        """Apply a checked merge plan (see services.bundle) in one journaled commit:
+        every record of the bundle, or none of them. Returns the name of the backup
+        taken first (after everything was checked, so a refused bundle takes none)."""
         self._guard_write()
         if not plan.changes_anything:
             return None
-        backup = backups.snapshot(self.root, self.local_now(), "before-import")
-        backups.prune(self.root)
-        people = [d.incoming for d in plan.of("person", "added", "updated")]
-        self.commit([Change(PEOPLE, "people", _safe_id(p.id), to_data(p)) for p in people])
         by_peer: dict[str, list[Session]] = {}
         for decision in plan.of("session", "added", "updated"):
-            by_peer.setdefault(decision.incoming.peer_id, []).append(decision.incoming)
-        for done, (peer_id, incoming) in enumerate(sorted(by_peer.items()), 1):
-            self._store_sessions(_safe_id(peer_id), incoming)
-            if progress is not None:
-                progress(done, len(by_peer))
-        conflicts = []
-        for decision in plan.of("person", "conflict") + plan.of("session", "conflict"):
-            record = decision.incoming
-            conflicts.append(
-                Change(
-                    CONFLICTS,
-                    "conflicts",
-                    f"{decision.kind}-{record.id}",
-                    {
-                        "kind": decision.kind,
-                        "record_id": record.id,
-                        "found_at": to_data(self.clock()),
-                        "incoming": to_data(record),
-                    },
-                )
-            )
-        self.commit(conflicts)
+            by_peer.setdefault(_safe_id(decision.incoming.peer_id), []).append(decision.incoming)
+        people = [d.incoming for d in plan.of("person", "added", "updated")]
+        for person in people:
+            _safe_id(person.id)
+        for sessions in by_peer.values():
+            for session in sessions:
+                _safe_id(session.id)
+        backup = backups.snapshot(self.root, self.local_now(), "before-import")
+        backups.prune(self.root)
+        with self.unit() as uow:
+            uow.apply(Change(PEOPLE, "people", p.id, to_data(p)) for p in people)
+            for done, (peer_id, incoming) in enumerate(sorted(by_peer.items()), 1):
+                uow.apply(self._stored_sessions_changes(peer_id, incoming))
+                uow.spill(keep={PEOPLE, CONFLICTS})  # this peer's files are done
+                if progress is not None:
+                    progress(done, len(by_peer))
+            uow.apply(self._conflict_changes(plan))
         return backup
 
+    def _conflict_changes(self, plan) -> list[Change]:
+        changes = []
+        for decision in plan.of("person", "conflict") + plan.of("session", "conflict"):
+            record = decision.incoming
+            doc = {
+                "kind": decision.kind,
+                "record_id": record.id,
+                "found_at": to_data(self.clock()),
+                "incoming": to_data(record),
+            }
+            changes.append(Change(CONFLICTS, "conflicts", f"{decision.kind}-{record.id}", doc))
+        return changes
+
     def _store_sessions(self, peer_id: str, incoming: list[Session]) -> None:
+        """Store held sessions as they are (imports, tests, benchmarks), one commit."""
+        self.commit(self._stored_sessions_changes(_safe_id(peer_id), incoming))
+
+    def _stored_sessions_changes(self, peer_id: str, incoming: list[Session]) -> list[Change]:
         current = {s.id: s for s in self.sessions(peer_id)}
         changes: list[Change] = []
         for session in incoming:
@@ -948,7 +999,7 @@ class Repository:
             )
             current[session.id] = session
         changes += self._derived_changes(peer_id, list(current.values()))
-        self.commit(changes)
+        return changes
 
     def all_sessions_by_id(self, peer_ids) -> dict[str, Session]:
         found: dict[str, Session] = {}
@@ -957,6 +1008,14 @@ class Repository:
                 for session in self.sessions(peer_id):
                     found[session.id] = session
         return found
+
+    def session_owners(self) -> dict[str, str]:
+        """Every held session's id, with the peer it is filed under (from the light rows)."""
+        owners: dict[str, str] = {}
+        for peer_id in self.peers_with_records():
+            for row in self.facts(peer_id):
+                owners[row.id] = peer_id
+        return owners
 
     def item_ids(self, peer_ids) -> dict[str, dict[str, date]]:
         """For each peer, their item ids with the day each was raised."""
@@ -994,11 +1053,9 @@ class Repository:
             chosen = dataclasses.replace(local, revisions=merged[-50:])
         else:
             raise ValidationError("Choose which version to keep: local or incoming.", "keep")
-        changes = [Change(CONFLICTS, "conflicts", conflict_id, None)]
+        forget = Change(CONFLICTS, "conflicts", conflict_id, None)
         if cls is Person:
-            changes.insert(0, Change(PEOPLE, "people", chosen.id, to_data(chosen)))
-            self.commit(changes)
+            self.commit([Change(PEOPLE, "people", chosen.id, to_data(chosen)), forget])
         else:
-            # Store first, then forget the conflict: a crash in between keeps both.
-            self._store_sessions(chosen.peer_id, [chosen])
-            self.commit(changes)
+            changes = self._stored_sessions_changes(_safe_id(chosen.peer_id), [chosen])
+            self.commit([*changes, forget])

@@ -1,24 +1,51 @@
 """TinyDB behind crash-safe, orjson-backed storage with UUID document ids.
 
-- :class:`AtomicStorage` never writes in place (see :mod:`.files`), keeps the
-  parsed file in memory (this process holds the only write lock), and can
-  hold writes during a batch so several table changes cost one file write.
-- :class:`UuidTable` uses the record's UUID as the TinyDB document id, so the
-  integer ids TinyDB reuses after deletes are never seen anywhere.
+This module and :mod:`.unit` are the only places that know TinyDB.
+
+- :class:`AtomicStorage` never writes in place (see :mod:`.files`), keeps the parsed
+  file in memory together with the hash of its bytes on disk (what a journal entry
+  proves itself against), notices when the file was replaced from outside, and can
+  *hold* writes so a unit of work can work out a file's new contents without writing.
+- :class:`UuidTable` uses the record's UUID as the TinyDB document id, so the integer
+  ids TinyDB reuses after deletes are never seen anywhere.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+import os
 from pathlib import Path
 
+import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from .errors import DamagedFile, ReadOnly
-from .files import read_json, write_json
+from .files import atomic_write
+from .journal import digest
+
+Signature = tuple[int, int, int] | None  # inode, size, modification time (ns)
+
+
+def _signature(path: Path) -> Signature:
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def parse_tables(path: Path, raw: bytes) -> dict:
+    """A data file's bytes as its tables; DamagedFile when they are not."""
+    from .files import parse_json
+
+    data = parse_json(path, raw)
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise DamagedFile(path, "it does not have the expected shape")
+    for table in data.values():
+        if not all(isinstance(doc, dict) for doc in table.values()):
+            raise DamagedFile(path, "it does not have the expected shape")
+    return data
 
 
 class AtomicStorage(Storage):
@@ -26,24 +53,63 @@ class AtomicStorage(Storage):
         self.path = Path(path)
         self.read_only = read_only
         self._cache: dict | None = None
+        self._digest: str | None = None  # hash of the bytes the cache came from
+        self._signature: Signature = None
         self._held = 0
         self._pending: dict | None = None
+
+    # -- reading ---------------------------------------------------------------
 
     def read(self) -> dict | None:
         if self._pending is not None:
             return dict(self._pending)
-        if self._cache is None:
-            try:
-                data = read_json(self.path)
-            except FileNotFoundError:
-                return None
-            if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-                raise DamagedFile(self.path, "it does not have the expected shape")
-            for table in data.values():
-                if not all(isinstance(doc, dict) for doc in table.values()):
-                    raise DamagedFile(self.path, "it does not have the expected shape")
-            self._cache = data
+        stale = self._cache is None or (self.read_only and not self.is_current())
+        if stale and not self._load():
+            return None
         return dict(self._cache)
+
+    def _load(self) -> bool:
+        """Parse the file into the cache; False when there is no file."""
+        self._cache = self._digest = self._signature = None
+        signature = _signature(self.path)
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return False
+        except OSError as error:
+            raise DamagedFile(self.path, f"it cannot be read: {error.strerror or error}") from None
+        self._cache = parse_tables(self.path, raw)
+        self._digest = digest(raw)
+        self._signature = signature
+        return True
+
+    def is_current(self) -> bool:
+        """Whether the cache still matches the file on disk (nothing replaced it)."""
+        return self._signature == _signature(self.path) and (
+            self._cache is not None or self._signature is None
+        )
+
+    @property
+    def loaded_digest(self) -> str | None:
+        """The hash of the bytes the cached contents were read from (None: no file)."""
+        return self._digest
+
+    def on_disk_digest(self) -> str | None:
+        """The hash of the file's bytes now (None: no file), reading it again only if
+        it changed since it was cached."""
+        if self._cache is None or not self.is_current():
+            self.forget()
+            self._load()
+        return self._digest
+
+    def current(self) -> object:
+        """The parsed contents as they stand (a new object whenever they change), so a
+        reader can tell whether what it derived from them is still up to date."""
+        if self.read_only and self._cache is not None and not self.is_current():
+            self._load()
+        return self._pending if self._pending is not None else self._cache
+
+    # -- writing ---------------------------------------------------------------
 
     def write(self, data: dict) -> None:
         if self.read_only:
@@ -51,41 +117,34 @@ class AtomicStorage(Storage):
         if self._held:
             self._pending = data
             return
-        self._flush(data)
-
-    def _flush(self, data: dict) -> None:
+        raw = orjson.dumps(data)  # a lone write (a draft): one file, atomically
         try:
-            write_json(self.path, data)
+            atomic_write(self.path, raw)
         except BaseException:
-            self._cache = None  # re-read what is really on disk next time
+            self.forget()  # read what is really on disk next time
             raise
-        self._cache = data
+        self.settled(data, digest(raw))
 
-    @contextmanager
-    def batch(self) -> Iterator[None]:
-        """Hold writes; on leaving, write the file once (or not at all on error)."""
+    def hold(self) -> None:
+        """Keep writes in memory (a unit of work is working out this file's contents)."""
         self._held += 1
-        try:
-            yield
-        except BaseException:
-            self._held -= 1
-            if not self._held:
-                self._pending = None
-                self._cache = None
-            raise
-        self._held -= 1
-        if not self._held and self._pending is not None:
-            pending, self._pending = self._pending, None
-            self._flush(pending)
 
-    def current(self) -> object:
-        """The parsed contents as they stand (a new object whenever they change), so a
-        reader can tell whether what it derived from them is still up to date."""
-        return self._pending if self._pending is not None else self._cache
+    def release(self) -> dict | None:
+        """Stop holding; return what the held writes came to (None if there were none)."""
+        self._held = max(0, self._held - 1)
+        pending, self._pending = self._pending, None
+        return pending
+
+    def settled(self, data: dict | None, new_digest: str | None) -> None:
+        """The file on disk now holds ``data`` (None: it was removed)."""
+        self._pending = None
+        self._cache = data
+        self._digest = new_digest
+        self._signature = _signature(self.path)
 
     def forget(self) -> None:
         """Drop the in-memory copy (after the file was replaced from outside)."""
-        self._cache = None
+        self._cache = self._digest = self._signature = None
         self._pending = None
 
     def close(self) -> None:

@@ -13,7 +13,6 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from .. import __version__
-from ..domain.models import now_utc
 from ..prompts import Library, load_library
 from ..store.repository import Repository
 from .commands import SuperviseCommands
@@ -57,7 +56,7 @@ class SuperviseApp(App):
         self,
         repo: Repository,
         *,
-        clock: Callable[[], datetime] = now_utc,
+        clock: Callable[[], datetime],
         library: Library | None = None,
         peer_name: str | None = None,
         blink: bool | None = None,
@@ -90,6 +89,8 @@ class SuperviseApp(App):
                 severity="warning",
                 timeout=20,
             )
+        for notice in self.repo.notices:
+            self.notify(notice, title="An interrupted save", severity="warning", timeout=30)
 
     @work(thread=True, exclusive=True, group="after-start")
     def after_start(self) -> None:
@@ -110,6 +111,14 @@ class SuperviseApp(App):
         except OSError:
             return
         self.repo.backup_if_due()
+        if self.repo.backup_problem:
+            self.call_from_thread(
+                self.notify,
+                f"No backup was taken: {self.repo.backup_problem}",
+                title="A data file is damaged",
+                severity="error",
+                timeout=60,
+            )
 
     def local_now(self) -> datetime:
         """The local wall-clock time, from the app's clock (fixed in tests)."""
@@ -208,7 +217,7 @@ class SuperviseApp(App):
 def make_app(
     repo: Repository,
     *,
-    clock: Callable[[], datetime] = now_utc,
+    clock: Callable[[], datetime],
     library: Library | None = None,
     peer_name: str | None = None,
     blink: bool | None = None,

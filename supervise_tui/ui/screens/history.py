@@ -307,9 +307,10 @@ class HistoryScreen(Screen):
                 site=None,
                 period_text=period_text,
                 today=self.app.local_now().date(),
+                now=self.app.clock(),
                 only=[self.peer],
             )
-            write_export(path, data, force=False)
+            write_export(path, data, force=False, data_dir=self.app.repo.root)
         except (StoreError, ValidationError) as error:
             self.app.call_from_thread(
                 self.notify, str(error), title="Not exported", severity="error", timeout=15

@@ -149,7 +149,7 @@ class SummaryScreen(Screen):
         _, path = choice
         text = session_markdown(self.session, self.people, self.heads)
         try:
-            write_export(path, text.encode("utf-8"), force=False)
+            write_export(path, text.encode("utf-8"), force=False, data_dir=self.app.repo.root)
         except StoreError as error:
             self.notify(str(error), title="Not exported", severity="error", timeout=15)
             return

@@ -1,0 +1,68 @@
+"""`supervise demo`: a fictional team to try the app with, in a folder of its own."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from .. import config
+from .common import EXIT_OK, Ctx, UsageError
+
+DEMO_MARK = ".demo"
+
+
+def cmd_demo(ctx: Ctx, args) -> int:
+    from ..services.demo import build_demo
+    from ..store.files import atomic_write, ensure_dir
+    from ..store.repository import LOCK, Repository
+
+    explicit = getattr(args, "data_dir", None)
+    folder = Path(explicit).expanduser() if explicit else config.demo_dir()
+    if not 1 <= args.peers <= 12:
+        raise UsageError("--peers must be between 1 and 12")
+    if not 1 <= args.weeks <= 520:
+        raise UsageError("--weeks must be between 1 and 520")
+    has_records = (folder / "meta.json").exists()
+    is_demo = (folder / DEMO_MARK).exists()
+    if (has_records or _has_files(folder)) and not is_demo:
+        raise UsageError(
+            f"{folder} already holds files that are not a demo; "
+            "the demo only writes into an empty folder"
+        )
+    if has_records and not args.fresh:
+        print(f"Using the existing demo in {folder} (add --fresh to rebuild it).")
+    else:
+        ensure_dir(folder)
+        # Held from before anything is removed until the demo is written: a window
+        # that has the demo open keeps it (the lock says so), and nobody opens it half-made.
+        repo = Repository.lock_only(folder, clock=ctx.clock)
+        try:
+            for entry in os.scandir(folder):
+                if entry.name == LOCK:
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path)
+                else:
+                    os.unlink(entry.path)
+            atomic_write(folder / DEMO_MARK, b"fictional demo data\n")
+            repo.open_locked(backup=False, check=False)
+            result = build_demo(repo, peers=args.peers, weeks=args.weeks, today=ctx.today())
+        finally:
+            repo.close()
+        print(
+            f"Created a fictional demo: {result.people} people, {result.sessions} sessions, "
+            f"in {folder}"
+        )
+    if args.no_tui:
+        return EXIT_OK
+    from .tui import run_tui
+
+    return run_tui(ctx, folder, read_only=False, peer=None)
+
+
+def _has_files(folder: Path) -> bool:
+    try:
+        return any(e.name not in ("lost+found", ".lock") for e in os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return False

@@ -1,0 +1,64 @@
+"""`supervise history`, `trends` and `team`: looking back, as plain text or JSON."""
+
+from __future__ import annotations
+
+import orjson
+
+from .common import EXIT_OK, Ctx, say
+
+
+def cmd_lookback(command: str, ctx: Ctx, args) -> int:
+    from .. import lookback
+    from ..domain.enums import Role
+    from ..domain.serial import to_data
+    from ..services import report
+    from ..services.periods import parse_period
+    from ..store.repository import Repository
+
+    today = ctx.today()
+    period = parse_period(args.period, today)
+    with Repository.open(ctx.data_dir, clock=ctx.clock, read_only=True) as repo:
+        for notice in repo.notices:
+            say(notice)
+        if command == "team":
+            supervisor = (
+                lookback.find_person(repo, args.supervisor, Role.SUPERVISOR)
+                if args.supervisor
+                else None
+            )
+            members = lookback.team_members(repo, supervisor=supervisor, site=args.site)
+            team = lookback.team_for(repo, members, period, today)
+            if supervisor:
+                heading = f"peers of {supervisor.name}"
+            else:
+                heading = f"peers at {args.site}" if args.site else "all active peers"
+            if args.json:
+                out = _json({"team": heading, **to_data(team)})
+            else:
+                out = report.team_text(team, heading)
+        else:
+            person = lookback.find_person(repo, args.peer, Role.PEER)
+            if command == "history":
+                people = {p.id: p for p in repo.people()}
+                facts = repo.facts(person.id, start=period.start, end=period.end)
+                rows = report.history_rows(facts, people)
+                if args.json:
+                    out = _json(
+                        {
+                            "peer": person.name,
+                            "site": person.site,
+                            "period": period.label,
+                            "sessions": to_data(rows),
+                        }
+                    )
+                else:
+                    out = report.history_text(person, period.label, rows)
+            else:
+                trends = lookback.trends_for(lookback.load_figures(repo, person), period, today)
+                out = _json(to_data(trends)) if args.json else report.trends_text(trends)
+    print(out.rstrip("\n"))
+    return EXIT_OK
+
+
+def _json(value) -> str:
+    return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode()

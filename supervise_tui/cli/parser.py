@@ -1,0 +1,137 @@
+"""The `supervise` command line: every subcommand and option, with its help."""
+
+from __future__ import annotations
+
+import argparse
+
+from .. import __version__
+from .common import UsageError
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def _folder(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("needs a folder (it was empty)")
+    return text
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=_folder,
+        default=argparse.SUPPRESS,
+        help="the folder holding the records (default: $SUPERVISE_DATA_DIR, "
+        "or your user data folder)",
+    )
+    return common
+
+
+def build_parser() -> Parser:
+    common = _common()
+    parser = Parser(
+        prog="supervise",
+        description="Structured supervision sessions for peer specialists and their "
+        "supervisors: run a session, keep the record, look back over time.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"supervise-tui {__version__}")
+    parser.add_argument(
+        "--read-only", action="store_true", help="open the records without changing anything"
+    )
+    parser.add_argument("--peer", metavar="NAME", help="open straight into one peer's own view")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    sub.add_parser(
+        "prompts", parents=[common], help="list the prompt packs and where each came from"
+    )
+
+    demo = sub.add_parser(
+        "demo", parents=[common], help="create a fictional dataset to try the app with"
+    )
+    demo.add_argument("--peers", type=int, default=6, metavar="N", help="peers (1-12, default 6)")
+    demo.add_argument(
+        "--weeks", type=int, default=26, metavar="N", help="weeks of history (1-520, default 26)"
+    )
+    demo.add_argument("--no-tui", action="store_true", help="create the data, do not open it")
+    demo.add_argument("--fresh", action="store_true", help="rebuild the demo folder from scratch")
+
+    check = sub.add_parser("check", parents=[common], help="verify every data file and reference")
+    check.add_argument(
+        "--repair",
+        action="store_true",
+        help="rebuild derived lists and summaries from the session records",
+    )
+
+    period_help = (
+        "which sessions: last 90 days, this year, since March, 2025, "
+        "2026-01-01..2026-06-30, or all (the default)"
+    )
+    history = sub.add_parser(
+        "history", parents=[common], help="one peer's sessions, as plain text (or --json)"
+    )
+    history.add_argument("--peer", required=True, metavar="NAME")
+    history.add_argument("--period", default="all", metavar="P", help=period_help)
+    history.add_argument("--json", action="store_true", help="one JSON object, for scripts")
+    trends = sub.add_parser(
+        "trends", parents=[common], help="one peer's trends, as plain text (or --json)"
+    )
+    trends.add_argument("--peer", required=True, metavar="NAME")
+    trends.add_argument("--period", default="all", metavar="P", help=period_help)
+    trends.add_argument("--json", action="store_true", help="one JSON object, for scripts")
+    team = sub.add_parser(
+        "team", parents=[common], help="all peers side by side, as plain text (or --json)"
+    )
+    who = team.add_mutually_exclusive_group()
+    who.add_argument("--supervisor", metavar="NAME", help="peers this supervisor has met with")
+    who.add_argument("--site", metavar="SITE", help="peers at one site")
+    team.add_argument("--period", default="all", metavar="P", help=period_help)
+    team.add_argument("--json", action="store_true", help="one JSON object, for scripts")
+
+    export = sub.add_parser(
+        "export", parents=[common], help="write records to Markdown, CSV or a JSON bundle"
+    )
+    export.add_argument("--format", required=True, choices=("json", "md", "csv"))
+    export.add_argument("--peer", metavar="NAME", help="only this peer's records")
+    export.add_argument("--site", metavar="SITE", help="only peers at this site")
+    export.add_argument("--period", default="all", metavar="P", help=period_help)
+    export.add_argument(
+        "--table",
+        default="sessions",
+        choices=("sessions", "concerns", "goals", "actions"),
+        help="for CSV: one row per session (default), concern, goal or action",
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help="write here (default: screen)")
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    imp = sub.add_parser("import", parents=[common], help="merge a JSON bundle into the records")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument(
+        "--dry-run", action="store_true", help="say what would happen and change nothing"
+    )
+    conflicts = sub.add_parser(
+        "conflicts", parents=[common], help="list records changed on both sides, or settle one"
+    )
+    conflicts.add_argument(
+        "--keep", choices=("local", "incoming"), help="settle conflict ID by keeping this version"
+    )
+    conflicts.add_argument("id", nargs="?", metavar="ID")
+
+    sub.add_parser("backups", parents=[common], help="list the backups of the data folder")
+    restore = sub.add_parser(
+        "restore",
+        parents=[common],
+        help="go back to a backup (the current state is kept as a backup)",
+    )
+    restore.add_argument(
+        "--from",
+        dest="source",
+        required=True,
+        metavar="BACKUP",
+        help="the backup's name, as `supervise backups` lists it",
+    )
+    return parser

@@ -1,0 +1,67 @@
+"""Looking after the folder: `supervise check [--repair]`, `backups`, `restore`."""
+
+from __future__ import annotations
+
+from ..store import backups
+from ..store.errors import SaveFailed, StoreLocked
+from .common import EXIT_FAIL, EXIT_OK, Ctx, say
+
+
+def cmd_check(ctx: Ctx, args) -> int:
+    from ..store.check import check, repair
+    from ..store.journal import JOURNAL
+    from ..store.repository import Repository
+
+    data_dir = ctx.data_dir
+    if not data_dir.is_dir():
+        say(f"There are no records in {data_dir} yet.")
+        return EXIT_FAIL
+    if (data_dir / JOURNAL).exists():
+        # Like the next start would: complete an interrupted save first (if no window
+        # holds the folder; one that does completes it itself).
+        try:
+            with Repository.lock_only(data_dir, clock=ctx.clock) as repo:
+                for notice in repo.notices:
+                    say(notice)
+        except (StoreLocked, SaveFailed):
+            pass  # check says the save is waiting
+    report = check(data_dir)
+    if args.repair and report.repairable:
+        with Repository.open(data_dir, clock=ctx.clock, on_upgrade=say) as repo:
+            repair(repo, report.repairable)
+        print(f"Rebuilt derived data for {len(report.repairable)} peer(s).")
+        report = check(data_dir)
+    print(f"Checked {data_dir}")
+    print(f"  files:    {report.files}")
+    print(f"  people:   {report.people}")
+    print(f"  sessions: {report.sessions}")
+    print(f"  drafts:   {report.drafts}")
+    if report.ok:
+        print("All well: every file reads and every reference is sound.")
+        return EXIT_OK
+    print(f"{len(report.problems)} problem(s):")
+    for problem in report.problems:
+        print(f"  - {problem}")
+    return EXIT_FAIL
+
+
+def cmd_backups(ctx: Ctx, args) -> int:
+    names = backups.list_backups(ctx.data_dir)
+    if not names:
+        print(f"No backups yet in {ctx.data_dir}.")
+        return EXIT_OK
+    print(f"Backups of {ctx.data_dir} (newest first):")
+    for name in names:
+        print(f"  {name}")
+    print("Go back to one with: supervise restore --from NAME")
+    return EXIT_OK
+
+
+def cmd_restore(ctx: Ctx, args) -> int:
+    from ..store.repository import Repository
+
+    with Repository.lock_only(ctx.data_dir, clock=ctx.clock):
+        kept = backups.restore(ctx.data_dir, args.source, ctx.local_now())
+    print(f"Restored {ctx.data_dir} from backup {args.source}.")
+    print(f"What was there before is kept as backup {kept}.")
+    return EXIT_OK

@@ -1,0 +1,47 @@
+"""`supervise` with no subcommand: open the app (or one peer's own view)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .. import config
+from .common import Ctx, say
+
+
+def cmd_open(ctx: Ctx, args) -> int:
+    if args.peer:
+        from ..domain.enums import Role
+        from ..lookback import find_person
+        from ..store.repository import Repository
+
+        # a clear error before the TUI starts
+        with Repository.open(ctx.data_dir, clock=ctx.clock, read_only=True) as repo:
+            find_person(repo, args.peer, Role.PEER)
+    return run_tui(ctx, ctx.data_dir, read_only=args.read_only, peer=args.peer)
+
+
+def run_tui(ctx: Ctx, data_dir: Path, *, read_only: bool, peer: str | None) -> int:
+    from ..store.repository import Repository
+    from ..ui.app import make_app
+
+    # The file check and the hourly backup run once Home is showing (see make_app).
+    repo = Repository.open(
+        data_dir, clock=ctx.clock, read_only=read_only, check=False, backup=False, on_upgrade=say
+    )
+    try:
+        app = make_app(repo, clock=ctx.clock, peer_name=peer)
+        result = app.run()
+        code = app.return_code or 0
+    finally:
+        repo.close()
+    if result == "open-demo":
+        from .demo import cmd_demo
+
+        folder = config.demo_dir()
+        print(f"Opening the fictional demo in {folder} …")
+        demo = argparse.Namespace(
+            data_dir=str(folder), peers=6, weeks=26, no_tui=False, fresh=False
+        )
+        return cmd_demo(ctx, demo)
+    return code

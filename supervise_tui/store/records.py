@@ -1,0 +1,119 @@
+"""Whether a data file loads as the records its name says it holds.
+
+Parsing as JSON is not enough to call a copy good: a backup of a file whose records
+have the wrong shape is a copy of the same damage. :func:`file_problem` loads every
+record of a file the way the app would (each document to its type), and names the
+first that does not load. Used before a backup is kept and before one is recommended.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from ..domain.errors import ValidationError
+from ..domain.models import (
+    ActionHead,
+    ConcernHead,
+    GoalHead,
+    PeerInput,
+    PeerSummary,
+    Person,
+    Session,
+    YearCount,
+)
+from ..domain.serial import from_data
+from .errors import DamagedFile
+from .files import parse_json
+
+# table name -> record type, by the kind of file
+_HEADS = {"concerns": ConcernHead, "goals": GoalHead, "actions": ActionHead}
+_TABLES: dict[str, dict[str, type]] = {
+    "people": {"people": Person, "summaries": PeerSummary},
+    "peer": {"years": YearCount, "input": PeerInput, **_HEADS},
+    "sessions": {"sessions": Session},
+    "closed": dict(_HEADS),
+    "draft": {"draft": Session},
+}
+
+
+def kind_of(rel: PurePosixPath | Path | str) -> str:
+    """What a data file holds, from its place in the folder."""
+    rel = PurePosixPath(str(rel).replace("\\", "/"))
+    name, parts = rel.name, rel.parts
+    if parts == ("meta.json",):
+        return "meta"
+    if parts == ("people.json",):
+        return "people"
+    if parts == ("conflicts.json",):
+        return "conflicts"
+    if len(parts) == 2 and parts[0] == "drafts":
+        return "draft"
+    if len(parts) == 3 and parts[0] == "peers":
+        if name == "peer.json":
+            return "peer"
+        for prefix in ("sessions", "index", "closed"):
+            if name.startswith(prefix + "-") and name[len(prefix) + 1 : -5].isdigit():
+                return prefix
+    return "unknown"
+
+
+def file_problem(rel: PurePosixPath | Path | str, raw: bytes) -> str | None:
+    """None when the bytes load as the records ``rel`` should hold, else why not."""
+    try:
+        data = parse_json(Path(str(rel)), raw)
+    except DamagedFile as error:
+        return error.reason
+    if not isinstance(data, dict):
+        return "it does not have the expected shape"
+    kind = kind_of(rel)
+    if kind == "meta":
+        version = data.get("schema_version")
+        ok = type(version) is int and version >= 1
+        return None if ok else "it has no valid schema version"
+    if kind == "index":
+        from .rows import decode_rows
+
+        try:
+            decode_rows(raw)
+        except ValidationError as error:
+            return f"a session row does not have the expected shape ({error.field})"
+        return None
+    tables = _TABLES.get(kind, {})
+    for name, table in data.items():
+        if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
+            return f"its table {name!r} does not have the expected shape"
+        cls = tables.get(name)
+        if kind == "conflicts":
+            problem = _conflicts_problem(table)
+            if problem:
+                return problem
+            continue
+        if cls is None:
+            continue  # a table this version does not know: a newer app's, kept as it is
+        for doc_id, doc in table.items():
+            try:
+                from_data(cls, doc)
+            except ValidationError as error:
+                return f"record {doc_id} does not have the expected shape ({error.field})"
+    return None
+
+
+def _conflicts_problem(table: dict) -> str | None:
+    for doc_id, doc in table.items():
+        cls = {"person": Person, "session": Session}.get(doc.get("kind"))
+        if cls is None:
+            return f"conflict {doc_id} does not have the expected shape (kind)"
+        try:
+            from_data(cls, doc.get("incoming"))
+        except ValidationError as error:
+            return f"conflict {doc_id} does not have the expected shape ({error.field})"
+    return None
+
+
+def path_problem(path: Path, rel: PurePosixPath | Path | str) -> str | None:
+    """:func:`file_problem` for a file on disk (a file that cannot be read is a problem)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return f"it cannot be read: {error.strerror or error}"
+    return file_problem(rel, raw)
