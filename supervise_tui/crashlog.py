@@ -18,8 +18,14 @@ from . import __version__, config
 def write(error: BaseException) -> str:
     """Append one entry to the crash log; return its path (or a note)."""
     try:
+        from .store.errors import SaveFailed
+        from .store.files import ensure_dir
+
         folder = config.config_dir()
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            ensure_dir(folder)  # 0700, and so is every folder it makes on the way
+        except SaveFailed:
+            return "(no crash log could be written)"
         path = folder / "crash.log"
         frames = traceback.extract_tb(error.__traceback__)
         lines = [

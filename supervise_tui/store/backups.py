@@ -182,13 +182,15 @@ def restore(root: Path, name: str, now: datetime) -> str:
                 continue
             ensure_dir((root / rel).parent)
             staged.append(journal.stage_bytes(root, rel.as_posix(), data, before))
-        journal.commit(root, staged)
+        listed = journal.write_journal(root, staged)
     except OSError as error:
         journal.discard(root, staged)
         raise SaveFailed(explain(error, root / "x"), error.errno) from None
     except BaseException:
         journal.discard(root, staged)
         raise
+    if listed:  # from here on the journal owns the temps: a kill is completed at next open
+        journal.finish(root, listed)
     remove_empty_folders(root)
     return kept
 

@@ -168,12 +168,15 @@ def _check_peer(root, peer_id, parsed, people, summaries, report, seen) -> None:
         stray = rel.parent == base and is_derived_file(rel.name) and str(rel) not in expected
         if stray and any(_table(data, name, str(rel), report) for name in data):
             out_of_step.append(rel.name)
+    for path in (root / base).glob("*.json"):
+        if is_derived_file(path.name) and base / path.name not in parsed:
+            out_of_step.append(path.name)  # damaged: rebuilt whole from the sessions
     for rel, tables in expected.items():
         path = Path(rel)
         data = parsed.get(path)
         if data is None:
             if (root / path).exists():
-                continue  # damaged: reported above
+                continue  # damaged: reported above (and rebuilt, when derived)
             data = {}
         names = DERIVED_PEER_TABLES if path == index_rel else ("sessions", *HEAD_TABLES)
         for name in names:

@@ -909,6 +909,9 @@ class Repository:
         for rel, tables in docs.items():
             names = DERIVED_PEER_TABLES if rel == prel else ("sessions", *HEAD_TABLES)
             on_disk = (self.root / rel).exists()
+            if on_disk and rel != prel and not self._loads(rel):
+                changes.append(Change(rel, None, "", tables))  # damaged: written afresh
+                continue
             for table in names:
                 expected = tables.get(table, {})
                 current = dict(self._raw(rel, table)) if on_disk else {}
@@ -922,6 +925,20 @@ class Repository:
                 changes.append(Change(prel, "sessions", doc_id, None))
         changes.append(Change(PEOPLE, "summaries", peer_id, to_data(summary)))
         return changes
+
+    def _loads(self, rel: str) -> bool:
+        """Whether a file reads as tables (a derived one that does not is rebuilt whole)."""
+        try:
+            self._db(rel).atomic.read()
+        except DamagedFile:
+            self._dbs.pop(rel, None)
+            return False
+        if rel.rsplit("/", 1)[-1].startswith("index-"):
+            try:
+                self._rows(rel)
+            except DamagedFile:
+                return False
+        return True
 
     def rebuild_peer(self, peer_id: str) -> None:
         """Recompute a peer's derived files and summary from their session records."""

@@ -26,8 +26,11 @@ from .storage import Db
 
 @dataclass(frozen=True)
 class Change:
-    """One document put (``doc``) or removed (``doc is None``) in ``file``'s ``table``;
-    ``table`` None removes the whole file."""
+    """One document put (``doc``) or removed (``doc is None``) in ``file``'s ``table``.
+
+    With ``table`` None the change is to the whole file: removed (``doc`` None), or
+    written afresh with ``doc`` as its tables, whatever it held (a rebuild of a
+    damaged derived file)."""
 
     file: str
     table: str | None
@@ -55,8 +58,12 @@ class UnitOfWork:
         for rel, group in groups.items():
             if rel in self._staged:
                 raise RuntimeError(f"{rel} was already written by this unit of work")
-            if any(c.table is None for c in group):
-                self._remove(rel)
+            whole = [c for c in group if c.table is None]
+            if whole:
+                if whole[-1].doc is None:
+                    self._remove(rel)
+                else:
+                    self._replace(rel, whole[-1].doc)
                 continue
             db = self._held.get(rel)
             if db is None:  # (a Db is falsy when its default table is empty)
@@ -84,6 +91,15 @@ class UnitOfWork:
         self._staged[rel] = journal.stage_removal(rel, before)
         if db is not None:
             self._spilled.append(db)
+
+    def _replace(self, rel: str, tables: dict) -> None:
+        db = self._held.pop(rel, None)
+        if db is not None:
+            db.atomic.release()
+            self._spilled.append(db)
+        before = journal.file_digest(self.root / rel)
+        self._staged[rel] = self._stage(rel, tables, before)
+        self._spilled.append(self._db_for(rel))  # its cache is forgotten at the end
 
     def spill(self, keep: Iterable[str] = ()) -> None:
         """Write the new contents of every held file but ``keep`` to temp files."""
@@ -126,6 +142,8 @@ class UnitOfWork:
             journal.finish(self.root, listed)
         for db, data, after in settled:
             db.atomic.settled(data, after)
+        for db in self._spilled:
+            db.atomic.forget()
         self._made.clear()
 
     def abort(self) -> None:
