@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from .domain.enums import Role
-from .domain.facts import SessionFacts, heads_from_facts
 from .domain.models import Person
-from .domain.rules import Heads
+from .domain.rows import SessionRow, tracks_from_rows
+from .domain.rules import Tracks
 from .services.periods import Period
 from .services.report import closest_names
 from .services.trends import PeerTrends, TeamTrends, peer_trends, team_row, team_trends
@@ -45,18 +45,18 @@ class PeerFigures:
     items folded from those rows (no full record is opened)."""
 
     person: Person
-    facts: list[SessionFacts]
-    heads: Heads
+    facts: list[SessionRow]
+    tracks: Tracks
 
 
 def load_figures(repo, person: Person) -> PeerFigures:
     with _bulk():
         facts = repo.facts(person.id)
-        return PeerFigures(person, facts, heads_from_facts(person.id, facts))
+        return PeerFigures(person, facts, tracks_from_rows(person.id, facts))
 
 
 def trends_for(record: PeerFigures, period: Period, today: date) -> PeerTrends:
-    return peer_trends(record.person, record.facts, record.heads, period, today)
+    return peer_trends(record.person, record.facts, record.tracks, period, today)
 
 
 def team_members(
@@ -90,10 +90,10 @@ def _bulk():
 
 
 def team_for(repo, members: list[Person], period: Period, today: date) -> TeamTrends:
-    rows, heads = [], {}
+    rows, tracks = [], {}
     with _bulk():
         for person in members:
             record = load_figures(repo, person)
-            heads[person.id] = record.heads
-            rows.append(team_row(person, record.facts, record.heads, period, today))
-        return team_trends(rows, period, heads)
+            tracks[person.id] = record.tracks
+            rows.append(team_row(person, record.facts, record.tracks, period, today))
+        return team_trends(rows, period, tracks)

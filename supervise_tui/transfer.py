@@ -13,7 +13,7 @@ from pathlib import Path
 from . import lookback
 from .domain.enums import Role
 from .domain.models import Person, Session
-from .domain.rules import Heads
+from .domain.rules import Tracks
 from .services import bundle as bundles
 from .services.export import csv_text, markdown_record
 from .services.periods import Period, parse_period
@@ -26,7 +26,7 @@ class Selection:
     peers: list[Person]
     people: dict[str, Person]
     sessions: dict[str, list[Session]]
-    heads: dict[str, Heads]
+    tracks: dict[str, Tracks]
     period: Period
 
 
@@ -51,13 +51,13 @@ def select(
             peers = [p for p in peers if p.site.casefold() == wanted]
             if not peers:
                 raise NotFound(f"No peer specialist is at a site called {site!r}.")
-    sessions, heads = {}, {}
+    sessions, tracks = {}, {}
     for done, person in enumerate(sorted(peers, key=lambda p: p.name.casefold()), 1):
         sessions[person.id] = [s for s in repo.sessions(person.id) if period.contains(s.day)]
-        heads[person.id] = repo.heads(person.id)
+        tracks[person.id] = repo.tracks(person.id)
         if progress is not None:
             progress(done, len(peers))
-    return Selection(peers, people, sessions, heads, period)
+    return Selection(peers, people, sessions, tracks, period)
 
 
 def with_origins(all_sessions: list[Session], chosen: list[Session]) -> list[Session]:
@@ -119,7 +119,7 @@ def export_bytes(
             markdown_record(
                 p,
                 sel.sessions[p.id],
-                sel.heads[p.id],
+                sel.tracks[p.id],
                 sel.people,
                 period_label=period.label,
                 today=today,
@@ -128,7 +128,7 @@ def export_bytes(
         ]
         return "\n\n---\n\n".join(parts).encode("utf-8"), count
     peers = {p.id: p for p in sel.peers}
-    text = csv_text(table, peers, sel.sessions, sel.heads, sel.people, today)
+    text = csv_text(table, peers, sel.sessions, sel.tracks, sel.people, today)
     return text.encode("utf-8"), count
 
 

@@ -64,9 +64,9 @@ def main() -> None:
             s.goals.append(Goal("a fictional goal", GoalArea.TRAINING, progress=10))
             s.actions.append(Action("a fictional action", peer.id))
             carried = repo.carry_forward(peer.id, day.date())
-            for head in carried.concerns[:2]:
+            for track in carried.concerns[:2]:
                 s.concern_updates.append(
-                    ConcernUpdate(head.id, ConcernStatus.RESOLVED, "sorted out")
+                    ConcernUpdate(track.id, ConcernStatus.RESOLVED, "sorted out")
                 )
             done = repo.complete(s)
             ack("session", done.peer_id, done.id, done.updated_at.isoformat())

@@ -176,77 +176,77 @@ class TestLifecycles:
         first.concerns.append(Concern("forms", ConcernCategory.WORKLOAD, id="c1"))
         first.goals.append(Goal("present", GoalArea.CONFERENCE, progress=10, id="g1"))
         first.actions.append(Action("ask agency", "sup-1", due=date(2026, 11, 10), id="a1"))
-        heads = rules.Heads()
-        rules.apply_session(heads, first)
-        return heads, first
+        tracks = rules.Tracks()
+        rules.apply_session(tracks, first)
+        return tracks, first
 
     def test_concern_lives_across_sessions(self):
-        heads, _ = self._raise_items()
+        tracks, _ = self._raise_items()
         second = session(datetime(2026, 11, 10, 10), sid="s2")
         second.concern_updates.append(ConcernUpdate("c1", ConcernStatus.IN_PROGRESS, "asked"))
-        rules.apply_session(heads, second)
+        rules.apply_session(tracks, second)
         third = session(datetime(2026, 11, 17, 10), sid="s3")
         third.concern_updates.append(
             ConcernUpdate("c1", ConcernStatus.RESOLVED, resolution_note="form moved to admin")
         )
-        rules.apply_session(heads, third)
-        head = heads.concerns["c1"]
-        assert head.current.status == ConcernStatus.RESOLVED
-        assert head.current.resolution_note == "form moved to admin"
-        assert head.resolved_on == date(2026, 11, 17)
-        assert [log.session_id for log in head.updates] == ["s2", "s3"]
+        rules.apply_session(tracks, third)
+        track = tracks.concerns["c1"]
+        assert track.current.status == ConcernStatus.RESOLVED
+        assert track.current.resolution_note == "form moved to admin"
+        assert track.resolved_on == date(2026, 11, 17)
+        assert [log.session_id for log in track.updates] == ["s2", "s3"]
 
     def test_resolved_then_reopened(self):
-        heads, _ = self._raise_items()
+        tracks, _ = self._raise_items()
         steps = (("s2", 10, ConcernStatus.RESOLVED), ("s3", 17, ConcernStatus.OPEN))
         for sid, day, status in steps:
             s = session(datetime(2026, 11, day, 10), sid=sid)
             s.concern_updates.append(ConcernUpdate("c1", status, resolution_note="x"))
-            rules.apply_session(heads, s)
-        head = heads.concerns["c1"]
-        assert head.is_open and head.resolved_on is None
-        assert head.current.resolution_note == ""
+            rules.apply_session(tracks, s)
+        track = tracks.concerns["c1"]
+        assert track.is_open and track.resolved_on is None
+        assert track.current.resolution_note == ""
 
     def test_goal_reaching_100_completes_and_completing_sets_100(self):
-        heads, _ = self._raise_items()
+        tracks, _ = self._raise_items()
         s = session(datetime(2026, 11, 10, 10), sid="s2")
         s.goal_updates.append(GoalUpdate("g1", 100, GoalStatus.ACTIVE))
-        rules.apply_session(heads, s)
-        assert heads.goals["g1"].current.status == GoalStatus.COMPLETED
+        rules.apply_session(tracks, s)
+        assert tracks.goals["g1"].current.status == GoalStatus.COMPLETED
         assert settle_goal(40, GoalStatus.COMPLETED) == (100, GoalStatus.COMPLETED)
         assert settle_goal(140, GoalStatus.PAUSED) == (100, GoalStatus.PAUSED)
 
     def test_reapplying_a_session_keeps_later_updates(self):
-        heads, first = self._raise_items()
+        tracks, first = self._raise_items()
         s = session(datetime(2026, 11, 10, 10), sid="s2")
         s.goal_updates.append(GoalUpdate("g1", 60, GoalStatus.ACTIVE))
-        rules.apply_session(heads, s)
+        rules.apply_session(tracks, s)
         first.status = SessionStatus.ACKNOWLEDGED  # e.g. signed off later
-        rules.apply_session(heads, first)
-        assert heads.goals["g1"].current.progress == 60
-        rules.apply_session(heads, s)  # again: not doubled
-        assert len(heads.goals["g1"].updates) == 1
+        rules.apply_session(tracks, first)
+        assert tracks.goals["g1"].current.progress == 60
+        rules.apply_session(tracks, s)  # again: not doubled
+        assert len(tracks.goals["g1"].updates) == 1
 
     def test_removing_an_item_from_its_session(self):
-        heads, first = self._raise_items()
+        tracks, first = self._raise_items()
         first.concerns = []
-        touched = rules.apply_session(heads, first)
-        assert "c1" in touched and "c1" not in heads.concerns
+        touched = rules.apply_session(tracks, first)
+        assert "c1" in touched and "c1" not in tracks.concerns
 
     def test_updates_apply_in_date_order_not_save_order(self):
-        heads, _ = self._raise_items()
+        tracks, _ = self._raise_items()
         late = session(datetime(2026, 11, 17, 10), sid="s3")
         late.goal_updates.append(GoalUpdate("g1", 80, GoalStatus.ACTIVE))
         early = session(datetime(2026, 11, 10, 10), sid="s2")
         early.goal_updates.append(GoalUpdate("g1", 30, GoalStatus.ACTIVE))
-        rules.apply_session(heads, late)
-        rules.apply_session(heads, early)
-        assert heads.goals["g1"].current.progress == 80
+        rules.apply_session(tracks, late)
+        rules.apply_session(tracks, early)
+        assert tracks.goals["g1"].current.progress == 80
 
 
 class TestCarryForward:
     def test_open_items_carry_forward_closed_ones_do_not(self):
-        heads = rules.Heads()
+        tracks = rules.Tracks()
         s = session(datetime(2026, 11, 3, 10), sid="s1")
         s.concerns += [
             Concern("a", ConcernCategory.WORKLOAD, id="open"),
@@ -266,39 +266,39 @@ class TestCarryForward:
             Action("x", "sup-1", id="todo"),
             Action("y", "peer-1", done_on=date(2026, 11, 3), id="did"),
         ]
-        rules.apply_session(heads, s)
-        carried = rules.carry_forward(heads)
+        rules.apply_session(tracks, s)
+        carried = rules.carry_forward(tracks)
         assert [h.id for h in carried.concerns] == ["open"]
         assert [h.id for h in carried.goals] == ["active"]
         assert [h.id for h in carried.actions] == ["todo"]
-        # linked, not copied: the carried head is the same record
-        assert carried.concerns[0] is heads.concerns["open"]
+        # linked, not copied: the carried track is the same record
+        assert carried.concerns[0] is tracks.concerns["open"]
 
     def test_action_done_later_stops_carrying(self):
-        heads = rules.Heads()
+        tracks = rules.Tracks()
         s = session(datetime(2026, 11, 3, 10), sid="s1")
         s.actions.append(Action("x", "sup-1", id="a"))
-        rules.apply_session(heads, s)
+        rules.apply_session(tracks, s)
         s2 = session(datetime(2026, 11, 10, 10), sid="s2")
         s2.action_updates.append(ActionUpdate("a", done_on=date(2026, 11, 8)))
-        rules.apply_session(heads, s2)
-        assert rules.carry_forward(heads).empty
+        rules.apply_session(tracks, s2)
+        assert rules.carry_forward(tracks).empty
 
 
 def test_summary_counts():
-    heads = rules.Heads()
+    tracks = rules.Tracks()
     s = session(sid="s1")
     s.concerns.append(Concern("a", ConcernCategory.WORKLOAD))
     s.goals.append(Goal("g", GoalArea.TRAINING))
     s.role_items.append(RoleItem("desk", fit=Fit.UNSURE))
-    rules.apply_session(heads, s)
+    rules.apply_session(tracks, s)
     from supervise_tui.domain.models import SessionRef
 
     refs = [
         SessionRef("s1", s.when, s.kind, SessionStatus.COMPLETED, ["sup-1"], NOW),
         SessionRef("s0", datetime(2026, 11, 1), s.kind, SessionStatus.ACKNOWLEDGED, ["sup-1"], NOW),
     ]
-    summary = rules.summarise("peer-1", refs, heads)
+    summary = rules.tally("peer-1", refs, tracks)
     assert summary.sessions == 2
     assert summary.last_session == date(2026, 11, 17)
     assert (summary.open_concerns, summary.active_goals, summary.awaiting_signoff) == (1, 1, 1)
@@ -316,7 +316,7 @@ def test_fold_matches_applying_one_by_one_in_any_order():
             s.concern_updates.append(ConcernUpdate(f"c{i - 1}", ConcernStatus.IN_PROGRESS))
             s.goal_updates.append(GoalUpdate(f"g{i - 1}", 10 * i, GoalStatus.ACTIVE))
         sessions.append(s)
-    live = rules.Heads()
+    live = rules.Tracks()
     for s in sessions:
         rules.apply_session(live, s)
     shuffled = sessions[:]
@@ -325,7 +325,7 @@ def test_fold_matches_applying_one_by_one_in_any_order():
 
 
 def test_overdue_actions_and_follow_ups():
-    heads = rules.Heads()
+    tracks = rules.Tracks()
     s = session(datetime(2026, 11, 3, 10), sid="s1")
     s.actions += [
         Action("due soon", "sup-1", due=date(2026, 11, 30), id="a1"),
@@ -344,9 +344,9 @@ def test_overdue_actions_and_follow_ups():
             id="c2",
         ),
     ]
-    rules.apply_session(heads, s)
+    rules.apply_session(tracks, s)
     today = date(2026, 11, 22)
-    assert [i for i, h in sorted(heads.actions.items()) if h.is_overdue(today)] == ["a2"]
-    assert heads.concerns["c1"].follow_up_overdue(today)
-    assert not heads.concerns["c2"].follow_up_overdue(today)
-    assert not heads.concerns["c1"].follow_up_overdue(date(2026, 11, 10))
+    assert [i for i, h in sorted(tracks.actions.items()) if h.is_overdue(today)] == ["a2"]
+    assert tracks.concerns["c1"].follow_up_overdue(today)
+    assert not tracks.concerns["c2"].follow_up_overdue(today)
+    assert not tracks.concerns["c1"].follow_up_overdue(date(2026, 11, 10))

@@ -24,7 +24,6 @@ from supervise_tui.domain.enums import (
     SessionStatus,
 )
 from supervise_tui.domain.errors import ValidationError
-from supervise_tui.domain.facts import facts_of, facts_to_data, heads_from_facts
 from supervise_tui.domain.models import (
     Action,
     ActionUpdate,
@@ -36,6 +35,7 @@ from supervise_tui.domain.models import (
     RoleItem,
     Strength,
 )
+from supervise_tui.domain.rows import row_of, row_to_data, tracks_from_rows
 from supervise_tui.store import journal
 from supervise_tui.store.check import check, repair
 from supervise_tui.store.errors import DamagedFile
@@ -63,15 +63,15 @@ def full_session(team, when=datetime(2026, 11, 17, 10, 0)):
 
 def test_light_row_round_trips_through_json(team):
     s = full_session(team)
-    facts = facts_of(s)
-    stored = orjson.loads(orjson.dumps(facts_to_data(facts)))
+    facts = row_of(s)
+    stored = orjson.loads(orjson.dumps(row_to_data(facts)))
     assert row_from_doc(s.id, stored) == facts
-    (decoded,) = decode_rows(orjson.dumps({"sessions": {s.id: facts_to_data(facts)}}))
+    (decoded,) = decode_rows(orjson.dumps({"sessions": {s.id: row_to_data(facts)}}))
     assert decoded == facts and decoded.id == s.id and decoded.day == s.day
     assert facts.fits[0] == (Fit.DRIFTING, "Driving residents to appointments")
     assert facts.fits[1] == (Fit.IN_ROLE, "")  # only a drifting activity's words are kept
     assert facts.strengths == ["Calm listening"]
-    assert "rota clash" not in orjson.dumps(facts_to_data(facts)).decode()  # no concern text
+    assert "rota clash" not in orjson.dumps(row_to_data(facts)).decode()  # no concern text
 
 
 @pytest.mark.parametrize(
@@ -90,7 +90,7 @@ def test_light_row_round_trips_through_json(team):
     ],
 )
 def test_a_damaged_light_row_is_refused_with_its_place(team, spoil):
-    data = orjson.loads(orjson.dumps(facts_to_data(facts_of(full_session(team)))))
+    data = orjson.loads(orjson.dumps(row_to_data(row_of(full_session(team)))))
     spoil(data)
     with pytest.raises(ValidationError) as caught:
         row_from_doc("row-1", data)
@@ -145,24 +145,24 @@ def test_items_folded_from_light_rows_match_the_full_fold(team, seed):
     shuffled = sessions[:]
     rng.shuffle(shuffled)
     full = rules.fold_sessions(shuffled)
-    light = heads_from_facts(team["peer"].id, [facts_of(s) for s in shuffled])
+    light = tracks_from_rows(team["peer"].id, [row_of(s) for s in shuffled])
     assert full.concerns.keys() == light.concerns.keys()
-    for cid, head in full.concerns.items():
+    for cid, track in full.concerns.items():
         other = light.concerns[cid]
-        assert (head.raised_on, head.base.category, head.resolved_on, head.is_open) == (
+        assert (track.raised_on, track.base.category, track.resolved_on, track.is_open) == (
             other.raised_on,
             other.base.category,
             other.resolved_on,
             other.is_open,
         )
-        assert [(g.on, g.session_id, g.update.status) for g in head.updates] == [
+        assert [(g.on, g.session_id, g.update.status) for g in track.updates] == [
             (g.on, g.session_id, g.update.status) for g in other.updates
         ]
-    for gid, head in full.goals.items():
-        a, b = head.current, light.goals[gid].current
+    for gid, track in full.goals.items():
+        a, b = track.current, light.goals[gid].current
         assert (a.text, a.status, a.progress) == (b.text, b.status, b.progress)
-    for aid, head in full.actions.items():
-        a, b = head.current, light.actions[aid].current
+    for aid, track in full.actions.items():
+        a, b = track.current, light.actions[aid].current
         assert (a.owner, a.due, a.done_on) == (b.owner, b.due, b.done_on)
 
 
@@ -213,12 +213,12 @@ def test_settled_items_move_aside_and_come_back_when_reopened(repo, team, data_d
     assert where() == ["closed-2025.json"]  # by the year it was raised
     assert repo.summaries()[team["peer"].id].open_concerns == 0
     assert concern_id not in repo.carry_forward(team["peer"].id).concerns
-    assert repo.heads(team["peer"].id).concerns[concern_id].resolved_on == date(2026, 1, 13)
+    assert repo.tracks(team["peer"].id).concerns[concern_id].resolved_on == date(2026, 1, 13)
     assert check(data_dir).ok
     # Signing the session that raised it leaves the settled item where it is, whole.
     repo.sign_off(first, team["sup"].id)
     assert where() == ["closed-2025.json"]
-    assert len(repo.heads(team["peer"].id).concerns[concern_id].updates) == 1
+    assert len(repo.tracks(team["peer"].id).concerns[concern_id].updates) == 1
     assert check(data_dir).ok
     reopen = make_session(team, when=datetime(2026, 11, 17, 10))
     reopen.concern_updates.append(ConcernUpdate(concern_id, ConcernStatus.OPEN, "back again"))
@@ -314,13 +314,13 @@ def test_the_team_row_says_what_the_full_trends_say(team, seed):
     for s in sessions:
         s.checkin.ratings[RK.ROLE_CLARITY] = Rating(rng.choice([None, 1, 2, 3, 4, 5]))
         s.role_items.append(RoleItem("x", fit=rng.choice(list(Fit))))
-    facts = [facts_of(s) for s in sessions]
-    heads = heads_from_facts(team["peer"].id, facts)
+    facts = [row_of(s) for s in sessions]
+    tracks = tracks_from_rows(team["peer"].id, facts)
     today = date(2026, 11, 22)
     for text in ("all", "last 90 days", "2025", "since March"):
         period = parse_period(text, today)
-        full = peer_trends(team["peer"], facts, heads, period, today)
-        row = team_row(team["peer"], facts, heads, period, today)
+        full = peer_trends(team["peer"], facts, tracks, period, today)
+        row = team_row(team["peer"], facts, tracks, period, today)
         assert row.cadence == full.cadence and row.sessions == full.sessions
         assert row.role_clarity == full.ratings[RK.ROLE_CLARITY]
         assert row.open_concerns == full.concerns.still_open

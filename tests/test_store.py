@@ -105,24 +105,24 @@ class TestRoundTrip:
 
     def test_second_session_updates_the_first_ones_concern(self, repo, team):
         first = repo.complete(full_session(team))
-        (head,) = repo.carry_forward(team["peer"].id).concerns
+        (track,) = repo.carry_forward(team["peer"].id).concerns
         second = make_session(team, when=datetime(2026, 11, 20, 10))
         second.concern_updates.append(
-            ConcernUpdate(head.id, ConcernStatus.RESOLVED, resolution_note="admin helps now")
+            ConcernUpdate(track.id, ConcernStatus.RESOLVED, resolution_note="admin helps now")
         )
         repo.complete(second)
-        heads = repo.heads(team["peer"].id)
-        assert heads.concerns[head.id].current.status == ConcernStatus.RESOLVED
-        assert heads.concerns[head.id].raised_in == first.id
+        tracks = repo.tracks(team["peer"].id)
+        assert tracks.concerns[track.id].current.status == ConcernStatus.RESOLVED
+        assert tracks.concerns[track.id].raised_in == first.id
         assert repo.summaries()[team["peer"].id].open_concerns == 0
 
     def test_a_session_cannot_update_an_item_raised_after_its_date(self, repo, team):
         later = full_session(team)  # 17 Nov
         repo.complete(later)
-        (head,) = repo.carry_forward(team["peer"].id).concerns
+        (track,) = repo.carry_forward(team["peer"].id).concerns
         earlier = make_session(team, when=datetime(2026, 11, 3, 10))
         assert repo.carry_forward(team["peer"].id, earlier.day).empty
-        earlier.concern_updates.append(ConcernUpdate(head.id, ConcernStatus.RESOLVED, "x"))
+        earlier.concern_updates.append(ConcernUpdate(track.id, ConcernStatus.RESOLVED, "x"))
         with pytest.raises(ValidationError) as err:
             repo.complete(earlier)
         assert "dated before" in err.value.message

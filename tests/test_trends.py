@@ -17,7 +17,6 @@ from supervise_tui.domain.enums import (
     Role,
     SessionKind,
 )
-from supervise_tui.domain.facts import facts_of, heads_from_facts
 from supervise_tui.domain.models import (
     Action,
     ActionUpdate,
@@ -31,6 +30,7 @@ from supervise_tui.domain.models import (
     Session,
     Strength,
 )
+from supervise_tui.domain.rows import row_of, tracks_from_rows
 from supervise_tui.services import trends
 from supervise_tui.services.periods import parse_period
 from supervise_tui.services.trends import direction, team_row, team_trends
@@ -55,12 +55,12 @@ def session(day: date, sid: str, **ratings) -> Session:
     return s
 
 
-def peer_trends(person, sessions, heads, period, today, **kwargs):
+def peer_trends(person, sessions, tracks, period, today, **kwargs):
     """The figures from the sessions' light rows, as the app computes them, checked to
     equal the figures from the items folded from the light rows alone."""
-    facts_list = [facts_of(s) for s in sessions]
-    result = trends.peer_trends(person, facts_list, heads, period, today, **kwargs)
-    light = heads_from_facts(person.id, facts_list)
+    facts_list = [row_of(s) for s in sessions]
+    result = trends.peer_trends(person, facts_list, tracks, period, today, **kwargs)
+    light = tracks_from_rows(person.id, facts_list)
     assert trends.peer_trends(person, facts_list, light, period, today, **kwargs) == result
     # The team view's row says exactly what the full figures say.
     row = team_row(person, facts_list, light, period, today, **kwargs)
@@ -82,10 +82,10 @@ def peer_trends(person, sessions, heads, period, today, **kwargs):
 
 
 def build(sessions: list[Session]):
-    heads = rules.Heads()
+    tracks = rules.Tracks()
     for s in sorted(sessions, key=lambda s: s.when):
-        rules.apply_session(heads, s)
-    return heads
+        rules.apply_session(tracks, s)
+    return tracks
 
 
 def test_direction_rules():
@@ -100,7 +100,7 @@ def test_direction_rules():
 
 
 def test_empty_history():
-    t = peer_trends(PEER, [], rules.Heads(), ALL, TODAY)
+    t = peer_trends(PEER, [], rules.Tracks(), ALL, TODAY)
     assert t.sessions == 0
     assert t.ratings[RatingKey.ROLE_CLARITY].direction == "not enough data"
     assert t.concerns.opened == 0 and t.concerns.median_days_to_resolve is None
@@ -260,7 +260,7 @@ def test_team_view_and_recurring_categories():
         "p2": Person("B", Role.PEER, id="p2"),
         "p3": Person("C", Role.PEER, id="p3"),
     }
-    heads = {}
+    tracks = {}
     rows = []
     for pid, cats in (
         ("p1", [ConcernCategory.WORKLOAD, ConcernCategory.ORGANISATIONAL]),
@@ -269,9 +269,9 @@ def test_team_view_and_recurring_categories():
     ):
         s = Session(pid, ["sup"], SessionKind.WEEKLY, datetime(2026, 11, 3, 10))
         s.concerns += [Concern("x", cat) for cat in cats]
-        heads[pid] = build([s])
-        rows.append(team_row(people[pid], [facts_of(s)], heads[pid], ALL, TODAY))
-    team = team_trends(rows, ALL, heads)
+        tracks[pid] = build([s])
+        rows.append(team_row(people[pid], [row_of(s)], tracks[pid], ALL, TODAY))
+    team = team_trends(rows, ALL, tracks)
     assert [(r.category, r.peers, r.concerns) for r in team.recurring_categories] == [
         (ConcernCategory.WORKLOAD, 2, 3)
     ]
@@ -297,5 +297,5 @@ def test_sessions_are_expected_only_since_supervision_began():
     moved = Person("Avery Quinn", Role.PEER, created_at=datetime(2026, 11, 20, tzinfo=UTC))
     assert peer_trends(moved, sessions, build(sessions), year, TODAY).cadence.expected == 11
     # Nobody owes sessions before they were added.
-    empty = peer_trends(newcomer, [], rules.Heads(), year, TODAY)
+    empty = peer_trends(newcomer, [], rules.Tracks(), year, TODAY)
     assert empty.cadence.expected == 12 and empty.cadence.held == 0

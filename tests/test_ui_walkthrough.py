@@ -309,9 +309,9 @@ async def test_second_session_reviews_the_first_ones_open_items(repo, team):
         await settle(pilot)
         assert isinstance(app.screen, SummaryScreen)
         assert "Room booked" in app.screen.query_one("#summary")._markdown
-    head = repo.heads(team["peer"].id).concerns[concern_id]
-    assert head.current.status == ConcernStatus.RESOLVED
-    assert head.current.resolution_note == "Room booked"
+    track = repo.tracks(team["peer"].id).concerns[concern_id]
+    assert track.current.status == ConcernStatus.RESOLVED
+    assert track.current.resolution_note == "Room booked"
     assert repo.summaries()[team["peer"].id].open_concerns == 0
 
 

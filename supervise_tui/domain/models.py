@@ -281,7 +281,7 @@ class Session:
 
 
 # ---------------------------------------------------------------------------
-# Item heads: a concern, goal or action across sessions. A head stores the
+# Item tracks: a concern, goal or action across sessions. A track stores the
 # item as it was raised (``base``) and the log of later updates; its current
 # state is always folded from those two, so nothing derived is ever stored.
 
@@ -327,7 +327,7 @@ def ordered_logs(logs: list) -> list:
 
 
 @dataclass(slots=True)
-class ConcernHead:
+class ConcernTrack:
     peer_id: str
     raised_in: str
     raised_on: date
@@ -377,7 +377,7 @@ class ConcernHead:
 
 
 @dataclass(slots=True)
-class GoalHead:
+class GoalTrack:
     peer_id: str
     set_in: str
     set_on: date
@@ -404,7 +404,7 @@ class GoalHead:
 
 
 @dataclass(slots=True)
-class ActionHead:
+class ActionTrack:
     peer_id: str
     agreed_in: str
     agreed_on: date
@@ -462,7 +462,7 @@ class YearCount:
 
 
 @dataclass(slots=True)
-class PeerSummary:
+class PeerTally:
     """What Home shows for one peer, kept up to date at every save."""
 
     peer_id: str

@@ -4,7 +4,7 @@
   :class:`ValidationError` with a plain message and the field it is about.
 - :func:`prune` drops rows a person added but left completely empty.
 - :func:`apply_session` folds one session's new items and updates into the
-  peer's item heads (concerns, goals, actions). Re-applying the same session
+  peer's item tracks (concerns, goals, actions). Re-applying the same session
   replaces its earlier contribution, so editing a session never doubles it.
 - :func:`carry_forward` picks what a new session must review: open concerns,
   active goals and unfinished actions, linked by id, never copied.
@@ -20,14 +20,14 @@ from .dates import in_range
 from .enums import ConcernStatus, SessionStatus
 from .errors import ValidationError
 from .models import (
-    ActionHead,
     ActionLog,
+    ActionTrack,
     Concern,
-    ConcernHead,
     ConcernLog,
-    GoalHead,
+    ConcernTrack,
     GoalLog,
-    PeerSummary,
+    GoalTrack,
+    PeerTally,
     Person,
     Session,
     SessionRef,
@@ -292,14 +292,14 @@ def finish(session: Session, now) -> Session:
     )
 
 
-def drop_noop_updates(session: Session, heads: Heads) -> Session:
+def drop_noop_updates(session: Session, tracks: Tracks) -> Session:
     """Remove review updates that change nothing (the item was left unchanged)."""
 
     def concern_changes(u) -> bool:
-        head = heads.concerns.get(u.concern_id)
-        if head is None:
+        track = tracks.concerns.get(u.concern_id)
+        if track is None:
             return True
-        cur = head.current
+        cur = track.current
         return bool(
             u.status != cur.status
             or u.note.strip()
@@ -309,10 +309,10 @@ def drop_noop_updates(session: Session, heads: Heads) -> Session:
         )
 
     def goal_changes(u) -> bool:
-        head = heads.goals.get(u.goal_id)
-        if head is None:
+        track = tracks.goals.get(u.goal_id)
+        if track is None:
             return True
-        cur = head.current
+        cur = track.current
         return bool(
             u.progress != cur.progress
             or u.status != cur.status
@@ -321,10 +321,10 @@ def drop_noop_updates(session: Session, heads: Heads) -> Session:
         )
 
     def action_changes(u) -> bool:
-        head = heads.actions.get(u.action_id)
-        if head is None:
+        track = tracks.actions.get(u.action_id)
+        if track is None:
             return True
-        cur = head.current
+        cur = track.current
         return bool(
             u.done_on != cur.done_on or u.note.strip() or (u.due is not None and u.due != cur.due)
         )
@@ -354,121 +354,121 @@ def sign_off(session: Session, person_id: str, comment: str, now) -> Session:
 
 
 # ---------------------------------------------------------------------------
-# Item heads across sessions
+# Item tracks across sessions
 
 
 @dataclass
-class Heads:
+class Tracks:
     """One peer's concerns, goals and actions, each with its history."""
 
-    concerns: dict[str, ConcernHead] = field(default_factory=dict)
-    goals: dict[str, GoalHead] = field(default_factory=dict)
-    actions: dict[str, ActionHead] = field(default_factory=dict)
+    concerns: dict[str, ConcernTrack] = field(default_factory=dict)
+    goals: dict[str, GoalTrack] = field(default_factory=dict)
+    actions: dict[str, ActionTrack] = field(default_factory=dict)
 
 
-def apply_session(heads: Heads, session: Session) -> set[str]:
-    """Fold a session's new items and updates into ``heads`` (in place).
+def apply_session(tracks: Tracks, session: Session) -> set[str]:
+    """Fold a session's new items and updates into ``tracks`` (in place).
 
     Re-applying a session (after an edit or a sign-off) replaces what it
     contributed before, keeping what later sessions added to its items, so
     nothing is doubled or lost. Returns the ids of the items touched. An
-    update to an item that is not in ``heads`` is ignored here and reported by
+    update to an item that is not in ``tracks`` is ignored here and reported by
     the store's consistency check.
     """
     touched: set[str] = set()
     day = session.day
     for table, raised_attr, new_items, make in (
         (
-            heads.concerns,
+            tracks.concerns,
             "raised_in",
             session.concerns,
-            lambda item: ConcernHead(session.peer_id, session.id, day, item),
+            lambda item: ConcernTrack(session.peer_id, session.id, day, item),
         ),
         (
-            heads.goals,
+            tracks.goals,
             "set_in",
             session.goals,
-            lambda item: GoalHead(session.peer_id, session.id, day, item),
+            lambda item: GoalTrack(session.peer_id, session.id, day, item),
         ),
         (
-            heads.actions,
+            tracks.actions,
             "agreed_in",
             session.actions,
-            lambda item: ActionHead(session.peer_id, session.id, day, item),
+            lambda item: ActionTrack(session.peer_id, session.id, day, item),
         ),
     ):
         keep = {item.id for item in new_items}
         for item_id in list(table):
-            head = table[item_id]
-            if getattr(head, raised_attr) == session.id and item_id not in keep:
+            track = table[item_id]
+            if getattr(track, raised_attr) == session.id and item_id not in keep:
                 del table[item_id]
                 touched.add(item_id)
-            elif any(log.session_id == session.id for log in head.updates):
-                head.updates = [log for log in head.updates if log.session_id != session.id]
+            elif any(log.session_id == session.id for log in track.updates):
+                track.updates = [log for log in track.updates if log.session_id != session.id]
                 touched.add(item_id)
         for item in new_items:
             existing = table.get(item.id)
-            head = make(item)
+            track = make(item)
             if existing is not None:
-                head.updates = existing.updates
-            table[item.id] = head
+                track.updates = existing.updates
+            table[item.id] = track
             touched.add(item.id)
     for table, updates, key, log_cls in (
-        (heads.concerns, session.concern_updates, "concern_id", ConcernLog),
-        (heads.goals, session.goal_updates, "goal_id", GoalLog),
-        (heads.actions, session.action_updates, "action_id", ActionLog),
+        (tracks.concerns, session.concern_updates, "concern_id", ConcernLog),
+        (tracks.goals, session.goal_updates, "goal_id", GoalLog),
+        (tracks.actions, session.action_updates, "action_id", ActionLog),
     ):
         for update in updates:
-            head = table.get(getattr(update, key))
-            if head is not None:
-                head.updates.append(log_cls(day, session.id, update))
-                touched.add(head.id)
-    for table in (heads.concerns, heads.goals, heads.actions):
+            track = table.get(getattr(update, key))
+            if track is not None:
+                track.updates.append(log_cls(day, session.id, update))
+                touched.add(track.id)
+    for table in (tracks.concerns, tracks.goals, tracks.actions):
         for item_id in touched:
-            head = table.get(item_id)
-            if head is not None:
-                head.updates.sort(key=lambda log: (log.on, log.session_id, log.update.id))
+            track = table.get(item_id)
+            if track is not None:
+                track.updates.sort(key=lambda log: (log.on, log.session_id, log.update.id))
     return touched
 
 
-def fold_sessions(sessions: list[Session]) -> Heads:
-    """A peer's item heads from all their sessions, whatever order they come in.
+def fold_sessions(sessions: list[Session]) -> Tracks:
+    """A peer's item tracks from all their sessions, whatever order they come in.
 
     Linear in the number of sessions: each session's items are added and its updates
     applied once; a session whose update names an item raised later the same day is
     applied again at the end (applying is idempotent), so no update is lost.
     """
     ordered = sorted(sessions, key=lambda s: (s.when, s.id))
-    heads = Heads()
+    tracks = Tracks()
     again: list[Session] = []
     for session in ordered:
         day = session.day
         for concern in session.concerns:
-            heads.concerns[concern.id] = ConcernHead(session.peer_id, session.id, day, concern)
+            tracks.concerns[concern.id] = ConcernTrack(session.peer_id, session.id, day, concern)
         for goal in session.goals:
-            heads.goals[goal.id] = GoalHead(session.peer_id, session.id, day, goal)
+            tracks.goals[goal.id] = GoalTrack(session.peer_id, session.id, day, goal)
         for action in session.actions:
-            heads.actions[action.id] = ActionHead(session.peer_id, session.id, day, action)
+            tracks.actions[action.id] = ActionTrack(session.peer_id, session.id, day, action)
         missing = False
         for table, updates, key, log_cls in (
-            (heads.concerns, session.concern_updates, "concern_id", ConcernLog),
-            (heads.goals, session.goal_updates, "goal_id", GoalLog),
-            (heads.actions, session.action_updates, "action_id", ActionLog),
+            (tracks.concerns, session.concern_updates, "concern_id", ConcernLog),
+            (tracks.goals, session.goal_updates, "goal_id", GoalLog),
+            (tracks.actions, session.action_updates, "action_id", ActionLog),
         ):
             for update in updates:
-                head = table.get(getattr(update, key))
-                if head is None:
+                track = table.get(getattr(update, key))
+                if track is None:
                     missing = True
                 else:
-                    head.updates.append(log_cls(day, session.id, update))
+                    track.updates.append(log_cls(day, session.id, update))
         if missing:
             again.append(session)
     for session in again:
-        apply_session(heads, session)
-    for table in (heads.concerns, heads.goals, heads.actions):
-        for head in table.values():
-            head.updates.sort(key=lambda log: (log.on, log.session_id, log.update.id))
-    return heads
+        apply_session(tracks, session)
+    for table in (tracks.concerns, tracks.goals, tracks.actions):
+        for track in table.values():
+            track.updates.sort(key=lambda log: (log.on, log.session_id, log.update.id))
+    return tracks
 
 
 _UPDATES = (
@@ -478,11 +478,11 @@ _UPDATES = (
 )
 
 
-def link_problem(session: Session, heads: Heads) -> ValidationError | None:
-    """Why ``session`` may not update the items it names, given the peer's ``heads``
+def link_problem(session: Session, tracks: Tracks) -> ValidationError | None:
+    """Why ``session`` may not update the items it names, given the peer's ``tracks``
     (None when it may): each item must be the peer's, raised on or before its day."""
-    allowed = items_before(heads, session.day)
-    known = set(heads.concerns) | set(heads.goals) | set(heads.actions)
+    allowed = items_before(tracks, session.day)
+    known = set(tracks.concerns) | set(tracks.goals) | set(tracks.actions)
     for attr, key in _UPDATES:
         for i, update in enumerate(getattr(session, attr)):
             item_id = getattr(update, key)
@@ -503,25 +503,25 @@ def link_problem(session: Session, heads: Heads) -> ValidationError | None:
 def history_problems(sessions: list[Session]) -> list[tuple[Session, ValidationError]]:
     """Every session of a peer's history that updates an item it may not (see
     :func:`link_problem`), with why."""
-    heads = fold_sessions(sessions)
+    tracks = fold_sessions(sessions)
     found = []
     for session in sorted(sessions, key=lambda s: (s.when, s.id)):
-        problem = link_problem(session, heads)
+        problem = link_problem(session, tracks)
         if problem is not None:
             found.append((session, problem))
     return found
 
 
-def items_before(heads: Heads, day: date) -> dict[str, date]:
+def items_before(tracks: Tracks, day: date) -> dict[str, date]:
     """Ids of the items a session on ``day`` may update, with the day each was raised."""
     found: dict[str, date] = {}
-    for h in heads.concerns.values():
+    for h in tracks.concerns.values():
         if h.raised_on <= day:
             found[h.id] = h.raised_on
-    for h in heads.goals.values():
+    for h in tracks.goals.values():
         if h.set_on <= day:
             found[h.id] = h.set_on
-    for h in heads.actions.values():
+    for h in tracks.actions.values():
         if h.agreed_on <= day:
             found[h.id] = h.agreed_on
     return found
@@ -535,16 +535,16 @@ def items_before(heads: Heads, day: date) -> dict[str, date]:
 class CarryForward:
     """What a new session reviews before new material: linked by id."""
 
-    concerns: list[ConcernHead]
-    goals: list[GoalHead]
-    actions: list[ActionHead]
+    concerns: list[ConcernTrack]
+    goals: list[GoalTrack]
+    actions: list[ActionTrack]
 
     @property
     def empty(self) -> bool:
         return not (self.concerns or self.goals or self.actions)
 
 
-def carry_forward(heads: Heads, before: date | None = None) -> CarryForward:
+def carry_forward(tracks: Tracks, before: date | None = None) -> CarryForward:
     """Open concerns, active goals and unfinished actions, oldest first."""
 
     def early(on: date) -> bool:
@@ -552,15 +552,15 @@ def carry_forward(heads: Heads, before: date | None = None) -> CarryForward:
 
     return CarryForward(
         concerns=sorted(
-            (h for h in heads.concerns.values() if h.is_open and early(h.raised_on)),
+            (h for h in tracks.concerns.values() if h.is_open and early(h.raised_on)),
             key=lambda h: (h.raised_on, h.id),
         ),
         goals=sorted(
-            (h for h in heads.goals.values() if h.is_active and early(h.set_on)),
+            (h for h in tracks.goals.values() if h.is_active and early(h.set_on)),
             key=lambda h: (h.set_on, h.id),
         ),
         actions=sorted(
-            (h for h in heads.actions.values() if h.is_open and early(h.agreed_on)),
+            (h for h in tracks.actions.values() if h.is_open and early(h.agreed_on)),
             key=lambda h: (h.current.due or date.max, h.agreed_on, h.id),
         ),
     )
@@ -581,29 +581,29 @@ def year_counts(refs) -> dict[int, YearCount]:
     return counts
 
 
-def summary_from_counts(peer_id: str, counts: dict[int, YearCount], heads: Heads) -> PeerSummary:
+def tally_from_counts(peer_id: str, counts: dict[int, YearCount], tracks: Tracks) -> PeerTally:
     """The Home-screen figures for one peer, from their yearly counts and items.
 
-    Only open items count, so ``heads`` may hold just the open ones."""
-    return PeerSummary(
+    Only open items count, so ``tracks`` may hold just the open ones."""
+    return PeerTally(
         peer_id=peer_id,
         sessions=sum(c.held for c in counts.values()),
         last_session=max((c.last for c in counts.values() if c.last), default=None),
-        open_concerns=sum(1 for h in heads.concerns.values() if h.is_open),
-        active_goals=sum(1 for h in heads.goals.values() if h.is_active),
-        open_actions=sum(1 for h in heads.actions.values() if h.is_open),
+        open_concerns=sum(1 for h in tracks.concerns.values() if h.is_open),
+        active_goals=sum(1 for h in tracks.goals.values() if h.is_active),
+        open_actions=sum(1 for h in tracks.actions.values() if h.is_open),
         awaiting_signoff=sum(c.awaiting for c in counts.values()),
     )
 
 
-def summarise(peer_id: str, refs: list[SessionRef], heads: Heads) -> PeerSummary:
+def tally(peer_id: str, refs: list[SessionRef], tracks: Tracks) -> PeerTally:
     """The Home-screen figures for one peer."""
-    return summary_from_counts(peer_id, year_counts(refs), heads)
+    return tally_from_counts(peer_id, year_counts(refs), tracks)
 
 
-def is_settled(head: ConcernHead | GoalHead | ActionHead) -> bool:
+def is_settled(track: ConcernTrack | GoalTrack | ActionTrack) -> bool:
     """A resolved concern, a completed or dropped goal, a done action: no longer carried
     forward (though a later session may still reopen it)."""
-    if isinstance(head, GoalHead):
-        return not head.is_active
-    return not head.is_open
+    if isinstance(track, GoalTrack):
+        return not track.is_active
+    return not track.is_open

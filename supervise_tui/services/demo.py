@@ -231,12 +231,12 @@ def _session(rng, repo, peer, supervisors, kind, when, mood, today) -> Session:
         rationale = "" if fit == Fit.IN_ROLE else "Short-staffed at the site this week."
         session.role_items.append(RoleItem(activity, function, fit, rationale, decision))
     carried = repo.carry_forward(peer.id, when.date())
-    for head in carried.concerns:
-        age = (when.date() - head.raised_on).days
+    for track in carried.concerns:
+        age = (when.date() - track.raised_on).days
         if age > rng.randint(7, 45):
             session.concern_updates.append(
                 ConcernUpdate(
-                    head.id,
+                    track.id,
                     ConcernStatus.RESOLVED,
                     note="Followed up.",
                     resolution_note=rng.choice(RESOLUTIONS),
@@ -244,9 +244,9 @@ def _session(rng, repo, peer, supervisors, kind, when, mood, today) -> Session:
             )
         elif rng.random() < 0.5:
             session.concern_updates.append(
-                ConcernUpdate(head.id, ConcernStatus.IN_PROGRESS, note="Still being worked on.")
+                ConcernUpdate(track.id, ConcernStatus.IN_PROGRESS, note="Still being worked on.")
             )
-    still_open = {head.current.text for head in carried.concerns}
+    still_open = {track.current.text for track in carried.concerns}
     fresh = [c for c in CONCERNS if c[0] not in still_open]  # never the same one twice at once
     if fresh and rng.random() < 0.35:
         text, category = rng.choice(fresh)
@@ -260,12 +260,12 @@ def _session(rng, repo, peer, supervisors, kind, when, mood, today) -> Session:
                 follow_up=when.date() + timedelta(days=7),
             )
         )
-    for head in carried.goals:
-        goal = head.current
+    for track in carried.goals:
+        goal = track.current
         if goal.status == GoalStatus.ACTIVE and rng.random() < 0.6:
             progress = min(100, goal.progress + rng.choice([5, 10, 15, 20]))
             session.goal_updates.append(
-                GoalUpdate(head.id, progress, GoalStatus.ACTIVE, next_step="Keep going.")
+                GoalUpdate(track.id, progress, GoalStatus.ACTIVE, next_step="Keep going.")
             )
     if len(carried.goals) < 2 and rng.random() < 0.2:
         text, area = rng.choice(GOALS)
@@ -277,11 +277,11 @@ def _session(rng, repo, peer, supervisors, kind, when, mood, today) -> Session:
                 next_step="Pick a first step.",
             )
         )
-    for head in carried.actions:
-        due = head.current.due or when.date()
+    for track in carried.actions:
+        due = track.current.due or when.date()
         if rng.random() < 0.7:
             done_on = min(when.date(), due + timedelta(days=rng.choice([-3, -1, 0, 2, 6])))
-            session.action_updates.append(ActionUpdate(head.id, done_on=done_on))
+            session.action_updates.append(ActionUpdate(track.id, done_on=done_on))
     if rng.random() < 0.5:
         owner = rng.choice([peer.id, sup])
         text = rng.choice(SUP_ACTIONS if owner == sup else PEER_ACTIONS)

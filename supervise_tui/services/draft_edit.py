@@ -39,7 +39,7 @@ from ..domain.models import (
     Session,
     Strength,
 )
-from ..domain.rules import Heads
+from ..domain.rules import Tracks
 from ..domain.text import NOTE_MAX, SHORT_MAX, check_text
 
 LISTS: dict[str, type] = {
@@ -83,35 +83,35 @@ class PathError(KeyError):
 
 def step_of(path: str) -> str:
     """The step a field path (or a validation error's field) belongs to."""
-    head = path.split(".", 1)[0].split("[", 1)[0]
-    if head == "voices":
+    track = path.split(".", 1)[0].split("[", 1)[0]
+    if track == "voices":
         return path.split(".")[1]
-    return STEP_OF.get(head, Section.CHECK_IN.value)
+    return STEP_OF.get(track, Section.CHECK_IN.value)
 
 
 def error_path(session: Session, field: str) -> str:
     """Turn a validation field like ``concerns[2].category`` into an editor path."""
     if "[" not in field:
         return field
-    head, rest = field.split("[", 1)
+    track, rest = field.split("[", 1)
     index_text, _, tail = rest.partition("]")
     tail = tail.lstrip(".")
     try:
         index = int(index_text)
     except ValueError:
         return field
-    if head in LISTS:
-        items = getattr(session, head)
+    if track in LISTS:
+        items = getattr(session, track)
         if 0 <= index < len(items):
-            return f"{head}.{items[index].id}" + (f".{tail}" if tail else "")
+            return f"{track}.{items[index].id}" + (f".{tail}" if tail else "")
     review = {
         "concern_updates": ("concern", "concern_id"),
         "goal_updates": ("goal", "goal_id"),
         "action_updates": ("action", "action_id"),
     }
-    if head in review:
-        kind, key = review[head]
-        updates = getattr(session, head)
+    if track in review:
+        kind, key = review[track]
+        updates = getattr(session, track)
         if 0 <= index < len(updates):
             attr = "note" if tail in ("resolution_note", "") else tail
             return f"review.{kind}.{getattr(updates[index], key)}.{attr}"
@@ -132,13 +132,13 @@ def _show(value: object) -> str:
     return str(value)
 
 
-def field_text(draft: Session, path: str, heads: Heads | None = None) -> str:
+def field_text(draft: Session, path: str, tracks: Tracks | None = None) -> str:
     """What a field should show: the pending text if any, else its value."""
     if path in draft.pending:
         return draft.pending[path]
     parts = path.split(".")
     if parts[0] == "review":
-        return _review_text(draft, parts, heads)
+        return _review_text(draft, parts, tracks)
     obj, attr = _resolve(draft, parts)
     if isinstance(obj, dict):
         return _show(obj.get(attr))
@@ -150,14 +150,14 @@ def field_text(draft: Session, path: str, heads: Heads | None = None) -> str:
 
 
 def apply_input(
-    draft: Session, path: str, raw: str, *, today: date, heads: Heads | None = None
+    draft: Session, path: str, raw: str, *, today: date, tracks: Tracks | None = None
 ) -> str | None:
     """Put typed text into the draft. Returns an error message, or None if it took."""
     raw = "" if raw is None else str(raw)
     parts = path.split(".")
     try:
         if parts[0] == "review":
-            _apply_review(draft, parts, raw, today, heads or Heads())
+            _apply_review(draft, parts, raw, today, tracks or Tracks())
         else:
             obj, attr = _resolve(draft, parts)
             _set(obj, attr, raw, today, _limit(parts))
@@ -176,24 +176,24 @@ def _limit(parts: list[str]) -> int:
 
 
 def _resolve(draft: Session, parts: list[str]) -> tuple[object, str]:
-    head = parts[0]
+    track = parts[0]
     try:
-        if head in LISTS:
-            items = getattr(draft, head)
+        if track in LISTS:
+            items = getattr(draft, track)
             item = next(i for i in items if i.id == parts[1])
             return item, parts[2]
-        if head == "checkin":
+        if track == "checkin":
             if parts[1] == "arriving":
                 return draft.checkin, "arriving"
             return draft.checkin.ratings[RatingKey(parts[2])], parts[3]
-        if head == "voices":
+        if track == "voices":
             return draft.voices[Section(parts[1])], parts[2]
-        if head == "feedback":
+        if track == "feedback":
             if parts[1] == "text":
                 return draft.feedback, "text"
             FeedbackKey(parts[2])
             return draft.feedback.ratings, parts[2]
-        if head == "next_session" and len(parts) == 1:
+        if track == "next_session" and len(parts) == 1:
             return draft, "next_session"
     except (StopIteration, IndexError, ValueError, KeyError):
         pass
@@ -251,14 +251,14 @@ def _progress(raw: str) -> int:
 # Carry-forward review: updates to items from earlier sessions
 
 
-def _review_text(draft: Session, parts: list[str], heads: Heads | None) -> str:
+def _review_text(draft: Session, parts: list[str], tracks: Tracks | None) -> str:
     kind, item_id, attr = parts[1], parts[2], parts[3]
     if kind == "concern":
         update = _find(draft.concern_updates, "concern_id", item_id)
         if update is None:
             return ""
         if attr == "status":
-            current = heads.concerns[item_id].current.status if heads else None
+            current = tracks.concerns[item_id].current.status if tracks else None
             return "" if update.status == current else update.status.value
         if attr == "note":
             return update.note or update.resolution_note
@@ -267,7 +267,7 @@ def _review_text(draft: Session, parts: list[str], heads: Heads | None) -> str:
         update = _find(draft.goal_updates, "goal_id", item_id)
         if update is None:
             return ""
-        current = heads.goals[item_id].current if heads else None
+        current = tracks.goals[item_id].current if tracks else None
         if attr == "status":
             return "" if current and update.status == current.status else update.status.value
         if attr == "progress":
@@ -287,15 +287,15 @@ def _find(updates: list, key: str, item_id: str):
     return next((u for u in updates if getattr(u, key) == item_id), None)
 
 
-def _apply_review(draft: Session, parts: list[str], raw: str, today: date, heads: Heads) -> None:
+def _apply_review(draft: Session, parts: list[str], raw: str, today: date, tracks: Tracks) -> None:
     if len(parts) != 4:
         raise PathError(".".join(parts))
     kind, item_id, attr = parts[1], parts[2], parts[3]
     if kind == "concern":
-        head = heads.concerns.get(item_id)
-        if head is None:
+        track = tracks.concerns.get(item_id)
+        if track is None:
             raise PathError(item_id)
-        current = head.current
+        current = track.current
         update = _find(draft.concern_updates, "concern_id", item_id)
         if update is None:
             update = ConcernUpdate(item_id, current.status)
@@ -313,12 +313,12 @@ def _apply_review(draft: Session, parts: list[str], raw: str, today: date, heads
             raise PathError(attr)
         if update.status == ConcernStatus.RESOLVED:
             update.resolution_note = update.note
-        _drop_if_noop(draft, "concern_updates", update, heads)
+        _drop_if_noop(draft, "concern_updates", update, tracks)
     elif kind == "goal":
-        head = heads.goals.get(item_id)
-        if head is None:
+        track = tracks.goals.get(item_id)
+        if track is None:
             raise PathError(item_id)
-        current = head.current
+        current = track.current
         update = _find(draft.goal_updates, "goal_id", item_id)
         if update is None:
             update = GoalUpdate(item_id, current.progress, current.status)
@@ -333,10 +333,10 @@ def _apply_review(draft: Session, parts: list[str], raw: str, today: date, heads
             update.note = check_text(raw, "note", label="note")
         else:
             raise PathError(attr)
-        _drop_if_noop(draft, "goal_updates", update, heads)
+        _drop_if_noop(draft, "goal_updates", update, tracks)
     elif kind == "action":
-        head = heads.actions.get(item_id)
-        if head is None:
+        track = tracks.actions.get(item_id)
+        if track is None:
             raise PathError(item_id)
         update = _find(draft.action_updates, "action_id", item_id)
         if update is None:
@@ -355,12 +355,12 @@ def _apply_review(draft: Session, parts: list[str], raw: str, today: date, heads
             update.note = check_text(raw, "note", label="note")
         else:
             raise PathError(attr)
-        _drop_if_noop(draft, "action_updates", update, heads)
+        _drop_if_noop(draft, "action_updates", update, tracks)
     else:
         raise PathError(kind)
 
 
-def _drop_if_noop(draft: Session, attr: str, update, heads: Heads) -> None:
+def _drop_if_noop(draft: Session, attr: str, update, tracks: Tracks) -> None:
     from ..domain.rules import drop_noop_updates
 
     probe = dataclasses.replace(
@@ -369,7 +369,7 @@ def _drop_if_noop(draft: Session, attr: str, update, heads: Heads) -> None:
         goal_updates=[update] if attr == "goal_updates" else [],
         action_updates=[update] if attr == "action_updates" else [],
     )
-    if not getattr(drop_noop_updates(probe, heads), attr):
+    if not getattr(drop_noop_updates(probe, tracks), attr):
         setattr(draft, attr, [u for u in getattr(draft, attr) if u is not update])
 
 

@@ -9,7 +9,7 @@ from datetime import date
 from ..domain.dates import human_date
 from ..domain.enums import ConcernStatus, RatingKey
 from ..domain.models import Person, Session
-from ..domain.rules import Heads
+from ..domain.rules import Tracks
 from .summary import inline, session_markdown
 from .timeline import timeline_markdown
 
@@ -28,7 +28,7 @@ def safe_cell(value: object) -> str:
 def markdown_record(
     peer: Person,
     sessions: list[Session],
-    heads: Heads,
+    tracks: Tracks,
     people: dict[str, Person],
     *,
     period_label: str = "all sessions",
@@ -44,21 +44,21 @@ def markdown_record(
         facts.append(f"**Exported:** {human_date(today)}")
     out.append("  \n".join(facts))
     for session in sorted(sessions, key=lambda s: (s.when, s.id)):
-        body = session_markdown(session, people, heads, title=False)
+        body = session_markdown(session, people, tracks, title=False)
         body = body.replace("\n## ", "\n### ")
         if body.startswith("## "):
             body = "#" + body
         out.append(f"## Session of {human_date(session.day)}\n\n{body}")
     wanted = {s.id for s in sessions}
     names = {p.id: p.name for p in people.values()}
-    items = [h for h in heads.concerns.values() if h.raised_in in wanted]
-    items += [h for h in heads.goals.values() if h.set_in in wanted]
-    items += [h for h in heads.actions.values() if h.agreed_in in wanted]
+    items = [h for h in tracks.concerns.values() if h.raised_in in wanted]
+    items += [h for h in tracks.goals.values() if h.set_in in wanted]
+    items += [h for h in tracks.actions.values() if h.agreed_in in wanted]
     if items:
         out.append("## Concerns, goals and actions across sessions")
-        for head in items:
+        for track in items:
             out.append(
-                timeline_markdown(head, names).replace("\n# ", "\n### ").replace("# ", "### ", 1)
+                timeline_markdown(track, names).replace("\n# ", "\n### ").replace("# ", "### ", 1)
             )
     return "\n\n".join(out).rstrip() + "\n"
 
@@ -67,7 +67,7 @@ def csv_text(
     table: str,
     peers: dict[str, Person],
     sessions_by_peer: dict[str, list[Session]],
-    heads_by_peer: dict[str, Heads],
+    tracks_by_peer: dict[str, Tracks],
     people: dict[str, Person],
     today: date,
 ) -> str:
@@ -179,10 +179,10 @@ def csv_text(
                 ]
             )
         for peer_id in sorted(sessions_by_peer, key=lambda pid: peers[pid].name):
-            heads = heads_by_peer[peer_id]
+            tracks = tracks_by_peer[peer_id]
             ids = wanted[peer_id]
             if table == "concerns":
-                for h in sorted(heads.concerns.values(), key=lambda h: (h.raised_on, h.id)):
+                for h in sorted(tracks.concerns.values(), key=lambda h: (h.raised_on, h.id)):
                     if h.raised_in not in ids:
                         continue
                     c = h.current
@@ -204,7 +204,7 @@ def csv_text(
                         ]
                     )
             elif table == "goals":
-                for h in sorted(heads.goals.values(), key=lambda h: (h.set_on, h.id)):
+                for h in sorted(tracks.goals.values(), key=lambda h: (h.set_on, h.id)):
                     if h.set_in not in ids:
                         continue
                     g = h.current
@@ -223,7 +223,7 @@ def csv_text(
                         ]
                     )
             else:
-                for h in sorted(heads.actions.values(), key=lambda h: (h.agreed_on, h.id)):
+                for h in sorted(tracks.actions.values(), key=lambda h: (h.agreed_on, h.id)):
                     if h.agreed_in not in ids:
                         continue
                     a = h.current

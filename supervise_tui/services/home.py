@@ -6,14 +6,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..domain.enums import Role
-from ..domain.models import PeerSummary, Person, Session
+from ..domain.models import PeerTally, Person, Session
 from ..domain.schedule import Due, due
 
 
 @dataclass(frozen=True)
 class HomeRow:
     person: Person
-    summary: PeerSummary
+    summary: PeerTally
     due: Due
 
     @property
@@ -24,7 +24,7 @@ class HomeRow:
 
 def home_rows(
     people: list[Person],
-    summaries: dict[str, PeerSummary],
+    summaries: dict[str, PeerTally],
     today: date,
     *,
     include_inactive: bool = False,
@@ -33,7 +33,7 @@ def home_rows(
     for person in people:
         if person.role != Role.PEER or (not person.active and not include_inactive):
             continue
-        summary = summaries.get(person.id) or PeerSummary(person.id)
+        summary = summaries.get(person.id) or PeerTally(person.id)
         rows.append(
             HomeRow(
                 person, summary, due(person.cadence, person.weekday, summary.last_session, today)
@@ -51,7 +51,7 @@ def draft_label(draft: Session, people: dict[str, Person]) -> str:
 LATE = " — LATE"  # in words: never shown by colour alone
 
 
-def peer_detail(row: HomeRow, heads, today: date, names: dict[str, str], *, limit: int = 8) -> str:
+def peer_detail(row: HomeRow, tracks, today: date, names: dict[str, str], *, limit: int = 8) -> str:
     """Plain lines about one peer: cadence, dates, and each open item."""
     from ..domain.dates import human_date
     from ..domain.schedule import WEEKDAYS
@@ -70,9 +70,9 @@ def peer_detail(row: HomeRow, heads, today: date, names: dict[str, str], *, limi
     def who(person_id: str) -> str:
         return names.get(person_id, "—") if person_id else "no owner"
 
-    concerns = [h for h in heads.concerns.values() if h.is_open]
-    goals = [h for h in heads.goals.values() if h.is_active]
-    actions = [h for h in heads.actions.values() if h.is_open]
+    concerns = [h for h in tracks.concerns.values() if h.is_open]
+    goals = [h for h in tracks.goals.values() if h.is_active]
+    actions = [h for h in tracks.actions.values() if h.is_open]
     if concerns:
         lines.append(f"Open concerns ({len(concerns)}):")
         for h in sorted(concerns, key=lambda h: (h.raised_on, h.id))[:limit]:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..domain.enums import ConcernStatus, FeedbackKey, RatingKey, Role, SessionStatus
-from ..domain.facts import SessionFacts
 from ..domain.models import Person, Session
+from ..domain.rows import SessionRow
 from .trends import PeerTrends, Series, TeamRow, TeamTrends
 
 RATING_SHORT = {
@@ -39,7 +39,7 @@ class HistoryRow:
     concerns_resolved: int
 
 
-def history_rows(sessions: list[SessionFacts], people: dict[str, Person]) -> list[HistoryRow]:
+def history_rows(sessions: list[SessionRow], people: dict[str, Person]) -> list[HistoryRow]:
     """One row per session (from its light row, :mod:`domain.facts`), newest first."""
     rows = []
     for s in sorted(sessions, key=lambda s: (s.when, s.id), reverse=True):

@@ -7,7 +7,7 @@ from datetime import datetime
 from ..domain.enums import SessionKind
 from ..domain.errors import ValidationError
 from ..domain.models import PeerInput, Person, Session
-from ..domain.rules import Heads, carry_forward
+from ..domain.rules import Tracks, carry_forward
 from ..domain.schedule import next_due
 
 
@@ -17,7 +17,7 @@ def new_draft(
     kind: SessionKind,
     when: datetime,
     pack_id: str,
-    heads: Heads,
+    tracks: Tracks,
     peer_input: PeerInput | None = None,
 ) -> Session:
     """A draft for ``peer``: the next date proposed from their cadence, and the
@@ -33,7 +33,7 @@ def new_draft(
         pack_id=pack_id,
     )
     draft.next_session = next_due(peer.cadence, peer.weekday, when.date(), when.date())
-    draft.step = "check_in" if carry_forward(heads, when.date()).empty else "review"
+    draft.step = "check_in" if carry_forward(tracks, when.date()).empty else "review"
     if peer_input is not None:
         draft.agenda = list(peer_input.items)
         draft.peer_note = peer_input.note

@@ -13,7 +13,7 @@ import re
 from ..domain.dates import human_date, human_datetime
 from ..domain.enums import FeedbackKey, RatingKey, Section
 from ..domain.models import Person, Session
-from ..domain.rules import Heads
+from ..domain.rules import Tracks
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 _LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s)")
@@ -47,7 +47,7 @@ class Names:
 def session_markdown(
     session: Session,
     people: dict[str, Person],
-    heads: Heads | None = None,
+    tracks: Tracks | None = None,
     *,
     title: bool = True,
 ) -> str:
@@ -79,15 +79,15 @@ def session_markdown(
     if session.concern_updates or session.goal_updates or session.action_updates:
         out.append("## Follow-up from earlier sessions")
         for u in session.concern_updates:
-            head = heads.concerns.get(u.concern_id) if heads else None
-            what = inline(head.base.text) if head else "an earlier concern"
+            track = tracks.concerns.get(u.concern_id) if tracks else None
+            what = inline(track.base.text) if track else "an earlier concern"
             line = f"- Concern *{what}*: now **{u.status.label.lower()}**"
             if u.note.strip():
                 line += f" — {inline(u.note)}"
             out.append(line)
         for u in session.goal_updates:
-            head = heads.goals.get(u.goal_id) if heads else None
-            what = inline(head.base.text) if head else "an earlier goal"
+            track = tracks.goals.get(u.goal_id) if tracks else None
+            what = inline(track.base.text) if track else "an earlier goal"
             line = f"- Goal *{what}*: {u.progress}% ({u.status.label.lower()})"
             if u.next_step.strip():
                 line += f"; next step: {inline(u.next_step)}"
@@ -95,8 +95,8 @@ def session_markdown(
                 line += f" — {inline(u.note)}"
             out.append(line)
         for u in session.action_updates:
-            head = heads.actions.get(u.action_id) if heads else None
-            what = inline(head.base.text) if head else "an earlier action"
+            track = tracks.actions.get(u.action_id) if tracks else None
+            what = inline(track.base.text) if track else "an earlier action"
             state = f"done {human_date(u.done_on)}" if u.done_on else "not done yet"
             line = f"- Action *{what}*: {state}"
             if u.note.strip():

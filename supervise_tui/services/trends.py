@@ -42,9 +42,9 @@ from ..domain.enums import (
     GoalStatus,
     RatingKey,
 )
-from ..domain.facts import SessionFacts
-from ..domain.models import ConcernHead, GoalHead, Person, ordered_logs
-from ..domain.rules import Heads
+from ..domain.models import ConcernTrack, GoalTrack, Person, ordered_logs
+from ..domain.rows import SessionRow
+from ..domain.rules import Tracks
 from ..domain.schedule import count_expected
 from .periods import Period
 
@@ -169,16 +169,16 @@ def _month(day: date) -> str:
     return day.isoformat()[:7]
 
 
-def _days_carried(head: ConcernHead, held_days: list[date]) -> int:
+def _days_carried(track: ConcernTrack, held_days: list[date]) -> int:
     """How many held days (sorted) fall after the day a concern was raised while it was
     still unresolved at the start of that day."""
     # The status at the start of day d is the one after every update made before d.
     # So it is the raised status on (raised_on, first update day], then each
     # update day's final status until the next update day, and so on.
-    status = head.base.status
-    start = head.raised_on
+    status = track.base.status
+    start = track.raised_on
     carried = 0
-    for log in ordered_logs(head.updates):
+    for log in ordered_logs(track.updates):
         if log.on > start:
             if status != ConcernStatus.RESOLVED:
                 carried += bisect_right(held_days, log.on) - bisect_right(held_days, start)
@@ -189,47 +189,47 @@ def _days_carried(head: ConcernHead, held_days: list[date]) -> int:
     return carried
 
 
-def _resolution_days(head: ConcernHead) -> tuple[date, int] | None:
-    resolved = head.resolved_on
+def _resolution_days(track: ConcernTrack) -> tuple[date, int] | None:
+    resolved = track.resolved_on
     if resolved is None:
         return None
-    return resolved, (resolved - head.raised_on).days
+    return resolved, (resolved - track.raised_on).days
 
 
-def _resolutions(heads: Heads, period: Period) -> tuple[int, list[tuple[date, int]]]:
+def _resolutions(tracks: Tracks, period: Period) -> tuple[int, list[tuple[date, int]]]:
     """How many concerns were still open at the end of ``period``, and (day, days taken)
     for each resolved in it."""
     still_open, resolved = 0, []
-    for head in heads.concerns.values():
-        resolution = _resolution_days(head)
+    for track in tracks.concerns.values():
+        resolution = _resolution_days(track)
         if resolution is not None and period.contains(resolution[0]):
             resolved.append(resolution)
-        if head.raised_on <= period.end and (resolution is None or resolution[0] > period.end):
+        if track.raised_on <= period.end and (resolution is None or resolution[0] > period.end):
             still_open += 1
     return still_open, resolved
 
 
-def _held(sessions: list[SessionFacts], period: Period):
+def _held(sessions: list[SessionRow], period: Period):
     """The sessions in ``period`` in order, every held day, and the days in ``period``."""
     in_period = sorted((s for s in sessions if period.contains(s.day)), key=_WHEN_ID)
     return in_period, sorted(s.day for s in sessions), [s.day for s in in_period]
 
 
-def concern_figures(heads: Heads, held_days: list[date], period: Period) -> ConcernFigures:
+def concern_figures(tracks: Tracks, held_days: list[date], period: Period) -> ConcernFigures:
     figures = ConcernFigures()
     opened_pm: Counter[str] = Counter()
     resolved_pm: Counter[str] = Counter()
     durations: list[int] = []
     categories: Counter[ConcernCategory] = Counter()
-    for head in heads.concerns.values():
-        if period.contains(head.raised_on):
+    for track in tracks.concerns.values():
+        if period.contains(track.raised_on):
             figures.opened += 1
-            opened_pm[_month(head.raised_on)] += 1
-            if head.base.category is not None:
-                categories[head.base.category] += 1
-            if _days_carried(head, held_days) > 2:
+            opened_pm[_month(track.raised_on)] += 1
+            if track.base.category is not None:
+                categories[track.base.category] += 1
+            if _days_carried(track, held_days) > 2:
                 figures.carried_over_more_than_two += 1
-    figures.still_open, resolutions = _resolutions(heads, period)
+    figures.still_open, resolutions = _resolutions(tracks, period)
     for day, days in resolutions:
         figures.resolved += 1
         resolved_pm[_month(day)] += 1
@@ -247,7 +247,7 @@ def _most_used_spelling(spellings: dict[str, int]) -> str:
     return sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
-def role_figures(sessions: list[SessionFacts]) -> RoleFigures:
+def role_figures(sessions: list[SessionRow]) -> RoleFigures:
     figures = RoleFigures()
     drift_sessions: dict[str, set[str]] = defaultdict(set)
     spellings: dict[str, Counter[str]] = {}
@@ -291,9 +291,9 @@ def role_figures(sessions: list[SessionFacts]) -> RoleFigures:
     return figures
 
 
-def _goal_points(head: GoalHead) -> list[tuple[date, int]]:
-    points = [(head.set_on, head.base.progress)]
-    for log in ordered_logs(head.updates):
+def _goal_points(track: GoalTrack) -> list[tuple[date, int]]:
+    points = [(track.set_on, track.base.progress)]
+    for log in ordered_logs(track.updates):
         progress = 100 if log.update.status == GoalStatus.COMPLETED else log.update.progress
         points.append((log.on, max(0, min(100, progress))))
     return points
@@ -313,20 +313,20 @@ def _stalled(
 
 
 def goal_figures(
-    heads: Heads, held_days: list[date], period: Period, stall_after: int = STALL_AFTER
+    tracks: Tracks, held_days: list[date], period: Period, stall_after: int = STALL_AFTER
 ) -> GoalFigures:
     figures = GoalFigures()
-    for head in sorted(heads.goals.values(), key=lambda h: (h.set_on, h.id)):
-        current = head.current
-        points = _goal_points(head)
+    for track in sorted(tracks.goals.values(), key=lambda h: (h.set_on, h.id)):
+        current = track.current
+        points = _goal_points(track)
         completed_on = None
         if current.status == GoalStatus.COMPLETED:
             done = [
                 log.on
-                for log in head.updates
+                for log in track.updates
                 if log.update.status == GoalStatus.COMPLETED or log.update.progress >= 100
             ]
-            completed_on = min(done) if done else head.set_on
+            completed_on = min(done) if done else track.set_on
         stalled = False
         if current.status == GoalStatus.ACTIVE:
             figures.active += 1
@@ -336,7 +336,7 @@ def goal_figures(
             figures.active += 1
         if completed_on is not None and period.contains(completed_on):
             figures.completed += 1
-        if head.set_on <= period.end:
+        if track.set_on <= period.end:
             figures.goals.append(
                 GoalLine(current.text, current.status, current.progress, points, stalled)
             )
@@ -344,22 +344,22 @@ def goal_figures(
 
 
 def action_figures(
-    heads: Heads, peer_id: str, period: Period, today: date
+    tracks: Tracks, peer_id: str, period: Period, today: date
 ) -> dict[str, OwnerActions]:
     result = {"peer": OwnerActions(), "supervisor": OwnerActions()}
-    for head in heads.actions.values():
-        if not period.contains(head.agreed_on):
+    for track in tracks.actions.values():
+        if not period.contains(track.agreed_on):
             continue
-        # head.current, worked out without copying the action (there are many)
-        done_on, due = head.base.done_on, head.base.due
-        logs = head.updates
+        # track.current, worked out without copying the action (there are many)
+        done_on, due = track.base.done_on, track.base.due
+        logs = track.updates
         if len(logs) > 1:
             logs = sorted(logs, key=lambda log: (log.on, log.session_id))
         for log in logs:
             done_on = log.update.done_on
             if log.update.due is not None:
                 due = log.update.due
-        owner = result["peer" if head.base.owner == peer_id else "supervisor"]
+        owner = result["peer" if track.base.owner == peer_id else "supervisor"]
         if done_on is None:
             owner.open += 1
             if due is not None and due < today:
@@ -371,7 +371,7 @@ def action_figures(
     return result
 
 
-def strength_figures(sessions: list[SessionFacts], top: int = 5) -> list[tuple[str, int]]:
+def strength_figures(sessions: list[SessionRow], top: int = 5) -> list[tuple[str, int]]:
     counts: dict[str, int] = {}
     spellings: dict[str, dict[str, int]] = {}
     for session in sessions:
@@ -411,15 +411,15 @@ def cadence_figures(
 
 def peer_trends(
     person: Person,
-    sessions: list[SessionFacts],
-    heads: Heads,
+    sessions: list[SessionRow],
+    tracks: Tracks,
     period: Period,
     today: date,
     *,
     stall_after: int = STALL_AFTER,
 ) -> PeerTrends:
     """All the figures for one peer over ``period``, from the light facts of their held
-    sessions (:mod:`domain.facts`) and their item heads."""
+    sessions (:mod:`domain.facts`) and their item tracks."""
     in_period, all_days, days = _held(sessions, period)
     rating_points: dict[str, list] = {key.value: [] for key in RatingKey}
     feedback_points: dict[str, list] = {key.value: [] for key in FeedbackKey}
@@ -439,10 +439,10 @@ def peer_trends(
         period=period.label,
         sessions=len(in_period),
         ratings=ratings,
-        concerns=concern_figures(heads, all_days, period),
+        concerns=concern_figures(tracks, all_days, period),
         role=role_figures(in_period),
-        goals=goal_figures(heads, all_days, period, stall_after),
-        actions=action_figures(heads, person.id, period, today),
+        goals=goal_figures(tracks, all_days, period, stall_after),
+        actions=action_figures(tracks, person.id, period, today),
         strengths=strength_figures(in_period),
         feedback=feedback,
         cadence=cadence_figures(person, days, period, today, all_days[0] if all_days else None),
@@ -478,8 +478,8 @@ class TeamRow:
 
 def team_row(
     person: Person,
-    sessions: list[SessionFacts],
-    heads: Heads,
+    sessions: list[SessionRow],
+    tracks: Tracks,
     period: Period,
     today: date,
     *,
@@ -488,16 +488,16 @@ def team_row(
     in_period, all_days, days = _held(sessions, period)
     clarity = RatingKey.ROLE_CLARITY.value
     points = [(s.day, s.ratings[clarity]) for s in in_period if s.ratings.get(clarity)]
-    still_open, resolutions = _resolutions(heads, period)
+    still_open, resolutions = _resolutions(tracks, period)
     durations = [days_taken for _, days_taken in resolutions]
     total = drifting = 0
     for s in in_period:
         total += len(s.fits)
         drifting += sum(1 for fit, _ in s.fits if fit is _DRIFTING)
     stalled = 0
-    for head in heads.goals.values():
-        if head.current.status == GoalStatus.ACTIVE:
-            stalled += _stalled(_goal_points(head), all_days, period, stall_after)
+    for track in tracks.goals.values():
+        if track.current.status == GoalStatus.ACTIVE:
+            stalled += _stalled(_goal_points(track), all_days, period, stall_after)
     return TeamRow(
         peer_id=person.id,
         name=person.name,
@@ -510,7 +510,7 @@ def team_row(
         median_days_to_resolve=float(statistics.median(durations)) if durations else None,
         drifting_share=round(drifting / total, 3) if total else None,
         stalled_goals=stalled,
-        supervisor_actions=action_figures(heads, person.id, period, today)["supervisor"],
+        supervisor_actions=action_figures(tracks, person.id, period, today)["supervisor"],
     )
 
 
@@ -521,15 +521,17 @@ class TeamTrends:
     recurring_categories: list[RecurringCategory]
 
 
-def team_trends(rows: list[TeamRow], period: Period, heads_by_peer: dict[str, Heads]) -> TeamTrends:
+def team_trends(
+    rows: list[TeamRow], period: Period, tracks_by_peer: dict[str, Tracks]
+) -> TeamTrends:
     """The peers side by side, and concern categories that recur across peers."""
     peers_with: dict[ConcernCategory, set[str]] = defaultdict(set)
     count: Counter[ConcernCategory] = Counter()
-    for peer_id, heads in heads_by_peer.items():
-        for head in heads.concerns.values():
-            if head.base.category is not None and period.contains(head.raised_on):
-                peers_with[head.base.category].add(peer_id)
-                count[head.base.category] += 1
+    for peer_id, tracks in tracks_by_peer.items():
+        for track in tracks.concerns.values():
+            if track.base.category is not None and period.contains(track.raised_on):
+                peers_with[track.base.category].add(peer_id)
+                count[track.base.category] += 1
     recurring = sorted(
         (
             RecurringCategory(cat, len(peers), count[cat])

@@ -10,12 +10,12 @@ from pathlib import Path
 
 from ..domain import rules
 from ..domain.errors import ValidationError
-from ..domain.models import PeerSummary, Person, Session
+from ..domain.models import PeerTally, Person, Session
 from ..domain.serial import from_data
 from . import backups, migrations
 from .errors import DamagedFile
 from .files import parse_json
-from .layout import DERIVED_PEER_TABLES, HEAD_TABLES, derived_docs, is_derived_file
+from .layout import DERIVED_PEER_TABLES, TRACK_TABLES, derived_docs, is_derived_file
 from .records import file_problem, kind_of
 from .repository import JOURNAL, META, PEOPLE, Repository
 
@@ -85,7 +85,7 @@ def check(root: Path) -> CheckReport:
             people[doc_id] = person
     report.people = len(people)
     summaries = {
-        i: _load(PeerSummary, d, f"{PEOPLE} summary {i}", report)
+        i: _load(PeerTally, d, f"{PEOPLE} summary {i}", report)
         for i, d in _table(people_doc, "summaries", PEOPLE, report).items()
     }
     for summary_id in summaries:
@@ -178,7 +178,7 @@ def _check_peer(root, peer_id, parsed, people, summaries, report, seen) -> None:
             if (root / path).exists():
                 continue  # damaged: reported above (and rebuilt, when derived)
             data = {}
-        names = DERIVED_PEER_TABLES if path == index_rel else ("sessions", *HEAD_TABLES)
+        names = DERIVED_PEER_TABLES if path == index_rel else ("sessions", *TRACK_TABLES)
         for name in names:
             if _table(data, name, rel, report) != tables.get(name, {}):
                 out_of_step.append(path.name)
@@ -219,6 +219,6 @@ def _load(cls, doc, where: str, report: CheckReport):
 
 
 def repair(repo: Repository, peer_ids: list[str]) -> None:
-    """Rebuild derived data (item heads, session index, summary) from the sessions."""
+    """Rebuild derived data (item tracks, session index, summary) from the sessions."""
     for peer_id in peer_ids:
         repo.rebuild_peer(peer_id)

@@ -19,12 +19,16 @@ from collections import defaultdict
 from datetime import date
 
 from ..domain import rules
-from ..domain.facts import facts_of, facts_to_data
-from ..domain.models import ActionHead, ConcernHead, GoalHead, PeerSummary, Session
+from ..domain.models import ActionTrack, ConcernTrack, GoalTrack, PeerTally, Session
+from ..domain.rows import row_of, row_to_data
 from ..domain.serial import to_data
 
-HEAD_TABLES: dict[str, type] = {"concerns": ConcernHead, "goals": GoalHead, "actions": ActionHead}
-DERIVED_PEER_TABLES = ("years", *HEAD_TABLES)
+TRACK_TABLES: dict[str, type] = {
+    "concerns": ConcernTrack,
+    "goals": GoalTrack,
+    "actions": ActionTrack,
+}
+DERIVED_PEER_TABLES = ("years", *TRACK_TABLES)
 
 Docs = dict[str, dict[str, dict[str, dict]]]  # file -> table -> doc id -> doc
 
@@ -45,37 +49,37 @@ def closed_file(peer_id: str, year: int) -> str:
     return f"peers/{peer_id}/closed-{year}.json"
 
 
-def raised_on(head: ConcernHead | GoalHead | ActionHead) -> date:
-    if isinstance(head, ConcernHead):
-        return head.raised_on
-    if isinstance(head, GoalHead):
-        return head.set_on
-    return head.agreed_on
+def raised_on(track: ConcernTrack | GoalTrack | ActionTrack) -> date:
+    if isinstance(track, ConcernTrack):
+        return track.raised_on
+    if isinstance(track, GoalTrack):
+        return track.set_on
+    return track.agreed_on
 
 
-def home_of(peer_id: str, head: ConcernHead | GoalHead | ActionHead) -> str:
+def item_file(peer_id: str, track: ConcernTrack | GoalTrack | ActionTrack) -> str:
     """Open items live with the peer; settled ones by the year they were raised."""
-    if rules.is_settled(head):
-        return closed_file(peer_id, raised_on(head).year)
+    if rules.is_settled(track):
+        return closed_file(peer_id, raised_on(track).year)
     return peer_file(peer_id)
 
 
-def derived_docs(peer_id: str, sessions: list[Session]) -> tuple[Docs, PeerSummary]:
+def derived_docs(peer_id: str, sessions: list[Session]) -> tuple[Docs, PeerTally]:
     """Every derived document of a peer, from their full records, and their summary."""
     sessions = sorted(sessions, key=lambda s: (s.when, s.id))
-    heads = rules.fold_sessions(sessions)
+    tracks = rules.fold_sessions(sessions)
     docs: Docs = defaultdict(lambda: defaultdict(dict))
-    facts = [facts_of(s) for s in sessions]
+    facts = [row_of(s) for s in sessions]
     for f in facts:
-        docs[index_file(peer_id, f.when.year)]["sessions"][f.id] = facts_to_data(f)
+        docs[index_file(peer_id, f.when.year)]["sessions"][f.id] = row_to_data(f)
     counts = rules.year_counts(facts)
     for year, count in counts.items():
         docs[peer_file(peer_id)]["years"][str(year)] = to_data(count)
-    for name in HEAD_TABLES:
-        for item_id, head in getattr(heads, name).items():
-            docs[home_of(peer_id, head)][name][item_id] = to_data(head)
+    for name in TRACK_TABLES:
+        for item_id, track in getattr(tracks, name).items():
+            docs[item_file(peer_id, track)][name][item_id] = to_data(track)
     docs.setdefault(peer_file(peer_id), defaultdict(dict))
-    summary = rules.summary_from_counts(peer_id, counts, heads)
+    summary = rules.tally_from_counts(peer_id, counts, tracks)
     return {f: dict(tables) for f, tables in docs.items()}, summary
 
 

@@ -12,11 +12,11 @@ from pathlib import Path, PurePosixPath
 
 from ..domain.errors import ValidationError
 from ..domain.models import (
-    ActionHead,
-    ConcernHead,
-    GoalHead,
+    ActionTrack,
+    ConcernTrack,
+    GoalTrack,
     PeerInput,
-    PeerSummary,
+    PeerTally,
     Person,
     Session,
     YearCount,
@@ -26,9 +26,9 @@ from .errors import DamagedFile
 from .files import parse_json
 
 # table name -> record type, by the kind of file
-_HEADS = {"concerns": ConcernHead, "goals": GoalHead, "actions": ActionHead}
+_HEADS = {"concerns": ConcernTrack, "goals": GoalTrack, "actions": ActionTrack}
 _TABLES: dict[str, dict[str, type]] = {
-    "people": {"people": Person, "summaries": PeerSummary},
+    "people": {"people": Person, "summaries": PeerTally},
     "peer": {"years": YearCount, "input": PeerInput, **_HEADS},
     "sessions": {"sessions": Session},
     "closed": dict(_HEADS),

@@ -36,16 +36,16 @@ from .. import __version__
 from ..domain import rules
 from ..domain.enums import Role, SessionStatus
 from ..domain.errors import ValidationError
-from ..domain.facts import SessionFacts, facts_of, facts_to_data
 from ..domain.models import (
     PeerInput,
-    PeerSummary,
+    PeerTally,
     Person,
     Session,
     SessionRef,
     YearCount,
     next_revisions,
 )
+from ..domain.rows import SessionRow, row_of, row_to_data
 from ..domain.serial import from_data, to_data
 from . import backups, journal, migrations
 from .errors import (
@@ -61,12 +61,12 @@ from .errors import (
 from .files import clean_temps, ensure_dir, explain, looks_whole, read_json, remove, write_json
 from .layout import (
     DERIVED_PEER_TABLES,
-    HEAD_TABLES,
+    TRACK_TABLES,
     closed_file,
     derived_docs,
-    home_of,
     index_file,
     is_derived_file,
+    item_file,
     peer_file,
     shard_file,
 )
@@ -536,9 +536,9 @@ class Repository:
 
     # -- summaries -----------------------------------------------------------------
 
-    def summaries(self) -> dict[str, PeerSummary]:
+    def summaries(self) -> dict[str, PeerTally]:
         return {
-            i: self._load(PeerSummary, PEOPLE, doc, i) for i, doc in self._raw(PEOPLE, "summaries")
+            i: self._load(PeerTally, PEOPLE, doc, i) for i, doc in self._raw(PEOPLE, "summaries")
         }
 
     # -- drafts --------------------------------------------------------------------
@@ -599,11 +599,11 @@ class Repository:
 
     def facts(
         self, peer_id: str, *, start: date | None = None, end: date | None = None
-    ) -> list[SessionFacts]:
+    ) -> list[SessionRow]:
         """The light rows of a peer's held sessions (between ``start`` and ``end``),
         oldest first: only the index files of the years asked for are read."""
         peer_id = _safe_id(peer_id)
-        found: list[SessionFacts] = []
+        found: list[SessionRow] = []
         for year in self._index_years(peer_id):
             if (start is not None and year < start.year) or (end is not None and year > end.year):
                 continue
@@ -628,7 +628,7 @@ class Repository:
                 years.append(int(name[6:-5]))
         return sorted(years)
 
-    def _rows(self, rel: str) -> list[SessionFacts]:
+    def _rows(self, rel: str) -> list[SessionRow]:
         """An index file's rows, decoded and checked straight from its bytes (the
         bulk read trends and History make; see store/rows.py)."""
         try:  # saves always reach the disk before anything reads, so the file is current
@@ -648,7 +648,7 @@ class Repository:
                 backups.newest_good(self.root, Path(rel)),
             ) from None
 
-    def _facts(self, rel: str, doc_id: str, doc: dict) -> SessionFacts:
+    def _facts(self, rel: str, doc_id: str, doc: dict) -> SessionRow:
         try:
             from .rows import row_from_doc
 
@@ -676,44 +676,44 @@ class Repository:
                 ]
         return refs
 
-    def open_heads(self, peer_id: str) -> rules.Heads:
+    def open_tracks(self, peer_id: str) -> rules.Tracks:
         """The peer's open concerns, active or paused goals and unfinished actions."""
-        return self._heads_in([peer_file(_safe_id(peer_id))])
+        return self._tracks_in([peer_file(_safe_id(peer_id))])
 
-    def heads(self, peer_id: str) -> rules.Heads:
+    def tracks(self, peer_id: str) -> rules.Tracks:
         """All of the peer's items, open and settled."""
         peer_id = _safe_id(peer_id)
         rels = [peer_file(peer_id)]
         rels += [closed_file(peer_id, year) for year in self._index_years(peer_id)]
-        return self._heads_in([rel for rel in rels if (self.root / rel).exists()])
+        return self._tracks_in([rel for rel in rels if (self.root / rel).exists()])
 
-    def _heads_in(self, rels: list[str], wanted: set[str] | None = None) -> rules.Heads:
-        heads = rules.Heads()
+    def _tracks_in(self, rels: list[str], wanted: set[str] | None = None) -> rules.Tracks:
+        tracks = rules.Tracks()
         for rel in rels:
-            for name, cls in HEAD_TABLES.items():
-                table = getattr(heads, name)
+            for name, cls in TRACK_TABLES.items():
+                table = getattr(tracks, name)
                 for doc_id, doc in self._raw(rel, name):
                     if wanted is None or doc_id in wanted:
                         table[doc_id] = self._load(cls, rel, doc, doc_id)
-        return heads
+        return tracks
 
-    def _heads_for(self, peer_id: str, ids: set[str]) -> rules.Heads:
+    def _tracks_for(self, peer_id: str, ids: set[str]) -> rules.Tracks:
         """The open items, and the settled ones among ``ids`` (what a save may touch)."""
-        heads = self.open_heads(peer_id)
-        known = set(heads.concerns) | set(heads.goals) | set(heads.actions)
+        tracks = self.open_tracks(peer_id)
+        known = set(tracks.concerns) | set(tracks.goals) | set(tracks.actions)
         missing = ids - known
         if missing:
             for year in reversed(self._index_years(peer_id)):
                 rel = closed_file(peer_id, year)
                 if not (self.root / rel).exists():
                     continue
-                found = self._heads_in([rel], missing)
-                for name in HEAD_TABLES:
-                    getattr(heads, name).update(getattr(found, name))
+                found = self._tracks_in([rel], missing)
+                for name in TRACK_TABLES:
+                    getattr(tracks, name).update(getattr(found, name))
                     missing -= set(getattr(found, name))
                 if not missing:
                     break
-        return heads
+        return tracks
 
     def sessions(
         self, peer_id: str, *, start: date | None = None, end: date | None = None
@@ -765,10 +765,10 @@ class Repository:
         """Finish a draft: validate, store it and fold it into the peer's items."""
         self._guard_write()
         self._check_participants(session)
-        heads = self._heads_for(session.peer_id, facts_of(session).item_ids())
-        session = rules.drop_noop_updates(session, heads)
+        tracks = self._tracks_for(session.peer_id, row_of(session).item_ids())
+        session = rules.drop_noop_updates(session, tracks)
         finished = rules.finish(session, self.clock())
-        self._check_links(finished, heads)
+        self._check_links(finished, tracks)
         self.commit(self._session_changes(finished, drop_draft=True))
         return finished
 
@@ -793,8 +793,8 @@ class Repository:
             if sup.role != Role.SUPERVISOR:
                 raise ValidationError(f"{sup.name} is not a supervisor.", "supervisor_ids")
 
-    def _check_links(self, session: Session, heads: rules.Heads) -> None:
-        problem = rules.link_problem(session, heads)
+    def _check_links(self, session: Session, tracks: rules.Tracks) -> None:
+        problem = rules.link_problem(session, tracks)
         if problem is not None:
             raise problem
 
@@ -805,14 +805,14 @@ class Repository:
         _safe_id(session.id)
         prel = peer_file(peer_id)
         year = session.when.year
-        facts = facts_of(session)
+        facts = row_of(session)
         stored = self._stored_year(peer_id, session.id, year, everywhere=bool(session.revisions))
         wanted = facts.item_ids() | (stored[1].item_ids() if stored else set())
-        heads = self._heads_for(peer_id, wanted)
+        tracks = self._tracks_for(peer_id, wanted)
         before = {
-            (name, item_id): home_of(peer_id, head)
-            for name in HEAD_TABLES
-            for item_id, head in getattr(heads, name).items()
+            (name, item_id): item_file(peer_id, track)
+            for name in TRACK_TABLES
+            for item_id, track in getattr(tracks, name).items()
         }
         changes: list[Change] = []
         rows = {year: dict(self._raw(index_file(peer_id, year), "sessions"))}
@@ -822,21 +822,21 @@ class Repository:
             changes.append(Change(index_file(peer_id, old_year), "sessions", session.id, None))
             rows[old_year] = dict(self._raw(index_file(peer_id, old_year), "sessions"))
             rows[old_year].pop(session.id, None)
-        row = facts_to_data(facts)
+        row = row_to_data(facts)
         rows[year][session.id] = row
         changes.append(Change(shard_file(peer_id, year), "sessions", session.id, to_data(session)))
         changes.append(Change(index_file(peer_id, year), "sessions", session.id, row))
-        touched = rules.apply_session(heads, session)
-        for name in HEAD_TABLES:
-            table = getattr(heads, name)
+        touched = rules.apply_session(tracks, session)
+        for name in TRACK_TABLES:
+            table = getattr(tracks, name)
             for item_id in sorted(touched):
                 was = before.get((name, item_id))
-                head = table.get(item_id)
-                now = home_of(peer_id, head) if head is not None else None
+                track = table.get(item_id)
+                now = item_file(peer_id, track) if track is not None else None
                 if was is not None and was != now:
                     changes.append(Change(was, name, item_id, None))
-                if head is not None:
-                    changes.append(Change(now, name, item_id, to_data(head)))
+                if track is not None:
+                    changes.append(Change(now, name, item_id, to_data(track)))
         counts = self.years(peer_id)
         for y, docs in rows.items():
             rel = index_file(peer_id, y)
@@ -847,7 +847,7 @@ class Repository:
             else:
                 counts.pop(y, None)
                 changes.append(Change(prel, "years", str(y), None))
-        summary = rules.summary_from_counts(peer_id, counts, heads)
+        summary = rules.tally_from_counts(peer_id, counts, tracks)
         changes.append(Change(PEOPLE, "summaries", peer_id, to_data(summary)))
         if drop_draft and (session.agenda or session.peer_note.strip()):
             # What the peer brought was discussed: take it off their list for next time.
@@ -886,7 +886,7 @@ class Repository:
 
     def carry_forward(self, peer_id: str, before: date | None = None) -> rules.CarryForward:
         """What a session (on ``before``, if given) reviews: items raised by then."""
-        return rules.carry_forward(self.open_heads(peer_id), before)
+        return rules.carry_forward(self.open_tracks(peer_id), before)
 
     def peers_with_records(self) -> list[str]:
         folder = self.root / "peers"
@@ -907,7 +907,7 @@ class Repository:
             if is_derived_file(name) and rel not in docs:
                 changes.append(Change(rel, None, "", None))
         for rel, tables in docs.items():
-            names = DERIVED_PEER_TABLES if rel == prel else ("sessions", *HEAD_TABLES)
+            names = DERIVED_PEER_TABLES if rel == prel else ("sessions", *TRACK_TABLES)
             on_disk = (self.root / rel).exists()
             if on_disk and rel != prel and not self._loads(rel):
                 changes.append(Change(rel, None, "", tables))  # damaged: written afresh
@@ -1039,7 +1039,7 @@ class Repository:
         known: dict[str, dict[str, date]] = {}
         for peer_id in peer_ids:
             if (self.root / peer_file(_safe_id(peer_id))).exists():
-                known[peer_id] = rules.items_before(self.heads(peer_id), date.max)
+                known[peer_id] = rules.items_before(self.tracks(peer_id), date.max)
         return known
 
     def conflicts(self) -> list[dict]:

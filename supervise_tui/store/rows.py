@@ -1,7 +1,7 @@
 """Reading the light session rows (``index-YYYY.json``) quickly and strictly.
 
 Trends read every row of every peer, so rows are decoded straight from the file's
-bytes into :class:`~supervise_tui.domain.facts.SessionFacts` by msgspec, which checks
+bytes into :class:`~supervise_tui.domain.rows.SessionRow` by msgspec, which checks
 every type (texts, numbers, dates, choices, rating names) on the way in at about the
 speed of plain JSON parsing. A wrong shape is a :class:`ValidationError` naming where.
 """
@@ -11,9 +11,9 @@ from __future__ import annotations
 import msgspec
 
 from ..domain.errors import ValidationError
-from ..domain.facts import SessionFacts
+from ..domain.rows import SessionRow
 
-_FILE = msgspec.json.Decoder(dict[str, dict[str, SessionFacts]])
+_FILE = msgspec.json.Decoder(dict[str, dict[str, SessionRow]])
 
 
 def _where(error: Exception) -> str:
@@ -23,7 +23,7 @@ def _where(error: Exception) -> str:
     return text.rsplit(" - at ", 1)[1] if " - at " in text else "the file"
 
 
-def decode_rows(data: bytes) -> list[SessionFacts]:
+def decode_rows(data: bytes) -> list[SessionRow]:
     """Every row of an index file's bytes, each with its id."""
     try:
         tables = _FILE.decode(data)
@@ -38,10 +38,10 @@ def decode_rows(data: bytes) -> list[SessionFacts]:
     return list(rows.values())
 
 
-def row_from_doc(row_id: str, doc: dict) -> SessionFacts:
+def row_from_doc(row_id: str, doc: dict) -> SessionRow:
     """One row already parsed (from the store's cache)."""
     try:
-        row = msgspec.convert(doc, SessionFacts)
+        row = msgspec.convert(doc, SessionRow)
     except msgspec.ValidationError as error:
         raise ValidationError(
             f"Session row {row_id} does not have the expected shape (at {_where(error)}).",

@@ -250,11 +250,11 @@ class HistoryScreen(Screen):
         repo = self.app.repo
         try:
             session = repo.session(self.peer.id, session_id, year)
-            heads = repo.heads(self.peer.id)
+            tracks = repo.tracks(self.peer.id)
         except StoreError as error:
             self.post_message(self.Opened(None, str(error)))
             return
-        self.post_message(self.Opened(SummaryScreen(session, self.people, heads)))
+        self.post_message(self.Opened(SummaryScreen(session, self.people, tracks)))
 
     def on_history_screen_opened(self, message: Opened) -> None:
         if message.screen is None:
@@ -276,11 +276,11 @@ class HistoryScreen(Screen):
         from .items import ItemsScreen
 
         try:
-            heads = self.app.repo.heads(self.peer.id)
+            tracks = self.app.repo.tracks(self.peer.id)
         except StoreError as error:
             self.post_message(self.Opened(None, str(error)))
             return
-        self.post_message(self.Opened(ItemsScreen(self.peer, heads, self.people)))
+        self.post_message(self.Opened(ItemsScreen(self.peer, tracks, self.people)))
 
     def action_export(self) -> None:
         from .export_dialog import ExportDialog, slug

@@ -263,12 +263,12 @@ class HomeScreen(Screen):
     @work(thread=True, exclusive=True, group="home-detail")
     def load_detail(self, row: HomeRow) -> None:
         try:
-            heads = self.app.repo.heads(row.person.id)
+            tracks = self.app.repo.tracks(row.person.id)
         except StoreError as error:
             self.post_message(self.Detail(row.person.id, str(error)))
             return
         names = {p.id: p.name for p in self.data.people}
-        text = peer_detail(row, heads, self.app.local_now().date(), names)
+        text = peer_detail(row, tracks, self.app.local_now().date(), names)
         self.post_message(self.Detail(row.person.id, text))
 
     def on_home_screen_detail(self, message: Detail) -> None:
@@ -381,7 +381,7 @@ class HomeScreen(Screen):
         try:
             draft = next(d for d in repo.drafts() if d.id == session_id)
             people = {p.id: p for p in repo.people()}
-            heads = repo.heads(draft.peer_id)
+            tracks = repo.tracks(draft.peer_id)
         except StopIteration:
             self.post_message(self.Opened(None, "That draft is no longer there."))
             return
@@ -389,7 +389,7 @@ class HomeScreen(Screen):
             self.post_message(self.Opened(None, str(error)))
             return
         ctx = SessionContext(
-            draft, heads, people, self.app.local_now().date(), self.app.library.get(draft.pack_id)
+            draft, tracks, people, self.app.local_now().date(), self.app.library.get(draft.pack_id)
         )
         self.post_message(self.Opened(SessionScreen(ctx)))
 
@@ -410,11 +410,11 @@ class HomeScreen(Screen):
                 return
             session = repo.session(peer_id, refs[-1].id, refs[-1].when.year)
             people = {p.id: p for p in repo.people()}
-            heads = repo.heads(peer_id)
+            tracks = repo.tracks(peer_id)
         except StoreError as error:
             self.post_message(self.Opened(None, str(error)))
             return
-        self.post_message(self.Opened(SummaryScreen(session, people, heads)))
+        self.post_message(self.Opened(SummaryScreen(session, people, tracks)))
 
     def on_home_screen_opened(self, message: Opened) -> None:
         if message.screen is None:

@@ -48,10 +48,10 @@ class ItemsScreen(Screen):
         Binding("question_mark", "app.help", "Help", show=False),
     ]
 
-    def __init__(self, peer: Person, heads, people: dict[str, Person]) -> None:
+    def __init__(self, peer: Person, tracks, people: dict[str, Person]) -> None:
         super().__init__()
         self.peer = peer
-        self.heads = heads
+        self.tracks = tracks
         self.people = people
         self.items: list = []
 
@@ -63,39 +63,39 @@ class ItemsScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = f"Items — {self.peer.display}"
-        heads = self.heads
+        tracks = self.tracks
         today = self.app.local_now().date()
         rows = []
-        for head in heads.concerns.values():
-            cur = head.current
+        for track in tracks.concerns.values():
+            cur = track.current
             rows.append(
-                (not head.is_open, head.raised_on, "Concern", cur.text, cur.status.label, head)
+                (not track.is_open, track.raised_on, "Concern", cur.text, cur.status.label, track)
             )
-        for head in heads.goals.values():
-            cur = head.current
+        for track in tracks.goals.values():
+            cur = track.current
             rows.append(
                 (
-                    not head.is_active,
-                    head.set_on,
+                    not track.is_active,
+                    track.set_on,
                     "Goal",
                     cur.text,
                     f"{cur.status.label}, {cur.progress}%",
-                    head,
+                    track,
                 )
             )
-        for head in heads.actions.values():
-            cur = head.current
+        for track in tracks.actions.values():
+            cur = track.current
             if cur.done_on:
                 state = f"done {cur.done_on:%d %b %Y}"
             else:
-                state = "OPEN, LATE" if head.is_overdue(today) else "OPEN"
-            rows.append((not head.is_open, head.agreed_on, "Action", cur.text, state, head))
+                state = "OPEN, LATE" if track.is_overdue(today) else "OPEN"
+            rows.append((not track.is_open, track.agreed_on, "Action", cur.text, state, track))
         rows.sort(key=lambda r: (r[0], r[2], r[1]))
         self.items = [r[5] for r in rows]
         table = self.query_one(DataTable)
         table.add_columns("Kind", "What", "Since", "Now")
-        for _closed, since, kind, text, state, head in rows:
-            table.add_row(*plain(kind, excerpt(text, 34), f"{since:%d %b %Y}", state), key=head.id)
+        for _closed, since, kind, text, state, track in rows:
+            table.add_row(*plain(kind, excerpt(text, 34), f"{since:%d %b %Y}", state), key=track.id)
         open_count = sum(1 for r in rows if not r[0])
         self.query_one("#items-note", Static).update(
             f"{open_count} open, {len(rows) - open_count} closed. Enter shows an item's life."
@@ -108,9 +108,9 @@ class ItemsScreen(Screen):
         table = self.query_one(DataTable)
         if not self.items or table.cursor_row < 0:
             return
-        head = self.items[min(table.cursor_row, len(self.items) - 1)]
+        track = self.items[min(table.cursor_row, len(self.items) - 1)]
         names = {p.id: p.name for p in self.people.values()}
-        self.app.push_screen(TimelineScreen(timeline_markdown(head, names)))
+        self.app.push_screen(TimelineScreen(timeline_markdown(track, names)))
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -86,7 +86,7 @@ class PeerViewScreen(Screen):
     def load(self) -> None:
         repo = self.app.repo
         try:
-            heads = repo.heads(self.peer.id)
+            tracks = repo.tracks(self.peer.id)
             summaries = repo.summaries()
             peer_input = repo.peer_input(self.peer.id)
             names = {p.id: p.name for p in repo.people()}
@@ -95,7 +95,7 @@ class PeerViewScreen(Screen):
             return
         today = self.app.local_now().date()
         rows = home_rows([self.peer], summaries, today, include_inactive=True)
-        detail = peer_detail(rows[0], heads, today, names) if rows else ""
+        detail = peer_detail(rows[0], tracks, today, names) if rows else ""
         self.post_message(self.Loaded(detail, peer_input))
 
     def on_peer_view_screen_loaded(self, message: Loaded) -> None:

@@ -329,7 +329,7 @@ class SessionScreen(Screen):
         if path is None:
             return
         before = self.draft.pending.get(path)
-        error = apply_input(self.draft, path, raw, today=self.ctx.today, heads=self.ctx.heads)
+        error = apply_input(self.draft, path, raw, today=self.ctx.today, tracks=self.ctx.tracks)
         self._show_message(path, error)
         if self._ready or error or before is not None:
             self._mark_dirty()
@@ -493,4 +493,4 @@ class SessionScreen(Screen):
         from .summary import SummaryScreen
 
         self._dirty = False
-        self.app.switch_screen(SummaryScreen(message.session, self.ctx.people, self.ctx.heads))
+        self.app.switch_screen(SummaryScreen(message.session, self.ctx.people, self.ctx.tracks))

@@ -185,9 +185,9 @@ class StartSessionScreen(Screen):
         repo = self.app.repo
         people = {p.id: p for p in self.people}
         try:
-            heads = repo.heads(peer_id)
+            tracks = repo.tracks(peer_id)
             draft = new_draft(
-                people[peer_id], sup_ids, kind, when, pack_id, heads, repo.peer_input(peer_id)
+                people[peer_id], sup_ids, kind, when, pack_id, tracks, repo.peer_input(peer_id)
             )
             repo.save_draft(draft)
         except ValidationError as error:
@@ -196,7 +196,7 @@ class StartSessionScreen(Screen):
         except StoreError as error:
             self.post_message(self.Started(None, str(error)))
             return
-        ctx = SessionContext(draft, heads, people, when.date(), self.app.library.get(pack_id))
+        ctx = SessionContext(draft, tracks, people, when.date(), self.app.library.get(pack_id))
         self.post_message(self.Started(ctx))
 
     def on_start_session_screen_started(self, message: Started) -> None:

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Header, Markdown, Static
 from ...domain.enums import SessionStatus
 from ...domain.errors import ValidationError
 from ...domain.models import Person, Session
-from ...domain.rules import Heads
+from ...domain.rules import Tracks
 from ...services.summary import session_markdown
 from ...store.errors import StoreError
 
@@ -45,18 +45,18 @@ class SummaryScreen(Screen):
         self,
         session: Session,
         people: dict[str, Person],
-        heads: Heads | None,
+        tracks: Tracks | None,
     ) -> None:
         super().__init__()
         self.session = session
         self.people = people
-        self.heads = heads
+        self.tracks = tracks
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="signoff-state", markup=False)
         with VerticalScroll(id="summary-scroll"):
-            yield Markdown(session_markdown(self.session, self.people, self.heads), id="summary")
+            yield Markdown(session_markdown(self.session, self.people, self.tracks), id="summary")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -126,7 +126,7 @@ class SummaryScreen(Screen):
             return
         self.session = message.session
         self.query_one("#summary", Markdown).update(
-            session_markdown(self.session, self.people, self.heads)
+            session_markdown(self.session, self.people, self.tracks)
         )
         self._paint_state()
         self.refresh_bindings()
@@ -147,7 +147,7 @@ class SummaryScreen(Screen):
         from ...transfer import write_export
 
         _, path = choice
-        text = session_markdown(self.session, self.people, self.heads)
+        text = session_markdown(self.session, self.people, self.tracks)
         try:
             write_export(path, text.encode("utf-8"), force=False, data_dir=self.app.repo.root)
         except StoreError as error:

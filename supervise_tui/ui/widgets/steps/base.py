@@ -12,7 +12,7 @@ from textual.widgets import Button, Static
 from ....domain.dates import human_date, parse_date
 from ....domain.errors import ValidationError
 from ....domain.models import Person, Session
-from ....domain.rules import Heads
+from ....domain.rules import Tracks
 from ....prompts import Pack
 from ....services.draft_edit import add_item, field_text
 from ..fields import Field, select, text_area, text_input
@@ -25,7 +25,7 @@ INLINE_LABEL = 24  # longer labels go above their control, never squeezed beside
 @dataclass
 class SessionContext:
     draft: Session
-    heads: Heads
+    tracks: Tracks
     people: dict[str, Person]
     today: date
     pack: Pack | None
@@ -81,7 +81,7 @@ class StepPane(VerticalScroll):
     # -- builders --------------------------------------------------------
 
     def text(self, path: str) -> str:
-        return field_text(self.ctx.draft, path, self.ctx.heads)
+        return field_text(self.ctx.draft, path, self.ctx.tracks)
 
     def note_for(self, path: str) -> str:
         return self.ctx.draft.pending.get(path) and "Not understood yet: please correct it." or ""

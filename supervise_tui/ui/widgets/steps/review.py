@@ -24,37 +24,38 @@ class ReviewStep(StepPane):
     )
 
     def compose(self) -> ComposeResult:
-        carried = carry_forward(self.ctx.heads, self.ctx.draft.day)
+        carried = carry_forward(self.ctx.tracks, self.ctx.draft.day)
         if carried.empty:
             yield intro("Nothing is open from earlier sessions. Press F8 to go on to the check-in.")
             return
         yield intro("Still open from earlier sessions. Record what happened, or leave “No change”.")
         if carried.concerns:
             yield Static(f"Open concerns ({len(carried.concerns)})", classes="group-title")
-            for head in carried.concerns:
-                yield self._concern(head)
+            for track in carried.concerns:
+                yield self._concern(track)
         if carried.goals:
             yield Static(f"Active goals ({len(carried.goals)})", classes="group-title")
-            for head in carried.goals:
-                yield self._goal(head)
+            for track in carried.goals:
+                yield self._goal(track)
         if carried.actions:
             yield Static(f"Unfinished actions ({len(carried.actions)})", classes="group-title")
-            for head in carried.actions:
-                yield self._action(head)
+            for track in carried.actions:
+                yield self._action(track)
 
-    def _concern(self, head) -> ItemCard:
-        cur = head.current
-        base = f"review.concern.{head.id}"
+    def _concern(self, track) -> ItemCard:
+        cur = track.current
+        base = f"review.concern.{track.id}"
         facts = (
             f"{cur.category.label if cur.category else 'Concern'} · raised "
-            f"{human_date(head.raised_on)} · owner {self.ctx.name(cur.owner) if cur.owner else '—'}"
+            f"{human_date(track.raised_on)} · owner "
+            f"{self.ctx.name(cur.owner) if cur.owner else '—'}"
             f" · now {cur.status.label.lower()}"
             + (f" · follow up by {human_date(cur.follow_up)}" if cur.follow_up else "")
         )
         statuses = [(s.label, s.value) for s in ConcernStatus if s != cur.status]
         card = ItemCard(
             "review-concern",
-            head.id,
+            track.id,
             "Concern",
             Static(cur.text, classes="item-text", markup=False),
             Static(facts, classes="item-facts", markup=False),
@@ -65,9 +66,9 @@ class ReviewStep(StepPane):
         card.border_subtitle = ""
         return card
 
-    def _goal(self, head) -> ItemCard:
-        cur = head.current
-        base = f"review.goal.{head.id}"
+    def _goal(self, track) -> ItemCard:
+        cur = track.current
+        base = f"review.goal.{track.id}"
         facts = (
             f"{cur.area.label if cur.area else 'Goal'} · {cur.progress}% · "
             f"{cur.status.label.lower()}"
@@ -77,7 +78,7 @@ class ReviewStep(StepPane):
         statuses = [(s.label, s.value) for s in GoalStatus if s != cur.status]
         card = ItemCard(
             "review-goal",
-            head.id,
+            track.id,
             "Goal",
             Static(cur.text, classes="item-text", markup=False),
             Static(facts, classes="item-facts", markup=False),
@@ -89,19 +90,19 @@ class ReviewStep(StepPane):
         card.border_subtitle = ""
         return card
 
-    def _action(self, head) -> ItemCard:
-        cur = head.current
-        base = f"review.action.{head.id}"
-        late = head.is_overdue(self.ctx.today)
+    def _action(self, track) -> ItemCard:
+        cur = track.current
+        base = f"review.action.{track.id}"
+        late = track.is_overdue(self.ctx.today)
         facts = (
             f"owner {self.ctx.name(cur.owner) if cur.owner else '—'} · agreed "
-            f"{human_date(head.agreed_on)}"
+            f"{human_date(track.agreed_on)}"
             + (f" · due {human_date(cur.due)}" if cur.due else "")
             + (" · LATE" if late else "")
         )
         card = ItemCard(
             "review-action",
-            head.id,
+            track.id,
             "Action",
             Static(cur.text, classes="item-text", markup=False),
             Static(facts, classes="item-facts", markup=False),

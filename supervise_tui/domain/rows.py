@@ -7,8 +7,8 @@ the fit of each role activity (the activity's words only when it was drifting), 
 strengths named, and its item events: what it raised and what it updated, without
 the text (goals keep theirs: trends list them by name).
 
-The store writes rows with :func:`facts_to_data` and reads them back, checking every
-type, in ``store/rows.py``; :func:`heads_from_facts` folds the events into items.
+The store writes rows with :func:`row_to_data` and reads them back, checking every
+type, in ``store/rows.py``; :func:`tracks_from_rows` folds the events into items.
 """
 
 from __future__ import annotations
@@ -30,21 +30,21 @@ from .enums import (
 )
 from .models import (
     Action,
-    ActionHead,
     ActionLog,
+    ActionTrack,
     ActionUpdate,
     Concern,
-    ConcernHead,
     ConcernLog,
+    ConcernTrack,
     ConcernUpdate,
     Goal,
-    GoalHead,
     GoalLog,
+    GoalTrack,
     GoalUpdate,
     Session,
     SessionRef,
 )
-from .rules import Heads
+from .rules import Tracks
 from .serial import to_data
 
 # (id, category or None, status as raised)
@@ -62,7 +62,7 @@ FeedbackName = Literal[tuple(key.value for key in FeedbackKey)]  # type: ignore[
 
 
 @dataclass(slots=True)
-class SessionFacts:
+class SessionRow:
     """One held session's light row. Stored (docs/format.md) as these fields by name,
     less ``id`` (the row's key) and ``day`` (worked out from ``when``)."""
 
@@ -101,8 +101,8 @@ class SessionFacts:
         return ids
 
 
-def facts_of(session: Session) -> SessionFacts:
-    return SessionFacts(
+def row_of(session: Session) -> SessionRow:
+    return SessionRow(
         id=session.id,
         when=session.when,
         kind=session.kind,
@@ -134,7 +134,7 @@ def _day(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def facts_to_data(f: SessionFacts) -> dict[str, Any]:
+def row_to_data(f: SessionRow) -> dict[str, Any]:
     return {
         "when": f.when.isoformat(),
         "kind": f.kind.value,
@@ -156,10 +156,10 @@ def facts_to_data(f: SessionFacts) -> dict[str, Any]:
     }
 
 
-# -- item heads from the events -----------------------------------------------------
+# -- item tracks from the events -----------------------------------------------------
 
 
-def heads_from_facts(peer_id: str, facts: list[SessionFacts]) -> Heads:
+def tracks_from_rows(peer_id: str, facts: list[SessionRow]) -> Tracks:
     """The peer's items as trends need them, folded from the events alone.
 
     The same rules as :func:`rules.fold_sessions` (items raised in date order,
@@ -167,43 +167,43 @@ def heads_from_facts(peer_id: str, facts: list[SessionFacts]) -> Heads:
     every figure trends take from these equals what the full records give. Texts
     other than a goal's are left empty: trends do not use them.
     """
-    heads = Heads()
-    concerns, goals, actions = heads.concerns, heads.goals, heads.actions
+    tracks = Tracks()
+    concerns, goals, actions = tracks.concerns, tracks.goals, tracks.actions
     missed: list[tuple[str, date, str, tuple]] = []
     for f in sorted(facts, key=attrgetter("when", "id")):
         day, sid = f.day, f.id
         for cid, category, status in f.new_concerns:
-            concerns[cid] = ConcernHead(
+            concerns[cid] = ConcernTrack(
                 peer_id, sid, day, Concern("", category, "", "", status, None, "", cid)
             )
         for gid, text, progress, status in f.new_goals:
-            goals[gid] = GoalHead(
+            goals[gid] = GoalTrack(
                 peer_id, sid, day, Goal(text, None, None, progress, status, "", gid)
             )
         for aid, owner, due, done in f.new_actions:
-            actions[aid] = ActionHead(peer_id, sid, day, Action("", owner, due, done, aid))
+            actions[aid] = ActionTrack(peer_id, sid, day, Action("", owner, due, done, aid))
         for cid, status in f.concern_updates:
-            head = concerns.get(cid)
-            if head is None:
+            track = concerns.get(cid)
+            if track is None:
                 missed.append(("c", day, sid, (cid, status)))
             else:
-                head.updates.append(
+                track.updates.append(
                     ConcernLog(day, sid, ConcernUpdate(cid, status, "", None, "", "", ""))
                 )
         for gid, progress, status in f.goal_updates:
-            head = goals.get(gid)
-            if head is None:
+            track = goals.get(gid)
+            if track is None:
                 missed.append(("g", day, sid, (gid, progress, status)))
             else:
-                head.updates.append(
+                track.updates.append(
                     GoalLog(day, sid, GoalUpdate(gid, progress, status, "", "", ""))
                 )
         for aid, done, due in f.action_updates:
-            head = actions.get(aid)
-            if head is None:
+            track = actions.get(aid)
+            if track is None:
                 missed.append(("a", day, sid, (aid, done, due)))
             else:
-                head.updates.append(ActionLog(day, sid, ActionUpdate(aid, done, due, "", "")))
+                track.updates.append(ActionLog(day, sid, ActionUpdate(aid, done, due, "", "")))
     for kind, day, sid, update in missed:
         if kind == "c" and update[0] in concerns:
             log = ConcernLog(day, sid, ConcernUpdate(update[0], update[1], "", None, "", "", ""))
@@ -215,7 +215,7 @@ def heads_from_facts(peer_id: str, facts: list[SessionFacts]) -> Heads:
             log = ActionLog(day, sid, ActionUpdate(update[0], update[1], update[2], "", ""))
             actions[update[0]].updates.append(log)
     for table in (concerns, goals, actions):  # logs in (day, session) order, as stored
-        for head in table.values():
-            if len(head.updates) > 1:
-                head.updates.sort(key=lambda log: (log.on, log.session_id))
-    return heads
+        for track in table.values():
+            if len(track.updates) > 1:
+                track.updates.sort(key=lambda log: (log.on, log.session_id))
+    return tracks
