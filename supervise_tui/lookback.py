@@ -14,7 +14,7 @@ from datetime import date
 from .domain.enums import Role
 from .domain.models import Person
 from .domain.rows import SessionRow, tracks_from_rows
-from .domain.rules import Tracks
+from .domain.tracks import Tracks
 from .services.periods import Period
 from .services.report import closest_names
 from .services.trends import PeerTrends, TeamTrends, peer_trends, team_row, team_trends
@@ -68,9 +68,7 @@ def team_members(
         peers = [p for p in peers if p.site.casefold() == wanted]
     if supervisor is not None:
         peers = [
-            p
-            for p in peers
-            if any(supervisor.id in r.supervisor_ids for r in repo.session_refs(p.id))
+            p for p in peers if any(supervisor.id in r.supervisor_ids for r in repo.facts(p.id))
         ]
     return peers
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from . import lookback
 from .domain.enums import Role
 from .domain.models import Person, Session
-from .domain.rules import Tracks
+from .domain.tracks import Tracks
 from .services import bundle as bundles
 from .services.export import csv_text, markdown_record
 from .services.periods import Period, parse_period

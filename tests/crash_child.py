@@ -71,7 +71,7 @@ def main() -> None:
             done = repo.complete(s)
             ack("session", done.peer_id, done.id, done.updated_at.isoformat())
         elif op == "signoff":
-            refs = [r for r in repo.session_refs(peer.id) if r.status.value == "completed"]
+            refs = [r for r in repo.facts(peer.id) if r.status.value == "completed"]
             if refs:
                 session = repo.session(peer.id, rng.choice(refs).id)
                 signed = repo.sign_off(session, peer.id, "ok")

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from supervise_tui.domain import rules
+from supervise_tui.domain import lifecycle, links, tallies, validation
 from supervise_tui.domain.enums import (
     ConcernCategory,
     ConcernStatus,
@@ -29,8 +29,8 @@ from supervise_tui.domain.models import (
     RoleItem,
     Session,
     Strength,
-    settle_goal,
 )
+from supervise_tui.domain.tracks import Tracks, apply_session, fold_sessions, settle_goal
 
 NOW = datetime(2026, 11, 22, 15, 0)
 
@@ -45,31 +45,31 @@ def session(when=datetime(2026, 11, 17, 10), sid=None, **kw) -> Session:
 class TestPeople:
     def test_name_is_required_and_cleaned(self):
         with pytest.raises(ValidationError) as err:
-            rules.validate_person(Person("   ", Role.PEER))
+            validation.validate_person(Person("   ", Role.PEER))
         assert err.value.field == "name"
-        cleaned = rules.validate_person(Person("  Ana \t Lopez\x07 ", Role.PEER, " Elm  St "))
+        cleaned = validation.validate_person(Person("  Ana \t Lopez\x07 ", Role.PEER, " Elm  St "))
         assert cleaned.name == "Ana Lopez"
         assert cleaned.site == "Elm St"
 
     def test_duplicate_name_needs_a_different_site(self):
         first = Person("Sam Ortiz", Role.PEER, "Elm St")
         with pytest.raises(ValidationError) as err:
-            rules.validate_person(Person("sam ortiz", Role.PEER, "elm st"), [first])
+            validation.validate_person(Person("sam ortiz", Role.PEER, "elm st"), [first])
         assert "already someone called" in err.value.message
-        ok = rules.validate_person(Person("Sam Ortiz", Role.PEER, "Oak Ave"), [first])
+        ok = validation.validate_person(Person("Sam Ortiz", Role.PEER, "Oak Ave"), [first])
         assert ok.site == "Oak Ave"
 
     def test_editing_yourself_is_not_a_duplicate(self):
         first = Person("Sam Ortiz", Role.PEER, "Elm St")
-        assert rules.validate_person(first, [first]).name == "Sam Ortiz"
+        assert validation.validate_person(first, [first]).name == "Sam Ortiz"
 
     def test_emoji_and_rtl_names_are_kept(self):
-        person = rules.validate_person(Person("سارا 🌱", Role.PEER))
+        person = validation.validate_person(Person("سارا 🌱", Role.PEER))
         assert person.name == "سارا 🌱"
 
     def test_weekday_range(self):
         with pytest.raises(ValidationError):
-            rules.validate_person(Person("A", Role.PEER, weekday=7))
+            validation.validate_person(Person("A", Role.PEER, weekday=7))
 
 
 class TestSessionValidation:
@@ -77,22 +77,22 @@ class TestSessionValidation:
         s = session()
         s.supervisor_ids = []
         with pytest.raises(ValidationError) as err:
-            rules.validate_session(s)
+            validation.validate_session(s)
         assert err.value.field == "supervisor_ids"
 
     def test_peer_cannot_supervise_themselves(self):
         s = session()
         s.supervisor_ids = ["peer-1"]
         with pytest.raises(ValidationError):
-            rules.validate_session(s)
+            validation.validate_session(s)
 
     def test_several_supervisors_are_welcome_but_not_twice(self):
         s = session()
         s.supervisor_ids = ["sup-1", "sup-2"]
-        rules.validate_session(s)
+        validation.validate_session(s)
         s.supervisor_ids = ["sup-1", "sup-1"]
         with pytest.raises(ValidationError):
-            rules.validate_session(s)
+            validation.validate_session(s)
 
     @pytest.mark.parametrize("value", [0, 6, -1, True])
     def test_rating_out_of_range(self, value):
@@ -101,22 +101,22 @@ class TestSessionValidation:
 
         s.checkin.ratings[RatingKey.WORKLOAD].value = value
         with pytest.raises(ValidationError) as err:
-            rules.validate_session(s)
+            validation.validate_session(s)
         assert err.value.field == "checkin.ratings.workload"
 
     def test_huge_text_is_refused_with_its_length(self):
         s = session()
         s.feedback.text = "x" * 50_000
         with pytest.raises(ValidationError) as err:
-            rules.validate_session(s)
+            validation.validate_session(s)
         assert "50,000" in err.value.message
 
     def test_finishing_needs_required_fields_but_drafts_do_not(self):
         s = session()
         s.concerns.append(Concern(text="too many forms"))  # no category yet
-        rules.validate_session(s)  # fine as a draft
+        validation.validate_session(s)  # fine as a draft
         with pytest.raises(ValidationError) as err:
-            rules.finish(s, NOW)
+            lifecycle.finish(s, NOW)
         assert err.value.field == "concerns[0].category"
 
     def test_blank_rows_are_dropped_when_finishing(self):
@@ -124,7 +124,7 @@ class TestSessionValidation:
         s.strengths.append(Strength())
         s.role_items.append(RoleItem())
         s.concerns.append(Concern())
-        finished = rules.finish(s, NOW)
+        finished = lifecycle.finish(s, NOW)
         assert finished.strengths == [] and finished.role_items == []
         assert finished.concerns == []
         assert finished.status == SessionStatus.COMPLETED
@@ -133,41 +133,41 @@ class TestSessionValidation:
         s = session()
         s.role_items.append(RoleItem(activity="Front desk"))
         with pytest.raises(ValidationError) as err:
-            rules.finish(s, NOW)
+            lifecycle.finish(s, NOW)
         assert err.value.field == "role_items[0].fit"
 
     def test_action_owner_must_be_in_the_session(self):
         s = session()
         s.actions.append(Action("Call the agency", owner="stranger"))
         with pytest.raises(ValidationError) as err:
-            rules.validate_session(s)
+            validation.validate_session(s)
         assert err.value.field == "actions[0].owner"
 
     def test_resolving_needs_a_note(self):
         s = session()
         s.concern_updates.append(ConcernUpdate("c1", ConcernStatus.RESOLVED))
         with pytest.raises(ValidationError) as err:
-            rules.finish(s, NOW)
+            lifecycle.finish(s, NOW)
         assert err.value.field == "concern_updates[0].resolution_note"
 
 
 class TestSignOff:
     def test_mutual_sign_off(self):
-        s = rules.finish(session(), NOW)
-        s = rules.sign_off(s, "peer-1", "Fair summary", NOW)
+        s = lifecycle.finish(session(), NOW)
+        s = lifecycle.sign_off(s, "peer-1", "Fair summary", NOW)
         assert s.status == SessionStatus.COMPLETED
-        s = rules.sign_off(s, "sup-1", "", NOW)
+        s = lifecycle.sign_off(s, "sup-1", "", NOW)
         assert s.status == SessionStatus.ACKNOWLEDGED
         assert [x.person_id for x in s.signoffs] == ["peer-1", "sup-1"]
         assert s.signoffs[0].comment == "Fair summary"
 
     def test_draft_cannot_be_signed(self):
         with pytest.raises(ValidationError):
-            rules.sign_off(session(), "peer-1", "", NOW)
+            lifecycle.sign_off(session(), "peer-1", "", NOW)
 
     def test_outsider_cannot_sign(self):
         with pytest.raises(ValidationError):
-            rules.sign_off(rules.finish(session(), NOW), "someone", "", NOW)
+            lifecycle.sign_off(lifecycle.finish(session(), NOW), "someone", "", NOW)
 
 
 class TestLifecycles:
@@ -176,20 +176,20 @@ class TestLifecycles:
         first.concerns.append(Concern("forms", ConcernCategory.WORKLOAD, id="c1"))
         first.goals.append(Goal("present", GoalArea.CONFERENCE, progress=10, id="g1"))
         first.actions.append(Action("ask agency", "sup-1", due=date(2026, 11, 10), id="a1"))
-        tracks = rules.Tracks()
-        rules.apply_session(tracks, first)
+        tracks = Tracks()
+        apply_session(tracks, first)
         return tracks, first
 
     def test_concern_lives_across_sessions(self):
         tracks, _ = self._raise_items()
         second = session(datetime(2026, 11, 10, 10), sid="s2")
         second.concern_updates.append(ConcernUpdate("c1", ConcernStatus.IN_PROGRESS, "asked"))
-        rules.apply_session(tracks, second)
+        apply_session(tracks, second)
         third = session(datetime(2026, 11, 17, 10), sid="s3")
         third.concern_updates.append(
             ConcernUpdate("c1", ConcernStatus.RESOLVED, resolution_note="form moved to admin")
         )
-        rules.apply_session(tracks, third)
+        apply_session(tracks, third)
         track = tracks.concerns["c1"]
         assert track.current.status == ConcernStatus.RESOLVED
         assert track.current.resolution_note == "form moved to admin"
@@ -202,7 +202,7 @@ class TestLifecycles:
         for sid, day, status in steps:
             s = session(datetime(2026, 11, day, 10), sid=sid)
             s.concern_updates.append(ConcernUpdate("c1", status, resolution_note="x"))
-            rules.apply_session(tracks, s)
+            apply_session(tracks, s)
         track = tracks.concerns["c1"]
         assert track.is_open and track.resolved_on is None
         assert track.current.resolution_note == ""
@@ -211,7 +211,7 @@ class TestLifecycles:
         tracks, _ = self._raise_items()
         s = session(datetime(2026, 11, 10, 10), sid="s2")
         s.goal_updates.append(GoalUpdate("g1", 100, GoalStatus.ACTIVE))
-        rules.apply_session(tracks, s)
+        apply_session(tracks, s)
         assert tracks.goals["g1"].current.status == GoalStatus.COMPLETED
         assert settle_goal(40, GoalStatus.COMPLETED) == (100, GoalStatus.COMPLETED)
         assert settle_goal(140, GoalStatus.PAUSED) == (100, GoalStatus.PAUSED)
@@ -220,17 +220,17 @@ class TestLifecycles:
         tracks, first = self._raise_items()
         s = session(datetime(2026, 11, 10, 10), sid="s2")
         s.goal_updates.append(GoalUpdate("g1", 60, GoalStatus.ACTIVE))
-        rules.apply_session(tracks, s)
+        apply_session(tracks, s)
         first.status = SessionStatus.ACKNOWLEDGED  # e.g. signed off later
-        rules.apply_session(tracks, first)
+        apply_session(tracks, first)
         assert tracks.goals["g1"].current.progress == 60
-        rules.apply_session(tracks, s)  # again: not doubled
+        apply_session(tracks, s)  # again: not doubled
         assert len(tracks.goals["g1"].updates) == 1
 
     def test_removing_an_item_from_its_session(self):
         tracks, first = self._raise_items()
         first.concerns = []
-        touched = rules.apply_session(tracks, first)
+        touched = apply_session(tracks, first)
         assert "c1" in touched and "c1" not in tracks.concerns
 
     def test_updates_apply_in_date_order_not_save_order(self):
@@ -239,14 +239,14 @@ class TestLifecycles:
         late.goal_updates.append(GoalUpdate("g1", 80, GoalStatus.ACTIVE))
         early = session(datetime(2026, 11, 10, 10), sid="s2")
         early.goal_updates.append(GoalUpdate("g1", 30, GoalStatus.ACTIVE))
-        rules.apply_session(tracks, late)
-        rules.apply_session(tracks, early)
+        apply_session(tracks, late)
+        apply_session(tracks, early)
         assert tracks.goals["g1"].current.progress == 80
 
 
 class TestCarryForward:
     def test_open_items_carry_forward_closed_ones_do_not(self):
-        tracks = rules.Tracks()
+        tracks = Tracks()
         s = session(datetime(2026, 11, 3, 10), sid="s1")
         s.concerns += [
             Concern("a", ConcernCategory.WORKLOAD, id="open"),
@@ -266,8 +266,8 @@ class TestCarryForward:
             Action("x", "sup-1", id="todo"),
             Action("y", "peer-1", done_on=date(2026, 11, 3), id="did"),
         ]
-        rules.apply_session(tracks, s)
-        carried = rules.carry_forward(tracks)
+        apply_session(tracks, s)
+        carried = links.carry_forward(tracks)
         assert [h.id for h in carried.concerns] == ["open"]
         assert [h.id for h in carried.goals] == ["active"]
         assert [h.id for h in carried.actions] == ["todo"]
@@ -275,30 +275,30 @@ class TestCarryForward:
         assert carried.concerns[0] is tracks.concerns["open"]
 
     def test_action_done_later_stops_carrying(self):
-        tracks = rules.Tracks()
+        tracks = Tracks()
         s = session(datetime(2026, 11, 3, 10), sid="s1")
         s.actions.append(Action("x", "sup-1", id="a"))
-        rules.apply_session(tracks, s)
+        apply_session(tracks, s)
         s2 = session(datetime(2026, 11, 10, 10), sid="s2")
         s2.action_updates.append(ActionUpdate("a", done_on=date(2026, 11, 8)))
-        rules.apply_session(tracks, s2)
-        assert rules.carry_forward(tracks).empty
+        apply_session(tracks, s2)
+        assert links.carry_forward(tracks).empty
 
 
 def test_summary_counts():
-    tracks = rules.Tracks()
+    tracks = Tracks()
     s = session(sid="s1")
     s.concerns.append(Concern("a", ConcernCategory.WORKLOAD))
     s.goals.append(Goal("g", GoalArea.TRAINING))
     s.role_items.append(RoleItem("desk", fit=Fit.UNSURE))
-    rules.apply_session(tracks, s)
-    from supervise_tui.domain.models import SessionRef
+    apply_session(tracks, s)
+    from supervise_tui.domain.rows import SessionRow
 
     refs = [
-        SessionRef("s1", s.when, s.kind, SessionStatus.COMPLETED, ["sup-1"], NOW),
-        SessionRef("s0", datetime(2026, 11, 1), s.kind, SessionStatus.ACKNOWLEDGED, ["sup-1"], NOW),
+        SessionRow(s.when, s.kind, SessionStatus.COMPLETED, ["sup-1"], NOW, id="s1"),
+        SessionRow(datetime(2026, 11, 1), s.kind, SessionStatus.ACKNOWLEDGED, ["sup-1"], NOW),
     ]
-    summary = rules.tally("peer-1", refs, tracks)
+    summary = tallies.tally_from_counts("peer-1", tallies.year_counts(refs), tracks)
     assert summary.sessions == 2
     assert summary.last_session == date(2026, 11, 17)
     assert (summary.open_concerns, summary.active_goals, summary.awaiting_signoff) == (1, 1, 1)
@@ -316,16 +316,16 @@ def test_fold_matches_applying_one_by_one_in_any_order():
             s.concern_updates.append(ConcernUpdate(f"c{i - 1}", ConcernStatus.IN_PROGRESS))
             s.goal_updates.append(GoalUpdate(f"g{i - 1}", 10 * i, GoalStatus.ACTIVE))
         sessions.append(s)
-    live = rules.Tracks()
+    live = Tracks()
     for s in sessions:
-        rules.apply_session(live, s)
+        apply_session(live, s)
     shuffled = sessions[:]
     random.Random(1).shuffle(shuffled)
-    assert rules.fold_sessions(shuffled) == live
+    assert fold_sessions(shuffled) == live
 
 
 def test_overdue_actions_and_follow_ups():
-    tracks = rules.Tracks()
+    tracks = Tracks()
     s = session(datetime(2026, 11, 3, 10), sid="s1")
     s.actions += [
         Action("due soon", "sup-1", due=date(2026, 11, 30), id="a1"),
@@ -344,7 +344,7 @@ def test_overdue_actions_and_follow_ups():
             id="c2",
         ),
     ]
-    rules.apply_session(tracks, s)
+    apply_session(tracks, s)
     today = date(2026, 11, 22)
     assert [i for i, h in sorted(tracks.actions.items()) if h.is_overdue(today)] == ["a2"]
     assert tracks.concerns["c1"].follow_up_overdue(today)

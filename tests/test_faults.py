@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from supervise_tui.domain import rules
+from supervise_tui.domain import validation
 from supervise_tui.domain.enums import ConcernCategory, Role
 from supervise_tui.domain.errors import ValidationError
 from supervise_tui.domain.models import Concern, Person, Session
@@ -137,7 +137,7 @@ def test_second_writer_while_the_app_runs_changes_nothing(repo, team, data_dir, 
 def test_any_shape_is_a_session_or_a_clear_error(data):
     try:
         session = from_data(Session, data, strict=True)
-        rules.validate_session(session, finishing=True)
+        validation.validate_session(session, finishing=True)
     except ValidationError as error:
         assert error.message
     else:
@@ -147,7 +147,7 @@ def test_any_shape_is_a_session_or_a_clear_error(data):
 @given(st.text(max_size=200), st.text(max_size=200))
 def test_any_name_and_site_is_a_person_or_a_clear_error(name, site):
     try:
-        person = rules.validate_person(Person(name, Role.PEER, site))
+        person = validation.validate_person(Person(name, Role.PEER, site))
     except ValidationError as error:
         assert error.message and error.field in ("name", "site")
     else:

@@ -11,7 +11,6 @@ from pathlib import Path
 import orjson
 import pytest
 
-from supervise_tui.domain import rules
 from supervise_tui.domain.enums import (
     ConcernCategory,
     ConcernStatus,
@@ -36,6 +35,7 @@ from supervise_tui.domain.models import (
     Strength,
 )
 from supervise_tui.domain.rows import row_of, row_to_data, tracks_from_rows
+from supervise_tui.domain.tracks import fold_sessions
 from supervise_tui.store import journal
 from supervise_tui.store.check import check, repair
 from supervise_tui.store.errors import DamagedFile
@@ -144,7 +144,7 @@ def test_items_folded_from_light_rows_match_the_full_fold(team, seed):
     rng = random.Random(seed)
     shuffled = sessions[:]
     rng.shuffle(shuffled)
-    full = rules.fold_sessions(shuffled)
+    full = fold_sessions(shuffled)
     light = tracks_from_rows(team["peer"].id, [row_of(s) for s in shuffled])
     assert full.concerns.keys() == light.concerns.keys()
     for cid, track in full.concerns.items():

@@ -15,14 +15,7 @@ import pytest
 
 from supervise_tui.domain.enums import ConcernCategory, ConcernStatus, GoalArea, Role, SessionStatus
 from supervise_tui.domain.errors import ValidationError
-from supervise_tui.domain.models import (
-    Action,
-    Concern,
-    ConcernUpdate,
-    Goal,
-    Person,
-    Strength,
-)
+from supervise_tui.domain.models import Action, Concern, ConcernUpdate, Goal, Person, Strength
 from supervise_tui.store import backups, journal, migrations
 from supervise_tui.store.check import check
 from supervise_tui.store.errors import (
@@ -274,7 +267,7 @@ class TestDamage:
         assert (data_dir / "backups" / kept / "people.json").read_bytes() == b"garbage"
         again = Repository.open(data_dir, clock=fixed_clock)
         assert len(again.people()) == 4
-        assert again.session_refs(team["peer"].id) == []  # the session came after the backup
+        assert again.facts(team["peer"].id) == []  # the session came after the backup
         again.close()
 
     def test_damage_to_a_live_file_never_reaches_a_backup(self, repo, team, data_dir):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from supervise_tui.domain import rules
 from supervise_tui.domain.enums import (
     Cadence,
     ConcernCategory,
@@ -31,6 +30,7 @@ from supervise_tui.domain.models import (
     Strength,
 )
 from supervise_tui.domain.rows import row_of, tracks_from_rows
+from supervise_tui.domain.tracks import Tracks, apply_session
 from supervise_tui.services import trends
 from supervise_tui.services.periods import parse_period
 from supervise_tui.services.trends import direction, team_row, team_trends
@@ -82,9 +82,9 @@ def peer_trends(person, sessions, tracks, period, today, **kwargs):
 
 
 def build(sessions: list[Session]):
-    tracks = rules.Tracks()
+    tracks = Tracks()
     for s in sorted(sessions, key=lambda s: s.when):
-        rules.apply_session(tracks, s)
+        apply_session(tracks, s)
     return tracks
 
 
@@ -100,7 +100,7 @@ def test_direction_rules():
 
 
 def test_empty_history():
-    t = peer_trends(PEER, [], rules.Tracks(), ALL, TODAY)
+    t = peer_trends(PEER, [], Tracks(), ALL, TODAY)
     assert t.sessions == 0
     assert t.ratings[RatingKey.ROLE_CLARITY].direction == "not enough data"
     assert t.concerns.opened == 0 and t.concerns.median_days_to_resolve is None
@@ -297,5 +297,5 @@ def test_sessions_are_expected_only_since_supervision_began():
     moved = Person("Avery Quinn", Role.PEER, created_at=datetime(2026, 11, 20, tzinfo=UTC))
     assert peer_trends(moved, sessions, build(sessions), year, TODAY).cadence.expected == 11
     # Nobody owes sessions before they were added.
-    empty = peer_trends(newcomer, [], rules.Tracks(), year, TODAY)
+    empty = peer_trends(newcomer, [], Tracks(), year, TODAY)
     assert empty.cadence.expected == 12 and empty.cadence.held == 0

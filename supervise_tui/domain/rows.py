@@ -28,24 +28,17 @@ from .enums import (
     SessionKind,
     SessionStatus,
 )
-from .models import (
-    Action,
+from .models import Action, ActionUpdate, Concern, ConcernUpdate, Goal, GoalUpdate, Session
+from .serial import to_data
+from .tracks import (
     ActionLog,
     ActionTrack,
-    ActionUpdate,
-    Concern,
     ConcernLog,
     ConcernTrack,
-    ConcernUpdate,
-    Goal,
     GoalLog,
     GoalTrack,
-    GoalUpdate,
-    Session,
-    SessionRef,
+    Tracks,
 )
-from .rules import Tracks
-from .serial import to_data
 
 # (id, category or None, status as raised)
 NewConcern = tuple[str, ConcernCategory | None, ConcernStatus]
@@ -86,12 +79,6 @@ class SessionRow:
 
     def __post_init__(self) -> None:
         self.day = self.when.date()
-
-    @property
-    def ref(self) -> SessionRef:
-        return SessionRef(
-            self.id, self.when, self.kind, self.status, list(self.supervisor_ids), self.updated_at
-        )
 
     def item_ids(self) -> set[str]:
         """Every item this session raised or updated."""
@@ -162,7 +149,7 @@ def row_to_data(f: SessionRow) -> dict[str, Any]:
 def tracks_from_rows(peer_id: str, facts: list[SessionRow]) -> Tracks:
     """The peer's items as trends need them, folded from the events alone.
 
-    The same rules as :func:`rules.fold_sessions` (items raised in date order,
+    The same rules as :func:`fold_sessions` (items raised in date order,
     updates applied to items known by then, late ones once more at the end), so
     every figure trends take from these equals what the full records give. Texts
     other than a goal's are left empty: trends do not use them.

@@ -15,7 +15,7 @@ from typing import Any
 import orjson
 
 from .. import __version__
-from ..domain import rules
+from ..domain import links, validation
 from ..domain.enums import Role, SessionStatus
 from ..domain.errors import ValidationError
 from ..domain.models import Person, Session
@@ -143,7 +143,7 @@ def _person(raw: Any, i: int) -> Person:
     where = f"people[{i}]"
     try:
         person = from_data(Person, raw, where, strict=True)
-        cleaned = rules.validate_person(person)
+        cleaned = validation.validate_person(person)
     except ValidationError as error:
         raise BundleError(error.message.rstrip("."), error.field or where) from None
     if cleaned.name != person.name or cleaned.site != person.site:
@@ -158,7 +158,7 @@ def _session(raw: Any, i: int) -> Session:
     where = f"sessions[{i}]"
     try:
         session = from_data(Session, raw, where, strict=True)
-        rules.validate_session(session)  # the rules every stored record meets (as check)
+        validation.validate_session(session)  # the rules every stored record meets (as check)
     except ValidationError as error:
         field = error.field or where
         if not field.startswith("sessions["):
@@ -200,7 +200,7 @@ def check_history(bundle: Bundle, merged: dict[str, list[Session]]) -> None:
     raised by its date (the rule a save and `supervise check` apply)."""
     index = {s.id: i for i, s in enumerate(bundle.sessions)}
     for sessions in merged.values():
-        for session, problem in rules.history_problems(sessions):
+        for session, problem in links.history_problems(sessions):
             if session.id in index:
                 raise BundleError(
                     problem.message.rstrip("."), f"sessions[{index[session.id]}].{problem.field}"

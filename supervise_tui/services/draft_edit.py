@@ -39,8 +39,8 @@ from ..domain.models import (
     Session,
     Strength,
 )
-from ..domain.rules import Tracks
 from ..domain.text import NOTE_MAX, SHORT_MAX, check_text
+from ..domain.tracks import Tracks
 
 LISTS: dict[str, type] = {
     "strengths": Strength,
@@ -361,7 +361,7 @@ def _apply_review(draft: Session, parts: list[str], raw: str, today: date, track
 
 
 def _drop_if_noop(draft: Session, attr: str, update, tracks: Tracks) -> None:
-    from ..domain.rules import drop_noop_updates
+    from ..domain.lifecycle import drop_noop_updates
 
     probe = dataclasses.replace(
         draft,

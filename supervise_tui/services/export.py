@@ -9,7 +9,7 @@ from datetime import date
 from ..domain.dates import human_date
 from ..domain.enums import ConcernStatus, RatingKey
 from ..domain.models import Person, Session
-from ..domain.rules import Tracks
+from ..domain.tracks import Tracks
 from .summary import inline, session_markdown
 from .timeline import timeline_markdown
 

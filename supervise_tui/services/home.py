@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..domain.enums import Role
-from ..domain.models import PeerTally, Person, Session
+from ..domain.models import Person, Session
 from ..domain.schedule import Due, due
+from ..domain.tallies import PeerTally
 
 
 @dataclass(frozen=True)

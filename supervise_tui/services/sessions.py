@@ -6,9 +6,10 @@ from datetime import datetime
 
 from ..domain.enums import SessionKind
 from ..domain.errors import ValidationError
+from ..domain.links import carry_forward
 from ..domain.models import PeerInput, Person, Session
-from ..domain.rules import Tracks, carry_forward
 from ..domain.schedule import next_due
+from ..domain.tracks import Tracks
 
 
 def new_draft(

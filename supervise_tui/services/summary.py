@@ -13,7 +13,7 @@ import re
 from ..domain.dates import human_date, human_datetime
 from ..domain.enums import FeedbackKey, RatingKey, Section
 from ..domain.models import Person, Session
-from ..domain.rules import Tracks
+from ..domain.tracks import Tracks
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 _LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s)")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..domain.dates import human_date
-from ..domain.models import ActionTrack, ConcernTrack, GoalTrack
 from ..domain.text import excerpt
+from ..domain.tracks import ActionTrack, ConcernTrack, GoalTrack
 from .summary import block, inline
 
 

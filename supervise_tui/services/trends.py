@@ -42,10 +42,10 @@ from ..domain.enums import (
     GoalStatus,
     RatingKey,
 )
-from ..domain.models import ConcernTrack, GoalTrack, Person, ordered_logs
+from ..domain.models import Person
 from ..domain.rows import SessionRow
-from ..domain.rules import Tracks
 from ..domain.schedule import count_expected
+from ..domain.tracks import ConcernTrack, GoalTrack, Tracks, ordered_logs
 from .periods import Period
 
 STALL_AFTER = 3

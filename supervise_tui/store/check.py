@@ -8,10 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..domain import rules
+from ..domain import links, validation
 from ..domain.errors import ValidationError
-from ..domain.models import PeerTally, Person, Session
+from ..domain.models import Person, Session
 from ..domain.serial import from_data
+from ..domain.tallies import PeerTally
 from . import backups, migrations
 from .errors import DamagedFile
 from .files import parse_json
@@ -148,14 +149,14 @@ def _check_peer(root, peer_id, parsed, people, summaries, report, seen) -> None:
                 report.problems.append(f"{where}: the same session id is filed under another peer")
             seen.setdefault(doc_id, peer_id)
             try:
-                rules.validate_session(session)
+                validation.validate_session(session)
             except ValidationError as error:
                 report.problems.append(f"{where}: invalid ({error.field})")
             _check_people(session, people, where, report)
             sessions[doc_id] = session
     report.sessions += len(sessions)
     ordered = sorted(sessions.values(), key=lambda s: (s.when, s.id))
-    for session, problem in rules.history_problems(ordered):
+    for session, problem in links.history_problems(ordered):
         report.problems.append(
             f"session {session.id}: {problem.field} updates an item that is not in this "
             "peer's record on that date"

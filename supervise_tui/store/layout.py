@@ -18,10 +18,12 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from ..domain import rules
-from ..domain.models import ActionTrack, ConcernTrack, GoalTrack, PeerTally, Session
+from ..domain import tallies
+from ..domain.models import Session
 from ..domain.rows import row_of, row_to_data
 from ..domain.serial import to_data
+from ..domain.tallies import PeerTally
+from ..domain.tracks import ActionTrack, ConcernTrack, GoalTrack, fold_sessions, is_settled
 
 TRACK_TABLES: dict[str, type] = {
     "concerns": ConcernTrack,
@@ -59,7 +61,7 @@ def raised_on(track: ConcernTrack | GoalTrack | ActionTrack) -> date:
 
 def item_file(peer_id: str, track: ConcernTrack | GoalTrack | ActionTrack) -> str:
     """Open items live with the peer; settled ones by the year they were raised."""
-    if rules.is_settled(track):
+    if is_settled(track):
         return closed_file(peer_id, raised_on(track).year)
     return peer_file(peer_id)
 
@@ -67,19 +69,19 @@ def item_file(peer_id: str, track: ConcernTrack | GoalTrack | ActionTrack) -> st
 def derived_docs(peer_id: str, sessions: list[Session]) -> tuple[Docs, PeerTally]:
     """Every derived document of a peer, from their full records, and their summary."""
     sessions = sorted(sessions, key=lambda s: (s.when, s.id))
-    tracks = rules.fold_sessions(sessions)
+    tracks = fold_sessions(sessions)
     docs: Docs = defaultdict(lambda: defaultdict(dict))
     facts = [row_of(s) for s in sessions]
     for f in facts:
         docs[index_file(peer_id, f.when.year)]["sessions"][f.id] = row_to_data(f)
-    counts = rules.year_counts(facts)
+    counts = tallies.year_counts(facts)
     for year, count in counts.items():
         docs[peer_file(peer_id)]["years"][str(year)] = to_data(count)
     for name in TRACK_TABLES:
         for item_id, track in getattr(tracks, name).items():
             docs[item_file(peer_id, track)][name][item_id] = to_data(track)
     docs.setdefault(peer_file(peer_id), defaultdict(dict))
-    summary = rules.tally_from_counts(peer_id, counts, tracks)
+    summary = tallies.tally_from_counts(peer_id, counts, tracks)
     return {f: dict(tables) for f, tables in docs.items()}, summary
 
 

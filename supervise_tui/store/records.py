@@ -11,17 +11,10 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from ..domain.errors import ValidationError
-from ..domain.models import (
-    ActionTrack,
-    ConcernTrack,
-    GoalTrack,
-    PeerInput,
-    PeerTally,
-    Person,
-    Session,
-    YearCount,
-)
+from ..domain.models import PeerInput, Person, Session
 from ..domain.serial import from_data
+from ..domain.tallies import PeerTally, YearCount
+from ..domain.tracks import ActionTrack, ConcernTrack, GoalTrack
 from .errors import DamagedFile
 from .files import parse_json
 

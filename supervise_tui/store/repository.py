@@ -33,20 +33,14 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..domain import rules
+from ..domain import lifecycle, links, tallies, validation
 from ..domain.enums import Role, SessionStatus
 from ..domain.errors import ValidationError
-from ..domain.models import (
-    PeerInput,
-    PeerTally,
-    Person,
-    Session,
-    SessionRef,
-    YearCount,
-    next_revisions,
-)
+from ..domain.models import PeerInput, Person, Session, next_revisions
 from ..domain.rows import SessionRow, row_of, row_to_data
 from ..domain.serial import from_data, to_data
+from ..domain.tallies import PeerTally, YearCount
+from ..domain.tracks import Tracks, apply_session
 from . import backups, journal, migrations
 from .errors import (
     DamagedFile,
@@ -86,7 +80,7 @@ def draft_file(session_id: str) -> str:
     return f"drafts/{session_id}.json"
 
 
-_safe_id = rules.check_id  # ids become file names: only plain tokens
+_safe_id = validation.check_id  # ids become file names: only plain tokens
 
 
 class Repository:
@@ -486,7 +480,7 @@ class Repository:
         _safe_id(person.id)
         others = self.people()
         previous = next((p for p in others if p.id == person.id), None)
-        person = rules.validate_person(person, others)
+        person = validation.validate_person(person, others)
         if previous is not None and previous.role != person.role and self._has_sessions(person.id):
             raise ValidationError(
                 f"{previous.name} already has sessions as a {previous.role.label.lower()}, "
@@ -524,7 +518,7 @@ class Repository:
             if person_id in draft.participants:
                 return True
         for peer in self.people(role=Role.PEER):
-            for ref in self.session_refs(peer.id):
+            for ref in self.facts(peer.id):
                 if person_id in ref.supervisor_ids:
                     return True
         return False
@@ -660,35 +654,32 @@ class Repository:
                 backups.newest_good(self.root, Path(rel)),
             ) from None
 
-    def session_refs(self, peer_id: str) -> list[SessionRef]:
-        return [f.ref for f in self.facts(peer_id)]
-
-    def awaiting_signoff(self, peer_id: str) -> list[SessionRef]:
+    def awaiting_signoff(self, peer_id: str) -> list[SessionRow]:
         """Finished sessions not yet acknowledged by everyone, oldest first."""
-        refs: list[SessionRef] = []
+        refs: list[SessionRow] = []
         for year, count in sorted(self.years(peer_id).items()):
             if count.awaiting:
                 start, end = date(year, 1, 1), date(year, 12, 31)
                 refs += [
-                    f.ref
+                    f
                     for f in self.facts(peer_id, start=start, end=end)
                     if f.status == SessionStatus.COMPLETED
                 ]
         return refs
 
-    def open_tracks(self, peer_id: str) -> rules.Tracks:
+    def open_tracks(self, peer_id: str) -> Tracks:
         """The peer's open concerns, active or paused goals and unfinished actions."""
         return self._tracks_in([peer_file(_safe_id(peer_id))])
 
-    def tracks(self, peer_id: str) -> rules.Tracks:
+    def tracks(self, peer_id: str) -> Tracks:
         """All of the peer's items, open and settled."""
         peer_id = _safe_id(peer_id)
         rels = [peer_file(peer_id)]
         rels += [closed_file(peer_id, year) for year in self._index_years(peer_id)]
         return self._tracks_in([rel for rel in rels if (self.root / rel).exists()])
 
-    def _tracks_in(self, rels: list[str], wanted: set[str] | None = None) -> rules.Tracks:
-        tracks = rules.Tracks()
+    def _tracks_in(self, rels: list[str], wanted: set[str] | None = None) -> Tracks:
+        tracks = Tracks()
         for rel in rels:
             for name, cls in TRACK_TABLES.items():
                 table = getattr(tracks, name)
@@ -697,7 +688,7 @@ class Repository:
                         table[doc_id] = self._load(cls, rel, doc, doc_id)
         return tracks
 
-    def _tracks_for(self, peer_id: str, ids: set[str]) -> rules.Tracks:
+    def _tracks_for(self, peer_id: str, ids: set[str]) -> Tracks:
         """The open items, and the settled ones among ``ids`` (what a save may touch)."""
         tracks = self.open_tracks(peer_id)
         known = set(tracks.concerns) | set(tracks.goals) | set(tracks.actions)
@@ -766,8 +757,8 @@ class Repository:
         self._guard_write()
         self._check_participants(session)
         tracks = self._tracks_for(session.peer_id, row_of(session).item_ids())
-        session = rules.drop_noop_updates(session, tracks)
-        finished = rules.finish(session, self.clock())
+        session = lifecycle.drop_noop_updates(session, tracks)
+        finished = lifecycle.finish(session, self.clock())
         self._check_links(finished, tracks)
         self.commit(self._session_changes(finished, drop_draft=True))
         return finished
@@ -776,7 +767,9 @@ class Repository:
         """Record one participant's acknowledgement of a finished session."""
         self._guard_write()
         stored = self.session(session.peer_id, session.id, session.when.year)
-        signed = rules.sign_off(stored, person_id, comment, self._stamp_after(stored.updated_at))
+        signed = lifecycle.sign_off(
+            stored, person_id, comment, self._stamp_after(stored.updated_at)
+        )
         signed = dataclasses.replace(
             signed, revisions=next_revisions(stored.revisions, stored.updated_at)
         )
@@ -784,7 +777,7 @@ class Repository:
         return signed
 
     def _check_participants(self, session: Session) -> None:
-        rules.validate_session(session)
+        validation.validate_session(session)
         peer = self.person(session.peer_id)
         if peer.role != Role.PEER:
             raise ValidationError(f"{peer.name} is not a peer specialist.", "peer_id")
@@ -793,8 +786,8 @@ class Repository:
             if sup.role != Role.SUPERVISOR:
                 raise ValidationError(f"{sup.name} is not a supervisor.", "supervisor_ids")
 
-    def _check_links(self, session: Session, tracks: rules.Tracks) -> None:
-        problem = rules.link_problem(session, tracks)
+    def _check_links(self, session: Session, tracks: Tracks) -> None:
+        problem = links.link_problem(session, tracks)
         if problem is not None:
             raise problem
 
@@ -826,7 +819,7 @@ class Repository:
         rows[year][session.id] = row
         changes.append(Change(shard_file(peer_id, year), "sessions", session.id, to_data(session)))
         changes.append(Change(index_file(peer_id, year), "sessions", session.id, row))
-        touched = rules.apply_session(tracks, session)
+        touched = apply_session(tracks, session)
         for name in TRACK_TABLES:
             table = getattr(tracks, name)
             for item_id in sorted(touched):
@@ -840,14 +833,14 @@ class Repository:
         counts = self.years(peer_id)
         for y, docs in rows.items():
             rel = index_file(peer_id, y)
-            counted = rules.year_counts(self._facts(rel, i, d) for i, d in docs.items())
+            counted = tallies.year_counts(self._facts(rel, i, d) for i, d in docs.items())
             if y in counted:
                 counts[y] = counted[y]
                 changes.append(Change(prel, "years", str(y), to_data(counted[y])))
             else:
                 counts.pop(y, None)
                 changes.append(Change(prel, "years", str(y), None))
-        summary = rules.tally_from_counts(peer_id, counts, tracks)
+        summary = tallies.tally_from_counts(peer_id, counts, tracks)
         changes.append(Change(PEOPLE, "summaries", peer_id, to_data(summary)))
         if drop_draft and (session.agenda or session.peer_note.strip()):
             # What the peer brought was discussed: take it off their list for next time.
@@ -884,9 +877,9 @@ class Repository:
         self.commit([Change(peer_file(_safe_id(peer_id)), "input", "next", to_data(peer_input))])
         return peer_input
 
-    def carry_forward(self, peer_id: str, before: date | None = None) -> rules.CarryForward:
+    def carry_forward(self, peer_id: str, before: date | None = None) -> links.CarryForward:
         """What a session (on ``before``, if given) reviews: items raised by then."""
-        return rules.carry_forward(self.open_tracks(peer_id), before)
+        return links.carry_forward(self.open_tracks(peer_id), before)
 
     def peers_with_records(self) -> list[str]:
         folder = self.root / "peers"
@@ -1039,7 +1032,7 @@ class Repository:
         known: dict[str, dict[str, date]] = {}
         for peer_id in peer_ids:
             if (self.root / peer_file(_safe_id(peer_id))).exists():
-                known[peer_id] = rules.items_before(self.tracks(peer_id), date.max)
+                known[peer_id] = links.items_before(self.tracks(peer_id), date.max)
         return known
 
     def conflicts(self) -> list[dict]:

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Header, Markdown, Static
 from ...domain.enums import SessionStatus
 from ...domain.errors import ValidationError
 from ...domain.models import Person, Session
-from ...domain.rules import Tracks
+from ...domain.tracks import Tracks
 from ...services.summary import session_markdown
 from ...store.errors import StoreError
 

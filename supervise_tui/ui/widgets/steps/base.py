@@ -12,7 +12,7 @@ from textual.widgets import Button, Static
 from ....domain.dates import human_date, parse_date
 from ....domain.errors import ValidationError
 from ....domain.models import Person, Session
-from ....domain.rules import Tracks
+from ....domain.tracks import Tracks
 from ....prompts import Pack
 from ....services.draft_edit import add_item, field_text
 from ..fields import Field, select, text_area, text_input

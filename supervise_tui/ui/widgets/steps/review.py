@@ -7,7 +7,7 @@ from textual.widgets import Static
 
 from ....domain.dates import human_date
 from ....domain.enums import ConcernStatus, GoalStatus
-from ....domain.rules import carry_forward
+from ....domain.links import carry_forward
 from ..item_card import ItemCard
 from .base import StepPane, intro
 

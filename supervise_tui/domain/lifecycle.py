@@ -1,0 +1,93 @@
+"""A session's life after the walk-through: finishing it and signing it off.
+
+A draft is *finished* once (validated as complete, then status ``completed``) and is
+*acknowledged* when everyone in it has signed it off.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from .enums import SessionStatus
+from .errors import ValidationError
+from .models import Session, SignOff
+from .text import SHORT_MAX, check_text
+from .tracks import Tracks
+from .validation import prune, validate_session
+
+
+def finish(session: Session, now) -> Session:
+    """Validate and move a draft to *completed*."""
+    if session.pending:
+        path = sorted(session.pending)[0]
+        raise ValidationError(
+            "One field still holds something that could not be understood; "
+            "please correct it or clear it.",
+            path,
+        )
+    session = prune(session)
+    validate_session(session, finishing=True)
+    return dataclasses.replace(
+        session, status=SessionStatus.COMPLETED, updated_at=now, step="", pending={}
+    )
+
+
+def drop_noop_updates(session: Session, tracks: Tracks) -> Session:
+    """Remove review updates that change nothing (the item was left unchanged)."""
+
+    def concern_changes(u) -> bool:
+        track = tracks.concerns.get(u.concern_id)
+        if track is None:
+            return True
+        cur = track.current
+        return bool(
+            u.status != cur.status
+            or u.note.strip()
+            or u.resolution_note.strip()
+            or (u.follow_up is not None and u.follow_up != cur.follow_up)
+            or (u.owner and u.owner != cur.owner)
+        )
+
+    def goal_changes(u) -> bool:
+        track = tracks.goals.get(u.goal_id)
+        if track is None:
+            return True
+        cur = track.current
+        return bool(
+            u.progress != cur.progress
+            or u.status != cur.status
+            or u.note.strip()
+            or (u.next_step.strip() and u.next_step != cur.next_step)
+        )
+
+    def action_changes(u) -> bool:
+        track = tracks.actions.get(u.action_id)
+        if track is None:
+            return True
+        cur = track.current
+        return bool(
+            u.done_on != cur.done_on or u.note.strip() or (u.due is not None and u.due != cur.due)
+        )
+
+    return dataclasses.replace(
+        session,
+        concern_updates=[u for u in session.concern_updates if concern_changes(u)],
+        goal_updates=[u for u in session.goal_updates if goal_changes(u)],
+        action_updates=[u for u in session.action_updates if action_changes(u)],
+    )
+
+
+def sign_off(session: Session, person_id: str, comment: str, now) -> Session:
+    """Record one participant's acknowledgement; when all have, it is acknowledged."""
+    if session.status == SessionStatus.DRAFT:
+        raise ValidationError("Finish the session before signing it off.", "status")
+    if person_id not in session.participants:
+        raise ValidationError("Only people in the session can sign it off.", "signoffs")
+    comment = check_text(comment, "comment", limit=SHORT_MAX)
+
+    others = [s for s in session.signoffs if s.person_id != person_id]
+    signoffs = [*others, SignOff(person_id=person_id, at=now, comment=comment)]
+    signoffs.sort(key=lambda s: session.participants.index(s.person_id))
+    everyone = {s.person_id for s in signoffs} >= set(session.participants)
+    status = SessionStatus.ACKNOWLEDGED if everyone else SessionStatus.COMPLETED
+    return dataclasses.replace(session, signoffs=signoffs, status=status, updated_at=now)
