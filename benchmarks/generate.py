@@ -12,6 +12,7 @@ import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from supervise_tui.domain.derived import history_of
 from supervise_tui.domain.enums import (
     ConcernCategory,
     ConcernStatus,
@@ -40,7 +41,8 @@ from supervise_tui.domain.models import (
     Voices,
     now_utc,
 )
-from supervise_tui.store.repository import Repository
+from supervise_tui.store.folder import open_folder
+from supervise_tui.usecases.people import save_person
 
 WORDS = [
     "resident",
@@ -91,15 +93,19 @@ def generate(folder: Path, sessions: int, seed: int = 1) -> None:
     rng = random.Random(seed)
     n_peers = peers_for(sessions)
     per_peer = sessions // n_peers
-    with Repository.open(folder, backup=False, clock=now_utc) as repo:
+    with open_folder(folder, backup=False, clock=now_utc) as repo:
         sups = [
-            repo.save_person(Person(f"Supervisor {i}", Role.SUPERVISOR, f"Site {i}"))
+            save_person(
+                repo, Person(f"Supervisor {i}", Role.SUPERVISOR, f"Site {i}"), clock=repo.clock
+            )
             for i in range(max(3, n_peers // 8))
         ]
         start = datetime(2026, 11, 16, 10) - timedelta(weeks=per_peer)
         for p in range(n_peers):
-            peer = repo.save_person(
-                Person(f"Peer {p:03d}", Role.PEER, f"Site {p % 5}", weekday=p % 5)
+            peer = save_person(
+                repo,
+                Person(f"Peer {p:03d}", Role.PEER, f"Site {p % 5}", weekday=p % 5),
+                clock=repo.clock,
             )
             sup = sups[p % len(sups)]
             made: list[Session] = []
@@ -161,7 +167,10 @@ def generate(folder: Path, sessions: int, seed: int = 1) -> None:
                     open_actions.append(a.id)
                 s.signoffs = [SignOff(peer.id, when), SignOff(sup.id, when)]
                 made.append(s)
-            repo._store_sessions(peer.id, made)
+            held = {s.id: s for s in repo.sessions(peer.id)}
+            held.update((s.id, s) for s in made)
+            sessions = list(held.values())
+            repo.replace_history(history_of(peer.id, sessions), sessions)
 
 
 if __name__ == "__main__":

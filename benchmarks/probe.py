@@ -34,12 +34,12 @@ async def main() -> None:
         from pathlib import Path
 
         from supervise_tui.domain.models import now_utc
-        from supervise_tui.store.repository import Repository
+        from supervise_tui.store.folder import open_folder
         from supervise_tui.ui.app import make_app
 
         # Opened exactly as `supervise` opens it (cli.run_tui): the file check and the
         # hourly backup run once Home shows, so they are not part of the first paint.
-        repo = Repository.open(Path(sys.argv[2]), check=False, backup=False, clock=now_utc)
+        repo = open_folder(Path(sys.argv[2]), check=False, backup=False, clock=now_utc)
         app = make_app(repo, clock=now_utc)
         async with app.run_test(size=(80, 24)) as pilot:
             table = None

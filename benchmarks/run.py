@@ -32,13 +32,14 @@ sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
 
-from supervise_tui import lookback  # noqa: E402
 from supervise_tui.domain.enums import ConcernCategory, Role, SessionKind  # noqa: E402
 from supervise_tui.domain.models import Concern, Session, now_utc  # noqa: E402
 from supervise_tui.services.periods import parse_period  # noqa: E402
 from supervise_tui.services.report import HISTORY_PERIOD, history_rows  # noqa: E402
 from supervise_tui.store import backups  # noqa: E402
-from supervise_tui.store.repository import Repository  # noqa: E402
+from supervise_tui.store.folder import open_folder  # noqa: E402
+from supervise_tui.usecases import lookback  # noqa: E402
+from supervise_tui.usecases.sessions import finish_session, save_draft  # noqa: E402
 
 TODAY = date(2026, 11, 22)
 
@@ -57,7 +58,7 @@ def timed(fn, runs: int) -> float:
 
 
 def measure_save(folder: Path, runs: int) -> dict:
-    with Repository.open(folder, backup=False, clock=now_utc) as repo:
+    with open_folder(folder, backup=False, clock=now_utc) as repo:
         peer = repo.people(role=Role.PEER)[0]
         sup = repo.people(role=Role.SUPERVISOR)[0]
         counter = iter(range(10_000))
@@ -66,19 +67,19 @@ def measure_save(folder: Path, runs: int) -> dict:
             n = next(counter)
             s = Session(peer.id, [sup.id], SessionKind.WEEKLY, datetime(2026, 11, 20, 9, n % 60))
             s.concerns.append(Concern("benchmark concern", ConcernCategory.WORKLOAD))
-            repo.complete(s)
+            finish_session(repo, s, clock=repo.clock)
 
         draft = Session(peer.id, [sup.id], SessionKind.INFORMAL, datetime(2026, 11, 21, 9))
 
         def autosave() -> None:
             draft.checkin.arriving += "x"
-            repo.save_draft(draft)
+            save_draft(repo, draft, clock=repo.clock)
 
         return {"save_ms": timed(save, runs), "autosave_ms": timed(autosave, runs * 2)}
 
 
 def measure_history(folder: Path, runs: int) -> float:
-    with Repository.open(folder, read_only=True, clock=now_utc) as repo:
+    with open_folder(folder, read_only=True, clock=now_utc) as repo:
         peer = repo.people(role=Role.PEER)[0]
 
         def open_history() -> None:
@@ -89,7 +90,7 @@ def measure_history(folder: Path, runs: int) -> float:
             for rel in [rel for rel in repo._dbs if rel.startswith("peers/")]:
                 del repo._dbs[rel]
             period = parse_period(HISTORY_PERIOD, TODAY)
-            facts = repo.facts(peer.id, start=period.start, end=period.end)
+            facts = repo.rows(peer.id, start=period.start, end=period.end)
             sum(count.held for count in repo.years(peer.id).values())
             people = {p.id: p for p in repo.people()}
             history_rows(facts, people)
@@ -104,7 +105,7 @@ def measure_trends(folder: Path, runs: int) -> dict:
         for path in files:
             orjson.loads(path.read_bytes())
 
-    with Repository.open(folder, read_only=True, clock=now_utc) as repo:
+    with open_folder(folder, read_only=True, clock=now_utc) as repo:
 
         def team() -> None:
             # What the Team screen does in the running app, every peer's files read cold.

@@ -17,8 +17,10 @@ from pathlib import Path
 from supervise_tui.domain.enums import ConcernCategory, ConcernStatus, GoalArea, Role, SessionKind
 from supervise_tui.domain.models import Action, Concern, ConcernUpdate, Goal, Person, Session
 from supervise_tui.services import bundle as bundles
-from supervise_tui.store.repository import Repository
-from supervise_tui.transfer import plan_import
+from supervise_tui.store.folder import open_folder
+from supervise_tui.usecases.imports import apply_import, plan_import
+from supervise_tui.usecases.people import save_person
+from supervise_tui.usecases.sessions import finish_session, review_for, save_draft, sign_session
 
 _ticks = itertools.count()
 
@@ -42,13 +44,21 @@ def main() -> None:
         os.write(ack_fd, ("\t".join(fields) + "\n").encode())
         os.fsync(ack_fd)
 
-    repo = Repository.open(data, clock=fixed_clock)
+    repo = open_folder(data, clock=fixed_clock)
     sups = repo.people(role=Role.SUPERVISOR)
     if not sups:
-        sups = [repo.save_person(Person("Dana Whitfield", Role.SUPERVISOR, "Maple Court"))]
+        sups = [
+            save_person(
+                repo, Person("Dana Whitfield", Role.SUPERVISOR, "Maple Court"), clock=repo.clock
+            )
+        ]
     peers = [p for p in repo.people(role=Role.PEER) if p.site != "Imported"]
     while len(peers) < 3:
-        peers.append(repo.save_person(Person(f"Peer {len(peers) + 1}", Role.PEER, "Maple Court")))
+        peers.append(
+            save_person(
+                repo, Person(f"Peer {len(peers) + 1}", Role.PEER, "Maple Court"), clock=repo.clock
+            )
+        )
     for p in peers:
         ack("person", p.id, p.updated_at.isoformat())
     day = datetime(2026, 1, 5, 10) + timedelta(days=rng.randint(0, 300))
@@ -63,22 +73,23 @@ def main() -> None:
             )
             s.goals.append(Goal("a fictional goal", GoalArea.TRAINING, progress=10))
             s.actions.append(Action("a fictional action", peer.id))
-            carried = repo.carry_forward(peer.id, day.date())
+            carried = review_for(repo, peer.id, day.date())
             for track in carried.concerns[:2]:
                 s.concern_updates.append(
                     ConcernUpdate(track.id, ConcernStatus.RESOLVED, "sorted out")
                 )
-            done = repo.complete(s)
+            done = finish_session(repo, s, clock=repo.clock)
             ack("session", done.peer_id, done.id, done.updated_at.isoformat())
         elif op == "signoff":
-            refs = [r for r in repo.facts(peer.id) if r.status.value == "completed"]
+            refs = [r for r in repo.rows(peer.id) if r.status.value == "completed"]
             if refs:
                 session = repo.session(peer.id, rng.choice(refs).id)
-                signed = repo.sign_off(session, peer.id, "ok")
+                signed = sign_session(repo, session, peer.id, "ok", clock=repo.clock)
                 ack("session", signed.peer_id, signed.id, signed.updated_at.isoformat())
         elif op == "person":
             person = repo.person(peer.id)
-            saved = repo.save_person(
+            saved = save_person(
+                repo,
                 Person(
                     person.name,
                     person.role,
@@ -86,19 +97,20 @@ def main() -> None:
                     id=person.id,
                     weekday=rng.randint(0, 6),
                     created_at=person.created_at,
-                )
+                ),
+                clock=repo.clock,
             )
             ack("person", saved.id, saved.updated_at.isoformat())
         elif op == "draft":
             s = Session(peer.id, [sups[0].id], SessionKind.INFORMAL, day)
             s.checkin.arriving = "typing " * rng.randint(1, 50)
-            saved = repo.save_draft(s)
+            saved = save_draft(repo, s, clock=repo.clock)
             ack("draft", saved.id, saved.updated_at.isoformat())
         else:
             files = sorted(bundles_dir.glob("*.json"))
             bundle = bundles.parse_bundle(rng.choice(files).read_bytes())
             plan = plan_import(repo, bundle)
-            repo.apply_import(plan)
+            apply_import(repo, plan, clock=repo.clock)
             ack("bundle", *[s.peer_id + "/" + s.id for s in bundle.sessions])
 
 

@@ -93,8 +93,8 @@ def test_bad_period_explains_with_examples(demo_dir):
 
 
 def test_reports_work_while_the_app_holds_the_lock(demo_dir):
-    from supervise_tui.store.repository import Repository
+    from supervise_tui.store.folder import open_folder
 
-    with Repository.open(demo_dir, clock=fixed_clock):  # as if the TUI were open
+    with open_folder(demo_dir, clock=fixed_clock):  # as if the TUI were open
         out = run("team", "--data-dir", str(demo_dir))
     assert out.returncode == 0, out.stderr

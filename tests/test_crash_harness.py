@@ -24,12 +24,13 @@ from pathlib import Path
 
 import pytest
 
-from supervise_tui.services.demo import build_demo
 from supervise_tui.store import backups
 from supervise_tui.store.check import check
 from supervise_tui.store.files import read_json
-from supervise_tui.store.repository import Repository
-from supervise_tui.transfer import export_bytes
+from supervise_tui.store.folder import open_folder
+from supervise_tui.usecases.demo import build_demo
+from supervise_tui.usecases.export import export_bytes
+from supervise_tui.usecases.people import save_person
 
 from .conftest import fixed_clock
 
@@ -45,13 +46,17 @@ def make_bundles(folder: Path, count: int = 6) -> None:
     folder.mkdir()
     for i in range(count):
         source = folder.parent / f"source-{i}"
-        with Repository.open(source, backup=False, clock=fixed_clock) as repo:
+        with open_folder(source, backup=False, clock=fixed_clock) as repo:
             build_demo(repo, peers=1, weeks=6, today=date(2026, 6, 1), seed=100 + i)
             for person in repo.people():
                 from dataclasses import replace
 
                 if person.role.value == "peer":
-                    repo.save_person(replace(person, site="Imported", name=f"Imported peer {i}"))
+                    save_person(
+                        repo,
+                        replace(person, site="Imported", name=f"Imported peer {i}"),
+                        clock=repo.clock,
+                    )
             data, _ = export_bytes(repo, "json", today=date(2026, 6, 1), now=fixed_clock())
         (folder / f"bundle-{i}.json").write_bytes(data)
 
@@ -66,7 +71,7 @@ def verify(data: Path, acks: Path) -> list[str]:
         except Exception as error:  # noqa: BLE001 - any failure to parse is the finding
             problems.append(f"{rel} does not parse: {error}")
     try:
-        Repository.open(
+        open_folder(
             data, backup=False, clock=fixed_clock
         ).close()  # the next start: replays any journal
     except Exception as error:  # noqa: BLE001
@@ -76,7 +81,7 @@ def verify(data: Path, acks: Path) -> list[str]:
     problems += [f"check: {p}" for p in report.problems]
     lines = acks.read_text().split("\n") if acks.exists() else []
     complete = lines[:-1]  # the last piece may have been cut by the kill
-    with Repository.open(data, read_only=True, clock=fixed_clock) as repo:
+    with open_folder(data, read_only=True, clock=fixed_clock) as repo:
         drafts = {d.id: d for d in repo.drafts()}
         people = {p.id: p for p in repo.people()}
         sessions = {

@@ -18,7 +18,9 @@ from supervise_tui.domain.models import Concern, Person, Session
 from supervise_tui.domain.serial import from_data
 from supervise_tui.store.check import check
 from supervise_tui.store.errors import SaveFailed
-from supervise_tui.store.repository import Repository
+from supervise_tui.store.folder import FolderBackend, open_folder
+from supervise_tui.usecases.people import save_person
+from supervise_tui.usecases.sessions import finish_session, save_draft, sign_session
 
 from .conftest import fixed_clock, make_session
 
@@ -31,20 +33,20 @@ ERRORS = {
 CALLS = ["open", "write", "fsync", "replace"]
 
 
-def do_save(kind: str, repo: Repository, team) -> None:
+def do_save(kind: str, repo: FolderBackend, team) -> None:
     if kind == "person":
-        repo.save_person(Person("Avery Sorensen", Role.PEER, "Linden Street"))
+        save_person(repo, Person("Avery Sorensen", Role.PEER, "Linden Street"), clock=repo.clock)
     elif kind == "draft":
         draft = make_session(team)
         draft.checkin.arriving = "typed during a fault"
-        repo.save_draft(draft)
+        save_draft(repo, draft, clock=repo.clock)
     elif kind == "session":
         s = make_session(team, when=datetime(2026, 11, 18, 10))
         s.concerns.append(Concern("forms", ConcernCategory.WORKLOAD))
-        repo.complete(s)
+        finish_session(repo, s, clock=repo.clock)
     else:  # sign-off of an existing session
         (session,) = repo.sessions(team["peer"].id)
-        repo.sign_off(session, team["peer"].id, "ok")
+        sign_session(repo, session, team["peer"].id, "ok", clock=repo.clock)
 
 
 def state(folder) -> dict[str, str]:
@@ -59,7 +61,7 @@ def state(folder) -> dict[str, str]:
 @pytest.mark.parametrize("call", CALLS)
 @pytest.mark.parametrize("fault", sorted(ERRORS))
 def test_fault_at_each_write_point(repo, team, data_dir, monkeypatch, kind, call, fault):
-    repo.complete(make_session(team))  # something to sign off
+    finish_session(repo, make_session(team), clock=repo.clock)  # something to sign off
     before = state(data_dir)
     real = getattr(os, call)
     code = ERRORS[fault]
@@ -78,7 +80,7 @@ def test_fault_at_each_write_point(repo, team, data_dir, monkeypatch, kind, call
     monkeypatch.setattr(os, call, real)
     # Whatever landed, the folder opens whole: the old state, or the new one completed.
     repo.close()
-    again = Repository.open(data_dir, clock=fixed_clock)
+    again = open_folder(data_dir, clock=fixed_clock)
     assert check(data_dir).ok, check(data_dir).problems
     if kind in ("person", "draft"):
         assert state(data_dir) == before  # one-file saves: exactly the old state

@@ -16,7 +16,8 @@ import pytest
 
 from supervise_tui.domain.enums import Role
 from supervise_tui.domain.models import Person
-from supervise_tui.store.repository import Repository
+from supervise_tui.store.folder import open_folder
+from supervise_tui.usecases.people import save_person
 
 from .conftest import fixed_clock
 
@@ -50,9 +51,9 @@ def drain(fd: int, seconds: float) -> None:
 
 def test_sigkill_mid_session_keeps_the_draft(tmp_path):
     data = tmp_path / "records"
-    with Repository.open(data, clock=fixed_clock) as repo:
-        repo.save_person(Person("Dana Whitfield", Role.SUPERVISOR))
-        repo.save_person(Person("Jordan Ellery", Role.PEER))
+    with open_folder(data, clock=fixed_clock) as repo:
+        save_person(repo, Person("Dana Whitfield", Role.SUPERVISOR), clock=repo.clock)
+        save_person(repo, Person("Jordan Ellery", Role.PEER), clock=repo.clock)
     pid, fd = spawn(data)
     os.set_blocking(fd, False)
     try:
@@ -69,7 +70,7 @@ def test_sigkill_mid_session_keeps_the_draft(tmp_path):
         found = None
         while time.monotonic() < deadline and found is None:
             drain(fd, 0.3)
-            viewer = Repository.open(data, read_only=True, clock=fixed_clock)
+            viewer = open_folder(data, read_only=True, clock=fixed_clock)
             drafts = viewer.drafts()
             viewer.close()
             if drafts and drafts[0].checkin.arriving == "Killed mid-sentence":
@@ -79,7 +80,7 @@ def test_sigkill_mid_session_keeps_the_draft(tmp_path):
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         os.close(fd)
-    with Repository.open(data, clock=fixed_clock) as repo:  # the lock died with the process
+    with open_folder(data, clock=fixed_clock) as repo:  # the lock died with the process
         (draft,) = repo.drafts()
         assert draft.checkin.arriving == "Killed mid-sentence"
         assert draft.step == "check_in"

@@ -37,12 +37,20 @@ from supervise_tui.domain.models import (
 from supervise_tui.domain.rows import row_of, row_to_data, tracks_from_rows
 from supervise_tui.domain.tracks import fold_sessions
 from supervise_tui.store import journal
-from supervise_tui.store.check import check, repair
+from supervise_tui.store.check import check
 from supervise_tui.store.errors import DamagedFile
-from supervise_tui.store.repository import Repository
+from supervise_tui.store.folder import open_folder
 from supervise_tui.store.rows import decode_rows, row_from_doc
+from supervise_tui.usecases.maintenance import repair
+from supervise_tui.usecases.people import save_person
+from supervise_tui.usecases.sessions import (
+    awaiting_signoff,
+    finish_session,
+    review_for,
+    sign_session,
+)
 
-from .conftest import fixed_clock, make_session
+from .conftest import fixed_clock, keep_sessions, make_session
 
 
 def full_session(team, when=datetime(2026, 11, 17, 10, 0)):
@@ -168,7 +176,7 @@ def test_items_folded_from_light_rows_match_the_full_fold(team, seed):
 
 def test_a_save_rewrites_only_the_files_of_its_year(repo, team, data_dir, monkeypatch):
     sessions = random_history(team, random.Random(1), n=60)  # 2024 to 2026
-    repo._store_sessions(team["peer"].id, sessions)
+    keep_sessions(repo, team["peer"].id, sessions)
     report = check(data_dir)
     assert report.ok, report.problems
     written = []
@@ -180,7 +188,7 @@ def test_a_save_rewrites_only_the_files_of_its_year(repo, team, data_dir, monkey
 
     monkeypatch.setattr(journal, "stage_bytes", spy)
     s = full_session(team, when=datetime(2026, 11, 20, 9))
-    repo.complete(s)
+    finish_session(repo, s, clock=repo.clock)
     peer = f"peers/{team['peer'].id}"
     assert sorted(written) == sorted(
         [
@@ -196,7 +204,7 @@ def test_a_save_rewrites_only_the_files_of_its_year(repo, team, data_dir, monkey
 def test_settled_items_move_aside_and_come_back_when_reopened(repo, team, data_dir):
     peer = data_dir / "peers" / team["peer"].id
     first = full_session(team, when=datetime(2025, 6, 3, 10))
-    repo.complete(first)
+    finish_session(repo, first, clock=repo.clock)
     concern_id = first.concerns[0].id
 
     def where() -> list[str]:
@@ -209,41 +217,41 @@ def test_settled_items_move_aside_and_come_back_when_reopened(repo, team, data_d
     assert where() == ["peer.json"]
     resolve = make_session(team, when=datetime(2026, 1, 13, 10))
     resolve.concern_updates.append(ConcernUpdate(concern_id, ConcernStatus.RESOLVED, "sorted"))
-    repo.complete(resolve)
+    finish_session(repo, resolve, clock=repo.clock)
     assert where() == ["closed-2025.json"]  # by the year it was raised
-    assert repo.summaries()[team["peer"].id].open_concerns == 0
-    assert concern_id not in repo.carry_forward(team["peer"].id).concerns
+    assert repo.tallies()[team["peer"].id].open_concerns == 0
+    assert concern_id not in review_for(repo, team["peer"].id).concerns
     assert repo.tracks(team["peer"].id).concerns[concern_id].resolved_on == date(2026, 1, 13)
     assert check(data_dir).ok
     # Signing the session that raised it leaves the settled item where it is, whole.
-    repo.sign_off(first, team["sup"].id)
+    sign_session(repo, first, team["sup"].id, clock=repo.clock)
     assert where() == ["closed-2025.json"]
     assert len(repo.tracks(team["peer"].id).concerns[concern_id].updates) == 1
     assert check(data_dir).ok
     reopen = make_session(team, when=datetime(2026, 11, 17, 10))
     reopen.concern_updates.append(ConcernUpdate(concern_id, ConcernStatus.OPEN, "back again"))
-    repo.complete(reopen)
+    finish_session(repo, reopen, clock=repo.clock)
     assert where() == ["peer.json"]
-    assert repo.summaries()[team["peer"].id].open_concerns == 1
+    assert repo.tallies()[team["peer"].id].open_concerns == 1
     assert check(data_dir).ok
     # Signing the old session re-files it without disturbing its items.
-    repo.sign_off(first, team["peer"].id)
+    sign_session(repo, first, team["peer"].id, clock=repo.clock)
     assert where() == ["peer.json"]
     assert check(data_dir).ok
 
 
 def test_history_rows_and_counts_come_from_the_light_rows(repo, team):
-    repo.complete(full_session(team, when=datetime(2024, 3, 5, 10)))
-    repo.complete(full_session(team, when=datetime(2026, 3, 3, 10)))
+    finish_session(repo, full_session(team, when=datetime(2024, 3, 5, 10)), clock=repo.clock)
+    finish_session(repo, full_session(team, when=datetime(2026, 3, 3, 10)), clock=repo.clock)
     peer_id = team["peer"].id
     assert sorted(repo.years(peer_id)) == [2024, 2026]
-    assert [f.when.year for f in repo.facts(peer_id, start=date(2025, 1, 1))] == [2026]
-    assert repo.summaries()[peer_id].sessions == 2
-    assert len(repo.awaiting_signoff(peer_id)) == 2
+    assert [f.when.year for f in repo.rows(peer_id, start=date(2025, 1, 1))] == [2026]
+    assert repo.tallies()[peer_id].sessions == 2
+    assert len(awaiting_signoff(repo, peer_id)) == 2
 
 
 def test_a_stray_or_tampered_light_row_is_found_and_repaired(repo, team, data_dir):
-    s = repo.complete(full_session(team))
+    s = finish_session(repo, full_session(team), clock=repo.clock)
     index = data_dir / "peers" / team["peer"].id / "index-2026.json"
     data = orjson.loads(index.read_bytes())
     data["sessions"][s.id]["ratings"]["role_clarity"] = 1
@@ -252,21 +260,21 @@ def test_a_stray_or_tampered_light_row_is_found_and_repaired(repo, team, data_di
     report = check(data_dir)
     assert not report.ok and report.repairable == [team["peer"].id]
     assert "index-2026.json" in report.problems[0]
-    with Repository.open(data_dir, clock=fixed_clock) as again:
+    with open_folder(data_dir, clock=fixed_clock) as again:
         repair(again, report.repairable)
     assert check(data_dir).ok
 
 
 def test_a_light_row_of_the_wrong_shape_is_named_as_damage(repo, team, data_dir):
-    s = repo.complete(full_session(team))
+    s = finish_session(repo, full_session(team), clock=repo.clock)
     index = data_dir / "peers" / team["peer"].id / "index-2026.json"
     data = orjson.loads(index.read_bytes())
     data["sessions"][s.id]["when"] = "someday"
     index.write_bytes(orjson.dumps(data))
     repo.close()
-    again = Repository.open(data_dir, read_only=True, clock=fixed_clock)
+    again = open_folder(data_dir, read_only=True, clock=fixed_clock)
     with pytest.raises(DamagedFile) as caught:
-        again.facts(team["peer"].id)
+        again.rows(team["peer"].id)
     again.close()
     assert "index-2026.json" in str(caught.value)
     assert "someday" not in str(caught.value)
@@ -278,7 +286,7 @@ def test_people_are_parsed_once_per_version_and_cannot_be_changed_in_place(repo,
         first[0].name = "Changed by a screen"  # so sharing them is safe
     assert repo.people()[0] is first[0]
     renamed = dataclasses.replace(repo.person(team["peer2"].id), name="Robin Okafor")
-    repo.save_person(renamed)
+    save_person(repo, renamed, clock=repo.clock)
     assert "Robin Okafor" in [p.name for p in repo.people()]
     assert [p.name for p in repo.people(role=Role.SUPERVISOR)] == [
         "Dana Whitfield",
@@ -289,7 +297,7 @@ def test_people_are_parsed_once_per_version_and_cannot_be_changed_in_place(repo,
 def test_leftover_temp_files_are_removed_where_the_app_writes_and_backups_are_left(
     repo, team, data_dir
 ):
-    repo.complete(make_session(team))
+    finish_session(repo, make_session(team), clock=repo.clock)
     repo.close()
     peer = data_dir / "peers" / team["peer"].id
     (data_dir / "drafts").mkdir(exist_ok=True)
@@ -298,7 +306,7 @@ def test_leftover_temp_files_are_removed_where_the_app_writes_and_backups_are_le
     kept = data_dir / "backups" / "keep" / ".b.tmp"
     for path in [*left, kept]:
         path.write_text("{half")
-    Repository.open(data_dir, clock=fixed_clock, backup=False).close()
+    open_folder(data_dir, clock=fixed_clock, backup=False).close()
     assert not any(path.exists() for path in left)
     assert kept.exists()
 
@@ -339,14 +347,14 @@ def test_a_format_1_folder_is_upgraded_once_with_word_first(tmp_path):
     report = check(folder)
     assert not report.ok and "older format (1)" in report.problems[0]
     told: list[str] = []
-    with Repository.open(folder, clock=fixed_clock, on_upgrade=told.append) as repo:
+    with open_folder(folder, clock=fixed_clock, on_upgrade=told.append) as repo:
         (peer,) = repo.people(role=Role.PEER)
-        assert len(repo.facts(peer.id)) == len(repo.sessions(peer.id)) == 1
+        assert len(repo.rows(peer.id)) == len(repo.sessions(peer.id)) == 1
         peer_json = orjson.loads((folder / "peers" / peer.id / "peer.json").read_bytes())
         assert "sessions" not in peer_json and peer_json["years"]
     assert len(told) == 1 and "Upgrading" in told[0] and "backup" in told[0]
     assert check(folder).ok
-    Repository.open(folder, clock=fixed_clock, on_upgrade=told.append).close()
+    open_folder(folder, clock=fixed_clock, on_upgrade=told.append).close()
     assert len(told) == 1  # once
 
 
@@ -361,7 +369,7 @@ def test_a_damaged_record_stops_the_upgrade_with_the_file_named(tmp_path):
         doc["when"] = "a private sentence"
     shard.write_bytes(orjson.dumps(data))
     with pytest.raises(DamagedFile) as caught:
-        Repository.open(folder, clock=fixed_clock)
+        open_folder(folder, clock=fixed_clock)
     assert shard.name in str(caught.value)
     assert "private" not in str(caught.value)
     meta = orjson.loads((folder / "meta.json").read_bytes())

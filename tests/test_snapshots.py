@@ -31,6 +31,8 @@ from supervise_tui.domain.models import (
     Strength,
     Voices,
 )
+from supervise_tui.usecases.people import save_person
+from supervise_tui.usecases.sessions import finish_session, sign_session
 
 from .conftest import make_session
 from .ui_helpers import build_app, highlight_peer, settle
@@ -59,7 +61,7 @@ def stable(repo):
             weekday=weekday,
             id=f"0000000{len(people)}-0000-4000-8000-000000000000",
         )
-        people[key] = repo.save_person(person)
+        people[key] = save_person(repo, person, clock=repo.clock)
     session = make_session(people, when=datetime(2026, 11, 10, 10, 0))
     fixed_ids(session, "5e551000")
     session.checkin.arriving = "Tired but glad to be here."
@@ -104,8 +106,8 @@ def stable(repo):
     session.actions.append(action)
     session.voices[Section.WRAP_UP] = Voices("Thanks, that helped.", "Good session.")
     session.next_session = date(2026, 11, 17)
-    done = repo.complete(session)
-    repo.sign_off(done, people["peer"].id, "Fair record")
+    done = finish_session(repo, session, clock=repo.clock)
+    sign_session(repo, done, people["peer"].id, "Fair record", clock=repo.clock)
     return people
 
 
@@ -145,7 +147,7 @@ def test_summary(snap_compare, repo, stable, size):
 
 @pytest.fixture
 def demo_team(repo):
-    from supervise_tui.services.demo import build_demo
+    from supervise_tui.usecases.demo import build_demo
 
     build_demo(repo, peers=4, weeks=16, today=date(2026, 11, 22), seed=11)
     return repo

@@ -26,8 +26,11 @@ from supervise_tui.store.errors import (
     SaveFailed,
     StoreLocked,
 )
-from supervise_tui.store.repository import JOURNAL, Repository
+from supervise_tui.store.folder import lock_folder, open_folder
+from supervise_tui.store.journal import JOURNAL
 from supervise_tui.store.unit import Change
+from supervise_tui.usecases.people import delete_person, find_people, save_person
+from supervise_tui.usecases.sessions import finish_session, review_for, save_draft, sign_session
 
 from .conftest import fixed_clock, make_session
 
@@ -46,7 +49,7 @@ def full_session(team):
 class TestRoundTrip:
     def test_people_round_trip(self, repo, team, data_dir):
         repo.close()
-        again = Repository.open(data_dir, clock=fixed_clock)
+        again = open_folder(data_dir, clock=fixed_clock)
         names = [p.name for p in again.people()]
         assert names == ["Dana Whitfield", "Jordan Ellery", "Marcus Oyelaran", "Robin Takahashi"]
         assert again.person(team["peer"].id) == team["peer"]
@@ -54,9 +57,9 @@ class TestRoundTrip:
 
     def test_session_round_trip_is_exact(self, repo, team, data_dir):
         s = full_session(team)
-        done = repo.complete(s)
+        done = finish_session(repo, s, clock=repo.clock)
         repo.close()
-        again = Repository.open(data_dir, clock=fixed_clock)
+        again = open_folder(data_dir, clock=fixed_clock)
         assert again.session(team["peer"].id, s.id) == done
         assert again.sessions(team["peer"].id) == [done]
         again.close()
@@ -67,10 +70,10 @@ class TestRoundTrip:
 
     def test_drafts_are_saved_apart_and_removed_on_completion(self, repo, team, data_dir):
         s = full_session(team)
-        repo.save_draft(s)
+        save_draft(repo, s, clock=repo.clock)
         assert (data_dir / "drafts" / f"{s.id}.json").exists()
         assert [d.id for d in repo.drafts()] == [s.id]
-        repo.complete(s)
+        finish_session(repo, s, clock=repo.clock)
         assert repo.drafts() == []
         assert not (data_dir / "drafts" / f"{s.id}.json").exists()
 
@@ -78,14 +81,14 @@ class TestRoundTrip:
         s = make_session(team)
         s.concerns.append(Concern("half a thou"))  # no category yet: fine in a draft
         s.feedback.text = "שלום 👋 — مرحبا"
-        repo.save_draft(s)
+        save_draft(repo, s, clock=repo.clock)
         (back,) = repo.drafts()
         assert back.concerns[0].text == "half a thou"
         assert back.feedback.text == "שלום 👋 — مرحبا"
 
     def test_summary_and_carry_forward(self, repo, team):
-        repo.complete(full_session(team))
-        summary = repo.summaries()[team["peer"].id]
+        finish_session(repo, full_session(team), clock=repo.clock)
+        summary = repo.tallies()[team["peer"].id]
         assert (
             summary.sessions,
             summary.open_concerns,
@@ -93,52 +96,52 @@ class TestRoundTrip:
             summary.open_actions,
             summary.awaiting_signoff,
         ) == (1, 1, 1, 1, 1)
-        carried = repo.carry_forward(team["peer"].id)
+        carried = review_for(repo, team["peer"].id)
         assert len(carried.concerns) == len(carried.goals) == len(carried.actions) == 1
 
     def test_second_session_updates_the_first_ones_concern(self, repo, team):
-        first = repo.complete(full_session(team))
-        (track,) = repo.carry_forward(team["peer"].id).concerns
+        first = finish_session(repo, full_session(team), clock=repo.clock)
+        (track,) = review_for(repo, team["peer"].id).concerns
         second = make_session(team, when=datetime(2026, 11, 20, 10))
         second.concern_updates.append(
             ConcernUpdate(track.id, ConcernStatus.RESOLVED, resolution_note="admin helps now")
         )
-        repo.complete(second)
+        finish_session(repo, second, clock=repo.clock)
         tracks = repo.tracks(team["peer"].id)
         assert tracks.concerns[track.id].current.status == ConcernStatus.RESOLVED
         assert tracks.concerns[track.id].raised_in == first.id
-        assert repo.summaries()[team["peer"].id].open_concerns == 0
+        assert repo.tallies()[team["peer"].id].open_concerns == 0
 
     def test_a_session_cannot_update_an_item_raised_after_its_date(self, repo, team):
         later = full_session(team)  # 17 Nov
-        repo.complete(later)
-        (track,) = repo.carry_forward(team["peer"].id).concerns
+        finish_session(repo, later, clock=repo.clock)
+        (track,) = review_for(repo, team["peer"].id).concerns
         earlier = make_session(team, when=datetime(2026, 11, 3, 10))
-        assert repo.carry_forward(team["peer"].id, earlier.day).empty
+        assert review_for(repo, team["peer"].id, earlier.day).empty
         earlier.concern_updates.append(ConcernUpdate(track.id, ConcernStatus.RESOLVED, "x"))
         with pytest.raises(ValidationError) as err:
-            repo.complete(earlier)
+            finish_session(repo, earlier, clock=repo.clock)
         assert "dated before" in err.value.message
 
     def test_update_to_unknown_item_is_refused(self, repo, team):
         s = make_session(team)
         s.concern_updates.append(ConcernUpdate("not-there", ConcernStatus.OPEN))
         with pytest.raises(ValidationError):
-            repo.complete(s)
+            finish_session(repo, s, clock=repo.clock)
 
     def test_sign_off_by_both(self, repo, team):
-        done = repo.complete(full_session(team))
-        done = repo.sign_off(done, team["peer"].id, "Agreed")
-        done = repo.sign_off(done, team["sup"].id)
+        done = finish_session(repo, full_session(team), clock=repo.clock)
+        done = sign_session(repo, done, team["peer"].id, "Agreed", clock=repo.clock)
+        done = sign_session(repo, done, team["sup"].id, clock=repo.clock)
         assert done.status == SessionStatus.ACKNOWLEDGED
         assert repo.session(team["peer"].id, done.id).status == SessionStatus.ACKNOWLEDGED
-        assert repo.summaries()[team["peer"].id].awaiting_signoff == 0
+        assert repo.tallies()[team["peer"].id].awaiting_signoff == 0
         # signing off kept the items
-        assert repo.summaries()[team["peer"].id].open_concerns == 1
+        assert repo.tallies()[team["peer"].id].open_concerns == 1
 
     def test_sessions_are_sharded_by_year(self, repo, team, data_dir):
-        repo.complete(make_session(team, when=datetime(2025, 12, 30, 10)))
-        repo.complete(make_session(team, when=datetime(2026, 1, 6, 10)))
+        finish_session(repo, make_session(team, when=datetime(2025, 12, 30, 10)), clock=repo.clock)
+        finish_session(repo, make_session(team, when=datetime(2026, 1, 6, 10)), clock=repo.clock)
         folder = data_dir / "peers" / team["peer"].id
         assert sorted(p.name for p in folder.glob("sessions-*.json")) == [
             "sessions-2025.json",
@@ -149,8 +152,8 @@ class TestRoundTrip:
         assert len(only_2026) == 1
 
     def test_check_passes_on_a_healthy_folder(self, repo, team, data_dir):
-        done = repo.complete(full_session(team))
-        repo.sign_off(done, team["peer"].id)
+        done = finish_session(repo, full_session(team), clock=repo.clock)
+        sign_session(repo, done, team["peer"].id, clock=repo.clock)
         report = check(data_dir)
         assert report.ok, report.problems
         assert (report.people, report.sessions) == (4, 1)
@@ -159,25 +162,27 @@ class TestRoundTrip:
 class TestPeople:
     def test_duplicate_name_same_site_refused(self, repo, team):
         with pytest.raises(ValidationError):
-            repo.save_person(Person("Jordan Ellery", Role.PEER, "Maple Court"))
-        other = repo.save_person(Person("Jordan Ellery", Role.PEER, "Linden Street"))
-        assert len(repo.find_people("jordan ellery")) == 2
+            save_person(repo, Person("Jordan Ellery", Role.PEER, "Maple Court"), clock=repo.clock)
+        other = save_person(
+            repo, Person("Jordan Ellery", Role.PEER, "Linden Street"), clock=repo.clock
+        )
+        assert len(find_people(repo, "jordan ellery")) == 2
         assert other.site == "Linden Street"
 
     def test_delete_person_with_sessions_is_refused(self, repo, team):
-        repo.complete(make_session(team))
+        finish_session(repo, make_session(team), clock=repo.clock)
         with pytest.raises(Refused) as err:
-            repo.delete_person(team["peer"].id)
+            delete_person(repo, team["peer"].id)
         assert "inactive" in str(err.value)
         with pytest.raises(Refused):
-            repo.delete_person(team["sup"].id)
-        repo.delete_person(team["peer2"].id)  # no sessions: allowed
+            delete_person(repo, team["sup"].id)
+        delete_person(repo, team["peer2"].id)  # no sessions: allowed
         assert team["peer2"].id not in {p.id for p in repo.people()}
 
     def test_deactivate_keeps_history(self, repo, team):
-        repo.complete(make_session(team))
+        finish_session(repo, make_session(team), clock=repo.clock)
         person = dataclasses.replace(repo.person(team["peer"].id), active=False)
-        repo.save_person(person)
+        save_person(repo, person, clock=repo.clock)
         assert team["peer"].id not in {p.id for p in repo.people(include_inactive=False)}
         assert len(repo.sessions(team["peer"].id)) == 1
 
@@ -185,25 +190,25 @@ class TestPeople:
 class TestOneWriter:
     def test_second_instance_gets_a_clear_message(self, repo, data_dir):
         with pytest.raises(StoreLocked) as err:
-            Repository.open(data_dir, clock=fixed_clock)
+            open_folder(data_dir, clock=fixed_clock)
         assert "--read-only" in str(err.value)
 
     def test_read_only_can_look_but_not_save(self, repo, team, data_dir):
-        viewer = Repository.open(data_dir, read_only=True, clock=fixed_clock)
+        viewer = open_folder(data_dir, read_only=True, clock=fixed_clock)
         assert len(viewer.people()) == 4
         with pytest.raises(ReadOnly):
-            viewer.save_person(Person("New Person", Role.PEER))
+            save_person(viewer, Person("New Person", Role.PEER), clock=viewer.clock)
         viewer.close()
 
     def test_lock_is_released_on_close(self, repo, data_dir):
         repo.close()
-        Repository.open(data_dir, clock=fixed_clock).close()
+        open_folder(data_dir, clock=fixed_clock).close()
 
 
 class TestPermissions:
     def test_folder_0700_files_0600(self, repo, team, data_dir):
-        repo.complete(full_session(team))
-        repo.save_draft(make_session(team))
+        finish_session(repo, full_session(team), clock=repo.clock)
+        save_draft(repo, make_session(team), clock=repo.clock)
         for path in [data_dir, *data_dir.rglob("*")]:
             mode = stat.S_IMODE(path.stat().st_mode)
             if path.is_dir():
@@ -229,7 +234,7 @@ class TestDamage:
         path = data_dir / "people.json"
         path.write_bytes(content)
         with pytest.raises(DamagedFile) as err:
-            Repository.open(data_dir, clock=fixed_clock)
+            open_folder(data_dir, clock=fixed_clock)
         assert reason in str(err.value)
         assert "people.json" in str(err.value)
         assert path.read_bytes() == content
@@ -239,7 +244,7 @@ class TestDamage:
         repo.close()
         path = data_dir / "people.json"
         path.write_bytes(b'{"people": {"x": {"name": 5}}}')
-        again = Repository.open(data_dir, clock=fixed_clock)
+        again = open_folder(data_dir, clock=fixed_clock)
         with pytest.raises(DamagedFile) as err:
             again.people()
         assert backup in str(err.value)
@@ -247,7 +252,7 @@ class TestDamage:
         again.close()
 
     def test_check_reports_damage_with_backup(self, repo, team, data_dir):
-        repo.complete(make_session(team))
+        finish_session(repo, make_session(team), clock=repo.clock)
         name = backups.snapshot(data_dir, datetime(2026, 11, 22, 23, 0))
         repo.close()
         shard = next((data_dir / "peers").rglob("sessions-*.json"))
@@ -258,16 +263,16 @@ class TestDamage:
 
     def test_restore_goes_back_and_keeps_the_current_state(self, repo, team, data_dir):
         name = backups.snapshot(data_dir, datetime(2026, 11, 22, 9, 0))
-        repo.complete(make_session(team))
+        finish_session(repo, make_session(team), clock=repo.clock)
         repo.close()
         (data_dir / "people.json").write_bytes(b"garbage")
-        with Repository.lock_only(data_dir, clock=fixed_clock):
+        with lock_folder(data_dir, clock=fixed_clock):
             kept = backups.restore(data_dir, name, datetime(2026, 11, 22, 10, 0))
         assert kept in backups.list_backups(data_dir)
         assert (data_dir / "backups" / kept / "people.json").read_bytes() == b"garbage"
-        again = Repository.open(data_dir, clock=fixed_clock)
+        again = open_folder(data_dir, clock=fixed_clock)
         assert len(again.people()) == 4
-        assert again.facts(team["peer"].id) == []  # the session came after the backup
+        assert again.rows(team["peer"].id) == []  # the session came after the backup
         again.close()
 
     def test_damage_to_a_live_file_never_reaches_a_backup(self, repo, team, data_dir):
@@ -284,7 +289,7 @@ class TestDamage:
     def test_backup_snapshot_is_unchanged_by_later_saves(self, repo, team, data_dir):
         name = backups.snapshot(data_dir, datetime(2026, 11, 22, 9, 0))
         before = (data_dir / "backups" / name / "people.json").read_bytes()
-        repo.save_person(Person("Avery Sorensen", Role.PEER))
+        save_person(repo, Person("Avery Sorensen", Role.PEER), clock=repo.clock)
         assert (data_dir / "backups" / name / "people.json").read_bytes() == before
 
     def test_backups_rotate(self, data_dir, repo, team):
@@ -298,7 +303,7 @@ class TestDamage:
         meta = data_dir / "meta.json"
         meta.write_bytes(orjson.dumps({"schema_version": 99}))
         with pytest.raises(NewerFormat):
-            Repository.open(data_dir, clock=fixed_clock)
+            open_folder(data_dir, clock=fixed_clock)
         assert orjson.loads(meta.read_bytes()) == {"schema_version": 99}
 
 
@@ -307,25 +312,25 @@ class TestCrashSafety:
         repo.close()
         stale = data_dir / ".people.json.dead.tmp"
         stale.write_bytes(b"half")
-        Repository.open(data_dir, clock=fixed_clock).close()
+        open_folder(data_dir, clock=fixed_clock).close()
         assert not stale.exists()
 
     def test_interrupted_save_is_completed_from_the_journal(
         self, repo, team, data_dir, monkeypatch
     ):
         s = full_session(team)
-        finished = repo.complete(s)
+        finished = finish_session(repo, s, clock=repo.clock)
 
         def die(root, staged):  # the process dies after the journal, before any rename
             raise KeyboardInterrupt
 
         monkeypatch.setattr(journal, "_apply", die)
         with pytest.raises(KeyboardInterrupt):
-            repo.sign_off(finished, team["peer"].id)
+            sign_session(repo, finished, team["peer"].id, clock=repo.clock)
         monkeypatch.undo()
         repo._lock.release()  # as the kill would
         assert (data_dir / JOURNAL).exists()
-        again = Repository.open(data_dir, clock=fixed_clock)
+        again = open_folder(data_dir, clock=fixed_clock)
         assert again.recovered_journal and not again.notices
         assert not (data_dir / JOURNAL).exists()
         assert again.session(team["peer"].id, s.id).signoffs[0].person_id == team["peer"].id
@@ -344,13 +349,15 @@ class TestCrashSafety:
 
         monkeypatch.setattr(os, call, broken)
         with pytest.raises(SaveFailed) as err:
-            repo.save_person(Person("Avery Sorensen", Role.PEER))
+            save_person(repo, Person("Avery Sorensen", Role.PEER), clock=repo.clock)
         assert "intact" in str(err.value)
         monkeypatch.setattr(os, call, real)
         assert (data_dir / "people.json").read_bytes() == before
         assert "Avery Sorensen" not in {p.name for p in repo.people()}
         assert not list(data_dir.glob(".*.tmp"))
-        repo.save_person(Person("Avery Sorensen", Role.PEER))  # after the fault clears
+        save_person(
+            repo, Person("Avery Sorensen", Role.PEER), clock=repo.clock
+        )  # after the fault clears
         assert "Avery Sorensen" in {p.name for p in repo.people()}
 
     def test_fault_while_applying_is_completed_by_the_next_save(
@@ -369,10 +376,12 @@ class TestCrashSafety:
 
         monkeypatch.setattr(journal, "_apply", apply_then_die)
         with pytest.raises(SaveFailed):
-            repo.complete(s)
+            finish_session(repo, s, clock=repo.clock)
         assert (data_dir / JOURNAL).exists()
         monkeypatch.setattr(journal, "_apply", real_apply)
-        repo.save_person(Person("Avery Sorensen", Role.PEER))  # replays the journal first
+        save_person(
+            repo, Person("Avery Sorensen", Role.PEER), clock=repo.clock
+        )  # replays the journal first
         assert not (data_dir / JOURNAL).exists()
         assert [x.id for x in repo.sessions(team["peer"].id)] == [s.id]
         repo.close()
@@ -392,11 +401,11 @@ class TestMigrations:
     def test_opens_a_folder_written_by_version_1(self, tmp_path):
         folder = tmp_path / "v1"
         shutil.copytree(FIXTURES / "v1-folder", folder)
-        repo = Repository.open(folder, clock=fixed_clock)
+        repo = open_folder(folder, clock=fixed_clock)
         (peer,) = repo.people(role=Role.PEER)
         (session,) = repo.sessions(peer.id)
         assert session.concerns[0].category == ConcernCategory.WORKLOAD
-        assert repo.summaries()[peer.id].open_concerns == 1
+        assert repo.tallies()[peer.id].open_concerns == 1
         repo.close()
         assert check(folder).ok
 
@@ -410,8 +419,8 @@ class TestMigrations:
 
         monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
         monkeypatch.setitem(migrations.MIGRATIONS, 1, v1_to_v2)
-        Repository.open(folder, clock=fixed_clock).close()
-        Repository.open(folder, clock=fixed_clock).close()
+        open_folder(folder, clock=fixed_clock).close()
+        open_folder(folder, clock=fixed_clock).close()
         assert ran == [folder]
         assert orjson.loads((folder / "meta.json").read_bytes())["schema_version"] == 2
         assert any(name.endswith("before-v2") for name in backups.list_backups(folder))

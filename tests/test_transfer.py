@@ -22,8 +22,11 @@ from supervise_tui.services import bundle as bundles
 from supervise_tui.services.export import safe_cell
 from supervise_tui.services.schema import bundle_schema
 from supervise_tui.store.check import check
-from supervise_tui.store.repository import Repository
-from supervise_tui.transfer import export_bytes, plan_import, write_export
+from supervise_tui.store.folder import FolderBackend, open_folder
+from supervise_tui.usecases.export import export_bytes, write_export
+from supervise_tui.usecases.imports import apply_import, plan_import, settle_conflict
+from supervise_tui.usecases.people import save_person
+from supervise_tui.usecases.sessions import finish_session, sign_session
 
 from .conftest import FIXED_NOW, fixed_clock, make_session
 
@@ -53,8 +56,8 @@ def filled(repo, team):
     )
     s.actions.append(Action("@ask the agency", team["sup"].id, due=date(2026, 11, 17)))
     s.voices[Section.CHECK_IN] = Voices("In my own words", "Supervisor noted")
-    done = repo.complete(s)
-    done = repo.sign_off(done, team["peer"].id, "Fair")
+    done = finish_session(repo, s, clock=repo.clock)
+    done = sign_session(repo, done, team["peer"].id, "Fair", clock=repo.clock)
     return repo
 
 
@@ -64,9 +67,9 @@ def bundle_bytes(repo, **kw) -> bytes:
 
 def import_into(folder: Path, raw: bytes, clock=fixed_clock):
     bundle = bundles.parse_bundle(raw)
-    with Repository.open(folder, clock=clock) as repo:
+    with open_folder(folder, clock=clock) as repo:
         plan = plan_import(repo, bundle)
-        repo.apply_import(plan)
+        apply_import(repo, plan, clock=repo.clock)
     return plan
 
 
@@ -74,7 +77,7 @@ def test_round_trip_gives_the_same_records(filled, tmp_path):
     first = bundle_bytes(filled)
     plan = import_into(tmp_path / "other", first)
     assert plan.count("session", "added") == 1 and plan.count("person", "added") == 3
-    with Repository.open(tmp_path / "other", read_only=True, clock=fixed_clock) as other:
+    with open_folder(tmp_path / "other", read_only=True, clock=fixed_clock) as other:
         again = bundle_bytes(other)
     a, b = json.loads(first), json.loads(again)
     a.pop("created_at"), b.pop("created_at")
@@ -90,7 +93,7 @@ def test_importing_twice_changes_nothing_and_dry_run_changes_nothing(filled, tmp
     plan = import_into(folder, raw)
     assert not plan.changes_anything
     assert fingerprint(folder) == before
-    with Repository.open(folder, read_only=True, clock=fixed_clock) as repo:
+    with open_folder(folder, read_only=True, clock=fixed_clock) as repo:
         plan_import(repo, bundles.parse_bundle(raw))
     assert fingerprint(folder) == before
 
@@ -109,40 +112,42 @@ class TestMerge:
         import_into(other, bundle_bytes(filled))
         # site B signs the session; A has not touched it since
         later = lambda: datetime(2026, 11, 23, 9, 0).astimezone()  # noqa: E731
-        with Repository.open(other, clock=later) as b:
+        with open_folder(other, clock=later) as b:
             (session,) = b.sessions(team["peer"].id)
-            b.sign_off(session, team["sup"].id)
+            sign_session(b, session, team["sup"].id, clock=b.clock)
             back = bundle_bytes(b)
         plan = plan_import(filled, bundles.parse_bundle(back))
         assert plan.count("session", "updated") == 1
-        filled.apply_import(plan)
+        apply_import(filled, plan, clock=filled.clock)
         (session,) = filled.sessions(team["peer"].id)
         assert len(session.signoffs) == 2
 
     def test_local_newer_is_kept(self, filled, team, tmp_path):
         old = bundle_bytes(filled)
         (session,) = filled.sessions(team["peer"].id)
-        filled.sign_off(session, team["sup"].id)
+        sign_session(filled, session, team["sup"].id, clock=filled.clock)
         plan = plan_import(filled, bundles.parse_bundle(old))
         assert plan.count("session", "unchanged") == 1 and not plan.changes_anything
 
     def test_changed_on_both_sides_is_a_conflict_never_overwritten(self, filled, team, tmp_path):
         other = tmp_path / "other"
         import_into(other, bundle_bytes(filled))
-        with Repository.open(other, clock=lambda: datetime(2026, 11, 23, 9).astimezone()) as b:
+        with open_folder(other, clock=lambda: datetime(2026, 11, 23, 9).astimezone()) as b:
             person = b.person(team["peer"].id)
-            b.save_person(dataclasses.replace(person, site="Harbor House"))
+            save_person(b, dataclasses.replace(person, site="Harbor House"), clock=b.clock)
             theirs = bundle_bytes(b)
         ours = filled.person(team["peer"].id)
-        filled.save_person(dataclasses.replace(ours, cadence=ours.cadence.MONTHLY))
+        save_person(
+            filled, dataclasses.replace(ours, cadence=ours.cadence.MONTHLY), clock=filled.clock
+        )
         plan = plan_import(filled, bundles.parse_bundle(theirs))
         assert plan.count("person", "conflict") == 1
-        filled.apply_import(plan)
+        apply_import(filled, plan, clock=filled.clock)
         assert filled.person(team["peer"].id).site == "Maple Court"  # ours stays
         (conflict,) = filled.conflicts()
-        assert conflict["incoming"]["site"] == "Harbor House"
+        assert conflict.incoming["site"] == "Harbor House"
         # settling keeps the chosen version and remembers both
-        filled.settle_conflict(conflict["id"], "incoming")
+        settle_conflict(filled, conflict.id, "incoming")
         assert filled.person(team["peer"].id).site == "Harbor House"
         assert filled.conflicts() == []
         again = plan_import(filled, bundles.parse_bundle(theirs))
@@ -151,13 +156,19 @@ class TestMerge:
     def test_keep_local_stops_the_same_conflict_coming_back(self, filled, team, tmp_path):
         other = tmp_path / "other"
         import_into(other, bundle_bytes(filled))
-        with Repository.open(other, clock=lambda: datetime(2026, 11, 23, 9).astimezone()) as b:
-            b.save_person(dataclasses.replace(b.person(team["sup"].id), site="Elsewhere"))
+        with open_folder(other, clock=lambda: datetime(2026, 11, 23, 9).astimezone()) as b:
+            save_person(
+                b, dataclasses.replace(b.person(team["sup"].id), site="Elsewhere"), clock=b.clock
+            )
             theirs = bundle_bytes(b)
-        filled.save_person(dataclasses.replace(filled.person(team["sup"].id), site="Here"))
-        filled.apply_import(plan_import(filled, bundles.parse_bundle(theirs)))
+        save_person(
+            filled,
+            dataclasses.replace(filled.person(team["sup"].id), site="Here"),
+            clock=filled.clock,
+        )
+        apply_import(filled, plan_import(filled, bundles.parse_bundle(theirs)), clock=filled.clock)
         (conflict,) = filled.conflicts()
-        filled.settle_conflict(conflict["id"], "local")
+        settle_conflict(filled, conflict.id, "local")
         assert filled.person(team["sup"].id).site == "Here"
         assert plan_import(filled, bundles.parse_bundle(theirs)).count("person", "conflict") == 0
 
@@ -260,40 +271,40 @@ def test_mutated_bundles_import_or_are_refused_cleanly(filled, tmp_path_factory,
     except bundles.BundleError as error:
         assert str(error)
         return
-    with Repository.open(folder, clock=fixed_clock) as repo:
-        repo.apply_import(plan)
+    with open_folder(folder, clock=fixed_clock) as repo:
+        apply_import(repo, plan, clock=repo.clock)
     assert check(folder).ok
 
 
 def test_interrupted_import_changes_nothing_and_running_it_again_imports_all(
     repo, tmp_path, monkeypatch
 ):
-    from supervise_tui.services.demo import build_demo
+    from supervise_tui.usecases.demo import build_demo
 
     build_demo(repo, peers=3, weeks=4, today=TODAY)
     raw = bundle_bytes(repo)
     target = tmp_path / "target"
-    Repository.open(target, clock=fixed_clock).close()
+    open_folder(target, clock=fixed_clock).close()
     before = {k: v for k, v in folder_bytes(target).items() if not k.startswith("backups/")}
-    real = Repository._stored_sessions_changes
+    real = FolderBackend.replace_history
     calls = {"n": 0}
 
-    def die_after_one_peer(self, peer_id, incoming):
+    def die_after_one_peer(self, history, sessions):
         calls["n"] += 1
         if calls["n"] == 2:
             raise KeyboardInterrupt  # as if the power went
-        return real(self, peer_id, incoming)
+        return real(self, history, sessions)
 
-    monkeypatch.setattr(Repository, "_stored_sessions_changes", die_after_one_peer)
+    monkeypatch.setattr(FolderBackend, "replace_history", die_after_one_peer)
     with pytest.raises(KeyboardInterrupt):
         import_into(target, raw)
-    monkeypatch.setattr(Repository, "_stored_sessions_changes", real)
+    monkeypatch.setattr(FolderBackend, "replace_history", real)
     assert check(target).ok
     after = folder_bytes(target)
     assert {k: v for k, v in after.items() if not k.startswith("backups/")} == before
     plan = import_into(target, raw)
     assert plan.count("session", "added") == len(json.loads(raw)["sessions"])
-    with Repository.open(target, read_only=True, clock=fixed_clock) as done:
+    with open_folder(target, read_only=True, clock=fixed_clock) as done:
         again = bundle_bytes(done)
     assert len(json.loads(again)["sessions"]) == len(json.loads(raw)["sessions"])
     assert check(target).ok
@@ -311,7 +322,7 @@ def folder_bytes(folder: Path) -> dict[str, bytes]:
 def test_period_export_brings_the_origins_of_updated_items(repo, team, tmp_path):
     first = make_session(team, when=datetime(2026, 9, 1, 10))
     first.concerns.append(Concern("old concern", ConcernCategory.WORKLOAD))
-    repo.complete(first)
+    finish_session(repo, first, clock=repo.clock)
     from supervise_tui.domain.enums import ConcernStatus
     from supervise_tui.domain.models import ConcernUpdate
 
@@ -319,7 +330,7 @@ def test_period_export_brings_the_origins_of_updated_items(repo, team, tmp_path)
     later.concern_updates.append(
         ConcernUpdate(first.concerns[0].id, ConcernStatus.RESOLVED, "done")
     )
-    repo.complete(later)
+    finish_session(repo, later, clock=repo.clock)
     raw = bundle_bytes(repo, period_text="last 30 days")
     assert len(json.loads(raw)["sessions"]) == 2
     import_into(tmp_path / "other", raw)
@@ -411,8 +422,7 @@ def test_cli_export_import_and_conflicts(filled, tmp_path):
 
 
 def test_person_revisions_grow_on_each_edit(repo):
-    p = repo.save_person(Person("Avery Sorensen", Role.PEER))
+    p = save_person(repo, Person("Avery Sorensen", Role.PEER), clock=repo.clock)
     first = p.updated_at
-    later = Repository.open  # noqa: F841 - clock is fixed; bump via replace
-    p2 = repo.save_person(dataclasses.replace(p, site="Elsewhere"))
+    p2 = save_person(repo, dataclasses.replace(p, site="Elsewhere"), clock=repo.clock)
     assert p2.revisions == [first]

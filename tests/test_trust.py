@@ -21,12 +21,16 @@ from supervise_tui.cli import main
 from supervise_tui.domain.enums import Role
 from supervise_tui.domain.models import Person
 from supervise_tui.services import bundle as bundles
-from supervise_tui.services.demo import build_demo
 from supervise_tui.store import backups, journal
 from supervise_tui.store.check import check
 from supervise_tui.store.errors import DamagedFile, SaveFailed, StoreLocked
-from supervise_tui.store.repository import JOURNAL, Repository
-from supervise_tui.transfer import export_bytes
+from supervise_tui.store.folder import lock_folder, open_folder
+from supervise_tui.store.journal import JOURNAL
+from supervise_tui.usecases.demo import build_demo
+from supervise_tui.usecases.export import export_bytes
+from supervise_tui.usecases.imports import apply_import
+from supervise_tui.usecases.people import save_person
+from supervise_tui.usecases.sessions import finish_session, sign_session
 
 from .conftest import FIXED_NOW, fixed_clock, make_session
 from .test_store import full_session
@@ -63,9 +67,9 @@ class TestBackupsOfDamage:
         (data_dir / "people.json").write_bytes(b'{"people": {"x": {"name": 5}}}')
         taken = backups.list_backups(data_dir)
         # an hour and more later, as on the next working day: a backup is due
-        again = Repository.open(data_dir, clock=later(2), check=False)
+        again = open_folder(data_dir, clock=later(2), check=False)
         assert backups.list_backups(data_dir) == taken
-        assert "people.json" in (again.backup_problem or "")
+        assert any("people.json" in notice for notice in again.notices)
         with pytest.raises(DamagedFile) as err:
             again.people()
         assert f"restore --from {good}" in str(err.value)
@@ -82,7 +86,7 @@ class TestBackupsOfDamage:
         assert backups.newest_good(data_dir, Path("people.json")) == good
 
     def test_check_repair_takes_no_backup_of_damage(self, repo, team, data_dir, capsys):
-        repo.complete(make_session(team))
+        finish_session(repo, make_session(team), clock=repo.clock)
         backups.snapshot(data_dir, datetime(2026, 11, 22, 14, 0))
         repo.close()
         index = next((data_dir / "peers").rglob("index-*.json"))
@@ -117,29 +121,38 @@ class TestJournals:
     def test_the_next_command_completes_a_hot_journal(
         self, repo, team, data_dir, monkeypatch, capsys, command
     ):
-        done = repo.complete(full_session(team))
-        interrupted(repo, monkeypatch, lambda: repo.sign_off(done, team["peer"].id), applied=1)
+        done = finish_session(repo, full_session(team), clock=repo.clock)
+        interrupted(
+            repo,
+            monkeypatch,
+            lambda: sign_session(repo, done, team["peer"].id, clock=repo.clock),
+            applied=1,
+        )
         code, out, err = run(capsys, *command, "--data-dir", str(data_dir))
         assert code == 0, err
         assert not (data_dir / JOURNAL).exists()
         assert check(data_dir).ok
-        with Repository.open(data_dir, read_only=True, clock=fixed_clock) as viewer:
+        with open_folder(data_dir, read_only=True, clock=fixed_clock) as viewer:
             assert viewer.session(team["peer"].id, done.id).signoffs
 
     def test_a_stale_journal_is_refused_and_set_aside(self, repo, team, data_dir, monkeypatch):
-        first = repo.complete(full_session(team))
-        interrupted(repo, monkeypatch, lambda: repo.sign_off(first, team["peer"].id))
+        first = finish_session(repo, full_session(team), clock=repo.clock)
+        interrupted(
+            repo, monkeypatch, lambda: sign_session(repo, first, team["peer"].id, clock=repo.clock)
+        )
         stale = (data_dir / JOURNAL).read_bytes()
         temps = {p: p.read_bytes() for p in data_dir.rglob(".*.tmp")}
-        again = Repository.open(data_dir, clock=fixed_clock)  # completes it
+        again = open_folder(data_dir, clock=fixed_clock)  # completes it
         signed = again.session(team["peer"].id, first.id)
-        again.sign_off(signed, team["sup"].id)  # a later save over the same files
+        sign_session(
+            again, signed, team["sup"].id, clock=again.clock
+        )  # a later save over the same files
         again.close()
         before = snapshot_files(data_dir)
         (data_dir / JOURNAL).write_bytes(stale)  # an old copy put back, with its temps
         for path, raw in temps.items():
             path.write_bytes(raw)
-        third = Repository.open(data_dir, clock=fixed_clock)
+        third = open_folder(data_dir, clock=fixed_clock)
         assert not third.recovered_journal
         assert third.notices and "set aside" in third.notices[0]
         after = snapshot_files(data_dir)
@@ -151,19 +164,21 @@ class TestJournals:
         assert check(data_dir).ok
 
     def test_a_refused_save_leaves_no_journal_to_apply_later(self, repo, team, data_dir):
-        repo.complete(full_session(team))
+        finish_session(repo, full_session(team), clock=repo.clock)
         shard = next((data_dir / "peers").rglob("sessions-2026.json"))
         good = shard.read_bytes()
         shard.write_bytes(b'{"sessions": ')  # damaged under the open app
         repo._dbs.clear()
         with pytest.raises(DamagedFile) as err:
-            repo.complete(make_session(team, when=datetime(2026, 11, 19, 10)))
+            finish_session(
+                repo, make_session(team, when=datetime(2026, 11, 19, 10)), clock=repo.clock
+            )
         assert "Nothing has been changed" in str(err.value)
         assert not (data_dir / JOURNAL).exists()
         assert not list(data_dir.rglob(".*.tmp"))
         shard.write_bytes(good)  # restored
         repo._dbs.clear()
-        repo.save_person(Person("Avery Sorensen", Role.PEER))  # the next writer
+        save_person(repo, Person("Avery Sorensen", Role.PEER), clock=repo.clock)  # the next writer
         assert len(repo.sessions(team["peer"].id)) == 1  # the refused session never appears
 
     def test_an_old_format_journal_is_never_replayed_blindly(self, repo, team, data_dir):
@@ -171,7 +186,7 @@ class TestJournals:
         old = {"changes": [{"file": "people.json", "table": "people", "doc_id": "x", "doc": {}}]}
         (data_dir / JOURNAL).write_bytes(orjson.dumps(old))
         before = (data_dir / "people.json").read_bytes()
-        again = Repository.open(data_dir, clock=fixed_clock)
+        again = open_folder(data_dir, clock=fixed_clock)
         assert (data_dir / "people.json").read_bytes() == before
         assert again.notices
         again.close()
@@ -186,16 +201,16 @@ def test_restore_killed_part_way_is_completed_or_never_started(
 ):
     name = backups.snapshot(data_dir, datetime(2026, 11, 22, 9, 0))
     in_backup = snapshot_files(data_dir / "backups" / name)
-    repo.complete(full_session(team))
+    finish_session(repo, full_session(team), clock=repo.clock)
     repo.close()
-    locked = Repository.lock_only(data_dir, clock=fixed_clock)
+    locked = lock_folder(data_dir, clock=fixed_clock)
     interrupted(
         locked,
         monkeypatch,
         lambda: backups.restore(data_dir, name, datetime(2026, 11, 22, 10, 0)),
         applied=applied,
     )
-    Repository.open(data_dir, clock=fixed_clock, backup=False).close()  # the next start
+    open_folder(data_dir, clock=fixed_clock, backup=False).close()  # the next start
     now = {k: v for k, v in snapshot_files(data_dir).items() if not k.startswith("backups/")}
     assert now == in_backup  # wholly the backup, never a mix
     assert check(data_dir).ok
@@ -216,7 +231,7 @@ def test_a_damaged_backup_is_not_restored(repo, team, data_dir, capsys):
 
 @pytest.fixture
 def exported(repo, team):
-    repo.complete(full_session(team))
+    finish_session(repo, full_session(team), clock=repo.clock)
     return orjson.loads(export_bytes(repo, "json", today=FIXED_NOW.date(), now=FIXED_NOW)[0])
 
 
@@ -272,7 +287,7 @@ CASES = {
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_a_refused_bundle_changes_nothing_and_quotes_nothing(tmp_path, exported, capsys, case):
     target = tmp_path / "target"
-    Repository.open(target, clock=fixed_clock).close()
+    open_folder(target, clock=fixed_clock).close()
     bundle = tmp_path / "bundle.json"
     bundle.write_bytes(hostile(exported, CASES[case]))
     before = snapshot_files(target)
@@ -284,7 +299,7 @@ def test_a_refused_bundle_changes_nothing_and_quotes_nothing(tmp_path, exported,
 
 
 def test_a_session_id_of_another_local_peer_is_refused(repo, team, tmp_path, capsys, data_dir):
-    mine = repo.complete(full_session(team))
+    mine = finish_session(repo, full_session(team), clock=repo.clock)
     other = make_session(team, when=datetime(2026, 11, 18, 10))
     other.peer_id = team["peer2"].id
     data = orjson.loads(export_bytes(repo, "json", today=FIXED_NOW.date(), now=FIXED_NOW)[0])
@@ -304,10 +319,10 @@ def test_an_update_dated_before_its_item_is_refused(repo, team, tmp_path, capsys
     from supervise_tui.domain.enums import ConcernStatus
     from supervise_tui.domain.models import ConcernUpdate
 
-    first = repo.complete(full_session(team))
+    first = finish_session(repo, full_session(team), clock=repo.clock)
     second = make_session(team, when=datetime(2026, 11, 20, 10))
     second.concern_updates.append(ConcernUpdate(first.concerns[0].id, ConcernStatus.IN_PROGRESS))
-    repo.complete(second)
+    finish_session(repo, second, clock=repo.clock)
     data = orjson.loads(export_bytes(repo, "json", today=FIXED_NOW.date(), now=FIXED_NOW)[0])
     data["sessions"][1]["when"] = "2026-01-05T10:00:00"  # now before the concern was raised
     bundle = tmp_path / "b.json"
@@ -366,13 +381,13 @@ def test_a_bundle_fault_on_a_full_disk_leaves_no_half_made_backup(
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     before = snapshot_files(data_dir)
-    from supervise_tui.transfer import plan_import
+    from supervise_tui.usecases.imports import plan_import
 
-    with Repository.open(data_dir, clock=fixed_clock, backup=False) as again:
+    with open_folder(data_dir, clock=fixed_clock, backup=False) as again:
         plan = plan_import(again, bundle)
         monkeypatch.setattr(shutil, "copy2", full)
         with pytest.raises(SaveFailed) as err:
-            again.apply_import(plan)
+            apply_import(again, plan, clock=again.clock)
         monkeypatch.setattr(shutil, "copy2", real)
     assert "disk is full" in str(err.value)
     assert snapshot_files(data_dir) == before
@@ -395,7 +410,7 @@ class TestMissingPeople:
     def test_records_without_people_json_are_damaged_not_empty(
         self, repo, team, data_dir, capsys, argv
     ):
-        repo.complete(full_session(team))
+        finish_session(repo, full_session(team), clock=repo.clock)
         backups.snapshot(data_dir, datetime(2026, 11, 22, 14, 0))
         repo.close()
         (data_dir / "people.json").unlink()
@@ -406,11 +421,11 @@ class TestMissingPeople:
         assert snapshot_files(data_dir) == before
 
     def test_a_save_never_writes_a_new_people_json_over_the_peers(self, repo, team, data_dir):
-        repo.complete(full_session(team))
+        finish_session(repo, full_session(team), clock=repo.clock)
         repo.close()
         (data_dir / "people.json").unlink()
         with pytest.raises(DamagedFile):
-            Repository.open(data_dir, clock=fixed_clock)
+            open_folder(data_dir, clock=fixed_clock)
         assert not (data_dir / "people.json").exists()
 
 
@@ -418,7 +433,7 @@ def test_demo_fresh_refuses_a_folder_another_window_has_open(tmp_path, capsys):
     folder = tmp_path / "demo"
     assert run(capsys, "demo", "--no-tui", "--weeks", "2", "--data-dir", str(folder))[0] == 0
     before = snapshot_files(folder)
-    with Repository.open(folder, clock=fixed_clock, backup=False):
+    with open_folder(folder, clock=fixed_clock, backup=False):
         code, _, err = run(capsys, "demo", "--fresh", "--no-tui", "--data-dir", str(folder))
     assert code == 1 and "Another supervise window" in err
     assert snapshot_files(folder) == before
@@ -456,7 +471,7 @@ def test_a_file_ending_in_a_newline_is_whole(repo, team, data_dir):
     repo.close()
     path = data_dir / "people.json"
     path.write_bytes(path.read_bytes() + b"\n")
-    again = Repository.open(data_dir, clock=fixed_clock)
+    again = open_folder(data_dir, clock=fixed_clock)
     assert len(again.people()) == 4
     again.close()
     assert check(data_dir).ok
@@ -526,20 +541,20 @@ def test_the_demo_date_follows_the_clock(tmp_path, capsys):
         ]
         == 0
     )
-    with Repository.open(folder, read_only=True, clock=a_year_on) as repo:
+    with open_folder(folder, read_only=True, clock=a_year_on) as repo:
         peer = repo.people(role=Role.PEER)[0]
-        assert repo.facts(peer.id)[-1].when.year == 2027
+        assert repo.rows(peer.id)[-1].when.year == 2027
 
 
 def test_build_demo_is_a_function_of_its_inputs(tmp_path):
     folders = []
     for name in ("one", "two"):
-        with Repository.open(tmp_path / name, clock=fixed_clock, backup=False) as repo:
+        with open_folder(tmp_path / name, clock=fixed_clock, backup=False) as repo:
             build_demo(repo, peers=2, weeks=3, today=FIXED_NOW.date())
         folders.append(tmp_path / name)
     with (
-        Repository.open(folders[0], read_only=True, clock=fixed_clock) as a,
-        Repository.open(folders[1], read_only=True, clock=fixed_clock) as b,
+        open_folder(folders[0], read_only=True, clock=fixed_clock) as a,
+        open_folder(folders[1], read_only=True, clock=fixed_clock) as b,
     ):
         assert [p.name for p in a.people()] == [p.name for p in b.people()]
 
@@ -547,6 +562,6 @@ def test_build_demo_is_a_function_of_its_inputs(tmp_path):
 def test_second_writer_on_restore_is_refused(repo, data_dir, capsys):
     name = backups.snapshot(data_dir, datetime(2026, 11, 22, 9, 0))
     with pytest.raises(StoreLocked):
-        Repository.lock_only(data_dir, clock=fixed_clock)
+        lock_folder(data_dir, clock=fixed_clock)
     code, _, err = run(capsys, "restore", "--from", name, "--data-dir", str(data_dir))
     assert code == 1 and "Another supervise window" in err

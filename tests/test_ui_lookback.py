@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 
 from supervise_tui.domain.enums import Role
-from supervise_tui.services.demo import build_demo
 from supervise_tui.ui.screens.history import HistoryScreen
 from supervise_tui.ui.screens.home import HomeScreen
 from supervise_tui.ui.screens.items import ItemsScreen, TimelineScreen
@@ -16,6 +15,9 @@ from supervise_tui.ui.screens.session import SessionScreen
 from supervise_tui.ui.screens.summary import SummaryScreen
 from supervise_tui.ui.screens.team import TeamScreen
 from supervise_tui.ui.screens.trends import TrendsScreen
+from supervise_tui.usecases.demo import build_demo
+from supervise_tui.usecases.people import find_people
+from supervise_tui.usecases.sessions import finish_session
 
 from .ui_helpers import SIZE, build_app, fill, highlight_peer, settle, type_text
 
@@ -117,7 +119,7 @@ async def test_team_rows_sorting_and_recurring(demo):
 
 
 async def test_peer_view_adds_topics_that_reach_the_next_session(demo):
-    peer = demo.find_people("Jordan Ellery", role=Role.PEER)[0]
+    peer = find_people(demo, "Jordan Ellery", role=Role.PEER)[0]
     app = build_app(demo, peer_name="Jordan Ellery")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -198,7 +200,7 @@ async def test_team_sorts_every_column_even_with_missing_figures(repo, team):
 
     first = make_session(team)
     first.concerns.append(Concern("forms", ConcernCategory.WORKLOAD))
-    repo.complete(first)
+    finish_session(repo, first, clock=repo.clock)
     async with build_app(repo).run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("t")
@@ -221,8 +223,10 @@ async def test_an_older_session_awaiting_sign_off_can_be_signed_from_history(rep
 
     from .conftest import make_session
 
-    older = repo.complete(make_session(team, when=datetime(2026, 11, 3, 10)))
-    repo.complete(make_session(team, when=datetime(2026, 11, 10, 10)))
+    older = finish_session(
+        repo, make_session(team, when=datetime(2026, 11, 3, 10)), clock=repo.clock
+    )
+    finish_session(repo, make_session(team, when=datetime(2026, 11, 10, 10)), clock=repo.clock)
     async with build_app(repo).run_test(size=SIZE) as pilot:
         await settle(pilot)
         await highlight_peer(pilot, "Jordan Ellery")
@@ -252,10 +256,10 @@ async def test_history_opens_on_the_last_year_and_reaches_back_when_asked(repo, 
 
     old = make_session(team, when=datetime(2023, 5, 2, 10))
     old.checkin.arriving = "Thinking about the allotment project"
-    repo.complete(old)
-    repo.complete(make_session(team, when=datetime(2025, 2, 4, 10)))
+    finish_session(repo, old, clock=repo.clock)
+    finish_session(repo, make_session(team, when=datetime(2025, 2, 4, 10)), clock=repo.clock)
     for day in (3, 10, 17):
-        repo.complete(make_session(team, when=datetime(2026, 11, day, 10)))
+        finish_session(repo, make_session(team, when=datetime(2026, 11, day, 10)), clock=repo.clock)
     async with build_app(repo).run_test(size=SIZE) as pilot:
         await settle(pilot)
         await highlight_peer(pilot, "Jordan Ellery")

@@ -9,7 +9,7 @@ from textual import events
 from supervise_tui.domain.enums import Role
 from supervise_tui.domain.models import Person
 from supervise_tui.store.errors import SaveFailed
-from supervise_tui.store.repository import Repository
+from supervise_tui.store.folder import FolderBackend, open_folder
 from supervise_tui.ui.screens.help import HelpScreen
 from supervise_tui.ui.screens.home import HomeScreen
 from supervise_tui.ui.screens.people import PeopleScreen
@@ -17,6 +17,9 @@ from supervise_tui.ui.screens.person_form import PersonForm
 from supervise_tui.ui.screens.privacy import PrivacyScreen
 from supervise_tui.ui.screens.session import SessionScreen
 from supervise_tui.ui.screens.start_session import StartSessionScreen
+from supervise_tui.usecases.agenda import save_agenda
+from supervise_tui.usecases.people import find_people, save_person
+from supervise_tui.usecases.sessions import finish_session
 
 from .conftest import fixed_clock, make_session
 from .ui_helpers import SIZE, build_app, choose, fill, highlight_peer, settle, type_text, wait_for
@@ -69,7 +72,7 @@ async def test_help_explains_the_screen_and_its_keys(repo, team):
 
 
 async def test_people_add_edit_deactivate_and_refused_delete(repo, team):
-    repo.complete(make_session(team))
+    finish_session(repo, make_session(team), clock=repo.clock)
     async with build_app(repo).run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("p")
@@ -91,7 +94,7 @@ async def test_people_add_edit_deactivate_and_refused_delete(repo, team):
         await pilot.press("f2")
         await settle(pilot)
         assert isinstance(pilot.app.screen, PeopleScreen)
-        assert len(repo.find_people("Jordan Ellery")) == 2
+        assert len(find_people(repo, "Jordan Ellery")) == 2
         # delete someone with records: refused with the reason
         people = pilot.app.screen
         table = people.query_one("DataTable")
@@ -191,17 +194,17 @@ async def test_a_failing_disk_keeps_the_work_and_says_so(repo, team, monkeypatch
     async with build_app(repo).run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = await start_session(pilot)
-        real = Repository.save_draft
+        real = FolderBackend.save_draft
 
         def full_disk(self, session):
             raise SaveFailed("Could not save: the disk is full. Your previous records are intact.")
 
-        monkeypatch.setattr(Repository, "save_draft", full_disk)
+        monkeypatch.setattr(FolderBackend, "save_draft", full_disk)
         await fill(pilot, "#f__checkin__arriving", "Typed while the disk was full")
         bar = screen.query_one("#step-bar")
         await wait_for(lambda: "NOT SAVED YET" in str(bar.render()))
         assert screen.draft.checkin.arriving == "Typed while the disk was full"
-        monkeypatch.setattr(Repository, "save_draft", real)
+        monkeypatch.setattr(FolderBackend, "save_draft", real)
         await wait_for(lambda: "Draft saved" in str(bar.render()))
         await wait_for(
             lambda: any(
@@ -244,7 +247,7 @@ async def test_palette_has_main_actions_and_no_screenshot(repo, team):
 
 async def test_read_only_offers_no_changes(repo, team, data_dir):
     repo.close()
-    viewer = Repository.open(data_dir, read_only=True, clock=fixed_clock)
+    viewer = open_folder(data_dir, read_only=True, clock=fixed_clock)
     async with build_app(viewer).run_test(size=SIZE) as pilot:
         await settle(pilot)
         home = pilot.app.screen
@@ -276,7 +279,7 @@ async def test_step_bar_says_done_and_skipped_in_marks(repo, team):
 
 
 async def test_duplicate_names_are_told_apart_on_home(repo, team):
-    repo.save_person(Person("Jordan Ellery", Role.PEER, "Linden Street"))
+    save_person(repo, Person("Jordan Ellery", Role.PEER, "Linden Street"), clock=repo.clock)
     async with build_app(repo).run_test(size=SIZE) as pilot:
         await settle(pilot)
         table = pilot.app.screen.query_one("#peers")
@@ -307,13 +310,13 @@ async def test_a_damaged_file_is_reported_once_home_shows_and_no_backup_is_taken
 ):
     from supervise_tui.store import backups
 
-    repo.complete(make_session(team))
+    finish_session(repo, make_session(team), clock=repo.clock)
     shard = next((data_dir / "peers").rglob("sessions-*.json"))
     repo.close()
     before = backups.list_backups(data_dir)
     shard.write_bytes(shard.read_bytes()[:-20])  # cut short, as by a failing disk
     # Opened the way `supervise` opens it: the look over every file comes after Home.
-    reopened = Repository.open(data_dir, check=False, backup=False, clock=fixed_clock)
+    reopened = open_folder(data_dir, check=False, backup=False, clock=fixed_clock)
     app = build_app(reopened)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -333,11 +336,11 @@ async def test_a_damaged_file_is_reported_once_home_shows_and_no_backup_is_taken
 async def test_the_hourly_backup_is_taken_after_home_shows(repo, team, data_dir):
     from supervise_tui.store import backups
 
-    repo.complete(make_session(team))
+    finish_session(repo, make_session(team), clock=repo.clock)
     repo.close()
     for name in backups.list_backups(data_dir):
         shutil.rmtree(data_dir / "backups" / name)
-    reopened = Repository.open(data_dir, check=False, backup=False, clock=fixed_clock)
+    reopened = open_folder(data_dir, check=False, backup=False, clock=fixed_clock)
     assert backups.list_backups(data_dir) == []
     app = build_app(reopened)
     async with app.run_test(size=SIZE) as pilot:
@@ -347,9 +350,9 @@ async def test_the_hourly_backup_is_taken_after_home_shows(repo, team, data_dir)
 
 
 async def test_home_lists_a_long_team_and_keeps_the_cursor_past_the_first_screenful(repo):
-    repo.save_person(Person("Dana Whitfield", Role.SUPERVISOR, "Maple Court"))
+    save_person(repo, Person("Dana Whitfield", Role.SUPERVISOR, "Maple Court"), clock=repo.clock)
     for i in range(45):
-        repo.save_person(Person(f"Peer {i:02d}", Role.PEER, "Maple Court"))
+        save_person(repo, Person(f"Peer {i:02d}", Role.PEER, "Maple Court"), clock=repo.clock)
     async with build_app(repo).run_test(size=SIZE) as pilot:
         await settle(pilot)
         table = pilot.app.screen.query_one("#peers")
@@ -377,16 +380,21 @@ async def test_names_and_texts_with_brackets_are_shown_as_typed_everywhere(repo)
     from supervise_tui.ui.screens.team import TeamScreen
     from supervise_tui.ui.screens.trends import TrendsScreen
 
-    sup = repo.save_person(Person("Dana [/] Whitfield", Role.SUPERVISOR, "Maple [/i] Court"))
-    peer = repo.save_person(Person(ODD, Role.PEER, "Site [/u]"))
+    sup = save_person(
+        repo, Person("Dana [/] Whitfield", Role.SUPERVISOR, "Maple [/i] Court"), clock=repo.clock
+    )
+    peer = save_person(repo, Person(ODD, Role.PEER, "Site [/u]"), clock=repo.clock)
     s = Session(peer.id, [sup.id], SessionKind.WEEKLY, datetime(2026, 11, 17, 10))
     s.concerns.append(Concern("rota [/b] clash", ConcernCategory.WORKLOAD))
     s.goals.append(Goal("lead [/] group", GoalArea.TRAINING))
     s.actions.append(Action("book [/x] course", peer.id))
     s.checkin.arriving = "tired [/b]"
-    repo.complete(s)
-    repo.save_peer_input(
-        peer.id, PeerInput([AgendaItem("rota [/b] again", s.day)], note="my [/i] note")
+    finish_session(repo, s, clock=repo.clock)
+    save_agenda(
+        repo,
+        peer.id,
+        PeerInput([AgendaItem("rota [/b] again", s.day)], note="my [/i] note"),
+        clock=repo.clock,
     )
     # The peer's own view: their name, their agenda topics and note.
     own = build_app(repo, peer_name=ODD)

@@ -19,10 +19,11 @@ from supervise_tui.domain.enums import (
     SessionStatus,
 )
 from supervise_tui.domain.models import Concern
-from supervise_tui.store.repository import Repository
+from supervise_tui.store.folder import open_folder
 from supervise_tui.ui.screens.home import HomeScreen
 from supervise_tui.ui.screens.session import SessionScreen
 from supervise_tui.ui.screens.summary import SummaryScreen
+from supervise_tui.usecases.sessions import finish_session
 
 from .conftest import fixed_clock, make_session
 from .ui_helpers import (
@@ -250,7 +251,7 @@ async def test_quitting_mid_session_loses_nothing(repo, team, data_dir):
         app.exit()  # not via quit: like a closed terminal, no chance to save more
     repo.close()
 
-    again = Repository.open(data_dir, clock=fixed_clock)
+    again = open_folder(data_dir, clock=fixed_clock)
     app = build_app(again)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -289,7 +290,7 @@ async def test_second_session_reviews_the_first_ones_open_items(repo, team):
             "No private room for one-to-ones", ConcernCategory.ORGANISATIONAL, owner=team["sup"].id
         )
     )
-    repo.complete(first)
+    finish_session(repo, first, clock=repo.clock)
     concern_id = first.concerns[0].id
     app = build_app(repo)
     async with app.run_test(size=SIZE) as pilot:
@@ -312,13 +313,13 @@ async def test_second_session_reviews_the_first_ones_open_items(repo, team):
     track = repo.tracks(team["peer"].id).concerns[concern_id]
     assert track.current.status == ConcernStatus.RESOLVED
     assert track.current.resolution_note == "Room booked"
-    assert repo.summaries()[team["peer"].id].open_concerns == 0
+    assert repo.tallies()[team["peer"].id].open_concerns == 0
 
 
 async def test_leaving_an_item_unchanged_records_no_update(repo, team):
     first = make_session(team)
     first.concerns.append(Concern("Forms", ConcernCategory.WORKLOAD))
-    repo.complete(first)
+    finish_session(repo, first, clock=repo.clock)
     app = build_app(repo)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -332,4 +333,4 @@ async def test_leaving_an_item_unchanged_records_no_update(repo, team):
         assert isinstance(app.screen, SummaryScreen)
     second = [s for s in repo.sessions(team["peer"].id) if s.id != first.id][0]
     assert second.concern_updates == []
-    assert repo.summaries()[team["peer"].id].open_concerns == 1
+    assert repo.tallies()[team["peer"].id].open_concerns == 1

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import Select
 
 from supervise_tui.prompts import load_library
-from supervise_tui.store.repository import Repository
+from supervise_tui.store.folder import FolderBackend
 from supervise_tui.ui.app import SuperviseApp, make_app
 
 from .conftest import fixed_clock
@@ -16,7 +16,7 @@ from .conftest import fixed_clock
 SIZE = (80, 24)
 
 
-def build_app(repo: Repository, tmp_path: Path | None = None, **kw) -> SuperviseApp:
+def build_app(repo: FolderBackend, tmp_path: Path | None = None, **kw) -> SuperviseApp:
     library = load_library(Path("/nonexistent-user-packs"))
     app = make_app(repo, clock=fixed_clock, library=library, blink=False, animations=False, **kw)
     app.autosave_quiet = 0.05

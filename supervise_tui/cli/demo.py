@@ -13,9 +13,10 @@ DEMO_MARK = ".demo"
 
 
 def cmd_demo(ctx: Ctx, args) -> int:
-    from ..services.demo import build_demo
     from ..store.files import atomic_write, ensure_dir
-    from ..store.repository import LOCK, Repository
+    from ..store.folder import lock_folder
+    from ..store.layout import LOCK
+    from ..usecases.demo import build_demo
 
     explicit = getattr(args, "data_dir", None)
     folder = Path(explicit).expanduser() if explicit else config.demo_dir()
@@ -36,7 +37,7 @@ def cmd_demo(ctx: Ctx, args) -> int:
         ensure_dir(folder)
         # Held from before anything is removed until the demo is written: a window
         # that has the demo open keeps it (the lock says so), and nobody opens it half-made.
-        repo = Repository.lock_only(folder, clock=ctx.clock)
+        repo = lock_folder(folder, clock=ctx.clock)
         try:
             for entry in os.scandir(folder):
                 if entry.name == LOCK:
@@ -46,7 +47,7 @@ def cmd_demo(ctx: Ctx, args) -> int:
                 else:
                     os.unlink(entry.path)
             atomic_write(folder / DEMO_MARK, b"fictional demo data\n")
-            repo.open_locked(backup=False, check=False)
+            repo.open_locked(check=False)
             result = build_demo(repo, peers=args.peers, weeks=args.weeks, today=ctx.today())
         finally:
             repo.close()

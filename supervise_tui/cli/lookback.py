@@ -8,23 +8,22 @@ from .common import EXIT_OK, Ctx, say
 
 
 def cmd_lookback(command: str, ctx: Ctx, args) -> int:
-    from .. import lookback
     from ..domain.enums import Role
     from ..domain.serial import to_data
     from ..services import report
     from ..services.periods import parse_period
-    from ..store.repository import Repository
+    from ..store.folder import open_folder
+    from ..usecases import lookback
+    from ..usecases.people import find_person
 
     today = ctx.today()
     period = parse_period(args.period, today)
-    with Repository.open(ctx.data_dir, clock=ctx.clock, read_only=True) as repo:
+    with open_folder(ctx.data_dir, clock=ctx.clock, read_only=True) as repo:
         for notice in repo.notices:
             say(notice)
         if command == "team":
             supervisor = (
-                lookback.find_person(repo, args.supervisor, Role.SUPERVISOR)
-                if args.supervisor
-                else None
+                find_person(repo, args.supervisor, Role.SUPERVISOR) if args.supervisor else None
             )
             members = lookback.team_members(repo, supervisor=supervisor, site=args.site)
             team = lookback.team_for(repo, members, period, today)
@@ -37,11 +36,11 @@ def cmd_lookback(command: str, ctx: Ctx, args) -> int:
             else:
                 out = report.team_text(team, heading)
         else:
-            person = lookback.find_person(repo, args.peer, Role.PEER)
+            person = find_person(repo, args.peer, Role.PEER)
             if command == "history":
                 people = {p.id: p for p in repo.people()}
-                facts = repo.facts(person.id, start=period.start, end=period.end)
-                rows = report.history_rows(facts, people)
+                found = repo.rows(person.id, start=period.start, end=period.end)
+                rows = report.history_rows(found, people)
                 if args.json:
                     out = _json(
                         {

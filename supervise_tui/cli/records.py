@@ -8,9 +8,10 @@ from .common import EXIT_FAIL, EXIT_OK, Ctx, say
 
 
 def cmd_check(ctx: Ctx, args) -> int:
-    from ..store.check import check, repair
+    from ..store.check import check
+    from ..store.folder import lock_folder, open_folder
     from ..store.journal import JOURNAL
-    from ..store.repository import Repository
+    from ..usecases.maintenance import repair
 
     data_dir = ctx.data_dir
     if not data_dir.is_dir():
@@ -20,14 +21,14 @@ def cmd_check(ctx: Ctx, args) -> int:
         # Like the next start would: complete an interrupted save first (if no window
         # holds the folder; one that does completes it itself).
         try:
-            with Repository.lock_only(data_dir, clock=ctx.clock) as repo:
+            with lock_folder(data_dir, clock=ctx.clock) as repo:
                 for notice in repo.notices:
                     say(notice)
         except (StoreLocked, SaveFailed):
             pass  # check says the save is waiting
     report = check(data_dir)
     if args.repair and report.repairable:
-        with Repository.open(data_dir, clock=ctx.clock, on_upgrade=say) as repo:
+        with open_folder(data_dir, clock=ctx.clock, on_upgrade=say) as repo:
             repair(repo, report.repairable)
         print(f"Rebuilt derived data for {len(report.repairable)} peer(s).")
         report = check(data_dir)
@@ -58,9 +59,9 @@ def cmd_backups(ctx: Ctx, args) -> int:
 
 
 def cmd_restore(ctx: Ctx, args) -> int:
-    from ..store.repository import Repository
+    from ..store.folder import lock_folder
 
-    with Repository.lock_only(ctx.data_dir, clock=ctx.clock):
+    with lock_folder(ctx.data_dir, clock=ctx.clock):
         kept = backups.restore(ctx.data_dir, args.source, ctx.local_now())
     print(f"Restored {ctx.data_dir} from backup {args.source}.")
     print(f"What was there before is kept as backup {kept}.")

@@ -9,14 +9,14 @@ from .common import EXIT_OK, Ctx, UsageError, progress, say
 
 
 def cmd_export(ctx: Ctx, args) -> int:
-    from ..store.repository import Repository
-    from ..transfer import export_bytes, write_export
+    from ..store.folder import open_folder
+    from ..usecases.export import export_bytes, write_export
 
-    with Repository.open(ctx.data_dir, clock=ctx.clock, read_only=True) as repo:
-        for notice in repo.notices:
+    with open_folder(ctx.data_dir, clock=ctx.clock, read_only=True) as store:
+        for notice in store.notices:
             say(notice)
         data, count = export_bytes(
-            repo,
+            store,
             args.format,
             peer=args.peer,
             site=args.site,
@@ -26,9 +26,10 @@ def cmd_export(ctx: Ctx, args) -> int:
             now=ctx.clock(),
             progress=progress("Reading peers"),
         )
+        if args.output:
+            path = Path(args.output).expanduser()
+            write_export(path, data, force=args.force, store=store)
     if args.output:
-        path = Path(args.output).expanduser()
-        write_export(path, data, force=args.force, data_dir=ctx.data_dir)
         say(f"Wrote {count} session(s) to {path} (readable only by you).")
     else:
         sys.stdout.buffer.write(data)
@@ -40,8 +41,8 @@ def cmd_import(ctx: Ctx, args) -> int:
     from ..services import bundle as bundles
     from ..store.errors import NotFound
     from ..store.files import read_limited
-    from ..store.repository import Repository
-    from ..transfer import plan_import
+    from ..store.folder import open_folder
+    from ..usecases.imports import apply_import, plan_import
 
     path = Path(args.file).expanduser()
     try:
@@ -53,20 +54,20 @@ def cmd_import(ctx: Ctx, args) -> int:
     exists = (ctx.data_dir / "meta.json").exists()
     if args.dry_run:
         if exists:
-            with Repository.open(ctx.data_dir, clock=ctx.clock, read_only=True) as repo:
+            with open_folder(ctx.data_dir, clock=ctx.clock, read_only=True) as repo:
                 plan = plan_import(repo, bundle)
         else:
             plan = plan_import(None, bundle)
         print("\n".join(bundles.report_lines(plan, dry_run=True)))
         return EXIT_OK
     if exists:  # check everything against what is here before opening it for writing
-        with Repository.open(ctx.data_dir, clock=ctx.clock, read_only=True) as repo:
+        with open_folder(ctx.data_dir, clock=ctx.clock, read_only=True) as repo:
             plan_import(repo, bundle)
     else:
         plan_import(None, bundle)
-    with Repository.open(ctx.data_dir, clock=ctx.clock, backup=False) as repo:
+    with open_folder(ctx.data_dir, clock=ctx.clock, backup=False) as repo:
         plan = plan_import(repo, bundle)  # again, now that we hold the lock
-        backup = repo.apply_import(plan, progress=progress("Importing peers"))
+        backup = apply_import(repo, plan, clock=ctx.clock, progress=progress("Importing peers"))
     print("\n".join(bundles.report_lines(plan, dry_run=False)))
     if backup:
         print(f"Before importing, the records were backed up as {backup}.")
@@ -74,18 +75,19 @@ def cmd_import(ctx: Ctx, args) -> int:
 
 
 def cmd_conflicts(ctx: Ctx, args) -> int:
-    from ..store.repository import Repository
+    from ..store.folder import open_folder
+    from ..usecases.imports import settle_conflict
 
     if args.keep:
         if not args.id:
             raise UsageError(
                 "say which conflict to settle: supervise conflicts --keep local|incoming ID"
             )
-        with Repository.open(ctx.data_dir, clock=ctx.clock) as repo:
-            repo.settle_conflict(args.id, args.keep)
+        with open_folder(ctx.data_dir, clock=ctx.clock) as repo:
+            settle_conflict(repo, args.id, args.keep)
         print(f"Settled {args.id}: kept the {args.keep} version.")
         return EXIT_OK
-    with Repository.open(ctx.data_dir, clock=ctx.clock, read_only=True) as repo:
+    with open_folder(ctx.data_dir, clock=ctx.clock, read_only=True) as repo:
         found = repo.conflicts()
         people = {p.id: p.name for p in repo.people()}
     if not found:
@@ -93,8 +95,8 @@ def cmd_conflicts(ctx: Ctx, args) -> int:
         return EXIT_OK
     print(f"{len(found)} record(s) changed both here and elsewhere:")
     for c in found:
-        incoming = c["incoming"]
-        if c["kind"] == "person":
+        incoming = c.incoming
+        if c.kind == "person":
             what = f"person {incoming.get('name', '')}"
         else:
             what = (
@@ -102,8 +104,7 @@ def cmd_conflicts(ctx: Ctx, args) -> int:
                 f"{str(incoming.get('when', ''))[:10]}"
             )
         print(
-            f"  {c['id']}: {what} (the other version dated "
-            f"{str(incoming.get('updated_at', ''))[:16]})"
+            f"  {c.id}: {what} (the other version dated {str(incoming.get('updated_at', ''))[:16]})"
         )
     print("Keep one with: supervise conflicts --keep local|incoming ID")
     return EXIT_OK

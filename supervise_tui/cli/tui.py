@@ -12,21 +12,21 @@ from .common import Ctx, say
 def cmd_open(ctx: Ctx, args) -> int:
     if args.peer:
         from ..domain.enums import Role
-        from ..lookback import find_person
-        from ..store.repository import Repository
+        from ..store.folder import open_folder
+        from ..usecases.people import find_person
 
         # a clear error before the TUI starts
-        with Repository.open(ctx.data_dir, clock=ctx.clock, read_only=True) as repo:
+        with open_folder(ctx.data_dir, clock=ctx.clock, read_only=True) as repo:
             find_person(repo, args.peer, Role.PEER)
     return run_tui(ctx, ctx.data_dir, read_only=args.read_only, peer=args.peer)
 
 
 def run_tui(ctx: Ctx, data_dir: Path, *, read_only: bool, peer: str | None) -> int:
-    from ..store.repository import Repository
+    from ..store.folder import open_folder
     from ..ui.app import make_app
 
     # The file check and the hourly backup run once Home is showing (see make_app).
-    repo = Repository.open(
+    repo = open_folder(
         data_dir, clock=ctx.clock, read_only=read_only, check=False, backup=False, on_upgrade=say
     )
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from .enums import (
     Cadence,
@@ -51,6 +51,14 @@ def _id() -> str:
 
 def _stamp() -> datetime:
     return field(default_factory=now_utc, metadata=IDENTITY)
+
+
+def next_stamp(previous: datetime | None, now: datetime) -> datetime:
+    """``now``, but always later than ``previous``: versions of a record never share a
+    stamp, which the merge rules rely on (docs/format.md)."""
+    if previous is not None and now <= previous:
+        return previous + timedelta(milliseconds=1)
+    return now
 
 
 def next_revisions(

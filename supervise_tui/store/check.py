@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain import links, validation
+from ..domain.derived import history_of
 from ..domain.errors import ValidationError
 from ..domain.models import Person, Session
 from ..domain.serial import from_data
@@ -16,9 +17,9 @@ from ..domain.tallies import PeerTally
 from . import backups, migrations
 from .errors import DamagedFile
 from .files import parse_json
-from .layout import DERIVED_PEER_TABLES, TRACK_TABLES, derived_docs, is_derived_file
+from .journal import JOURNAL
+from .layout import DERIVED_PEER_TABLES, META, PEOPLE, TRACK_TABLES, derived_docs, is_derived_file
 from .records import file_problem, kind_of
-from .repository import JOURNAL, META, PEOPLE, Repository
 
 
 @dataclass
@@ -163,7 +164,8 @@ def _check_peer(root, peer_id, parsed, people, summaries, report, seen) -> None:
         )
     # Derived files (light rows, items, yearly counts) and the summary must equal what
     # the full records say.
-    expected, expected_summary = derived_docs(peer_id, ordered)
+    history = history_of(peer_id, ordered)
+    expected, expected_summary = derived_docs(history), history.tally
     out_of_step: list[str] = []
     for rel, data in parsed.items():
         stray = rel.parent == base and is_derived_file(rel.name) and str(rel) not in expected
@@ -217,9 +219,3 @@ def _load(cls, doc, where: str, report: CheckReport):
     except ValidationError as error:
         report.problems.append(f"{where}: does not have the expected shape ({error.field})")
         return None
-
-
-def repair(repo: Repository, peer_ids: list[str]) -> None:
-    """Rebuild derived data (item tracks, session index, summary) from the sessions."""
-    for peer_id in peer_ids:
-        repo.rebuild_peer(peer_id)

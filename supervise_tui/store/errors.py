@@ -65,3 +65,7 @@ class Refused(StoreError):
 
 class NotFound(StoreError):
     """A record that is not in the store."""
+
+
+class ChangedElsewhere(StoreError):
+    """A record was changed by someone else since it was read: not overwritten."""

@@ -1,11 +1,21 @@
-"""Where a peer's records live, and what the files derived from their sessions hold.
+"""Where everything lives in a data folder, and which file holds what.
 
-One folder per peer (see docs/storage.md)::
+The folder (see docs/storage.md)::
+
+    meta.json             format version, when created
+    people.json           people ("people") and Home's tally of each peer ("summaries")
+    drafts/<id>.json      one unfinished session each (autosave)
+    conflicts.json        records changed both here and in an imported bundle
+    journal.json          only while a change to several files is being applied
+    backups/<stamp>/      snapshots (real copies)
+    .lock                 held by the one writer
+
+One folder per peer, ``peers/<peer-id>/``::
 
     peer.json             open items (concerns, goals, actions), yearly counts, the
                           peer's agenda for next time ("input": not derived)
     sessions-YYYY.json    the full records of the sessions held that year
-    index-YYYY.json       one light row per session held that year (domain.facts)
+    index-YYYY.json       one light row per session held that year (domain.rows)
     closed-YYYY.json      settled items raised that year
 
 Everything but the full records and the peer's input is derived from the records,
@@ -18,12 +28,20 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from ..domain import tallies
-from ..domain.models import Session
-from ..domain.rows import row_of, row_to_data
+from ..domain.derived import PeerHistory
+from ..domain.rows import row_to_data
 from ..domain.serial import to_data
-from ..domain.tallies import PeerTally
-from ..domain.tracks import ActionTrack, ConcernTrack, GoalTrack, fold_sessions, is_settled
+from ..domain.tracks import ActionTrack, ConcernTrack, GoalTrack, is_settled
+
+META = "meta.json"
+PEOPLE = "people.json"
+CONFLICTS = "conflicts.json"
+LOCK = ".lock"
+
+
+def draft_file(session_id: str) -> str:
+    return f"drafts/{session_id}.json"
+
 
 TRACK_TABLES: dict[str, type] = {
     "concerns": ConcernTrack,
@@ -66,23 +84,19 @@ def item_file(peer_id: str, track: ConcernTrack | GoalTrack | ActionTrack) -> st
     return peer_file(peer_id)
 
 
-def derived_docs(peer_id: str, sessions: list[Session]) -> tuple[Docs, PeerTally]:
-    """Every derived document of a peer, from their full records, and their summary."""
-    sessions = sorted(sessions, key=lambda s: (s.when, s.id))
-    tracks = fold_sessions(sessions)
+def derived_docs(history: PeerHistory) -> Docs:
+    """Every derived document of a peer (rows, tracks, yearly counts) by file and table."""
+    peer_id = history.peer_id
     docs: Docs = defaultdict(lambda: defaultdict(dict))
-    facts = [row_of(s) for s in sessions]
-    for f in facts:
-        docs[index_file(peer_id, f.when.year)]["sessions"][f.id] = row_to_data(f)
-    counts = tallies.year_counts(facts)
-    for year, count in counts.items():
+    for row in history.rows:
+        docs[index_file(peer_id, row.when.year)]["sessions"][row.id] = row_to_data(row)
+    for year, count in history.counts.items():
         docs[peer_file(peer_id)]["years"][str(year)] = to_data(count)
     for name in TRACK_TABLES:
-        for item_id, track in getattr(tracks, name).items():
+        for item_id, track in getattr(history.tracks, name).items():
             docs[item_file(peer_id, track)][name][item_id] = to_data(track)
     docs.setdefault(peer_file(peer_id), defaultdict(dict))
-    summary = tallies.tally_from_counts(peer_id, counts, tracks)
-    return {f: dict(tables) for f, tables in docs.items()}, summary
+    return {f: dict(tables) for f, tables in docs.items()}
 
 
 def is_derived_file(name: str) -> bool:

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..domain.derived import history_of
 from ..domain.errors import ValidationError
 from ..domain.models import Session
 from ..domain.serial import from_data, to_data
 from .errors import DamagedFile
 from .files import read_json, write_json
-from .layout import derived_docs, is_derived_file, peer_file
-from .repository import PEOPLE  # loaded already: this step runs while a folder opens
+from .layout import PEOPLE, derived_docs, is_derived_file, peer_file
 
 
 def migrate(root: Path) -> None:
@@ -37,7 +37,8 @@ def migrate(root: Path) -> None:
                     sessions.append(from_data(Session, doc))
                 except ValidationError as error:
                     raise DamagedFile(path, f"record {doc_id} could not be read") from error
-        docs, summary = derived_docs(peer_id, sessions)
+        history = history_of(peer_id, sessions)
+        docs, summary = derived_docs(history), history.tally
         for path in folder.glob("*.json"):
             if is_derived_file(path.name) and f"peers/{peer_id}/{path.name}" not in docs:
                 path.unlink()

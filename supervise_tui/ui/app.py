@@ -14,9 +14,8 @@ from textual.theme import Theme
 
 from .. import __version__
 from ..prompts import Library, load_library
-from ..store.repository import Repository
+from ..store.backend import Backend
 from .commands import SuperviseCommands
-from .gateway import Gateway
 
 HIGH_CONTRAST = Theme(
     name="high-contrast",
@@ -54,7 +53,7 @@ class SuperviseApp(App):
 
     def __init__(
         self,
-        repo: Repository,
+        store: Backend,
         *,
         clock: Callable[[], datetime],
         library: Library | None = None,
@@ -66,7 +65,7 @@ class SuperviseApp(App):
         self.blink = (not os.environ.get("SUPERVISE_NO_BLINK")) if blink is None else blink
         if not animations:
             self.animation_level = "none"
-        self.repo = Gateway(repo)
+        self.store = store  # thread-safe: the workers call it directly
         self.clock = clock
         self.library = library if library is not None else load_library()
         self.peer_name = peer_name
@@ -75,7 +74,7 @@ class SuperviseApp(App):
         self.autosave_quiet = 0.8
         self.autosave_max = 2.0
         self.autosave_retry = 5.0
-        self.sub_title = f"v{__version__}" + (" — read-only" if repo.read_only else "")
+        self.sub_title = f"v{__version__}" + (" — read-only" if store.read_only else "")
 
     AFTER_START_SECONDS = 1.0
 
@@ -89,16 +88,16 @@ class SuperviseApp(App):
                 severity="warning",
                 timeout=20,
             )
-        for notice in self.repo.notices:
+        for notice in self.store.notices:
             self.notify(notice, title="An interrupted save", severity="warning", timeout=30)
 
     @work(thread=True, exclusive=True, group="after-start")
     def after_start(self) -> None:
-        """Look over every data file for damage, then take the hourly backup."""
+        """Look over the stored data for damage, then take the hourly backup."""
         from ..store.errors import DamagedFile
 
         try:
-            self.repo.check_files()
+            said = self.store.upkeep()
         except DamagedFile as error:
             self.call_from_thread(
                 self.notify,
@@ -110,14 +109,9 @@ class SuperviseApp(App):
             return  # no backup over a damaged folder's newest good copies
         except OSError:
             return
-        self.repo.backup_if_due()
-        if self.repo.backup_problem:
+        for message in said:
             self.call_from_thread(
-                self.notify,
-                f"No backup was taken: {self.repo.backup_problem}",
-                title="A data file is damaged",
-                severity="error",
-                timeout=60,
+                self.notify, message, title="A data file is damaged", severity="error", timeout=60
             )
 
     def local_now(self) -> datetime:
@@ -145,9 +139,10 @@ class SuperviseApp(App):
     def get_default_screen(self) -> Screen:
         if self.peer_mode:
             from ..domain.enums import Role
+            from ..usecases.people import find_person
             from .screens.peer_view import PeerViewScreen
 
-            (peer,) = [p for p in self.repo.find_people(self.peer_name, role=Role.PEER)][:1]
+            peer = find_person(self.store, self.peer_name, Role.PEER)
             return PeerViewScreen(peer)
         from .screens.home import HomeScreen
 
@@ -215,7 +210,7 @@ class SuperviseApp(App):
 
 
 def make_app(
-    repo: Repository,
+    store: Backend,
     *,
     clock: Callable[[], datetime],
     library: Library | None = None,
@@ -224,5 +219,5 @@ def make_app(
     animations: bool = True,
 ) -> SuperviseApp:
     return SuperviseApp(
-        repo, clock=clock, library=library, peer_name=peer_name, blink=blink, animations=animations
+        store, clock=clock, library=library, peer_name=peer_name, blink=blink, animations=animations
     )

@@ -63,7 +63,7 @@ class SuperviseCommands(Provider):
             ("help: this screen", "What this screen is for, and its keys", app.action_help),
             ("privacy: hide the screen", "Blank the screen now (F12)", app.action_privacy),
         ]
-        if app.repo.read_only:
+        if app.store.read_only:
             entries = [e for e in entries if not e[0].startswith(("session", "person"))]
         return entries
 

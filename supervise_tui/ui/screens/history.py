@@ -113,9 +113,9 @@ class HistoryScreen(Screen):
     @work(thread=True, exclusive=True, group="history-load")
     def load(self, start) -> None:
         """Only the light rows from ``start`` on: one small index file per year."""
-        repo = self.app.repo
+        repo = self.app.store
         try:
-            facts = repo.facts(self.peer.id, start=start)
+            facts = repo.rows(self.peer.id, start=start)
             total = sum(count.held for count in repo.years(self.peer.id).values())
             people = {p.id: p for p in repo.people()}
         except StoreError as error:
@@ -127,7 +127,7 @@ class HistoryScreen(Screen):
     def load_full(self, start) -> None:
         """The full records, for searching what was written."""
         try:
-            sessions = self.app.repo.sessions(self.peer.id, start=start)
+            sessions = self.app.store.sessions(self.peer.id, start=start)
         except StoreError as error:
             self.post_message(self.FullLoaded(None, start, str(error)))
             return
@@ -247,7 +247,7 @@ class HistoryScreen(Screen):
     def open_record(self, session_id: str, year: int) -> None:
         from .summary import SummaryScreen
 
-        repo = self.app.repo
+        repo = self.app.store
         try:
             session = repo.session(self.peer.id, session_id, year)
             tracks = repo.tracks(self.peer.id)
@@ -276,7 +276,7 @@ class HistoryScreen(Screen):
         from .items import ItemsScreen
 
         try:
-            tracks = self.app.repo.tracks(self.peer.id)
+            tracks = self.app.store.tracks(self.peer.id)
         except StoreError as error:
             self.post_message(self.Opened(None, str(error)))
             return
@@ -296,12 +296,12 @@ class HistoryScreen(Screen):
 
     @work(thread=True, exclusive=True, group="history-export")
     def write_export(self, fmt: str, path, period_text: str) -> None:
-        from ...transfer import export_bytes, write_export
+        from ...usecases.export import export_bytes, write_export
 
         self.app.call_from_thread(self.notify, "Exporting…", timeout=2)
         try:
             data, count = export_bytes(
-                self.app.repo,
+                self.app.store,
                 fmt,
                 peer=None,
                 site=None,
@@ -310,7 +310,7 @@ class HistoryScreen(Screen):
                 now=self.app.clock(),
                 only=[self.peer],
             )
-            write_export(path, data, force=False, data_dir=self.app.repo.root)
+            write_export(path, data, force=False, store=self.app.store)
         except (StoreError, ValidationError) as error:
             self.app.call_from_thread(
                 self.notify, str(error), title="Not exported", severity="error", timeout=15

@@ -17,6 +17,7 @@ from ...domain.enums import Role
 from ...domain.models import Person, Session
 from ...services.home import HomeRow, draft_label, home_rows, peer_detail
 from ...store.errors import StoreError
+from ...usecases.sessions import awaiting_signoff
 from ..widgets.cells import plain
 
 WIDE = 100
@@ -133,10 +134,10 @@ class HomeScreen(Screen):
         self.post_message(self.Loaded(*self._read()))
 
     def _read(self) -> tuple[HomeData | None, str | None]:
-        repo = self.app.repo
+        repo = self.app.store
         try:
             people = repo.people()
-            summaries = repo.summaries()
+            summaries = repo.tallies()
             drafts = repo.drafts()
         except StoreError as error:
             return None, str(error)
@@ -263,7 +264,7 @@ class HomeScreen(Screen):
     @work(thread=True, exclusive=True, group="home-detail")
     def load_detail(self, row: HomeRow) -> None:
         try:
-            tracks = self.app.repo.tracks(row.person.id)
+            tracks = self.app.store.tracks(row.person.id)
         except StoreError as error:
             self.post_message(self.Detail(row.person.id, str(error)))
             return
@@ -285,7 +286,7 @@ class HomeScreen(Screen):
         return self.data.rows[min(table.cursor_row, len(self.data.rows) - 1)]
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        read_only = self.app.repo.read_only
+        read_only = self.app.store.read_only
         if action == "new_session":
             return bool(self.data.rows) and not read_only
         if action in ("history", "team"):
@@ -377,7 +378,7 @@ class HomeScreen(Screen):
         from ..widgets.steps import SessionContext
         from .session import SessionScreen
 
-        repo = self.app.repo
+        repo = self.app.store
         try:
             draft = next(d for d in repo.drafts() if d.id == session_id)
             people = {p.id: p for p in repo.people()}
@@ -402,9 +403,9 @@ class HomeScreen(Screen):
     def open_awaiting(self, peer_id: str) -> None:
         from .summary import SummaryScreen
 
-        repo = self.app.repo
+        repo = self.app.store
         try:
-            refs = repo.awaiting_signoff(peer_id)
+            refs = awaiting_signoff(repo, peer_id)
             if not refs:
                 self.post_message(self.Opened(None, "Nothing is waiting for sign-off."))
                 return

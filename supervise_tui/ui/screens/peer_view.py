@@ -19,6 +19,7 @@ from ...domain.models import AgendaItem, PeerInput, Person
 from ...domain.text import SHORT_MAX
 from ...services.home import home_rows, peer_detail
 from ...store.errors import StoreError
+from ...usecases.agenda import save_agenda
 
 
 class PeerViewScreen(Screen):
@@ -84,10 +85,10 @@ class PeerViewScreen(Screen):
 
     @work(thread=True, exclusive=True, group="peer-view-load")
     def load(self) -> None:
-        repo = self.app.repo
+        repo = self.app.store
         try:
             tracks = repo.tracks(self.peer.id)
-            summaries = repo.summaries()
+            summaries = repo.tallies()
             peer_input = repo.peer_input(self.peer.id)
             names = {p.id: p.name for p in repo.people()}
         except StoreError as error:
@@ -121,7 +122,7 @@ class PeerViewScreen(Screen):
         agenda.focus()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action in ("add_item", "note", "remove_item") and self.app.repo.read_only:
+        if action in ("add_item", "note", "remove_item") and self.app.store.read_only:
             return False
         return True
 
@@ -172,7 +173,7 @@ class PeerViewScreen(Screen):
     @work(thread=True, exclusive=True, group="peer-view-save")
     def save(self, peer_input: PeerInput) -> None:
         try:
-            self.app.repo.save_peer_input(self.peer.id, peer_input)
+            save_agenda(self.app.store, self.peer.id, peer_input, clock=self.app.clock)
         except (StoreError, ValueError) as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", timeout=12)
             return

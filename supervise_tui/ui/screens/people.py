@@ -15,6 +15,7 @@ from ...domain.enums import Role
 from ...domain.models import Person
 from ...domain.schedule import WEEKDAYS
 from ...store.errors import Refused, StoreError
+from ...usecases.people import delete_person, save_person
 from ..widgets.cells import plain
 
 
@@ -73,7 +74,7 @@ class PeopleScreen(Screen):
     @work(thread=True, exclusive=True, group="people-load")
     def load(self) -> None:
         try:
-            self.post_message(self.Loaded(self.app.repo.people()))
+            self.post_message(self.Loaded(self.app.store.people()))
         except StoreError as error:
             self.post_message(self.Loaded(None, str(error)))
 
@@ -115,7 +116,7 @@ class PeopleScreen(Screen):
         return self.people[min(table.cursor_row, len(self.people) - 1)]
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action in ("add", "edit", "toggle_active", "delete") and self.app.repo.read_only:
+        if action in ("add", "edit", "toggle_active", "delete") and self.app.store.read_only:
             return False
         return True
 
@@ -144,7 +145,7 @@ class PeopleScreen(Screen):
     @work(thread=True, exclusive=True, group="people-save")
     def save_active(self, person: Person) -> None:
         try:
-            self.app.repo.save_person(person)
+            save_person(self.app.store, person, clock=self.app.clock)
         except (StoreError, ValueError) as error:
             self.post_message(self.Done(str(error), True))
             return
@@ -174,7 +175,7 @@ class PeopleScreen(Screen):
     @work(thread=True, exclusive=True, group="people-save")
     def delete(self, person: Person) -> None:
         try:
-            self.app.repo.delete_person(person.id)
+            delete_person(self.app.store, person.id)
         except Refused as error:
             self.post_message(self.Done(str(error), True))
             return

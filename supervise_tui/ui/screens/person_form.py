@@ -19,6 +19,7 @@ from ...domain.models import Person
 from ...domain.schedule import WEEKDAYS
 from ...domain.text import NAME_MAX
 from ...store.errors import StoreError
+from ...usecases.people import save_person
 from ..widgets.controls import TextInput
 from ..widgets.fields import say
 
@@ -126,7 +127,7 @@ class PersonForm(ModalScreen[Person | None]):
     @work(thread=True, exclusive=True, group="person-save")
     def save(self, person: Person) -> None:
         try:
-            saved = self.app.repo.save_person(person)
+            saved = save_person(self.app.store, person, clock=self.app.clock)
         except ValidationError as error:
             self.post_message(self.Result(None, error.message, error.field))
             return

@@ -33,6 +33,7 @@ from ...services.draft_edit import (
     step_of,
 )
 from ...store.errors import StoreError
+from ...usecases.sessions import finish_session, save_draft
 from ..widgets.checklist import CheckList
 from ..widgets.fields import control_id, error_id, path_of
 from ..widgets.item_card import ItemCard
@@ -361,7 +362,7 @@ class SessionScreen(Screen):
         self._changed_at = now
 
     def _autosave_tick(self) -> None:
-        if not self._dirty or self._saving or self._finishing or self.app.repo.read_only:
+        if not self._dirty or self._saving or self._finishing or self.app.store.read_only:
             return
         now = time.monotonic()
         if now < self._retry_after:
@@ -376,7 +377,7 @@ class SessionScreen(Screen):
     @work(thread=True, group="autosave")
     def save_snapshot(self, snapshot: Session) -> None:
         try:
-            self.app.repo.save_draft(snapshot)
+            save_draft(self.app.store, snapshot, clock=self.app.clock)
         except StoreError as error:
             self.post_message(self.SaveFailed(str(error)))
             return
@@ -404,10 +405,10 @@ class SessionScreen(Screen):
 
     def flush(self) -> bool:
         """Save now, in this thread (before leaving the screen or quitting)."""
-        if self.app.repo.read_only or (not self._dirty and not self._saving):
+        if self.app.store.read_only or (not self._dirty and not self._saving):
             return True
         try:
-            self.app.repo.save_draft(copy.deepcopy(self.draft))
+            save_draft(self.app.store, copy.deepcopy(self.draft), clock=self.app.clock)
         except StoreError as error:
             self.notify(f"{error}", title="Not saved yet", severity="error", timeout=15)
             return False
@@ -444,7 +445,7 @@ class SessionScreen(Screen):
     @work(thread=True, exclusive=True, group="finish")
     def complete(self, snapshot: Session) -> None:
         try:
-            done = self.app.repo.complete(snapshot)
+            done = finish_session(self.app.store, snapshot, clock=self.app.clock)
         except ValidationError as error:
             self.post_message(self.Invalid(error.message, error.field))
             return

@@ -15,8 +15,8 @@ from ...domain.dates import human_datetime, parse_datetime
 from ...domain.enums import Role, SessionKind
 from ...domain.errors import ValidationError
 from ...domain.models import Person
-from ...services.sessions import new_draft
 from ...store.errors import StoreError
+from ...usecases.sessions import start_session
 from ..widgets.checklist import CheckList
 from ..widgets.controls import TextInput
 from ..widgets.fields import say
@@ -182,14 +182,12 @@ class StartSessionScreen(Screen):
 
     @work(thread=True, exclusive=True, group="start")
     def create(self, peer_id, sup_ids, kind, when, pack_id) -> None:
-        repo = self.app.repo
-        people = {p.id: p for p in self.people}
+        store, people = self.app.store, {p.id: p for p in self.people}
         try:
-            tracks = repo.tracks(peer_id)
-            draft = new_draft(
-                people[peer_id], sup_ids, kind, when, pack_id, tracks, repo.peer_input(peer_id)
+            draft = start_session(
+                store, people[peer_id], sup_ids, kind, when, pack_id, clock=self.app.clock
             )
-            repo.save_draft(draft)
+            tracks = store.tracks(peer_id)
         except ValidationError as error:
             self.post_message(self.Started(None, error.message, error.field))
             return

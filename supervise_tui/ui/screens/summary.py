@@ -16,6 +16,7 @@ from ...domain.models import Person, Session
 from ...domain.tracks import Tracks
 from ...services.summary import session_markdown
 from ...store.errors import StoreError
+from ...usecases.sessions import sign_session
 
 
 class SummaryScreen(Screen):
@@ -79,7 +80,7 @@ class SummaryScreen(Screen):
         names = ", ".join(self._person_name(p) for p in self._unsigned())
         how = (
             "Open the records without --read-only to sign."
-            if self.app.repo.read_only
+            if self.app.store.read_only
             else "Press s to sign."
         )
         state.update(f"Awaiting sign-off from: {names}. {how}")
@@ -91,7 +92,7 @@ class SummaryScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "sign":
-            if self.app.repo.read_only:
+            if self.app.store.read_only:
                 return False
             return bool(self._unsigned())
         return True
@@ -114,7 +115,9 @@ class SummaryScreen(Screen):
     @work(thread=True, exclusive=True, group="sign")
     def sign(self, person_id: str, comment: str) -> None:
         try:
-            done = self.app.repo.sign_off(self.session, person_id, comment)
+            done = sign_session(
+                self.app.store, self.session, person_id, comment, clock=self.app.clock
+            )
         except (ValidationError, StoreError) as error:
             self.post_message(self.Signed(None, str(error)))
             return
@@ -144,12 +147,12 @@ class SummaryScreen(Screen):
         if choice is None:
             return
         from ...store.errors import StoreError
-        from ...transfer import write_export
+        from ...usecases.export import write_export
 
         _, path = choice
         text = session_markdown(self.session, self.people, self.tracks)
         try:
-            write_export(path, text.encode("utf-8"), force=False, data_dir=self.app.repo.root)
+            write_export(path, text.encode("utf-8"), force=False, store=self.app.store)
         except StoreError as error:
             self.notify(str(error), title="Not exported", severity="error", timeout=15)
             return

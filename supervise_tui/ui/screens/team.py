@@ -10,9 +10,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
-from ... import lookback
 from ...services.report import team_cells
 from ...store.errors import StoreError
+from ...usecases import lookback
 from ..widgets.cells import plain
 from ..widgets.controls import TextInput
 from ..widgets.period import read_period
@@ -107,7 +107,7 @@ class TeamScreen(Screen):
 
     @work(thread=True, exclusive=True, group="team-load")
     def load(self, period) -> None:
-        repo = self.app.repo
+        repo = self.app.store
         try:
             members = lookback.team_members(repo)
             team = lookback.team_for(repo, members, period, self.app.local_now().date())

@@ -11,12 +11,12 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Label, Sparkline, Static
 
-from ... import lookback
 from ...domain.enums import FeedbackKey, RatingKey
 from ...domain.models import Person
 from ...services.report import series_phrase
 from ...services.trends import PeerTrends, Series
 from ...store.errors import StoreError
+from ...usecases import lookback
 from ..widgets.controls import TextInput
 from ..widgets.period import read_period
 
@@ -100,7 +100,7 @@ class TrendsScreen(Screen):
     @work(thread=True, exclusive=True, group="trends-load")
     def load(self) -> None:
         try:
-            record = lookback.load_figures(self.app.repo, self.peer)
+            record = lookback.load_figures(self.app.store, self.peer)
         except StoreError as error:
             self.post_message(self.Loaded(None, str(error)))
             return

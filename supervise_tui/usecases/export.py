@@ -1,7 +1,7 @@
-"""Export, import and conflicts: the work behind `supervise export|import|conflicts`.
+"""Exporting records: a JSON bundle to move them, Markdown to read, CSV for tables.
 
-Also used by the TUI's export. Exports only read; imports validate everything
-before anything local is touched.
+Behind `supervise export` and the TUI's export. An export only reads; its file is
+written privately (0600), never half-written, and never into the data folder.
 """
 
 from __future__ import annotations
@@ -10,15 +10,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from . import lookback
-from .domain.enums import Role
-from .domain.models import Person, Session
-from .domain.tracks import Tracks
-from .services import bundle as bundles
-from .services.export import csv_text, markdown_record
-from .services.periods import Period, parse_period
-from .store.errors import NotFound, SaveFailed
-from .store.files import atomic_write
+from ..domain.enums import Role
+from ..domain.models import Person, Session
+from ..domain.tracks import Tracks
+from ..services import bundle as bundles
+from ..services.export import csv_text, markdown_record
+from ..services.periods import Period, parse_period
+from ..store.backend import Backend
+from ..store.errors import NotFound, SaveFailed
+from ..store.files import atomic_write
+from .people import find_person
 
 
 @dataclass
@@ -31,7 +32,7 @@ class Selection:
 
 
 def select(
-    repo,
+    store: Backend,
     *,
     peer: str | None,
     site: str | None,
@@ -39,11 +40,11 @@ def select(
     progress=None,
     only: list[Person] | None = None,
 ) -> Selection:
-    people = {p.id: p for p in repo.people()}
+    people = {p.id: p for p in store.people()}
     if only is not None:
         peers = list(only)
     elif peer:
-        peers = [lookback.find_person(repo, peer, Role.PEER)]
+        peers = [find_person(store, peer, Role.PEER)]
     else:
         peers = [p for p in people.values() if p.role == Role.PEER]
         if site:
@@ -53,8 +54,8 @@ def select(
                 raise NotFound(f"No peer specialist is at a site called {site!r}.")
     sessions, tracks = {}, {}
     for done, person in enumerate(sorted(peers, key=lambda p: p.name.casefold()), 1):
-        sessions[person.id] = [s for s in repo.sessions(person.id) if period.contains(s.day)]
-        tracks[person.id] = repo.tracks(person.id)
+        sessions[person.id] = [s for s in store.sessions(person.id) if period.contains(s.day)]
+        tracks[person.id] = store.tracks(person.id)
         if progress is not None:
             progress(done, len(peers))
     return Selection(peers, people, sessions, tracks, period)
@@ -87,7 +88,7 @@ def with_origins(all_sessions: list[Session], chosen: list[Session]) -> list[Ses
 
 
 def export_bytes(
-    repo,
+    store: Backend,
     fmt: str,
     *,
     peer: str | None = None,
@@ -101,12 +102,12 @@ def export_bytes(
 ) -> tuple[bytes, int]:
     """The export as bytes, and how many sessions it holds."""
     period = parse_period(period_text, today)
-    sel = select(repo, peer=peer, site=site, period=period, progress=progress, only=only)
+    sel = select(store, peer=peer, site=site, period=period, progress=progress, only=only)
     count = sum(len(v) for v in sel.sessions.values())
     if fmt == "json":
         sessions: list[Session] = []
         for person in sel.peers:
-            everything = repo.sessions(person.id)
+            everything = store.sessions(person.id)
             sessions += with_origins(everything, sel.sessions[person.id])
         ids = {p.id for p in sel.peers}
         for s in sessions:
@@ -132,12 +133,12 @@ def export_bytes(
     return text.encode("utf-8"), count
 
 
-def write_export(path: Path, data: bytes, *, force: bool, data_dir: Path | None = None) -> None:
+def write_export(path: Path, data: bytes, *, force: bool, store: Backend | None = None) -> None:
     """Write an export file privately (0600), never half-written, never into the records."""
     path = path.expanduser()
-    if data_dir is not None and _inside(path, data_dir):
+    if store is not None and store.holds_path(path):
         raise SaveFailed(
-            f"{path} is inside the data folder {data_dir}; an export goes somewhere else "
+            f"{path} is inside the data folder {store.where}; an export goes somewhere else "
             "(it would be taken for records, or replace them)."
         )
     if path.is_dir():
@@ -149,26 +150,3 @@ def write_export(path: Path, data: bytes, *, force: bool, data_dir: Path | None 
     if not path.parent.is_dir():
         raise SaveFailed(f"The folder {path.parent} does not exist.")
     atomic_write(path, data)
-
-
-def plan_import(repo, bundle: bundles.Bundle) -> bundles.MergePlan:
-    """The merge of ``bundle`` into the records, every rule checked: raises BundleError
-    (naming the place) before anything is changed."""
-    local_people = {p.id: p for p in repo.people()} if repo is not None else {}
-    peer_ids = {s.peer_id for s in bundle.sessions}
-    items = repo.item_ids(peer_ids) if repo is not None else {}
-    bundles.check_references(bundle, local_people, items)
-    if repo is not None:
-        bundles.check_owners(bundle, repo.session_owners())
-    local_sessions = repo.all_sessions_by_id(peer_ids) if repo is not None else {}
-    plan = bundles.plan_merge(bundle, local_people, local_sessions)
-    bundles.check_history(bundle, bundles.merged_histories(plan, local_sessions))
-    return plan
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.expanduser().resolve())
-    except (ValueError, OSError):
-        return False
-    return True

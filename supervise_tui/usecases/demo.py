@@ -43,6 +43,9 @@ from ..domain.models import (
     Strength,
     Voices,
 )
+from ..store.backend import Backend
+from .people import save_person
+from .sessions import finish_session, review_for, sign_session
 
 SUPERVISORS = ["Dana Whitfield", "Marcus Oyelaran", "Priya Castellanos"]
 PEERS = [
@@ -142,7 +145,7 @@ def _week_start(today: date, weeks: int) -> date:
 
 
 def build_demo(
-    repo,
+    store: Backend,
     *,
     peers: int = 6,
     weeks: int = 26,
@@ -150,23 +153,27 @@ def build_demo(
     seed: int = 7,
     progress: Callable[[int, int], None] | None = None,
 ) -> DemoResult:
-    """Fill an empty repository with fictional records up to ``today``."""
+    """Fill an empty store with fictional records up to ``today`` (each saved as a
+    person would: through the same use cases, stamped by the store's clock)."""
+    clock = store.clock
     rng = random.Random(seed)
     peers = max(1, min(peers, len(PEERS)))
     weeks = max(1, min(weeks, 520))
     sups = [
-        repo.save_person(Person(name, Role.SUPERVISOR, SITES[i % len(SITES)]))
+        save_person(store, Person(name, Role.SUPERVISOR, SITES[i % len(SITES)]), clock=clock)
         for i, name in enumerate(SUPERVISORS)
     ]
     peer_people = [
-        repo.save_person(
+        save_person(
+            store,
             Person(
                 PEERS[i],
                 Role.PEER,
                 SITES[i % len(SITES)],
                 cadence=Cadence.FORTNIGHTLY if i % 4 == 3 else Cadence.WEEKLY,
                 weekday=i % 5,
-            )
+            ),
+            clock=clock,
         )
         for i in range(peers)
     ]
@@ -196,14 +203,13 @@ def build_demo(
                 other = sups[(index + 1) % len(sups)]
                 supervisors.append(other.id)
             mood = max(1.0, min(5.0, mood + rng.uniform(-0.5, 0.6)))
-            session = _session(rng, repo, peer, supervisors, kind, when, mood, today)
-            repo.complete(session)
-            finished = repo.session(peer.id, session.id)
+            session = _session(rng, store, peer, supervisors, kind, when, mood, today)
+            finished = finish_session(store, session, clock=clock)
             last = week >= weeks - 1
             if not (last and index % 3 == 0):
-                finished = repo.sign_off(finished, peer.id, "")
+                finished = sign_session(store, finished, peer.id, "", clock=clock)
                 for sup_id in supervisors:
-                    finished = repo.sign_off(finished, sup_id, "")
+                    finished = sign_session(store, finished, sup_id, "", clock=clock)
             count += 1
     return DemoResult(people=len(sups) + len(peer_people), sessions=count)
 
@@ -212,7 +218,7 @@ def _rating(rng: random.Random, mood: float) -> int:
     return max(1, min(5, round(mood + rng.uniform(-0.8, 0.8))))
 
 
-def _session(rng, repo, peer, supervisors, kind, when, mood, today) -> Session:
+def _session(rng, store, peer, supervisors, kind, when, mood, today) -> Session:
     sup = supervisors[0]
     pack = "monthly-agency" if kind == SessionKind.MONTHLY_AGENCY else "weekly"
     session = Session(peer.id, supervisors, kind, when, site=peer.site, pack_id=pack)
@@ -230,7 +236,7 @@ def _session(rng, repo, peer, supervisors, kind, when, mood, today) -> Session:
         }[fit]
         rationale = "" if fit == Fit.IN_ROLE else "Short-staffed at the site this week."
         session.role_items.append(RoleItem(activity, function, fit, rationale, decision))
-    carried = repo.carry_forward(peer.id, when.date())
+    carried = review_for(store, peer.id, when.date())
     for track in carried.concerns:
         age = (when.date() - track.raised_on).days
         if age > rng.randint(7, 45):

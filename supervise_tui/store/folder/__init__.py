@@ -1,0 +1,52 @@
+"""The folder backend: the records in a folder of TinyDB files (the embedded default).
+
+:class:`FolderBackend` is the :class:`~..backend.Backend` of a data folder, built from
+rooms named for what they hold — opening and locking (:mod:`.opening`), the files and
+units of work they share (:mod:`.base`), people (:mod:`.people`), drafts
+(:mod:`.drafts`), reading history (:mod:`.history`) and writing it (:mod:`.writing`).
+Every method of the Backend protocol holds the folder's mutex, so the UI's workers can
+call it from any thread without interleaving.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from ..backend import Backend
+from .drafts import DraftsRoom
+from .history import HistoryRoom
+from .opening import OpeningRoom, opener
+from .people import PeopleRoom
+from .writing import WritingRoom
+
+__all__ = ["FolderBackend", "lock_folder", "open_folder"]
+
+
+def _synchronized(cls):
+    """Wrap each method the Backend protocol names in the instance's mutex."""
+    for name, _ in inspect.getmembers(Backend, inspect.isfunction):
+        if name.startswith("_") or name == "transaction":
+            continue
+        method = getattr(cls, name)
+
+        @functools.wraps(method)
+        def locked(self, *args, __method=method, **kwargs):
+            with self._mutex:
+                return __method(self, *args, **kwargs)
+
+        setattr(cls, name, locked)
+    return cls
+
+
+@_synchronized
+class FolderBackend(OpeningRoom, PeopleRoom, DraftsRoom, HistoryRoom, WritingRoom):
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self._work():
+            yield
+
+
+open_folder, lock_folder = opener(FolderBackend)

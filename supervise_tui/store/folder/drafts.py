@@ -1,0 +1,56 @@
+"""Drafts: each unfinished session in a small file of its own, ``drafts/<id>.json``.
+
+An autosave writes one file atomically, with no journal and no rules: a draft may be
+half filled in. Finishing a session removes its draft in the same commit that keeps it.
+"""
+
+from __future__ import annotations
+
+from ...domain.enums import SessionStatus
+from ...domain.errors import ValidationError
+from ...domain.models import Session
+from ...domain.serial import to_data
+from ...domain.validation import check_id
+from ..files import ensure_dir, remove
+from ..layout import draft_file, index_file
+from .base import FolderBase
+
+
+class DraftsRoom(FolderBase):
+    def drafts(self) -> list[Session]:
+        folder = self.root / "drafts"
+        if not folder.is_dir():
+            return []
+        found = []
+        for path in sorted(folder.glob("*.json")):
+            rel = f"drafts/{path.name}"
+            for doc_id, doc in self._raw(rel, "draft"):
+                found.append(self._load(Session, rel, doc, doc_id))
+        return sorted(found, key=lambda s: s.updated_at, reverse=True)
+
+    def save_draft(self, draft: Session) -> bool:
+        self._guard_write()
+        check_id(draft.id)
+        if draft.status != SessionStatus.DRAFT:
+            raise ValidationError("Only a draft can be autosaved.", "status")
+        if self._is_held(draft):
+            return False  # already finished: a late autosave must not revive the draft
+        rel = draft_file(draft.id)
+        path = self.root / rel
+        if not path.parent.exists():
+            ensure_dir(path.parent)
+        self._db(rel).table("draft").put(draft.id, to_data(draft))
+        return True
+
+    def _is_held(self, session: Session) -> bool:
+        """Whether a session is already among the held ones (its year's index says)."""
+        rel = index_file(check_id(session.peer_id), session.when.year)
+        if not (self.root / rel).exists():
+            return False
+        return self._get(rel, "sessions", session.id) is not None
+
+    def discard_draft(self, session_id: str) -> None:
+        self._guard_write()
+        rel = draft_file(check_id(session_id))
+        self._dbs.pop(rel, None)
+        remove(self.root / rel)

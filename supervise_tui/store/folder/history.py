@@ -1,0 +1,160 @@
+"""Reading a peer's history: light rows, full records, tracks, counts, their agenda.
+
+Lists and trends read the light rows (``index-YYYY.json``) and never open a full
+record; only the years asked for are read. Open tracks live in ``peer.json``, settled
+ones in ``closed-YYYY.json`` by the year they were raised (see :mod:`..layout`).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from operator import attrgetter
+
+from ...domain.models import PeerInput, Session
+from ...domain.rows import SessionRow
+from ...domain.tallies import YearCount
+from ...domain.tracks import Tracks
+from ...domain.validation import check_id
+from ..errors import DamagedFile, NotFound
+from ..layout import TRACK_TABLES, closed_file, index_file, peer_file, shard_file
+from .base import FolderBase
+
+
+class HistoryRoom(FolderBase):
+    def years(self, peer_id: str) -> dict[int, YearCount]:
+        rel = peer_file(check_id(peer_id))
+        found = {}
+        for key, doc in self._raw(rel, "years"):
+            count = self._load(YearCount, rel, doc, key)
+            if not key.isdigit():
+                raise DamagedFile(self.root / rel, f"year {key!r} is not a year")
+            found[int(key)] = count
+        return found
+
+    def rows(
+        self, peer_id: str, *, start: date | None = None, end: date | None = None
+    ) -> list[SessionRow]:
+        peer_id = check_id(peer_id)
+        found: list[SessionRow] = []
+        for year in self._years_between(peer_id, start, end):
+            for row in self._rows_in(index_file(peer_id, year)):
+                day = row.day
+                if (start is None or day >= start) and (end is None or day <= end):
+                    found.append(row)
+        found.sort(key=attrgetter("when", "id"))
+        return found
+
+    def _years_between(self, peer_id: str, start: date | None, end: date | None) -> list[int]:
+        return [
+            year
+            for year in self._index_years(peer_id)
+            if (start is None or year >= start.year) and (end is None or year <= end.year)
+        ]
+
+    def _index_years(self, peer_id: str) -> list[int]:
+        """The years a peer has files for: every year with a session has its record and
+        index files (listed, not read; either is enough, so a repair finds a year whose
+        index was lost). ``years()`` is for the counts."""
+        try:
+            names = os.listdir(self.root / "peers" / peer_id)
+        except FileNotFoundError:
+            return []
+        years = set()
+        for name in names:
+            stem, _, year = name.removesuffix(".json").partition("-")
+            if stem in ("index", "sessions") and name.endswith(".json") and year.isdigit():
+                years.add(int(year))
+        return sorted(years)
+
+    def sessions(
+        self, peer_id: str, *, start: date | None = None, end: date | None = None
+    ) -> list[Session]:
+        peer_id = check_id(peer_id)
+        found: list[Session] = []
+        for year in self._years_between(peer_id, start, end):
+            rel = shard_file(peer_id, year)
+            for doc_id, doc in self._raw(rel, "sessions"):
+                session = self._load(Session, rel, doc, doc_id)
+                if (start is None or session.day >= start) and (end is None or session.day <= end):
+                    found.append(session)
+        return sorted(found, key=lambda s: (s.when, s.id))
+
+    def session(self, peer_id: str, session_id: str, year: int | None = None) -> Session:
+        peer_id = check_id(peer_id)
+        row = self.filed_row(peer_id, session_id, year, anywhere=True)
+        if row is not None:
+            rel = shard_file(peer_id, row.when.year)
+            doc = self._get(rel, "sessions", session_id)
+            if doc is not None:
+                return self._load(Session, rel, doc, session_id)
+        raise NotFound("That session is not in the records.")
+
+    def filed_row(
+        self, peer_id: str, session_id: str, year: int | None, *, anywhere: bool
+    ) -> SessionRow | None:
+        """A held session's light row (its year is where it is filed), or None. Looks in
+        ``year`` first, and in every other year only when ``anywhere``."""
+        peer_id = check_id(peer_id)
+        years = self._index_years(peer_id)[::-1]
+        order = [year] if year in years else []
+        if anywhere:
+            order += [y for y in years if y != year]
+        for y in order:
+            rel = index_file(peer_id, y)
+            doc = self._get(rel, "sessions", session_id)
+            if doc is not None:
+                return self._row(rel, session_id, doc)
+        return None
+
+    def open_tracks(self, peer_id: str) -> Tracks:
+        return self._tracks_in([peer_file(check_id(peer_id))])
+
+    def tracks(self, peer_id: str) -> Tracks:
+        peer_id = check_id(peer_id)
+        rels = [peer_file(peer_id)]
+        rels += [closed_file(peer_id, year) for year in self._index_years(peer_id)]
+        return self._tracks_in([rel for rel in rels if (self.root / rel).exists()])
+
+    def tracks_for(self, peer_id: str, ids: set[str]) -> Tracks:
+        tracks = self.open_tracks(peer_id)
+        missing = set(ids) - (set(tracks.concerns) | set(tracks.goals) | set(tracks.actions))
+        for year in reversed(self._index_years(peer_id)) if missing else ():
+            rel = closed_file(peer_id, year)
+            if not (self.root / rel).exists():
+                continue
+            found = self._tracks_in([rel], missing)
+            for name in TRACK_TABLES:
+                getattr(tracks, name).update(getattr(found, name))
+                missing -= set(getattr(found, name))
+            if not missing:
+                break
+        return tracks
+
+    def _tracks_in(self, rels: list[str], wanted: set[str] | None = None) -> Tracks:
+        tracks = Tracks()
+        for rel in rels:
+            for name, cls in TRACK_TABLES.items():
+                table = getattr(tracks, name)
+                for doc_id, doc in self._raw(rel, name):
+                    if wanted is None or doc_id in wanted:
+                        table[doc_id] = self._load(cls, rel, doc, doc_id)
+        return tracks
+
+    def peer_input(self, peer_id: str) -> PeerInput:
+        rel = peer_file(check_id(peer_id))
+        doc = self._get(rel, "input", "next")
+        return PeerInput() if doc is None else self._load(PeerInput, rel, doc, "next")
+
+    def peers_with_records(self) -> list[str]:
+        folder = self.root / "peers"
+        if not folder.is_dir():
+            return []
+        return sorted(p.name for p in folder.iterdir() if (p / "peer.json").exists())
+
+    def session_owners(self) -> dict[str, str]:
+        owners: dict[str, str] = {}
+        for peer_id in self.peers_with_records():
+            for row in self.rows(peer_id):
+                owners[row.id] = peer_id
+        return owners

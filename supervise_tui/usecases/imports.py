@@ -1,0 +1,116 @@
+"""Importing a bundle, and settling the records that changed on both sides.
+
+An import is checked whole before anything changes (every record by the rules a save
+applies, every reference, every peer's history as it will be after the merge), then a
+backup is taken and everything goes in as one commit. Records changed both here and in
+the bundle are never overwritten: the other version is kept aside as a conflict for a
+person to settle (docs/format.md).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import date, datetime
+
+from ..domain.derived import history_of
+from ..domain.errors import ValidationError
+from ..domain.links import items_before
+from ..domain.models import Person, Session
+from ..domain.serial import from_data, to_data
+from ..domain.validation import check_id
+from ..services import bundle as bundles
+from ..store.backend import Backend, Conflict
+from ..store.errors import NotFound
+
+
+def plan_import(store: Backend | None, bundle: bundles.Bundle) -> bundles.MergePlan:
+    """The merge of ``bundle`` into the records (None: an empty folder), every rule
+    checked: raises BundleError, naming the place, before anything is changed."""
+    local_people = {p.id: p for p in store.people()} if store is not None else {}
+    peer_ids = {s.peer_id for s in bundle.sessions}
+    local_sessions: dict[str, Session] = {}
+    items: dict[str, dict[str, date]] = {}
+    if store is not None:
+        for peer_id in sorted(peer_ids & set(store.peers_with_records())):
+            items[peer_id] = items_before(store.tracks(peer_id), date.max)
+            local_sessions.update((s.id, s) for s in store.sessions(peer_id))
+    bundles.check_references(bundle, local_people, items)
+    if store is not None:
+        bundles.check_owners(bundle, store.session_owners())
+    plan = bundles.plan_merge(bundle, local_people, local_sessions)
+    bundles.check_history(bundle, bundles.merged_histories(plan, local_sessions))
+    return plan
+
+
+def apply_import(
+    store: Backend, plan: bundles.MergePlan, *, clock: Callable[[], datetime], progress=None
+) -> str | None:
+    """Apply a checked plan as one commit. Returns the backup taken first (None when
+    nothing changes, or the store keeps its own backups)."""
+    if not plan.changes_anything:
+        return None
+    by_peer: dict[str, list[Session]] = {}
+    for decision in plan.of("session", "added", "updated"):
+        by_peer.setdefault(check_id(decision.incoming.peer_id), []).append(decision.incoming)
+    people = plan.of("person", "added", "updated")
+    for decision in people:
+        check_id(decision.incoming.id)
+    backup = store.backup("before-import")
+    now = clock()
+    with store.transaction():
+        for decision in people:
+            local = decision.local
+            store.put_person(decision.incoming, replaces=local.updated_at if local else None)
+        for done, (peer_id, incoming) in enumerate(sorted(by_peer.items()), 1):
+            held = {s.id: s for s in store.sessions(peer_id)}
+            held.update((s.id, s) for s in incoming)
+            sessions = list(held.values())
+            store.replace_history(history_of(peer_id, sessions), sessions)
+            if progress is not None:
+                progress(done, len(by_peer))
+        store.put_conflicts(
+            [
+                Conflict(
+                    id=f"{d.kind}-{d.incoming.id}",
+                    kind=d.kind,
+                    record_id=d.incoming.id,
+                    found_at=now,
+                    incoming=to_data(d.incoming),
+                )
+                for d in plan.of("person", "conflict") + plan.of("session", "conflict")
+            ]
+        )
+    return backup
+
+
+def settle_conflict(store: Backend, conflict_id: str, keep: str) -> None:
+    """Keep the local or the incoming version; both sides' histories are remembered, so
+    the same conflict does not come back at the next import."""
+    if keep not in ("local", "incoming"):
+        raise ValidationError("Choose which version to keep: local or incoming.", "keep")
+    found = [c for c in store.conflicts() if c.id == conflict_id]
+    if not found:
+        raise NotFound(f"There is no conflict {conflict_id!r}; `supervise conflicts` lists them.")
+    conflict = found[0]
+    cls = Person if conflict.kind == "person" else Session
+    try:
+        incoming = from_data(cls, conflict.incoming)
+    except ValidationError:
+        raise NotFound(f"Conflict {conflict_id!r} cannot be read; it was left as it is.") from None
+    if cls is Person:
+        local = store.person(incoming.id)
+    else:
+        local = store.session(incoming.peer_id, incoming.id)
+    first, second = (incoming, local) if keep == "incoming" else (local, incoming)
+    merged = sorted({*first.revisions, *second.revisions, second.updated_at})
+    chosen = dataclasses.replace(first, revisions=merged[-50:])
+    with store.transaction():
+        if cls is Person:
+            store.put_person(chosen, replaces=local.updated_at)
+        else:
+            held = {s.id: s for s in store.sessions(chosen.peer_id)}
+            held[chosen.id] = chosen
+            sessions = list(held.values())
+            store.replace_history(history_of(chosen.peer_id, sessions), sessions)
+        store.drop_conflict(conflict_id)

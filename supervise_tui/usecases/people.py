@@ -1,0 +1,75 @@
+"""People: adding, changing, deactivating and deleting them; finding one by name."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import datetime
+
+from ..domain.enums import Role
+from ..domain.errors import ValidationError
+from ..domain.models import Person, next_revisions, next_stamp
+from ..domain.validation import check_id, validate_person
+from ..services.report import closest_names
+from ..store.backend import Backend
+from ..store.errors import NotFound, Refused
+
+
+def save_person(store: Backend, person: Person, *, clock: Callable[[], datetime]) -> Person:
+    """Add or change a person. Raises ValidationError for a confusing duplicate, or for a
+    change of role once they have sessions in the other role."""
+    check_id(person.id)
+    others = store.people()
+    previous = next((p for p in others if p.id == person.id), None)
+    person = validate_person(person, others)
+    if previous is not None and previous.role != person.role and store.has_records(person.id):
+        raise ValidationError(
+            f"{previous.name} already has sessions as a {previous.role.label.lower()}, "
+            "so their role cannot change. Add them again with the other role instead.",
+            "role",
+        )
+    now = clock()
+    person = dataclasses.replace(
+        person,
+        created_at=previous.created_at if previous else now,
+        updated_at=next_stamp(previous.updated_at if previous else None, now),
+        revisions=next_revisions(previous.revisions, previous.updated_at) if previous else [],
+    )
+    store.put_person(person, replaces=previous.updated_at if previous else None)
+    return person
+
+
+def delete_person(store: Backend, person_id: str) -> None:
+    """Delete someone with no sessions; anyone with records is refused (mark them
+    inactive instead: their history stays)."""
+    person = store.person(person_id)
+    if store.has_records(person_id):
+        raise Refused(
+            f"{person.name} has supervision records, so they cannot be deleted: "
+            "their history would be lost. Mark them inactive instead."
+        )
+    store.remove_person(person_id)
+
+
+def find_people(store: Backend, name: str, role: Role | None = None) -> list[Person]:
+    """People whose name matches exactly (ignoring case and spacing)."""
+    wanted = " ".join(name.split()).casefold()
+    return [p for p in store.people(role=role) if p.name.casefold() == wanted]
+
+
+def find_person(store: Backend, name: str, role: Role | None = Role.PEER) -> Person:
+    """The one person called ``name``; a clear error (with the closest names) otherwise."""
+    wanted = " ".join(name.split())
+    found = find_people(store, wanted, role)
+    if len(found) == 1:
+        return found[0]
+    what = "peer specialist" if role == Role.PEER else "supervisor" if role else "person"
+    if not found:
+        close = closest_names(wanted, store.people(), role)
+        hint = f" Did you mean: {', '.join(close)}?" if close else ""
+        raise NotFound(f"There is no {what} called {wanted!r}.{hint}")
+    sites = ", ".join(p.site or "no site" for p in found)
+    raise NotFound(
+        f"More than one {what} is called {wanted!r} (sites: {sites}); "
+        "use the name and site as shown on People."
+    )

@@ -1,0 +1,186 @@
+"""A session, from the first draft to the last signature.
+
+Each function is what a person does, as one straight descent: read what is needed
+once, apply the domain's rules once, work out everything that changes once (the
+record, the tracks it touches, the yearly counts, Home's tally, the peer's agenda),
+then one commit through the store (:class:`~..store.backend.SessionChange`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import date, datetime
+
+from ..domain import lifecycle
+from ..domain.enums import Role, SessionKind, SessionStatus
+from ..domain.errors import ValidationError
+from ..domain.links import CarryForward, carry_forward, link_problem
+from ..domain.models import PeerInput, Person, Session, next_revisions, next_stamp
+from ..domain.rows import SessionRow, row_of
+from ..domain.tallies import tally_from_counts, year_counts
+from ..domain.tracks import Tracks, apply_session
+from ..services.sessions import new_draft
+from ..store.backend import Backend, SessionChange
+from ..store.errors import Refused
+
+Clock = Callable[[], datetime]
+
+
+def start_session(
+    store: Backend,
+    peer: Person,
+    supervisor_ids: list[str],
+    kind: SessionKind,
+    when: datetime,
+    pack_id: str,
+    *,
+    clock: Clock,
+) -> Session:
+    """A new draft with the peer, kept at once: it reviews what is still open and brings
+    the agenda the peer added for it."""
+    draft = new_draft(
+        peer,
+        supervisor_ids,
+        kind,
+        when,
+        pack_id,
+        store.open_tracks(peer.id),
+        store.peer_input(peer.id),
+    )
+    now = clock()
+    draft = dataclasses.replace(draft, created_at=now, updated_at=now)
+    store.save_draft(draft)
+    return draft
+
+
+def save_draft(store: Backend, draft: Session, *, clock: Clock) -> Session:
+    """Autosave: the draft as it is, stamped (no rules: a draft may be half filled in)."""
+    draft = dataclasses.replace(draft, updated_at=clock())
+    store.save_draft(draft)
+    return draft
+
+
+def finish_session(store: Backend, draft: Session, *, clock: Clock) -> Session:
+    """F6: the draft becomes a held session, awaiting everyone's sign-off.
+
+    Raises ValidationError naming the first field that needs attention; then nothing is
+    stored and the draft stays as it is."""
+    _check_people(store, draft)
+    if store.filed_row(draft.peer_id, draft.id, draft.when.year, anywhere=False) is not None:
+        raise Refused("This session is already finished: it is in the peer's history.")
+    tracks = store.tracks_for(draft.peer_id, row_of(draft).item_ids())
+    session = lifecycle.finish(lifecycle.drop_noop_updates(draft, tracks), clock())
+    problem = link_problem(session, tracks)
+    if problem is not None:
+        raise problem
+    change = _change(store, session, tracks, filed=None, replaces=None, drop_draft=True)
+    store.store_session(change)
+    return session
+
+
+def sign_session(
+    store: Backend, session: Session, person_id: str, comment: str = "", *, clock: Clock
+) -> Session:
+    """One participant's acknowledgement; once everyone has, the session is acknowledged."""
+    filed = store.filed_row(session.peer_id, session.id, session.when.year, anywhere=True)
+    if filed is None:
+        raise Refused("That session is not in the records.")
+    stored = store.session(session.peer_id, session.id, filed.when.year)
+    signed = lifecycle.sign_off(stored, person_id, comment, next_stamp(stored.updated_at, clock()))
+    signed = dataclasses.replace(
+        signed, revisions=next_revisions(stored.revisions, stored.updated_at)
+    )
+    tracks = store.tracks_for(stored.peer_id, row_of(signed).item_ids() | filed.item_ids())
+    store.store_session(
+        _change(store, signed, tracks, filed=filed, replaces=stored.updated_at, drop_draft=False)
+    )
+    return signed
+
+
+def _check_people(store: Backend, session: Session) -> None:
+    from ..domain.validation import validate_session
+
+    validate_session(session)
+    peer = store.person(session.peer_id)
+    if peer.role != Role.PEER:
+        raise ValidationError(f"{peer.name} is not a peer specialist.", "peer_id")
+    for sup_id in session.supervisor_ids:
+        sup = store.person(sup_id)
+        if sup.role != Role.SUPERVISOR:
+            raise ValidationError(f"{sup.name} is not a supervisor.", "supervisor_ids")
+
+
+def _change(
+    store: Backend,
+    session: Session,
+    tracks: Tracks,
+    *,
+    filed: SessionRow | None,
+    replaces: datetime | None,
+    drop_draft: bool,
+) -> SessionChange:
+    """Everything that keeping ``session`` changes. ``tracks`` holds the peer's open
+    tracks and every settled one the session (or its stored version) touches."""
+    peer_id, year = session.peer_id, session.when.year
+    before = {
+        item_id: dataclasses.replace(track, updates=list(track.updates))
+        for table in (tracks.concerns, tracks.goals, tracks.actions)
+        for item_id, track in table.items()
+    }
+    touched = apply_session(tracks, session)
+    after = {**tracks.concerns, **tracks.goals, **tracks.actions}
+    changed_tracks = {i: (before.get(i), after.get(i)) for i in touched}
+    counts = store.years(peer_id)
+    changed_counts = {}
+    row = row_of(session)
+    for y in {year} | ({filed.when.year} if filed else set()):
+        rows = {r.id: r for r in store.rows(peer_id, start=date(y, 1, 1), end=date(y, 12, 31))}
+        rows.pop(session.id, None)
+        if y == year:
+            rows[session.id] = row
+        counted = year_counts(rows.values()).get(y)
+        changed_counts[y] = counted
+        if counted is None:
+            counts.pop(y, None)
+        else:
+            counts[y] = counted
+    peer_input = None
+    if drop_draft and (session.agenda or session.peer_note.strip()):
+        # What the peer brought was discussed: it comes off their list for next time.
+        waiting = store.peer_input(peer_id)
+        used = {item.id for item in session.agenda}
+        peer_input = PeerInput(
+            items=[item for item in waiting.items if item.id not in used],
+            note="" if waiting.note.strip() == session.peer_note.strip() else waiting.note,
+            updated_at=session.updated_at,
+        )
+    return SessionChange(
+        session=session,
+        replaces=replaces,
+        filed_year=filed.when.year if filed else None,
+        tracks=changed_tracks,
+        counts=changed_counts,
+        tally=tally_from_counts(peer_id, counts, tracks),
+        peer_input=peer_input,
+        drop_draft=drop_draft,
+    )
+
+
+def discard_draft(store: Backend, session_id: str) -> None:
+    store.discard_draft(session_id)
+
+
+def review_for(store: Backend, peer_id: str, before: date | None = None) -> CarryForward:
+    """What a session (on ``before``, if given) reviews: open items raised by then."""
+    return carry_forward(store.open_tracks(peer_id), before)
+
+
+def awaiting_signoff(store: Backend, peer_id: str) -> list[SessionRow]:
+    """Finished sessions not yet acknowledged by everyone, oldest first."""
+    found: list[SessionRow] = []
+    for year, count in sorted(store.years(peer_id).items()):
+        if count.awaiting:
+            rows = store.rows(peer_id, start=date(year, 1, 1), end=date(year, 12, 31))
+            found += [r for r in rows if r.status == SessionStatus.COMPLETED]
+    return found
