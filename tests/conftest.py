@@ -1,7 +1,12 @@
-"""Shared fixtures: a fixed clock, a fresh data folder, people and a finished session."""
+"""Shared fixtures and builders: a fixed clock, a fresh data folder, a team of people,
+sessions, a fictional demo, and a fingerprint of a folder to prove nothing changed.
+
+Tests live in unit/ (domain, services, store, use cases, command line), ui/ (screens
+driven with Pilot at 80×24, snapshots) and crash/ (kill -9 harnesses)."""
 
 from __future__ import annotations
 
+import hashlib
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -9,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from supervise_tui.domain.derived import history_of
-from supervise_tui.domain.enums import Role, SessionKind
-from supervise_tui.domain.models import Person, Session
+from supervise_tui.domain.enums import ConcernCategory, GoalArea, Role, SessionKind
+from supervise_tui.domain.models import Action, Concern, Goal, Person, Session, Strength
 from supervise_tui.store.folder import FolderBackend, open_folder
 from supervise_tui.usecases.people import save_person
 
@@ -71,3 +76,37 @@ def keep_sessions(store, peer_id: str, sessions: list[Session]) -> None:
     held = {s.id: s for s in store.sessions(peer_id)}
     held.update((s.id, s) for s in sessions)
     store.replace_history(history_of(peer_id, list(held.values())), list(held.values()))
+
+
+def full_session(team, when=datetime(2026, 11, 17, 10, 0)) -> Session:
+    """A session with a strength, a concern, a goal and an action."""
+    s = make_session(team, when=when)
+    s.strengths.append(Strength("Listening", "Stayed with a resident through a hard talk"))
+    s.concerns.append(Concern("Too many forms", ConcernCategory.WORKLOAD, owner=team["sup"].id))
+    s.goals.append(Goal("Lead a call", GoalArea.COP_LEAD, progress=20))
+    s.actions.append(Action("Ask for admin help", team["sup"].id))
+    return s
+
+
+def folder_state(folder: Path, *, backups: bool = True) -> dict[str, str]:
+    """Every file under a folder (the lock file aside), by path, as a hash of its bytes:
+    two states are equal only when not a byte changed (temp files left behind count)."""
+    if not folder.exists():
+        return {}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != ".lock" and (backups or "backups" not in p.parts)
+    }
+
+
+@pytest.fixture
+def demo_of(repo):
+    """Fill the test folder with the fictional demo: ``demo_of(peers, weeks, seed)``."""
+    from supervise_tui.usecases.demo import build_demo
+
+    def build(peers: int, weeks: int, seed: int = 7):
+        build_demo(repo, peers=peers, weeks=weeks, today=FIXED_NOW.date(), seed=seed)
+        return repo
+
+    return build

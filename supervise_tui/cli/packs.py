@@ -9,7 +9,7 @@ from .common import EXIT_OK
 
 
 def cmd_prompts() -> int:
-    from ..prompts import load_library
+    from ..store.packs import load_library
 
     library = load_library()
     for pack in sorted(library.packs.values(), key=lambda p: (not p.builtin, p.id)):

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from .. import __version__
-from ..prompts import Library, load_library
+from ..store.packs import Library, load_library
 from ..store.backend import Backend
 from .commands import SuperviseCommands
 

@@ -7,7 +7,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
 
-from ...prompts import Prompt
+from ...store.packs import Prompt
 from .checklist import CheckList
 
 

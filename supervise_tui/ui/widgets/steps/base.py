@@ -13,7 +13,7 @@ from ....domain.dates import human_date, parse_date
 from ....domain.errors import ValidationError
 from ....domain.models import Person, Session
 from ....domain.tracks import Tracks
-from ....prompts import Pack
+from ....store.packs import Pack
 from ....services.draft_edit import add_item, field_text
 from ..fields import Field, select, text_area, text_input
 from ..item_card import ItemCard

@@ -1,6 +1,6 @@
 """SVG snapshots of key screens at 80×24 and 120×40 (fixed clock, no blink, no animation).
 
-Update them deliberately with `pytest tests/test_snapshots.py --snapshot-update` and
+Update them deliberately with `pytest tests/ui/test_snapshots.py --snapshot-update` and
 look at the report before committing.
 """
 
@@ -34,8 +34,8 @@ from supervise_tui.domain.models import (
 from supervise_tui.usecases.people import save_person
 from supervise_tui.usecases.sessions import finish_session, sign_session
 
-from .conftest import make_session
-from .ui_helpers import build_app, highlight_peer, settle
+from ..conftest import make_session
+from .helpers import build_app, highlight_peer, settle
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -146,11 +146,8 @@ def test_summary(snap_compare, repo, stable, size):
 
 
 @pytest.fixture
-def demo_team(repo):
-    from supervise_tui.usecases.demo import build_demo
-
-    build_demo(repo, peers=4, weeks=16, today=date(2026, 11, 22), seed=11)
-    return repo
+def demo_team(demo_of):
+    return demo_of(4, 16, seed=11)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from supervise_tui.domain.enums import Section, SessionKind
-from supervise_tui.prompts import PackError, load_library, parse_pack
+from supervise_tui.store.packs import PackError, load_library, parse_pack
 
 GOOD = """
 id = "my-pack"

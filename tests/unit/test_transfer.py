@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import hashlib
 import io
 import json
 import stat
@@ -28,22 +27,11 @@ from supervise_tui.usecases.imports import apply_import, plan_import, settle_con
 from supervise_tui.usecases.people import save_person
 from supervise_tui.usecases.sessions import finish_session, sign_session
 
-from .conftest import FIXED_NOW, fixed_clock, make_session
+from ..conftest import FIXED_NOW, fixed_clock, folder_state, make_session
 
 TODAY = date(2026, 11, 22)
 NOW = FIXED_NOW
-DOCS = Path(__file__).resolve().parent.parent / "docs"
-
-
-def fingerprint(folder: Path) -> dict[str, str]:
-    """Every file under a folder, byte for byte."""
-    if not folder.exists():
-        return {}
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+DOCS = Path(__file__).resolve().parent.parent.parent / "docs"
 
 
 @pytest.fixture
@@ -89,13 +77,13 @@ def test_importing_twice_changes_nothing_and_dry_run_changes_nothing(filled, tmp
     raw = bundle_bytes(filled)
     folder = tmp_path / "other"
     import_into(folder, raw)
-    before = fingerprint(folder)
+    before = folder_state(folder)
     plan = import_into(folder, raw)
     assert not plan.changes_anything
-    assert fingerprint(folder) == before
+    assert folder_state(folder) == before
     with open_folder(folder, read_only=True, clock=fixed_clock) as repo:
         plan_import(repo, bundles.parse_bundle(raw))
-    assert fingerprint(folder) == before
+    assert folder_state(folder) == before
 
 
 def test_bundle_validates_against_the_documented_schema(filled):
@@ -214,12 +202,12 @@ def test_bad_bundles_are_refused_and_nothing_changes(filled, tmp_path, case):
     bad.write_bytes(BAD[case](raw))
     folder = filled.root
     filled.close()
-    before = fingerprint(folder)
+    before = folder_state(folder)
     out = run("import", str(bad), "--data-dir", str(folder))
     assert out.returncode == 1, (case, out.stdout, out.stderr)
     assert "Traceback" not in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1
-    assert fingerprint(folder) == before
+    assert folder_state(folder) == before
     if case not in ("not JSON", "empty", "wrong format", "newer version"):
         assert " at " in out.stderr or "(at" in out.stderr  # says where
 
@@ -285,7 +273,7 @@ def test_interrupted_import_changes_nothing_and_running_it_again_imports_all(
     raw = bundle_bytes(repo)
     target = tmp_path / "target"
     open_folder(target, clock=fixed_clock).close()
-    before = {k: v for k, v in folder_bytes(target).items() if not k.startswith("backups/")}
+    before = {k: v for k, v in folder_state(target).items() if not k.startswith("backups/")}
     real = FolderBackend.replace_history
     calls = {"n": 0}
 
@@ -300,7 +288,7 @@ def test_interrupted_import_changes_nothing_and_running_it_again_imports_all(
         import_into(target, raw)
     monkeypatch.setattr(FolderBackend, "replace_history", real)
     assert check(target).ok
-    after = folder_bytes(target)
+    after = folder_state(target)
     assert {k: v for k, v in after.items() if not k.startswith("backups/")} == before
     plan = import_into(target, raw)
     assert plan.count("session", "added") == len(json.loads(raw)["sessions"])
@@ -308,15 +296,6 @@ def test_interrupted_import_changes_nothing_and_running_it_again_imports_all(
         again = bundle_bytes(done)
     assert len(json.loads(again)["sessions"]) == len(json.loads(raw)["sessions"])
     assert check(target).ok
-
-
-def folder_bytes(folder: Path) -> dict[str, bytes]:
-    """Every file in a folder (but the lock), by its path: to prove nothing changed."""
-    return {
-        str(p.relative_to(folder)): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.name != ".lock"
-    }
 
 
 def test_period_export_brings_the_origins_of_updated_items(repo, team, tmp_path):

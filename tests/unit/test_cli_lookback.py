@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from .conftest import fixed_clock
+from ..conftest import fixed_clock
 from .test_cli import run
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from textual import events
 
 from supervise_tui.domain.enums import Role
@@ -21,12 +22,18 @@ from supervise_tui.usecases.agenda import save_agenda
 from supervise_tui.usecases.people import find_people, save_person
 from supervise_tui.usecases.sessions import finish_session
 
-from .conftest import fixed_clock, make_session
-from .ui_helpers import SIZE, build_app, choose, fill, highlight_peer, settle, type_text, wait_for
-
-
-def text_of(widget) -> str:
-    return str(widget.render())
+from ..conftest import fixed_clock, make_session
+from .helpers import (
+    SIZE,
+    build_app,
+    choose,
+    fill,
+    highlight_peer,
+    settle,
+    text_of,
+    type_text,
+    wait_for,
+)
 
 
 async def start_session(pilot, peer: str = "Jordan Ellery") -> SessionScreen:
@@ -289,7 +296,7 @@ async def test_duplicate_names_are_told_apart_on_home(repo, team):
 
 
 async def test_a_broken_prompt_pack_is_named_and_the_app_still_starts(repo, team, tmp_path):
-    from supervise_tui.prompts import load_library
+    from supervise_tui.store.packs import load_library
     from supervise_tui.ui.app import make_app
 
     user = tmp_path / "packs"
@@ -442,3 +449,23 @@ async def test_names_and_texts_with_brackets_are_shown_as_typed_everywhere(repo)
         app.notify(f"Exported {ODD}'s record to /tmp/[/b].md")
         await settle(pilot)
         assert app.is_running
+
+
+async def test_tui_crash_shows_one_sentence_and_no_contents(repo, team):
+    app = build_app(repo)
+    printed: list = []
+    app._print_error_renderables = lambda: printed.extend(app._exit_renderables)
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("Jordan's private words")
+
+    with pytest.raises(RuntimeError):  # the test harness re-raises it; a user never sees it
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            app.screen.action_team = boom
+            await pilot.press("t")
+            await pilot.pause()
+    shown = " ".join(str(r) for r in printed)
+    assert "something unexpected went wrong (RuntimeError)" in shown
+    assert "private" not in shown and "Jordan" not in shown
+    assert app.return_code == 1

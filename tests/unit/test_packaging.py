@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 import supervise_tui
-from supervise_tui.prompts import builtin_dir
+from supervise_tui.store.packs import builtin_dir
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def test_installed_package_finds_its_packs_from_any_folder(tmp_path):
@@ -20,7 +20,7 @@ def test_installed_package_finds_its_packs_from_any_folder(tmp_path):
         [
             sys.executable,
             "-c",
-            "import supervise_tui.prompts as p; print(p.builtin_dir()); "
+            "import supervise_tui.store.packs as p; print(p.builtin_dir()); "
             "print(sorted(x.name for x in p.builtin_dir().glob('*.toml')))",
         ],
         capture_output=True,

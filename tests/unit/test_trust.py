@@ -32,19 +32,9 @@ from supervise_tui.usecases.imports import apply_import
 from supervise_tui.usecases.people import save_person
 from supervise_tui.usecases.sessions import finish_session, sign_session
 
-from .conftest import FIXED_NOW, fixed_clock, make_session
-from .test_store import full_session
+from ..conftest import FIXED_NOW, fixed_clock, folder_state, full_session, make_session
 
 MARKER = "ZQXMARKERZQX"  # planted in bad input: must never be echoed back
-
-
-def snapshot_files(folder: Path) -> dict[str, bytes]:
-    """Every byte of a folder (backups included, the lock file aside)."""
-    return {
-        str(p.relative_to(folder)): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.name != ".lock"
-    }
 
 
 def run(capsys, *argv, clock=fixed_clock):
@@ -148,14 +138,14 @@ class TestJournals:
             again, signed, team["sup"].id, clock=again.clock
         )  # a later save over the same files
         again.close()
-        before = snapshot_files(data_dir)
+        before = folder_state(data_dir)
         (data_dir / JOURNAL).write_bytes(stale)  # an old copy put back, with its temps
         for path, raw in temps.items():
             path.write_bytes(raw)
         third = open_folder(data_dir, clock=fixed_clock)
         assert not third.recovered_journal
         assert third.notices and "set aside" in third.notices[0]
-        after = snapshot_files(data_dir)
+        after = folder_state(data_dir)
         aside = [k for k in after if k.startswith("journal.refused-")]
         assert len(aside) == 1
         assert {k: v for k, v in after.items() if k not in aside} == before
@@ -200,7 +190,7 @@ def test_restore_killed_part_way_is_completed_or_never_started(
     repo, team, data_dir, monkeypatch, applied
 ):
     name = backups.snapshot(data_dir, datetime(2026, 11, 22, 9, 0))
-    in_backup = snapshot_files(data_dir / "backups" / name)
+    in_backup = folder_state(data_dir / "backups" / name)
     finish_session(repo, full_session(team), clock=repo.clock)
     repo.close()
     locked = lock_folder(data_dir, clock=fixed_clock)
@@ -211,7 +201,7 @@ def test_restore_killed_part_way_is_completed_or_never_started(
         applied=applied,
     )
     open_folder(data_dir, clock=fixed_clock, backup=False).close()  # the next start
-    now = {k: v for k, v in snapshot_files(data_dir).items() if not k.startswith("backups/")}
+    now = {k: v for k, v in folder_state(data_dir).items() if not k.startswith("backups/")}
     assert now == in_backup  # wholly the backup, never a mix
     assert check(data_dir).ok
 
@@ -220,10 +210,10 @@ def test_a_damaged_backup_is_not_restored(repo, team, data_dir, capsys):
     name = backups.snapshot(data_dir, datetime(2026, 11, 22, 9, 0))
     (data_dir / "backups" / name / "people.json").write_bytes(b'{"people": {"x": 1}}')
     repo.close()
-    before = snapshot_files(data_dir)
+    before = folder_state(data_dir)
     code, _, err = run(capsys, "restore", "--from", name, "--data-dir", str(data_dir))
     assert code == 1 and "damaged copy" in err and err.count("\n") == 1
-    assert snapshot_files(data_dir) == before
+    assert folder_state(data_dir) == before
 
 
 # -- 3. import: all or nothing, no weaker than a save ---------------------------------
@@ -290,12 +280,12 @@ def test_a_refused_bundle_changes_nothing_and_quotes_nothing(tmp_path, exported,
     open_folder(target, clock=fixed_clock).close()
     bundle = tmp_path / "bundle.json"
     bundle.write_bytes(hostile(exported, CASES[case]))
-    before = snapshot_files(target)
+    before = folder_state(target)
     code, _, err = run(capsys, "import", str(bundle), "--data-dir", str(target))
     assert code == 1, err
     assert err.count("\n") == 1 and "sessions[0]" in err
     assert MARKER not in err
-    assert snapshot_files(target) == before
+    assert folder_state(target) == before
 
 
 def test_a_session_id_of_another_local_peer_is_refused(repo, team, tmp_path, capsys, data_dir):
@@ -309,10 +299,10 @@ def test_a_session_id_of_another_local_peer_is_refused(repo, team, tmp_path, cap
     repo.close()
     bundle = tmp_path / "b.json"
     bundle.write_bytes(orjson.dumps(data))
-    before = snapshot_files(data_dir)
+    before = folder_state(data_dir)
     code, _, err = run(capsys, "import", str(bundle), "--data-dir", str(data_dir))
     assert code == 1 and "another peer" in err
-    assert snapshot_files(data_dir) == before
+    assert folder_state(data_dir) == before
 
 
 def test_an_update_dated_before_its_item_is_refused(repo, team, tmp_path, capsys):
@@ -353,10 +343,10 @@ def test_importing_twice_adds_nothing_and_the_folders_own_export_imports(
     bundle.write_bytes(orjson.dumps(exported))
     target = tmp_path / "t"
     assert run(capsys, "import", str(bundle), "--data-dir", str(target))[0] == 0
-    once = {k: v for k, v in snapshot_files(target).items() if not k.startswith("backups/")}
+    once = {k: v for k, v in folder_state(target).items() if not k.startswith("backups/")}
     code, out, _ = run(capsys, "import", str(bundle), "--data-dir", str(target))
     assert code == 0 and "1 unchanged" in out
-    twice = {k: v for k, v in snapshot_files(target).items() if not k.startswith("backups/")}
+    twice = {k: v for k, v in folder_state(target).items() if not k.startswith("backups/")}
     assert once == twice
     again = tmp_path / "again.json"
     assert (
@@ -380,7 +370,7 @@ def test_a_bundle_fault_on_a_full_disk_leaves_no_half_made_backup(
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    before = snapshot_files(data_dir)
+    before = folder_state(data_dir)
     from supervise_tui.usecases.imports import plan_import
 
     with open_folder(data_dir, clock=fixed_clock, backup=False) as again:
@@ -390,7 +380,7 @@ def test_a_bundle_fault_on_a_full_disk_leaves_no_half_made_backup(
             apply_import(again, plan, clock=again.clock)
         monkeypatch.setattr(shutil, "copy2", real)
     assert "disk is full" in str(err.value)
-    assert snapshot_files(data_dir) == before
+    assert folder_state(data_dir) == before
     assert not list((data_dir / "backups").glob(".*"))
 
 
@@ -414,11 +404,11 @@ class TestMissingPeople:
         backups.snapshot(data_dir, datetime(2026, 11, 22, 14, 0))
         repo.close()
         (data_dir / "people.json").unlink()
-        before = snapshot_files(data_dir)
+        before = folder_state(data_dir)
         code, out, err = run(capsys, *argv, "--data-dir", str(data_dir))
         assert code == 1
         assert "people.json" in out + err
-        assert snapshot_files(data_dir) == before
+        assert folder_state(data_dir) == before
 
     def test_a_save_never_writes_a_new_people_json_over_the_peers(self, repo, team, data_dir):
         finish_session(repo, full_session(team), clock=repo.clock)
@@ -432,11 +422,11 @@ class TestMissingPeople:
 def test_demo_fresh_refuses_a_folder_another_window_has_open(tmp_path, capsys):
     folder = tmp_path / "demo"
     assert run(capsys, "demo", "--no-tui", "--weeks", "2", "--data-dir", str(folder))[0] == 0
-    before = snapshot_files(folder)
+    before = folder_state(folder)
     with open_folder(folder, clock=fixed_clock, backup=False):
         code, _, err = run(capsys, "demo", "--fresh", "--no-tui", "--data-dir", str(folder))
     assert code == 1 and "Another supervise window" in err
-    assert snapshot_files(folder) == before
+    assert folder_state(folder) == before
 
 
 def test_a_read_only_folder_gets_a_plain_sentence(repo, team, data_dir, capsys):
@@ -479,7 +469,7 @@ def test_a_file_ending_in_a_newline_is_whole(repo, team, data_dir):
 
 def test_export_never_writes_into_the_data_folder(repo, team, data_dir, capsys):
     repo.close()
-    before = snapshot_files(data_dir)
+    before = folder_state(data_dir)
     target = data_dir / "people.json"
     code, _, err = run(
         capsys,
@@ -493,7 +483,7 @@ def test_export_never_writes_into_the_data_folder(repo, team, data_dir, capsys):
         str(data_dir),
     )
     assert code == 1 and "inside the data folder" in err
-    assert snapshot_files(data_dir) == before
+    assert folder_state(data_dir) == before
 
 
 def test_an_empty_data_dir_is_a_usage_error(capsys):

@@ -32,7 +32,7 @@ from supervise_tui.usecases.demo import build_demo
 from supervise_tui.usecases.export import export_bytes
 from supervise_tui.usecases.people import save_person
 
-from .conftest import fixed_clock
+from ..conftest import fixed_clock
 
 CHILD = Path(__file__).with_name("crash_child.py")
 pytestmark = [

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from supervise_tui.domain.enums import Role
@@ -15,21 +13,15 @@ from supervise_tui.ui.screens.session import SessionScreen
 from supervise_tui.ui.screens.summary import SummaryScreen
 from supervise_tui.ui.screens.team import TeamScreen
 from supervise_tui.ui.screens.trends import TrendsScreen
-from supervise_tui.usecases.demo import build_demo
 from supervise_tui.usecases.people import find_people
 from supervise_tui.usecases.sessions import finish_session
 
-from .ui_helpers import SIZE, build_app, fill, highlight_peer, settle, type_text
+from .helpers import SIZE, build_app, fill, highlight_peer, settle, text_of, type_text
 
 
 @pytest.fixture
-def demo(repo):
-    build_demo(repo, peers=3, weeks=12, today=date(2026, 11, 22), seed=3)
-    return repo
-
-
-def text_of(widget) -> str:
-    return str(widget.render())
+def demo(demo_of):
+    return demo_of(3, 12, seed=3)
 
 
 async def test_history_filter_search_and_open(demo):
@@ -196,7 +188,7 @@ async def test_team_sorts_every_column_even_with_missing_figures(repo, team):
     from supervise_tui.domain.enums import ConcernCategory
     from supervise_tui.domain.models import Concern
 
-    from .conftest import make_session
+    from ..conftest import make_session
 
     first = make_session(team)
     first.concerns.append(Concern("forms", ConcernCategory.WORKLOAD))
@@ -221,7 +213,7 @@ async def test_an_older_session_awaiting_sign_off_can_be_signed_from_history(rep
 
     from supervise_tui.domain.enums import SessionStatus
 
-    from .conftest import make_session
+    from ..conftest import make_session
 
     older = finish_session(
         repo, make_session(team, when=datetime(2026, 11, 3, 10)), clock=repo.clock
@@ -252,7 +244,7 @@ async def test_an_older_session_awaiting_sign_off_can_be_signed_from_history(rep
 async def test_history_opens_on_the_last_year_and_reaches_back_when_asked(repo, team):
     from datetime import datetime
 
-    from .conftest import make_session
+    from ..conftest import make_session
 
     old = make_session(team, when=datetime(2023, 5, 2, 10))
     old.checkin.arriving = "Thinking about the allotment project"

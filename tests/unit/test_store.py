@@ -13,9 +13,9 @@ from pathlib import Path
 import orjson
 import pytest
 
-from supervise_tui.domain.enums import ConcernCategory, ConcernStatus, GoalArea, Role, SessionStatus
+from supervise_tui.domain.enums import ConcernCategory, ConcernStatus, Role, SessionStatus
 from supervise_tui.domain.errors import ValidationError
-from supervise_tui.domain.models import Action, Concern, ConcernUpdate, Goal, Person, Strength
+from supervise_tui.domain.models import Concern, ConcernUpdate, Person
 from supervise_tui.store import backups, journal, migrations
 from supervise_tui.store.check import check
 from supervise_tui.store.errors import (
@@ -32,18 +32,9 @@ from supervise_tui.store.unit import Change
 from supervise_tui.usecases.people import delete_person, find_people, save_person
 from supervise_tui.usecases.sessions import finish_session, review_for, save_draft, sign_session
 
-from .conftest import fixed_clock, make_session
+from ..conftest import fixed_clock, full_session, make_session
 
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def full_session(team):
-    s = make_session(team)
-    s.strengths.append(Strength("Listening", "Stayed with a resident through a hard talk"))
-    s.concerns.append(Concern("Too many forms", ConcernCategory.WORKLOAD, owner=team["sup"].id))
-    s.goals.append(Goal("Lead a call", GoalArea.COP_LEAD, progress=20))
-    s.actions.append(Action("Ask for admin help", team["sup"].id))
-    return s
+FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 
 class TestRoundTrip:

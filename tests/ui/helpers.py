@@ -7,11 +7,11 @@ from pathlib import Path
 
 from textual.widgets import Select
 
-from supervise_tui.prompts import load_library
 from supervise_tui.store.folder import FolderBackend
+from supervise_tui.store.packs import load_library
 from supervise_tui.ui.app import SuperviseApp, make_app
 
-from .conftest import fixed_clock
+from ..conftest import fixed_clock
 
 SIZE = (80, 24)
 
@@ -94,3 +94,8 @@ async def highlight_peer(pilot, name: str) -> None:
         await pilot.press("down")
         await pilot.pause()
     raise AssertionError(f"{name} is not on Home")
+
+
+def text_of(widget) -> str:
+    """What a widget shows, as text."""
+    return str(widget.render())

@@ -25,8 +25,8 @@ from supervise_tui.ui.screens.session import SessionScreen
 from supervise_tui.ui.screens.summary import SummaryScreen
 from supervise_tui.usecases.sessions import finish_session
 
-from .conftest import fixed_clock, make_session
-from .ui_helpers import (
+from ..conftest import fixed_clock, make_session
+from .helpers import (
     SIZE,
     build_app,
     choose,

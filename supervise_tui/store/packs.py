@@ -13,12 +13,12 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import user_prompts_dir
-from .domain.enums import Section, SessionKind
-from .domain.text import NAME_MAX, SHORT_MAX
+from ..config import user_prompts_dir
+from ..domain.enums import Section, SessionKind
+from ..domain.text import NAME_MAX, SHORT_MAX
 
-_PACKAGED = Path(__file__).parent / "_packs"
-_SOURCE_TREE = Path(__file__).resolve().parent.parent / "prompts"
+_PACKAGED = Path(__file__).parent.parent / "_packs"
+_SOURCE_TREE = Path(__file__).resolve().parent.parent.parent / "prompts"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 MAX_PACK_BYTES = 256 * 1024
 
@@ -154,7 +154,7 @@ def _text(data: dict, key: str, limit: int) -> str:
 
 
 def load_file(path: Path, builtin: bool = False) -> Pack:
-    from .store.files import read_limited
+    from .files import read_limited
 
     try:
         # a regular file only (a FIFO would hang, a link to /dev/zero never ends)

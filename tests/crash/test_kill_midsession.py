@@ -19,7 +19,7 @@ from supervise_tui.domain.models import Person
 from supervise_tui.store.folder import open_folder
 from supervise_tui.usecases.people import save_person
 
-from .conftest import fixed_clock
+from ..conftest import fixed_clock
 
 F2 = b"\x1bOQ"
 

@@ -50,10 +50,10 @@ from supervise_tui.usecases.sessions import (
     sign_session,
 )
 
-from .conftest import fixed_clock, keep_sessions, make_session
+from ..conftest import fixed_clock, keep_sessions, make_session
 
 
-def full_session(team, when=datetime(2026, 11, 17, 10, 0)):
+def rich_session(team, when=datetime(2026, 11, 17, 10, 0)):
     s = make_session(team, when=when)
     s.checkin.ratings[RatingKey.ROLE_CLARITY] = Rating(4, "clear this week")
     s.checkin.ratings[RatingKey.WORKLOAD] = Rating(None)
@@ -70,7 +70,7 @@ def full_session(team, when=datetime(2026, 11, 17, 10, 0)):
 
 
 def test_light_row_round_trips_through_json(team):
-    s = full_session(team)
+    s = rich_session(team)
     facts = row_of(s)
     stored = orjson.loads(orjson.dumps(row_to_data(facts)))
     assert row_from_doc(s.id, stored) == facts
@@ -98,7 +98,7 @@ def test_light_row_round_trips_through_json(team):
     ],
 )
 def test_a_damaged_light_row_is_refused_with_its_place(team, spoil):
-    data = orjson.loads(orjson.dumps(row_to_data(row_of(full_session(team)))))
+    data = orjson.loads(orjson.dumps(row_to_data(row_of(rich_session(team)))))
     spoil(data)
     with pytest.raises(ValidationError) as caught:
         row_from_doc("row-1", data)
@@ -187,7 +187,7 @@ def test_a_save_rewrites_only_the_files_of_its_year(repo, team, data_dir, monkey
         return real(root, rel, data, before)
 
     monkeypatch.setattr(journal, "stage_bytes", spy)
-    s = full_session(team, when=datetime(2026, 11, 20, 9))
+    s = rich_session(team, when=datetime(2026, 11, 20, 9))
     finish_session(repo, s, clock=repo.clock)
     peer = f"peers/{team['peer'].id}"
     assert sorted(written) == sorted(
@@ -203,7 +203,7 @@ def test_a_save_rewrites_only_the_files_of_its_year(repo, team, data_dir, monkey
 
 def test_settled_items_move_aside_and_come_back_when_reopened(repo, team, data_dir):
     peer = data_dir / "peers" / team["peer"].id
-    first = full_session(team, when=datetime(2025, 6, 3, 10))
+    first = rich_session(team, when=datetime(2025, 6, 3, 10))
     finish_session(repo, first, clock=repo.clock)
     concern_id = first.concerns[0].id
 
@@ -241,8 +241,8 @@ def test_settled_items_move_aside_and_come_back_when_reopened(repo, team, data_d
 
 
 def test_history_rows_and_counts_come_from_the_light_rows(repo, team):
-    finish_session(repo, full_session(team, when=datetime(2024, 3, 5, 10)), clock=repo.clock)
-    finish_session(repo, full_session(team, when=datetime(2026, 3, 3, 10)), clock=repo.clock)
+    finish_session(repo, rich_session(team, when=datetime(2024, 3, 5, 10)), clock=repo.clock)
+    finish_session(repo, rich_session(team, when=datetime(2026, 3, 3, 10)), clock=repo.clock)
     peer_id = team["peer"].id
     assert sorted(repo.years(peer_id)) == [2024, 2026]
     assert [f.when.year for f in repo.rows(peer_id, start=date(2025, 1, 1))] == [2026]
@@ -251,7 +251,7 @@ def test_history_rows_and_counts_come_from_the_light_rows(repo, team):
 
 
 def test_a_stray_or_tampered_light_row_is_found_and_repaired(repo, team, data_dir):
-    s = finish_session(repo, full_session(team), clock=repo.clock)
+    s = finish_session(repo, rich_session(team), clock=repo.clock)
     index = data_dir / "peers" / team["peer"].id / "index-2026.json"
     data = orjson.loads(index.read_bytes())
     data["sessions"][s.id]["ratings"]["role_clarity"] = 1
@@ -266,7 +266,7 @@ def test_a_stray_or_tampered_light_row_is_found_and_repaired(repo, team, data_di
 
 
 def test_a_light_row_of_the_wrong_shape_is_named_as_damage(repo, team, data_dir):
-    s = finish_session(repo, full_session(team), clock=repo.clock)
+    s = finish_session(repo, rich_session(team), clock=repo.clock)
     index = data_dir / "peers" / team["peer"].id / "index-2026.json"
     data = orjson.loads(index.read_bytes())
     data["sessions"][s.id]["when"] = "someday"
@@ -338,7 +338,7 @@ def test_the_team_row_says_what_the_full_trends_say(team, seed):
         assert row.supervisor_actions == full.actions["supervisor"]
 
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 
 def test_a_format_1_folder_is_upgraded_once_with_word_first(tmp_path):
