@@ -39,6 +39,7 @@ def cmd_export(ctx: Ctx, args) -> int:
 
 def cmd_import(ctx: Ctx, args) -> int:
     from ..services import bundle as bundles
+    from ..services.merge import report_lines
     from ..store.errors import NotFound
     from ..store.files import read_limited
     from ..store.folder import open_folder
@@ -58,7 +59,7 @@ def cmd_import(ctx: Ctx, args) -> int:
                 plan = plan_import(repo, bundle)
         else:
             plan = plan_import(None, bundle)
-        print("\n".join(bundles.report_lines(plan, dry_run=True)))
+        print("\n".join(report_lines(plan, dry_run=True)))
         return EXIT_OK
     if exists:  # check everything against what is here before opening it for writing
         with open_folder(ctx.data_dir, clock=ctx.clock, read_only=True) as repo:
@@ -68,7 +69,7 @@ def cmd_import(ctx: Ctx, args) -> int:
     with open_folder(ctx.data_dir, clock=ctx.clock, backup=False) as repo:
         plan = plan_import(repo, bundle)  # again, now that we hold the lock
         backup = apply_import(repo, plan, clock=ctx.clock, progress=progress("Importing peers"))
-    print("\n".join(bundles.report_lines(plan, dry_run=False)))
+    print("\n".join(report_lines(plan, dry_run=False)))
     if backup:
         print(f"Before importing, the records were backed up as {backup}.")
     return EXIT_OK

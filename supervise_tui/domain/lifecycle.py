@@ -21,8 +21,8 @@ def finish(session: Session, now) -> Session:
     if session.pending:
         path = sorted(session.pending)[0]
         raise ValidationError(
-            "One field still holds something that could not be understood; "
-            "please correct it or clear it.",
+            "This field holds something that could not be understood. "
+            "Please correct it or clear it before finishing.",
             path,
         )
     session = prune(session)

@@ -14,33 +14,28 @@ anything is pending.
 
 from __future__ import annotations
 
-import dataclasses
 import typing
 from datetime import date
 from enum import Enum
 
 from ..domain.dates import parse_date
 from ..domain.enums import (
-    ConcernStatus,
     FeedbackKey,
-    GoalStatus,
     RatingKey,
     Section,
 )
 from ..domain.errors import ValidationError
 from ..domain.models import (
     Action,
-    ActionUpdate,
     Concern,
-    ConcernUpdate,
     Goal,
-    GoalUpdate,
     RoleItem,
     Session,
     Strength,
 )
 from ..domain.text import NOTE_MAX, SHORT_MAX, check_text
 from ..domain.tracks import Tracks
+from .draft_review import PathError, apply_review, parse_progress, review_text, show_value
 
 LISTS: dict[str, type] = {
     "strengths": Strength,
@@ -77,10 +72,6 @@ STEP_OF: dict[str, str] = {
 }
 
 
-class PathError(KeyError):
-    """A path that does not name a field of this draft (a programming error)."""
-
-
 def step_of(path: str) -> str:
     """The step a field path (or a validation error's field) belongs to."""
     track = path.split(".", 1)[0].split("[", 1)[0]
@@ -93,25 +84,25 @@ def error_path(session: Session, field: str) -> str:
     """Turn a validation field like ``concerns[2].category`` into an editor path."""
     if "[" not in field:
         return field
-    track, rest = field.split("[", 1)
+    name, rest = field.split("[", 1)
     index_text, _, tail = rest.partition("]")
     tail = tail.lstrip(".")
     try:
         index = int(index_text)
     except ValueError:
         return field
-    if track in LISTS:
-        items = getattr(session, track)
+    if name in LISTS:
+        items = getattr(session, name)
         if 0 <= index < len(items):
-            return f"{track}.{items[index].id}" + (f".{tail}" if tail else "")
+            return f"{name}.{items[index].id}" + (f".{tail}" if tail else "")
     review = {
         "concern_updates": ("concern", "concern_id"),
         "goal_updates": ("goal", "goal_id"),
         "action_updates": ("action", "action_id"),
     }
-    if track in review:
-        kind, key = review[track]
-        updates = getattr(session, track)
+    if name in review:
+        kind, key = review[name]
+        updates = getattr(session, name)
         if 0 <= index < len(updates):
             attr = "note" if tail in ("resolution_note", "") else tail
             return f"review.{kind}.{getattr(updates[index], key)}.{attr}"
@@ -122,27 +113,17 @@ def error_path(session: Session, field: str) -> str:
 # Reading a field back as text
 
 
-def _show(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
 def field_text(draft: Session, path: str, tracks: Tracks | None = None) -> str:
     """What a field should show: the pending text if any, else its value."""
     if path in draft.pending:
         return draft.pending[path]
     parts = path.split(".")
     if parts[0] == "review":
-        return _review_text(draft, parts, tracks)
+        return review_text(draft, parts, tracks)
     obj, attr = _resolve(draft, parts)
     if isinstance(obj, dict):
-        return _show(obj.get(attr))
-    return _show(getattr(obj, attr))
+        return show_value(obj.get(attr))
+    return show_value(getattr(obj, attr))
 
 
 # ---------------------------------------------------------------------------
@@ -157,7 +138,7 @@ def apply_input(
     parts = path.split(".")
     try:
         if parts[0] == "review":
-            _apply_review(draft, parts, raw, today, tracks or Tracks())
+            apply_review(draft, parts, raw, today, tracks or Tracks())
         else:
             obj, attr = _resolve(draft, parts)
             _set(obj, attr, raw, today, _limit(parts))
@@ -213,7 +194,7 @@ def _set(obj: object, attr: str, raw: str, today: date, limit: int) -> None:
     if attr == "value":  # a check-in rating
         setattr(obj, attr, _rating(raw))
     elif attr == "progress":
-        setattr(obj, attr, _progress(raw))
+        setattr(obj, attr, parse_progress(raw))
     elif base is date:
         setattr(obj, attr, parse_date(raw, today, attr) if raw.strip() else None)
     elif isinstance(base, type) and issubclass(base, Enum):
@@ -238,139 +219,8 @@ def _rating(raw: str) -> int | None:
     return int(text)
 
 
-def _progress(raw: str) -> int:
-    text = raw.strip().rstrip("%").strip()
-    if not text:
-        return 0
-    if not text.isdigit() or not 0 <= int(text) <= 100:
-        raise ValidationError("Progress is a percentage from 0 to 100.")
-    return int(text)
-
-
 # ---------------------------------------------------------------------------
 # Carry-forward review: updates to items from earlier sessions
-
-
-def _review_text(draft: Session, parts: list[str], tracks: Tracks | None) -> str:
-    kind, item_id, attr = parts[1], parts[2], parts[3]
-    if kind == "concern":
-        update = _find(draft.concern_updates, "concern_id", item_id)
-        if update is None:
-            return ""
-        if attr == "status":
-            current = tracks.concerns[item_id].current.status if tracks else None
-            return "" if update.status == current else update.status.value
-        if attr == "note":
-            return update.note or update.resolution_note
-        return _show(getattr(update, attr))
-    if kind == "goal":
-        update = _find(draft.goal_updates, "goal_id", item_id)
-        if update is None:
-            return ""
-        current = tracks.goals[item_id].current if tracks else None
-        if attr == "status":
-            return "" if current and update.status == current.status else update.status.value
-        if attr == "progress":
-            return "" if current and update.progress == current.progress else str(update.progress)
-        return _show(getattr(update, attr))
-    if kind == "action":
-        update = _find(draft.action_updates, "action_id", item_id)
-        if update is None:
-            return ""
-        if attr == "done":
-            return "done" if update.done_on else ""
-        return _show(getattr(update, attr))
-    raise PathError(".".join(parts))
-
-
-def _find(updates: list, key: str, item_id: str):
-    return next((u for u in updates if getattr(u, key) == item_id), None)
-
-
-def _apply_review(draft: Session, parts: list[str], raw: str, today: date, tracks: Tracks) -> None:
-    if len(parts) != 4:
-        raise PathError(".".join(parts))
-    kind, item_id, attr = parts[1], parts[2], parts[3]
-    if kind == "concern":
-        track = tracks.concerns.get(item_id)
-        if track is None:
-            raise PathError(item_id)
-        current = track.current
-        update = _find(draft.concern_updates, "concern_id", item_id)
-        if update is None:
-            update = ConcernUpdate(item_id, current.status)
-            draft.concern_updates.append(update)
-        if attr == "status":
-            update.status = ConcernStatus(raw) if raw else current.status
-        elif attr == "note":
-            update.note = check_text(raw, "note", label="note")
-            update.resolution_note = ""
-        elif attr == "follow_up":
-            update.follow_up = parse_date(raw, today, "follow_up") if raw.strip() else None
-        elif attr == "owner":
-            update.owner = raw
-        else:
-            raise PathError(attr)
-        if update.status == ConcernStatus.RESOLVED:
-            update.resolution_note = update.note
-        _drop_if_noop(draft, "concern_updates", update, tracks)
-    elif kind == "goal":
-        track = tracks.goals.get(item_id)
-        if track is None:
-            raise PathError(item_id)
-        current = track.current
-        update = _find(draft.goal_updates, "goal_id", item_id)
-        if update is None:
-            update = GoalUpdate(item_id, current.progress, current.status)
-            draft.goal_updates.append(update)
-        if attr == "progress":
-            update.progress = _progress(raw) if raw.strip() else current.progress
-        elif attr == "status":
-            update.status = GoalStatus(raw) if raw else current.status
-        elif attr == "next_step":
-            update.next_step = check_text(raw, "next_step", limit=SHORT_MAX, label="next step")
-        elif attr == "note":
-            update.note = check_text(raw, "note", label="note")
-        else:
-            raise PathError(attr)
-        _drop_if_noop(draft, "goal_updates", update, tracks)
-    elif kind == "action":
-        track = tracks.actions.get(item_id)
-        if track is None:
-            raise PathError(item_id)
-        update = _find(draft.action_updates, "action_id", item_id)
-        if update is None:
-            update = ActionUpdate(item_id)
-            draft.action_updates.append(update)
-        if attr == "done":
-            update.done_on = (update.done_on or today) if raw == "done" else None
-        elif attr == "done_on":
-            day = parse_date(raw, today, "done_on") if raw.strip() else None
-            if day is not None and day > today:
-                raise ValidationError("The done date cannot be in the future.", "done_on")
-            update.done_on = day or (today if update.done_on else None)
-        elif attr == "due":
-            update.due = parse_date(raw, today, "due") if raw.strip() else None
-        elif attr == "note":
-            update.note = check_text(raw, "note", label="note")
-        else:
-            raise PathError(attr)
-        _drop_if_noop(draft, "action_updates", update, tracks)
-    else:
-        raise PathError(kind)
-
-
-def _drop_if_noop(draft: Session, attr: str, update, tracks: Tracks) -> None:
-    from ..domain.lifecycle import drop_noop_updates
-
-    probe = dataclasses.replace(
-        draft,
-        concern_updates=[update] if attr == "concern_updates" else [],
-        goal_updates=[update] if attr == "goal_updates" else [],
-        action_updates=[update] if attr == "action_updates" else [],
-    )
-    if not getattr(drop_noop_updates(probe, tracks), attr):
-        setattr(draft, attr, [u for u in getattr(draft, attr) if u is not update])
 
 
 # ---------------------------------------------------------------------------

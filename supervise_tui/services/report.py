@@ -13,7 +13,8 @@ from datetime import datetime
 from ..domain.enums import ConcernStatus, FeedbackKey, RatingKey, Role, SessionStatus
 from ..domain.models import Person, Session
 from ..domain.rows import SessionRow
-from .trends import PeerTrends, Series, TeamRow, TeamTrends
+from .team import TeamRow, TeamTrends
+from .trends import PeerTrends, Series
 
 RATING_SHORT = {
     RatingKey.ROLE_CLARITY: "clarity",

@@ -28,29 +28,32 @@ Definitions (tests hold them to known answers):
 from __future__ import annotations
 
 import statistics
-from bisect import bisect_right
-from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from operator import attrgetter
 
 from ..domain.enums import (
-    ConcernCategory,
-    ConcernStatus,
     FeedbackKey,
-    Fit,
-    GoalStatus,
     RatingKey,
 )
 from ..domain.models import Person
 from ..domain.rows import SessionRow
-from ..domain.schedule import count_expected
-from ..domain.tracks import ConcernTrack, GoalTrack, Tracks, ordered_logs
+from ..domain.tracks import Tracks
+from .figures import (
+    STALL_AFTER,
+    CadenceFigures,
+    ConcernFigures,
+    GoalFigures,
+    OwnerActions,
+    RoleFigures,
+    action_figures,
+    cadence_figures,
+    concern_figures,
+    goal_figures,
+    held_rows,
+    role_figures,
+    strength_figures,
+)
 from .periods import Period
-
-STALL_AFTER = 3
-_DRIFTING, _UNSURE = Fit.DRIFTING, Fit.UNSURE  # looked up once: enum attributes are slow
-_WHEN_ID = attrgetter("when", "id")
 
 
 @dataclass
@@ -88,67 +91,6 @@ def series(points: list[tuple[date, int]]) -> Series:
 
 
 @dataclass
-class ConcernFigures:
-    opened: int = 0
-    resolved: int = 0
-    still_open: int = 0
-    opened_per_month: dict[str, int] = field(default_factory=dict)
-    resolved_per_month: dict[str, int] = field(default_factory=dict)
-    median_days_to_resolve: float | None = None
-    longest_days_to_resolve: int | None = None
-    carried_over_more_than_two: int = 0
-    top_categories: list[tuple[ConcernCategory, int]] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class RolePoint:
-    day: date
-    activities: int
-    drifting: float  # share, 0–1
-    unsure: float
-
-
-@dataclass
-class RoleFigures:
-    per_session: list[RolePoint] = field(default_factory=list)
-    drifting_share: float | None = None  # over all activities in the period
-    recurring_drift: list[tuple[str, int]] = field(default_factory=list)
-
-
-@dataclass
-class GoalLine:
-    text: str
-    status: GoalStatus
-    progress: int
-    points: list[tuple[date, int]]
-    stalled: bool
-
-
-@dataclass
-class GoalFigures:
-    active: int = 0
-    completed: int = 0  # completed within the period
-    stalled: int = 0
-    goals: list[GoalLine] = field(default_factory=list)
-
-
-@dataclass
-class OwnerActions:
-    on_time: int = 0
-    late: int = 0
-    open: int = 0
-    overdue: int = 0  # open and past due
-
-
-@dataclass
-class CadenceFigures:
-    held: int = 0
-    expected: int = 0
-    longest_gap_days: int | None = None
-    days_since_last: int | None = None
-
-
-@dataclass
 class PeerTrends:
     peer_id: str
     name: str
@@ -165,250 +107,6 @@ class PeerTrends:
     cadence: CadenceFigures
 
 
-def _month(day: date) -> str:
-    return day.isoformat()[:7]
-
-
-def _days_carried(track: ConcernTrack, held_days: list[date]) -> int:
-    """How many held days (sorted) fall after the day a concern was raised while it was
-    still unresolved at the start of that day."""
-    # The status at the start of day d is the one after every update made before d.
-    # So it is the raised status on (raised_on, first update day], then each
-    # update day's final status until the next update day, and so on.
-    status = track.base.status
-    start = track.raised_on
-    carried = 0
-    for log in ordered_logs(track.updates):
-        if log.on > start:
-            if status != ConcernStatus.RESOLVED:
-                carried += bisect_right(held_days, log.on) - bisect_right(held_days, start)
-            start = log.on
-        status = log.update.status
-    if status != ConcernStatus.RESOLVED:
-        carried += len(held_days) - bisect_right(held_days, start)
-    return carried
-
-
-def _resolution_days(track: ConcernTrack) -> tuple[date, int] | None:
-    resolved = track.resolved_on
-    if resolved is None:
-        return None
-    return resolved, (resolved - track.raised_on).days
-
-
-def _resolutions(tracks: Tracks, period: Period) -> tuple[int, list[tuple[date, int]]]:
-    """How many concerns were still open at the end of ``period``, and (day, days taken)
-    for each resolved in it."""
-    still_open, resolved = 0, []
-    for track in tracks.concerns.values():
-        resolution = _resolution_days(track)
-        if resolution is not None and period.contains(resolution[0]):
-            resolved.append(resolution)
-        if track.raised_on <= period.end and (resolution is None or resolution[0] > period.end):
-            still_open += 1
-    return still_open, resolved
-
-
-def _held(sessions: list[SessionRow], period: Period):
-    """The sessions in ``period`` in order, every held day, and the days in ``period``."""
-    in_period = sorted((s for s in sessions if period.contains(s.day)), key=_WHEN_ID)
-    return in_period, sorted(s.day for s in sessions), [s.day for s in in_period]
-
-
-def concern_figures(tracks: Tracks, held_days: list[date], period: Period) -> ConcernFigures:
-    figures = ConcernFigures()
-    opened_pm: Counter[str] = Counter()
-    resolved_pm: Counter[str] = Counter()
-    durations: list[int] = []
-    categories: Counter[ConcernCategory] = Counter()
-    for track in tracks.concerns.values():
-        if period.contains(track.raised_on):
-            figures.opened += 1
-            opened_pm[_month(track.raised_on)] += 1
-            if track.base.category is not None:
-                categories[track.base.category] += 1
-            if _days_carried(track, held_days) > 2:
-                figures.carried_over_more_than_two += 1
-    figures.still_open, resolutions = _resolutions(tracks, period)
-    for day, days in resolutions:
-        figures.resolved += 1
-        resolved_pm[_month(day)] += 1
-        durations.append(days)
-    figures.opened_per_month = dict(sorted(opened_pm.items()))
-    figures.resolved_per_month = dict(sorted(resolved_pm.items()))
-    if durations:
-        figures.median_days_to_resolve = float(statistics.median(durations))
-        figures.longest_days_to_resolve = max(durations)
-    figures.top_categories = sorted(categories.items(), key=lambda kv: (-kv[1], kv[0].value))
-    return figures
-
-
-def _most_used_spelling(spellings: dict[str, int]) -> str:
-    return sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-
-
-def role_figures(sessions: list[SessionRow]) -> RoleFigures:
-    figures = RoleFigures()
-    drift_sessions: dict[str, set[str]] = defaultdict(set)
-    spellings: dict[str, Counter[str]] = {}
-    total = drifting = 0
-    points = figures.per_session
-    rounded: dict[tuple[int, int, int], tuple[float, float]] = {}  # few distinct counts
-    for session in sessions:
-        items = session.fits
-        if not items:
-            continue
-        d = u = 0
-        for fit, _ in items:
-            if fit is _DRIFTING:
-                d += 1
-            elif fit is _UNSURE:
-                u += 1
-        n = len(items)
-        shares = rounded.get((d, u, n))
-        if shares is None:
-            shares = rounded[(d, u, n)] = (round(d / n, 3), round(u / n, 3))
-        points.append(RolePoint(session.day, n, *shares))
-        total += n
-        drifting += d
-        if d:
-            for fit, activity in items:
-                if fit is _DRIFTING and activity:
-                    key = activity.casefold()  # the row's words are already tidied
-                    drift_sessions[key].add(session.id)
-                    counts = spellings.setdefault(key, {})
-                    counts[activity] = counts.get(activity, 0) + 1
-    if total:
-        figures.drifting_share = round(drifting / total, 3)
-    figures.recurring_drift = sorted(
-        (
-            (_most_used_spelling(spellings[k]), len(v))
-            for k, v in drift_sessions.items()
-            if len(v) >= 2
-        ),
-        key=lambda kv: (-kv[1], kv[0].casefold()),
-    )
-    return figures
-
-
-def _goal_points(track: GoalTrack) -> list[tuple[date, int]]:
-    points = [(track.set_on, track.base.progress)]
-    for log in ordered_logs(track.updates):
-        progress = 100 if log.update.status == GoalStatus.COMPLETED else log.update.progress
-        points.append((log.on, max(0, min(100, progress))))
-    return points
-
-
-def _stalled(
-    points: list[tuple[date, int]], held_days: list[date], period: Period, stall_after: int
-) -> bool:
-    """An active goal is stalled when ``stall_after`` held sessions have passed since its
-    progress last went up (or since it was set)."""
-    last_rise, best = points[0]
-    for day, progress in points[1:]:
-        if progress > best:
-            best, last_rise = progress, day
-    since = bisect_right(held_days, period.end) - bisect_right(held_days, last_rise)
-    return max(0, since) >= stall_after
-
-
-def goal_figures(
-    tracks: Tracks, held_days: list[date], period: Period, stall_after: int = STALL_AFTER
-) -> GoalFigures:
-    figures = GoalFigures()
-    for track in sorted(tracks.goals.values(), key=lambda h: (h.set_on, h.id)):
-        current = track.current
-        points = _goal_points(track)
-        completed_on = None
-        if current.status == GoalStatus.COMPLETED:
-            done = [
-                log.on
-                for log in track.updates
-                if log.update.status == GoalStatus.COMPLETED or log.update.progress >= 100
-            ]
-            completed_on = min(done) if done else track.set_on
-        stalled = False
-        if current.status == GoalStatus.ACTIVE:
-            figures.active += 1
-            stalled = _stalled(points, held_days, period, stall_after)
-            figures.stalled += stalled
-        elif current.status == GoalStatus.PAUSED:
-            figures.active += 1
-        if completed_on is not None and period.contains(completed_on):
-            figures.completed += 1
-        if track.set_on <= period.end:
-            figures.goals.append(
-                GoalLine(current.text, current.status, current.progress, points, stalled)
-            )
-    return figures
-
-
-def action_figures(
-    tracks: Tracks, peer_id: str, period: Period, today: date
-) -> dict[str, OwnerActions]:
-    result = {"peer": OwnerActions(), "supervisor": OwnerActions()}
-    for track in tracks.actions.values():
-        if not period.contains(track.agreed_on):
-            continue
-        # track.current, worked out without copying the action (there are many)
-        done_on, due = track.base.done_on, track.base.due
-        logs = track.updates
-        if len(logs) > 1:
-            logs = sorted(logs, key=lambda log: (log.on, log.session_id))
-        for log in logs:
-            done_on = log.update.done_on
-            if log.update.due is not None:
-                due = log.update.due
-        owner = result["peer" if track.base.owner == peer_id else "supervisor"]
-        if done_on is None:
-            owner.open += 1
-            if due is not None and due < today:
-                owner.overdue += 1
-        elif due is None or done_on <= due:
-            owner.on_time += 1
-        else:
-            owner.late += 1
-    return result
-
-
-def strength_figures(sessions: list[SessionRow], top: int = 5) -> list[tuple[str, int]]:
-    counts: dict[str, int] = {}
-    spellings: dict[str, dict[str, int]] = {}
-    for session in sessions:
-        for skill in session.strengths:
-            key = skill.casefold()  # the row's words are already tidied
-            counts[key] = counts.get(key, 0) + 1
-            seen = spellings.setdefault(key, {})
-            seen[skill] = seen.get(skill, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [(_most_used_spelling(spellings[k]), n) for k, n in ranked[:top]]
-
-
-def cadence_figures(
-    person: Person,
-    held_days: list[date],
-    period: Period,
-    today: date,
-    first_held: date | None = None,
-) -> CadenceFigures:
-    """Sessions held in ``period`` and how many the peer's cadence asked for there.
-
-    Sessions are expected from when supervision began — the peer's first session ever
-    (``first_held``), or the day they were added if that was earlier — so a peer who
-    started three months ago is not counted as owed a year of sessions."""
-    figures = CadenceFigures(held=len(held_days))
-    began = person.created_at.date()
-    if first_held is not None and first_held < began:
-        began = first_held
-    start = max(period.start, began) if period.start is not None else began
-    figures.expected = count_expected(person.cadence, person.weekday, start, min(period.end, today))
-    if held_days:
-        gaps = [(b - a).days for a, b in zip(held_days, held_days[1:], strict=False)]
-        figures.longest_gap_days = max(gaps) if gaps else None
-        figures.days_since_last = (min(period.end, today) - held_days[-1]).days
-    return figures
-
-
 def peer_trends(
     person: Person,
     sessions: list[SessionRow],
@@ -420,7 +118,7 @@ def peer_trends(
 ) -> PeerTrends:
     """All the figures for one peer over ``period``, from the light facts of their held
     sessions (:mod:`domain.facts`) and their item tracks."""
-    in_period, all_days, days = _held(sessions, period)
+    in_period, all_days, days = held_rows(sessions, period)
     rating_points: dict[str, list] = {key.value: [] for key in RatingKey}
     feedback_points: dict[str, list] = {key.value: [] for key in FeedbackKey}
     for s in in_period:
@@ -447,97 +145,3 @@ def peer_trends(
         feedback=feedback,
         cadence=cadence_figures(person, days, period, today, all_days[0] if all_days else None),
     )
-
-
-@dataclass
-class RecurringCategory:
-    category: ConcernCategory
-    peers: int
-    concerns: int
-
-
-@dataclass
-class TeamRow:
-    """One peer's figures in the team view: the ones the Team screen and `supervise team`
-    show, worked out exactly as in :func:`peer_trends` (a test holds them equal), without
-    the rest, which the team view does not show."""
-
-    peer_id: str
-    name: str
-    site: str
-    period: str
-    sessions: int
-    cadence: CadenceFigures
-    role_clarity: Series
-    open_concerns: int  # ConcernFigures.still_open
-    median_days_to_resolve: float | None
-    drifting_share: float | None
-    stalled_goals: int
-    supervisor_actions: OwnerActions
-
-
-def team_row(
-    person: Person,
-    sessions: list[SessionRow],
-    tracks: Tracks,
-    period: Period,
-    today: date,
-    *,
-    stall_after: int = STALL_AFTER,
-) -> TeamRow:
-    in_period, all_days, days = _held(sessions, period)
-    clarity = RatingKey.ROLE_CLARITY.value
-    points = [(s.day, s.ratings[clarity]) for s in in_period if s.ratings.get(clarity)]
-    still_open, resolutions = _resolutions(tracks, period)
-    durations = [days_taken for _, days_taken in resolutions]
-    total = drifting = 0
-    for s in in_period:
-        total += len(s.fits)
-        drifting += sum(1 for fit, _ in s.fits if fit is _DRIFTING)
-    stalled = 0
-    for track in tracks.goals.values():
-        if track.current.status == GoalStatus.ACTIVE:
-            stalled += _stalled(_goal_points(track), all_days, period, stall_after)
-    return TeamRow(
-        peer_id=person.id,
-        name=person.name,
-        site=person.site,
-        period=period.label,
-        sessions=len(in_period),
-        cadence=cadence_figures(person, days, period, today, all_days[0] if all_days else None),
-        role_clarity=series(points),
-        open_concerns=still_open,
-        median_days_to_resolve=float(statistics.median(durations)) if durations else None,
-        drifting_share=round(drifting / total, 3) if total else None,
-        stalled_goals=stalled,
-        supervisor_actions=action_figures(tracks, person.id, period, today)["supervisor"],
-    )
-
-
-@dataclass
-class TeamTrends:
-    period: str
-    peers: list[TeamRow]
-    recurring_categories: list[RecurringCategory]
-
-
-def team_trends(
-    rows: list[TeamRow], period: Period, tracks_by_peer: dict[str, Tracks]
-) -> TeamTrends:
-    """The peers side by side, and concern categories that recur across peers."""
-    peers_with: dict[ConcernCategory, set[str]] = defaultdict(set)
-    count: Counter[ConcernCategory] = Counter()
-    for peer_id, tracks in tracks_by_peer.items():
-        for track in tracks.concerns.values():
-            if track.base.category is not None and period.contains(track.raised_on):
-                peers_with[track.base.category].add(peer_id)
-                count[track.base.category] += 1
-    recurring = sorted(
-        (
-            RecurringCategory(cat, len(peers), count[cat])
-            for cat, peers in peers_with.items()
-            if len(peers) >= 2
-        ),
-        key=lambda r: (-r.peers, -r.concerns, r.category.value),
-    )
-    return TeamTrends(period.label, rows, recurring)

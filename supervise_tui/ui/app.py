@@ -13,8 +13,8 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from .. import __version__
-from ..store.packs import Library, load_library
 from ..store.backend import Backend
+from ..store.packs import Library, load_library
 from .commands import SuperviseCommands
 
 HIGH_CONTRAST = Theme(

@@ -20,11 +20,12 @@ from ..domain.models import Person, Session
 from ..domain.serial import from_data, to_data
 from ..domain.validation import check_id
 from ..services import bundle as bundles
+from ..services import merge
 from ..store.backend import Backend, Conflict
 from ..store.errors import NotFound
 
 
-def plan_import(store: Backend | None, bundle: bundles.Bundle) -> bundles.MergePlan:
+def plan_import(store: Backend | None, bundle: bundles.Bundle) -> merge.MergePlan:
     """The merge of ``bundle`` into the records (None: an empty folder), every rule
     checked: raises BundleError, naming the place, before anything is changed."""
     local_people = {p.id: p for p in store.people()} if store is not None else {}
@@ -37,14 +38,14 @@ def plan_import(store: Backend | None, bundle: bundles.Bundle) -> bundles.MergeP
             local_sessions.update((s.id, s) for s in store.sessions(peer_id))
     bundles.check_references(bundle, local_people, items)
     if store is not None:
-        bundles.check_owners(bundle, store.session_owners())
-    plan = bundles.plan_merge(bundle, local_people, local_sessions)
-    bundles.check_history(bundle, bundles.merged_histories(plan, local_sessions))
+        merge.check_owners(bundle, store.session_owners())
+    plan = merge.plan_merge(bundle, local_people, local_sessions)
+    merge.check_history(bundle, merge.merged_histories(plan, local_sessions))
     return plan
 
 
 def apply_import(
-    store: Backend, plan: bundles.MergePlan, *, clock: Callable[[], datetime], progress=None
+    store: Backend, plan: merge.MergePlan, *, clock: Callable[[], datetime], progress=None
 ) -> str | None:
     """Apply a checked plan as one commit. Returns the backup taken first (None when
     nothing changes, or the store keeps its own backups)."""

@@ -15,7 +15,8 @@ from ..domain.models import Person
 from ..domain.rows import SessionRow, tracks_from_rows
 from ..domain.tracks import Tracks
 from ..services.periods import Period
-from ..services.trends import PeerTrends, TeamTrends, peer_trends, team_row, team_trends
+from ..services.team import TeamTrends, team_row, team_trends
+from ..services.trends import PeerTrends, peer_trends
 from ..store.backend import Backend
 
 

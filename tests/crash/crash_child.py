@@ -63,9 +63,9 @@ def main() -> None:
         ack("person", p.id, p.updated_at.isoformat())
     day = datetime(2026, 1, 5, 10) + timedelta(days=rng.randint(0, 300))
     while True:
-        op = rng.choice(["complete", "complete", "signoff", "person", "draft", "import"])
+        op = rng.choice(["finish", "finish", "signoff", "person", "draft", "import"])
         peer = rng.choice(peers)
-        if op == "complete":
+        if op == "finish":
             day += timedelta(days=rng.randint(1, 9))
             s = Session(peer.id, [sups[0].id], SessionKind.WEEKLY, day)
             s.concerns.append(

@@ -315,7 +315,8 @@ def test_leftover_temp_files_are_removed_where_the_app_writes_and_backups_are_le
 def test_the_team_row_says_what_the_full_trends_say(team, seed):
     from supervise_tui.domain.enums import RatingKey as RK
     from supervise_tui.services.periods import parse_period
-    from supervise_tui.services.trends import peer_trends, team_row
+    from supervise_tui.services.team import team_row
+    from supervise_tui.services.trends import peer_trends
 
     sessions = random_history(team, random.Random(seed), n=70)
     rng = random.Random(seed)

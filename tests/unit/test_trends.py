@@ -33,7 +33,8 @@ from supervise_tui.domain.rows import row_of, tracks_from_rows
 from supervise_tui.domain.tracks import Tracks, apply_session
 from supervise_tui.services import trends
 from supervise_tui.services.periods import parse_period
-from supervise_tui.services.trends import direction, team_row, team_trends
+from supervise_tui.services.team import team_row, team_trends
+from supervise_tui.services.trends import direction
 
 TODAY = date(2026, 11, 22)
 PEER = Person(

@@ -93,7 +93,7 @@ class SessionScreen(Screen):
             super().__init__()
             self.reason = reason
 
-    class Completed(Message):
+    class Finished(Message):
         def __init__(self, session: Session) -> None:
             super().__init__()
             self.session = session
@@ -428,22 +428,16 @@ class SessionScreen(Screen):
     # -- finishing -----------------------------------------------------------
 
     async def action_finish(self) -> None:
+        """F6, in one straight descent: a worker hands the draft to the use case, which
+        validates it once and keeps it (dropping the draft) in one commit. Until that
+        succeeds the draft stays here and autosave goes on."""
         if self._finishing:
             return
-        if self.draft.pending:
-            path = sorted(self.draft.pending)[0]
-            await self._jump_to(
-                path,
-                "This field holds something that could not be understood. "
-                "Please correct it or clear it before finishing.",
-            )
-            return
-        self.flush()
         self._finishing = True
-        self.complete(copy.deepcopy(self.draft))
+        self.finish(copy.deepcopy(self.draft))
 
     @work(thread=True, exclusive=True, group="finish")
-    def complete(self, snapshot: Session) -> None:
+    def finish(self, snapshot: Session) -> None:
         try:
             done = finish_session(self.app.store, snapshot, clock=self.app.clock)
         except ValidationError as error:
@@ -452,7 +446,7 @@ class SessionScreen(Screen):
         except StoreError as error:
             self.post_message(self.Invalid(str(error), None))
             return
-        self.post_message(self.Completed(done))
+        self.post_message(self.Finished(done))
 
     async def on_session_screen_invalid(self, message: Invalid) -> None:
         self._finishing = False
@@ -490,7 +484,7 @@ class SessionScreen(Screen):
             line.add_class("-error")
             line.display = True
 
-    def on_session_screen_completed(self, message: Completed) -> None:
+    def on_session_screen_finished(self, message: Finished) -> None:
         from .summary import SummaryScreen
 
         self._dirty = False

@@ -13,8 +13,8 @@ from ....domain.dates import human_date, parse_date
 from ....domain.errors import ValidationError
 from ....domain.models import Person, Session
 from ....domain.tracks import Tracks
-from ....store.packs import Pack
 from ....services.draft_edit import add_item, field_text
+from ....store.packs import Pack
 from ..fields import Field, select, text_area, text_input
 from ..item_card import ItemCard
 from ..voices import VoicesBox
