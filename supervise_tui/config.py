@@ -39,3 +39,38 @@ def demo_dir() -> Path:
     if env:
         return Path(env).expanduser().parent / (Path(env).name + "-demo")
     return platformdirs.user_data_path(APP_DIR_NAME + "-demo")
+
+
+CONFIG_FILE = "config.toml"
+MAX_CONFIG_BYTES = 64 * 1024
+
+
+def config_file() -> Path:
+    return config_dir() / CONFIG_FILE
+
+
+def load_settings() -> tuple[dict, list[str]]:
+    """The settings in the config file (``config.toml``) and what was wrong with it.
+
+    A missing file is no settings. A file that cannot be read as TOML (or is not a
+    regular file, or is too large, or nested too deeply) is skipped whole, with one
+    plain sentence: settings never stop the app."""
+    import tomllib
+
+    from .store.files import read_limited
+
+    path = config_file()
+    if not path.exists() and not path.is_symlink():
+        return {}, []
+    try:
+        raw = read_limited(path, MAX_CONFIG_BYTES, "settings file")
+        return tomllib.loads(raw.decode("utf-8")), []
+    except UnicodeDecodeError:  # (these two are ValueErrors too: first)
+        reason = f"{path} is not UTF-8 text"
+    except tomllib.TOMLDecodeError as error:
+        reason = f"{path} is not valid TOML ({error})"
+    except ValueError as error:  # not a regular file, too large, unreadable
+        reason = str(error).rstrip(".")
+    except RecursionError:
+        reason = f"{path} is nested too deeply to be a settings file"
+    return {}, [f"{reason}; it was skipped and the usual settings are used."]

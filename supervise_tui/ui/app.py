@@ -40,14 +40,23 @@ class SuperviseApp(App):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {SuperviseCommands}
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", tooltip="Quit. Everything typed is already saved."),
-        Binding("f1", "help", "Help", tooltip="What this screen is for, and its keys"),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            tooltip="Quit. Everything typed is already saved.",
+            id="app.quit",
+        ),
+        Binding(
+            "f1", "help", "Help", tooltip="What this screen is for, and its keys", id="app.help"
+        ),
         Binding(
             "f12",
             "privacy",
             "Privacy",
             show=False,
             tooltip="Blank the screen at once (someone walked in); any key brings it back",
+            id="app.privacy",
         ),
     ]
 
@@ -69,6 +78,7 @@ class SuperviseApp(App):
         self.clock = clock
         self.library = library if library is not None else load_library()
         self.peer_name = peer_name
+        self.keymap: dict[str, str] = {}  # binding id -> keys, from the settings file
         self.register_theme(HIGH_CONTRAST)
         # Autosave: after this many quiet seconds, and at least this often while typing.
         self.autosave_quiet = 0.8
@@ -77,6 +87,18 @@ class SuperviseApp(App):
         self.sub_title = f"v{__version__}" + (" — read-only" if store.read_only else "")
 
     AFTER_START_SECONDS = 1.0
+
+    def _apply_settings(self) -> None:
+        """A person's own keys, from the settings file; a mistake there is said once."""
+        from .. import config
+        from .keys import user_keymap
+
+        settings, problems = config.load_settings()
+        self.keymap, more = user_keymap(settings)
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        for problem in [*problems, *more]:
+            self.notify(problem, title="Settings", severity="warning", timeout=20)
 
     def on_mount(self) -> None:
         # Looking over every file and the hourly backup wait until Home is showing.
@@ -88,6 +110,7 @@ class SuperviseApp(App):
                 severity="warning",
                 timeout=20,
             )
+        self._apply_settings()
         for notice in self.store.notices:
             self.notify(notice, title="An interrupted save", severity="warning", timeout=30)
 

@@ -130,7 +130,7 @@ async def test_peer_view_adds_topics_that_reach_the_next_session(demo):
         await settle(pilot)
         from supervise_tui.ui.commands import SuperviseCommands
 
-        names = [n for n, _, _ in SuperviseCommands(app.screen)._commands()]
+        names = [a.title for a in SuperviseCommands(app.screen)._entries()]
         assert "session: start" not in names and "team: open" not in names
         await pilot.press("escape")  # nowhere to escape to: stays in the own view
         assert isinstance(app.screen, PeerViewScreen)
@@ -163,7 +163,7 @@ async def test_peer_view_adds_topics_that_reach_the_next_session(demo):
 async def test_export_from_history_writes_a_private_file(demo, tmp_path):
     import stat
 
-    from supervise_tui.ui.screens.export_dialog import ExportDialog
+    from supervise_tui.ui.dialogs.export import ExportDialog
 
     target = tmp_path / "jordan.md"
     async with build_app(demo).run_test(size=SIZE) as pilot:

@@ -11,10 +11,10 @@ from supervise_tui.domain.enums import Role
 from supervise_tui.domain.models import Person
 from supervise_tui.store.errors import SaveFailed
 from supervise_tui.store.folder import FolderBackend, open_folder
+from supervise_tui.ui.dialogs.person import PersonForm
 from supervise_tui.ui.screens.help import HelpScreen
 from supervise_tui.ui.screens.home import HomeScreen
 from supervise_tui.ui.screens.people import PeopleScreen
-from supervise_tui.ui.screens.person_form import PersonForm
 from supervise_tui.ui.screens.privacy import PrivacyScreen
 from supervise_tui.ui.screens.session import SessionScreen
 from supervise_tui.ui.screens.start_session import StartSessionScreen
@@ -62,6 +62,8 @@ async def test_help_explains_the_screen_and_its_keys(repo, team):
         assert isinstance(pilot.app.screen, HelpScreen)
         body = pilot.app.screen.query_one("Markdown")._markdown
         assert "Home lists the peer specialists" in body and "| `n` |" in body
+        assert "| `?` |" in body and "question_mark" not in body  # keys as people say them
+        assert "| `Ctrl+Q` |" in body
         await pilot.press("escape")
         await pilot.press("question_mark")
         await settle(pilot)
@@ -73,7 +75,7 @@ async def test_help_explains_the_screen_and_its_keys(repo, team):
         await settle(pilot)
         body = pilot.app.screen.query_one("Markdown")._markdown
         assert "Strengths come before concerns" in body
-        assert "`f8`" in body
+        assert "`F8`" in body
         await pilot.press("escape")
         assert pilot.app.screen is screen
 
@@ -241,7 +243,7 @@ async def test_palette_has_main_actions_and_no_screenshot(repo, team):
         assert "screenshot" not in titles
         from supervise_tui.ui.commands import SuperviseCommands
 
-        names = [name for name, _, _ in SuperviseCommands(app.screen)._commands()]
+        names = [a.title for a in SuperviseCommands(app.screen)._entries()]
         assert "session: start" in names and "person: add" in names
         await pilot.press("ctrl+p")
         await settle(pilot)

@@ -46,7 +46,7 @@ async def add_people_from_first_run(pilot) -> None:
     await type_text(pilot, "Maple Court")
     await pilot.press("f2")
     await settle(pilot)
-    assert "first peer" in pilot.app.screen.heading
+    assert "first peer" in pilot.app.screen.title_text
     await type_text(pilot, "Jordan Ellery")
     await pilot.press("enter")
     await settle(pilot)

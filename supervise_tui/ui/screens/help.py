@@ -8,22 +8,33 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown, Static
 
+from ..keys import say_key
+
 
 def _key_table(screen: Screen) -> str:
+    """The screen's keys and the app's, as people say them (with the person's own keys)."""
+    keymap = getattr(screen.app, "keymap", {})
     rows = []
     seen = set()
-    for binding in [*screen.BINDINGS, *screen.app.BINDINGS]:
-        if not isinstance(binding, Binding) or not binding.description:
+    for binding in _bindings_of(screen):
+        if not binding.description:
             continue
-        key = binding.key_display or binding.key
-        if key in seen:
+        keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
+        if (binding.action, keys) in seen:
             continue
-        seen.add(key)
-        what = binding.tooltip or binding.description
-        rows.append(f"| `{key}` | {what} |")
+        seen.add((binding.action, keys))
+        rows.append(f"| `{say_key(keys)}` | {binding.tooltip or binding.description} |")
     if not rows:
         return ""
     return "\n## Keys\n\n| Key | What it does |\n|---|---|\n" + "\n".join(rows) + "\n"
+
+
+def _bindings_of(screen: Screen) -> list[Binding]:
+    """The bindings declared for the screen (its classes, then the app's)."""
+    found = []
+    for cls in type(screen).__mro__:
+        found += [b for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
+    return found + [b for b in type(screen.app).BINDINGS if isinstance(b, Binding)]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -37,7 +48,7 @@ class HelpScreen(ModalScreen[None]):
     }
     """
     BINDINGS = [
-        Binding("escape,f1,q,question_mark", "dismiss", "Close help", show=True),
+        Binding("escape,f1,q,question_mark", "dismiss", "Close help", show=True, id="help.close"),
     ]
 
     def __init__(self, under: Screen) -> None:

@@ -7,7 +7,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from ...domain.errors import ValidationError
@@ -18,9 +17,10 @@ from ...store.errors import StoreError
 from ..widgets.cells import plain
 from ..widgets.controls import TextInput
 from ..widgets.period import read_period
+from .base import ViewScreen
 
 
-class HistoryScreen(Screen):
+class HistoryScreen(ViewScreen):
     CSS_PATH = "lookback.tcss"
     HELP_TITLE = "History"
     HELP_TEXT = (
@@ -37,13 +37,38 @@ class HistoryScreen(Screen):
         "trends."
     )
     BINDINGS = [
-        Binding("enter", "open", "Open", tooltip="Open the highlighted session's record"),
-        Binding("t", "trends", "Trends", tooltip="Trends over time for this peer"),
-        Binding("i", "items", "Items", tooltip="Concerns, goals and actions across sessions"),
-        Binding("slash", "search", "Search", tooltip="Search the text of every session"),
-        Binding("x", "export", "Export", tooltip="Export this peer's record to a file"),
-        Binding("escape", "back", "Back", tooltip="Back"),
-        Binding("question_mark", "app.help", "Help", show=False),
+        Binding(
+            "enter",
+            "open",
+            "Open",
+            tooltip="Open the highlighted session's record",
+            id="history.open",
+        ),
+        Binding(
+            "t", "trends", "Trends", tooltip="Trends over time for this peer", id="history.trends"
+        ),
+        Binding(
+            "i",
+            "items",
+            "Items",
+            tooltip="Concerns, goals and actions across sessions",
+            id="history.items",
+        ),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            tooltip="Search the text of every session",
+            id="history.search",
+        ),
+        Binding(
+            "x",
+            "export",
+            "Export",
+            tooltip="Export this peer's record to a file",
+            id="history.export",
+        ),
+        Binding("escape", "back", "Back", tooltip="Back", id="history.back"),
     ]
 
     DEFAULT_PERIOD = HISTORY_PERIOD
@@ -283,7 +308,7 @@ class HistoryScreen(Screen):
         self.post_message(self.Opened(ItemsScreen(self.peer, tracks, self.people)))
 
     def action_export(self) -> None:
-        from .export_dialog import ExportDialog, slug
+        from ..dialogs.export import ExportDialog, slug
 
         today = self.app.local_now().date()
         stem = f"supervision-{slug(self.peer.name)}-{today.isoformat()}"

@@ -19,6 +19,7 @@ from ...services.home import HomeRow, draft_label, home_rows, peer_detail
 from ...store.errors import StoreError
 from ...usecases.sessions import awaiting_signoff
 from ..widgets.cells import plain
+from .base import ViewScreen
 
 WIDE = 100
 
@@ -30,7 +31,7 @@ class HomeData:
     drafts: list[Session]
 
 
-class HomeScreen(Screen):
+class HomeScreen(ViewScreen):
     HELP_TITLE = "Home"
     HELP_TEXT = (
         "Home lists the peer specialists you supervise: when the next session is due (from "
@@ -44,7 +45,11 @@ class HomeScreen(Screen):
     )
     BINDINGS = [
         Binding(
-            "n", "new_session", "New session", tooltip="Start a session with the highlighted peer"
+            "n",
+            "new_session",
+            "New session",
+            tooltip="Start a session with the highlighted peer",
+            id="home.new_session",
         ),
         Binding(
             "h",
@@ -52,19 +57,29 @@ class HomeScreen(Screen):
             "History",
             show=False,
             tooltip="The highlighted peer's history and trends (Enter too)",
+            id="home.history",
         ),
-        Binding("t", "team", "Team", tooltip="All peers side by side, with trends"),
-        Binding("r", "resume", "Resume", tooltip="Resume an unfinished session"),
+        Binding("t", "team", "Team", tooltip="All peers side by side, with trends", id="home.team"),
+        Binding("r", "resume", "Resume", tooltip="Resume an unfinished session", id="home.resume"),
         Binding(
             "s",
             "signoff",
             "Sign-off",
             tooltip="Open the highlighted peer's session that awaits sign-off",
+            id="home.signoff",
         ),
-        Binding("p", "people", "People", show=False, tooltip="Add, edit or deactivate people"),
-        Binding("a", "add_person", "Add person", show=False),
-        Binding("d", "demo", "Open demo", tooltip="Open the fictional demo instead"),
-        Binding("question_mark", "app.help", "Help", show=False),
+        Binding(
+            "p",
+            "people",
+            "People",
+            show=False,
+            tooltip="Add, edit or deactivate people",
+            id="home.people",
+        ),
+        Binding("a", "add_person", "Add person", show=False, id="home.add_person"),
+        Binding(
+            "d", "demo", "Open demo", tooltip="Open the fictional demo instead", id="home.demo"
+        ),
     ]
 
     class Loaded(Message):
@@ -330,7 +345,7 @@ class HomeScreen(Screen):
         self.app.push_screen(PeopleScreen())
 
     def action_add_person(self) -> None:
-        from .person_form import PersonForm
+        from ..dialogs.person import PersonForm
 
         has_sup = any(p.role == Role.SUPERVISOR for p in self.data.people)
         if not has_sup:
@@ -345,7 +360,7 @@ class HomeScreen(Screen):
         self.notify(f"Added {person.name}.")
         has_peer = any(p.role == Role.PEER for p in self.data.people)
         if person.role == Role.SUPERVISOR and not has_peer:
-            from .person_form import PersonForm
+            from ..dialogs.person import PersonForm
 
             self.app.push_screen(
                 PersonForm(role=Role.PEER, heading="Now add your first peer specialist"),
@@ -363,7 +378,7 @@ class HomeScreen(Screen):
         if len(drafts) == 1:
             self.open_draft(drafts[0].id)
             return
-        from .pick_draft import PickDraft
+        from ..dialogs.pick_draft import PickDraft
 
         people = {p.id: p for p in self.data.people}
         options = [(draft_label(d, people), d.id) for d in drafts]

@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, Markdown, Static
 
 from ...domain.models import Person
 from ...domain.text import excerpt
 from ...services.timeline import timeline_markdown
 from ..widgets.cells import plain
+from .base import ViewScreen
 
 
 class TimelineScreen(ModalScreen[None]):
@@ -22,7 +23,7 @@ class TimelineScreen(ModalScreen[None]):
         background: $surface; padding: 0 1;
     }
     """
-    BINDINGS = [Binding("escape,q", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,q", "dismiss", "Close", id="items.dismiss")]
 
     def __init__(self, markdown: str) -> None:
         super().__init__()
@@ -34,7 +35,7 @@ class TimelineScreen(ModalScreen[None]):
             yield Static("Escape closes.", classes="hint")
 
 
-class ItemsScreen(Screen):
+class ItemsScreen(ViewScreen):
     CSS_PATH = "lookback.tcss"
     HELP_TITLE = "Concerns, goals and actions"
     HELP_TEXT = (
@@ -43,9 +44,10 @@ class ItemsScreen(Screen):
         "and where it stands now."
     )
     BINDINGS = [
-        Binding("enter", "open", "Timeline", tooltip="The whole life of this item"),
-        Binding("escape", "back", "Back"),
-        Binding("question_mark", "app.help", "Help", show=False),
+        Binding(
+            "enter", "open", "Timeline", tooltip="The whole life of this item", id="items.open"
+        ),
+        Binding("escape", "back", "Back", id="items.back"),
     ]
 
     def __init__(self, peer: Person, tracks, people: dict[str, Person]) -> None:

@@ -11,7 +11,6 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.markup import escape
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -20,9 +19,10 @@ from ...domain.text import SHORT_MAX
 from ...services.home import home_rows, peer_detail
 from ...store.errors import StoreError
 from ...usecases.agenda import save_agenda
+from .base import ViewScreen
 
 
-class PeerViewScreen(Screen):
+class PeerViewScreen(ViewScreen):
     DEFAULT_CSS = """
     PeerViewScreen #peer-view { padding: 0 1; }
     PeerViewScreen .section-title { text-style: bold; margin-top: 1; }
@@ -39,12 +39,29 @@ class PeerViewScreen(Screen):
         "history, **t** your trends."
     )
     BINDINGS = [
-        Binding("a", "add_item", "Add topic", tooltip="A topic for your next session"),
-        Binding("m", "note", "Note", tooltip="A note for your next session, in your words"),
-        Binding("x", "remove_item", "Remove topic", tooltip="Remove the highlighted topic"),
-        Binding("h", "history", "History", tooltip="Your sessions"),
-        Binding("t", "trends", "Trends", tooltip="Your trends over time"),
-        Binding("question_mark", "app.help", "Help", show=False),
+        Binding(
+            "a",
+            "add_item",
+            "Add topic",
+            tooltip="A topic for your next session",
+            id="peer.add_item",
+        ),
+        Binding(
+            "m",
+            "note",
+            "Note",
+            tooltip="A note for your next session, in your words",
+            id="peer.note",
+        ),
+        Binding(
+            "x",
+            "remove_item",
+            "Remove topic",
+            tooltip="Remove the highlighted topic",
+            id="peer.remove_item",
+        ),
+        Binding("h", "history", "History", tooltip="Your sessions", id="peer.history"),
+        Binding("t", "trends", "Trends", tooltip="Your trends over time", id="peer.trends"),
     ]
 
     class Loaded(Message):
@@ -127,7 +144,7 @@ class PeerViewScreen(Screen):
         return True
 
     def action_add_item(self) -> None:
-        from .text_prompt import TextPrompt
+        from ..dialogs.text import TextDialog
 
         def added(text: str | None) -> None:
             if text:
@@ -135,7 +152,7 @@ class PeerViewScreen(Screen):
                 self.save(dataclasses.replace(self.peer_input, items=items))
 
         self.app.push_screen(
-            TextPrompt(
+            TextDialog(
                 "A topic for your next session",
                 "Your supervisor will see it at the start of the check-in.",
                 limit=SHORT_MAX,
@@ -144,14 +161,14 @@ class PeerViewScreen(Screen):
         )
 
     def action_note(self) -> None:
-        from .text_prompt import TextPrompt
+        from ..dialogs.text import TextDialog
 
         def written(text: str | None) -> None:
             if text is not None:
                 self.save(dataclasses.replace(self.peer_input, note=text))
 
         self.app.push_screen(
-            TextPrompt(
+            TextDialog(
                 "A note for your next session",
                 "In your own words. It is shown with the check-in; leave it empty to remove it.",
                 self.peer_input.note,

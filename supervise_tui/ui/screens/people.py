@@ -8,7 +8,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...domain.enums import Role
@@ -17,9 +16,10 @@ from ...domain.schedule import WEEKDAYS
 from ...store.errors import Refused, StoreError
 from ...usecases.people import delete_person, save_person
 from ..widgets.cells import plain
+from .base import ViewScreen
 
 
-class PeopleScreen(Screen):
+class PeopleScreen(ViewScreen):
     HELP_TITLE = "People"
     HELP_TEXT = (
         "Everyone you supervise or supervise with. **a** adds someone, **e** (or Enter) edits "
@@ -30,17 +30,23 @@ class PeopleScreen(Screen):
         "them inactive instead."
     )
     BINDINGS = [
-        Binding("a", "add", "Add", tooltip="Add a person"),
-        Binding("e,enter", "edit", "Edit", tooltip="Edit the highlighted person"),
+        Binding("a", "add", "Add", tooltip="Add a person", id="people.add"),
+        Binding("e,enter", "edit", "Edit", tooltip="Edit the highlighted person", id="people.edit"),
         Binding(
             "x",
             "toggle_active",
             "Active/inactive",
             tooltip="Mark the highlighted person inactive, or active again",
+            id="people.toggle_active",
         ),
-        Binding("delete,d", "delete", "Delete", tooltip="Delete someone with no records"),
-        Binding("escape", "back", "Home", tooltip="Back to Home"),
-        Binding("question_mark", "app.help", "Help", show=False),
+        Binding(
+            "delete,d",
+            "delete",
+            "Delete",
+            tooltip="Delete someone with no records",
+            id="people.delete",
+        ),
+        Binding("escape", "back", "Home", tooltip="Back to Home", id="people.back"),
     ]
 
     class Loaded(Message):
@@ -121,12 +127,12 @@ class PeopleScreen(Screen):
         return True
 
     def action_add(self) -> None:
-        from .person_form import PersonForm
+        from ..dialogs.person import PersonForm
 
         self.app.push_screen(PersonForm(), self._saved)
 
     def action_edit(self) -> None:
-        from .person_form import PersonForm
+        from ..dialogs.person import PersonForm
 
         person = self.selected()
         if person is not None:
@@ -153,7 +159,7 @@ class PeopleScreen(Screen):
         self.post_message(self.Done(f"{person.name} is now {state}."))
 
     def action_delete(self) -> None:
-        from .confirm import ConfirmDialog
+        from ..dialogs.confirm import ConfirmDialog
 
         person = self.selected()
         if person is None:

@@ -51,10 +51,30 @@ class SessionScreen(Screen):
     HELP_TITLE = "The session walk-through"
     BINDINGS = [
         Binding(
-            "f7", "back", "Back", priority=True, tooltip="Previous step. Nothing typed is lost."
+            "f7",
+            "back",
+            "Back",
+            priority=True,
+            tooltip="Previous step. Nothing typed is lost.",
+            id="session.back",
         ),
-        Binding("f8", "next", "Next", priority=True, tooltip="Next step. Nothing typed is lost."),
-        Binding("f2", "add", "Add", priority=True, show=False, tooltip="Add an item to this step"),
+        Binding(
+            "f8",
+            "next",
+            "Next",
+            priority=True,
+            tooltip="Next step. Nothing typed is lost.",
+            id="session.next",
+        ),
+        Binding(
+            "f2",
+            "add",
+            "Add",
+            priority=True,
+            show=False,
+            tooltip="Add an item to this step",
+            id="session.add",
+        ),
         Binding(
             "f4",
             "remove",
@@ -62,6 +82,7 @@ class SessionScreen(Screen):
             priority=True,
             show=False,
             tooltip="Remove the item you are in",
+            id="session.remove",
         ),
         Binding(
             "f5",
@@ -70,6 +91,7 @@ class SessionScreen(Screen):
             priority=True,
             show=False,
             tooltip="Show or hide the prompts for this step",
+            id="session.prompts",
         ),
         Binding(
             "f9",
@@ -78,9 +100,19 @@ class SessionScreen(Screen):
             priority=True,
             show=False,
             tooltip="Skip this step (you can come back to it)",
+            id="session.skip",
         ),
-        Binding("f6", "finish", "Finish", priority=True, tooltip="Go to the summary and sign-off"),
-        Binding("escape", "home", "Home", tooltip="Back to Home. The draft is kept."),
+        Binding(
+            "f6",
+            "finish",
+            "Finish",
+            priority=True,
+            tooltip="Go to the summary and sign-off",
+            id="session.finish",
+        ),
+        Binding(
+            "escape", "home", "Home", tooltip="Back to Home. The draft is kept.", id="session.home"
+        ),
     ]
 
     class Saved(Message):

@@ -33,8 +33,16 @@ class StartSessionScreen(Screen):
         "prompt pack follows the kind of session unless you choose another. **F2** starts."
     )
     BINDINGS = [
-        Binding("f2", "start", "Start", tooltip="Start the session with these details"),
-        Binding("escape", "cancel", "Cancel", tooltip="Back to Home; nothing is created"),
+        Binding(
+            "f2", "start", "Start", tooltip="Start the session with these details", id="start.start"
+        ),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            tooltip="Back to Home; nothing is created",
+            id="start.cancel",
+        ),
     ]
 
     class Started(Message):

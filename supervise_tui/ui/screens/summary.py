@@ -7,7 +7,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
 from ...domain.enums import SessionStatus
@@ -17,9 +16,10 @@ from ...domain.tracks import Tracks
 from ...services.summary import session_markdown
 from ...store.errors import StoreError
 from ...usecases.sessions import sign_session
+from .base import ViewScreen
 
 
-class SummaryScreen(Screen):
+class SummaryScreen(ViewScreen):
     CSS_PATH = "summary.tcss"
     HELP_TITLE = "Summary and sign-off"
     HELP_TEXT = (
@@ -30,10 +30,21 @@ class SummaryScreen(Screen):
         "awaiting sign-off, and you can come back to sign later."
     )
     BINDINGS = [
-        Binding("s", "sign", "Sign off", tooltip="Acknowledge this summary (with a comment)"),
-        Binding("x", "export", "Export", tooltip="Write this session to a Markdown file"),
-        Binding("escape,h", "home", "Back", tooltip="Back"),
-        Binding("question_mark", "app.help", "Help", show=False),
+        Binding(
+            "s",
+            "sign",
+            "Sign off",
+            tooltip="Acknowledge this summary (with a comment)",
+            id="summary.sign",
+        ),
+        Binding(
+            "x",
+            "export",
+            "Export",
+            tooltip="Write this session to a Markdown file",
+            id="summary.export",
+        ),
+        Binding("escape,h", "home", "Back", tooltip="Back", id="summary.home"),
     ]
 
     class Signed(Message):
@@ -98,7 +109,7 @@ class SummaryScreen(Screen):
         return True
 
     def action_sign(self) -> None:
-        from .signoff_dialog import SignOffDialog
+        from ..dialogs.signoff import SignOffDialog
 
         unsigned = self._unsigned()
         if not unsigned:
@@ -136,7 +147,7 @@ class SummaryScreen(Screen):
         self.notify("Signed.")
 
     def action_export(self) -> None:
-        from .export_dialog import ExportDialog, slug
+        from ..dialogs.export import ExportDialog, slug
 
         peer = self.people.get(self.session.peer_id)
         stem = f"session-{slug(peer.name if peer else 'peer')}-{self.session.day.isoformat()}"

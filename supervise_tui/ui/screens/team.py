@@ -7,7 +7,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from ...services.report import team_cells
@@ -16,6 +15,7 @@ from ...usecases import lookback
 from ..widgets.cells import plain
 from ..widgets.controls import TextInput
 from ..widgets.period import read_period
+from .base import ViewScreen
 
 # (wide heading, narrow heading, key); "median" is left out on narrow screens
 COLUMNS = [
@@ -32,7 +32,7 @@ WIDE = 110
 ATTENTION_FIRST = {"open", "stalled", "drift", "median", "sup"}
 
 
-class TeamScreen(Screen):
+class TeamScreen(ViewScreen):
     CSS_PATH = "lookback.tcss"
     HELP_TITLE = "Team"
     HELP_TEXT = (
@@ -47,9 +47,8 @@ class TeamScreen(Screen):
         "with the organisation."
     )
     BINDINGS = [
-        Binding("o", "order", "Order by", tooltip="Sort by the next column"),
-        Binding("escape", "back", "Back"),
-        Binding("question_mark", "app.help", "Help", show=False),
+        Binding("o", "order", "Order by", tooltip="Sort by the next column", id="team.order"),
+        Binding("escape", "back", "Back", id="team.back"),
     ]
 
     class Loaded(Message):

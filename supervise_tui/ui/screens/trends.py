@@ -7,7 +7,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Label, Sparkline, Static
 
@@ -19,6 +18,7 @@ from ...store.errors import StoreError
 from ...usecases import lookback
 from ..widgets.controls import TextInput
 from ..widgets.period import read_period
+from .base import ViewScreen
 
 
 def _pct(value: float | None) -> str:
@@ -46,7 +46,7 @@ def series_figures(s: Series) -> str:
     return series_phrase(s) + count
 
 
-class TrendsScreen(Screen):
+class TrendsScreen(ViewScreen):
     CSS_PATH = "lookback.tcss"
     HELP_TITLE = "Trends"
     HELP_TEXT = (
@@ -62,8 +62,7 @@ class TrendsScreen(Screen):
         "or open — the supervisor's own follow-through included."
     )
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("question_mark", "app.help", "Help", show=False),
+        Binding("escape", "back", "Back", id="trends.back"),
     ]
 
     class Loaded(Message):

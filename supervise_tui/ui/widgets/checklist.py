@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 
 class CheckList(OptionList):
-    BINDINGS = [Binding("space", "toggle", "Tick", show=False)]
+    BINDINGS = [Binding("space", "toggle", "Tick", show=False, id="checklist.toggle")]
 
     DEFAULT_CSS = """
     CheckList { height: auto; max-height: 10; }

@@ -5,29 +5,25 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from .base import Dialog
 
-class PickDraft(ModalScreen[str | None]):
+
+class PickDraft(Dialog[str]):
     DEFAULT_CSS = """
-    PickDraft { align: center middle; }
-    PickDraft > Vertical {
-        width: 72; max-width: 98%; height: auto; max-height: 90%;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
     PickDraft OptionList { height: auto; max-height: 16; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
     def __init__(self, options: list[tuple[str, str]]) -> None:
         super().__init__()
         self.options = options
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with VerticalScroll(classes="dialog-box"):
             yield Static("[b]Resume which session?[/b] (Enter opens it, Escape cancels)")
             yield OptionList(*[Option(Text(label), id=value) for label, value in self.options])
 
@@ -36,6 +32,3 @@ class PickDraft(ModalScreen[str | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -1,27 +1,22 @@
-"""A yes/no question."""
+"""A yes/no question: y or n (Esc is no), the safe answer focused."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
+from .base import Dialog
 
-class ConfirmDialog(ModalScreen[bool]):
+
+class ConfirmDialog(Dialog[bool]):
     DEFAULT_CSS = """
-    ConfirmDialog { align: center middle; }
-    ConfirmDialog > Vertical {
-        width: 64; max-width: 95%; height: auto; border: round $warning;
-        background: $surface; padding: 0 1;
-    }
-    ConfirmDialog Horizontal { height: auto; margin-top: 1; }
-    ConfirmDialog Button { margin-right: 2; }
+    ConfirmDialog > .dialog-box { width: 64; border: round $warning; }
     """
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
 
     def __init__(self, question: str, yes: str = "Yes") -> None:
@@ -30,9 +25,11 @@ class ConfirmDialog(ModalScreen[bool]):
         self.yes = yes
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        from textual.containers import VerticalScroll
+
+        with VerticalScroll(classes="dialog-box"):
             yield Static(self.question, markup=False)
-            with Horizontal():
+            with Horizontal(classes="buttons"):
                 yield Button(f"{self.yes} (y)", variant="warning", id="yes")
                 yield Button("No (n)", id="no")
 
@@ -40,6 +37,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self.query_one("#no").focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
         self.dismiss(event.button.id == "yes")
 
     def action_answer(self, value: bool) -> None:

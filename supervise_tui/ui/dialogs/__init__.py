@@ -1,0 +1,1 @@
+"""Dialogs: modal questions over a screen, all on one base (:mod:`.base`)."""

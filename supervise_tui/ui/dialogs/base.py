@@ -1,0 +1,129 @@
+"""The one shape every dialog has: a framed box over the screen, a heading, its fields, a
+line for what is wrong, and two buttons — OK (F2, also Enter in a one-line field) and
+Cancel (Esc).
+
+A dialog says what it returns in :meth:`Dialog.submit`; raising :class:`Problem` there
+shows the message (beside a field when it names one) and keeps the dialog open.
+"""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.markup import escape
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Static
+
+from ..widgets.fields import say
+
+T = TypeVar("T")
+
+
+class Problem(Exception):
+    """What is wrong with what was typed; ``where`` is the id of a line to show it on."""
+
+    def __init__(self, message: str, where: str = "dialog-error", focus: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.where = where
+        self.focus = focus
+
+
+class Dialog(ModalScreen[T | None], Generic[T]):
+    DEFAULT_CSS = """
+    Dialog { align: center middle; }
+    Dialog > .dialog-box {
+        width: 72; max-width: 98%; height: auto; max-height: 98%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    Dialog .dialog-box > Label { color: $text-muted; margin-top: 1; }
+    Dialog .error-line { color: $error; text-style: bold; height: auto; }
+    Dialog .buttons { height: auto; margin-top: 1; }
+    Dialog Button { margin-right: 2; }
+    """
+    OK_LABEL = "Save"  # the F2 button and key, as people read it
+    OK_TIP = ""
+    WIDTH: int | None = None  # a wider or narrower box than the usual 72
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        # Before Textual's own hook, which gathers each class's bindings.
+        if "BINDINGS" not in cls.__dict__:
+            cls.BINDINGS = [
+                Binding(
+                    "f2", "ok", cls.OK_LABEL, priority=True, tooltip=cls.OK_TIP, id="dialog.ok"
+                ),
+                Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
+            ]
+        super().__init_subclass__(**kwargs)
+
+    def heading(self) -> str:
+        return ""
+
+    def fields(self) -> ComposeResult:
+        """The dialog's own widgets, between the heading and the buttons."""
+        yield from ()
+
+    def submit(self) -> T:
+        """What OK returns; raise Problem to say what is wrong instead."""
+        raise NotImplementedError
+
+    def first_focus(self) -> Widget | None:
+        return None
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog-box") as box:
+            if self.WIDTH:
+                box.styles.width = self.WIDTH
+            heading = self.heading()
+            if heading:
+                yield Static(heading)
+            yield from self.fields()
+            yield Static("", id="dialog-error", markup=False, classes="error-line")
+            with Horizontal(classes="buttons"):
+                yield Button(f"{self.OK_LABEL} (F2)", variant="primary", id="ok")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        for line in self.query(".error-line"):
+            line.display = False
+        first = self.first_focus()
+        if first is not None:
+            first.focus()
+
+    def on_input_submitted(self) -> None:
+        self.action_ok()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            event.stop()
+            self.action_ok()
+        elif event.button.id == "cancel":
+            event.stop()
+            self.action_cancel()
+
+    def action_ok(self) -> None:
+        for line in self.query(".error-line"):
+            say(line, "")
+        try:
+            result = self.submit()
+        except Problem as problem:
+            self.show_problem(problem)
+            return
+        self.dismiss(result)
+
+    def show_problem(self, problem: Problem) -> None:
+        say(self.query_one(f"#{problem.where}", Static), problem.message)
+        if problem.focus:
+            self.query_one(f"#{problem.focus}").focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def bold(text: str) -> str:
+    """A heading line: what a person typed is shown as typed, never read as markup."""
+    return f"[b]{escape(text)}[/b]"

@@ -1,0 +1,79 @@
+"""Export: choose the format and where the file goes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.widget import Widget
+from textual.widgets import Label, Select
+
+from ..widgets.controls import TextInput
+from .base import Dialog, Problem, bold
+
+FORMATS = [
+    ("Markdown — readable, to print and file", "md"),
+    ("CSV — one row per session, for a spreadsheet", "csv"),
+    ("JSON bundle — to merge into another site's records", "json"),
+]
+EXTENSION = {"md": "md", "csv": "csv", "json": "json"}
+
+
+def slug(text: str) -> str:
+    kept = "".join(ch.lower() if ch.isalnum() else "-" for ch in text)
+    return "-".join(part for part in kept.split("-") if part)[:40] or "export"
+
+
+class ExportDialog(Dialog[tuple[str, Path]]):
+    OK_LABEL = "Export"
+    OK_TIP = "Write the file"
+    WIDTH = 80
+
+    def __init__(
+        self, what: str, stem: str, *, formats=FORMATS, folder: Path | None = None
+    ) -> None:
+        super().__init__()
+        self.what = what
+        self.stem = stem
+        self.formats = formats
+        self.folder = folder or Path.home()
+
+    def heading(self) -> str:
+        return (
+            f"{bold('Export ' + self.what)}\nThe file is readable only by you. "
+            "Records are sensitive: keep exports somewhere safe."
+        )
+
+    def fields(self) -> ComposeResult:
+        first = self.formats[0][1]
+        yield Label("Format")
+        yield Select(self.formats, value=first, allow_blank=False, id="format", compact=True)
+        yield Label("File")
+        yield TextInput(
+            str(self.folder / f"{self.stem}.{EXTENSION[first]}"), id="path", compact=True
+        )
+
+    def first_focus(self) -> Widget:
+        return self.query_one("#format")
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        path_input = self.query_one("#path", TextInput)
+        path = Path(path_input.value)
+        if path.stem:
+            path_input.value = str(path.with_suffix(f".{EXTENSION[str(event.value)]}"))
+
+    def submit(self) -> tuple[str, Path]:
+        raw = self.query_one("#path", TextInput).value.strip()
+        if not raw:
+            raise Problem("Please give the file a name.")
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            raise Problem("That is a folder: add a file name.")
+        if not path.parent.is_dir():
+            raise Problem(f"The folder {path.parent} does not exist.")
+        if path.exists():
+            raise Problem(
+                "A file with that name already exists: choose another name, so "
+                "nothing is replaced by accident."
+            )
+        return str(self.query_one("#format", Select).value), path
