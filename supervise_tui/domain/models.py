@@ -82,6 +82,9 @@ class Person:
     # The updated_at of earlier versions, oldest first: lets an import tell an
     # update from a conflicting change (see docs/format.md).
     revisions: list[datetime] = field(default_factory=list)
+    # A peer's supervisors: who, besides the peer, may see their records (see access.py).
+    supervisor_ids: list[str] = field(default_factory=list)
+    admin: bool = False  # a supervisor who sees every peer (the agency's lead)
 
     @property
     def display(self) -> str:

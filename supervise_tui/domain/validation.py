@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 
 from .dates import in_range
-from .enums import ConcernStatus
+from .enums import ConcernStatus, Role
 from .errors import ValidationError
 from .models import Concern, Person, Session
 from .text import NAME_MAX, NOTE_MAX, SHORT_MAX, check_name, check_text
@@ -50,6 +50,7 @@ def validate_person(person: Person, others: list[Person] = ()) -> Person:
     site = " ".join(site.split())
     if person.weekday is not None and not 0 <= person.weekday <= 6:
         raise ValidationError("The weekday must be Monday to Sunday.", "weekday")
+    _check_supervision(person)
     for other in others:
         if other.id == person.id:
             continue
@@ -61,6 +62,21 @@ def validate_person(person: Person, others: list[Person] = ()) -> Person:
                 "site" if not site else "name",
             )
     return dataclasses.replace(person, name=name, site=site)
+
+
+def _check_supervision(person: Person) -> None:
+    """A peer lists their supervisors (each once, never themselves); a supervisor lists
+    none; only a supervisor can be the agency's lead (admin)."""
+    if person.role != Role.PEER and person.supervisor_ids:
+        raise ValidationError("Only a peer specialist has supervisors.", "supervisor_ids")
+    if person.admin and person.role != Role.SUPERVISOR:
+        raise ValidationError("Only a supervisor can see every peer.", "admin")
+    if len(set(person.supervisor_ids)) != len(person.supervisor_ids):
+        raise ValidationError("A supervisor is listed twice.", "supervisor_ids")
+    for i, sup in enumerate(person.supervisor_ids):
+        check_id(sup, f"supervisor_ids[{i}]")
+        if sup == person.id:
+            raise ValidationError("Nobody supervises themselves.", f"supervisor_ids[{i}]")
 
 
 def _rating(value: int | None, field_name: str, low: int = 1, high: int = 5) -> None:

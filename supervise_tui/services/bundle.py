@@ -22,7 +22,7 @@ from ..domain.models import Person, Session
 from ..domain.serial import from_data, to_data
 
 FORMAT = "supervise-tui-bundle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: people carry their supervisors and the lead's flag
 MAX_BUNDLE_BYTES = 2 * 1024**3
 HEADER = {"format", "format_version", "created_at", "app_version", "site", "people", "sessions"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

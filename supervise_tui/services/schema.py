@@ -39,7 +39,9 @@ def _schema(tp, defs: dict) -> dict:
             props, required = {}, []
             for f in dataclasses.fields(tp):
                 props[f.name] = _schema(hints[f.name], defs)
-                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                no_default = f.default is dataclasses.MISSING
+                no_default = no_default and f.default_factory is dataclasses.MISSING
+                if no_default or f.metadata.get("identity"):  # ids and stamps: see serial.py
                     required.append(f.name)
             doc = (tp.__doc__ or "").strip().splitlines()
             defs[name] = {

@@ -22,6 +22,13 @@ def save_person(store: Backend, person: Person, *, clock: Callable[[], datetime]
     others = store.people()
     previous = next((p for p in others if p.id == person.id), None)
     person = validate_person(person, others)
+    known = {p.id: p for p in others}
+    for i, sup_id in enumerate(person.supervisor_ids):
+        sup = known.get(sup_id)
+        if sup is None or sup.role != Role.SUPERVISOR:
+            raise ValidationError(
+                "A peer's supervisor must be a supervisor in the records.", f"supervisor_ids[{i}]"
+            )
     if previous is not None and previous.role != person.role and store.has_records(person.id):
         raise ValidationError(
             f"{previous.name} already has sessions as a {previous.role.label.lower()}, "
