@@ -13,7 +13,6 @@ from ..domain.derived import history_of
 from ..domain.errors import ValidationError
 from ..domain.models import Person, Session
 from ..domain.serial import from_data
-from ..domain.tallies import PeerTally
 from . import backups, migrations
 from .errors import DamagedFile
 from .files import parse_json
@@ -86,13 +85,6 @@ def check(root: Path) -> CheckReport:
                 report.problems.append(f"{PEOPLE}: person {doc_id} carries another id")
             people[doc_id] = person
     report.people = len(people)
-    summaries = {
-        i: _load(PeerTally, d, f"{PEOPLE} summary {i}", report)
-        for i, d in _table(people_doc, "summaries", PEOPLE, report).items()
-    }
-    for summary_id in summaries:
-        if summary_id not in people:
-            report.problems.append(f"{PEOPLE}: summary {summary_id} is for an unknown person")
 
     peers_dir = root / "peers"
     peer_ids = sorted(p.name for p in peers_dir.iterdir()) if peers_dir.is_dir() else []
@@ -100,9 +92,9 @@ def check(root: Path) -> CheckReport:
     for peer_id in peer_ids:
         if not any((peers_dir / peer_id).glob("*.json")):
             continue  # an empty folder (a write that never happened) holds nothing
-        _check_peer(root, peer_id, parsed, people, summaries, report, seen)
+        _check_peer(root, peer_id, parsed, people, report, seen)
     for rel, data in parsed.items():
-        if rel.parts[0] == "drafts":
+        if kind_of(rel) == "draft":
             for doc_id, doc in _table(data, "draft", str(rel), report).items():
                 draft = _load(Session, doc, f"{rel} draft {doc_id}", report)
                 if draft is not None:
@@ -117,7 +109,7 @@ def _damaged(root: Path, rel: Path, reason: str, report: CheckReport) -> None:
     report.problems.append(f"{rel}: damaged ({reason}){hint}")
 
 
-def _check_peer(root, peer_id, parsed, people, summaries, report, seen) -> None:
+def _check_peer(root, peer_id, parsed, people, report, seen) -> None:
     base = Path("peers") / peer_id
     index_rel = base / "peer.json"
     index = parsed.get(index_rel)
@@ -164,8 +156,7 @@ def _check_peer(root, peer_id, parsed, people, summaries, report, seen) -> None:
         )
     # Derived files (light rows, items, yearly counts) and the summary must equal what
     # the full records say.
-    history = history_of(peer_id, ordered)
-    expected, expected_summary = derived_docs(history), history.tally
+    expected = derived_docs(history_of(peer_id, ordered))
     out_of_step: list[str] = []
     for rel, data in parsed.items():
         stray = rel.parent == base and is_derived_file(rel.name) and str(rel) not in expected
@@ -188,8 +179,6 @@ def _check_peer(root, peer_id, parsed, people, summaries, report, seen) -> None:
                 break
     if index.get("sessions"):
         out_of_step.append("peer.json")
-    if summaries.get(peer_id) != expected_summary:
-        out_of_step.append(PEOPLE)
     if out_of_step:
         files = ", ".join(sorted(set(out_of_step)))
         report.problems.append(

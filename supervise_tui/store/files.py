@@ -163,14 +163,16 @@ def read_limited(path: Path, limit: int, what: str = "file") -> bytes:
 def clean_temps(root: Path) -> int:
     """Remove temp files left by an interrupted write. Returns how many.
 
-    Looks only where the app writes (the folder, drafts/, peers/*/), never into
-    backups/, which can hold many thousands of files."""
+    Looks only where the app writes (the folder, peers/*/ and their drafts/), never
+    into backups/, which can hold many thousands of files."""
     count = 0
-    folders = [root, root / "drafts"]
+    folders = [root]
     try:
-        folders += [entry for entry in (root / "peers").iterdir() if entry.is_dir()]
+        peers = [entry for entry in (root / "peers").iterdir() if entry.is_dir()]
     except OSError:
-        pass
+        peers = []
+    for folder in peers:
+        folders += [folder, folder / "drafts"]
     for folder in folders:
         try:
             names = os.listdir(folder)

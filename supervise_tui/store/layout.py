@@ -3,20 +3,23 @@
 The folder (see docs/storage.md)::
 
     meta.json             format version, when created
-    people.json           people ("people") and Home's tally of each peer ("summaries")
-    drafts/<id>.json      one unfinished session each (autosave)
-    conflicts.json        records changed both here and in an imported bundle
+    people.json           everyone: names, roles, sites, who supervises whom ("people")
+    conflicts.json        people changed both here and in an imported bundle
     journal.json          only while a change to several files is being applied
     backups/<stamp>/      snapshots (real copies)
     .lock                 held by the one writer
 
-One folder per peer, ``peers/<peer-id>/``::
+Everything of one peer is in their own folder, ``peers/<peer-id>/`` (so an encrypted
+folder can lock each peer's records with a key of their own)::
 
-    peer.json             open items (concerns, goals, actions), yearly counts, the
-                          peer's agenda for next time ("input": not derived)
+    peer.json             open items (concerns, goals, actions), yearly counts, Home's
+                          tally ("tally"), the peer's agenda for next time ("input":
+                          not derived)
     sessions-YYYY.json    the full records of the sessions held that year
     index-YYYY.json       one light row per session held that year (domain.rows)
     closed-YYYY.json      settled items raised that year
+    drafts/<id>.json      one unfinished session each (autosave)
+    conflicts.json        their sessions changed both here and in an imported bundle
 
 Everything but the full records and the peer's input is derived from the records,
 so it can be checked and rebuilt. A save touches the year's two files, the open
@@ -39,8 +42,16 @@ CONFLICTS = "conflicts.json"
 LOCK = ".lock"
 
 
-def draft_file(session_id: str) -> str:
-    return f"drafts/{session_id}.json"
+TALLY = "tally"  # the table (and document id) of Home's tally in peer.json
+
+
+def draft_file(peer_id: str, session_id: str) -> str:
+    return f"peers/{peer_id}/drafts/{session_id}.json"
+
+
+def conflicts_file(peer_id: str | None = None) -> str:
+    """Where conflicts are kept: a peer's sessions with them, people in the folder's."""
+    return f"peers/{peer_id}/conflicts.json" if peer_id else CONFLICTS
 
 
 TRACK_TABLES: dict[str, type] = {
@@ -48,7 +59,7 @@ TRACK_TABLES: dict[str, type] = {
     "goals": GoalTrack,
     "actions": ActionTrack,
 }
-DERIVED_PEER_TABLES = ("years", *TRACK_TABLES)
+DERIVED_PEER_TABLES = ("years", TALLY, *TRACK_TABLES)
 
 Docs = dict[str, dict[str, dict[str, dict]]]  # file -> table -> doc id -> doc
 
@@ -95,7 +106,7 @@ def derived_docs(history: PeerHistory) -> Docs:
     for name in TRACK_TABLES:
         for item_id, track in getattr(history.tracks, name).items():
             docs[item_file(peer_id, track)][name][item_id] = to_data(track)
-    docs.setdefault(peer_file(peer_id), defaultdict(dict))
+    docs[peer_file(peer_id)][TALLY][TALLY] = to_data(history.tally)
     return {f: dict(tables) for f, tables in docs.items()}
 
 

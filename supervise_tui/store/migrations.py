@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _v1_to_v2(root: Path) -> None:
@@ -25,8 +25,14 @@ def _v1_to_v2(root: Path) -> None:
     migrate(root)
 
 
+def _v2_to_v3(root: Path) -> None:
+    from .migrate_v3 import migrate
+
+    migrate(root)
+
+
 # from_version -> function(root) that upgrades the folder to from_version + 1
-MIGRATIONS: dict[int, Callable[[Path], None]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[Path], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def plan(found: int, current: int | None = None) -> list[int]:

@@ -21,8 +21,8 @@ from .files import parse_json
 # table name -> record type, by the kind of file
 _HEADS = {"concerns": ConcernTrack, "goals": GoalTrack, "actions": ActionTrack}
 _TABLES: dict[str, dict[str, type]] = {
-    "people": {"people": Person, "summaries": PeerTally},
-    "peer": {"years": YearCount, "input": PeerInput, **_HEADS},
+    "people": {"people": Person, "summaries": PeerTally},  # (tallies: format 2)
+    "peer": {"years": YearCount, "tally": PeerTally, "input": PeerInput, **_HEADS},
     "sessions": {"sessions": Session},
     "closed": dict(_HEADS),
     "draft": {"draft": Session},
@@ -40,10 +40,14 @@ def kind_of(rel: PurePosixPath | Path | str) -> str:
     if parts == ("conflicts.json",):
         return "conflicts"
     if len(parts) == 2 and parts[0] == "drafts":
+        return "draft"  # (format 2)
+    if len(parts) == 4 and parts[0] == "peers" and parts[2] == "drafts":
         return "draft"
     if len(parts) == 3 and parts[0] == "peers":
         if name == "peer.json":
             return "peer"
+        if name == "conflicts.json":
+            return "conflicts"
         for prefix in ("sessions", "index", "closed"):
             if name.startswith(prefix + "-") and name[len(prefix) + 1 : -5].isdigit():
                 return prefix

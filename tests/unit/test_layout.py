@@ -190,9 +190,8 @@ def test_a_save_rewrites_only_the_files_of_its_year(repo, team, data_dir, monkey
     s = rich_session(team, when=datetime(2026, 11, 20, 9))
     finish_session(repo, s, clock=repo.clock)
     peer = f"peers/{team['peer'].id}"
-    assert sorted(written) == sorted(
+    assert sorted(written) == sorted(  # people.json is not among them: tallies are per peer
         [
-            "people.json",
             f"{peer}/peer.json",
             f"{peer}/index-2026.json",
             f"{peer}/sessions-2026.json",
@@ -300,9 +299,9 @@ def test_leftover_temp_files_are_removed_where_the_app_writes_and_backups_are_le
     finish_session(repo, make_session(team), clock=repo.clock)
     repo.close()
     peer = data_dir / "peers" / team["peer"].id
-    (data_dir / "drafts").mkdir(exist_ok=True)
+    (peer / "drafts").mkdir(exist_ok=True)
     (data_dir / "backups" / "keep").mkdir(parents=True, exist_ok=True)
-    left = [data_dir / ".people.json.x1.tmp", data_dir / "drafts" / ".d.x2.tmp", peer / ".p.tmp"]
+    left = [data_dir / ".people.json.x1.tmp", peer / "drafts" / ".d.x2.tmp", peer / ".p.tmp"]
     kept = data_dir / "backups" / "keep" / ".b.tmp"
     for path in [*left, kept]:
         path.write_text("{half")

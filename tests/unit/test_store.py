@@ -16,6 +16,7 @@ import pytest
 from supervise_tui.domain.enums import ConcernCategory, ConcernStatus, Role, SessionStatus
 from supervise_tui.domain.errors import ValidationError
 from supervise_tui.domain.models import Concern, ConcernUpdate, Person
+from supervise_tui.domain.serial import to_data
 from supervise_tui.store import backups, journal, migrations
 from supervise_tui.store.check import check
 from supervise_tui.store.errors import (
@@ -62,11 +63,12 @@ class TestRoundTrip:
     def test_drafts_are_saved_apart_and_removed_on_completion(self, repo, team, data_dir):
         s = full_session(team)
         save_draft(repo, s, clock=repo.clock)
-        assert (data_dir / "drafts" / f"{s.id}.json").exists()
+        draft = data_dir / "peers" / team["peer"].id / "drafts" / f"{s.id}.json"
+        assert draft.exists()  # with the peer's own records
         assert [d.id for d in repo.drafts()] == [s.id]
         finish_session(repo, s, clock=repo.clock)
         assert repo.drafts() == []
-        assert not (data_dir / "drafts" / f"{s.id}.json").exists()
+        assert not draft.exists()
 
     def test_half_filled_draft_is_kept_exactly(self, repo, team):
         s = make_session(team)
@@ -400,6 +402,25 @@ class TestMigrations:
         repo.close()
         assert check(folder).ok
 
+    def test_opens_a_folder_written_by_version_2(self, tmp_path):
+        """Format 3 moves a peer's drafts, tally and session conflicts into their folder."""
+        folder = tmp_path / "v2"
+        shutil.copytree(FIXTURES / "v2-folder", folder)
+        tallies_before = orjson.loads((folder / "people.json").read_bytes())["summaries"]
+        repo = open_folder(folder, clock=fixed_clock)
+        (draft,) = repo.drafts()
+        assert draft.checkin.arriving == "A fictional draft"
+        assert (folder / "peers" / draft.peer_id / "drafts" / f"{draft.id}.json").exists()
+        assert not (folder / "drafts").exists()
+        assert {k: to_data(v) for k, v in repo.tallies().items()} == tallies_before
+        (conflict,) = repo.conflicts()
+        assert conflict.incoming["checkin"]["arriving"] == "Changed elsewhere"
+        assert (folder / "peers" / conflict.incoming["peer_id"] / "conflicts.json").exists()
+        assert not (folder / "conflicts.json").exists()
+        assert "summaries" not in orjson.loads((folder / "people.json").read_bytes())
+        repo.close()
+        assert check(folder).ok, check(folder).problems
+
     def test_registered_migration_runs_once_after_a_backup(self, tmp_path, monkeypatch):
         folder = tmp_path / "v1"
         shutil.copytree(FIXTURES / "v1-folder", folder)
@@ -418,4 +439,4 @@ class TestMigrations:
 
     def test_missing_migration_is_a_plan_error(self):
         with pytest.raises(KeyError):
-            migrations.plan(1, 3)
+            migrations.plan(1, migrations.SCHEMA_VERSION + 1)

@@ -1,4 +1,5 @@
-"""Drafts: each unfinished session in a small file of its own, ``drafts/<id>.json``.
+"""Drafts: each unfinished session in a small file of its own, in its peer's folder
+(``peers/<peer-id>/drafts/<id>.json``).
 
 An autosave writes one file atomically, with no journal and no rules: a draft may be
 half filled in. Finishing a session removes its draft in the same commit that keeps it.
@@ -18,15 +19,15 @@ from .base import FolderBase
 
 class DraftsRoom(FolderBase):
     def drafts(self) -> list[Session]:
-        folder = self.root / "drafts"
-        if not folder.is_dir():
-            return []
         found = []
-        for path in sorted(folder.glob("*.json")):
-            rel = f"drafts/{path.name}"
+        for path in self._draft_paths("*"):
+            rel = path.relative_to(self.root).as_posix()
             for doc_id, doc in self._raw(rel, "draft"):
                 found.append(self._load(Session, rel, doc, doc_id))
         return sorted(found, key=lambda s: s.updated_at, reverse=True)
+
+    def _draft_paths(self, session_id: str) -> list:
+        return sorted((self.root / "peers").glob(f"*/drafts/{session_id}.json"))
 
     def save_draft(self, draft: Session) -> bool:
         self._guard_write()
@@ -35,7 +36,7 @@ class DraftsRoom(FolderBase):
             raise ValidationError("Only a draft can be autosaved.", "status")
         if self._is_held(draft):
             return False  # already finished: a late autosave must not revive the draft
-        rel = draft_file(draft.id)
+        rel = draft_file(check_id(draft.peer_id), draft.id)
         path = self.root / rel
         if not path.parent.exists():
             ensure_dir(path.parent)
@@ -51,6 +52,6 @@ class DraftsRoom(FolderBase):
 
     def discard_draft(self, session_id: str) -> None:
         self._guard_write()
-        rel = draft_file(check_id(session_id))
-        self._dbs.pop(rel, None)
-        remove(self.root / rel)
+        for path in self._draft_paths(check_id(session_id)):
+            self._dbs.pop(path.relative_to(self.root).as_posix(), None)
+            remove(path)

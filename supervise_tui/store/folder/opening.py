@@ -100,7 +100,6 @@ class OpeningRoom(FolderBase):
         if (self.root / PEOPLE).exists():
             return
         others = (self.root / "peers").is_dir() and any((self.root / "peers").iterdir())
-        others = others or any((self.root / "drafts").glob("*.json"))
         others = others or (self.root / CONFLICTS).exists()
         if others:
             reason = "it is missing, but other data files are there"

@@ -10,7 +10,7 @@ from ...domain.serial import to_data
 from ...domain.tallies import PeerTally
 from ...domain.validation import check_id
 from ..errors import ChangedElsewhere, NotFound
-from ..layout import PEOPLE, peer_file
+from ..layout import PEOPLE, TALLY, peer_file
 from ..unit import Change
 from .base import FolderBase
 
@@ -56,17 +56,16 @@ class PeopleRoom(FolderBase):
             uow.apply([Change(PEOPLE, "people", person.id, to_data(person))])
 
     def remove_person(self, person_id: str) -> None:
-        self.commit(
-            [
-                Change(PEOPLE, "people", person_id, None),
-                Change(PEOPLE, "summaries", person_id, None),
-            ]
-        )
+        self.commit([Change(PEOPLE, "people", person_id, None)])
 
     def tallies(self) -> dict[str, PeerTally]:
-        return {
-            i: self._load(PeerTally, PEOPLE, doc, i) for i, doc in self._raw(PEOPLE, "summaries")
-        }
+        found = {}
+        for peer_id in self.peers_with_records():
+            rel = peer_file(peer_id)
+            doc = self._get(rel, TALLY, TALLY)
+            if doc is not None:
+                found[peer_id] = self._load(PeerTally, rel, doc, peer_id)
+        return found
 
     def has_records(self, person_id: str) -> bool:
         if (self.root / peer_file(check_id(person_id))).exists() and self.years(person_id):

@@ -21,7 +21,9 @@ from ..layout import (
     CONFLICTS,
     DERIVED_PEER_TABLES,
     PEOPLE,
+    TALLY,
     TRACK_TABLES,
+    conflicts_file,
     derived_docs,
     draft_file,
     index_file,
@@ -72,11 +74,12 @@ class WritingRoom(FolderBase):
                 changes.append(Change(now, name, item_id, to_data(after)))
         for y, count in sorted(change.counts.items()):
             changes.append(Change(prel, "years", str(y), None if count is None else to_data(count)))
-        changes.append(Change(PEOPLE, "summaries", peer_id, to_data(change.tally)))
+        changes.append(Change(prel, TALLY, TALLY, to_data(change.tally)))
         if change.peer_input is not None:
             changes.append(Change(prel, "input", "next", to_data(change.peer_input)))
-        if change.drop_draft and (self.root / draft_file(session.id)).exists():
-            changes.append(Change(draft_file(session.id), None, session.id, None))
+        draft = draft_file(peer_id, session.id)
+        if change.drop_draft and (self.root / draft).exists():
+            changes.append(Change(draft, None, session.id, None))
         return changes
 
     def save_peer_input(self, peer_id: str, peer_input: PeerInput) -> None:
@@ -105,16 +108,29 @@ class WritingRoom(FolderBase):
         ]
         changes = [Change(rel, None, "", None) for rel in gone if rel not in files]
         changes += [Change(rel, None, "", tables) for rel, tables in sorted(files.items())]
-        changes.append(Change(PEOPLE, "summaries", peer_id, to_data(history.tally)))
         with self._work() as uow:
             uow.apply(changes)
             uow.spill(keep={PEOPLE, CONFLICTS})  # a long import never holds a done peer
 
     def conflicts(self) -> list[Conflict]:
-        if not (self.root / CONFLICTS).exists():
-            return []
         found = []
-        for doc_id, doc in self._raw(CONFLICTS, "conflicts"):
+        for rel in self._conflict_files():
+            found += self._conflicts_in(rel)
+        return sorted(found, key=lambda c: (c.found_at, c.id))
+
+    def _conflict_files(self) -> list[str]:
+        """The folder's (people) and each peer's (their sessions), where there are any."""
+        peers = sorted((self.root / "peers").glob("*/conflicts.json"))
+        rels = [p.relative_to(self.root).as_posix() for p in peers]
+        return ([CONFLICTS] if (self.root / CONFLICTS).exists() else []) + rels
+
+    def _conflict_file(self, conflict: Conflict) -> str:
+        peer_id = conflict.incoming.get("peer_id") if conflict.kind == "session" else None
+        return conflicts_file(check_id(peer_id) if peer_id else None)
+
+    def _conflicts_in(self, rel: str) -> list[Conflict]:
+        found = []
+        for doc_id, doc in self._raw(rel, "conflicts"):
             try:
                 found.append(
                     Conflict(
@@ -127,13 +143,13 @@ class WritingRoom(FolderBase):
                 )
             except (KeyError, TypeError, ValueError):
                 reason = f"conflict {doc_id} does not have the expected shape"
-                raise self._damaged(self.root / CONFLICTS, reason, CONFLICTS) from None
-        return sorted(found, key=lambda c: (c.found_at, c.id))
+                raise self._damaged(self.root / rel, reason, rel) from None
+        return found
 
     def put_conflicts(self, conflicts: list[Conflict]) -> None:
         self.commit(
             Change(
-                CONFLICTS,
+                self._conflict_file(c),
                 "conflicts",
                 c.id,
                 {
@@ -147,4 +163,6 @@ class WritingRoom(FolderBase):
         )
 
     def drop_conflict(self, conflict_id: str) -> None:
-        self.commit([Change(CONFLICTS, "conflicts", conflict_id, None)])
+        for rel in self._conflict_files():
+            if self._get(rel, "conflicts", conflict_id) is not None:
+                self.commit([Change(rel, "conflicts", conflict_id, None)])
