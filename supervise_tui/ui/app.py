@@ -45,6 +45,7 @@ class SuperviseApp(App):
             "quit",
             "Quit",
             tooltip="Quit. Everything typed is already saved.",
+            priority=True,  # a moved quit key works inside a text box too
             id="app.quit",
         ),
         Binding(

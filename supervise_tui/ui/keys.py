@@ -13,10 +13,12 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+import unicodedata
+from collections.abc import Mapping
 
 from textual.binding import Binding
 from textual.dom import DOMNode
-from textual.keys import format_key
+from textual.keys import KEY_NAME_REPLACEMENTS, REPLACED_KEYS, Keys, format_key, key_to_character
 
 _SAID = {"esc": "Esc", "⏎": "Enter", "space": "Space", "tab": "Tab", "del": "Delete"}
 
@@ -38,12 +40,13 @@ def say_key(keys: str) -> str:
     return " or ".join(said)
 
 
-def all_bindings() -> dict[str, Binding]:
-    """Every binding of every screen, dialog and widget of the app, by id."""
+def all_bindings() -> dict[str, tuple[type, Binding]]:
+    """Every binding of every screen, dialog and widget of the app, by id, with the class
+    that declares it."""
     from . import dialogs, screens, widgets
     from .app import SuperviseApp
 
-    found: dict[str, Binding] = {}
+    found: dict[str, tuple[type, Binding]] = {}
     classes: set[type] = {SuperviseApp}
     for package in (screens, dialogs, widgets):
         for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
@@ -56,24 +59,115 @@ def all_bindings() -> dict[str, Binding]:
     for cls in classes:
         for binding in cls.__dict__.get("BINDINGS", []):
             if isinstance(binding, Binding) and binding.id:
-                found.setdefault(binding.id, binding)
+                found.setdefault(binding.id, (cls, binding))
     return found
 
 
-def user_keymap(settings: dict) -> tuple[dict[str, str], list[str]]:
-    """The ``[keymap]`` of the settings, checked: known binding ids to key strings."""
-    table = settings.get("keymap", {})
-    if not isinstance(table, dict):
-        return {}, ["The [keymap] in the settings file is not a table; it was skipped."]
-    known = all_bindings()
-    keymap, problems = {}, []
-    for binding_id, keys in table.items():
-        if binding_id not in known:
-            problems.append(
-                f"The keymap names {binding_id!r}, which is no key of this app; it was skipped."
-            )
-        elif not isinstance(keys, str) or not keys.strip():
-            problems.append(f"The keymap's keys for {binding_id!r} are not text; skipped.")
+MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
+NAMED_KEYS = {key.value for key in Keys if "+" not in key.value and not key.value.startswith("<")}
+ALIASES = {
+    "esc": "escape",
+    "del": "delete",
+    "return": "enter",
+    "pgup": "pageup",
+    "pgdn": "pagedown",
+}
+
+
+def key_name(token: str) -> str | None:
+    """A key as Textual names it ("Ctrl+N" -> "ctrl+n", "?" -> "question_mark"), or None."""
+    token = token.strip()
+    if len(token) == 1:
+        return _character(token) if token.isprintable() and not token.isspace() else None
+    *modifiers, name = token.split("+")
+    modifiers = [m.strip().lower() for m in modifiers]
+    if any(m not in MODIFIERS for m in modifiers) or len(set(modifiers)) != len(modifiers):
+        return None
+    if len(name) == 1:
+        name = _character(name.lower() if modifiers else name)
+    else:
+        name = ALIASES.get(name.lower(), name.lower())
+        known = name in NAMED_KEYS or name in REPLACED_KEYS
+        if not known and key_to_character(name) is None:
+            return None
+    return "+".join([*modifiers, name])
+
+
+def _character(char: str) -> str:
+    """A typed character's key name, as Textual gives it: "?" -> "question_mark", "/" -> "slash"."""
+    if char.isalnum():
+        return char
+    try:
+        name = unicodedata.name(char).lower().replace("-", "_").replace(" ", "_")
+    except ValueError:
+        return char
+    return KEY_NAME_REPLACEMENTS.get(name, name)
+
+
+def flatten(table: Mapping[str, object], prefix: str = "") -> dict[str, object]:
+    """Unquoted ids in TOML (session.next = "f8") arrive as tables: join them back."""
+    flat: dict[str, object] = {}
+    for name, value in table.items():
+        if isinstance(value, Mapping):
+            flat.update(flatten(value, f"{prefix}{name}."))
         else:
-            keymap[binding_id] = keys.strip()
-    return keymap, problems
+            flat[f"{prefix}{name}"] = value
+    return flat
+
+
+def check_keymap(
+    entries: Mapping[str, object], known: set[str]
+) -> tuple[dict[str, str], list[str]]:
+    """The usable entries as a keymap, and a few words on each one skipped."""
+    keymap: dict[str, str] = {}
+    skipped: list[str] = []
+    for binding_id, value in flatten(entries).items():
+        if binding_id not in known:
+            skipped.append(f'"{binding_id}" (no key has that id)')
+            continue
+        if not isinstance(value, str) or not value.strip():
+            skipped.append(f'"{binding_id}" (give the key as text, e.g. "ctrl+n")')
+            continue
+        keys = [key_name(token) for token in value.split(",")]
+        if None in keys:
+            skipped.append(f'"{binding_id}" = "{value}" (not a key name Textual knows)')
+            continue
+        keymap[binding_id] = ",".join(keys)
+    return keymap, skipped
+
+
+def taken_keys(
+    keymap: Mapping[str, str], bindings: Mapping[str, tuple[type, Binding]]
+) -> list[str]:
+    """Where a moved key was another binding's on the same screen: that one loses it."""
+    said = []
+    for binding_id, keys in keymap.items():
+        owner, _ = bindings[binding_id]
+        for other_id, (other_owner, other) in bindings.items():
+            if other_owner is not owner or other_id == binding_id or other_id in keymap:
+                continue
+            lost = set(other.key.split(",")) & set(keys.split(","))
+            if lost:
+                names = " or ".join(say_key(k) for k in sorted(lost))
+                said.append(
+                    f'"{binding_id}" takes {names} from "{other_id}" ({other.description}), '
+                    "which has no key there now"
+                )
+    return said
+
+
+def user_keymap(settings: dict) -> tuple[dict[str, str], list[str]]:
+    """The ``[keymap]`` of the settings, checked: known binding ids to key strings, and one
+    plain sentence for whatever was skipped or displaced."""
+    table = settings.get("keymap", {})
+    if not isinstance(table, Mapping):
+        return {}, ["The [keymap] in the settings file is not a table; it was skipped."]
+    bindings = all_bindings()
+    keymap, skipped = check_keymap(table, set(bindings))
+    said = []
+    if skipped:
+        said.append("Some of your keys were skipped: " + "; ".join(skipped) + ".")
+    lost = taken_keys(keymap, bindings)
+    if lost:
+        said.append("; ".join(lost).capitalize() + ".")
+    return keymap, said
