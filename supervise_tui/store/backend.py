@@ -89,6 +89,40 @@ class Backend(Protocol):
         """Background work once the first screen shows (a look over the stored data, a
         backup when one is due); returns what to tell the person. Raises DamagedFile."""
 
+    # -- signing in (a store that keeps each person's records apart) -------------------
+
+    @property
+    def locked(self) -> bool:
+        """Nobody is signed in to a store that needs it (an encrypted folder, a server)."""
+
+    signed_in: str | None  # the person whose keys are held (None: no sign-in in this store)
+
+    def unlock(self, name: str, secret: str) -> tuple[str, bool]:
+        """Sign in; returns the person's id and whether they must now choose a passphrase
+        (they signed in with a one-time setup code). NoAccess when they do not match."""
+
+    def lock(self) -> None:
+        """Forget every key and every record read (idle lock, sign-out)."""
+
+    def readable_peers(self) -> set[str] | None:
+        """The peers whose records the signed-in person can read (None: everyone's)."""
+
+    def set_readers(self, peer_id: str, readers: set[str]) -> None:
+        """Exactly these people (and the recovery key) may read the peer's records."""
+
+    def set_secret(self, person_id: str, name: str, secret: str, *, setup: bool = False) -> None:
+        """Give someone a passphrase (or a one-time setup code) to sign in with."""
+
+    def change_secret(self, old: str, new: str) -> None:
+        """The signed-in person's own passphrase."""
+
+    def remove_secret(self, person_id: str) -> None:
+        """Someone leaves: they can no longer sign in or read anything."""
+
+    def rename_login(self, person_id: str, name: str) -> None: ...
+
+    def has_secret(self, person_id: str) -> bool: ...
+
     # -- people ---------------------------------------------------------------------
 
     def people(self, *, include_inactive: bool = True, role: Role | None = None) -> list[Person]:

@@ -40,7 +40,9 @@ def data_files(root: Path) -> list[Path]:
     return sorted(found)
 
 
-def snapshot(root: Path, now: datetime, label: str = "", *, validate: bool = True) -> str:
+def snapshot(
+    root: Path, now: datetime, label: str = "", *, validate: bool = True, codec=None
+) -> str:
     """Take a snapshot of every data file; return its name.
 
     With ``validate`` (the default) a snapshot is kept only if every file it copied
@@ -64,9 +66,9 @@ def snapshot(root: Path, now: datetime, label: str = "", *, validate: bool = Tru
         copied = _copy_into(root, partial)
         if validate:
             for rel in copied:
-                problem = path_problem(partial / rel, rel)
+                problem = path_problem(partial / rel, rel, codec)
                 if problem:
-                    raise DamagedFile(root / rel, problem, newest_good(root, rel))
+                    raise DamagedFile(root / rel, problem, newest_good(root, rel, codec))
         os.replace(partial, target)
         fsync_dir(base)
         return target.name
@@ -134,11 +136,11 @@ def prune(root: Path, keep: int = KEEP) -> None:
             shutil.rmtree(stale, ignore_errors=True)
 
 
-def newest_good(root: Path, rel: Path) -> str | None:
+def newest_good(root: Path, rel: Path, codec=None) -> str | None:
     """The newest backup whose copy of ``rel`` loads as the records it should hold."""
     for name in list_backups(root):
         copy = root / BACKUPS / name / rel
-        if copy.exists() and path_problem(copy, rel) is None:
+        if copy.exists() and path_problem(copy, rel, codec) is None:
             return name
     return None
 
@@ -151,7 +153,7 @@ def check_name(root: Path, name: str) -> Path:
     return source
 
 
-def restore(root: Path, name: str, now: datetime) -> str:
+def restore(root: Path, name: str, now: datetime, codec=None) -> str:
     """Make the data folder what backup ``name`` holds, in one journaled commit.
 
     The backup is checked first (a damaged copy is refused, naming a good backup),
@@ -161,9 +163,9 @@ def restore(root: Path, name: str, now: datetime) -> str:
     source = check_name(root, name)
     wanted = sorted(p.relative_to(source) for p in source.rglob("*.json"))
     for rel in wanted:
-        problem = path_problem(source / rel, rel)
+        problem = path_problem(source / rel, rel, codec)
         if problem:
-            good = newest_good(root, rel)
+            good = newest_good(root, rel, codec)
             hint = f" The newest backup with a good copy of it is {good!r}." if good else ""
             raise Refused(
                 f"Backup {name!r} holds a damaged copy of {rel} ({problem}), so it was not "

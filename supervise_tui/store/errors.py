@@ -69,3 +69,11 @@ class NotFound(StoreError):
 
 class ChangedElsewhere(StoreError):
     """A record was changed by someone else since it was read: not overwritten."""
+
+
+class NoAccess(StoreError):
+    """Records the signed-in person may not read (another peer's), or a locked folder."""
+
+
+class Locked(StoreError):
+    """An encrypted folder that nobody has signed in to yet."""

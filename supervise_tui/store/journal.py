@@ -34,7 +34,7 @@ from pathlib import Path
 import orjson
 
 from .errors import SaveFailed
-from .files import FILE_MODE, TEMP_SUFFIX, explain, fsync_dir, remove, write_json
+from .files import FILE_MODE, TEMP_SUFFIX, atomic_write, explain, fsync_dir, remove
 
 JOURNAL = "journal.json"
 JOURNAL_FORMAT = 2
@@ -98,14 +98,14 @@ def discard(root: Path, staged: Iterable[Staged]) -> None:
             _unlink(root / entry.temp)
 
 
-def commit(root: Path, staged: list[Staged]) -> None:
+def commit(root: Path, staged: list[Staged], codec=None) -> None:
     """Journal, apply and finish ``staged`` (see the module's docstring)."""
-    staged = write_journal(root, staged)
+    staged = write_journal(root, staged, codec)
     if staged:
         finish(root, staged)
 
 
-def write_journal(root: Path, staged: list[Staged]) -> list[Staged]:
+def write_journal(root: Path, staged: list[Staged], codec=None) -> list[Staged]:
     """Step 2: the journal for ``staged`` (files whose bytes do not change are left
     out, their temps removed). Returns what it lists; nothing when nothing changes.
     Once this has returned, the temps belong to the journal: only :func:`finish` or a
@@ -120,8 +120,9 @@ def write_journal(root: Path, staged: list[Staged]) -> list[Staged]:
             {"file": s.file, "before": s.before, "after": s.after, "temp": s.temp} for s in staged
         ],
     }
+    raw = orjson.dumps(doc)
     try:
-        write_json(root / JOURNAL, doc)
+        atomic_write(root / JOURNAL, raw if codec is None else codec.encode(JOURNAL, raw))
     except BaseException:
         discard(root, staged)
         raise
@@ -165,7 +166,7 @@ class Replayed:
     reason: str = ""
 
 
-def replay(root: Path, now: datetime) -> Replayed:
+def replay(root: Path, now: datetime, codec=None) -> Replayed:
     """Complete the interrupted commit in ``root``'s journal, if it still fits the files.
 
     Call only while holding the folder's write lock. A journal that does not prove
@@ -179,8 +180,8 @@ def replay(root: Path, now: datetime) -> Replayed:
     except OSError as error:
         raise SaveFailed(explain(error, path), error.errno) from None
     try:
-        entries = _parse(raw)
-    except ValueError as error:
+        entries = _parse(raw if codec is None else codec.decode(JOURNAL, raw))
+    except ValueError as error:  # (a seal that does not open is a ValueError too)
         return _set_aside(root, [], now, str(error))
     ready: list[Staged] = []
     for entry in entries:

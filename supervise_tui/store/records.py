@@ -54,8 +54,23 @@ def kind_of(rel: PurePosixPath | Path | str) -> str:
     return "unknown"
 
 
-def file_problem(rel: PurePosixPath | Path | str, raw: bytes) -> str | None:
-    """None when the bytes load as the records ``rel`` should hold, else why not."""
+def file_problem(rel: PurePosixPath | Path | str, raw: bytes, codec=None) -> str | None:
+    """None when the bytes load as the records ``rel`` should hold, else why not.
+
+    A sealed file is opened with ``codec`` first (an encrypted folder's sealer); one this
+    reader holds no key to cannot be looked into, and is taken as it is."""
+    if raw.startswith(b"SVTE"):
+        if codec is None:
+            return None
+        from .crypto.keyring import KeyringError
+        from .crypto.sealing import SealError
+
+        try:
+            raw = codec.decode(PurePosixPath(str(rel).replace("\\", "/")).as_posix(), raw)
+        except SealError as error:
+            return error.reason
+        except KeyringError:
+            return None
     try:
         data = parse_json(Path(str(rel)), raw)
     except DamagedFile as error:
@@ -107,10 +122,10 @@ def _conflicts_problem(table: dict) -> str | None:
     return None
 
 
-def path_problem(path: Path, rel: PurePosixPath | Path | str) -> str | None:
+def path_problem(path: Path, rel: PurePosixPath | Path | str, codec=None) -> str | None:
     """:func:`file_problem` for a file on disk (a file that cannot be read is a problem)."""
     try:
         raw = path.read_bytes()
     except OSError as error:
         return f"it cannot be read: {error.strerror or error}"
-    return file_problem(rel, raw)
+    return file_problem(rel, raw, codec)

@@ -14,17 +14,42 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Protocol
 
 import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
-from .errors import DamagedFile, ReadOnly
+from .errors import DamagedFile, NoAccess, ReadOnly
 from .files import atomic_write
 from .journal import digest
 
 Signature = tuple[int, int, int] | None  # inode, size, modification time (ns)
+
+
+class Codec(Protocol):
+    """How a file's bytes on disk become its JSON and back (an encrypted folder's sealer;
+    a plain folder has none)."""
+
+    def decode(self, rel: str, raw: bytes) -> bytes: ...
+
+    def encode(self, rel: str, plain: bytes) -> bytes: ...
+
+
+def decoded(codec: Codec | None, path: Path, rel: str, raw: bytes) -> bytes:
+    """``raw`` through ``codec``; damage or a key that is not the reader's as store errors."""
+    if codec is None:
+        return raw
+    from .crypto.keyring import KeyringError
+    from .crypto.sealing import SealError
+
+    try:
+        return codec.decode(rel, raw)
+    except SealError as error:
+        raise DamagedFile(path, error.reason) from None
+    except KeyringError as error:
+        raise NoAccess(str(error)) from None
 
 
 def _signature(path: Path) -> Signature:
@@ -49,9 +74,17 @@ def parse_tables(path: Path, raw: bytes) -> dict:
 
 
 class AtomicStorage(Storage):
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        read_only: bool = False,
+        rel: str = "",
+        codec: Codec | None = None,
+    ) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        self.rel = rel or self.path.name
+        self.codec = codec
         self._cache: dict | None = None
         self._digest: str | None = None  # hash of the bytes the cache came from
         self._signature: Signature = None
@@ -78,7 +111,7 @@ class AtomicStorage(Storage):
             return False
         except OSError as error:
             raise DamagedFile(self.path, f"it cannot be read: {error.strerror or error}") from None
-        self._cache = parse_tables(self.path, raw)
+        self._cache = parse_tables(self.path, decoded(self.codec, self.path, self.rel, raw))
         self._digest = digest(raw)
         self._signature = signature
         return True
@@ -117,13 +150,18 @@ class AtomicStorage(Storage):
         if self._held:
             self._pending = data
             return
-        raw = orjson.dumps(data)  # a lone write (a draft): one file, atomically
+        raw = self.encode(data)  # a lone write (a draft): one file, atomically
         try:
             atomic_write(self.path, raw)
         except BaseException:
             self.forget()  # read what is really on disk next time
             raise
         self.settled(data, digest(raw))
+
+    def encode(self, data: dict) -> bytes:
+        """The bytes ``data`` is kept as (sealed, in an encrypted folder)."""
+        plain = orjson.dumps(data)
+        return plain if self.codec is None else self.codec.encode(self.rel, plain)
 
     def hold(self) -> None:
         """Keep writes in memory (a unit of work is working out this file's contents)."""
@@ -179,5 +217,5 @@ class Db(TinyDB):
         return self.storage  # type: ignore[return-value]
 
 
-def open_db(path: Path, read_only: bool = False) -> Db:
-    return Db(path, storage=AtomicStorage, read_only=read_only)
+def open_db(root: Path, rel: str, *, read_only: bool = False, codec: Codec | None = None) -> Db:
+    return Db(root / rel, storage=AtomicStorage, read_only=read_only, rel=rel, codec=codec)

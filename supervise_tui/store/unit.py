@@ -17,11 +17,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import orjson
-
 from . import journal
 from .files import ensure_dir
 from .storage import Db
+
+
+def db_bytes(db: Db, data: dict) -> bytes:
+    return db.atomic.encode(data)
 
 
 @dataclass(frozen=True)
@@ -39,9 +41,10 @@ class Change:
 
 
 class UnitOfWork:
-    def __init__(self, root: Path, db_for: Callable[[str], Db]) -> None:
+    def __init__(self, root: Path, db_for: Callable[[str], Db], codec=None) -> None:
         self.root = root
         self._db_for = db_for
+        self._codec = codec  # seals the journal of an encrypted folder
         self._held: OrderedDict[str, Db] = OrderedDict()  # new contents in memory
         self._staged: dict[str, journal.Staged] = {}  # new contents in temp files
         self._spilled: list[Db] = []
@@ -121,7 +124,7 @@ class UnitOfWork:
             missing = [p for p in (folder, *folder.parents) if not p.exists()]
             ensure_dir(folder)
             self._made += missing
-        return journal.stage_bytes(self.root, rel, orjson.dumps(data), before)
+        return journal.stage_bytes(self.root, rel, db_bytes(self._db_for(rel), data), before)
 
     def commit(self) -> None:
         """Stage what is still held and commit everything through the journal."""
@@ -136,7 +139,7 @@ class UnitOfWork:
             staged = self._stage(rel, data, before)
             self._staged[rel] = staged
             settled.append((db, data, staged.after))
-        listed = journal.write_journal(self.root, list(self._staged.values()))
+        listed = journal.write_journal(self.root, list(self._staged.values()), self._codec)
         self._staged.clear()  # the journal owns the temps now: a failure leaves them to replay
         if listed:
             journal.finish(self.root, listed)

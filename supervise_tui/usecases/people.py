@@ -13,6 +13,7 @@ from ..domain.validation import check_id, validate_person
 from ..services.report import closest_names
 from ..store.backend import Backend
 from ..store.errors import NotFound, Refused
+from .access import after_person_saved
 
 
 def save_person(store: Backend, person: Person, *, clock: Callable[[], datetime]) -> Person:
@@ -42,7 +43,9 @@ def save_person(store: Backend, person: Person, *, clock: Callable[[], datetime]
         updated_at=next_stamp(previous.updated_at if previous else None, now),
         revisions=next_revisions(previous.revisions, previous.updated_at) if previous else [],
     )
-    store.put_person(person, replaces=previous.updated_at if previous else None)
+    with store.transaction():
+        store.put_person(person, replaces=previous.updated_at if previous else None)
+        after_person_saved(store, previous, person)  # who may read whom follows at once
     return person
 
 

@@ -3,7 +3,8 @@
 :class:`FolderBackend` is the :class:`~..backend.Backend` of a data folder, built from
 rooms named for what they hold — opening and locking (:mod:`.opening`), the files and
 units of work they share (:mod:`.base`), people (:mod:`.people`), drafts
-(:mod:`.drafts`), reading history (:mod:`.history`) and writing it (:mod:`.writing`).
+(:mod:`.drafts`), reading history (:mod:`.history`) and writing it (:mod:`.writing`),
+and, for an encrypted folder, its keys (:mod:`.keys`, :mod:`.encrypting`).
 Every method of the Backend protocol holds the folder's mutex, so the UI's workers can
 call it from any thread without interleaving.
 """
@@ -17,6 +18,7 @@ from contextlib import contextmanager
 
 from ..backend import Backend
 from .drafts import DraftsRoom
+from .encrypting import EncryptingRoom
 from .history import HistoryRoom
 from .opening import OpeningRoom, opener
 from .people import PeopleRoom
@@ -42,7 +44,7 @@ def _synchronized(cls):
 
 
 @_synchronized
-class FolderBackend(OpeningRoom, PeopleRoom, DraftsRoom, HistoryRoom, WritingRoom):
+class FolderBackend(EncryptingRoom, OpeningRoom, PeopleRoom, DraftsRoom, HistoryRoom, WritingRoom):
     @contextmanager
     def transaction(self) -> Iterator[None]:
         with self._work():

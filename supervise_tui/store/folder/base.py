@@ -19,8 +19,8 @@ from ...domain.errors import ValidationError
 from ...domain.rows import SessionRow
 from ...domain.serial import from_data
 from .. import backups, journal
-from ..errors import DamagedFile, ReadOnly
-from ..storage import Db, open_db
+from ..errors import DamagedFile, Locked, ReadOnly
+from ..storage import Codec, Db, decoded, open_db
 from ..unit import Change, UnitOfWork
 
 OPEN_DB_LIMIT = 64
@@ -39,6 +39,8 @@ class FolderBase:
         self._dbs: OrderedDict[str, Db] = OrderedDict()
         self._unit: UnitOfWork | None = None
         self._lock: Any = None  # a filelock.FileLock while held
+        self.codec: Codec | None = None  # an encrypted folder's sealer, once signed in
+        self.encrypted = False  # meta.json says the records are sealed (see store/crypto/)
 
     @property
     def where(self) -> str:
@@ -56,14 +58,21 @@ class FolderBase:
 
     # -- reading ------------------------------------------------------------------
 
+    @property
+    def locked(self) -> bool:
+        """An encrypted folder nobody has signed in to (or that the idle lock closed)."""
+        return self.encrypted and self.codec is None
+
     def _db(self, rel: str) -> Db:
+        if self.locked and rel not in ("meta.json", "keys.json"):
+            raise Locked("These records are encrypted: sign in first.")
         if self._unit is not None:
             held = self._unit.db(rel)
             if held is not None:
                 return held
         db = self._dbs.get(rel)
         if db is None:
-            db = open_db(self.root / rel, read_only=self.read_only)
+            db = open_db(self.root, rel, read_only=self.read_only, codec=self.codec)
             self._dbs[rel] = db
             while len(self._dbs) > OPEN_DB_LIMIT:
                 self._dbs.popitem(last=False)
@@ -94,20 +103,26 @@ class FolderBase:
             raise self._damaged(self.root / rel, reason, rel) from None
 
     def _damaged(self, path: Path, reason: str, rel: str) -> DamagedFile:
-        return DamagedFile(path, reason, backups.newest_good(self.root, Path(rel)))
+        return DamagedFile(path, reason, backups.newest_good(self.root, Path(rel), self.codec))
 
     def _rows_in(self, rel: str) -> list[SessionRow]:
         """An index file's rows, decoded and checked straight from its bytes (the bulk
         read trends and History make; see store/rows.py)."""
+        if self.locked:
+            raise Locked("These records are encrypted: sign in first.")
         if self._unit is not None and self._unit.db(rel) is not None:
             return [self._row(rel, i, d) for i, d in self._raw(rel, "sessions")]
         try:  # saves always reach the disk before anything reads, so the file is current
-            data = (self.root / rel).read_bytes()
+            raw = (self.root / rel).read_bytes()
         except FileNotFoundError:
             return []
         except OSError as error:
             reason = f"it cannot be read ({error.strerror})"
             raise self._damaged(self.root / rel, reason, rel) from None
+        try:
+            data = decoded(self.codec, self.root / rel, rel, raw)
+        except DamagedFile as error:
+            raise self._damaged(error.path, error.reason, rel) from None
         from ..rows import decode_rows  # msgspec: imported when rows are first read
 
         try:
@@ -124,6 +139,10 @@ class FolderBase:
         except ValidationError:
             reason = f"row {doc_id} does not have the expected shape"
             raise self._damaged(self.root / rel, reason, rel) from None
+
+    def _can_read(self, rel: str) -> bool:
+        """Whether the signed-in person holds the key to ``rel`` (lists skip what not)."""
+        return self.codec is None or self.codec.can_read(rel)
 
     def _loads(self, rel: str) -> bool:
         """Whether a file reads as tables (a derived one that does not is rebuilt whole)."""
@@ -158,7 +177,7 @@ class FolderBase:
                 return
             if (self.root / journal.JOURNAL).exists():
                 self._replay_journal()
-            self._unit = uow = UnitOfWork(self.root, self._db)
+            self._unit = uow = UnitOfWork(self.root, self._db, self.codec)
             try:
                 yield uow
                 uow.commit()
@@ -172,7 +191,7 @@ class FolderBase:
         """Complete an interrupted commit (or set aside a journal that does not fit)."""
         for db in self._dbs.values():
             db.atomic.forget()
-        result = journal.replay(self.root, self.local_now())
+        result = journal.replay(self.root, self.local_now(), self.codec)
         if result.completed:
             self.recovered_journal = True
         elif result.set_aside:

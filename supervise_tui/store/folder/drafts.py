@@ -22,6 +22,8 @@ class DraftsRoom(FolderBase):
         found = []
         for path in self._draft_paths("*"):
             rel = path.relative_to(self.root).as_posix()
+            if not self._can_read(rel):
+                continue
             for doc_id, doc in self._raw(rel, "draft"):
                 found.append(self._load(Session, rel, doc, doc_id))
         return sorted(found, key=lambda s: s.updated_at, reverse=True)

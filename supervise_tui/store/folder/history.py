@@ -155,6 +155,8 @@ class HistoryRoom(FolderBase):
     def session_owners(self) -> dict[str, str]:
         owners: dict[str, str] = {}
         for peer_id in self.peers_with_records():
+            if not self._can_read(peer_file(peer_id)):
+                continue
             for row in self.rows(peer_id):
                 owners[row.id] = peer_id
         return owners

@@ -18,6 +18,7 @@ from pathlib import Path
 from ... import __version__
 from ...domain.serial import to_data
 from .. import backups, migrations
+from ..crypto.keyring import KEYS
 from ..errors import (
     DamagedFile,
     NewerFormat,
@@ -39,9 +40,19 @@ class OpeningRoom(FolderBase):
     on_upgrade: Callable[[str], None] | None = None  # told before a format upgrade
 
     def open_locked(self, *, check: bool = True) -> None:
-        """The rest of opening, once the lock is held (or not needed: read-only)."""
-        root = self.root
+        """The rest of opening, once the lock is held (or not needed: read-only). An
+        encrypted folder stops here until someone signs in (:meth:`KeysRoom.unlock`)."""
         self._check_meta()
+        if self.encrypted and self.codec is None:
+            self._check_keys_file()
+            self._open_check = check
+            return
+        self._open_unlocked(check)
+
+    def _open_unlocked(self, check: bool) -> None:
+        """Opening, once the records can be read: an interrupted save completed, temps
+        swept, the roster there, every file looked over."""
+        root = self.root
         if not self.read_only:
             if (root / JOURNAL).exists():
                 self._replay_journal()
@@ -117,6 +128,7 @@ class OpeningRoom(FolderBase):
             return
         try:
             meta = read_json(path)
+            self.encrypted = isinstance(meta, dict) and bool(meta.get("encryption"))
         except DamagedFile as error:
             raise self._damaged(path, error.reason, META) from None
         version = meta.get("schema_version") if isinstance(meta, dict) else None
@@ -152,12 +164,26 @@ class OpeningRoom(FolderBase):
             write_json(path, self._meta(step + 1))
 
     def _meta(self, version: int) -> dict:
-        return {
+        meta = {
             "format": "supervise-tui-data",
             "schema_version": version,
             "written_by": __version__,
             "created_at": to_data(self.clock()),
         }
+        if self.encrypted:
+            meta["encryption"] = {"version": 1, "keys": KEYS}
+        return meta
+
+    def _meta_says_encrypted(self) -> bool:
+        from .encrypting import is_encrypted_folder
+
+        return is_encrypted_folder(self.root)
+
+    def _check_keys_file(self) -> None:
+        """An encrypted folder without its keys is damaged: never opened as a new one."""
+        if not (self.root / KEYS).exists():
+            reason = "it is missing, and without it the encrypted records cannot be opened"
+            raise self._damaged(self.root / KEYS, reason, KEYS)
 
     # -- upkeep -----------------------------------------------------------------------
 
@@ -191,7 +217,7 @@ class OpeningRoom(FolderBase):
         if not backups.data_files(self.root):
             return None
         try:
-            backups.snapshot(self.root, now)
+            backups.snapshot(self.root, now, codec=self.codec)
             backups.prune(self.root)
         except DamagedFile as error:
             return f"No backup was taken: {error}"  # a backup of damage would push out good ones
@@ -201,7 +227,7 @@ class OpeningRoom(FolderBase):
 
     def backup(self, label: str) -> str | None:
         self._guard_write()
-        name = backups.snapshot(self.root, self.local_now(), label)
+        name = backups.snapshot(self.root, self.local_now(), label, codec=self.codec)
         backups.prune(self.root)
         return name
 
@@ -234,15 +260,15 @@ def opener(cls):
             if read_only:
                 if not (root / META).exists():
                     raise NotFound(f"There are no records in {root} yet.")
-                if (root / JOURNAL).exists():
-                    store._complete_hot_journal()
+                if (root / JOURNAL).exists() and not store._meta_says_encrypted():
+                    store._complete_hot_journal()  # (an encrypted one: once signed in)
             else:
                 if root.exists() and not root.is_dir():
                     raise NotFound(f"{root} is a file, not a folder of records.")
                 ensure_dir(root)
                 store._take_lock()
             store.open_locked(check=check)
-            if backup:
+            if backup and not store.locked:
                 problem = store.backup_if_due()
                 if problem:
                     store.notices.append(problem)

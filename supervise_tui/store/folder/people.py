@@ -62,6 +62,8 @@ class PeopleRoom(FolderBase):
         found = {}
         for peer_id in self.peers_with_records():
             rel = peer_file(peer_id)
+            if not self._can_read(rel):
+                continue  # another peer's (in an encrypted folder): not this person's to see
             doc = self._get(rel, TALLY, TALLY)
             if doc is not None:
                 found[peer_id] = self._load(PeerTally, rel, doc, peer_id)

@@ -115,7 +115,8 @@ class WritingRoom(FolderBase):
     def conflicts(self) -> list[Conflict]:
         found = []
         for rel in self._conflict_files():
-            found += self._conflicts_in(rel)
+            if self._can_read(rel):
+                found += self._conflicts_in(rel)
         return sorted(found, key=lambda c: (c.found_at, c.id))
 
     def _conflict_files(self) -> list[str]:

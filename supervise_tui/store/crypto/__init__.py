@@ -1,0 +1,1 @@
+"""Encryption at rest: keys from passphrases, sealed files, who holds which key."""

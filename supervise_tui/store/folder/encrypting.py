@@ -1,0 +1,138 @@
+"""Making a folder encrypted: a new one on first start, or one that holds plain records.
+
+Either way the keyring is made (the first person's passphrase, the agency's recovery key,
+the folder's key) and, for a folder with records, every data file is sealed in ONE
+journaled commit (a kill part way leaves it plain, or wholly encrypted), then every
+record is read back through its seal before anything else happens. The backups are then
+sealed in place too: a plain copy of the records left in ``backups/`` would defeat the
+point (:meth:`EncryptingRoom.seal_backups` finishes the job if it was interrupted).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+
+from .. import backups, journal
+from ..crypto import keyring, sealing
+from ..crypto.kdf import KdfParams
+from ..crypto.keyring import KEYS, RECOVERY
+from ..crypto.sealer import PLAIN, Sealer
+from ..errors import DamagedFile, Refused
+from ..files import atomic_write
+from ..layout import META
+from ..records import file_problem
+from .keys import KeysRoom
+
+
+class EncryptingRoom(KeysRoom):
+    kdf_params = KdfParams()  # how hard passphrases are made to guess (tests use less)
+
+    def encrypt(
+        self,
+        person_id: str,
+        name: str,
+        secret: str,
+        recovery_code: str,
+        params: KdfParams | None = None,
+    ) -> None:
+        """Encrypt this folder, with ``person_id`` the first to hold its keys."""
+        self._guard_write()
+        if self.encrypted:
+            raise Refused("These records are encrypted already.")
+        tables = keyring.new_tables(params or self.kdf_params)
+        folder_key, folder_id = keyring.new_data_key(), keyring.folder_key_id(tables)
+        for sid, code, pid in ((RECOVERY, recovery_code, RECOVERY), (None, secret, person_id)):
+            sid = sid or keyring.slot_id(tables, pid)
+            private = keyring.X25519PrivateKey.generate()
+            slot = keyring.make_slot(tables, sid, code, private, {"person": pid})
+            if pid != RECOVERY:
+                slot["login"] = keyring.login_id(tables, name)
+                tables["logins"][slot["login"]] = {"slots": [sid]}
+            tables["slots"][sid] = slot
+            tables["wraps"].setdefault(folder_id.hex(), {})[sid] = keyring.wrap(
+                tables, folder_id, folder_key, sid
+            )
+        sid = keyring.slot_id(tables, person_id)
+        sealer = Sealer(lambda: tables, person_id, sid, None)
+        sealer.adopt(folder_id, folder_key)
+        for peer_id in self.peers_with_records() + self._peers_with_drafts():
+            key_id = keyring.peer_key_id(tables, peer_id)  # the first lead's, and recovery's
+            if key_id.hex() not in tables["wraps"]:
+                key = keyring.new_data_key()
+                sealer.adopt(key_id, key)
+                tables["wraps"][key_id.hex()] = {
+                    s: keyring.wrap(tables, key_id, key, s) for s in (sid, RECOVERY)
+                }
+        self._seal_everything(sealer, tables)
+        self.encrypted = True
+        self.codec, self.signed_in = sealer, person_id
+        sealer.retarget(self._tables)
+        self._dbs.clear()
+        self._people = None
+        self._verify()
+        self.seal_backups()
+
+    def _peers_with_drafts(self) -> list[str]:
+        found = (self.root / "peers").glob("*/drafts/*.json")
+        return sorted({path.parent.parent.name for path in found})
+
+    def _seal_everything(self, sealer: Sealer, tables: dict) -> None:
+        """Every data file sealed, the keyring and the marker in meta.json: one commit."""
+        staged: list[journal.Staged] = []
+        try:
+            for rel in [r.as_posix() for r in backups.data_files(self.root)]:
+                if rel in PLAIN:
+                    continue
+                raw = (self.root / rel).read_bytes()
+                before = journal.digest(raw)
+                staged.append(journal.stage_bytes(self.root, rel, sealer.encode(rel, raw), before))
+            keys_raw = orjson.dumps({name: tables[name] for name in keyring.TABLES})
+            staged.append(journal.stage_bytes(self.root, KEYS, keys_raw, None))
+            meta = orjson.loads((self.root / META).read_bytes())
+            meta["encryption"] = {"version": 1, "keys": KEYS}
+            before = journal.file_digest(self.root / META)
+            staged.append(journal.stage_bytes(self.root, META, orjson.dumps(meta), before))
+            listed = journal.write_journal(self.root, staged, sealer)
+        except BaseException:
+            journal.discard(self.root, staged)
+            raise
+        journal.finish(self.root, listed)
+
+    def _verify(self) -> None:
+        """Every record read back through its seal, as the app will read it."""
+        for rel in [r.as_posix() for r in backups.data_files(self.root)]:
+            raw = (self.root / rel).read_bytes()
+            try:
+                problem = file_problem(rel, self.codec.decode(rel, raw))
+            except sealing.SealError as error:
+                problem = error.reason
+            if problem:
+                raise DamagedFile(self.root / rel, f"after encrypting, {problem}")
+
+    def seal_backups(self) -> int:
+        """Seal every backup copy that is still plain; returns how many were."""
+        if not self.encrypted or self.codec is None:
+            return 0
+        sealed = 0
+        base = self.root / backups.BACKUPS
+        for folder in sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []:
+            for path in sorted(folder.rglob("*.json")):
+                rel = path.relative_to(folder).as_posix()
+                raw = path.read_bytes()
+                if rel in PLAIN or sealing.is_sealed(raw):
+                    continue
+                if not self.codec.can_read(rel):
+                    continue  # another peer's, and still plain: a lead's next start seals it
+                atomic_write(path, self.codec.encode(rel, raw))
+                sealed += 1
+        return sealed
+
+
+def is_encrypted_folder(root: Path) -> bool:
+    try:
+        meta = orjson.loads((root / META).read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return False
+    return isinstance(meta, dict) and bool(meta.get("encryption"))
