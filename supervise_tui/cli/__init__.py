@@ -18,7 +18,7 @@ from .. import config
 from ..domain.errors import ValidationError
 from ..domain.models import now_utc
 from ..store.errors import StoreError
-from .common import EXIT_FAIL, EXIT_USAGE, Ctx, UsageError
+from .common import EXIT_FAIL, EXIT_USAGE, Credentials, Ctx, UsageError
 
 __all__ = ["main"]
 
@@ -53,7 +53,10 @@ def _main(argv: list[str], clock: Callable[[], datetime]) -> int:
     from .parser import build_parser
 
     args = build_parser().parse_args(argv)
-    ctx = Ctx(config.data_dir(getattr(args, "data_dir", None)), clock)
+    credentials = Credentials(
+        getattr(args, "as_name", None), getattr(args, "passphrase_file", None)
+    )
+    ctx = Ctx(config.data_dir(getattr(args, "data_dir", None)), clock, credentials)
     command = args.command
     if command == "prompts":
         from .packs import cmd_prompts
@@ -63,6 +66,10 @@ def _main(argv: list[str], clock: Callable[[], datetime]) -> int:
         from .demo import cmd_demo
 
         return cmd_demo(ctx, args)
+    if command == "encrypt":
+        from .security import cmd_encrypt
+
+        return cmd_encrypt(ctx, args)
     if command in ("check", "backups", "restore"):
         from . import records
 

@@ -23,6 +23,7 @@ class Ctx:
 
     data_dir: Path
     clock: Callable[[], datetime]  # UTC now; the only place the real one comes from is main()
+    credentials: Credentials = None  # type: ignore[assignment] - set by main()
 
     def today(self) -> date:
         return local(self.clock()).date()
@@ -46,3 +47,73 @@ def progress(label: str):
         print(f"\r{label}: {done}/{total}", end=end, file=sys.stderr, flush=True)
 
     return report
+
+
+PASSPHRASE_ENV = "SUPERVISE_PASSPHRASE"
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """Who is asking, for encrypted records: from --as and the passphrase's source."""
+
+    name: str | None = None
+    passphrase_file: str | None = None
+
+    def given(self) -> bool:
+        """Whether a passphrase comes without asking (a file or the environment)."""
+        import os
+
+        return bool(self.passphrase_file or os.environ.get(PASSPHRASE_ENV))
+
+    def passphrase(self, prompt: str = "Passphrase: ") -> str:
+        import os
+
+        if self.passphrase_file:
+            from ..store.files import read_limited
+
+            try:
+                raw = read_limited(Path(self.passphrase_file).expanduser(), 4096, "passphrase file")
+            except ValueError as error:
+                raise UsageError(str(error).rstrip(".")) from None
+            lines = raw.decode("utf-8", errors="replace").splitlines()
+            return lines[0] if lines else ""
+        if os.environ.get(PASSPHRASE_ENV):
+            return os.environ[PASSPHRASE_ENV]
+        if sys.stdin.isatty():
+            import getpass
+
+            return getpass.getpass(prompt)
+        raise UsageError(
+            "these records are encrypted: give your passphrase with "
+            f"${PASSPHRASE_ENV} or --passphrase-file FILE"
+        )
+
+
+def open_records(ctx: Ctx, *, read_only: bool = False, backup: bool = True, check: bool = True):
+    """The records in ctx's folder, signed in when they are encrypted (one place, for
+    every command)."""
+    from ..store.folder import open_folder
+    from ..usecases.security import sign_in
+
+    store = open_folder(
+        ctx.data_dir,
+        clock=ctx.clock,
+        read_only=read_only,
+        backup=backup,
+        check=check,
+        on_upgrade=say,
+    )
+    if store.locked:
+        try:
+            if not ctx.credentials.name:
+                raise UsageError(
+                    "these records are encrypted: say who you are with --as NAME "
+                    f"(and your passphrase with ${PASSPHRASE_ENV} or --passphrase-file FILE)"
+                )
+            sign_in(store, ctx.credentials.name, ctx.credentials.passphrase())
+        except BaseException:
+            store.close()
+            raise
+    for notice in store.notices:
+        say(notice)
+    return store

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import orjson
 
-from .common import EXIT_OK, Ctx, say
+from .common import EXIT_OK, Ctx, open_records
 
 
 def cmd_lookback(command: str, ctx: Ctx, args) -> int:
@@ -12,15 +12,12 @@ def cmd_lookback(command: str, ctx: Ctx, args) -> int:
     from ..domain.serial import to_data
     from ..services import report
     from ..services.periods import parse_period
-    from ..store.folder import open_folder
     from ..usecases import lookback
     from ..usecases.people import find_person
 
     today = ctx.today()
     period = parse_period(args.period, today)
-    with open_folder(ctx.data_dir, clock=ctx.clock, read_only=True) as repo:
-        for notice in repo.notices:
-            say(notice)
+    with open_records(ctx, read_only=True) as repo:
         if command == "team":
             supervisor = (
                 find_person(repo, args.supervisor, Role.SUPERVISOR) if args.supervisor else None

@@ -29,6 +29,20 @@ def _common() -> argparse.ArgumentParser:
         help="the folder holding the records (default: $SUPERVISE_DATA_DIR, "
         "or your user data folder)",
     )
+    common.add_argument(
+        "--as",
+        dest="as_name",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="who you are, for encrypted records (your passphrase comes from "
+        "$SUPERVISE_PASSPHRASE, --passphrase-file, or is asked for)",
+    )
+    common.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="read your passphrase from this file (its first line)",
+    )
     return common
 
 
@@ -60,6 +74,21 @@ def build_parser() -> Parser:
     )
     demo.add_argument("--no-tui", action="store_true", help="create the data, do not open it")
     demo.add_argument("--fresh", action="store_true", help="rebuild the demo folder from scratch")
+    demo.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="encrypt the demo (the fictional passphrase is printed)",
+    )
+    encrypt = sub.add_parser(
+        "encrypt",
+        parents=[common],
+        help="encrypt plain records: each person then signs in and sees only what is theirs",
+    )
+    encrypt.add_argument(
+        "--recovery-file",
+        metavar="FILE",
+        help="also write the agency's recovery key to this file (readable only by you)",
+    )
 
     check = sub.add_parser("check", parents=[common], help="verify every data file and reference")
     check.add_argument(

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from ..store import backups
 from ..store.errors import SaveFailed, StoreLocked
-from .common import EXIT_FAIL, EXIT_OK, Ctx, say
+from .common import EXIT_FAIL, EXIT_OK, Ctx, open_records, say
 
 
 def cmd_check(ctx: Ctx, args) -> int:
     from ..store.check import check
-    from ..store.folder import lock_folder, open_folder
+    from ..store.folder import lock_folder
     from ..store.journal import JOURNAL
     from ..usecases.maintenance import repair
 
@@ -28,7 +28,7 @@ def cmd_check(ctx: Ctx, args) -> int:
             pass  # check says the save is waiting
     report = check(data_dir)
     if args.repair and report.repairable:
-        with open_folder(data_dir, clock=ctx.clock, on_upgrade=say) as repo:
+        with open_records(ctx) as repo:
             repair(repo, report.repairable)
         print(f"Rebuilt derived data for {len(report.repairable)} peer(s).")
         report = check(data_dir)

@@ -5,16 +5,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .common import EXIT_OK, Ctx, UsageError, progress, say
+from .common import EXIT_OK, Ctx, UsageError, open_records, progress, say
 
 
 def cmd_export(ctx: Ctx, args) -> int:
-    from ..store.folder import open_folder
     from ..usecases.export import export_bytes, write_export
 
-    with open_folder(ctx.data_dir, clock=ctx.clock, read_only=True) as store:
-        for notice in store.notices:
-            say(notice)
+    with open_records(ctx, read_only=True) as store:
         data, count = export_bytes(
             store,
             args.format,
@@ -42,7 +39,6 @@ def cmd_import(ctx: Ctx, args) -> int:
     from ..services.merge import report_lines
     from ..store.errors import NotFound
     from ..store.files import read_limited
-    from ..store.folder import open_folder
     from ..usecases.imports import apply_import, plan_import
 
     path = Path(args.file).expanduser()
@@ -55,18 +51,18 @@ def cmd_import(ctx: Ctx, args) -> int:
     exists = (ctx.data_dir / "meta.json").exists()
     if args.dry_run:
         if exists:
-            with open_folder(ctx.data_dir, clock=ctx.clock, read_only=True) as repo:
+            with open_records(ctx, read_only=True) as repo:
                 plan = plan_import(repo, bundle)
         else:
             plan = plan_import(None, bundle)
         print("\n".join(report_lines(plan, dry_run=True)))
         return EXIT_OK
     if exists:  # check everything against what is here before opening it for writing
-        with open_folder(ctx.data_dir, clock=ctx.clock, read_only=True) as repo:
+        with open_records(ctx, read_only=True) as repo:
             plan_import(repo, bundle)
     else:
         plan_import(None, bundle)
-    with open_folder(ctx.data_dir, clock=ctx.clock, backup=False) as repo:
+    with open_records(ctx, backup=False) as repo:
         plan = plan_import(repo, bundle)  # again, now that we hold the lock
         backup = apply_import(repo, plan, clock=ctx.clock, progress=progress("Importing peers"))
     print("\n".join(report_lines(plan, dry_run=False)))
@@ -76,7 +72,6 @@ def cmd_import(ctx: Ctx, args) -> int:
 
 
 def cmd_conflicts(ctx: Ctx, args) -> int:
-    from ..store.folder import open_folder
     from ..usecases.imports import settle_conflict
 
     if args.keep:
@@ -84,11 +79,11 @@ def cmd_conflicts(ctx: Ctx, args) -> int:
             raise UsageError(
                 "say which conflict to settle: supervise conflicts --keep local|incoming ID"
             )
-        with open_folder(ctx.data_dir, clock=ctx.clock) as repo:
+        with open_records(ctx) as repo:
             settle_conflict(repo, args.id, args.keep)
         print(f"Settled {args.id}: kept the {args.keep} version.")
         return EXIT_OK
-    with open_folder(ctx.data_dir, clock=ctx.clock, read_only=True) as repo:
+    with open_records(ctx, read_only=True) as repo:
         found = repo.conflicts()
         people = {p.id: p.name for p in repo.people()}
     if not found:

@@ -6,17 +6,22 @@ import argparse
 from pathlib import Path
 
 from .. import config
-from .common import Ctx, say
+from .common import Ctx, UsageError, open_records, say
 
 
 def cmd_open(ctx: Ctx, args) -> int:
+    from ..store.folder.encrypting import is_encrypted_folder
+
+    if args.peer and is_encrypted_folder(ctx.data_dir):
+        raise UsageError(
+            "these records are encrypted: a peer signs in as themselves instead of --peer"
+        )
     if args.peer:
         from ..domain.enums import Role
-        from ..store.folder import open_folder
         from ..usecases.people import find_person
 
         # a clear error before the TUI starts
-        with open_folder(ctx.data_dir, clock=ctx.clock, read_only=True) as repo:
+        with open_records(ctx, read_only=True) as repo:
             find_person(repo, args.peer, Role.PEER)
     return run_tui(ctx, ctx.data_dir, read_only=args.read_only, peer=args.peer)
 

@@ -19,7 +19,7 @@ from ..services.periods import Period, parse_period
 from ..store.backend import Backend
 from ..store.errors import NotFound, SaveFailed
 from ..store.files import atomic_write
-from .people import find_person
+from .people import find_person, visible_peers
 
 
 @dataclass
@@ -46,7 +46,7 @@ def select(
     elif peer:
         peers = [find_person(store, peer, Role.PEER)]
     else:
-        peers = [p for p in people.values() if p.role == Role.PEER]
+        peers = visible_peers(store)
         if site:
             wanted = " ".join(site.split()).casefold()
             peers = [p for p in peers if p.site.casefold() == wanted]

@@ -10,7 +10,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
-from ..domain.enums import Role
 from ..domain.models import Person
 from ..domain.rows import SessionRow, tracks_from_rows
 from ..domain.tracks import Tracks
@@ -18,6 +17,7 @@ from ..services.periods import Period
 from ..services.team import TeamTrends, team_row, team_trends
 from ..services.trends import PeerTrends, peer_trends
 from ..store.backend import Backend
+from .people import visible_peers
 
 
 @dataclass
@@ -43,7 +43,7 @@ def trends_for(record: PeerFigures, period: Period, today: date) -> PeerTrends:
 def team_members(
     store: Backend, *, supervisor: Person | None = None, site: str | None = None
 ) -> list[Person]:
-    peers = store.people(role=Role.PEER, include_inactive=False)
+    peers = visible_peers(store, include_inactive=False)
     if site:
         wanted = " ".join(site.split()).casefold()
         peers = [p for p in peers if p.site.casefold() == wanted]

@@ -61,10 +61,20 @@ def delete_person(store: Backend, person_id: str) -> None:
     store.remove_person(person_id)
 
 
+def visible_peers(store: Backend, *, include_inactive: bool = True) -> list[Person]:
+    """The peers whose records the signed-in person may see (everyone's in a folder
+    nobody signs in to)."""
+    readable = store.readable_peers()
+    peers = store.people(role=Role.PEER, include_inactive=include_inactive)
+    return peers if readable is None else [p for p in peers if p.id in readable]
+
+
 def find_people(store: Backend, name: str, role: Role | None = None) -> list[Person]:
-    """People whose name matches exactly (ignoring case and spacing)."""
+    """People whose name matches exactly (ignoring case and spacing); peers only among
+    those whose records the signed-in person may see."""
     wanted = " ".join(name.split()).casefold()
-    return [p for p in store.people(role=role) if p.name.casefold() == wanted]
+    people = visible_peers(store) if role == Role.PEER else store.people(role=role)
+    return [p for p in people if p.name.casefold() == wanted]
 
 
 def find_person(store: Backend, name: str, role: Role | None = Role.PEER) -> Person:
@@ -75,7 +85,9 @@ def find_person(store: Backend, name: str, role: Role | None = Role.PEER) -> Per
         return found[0]
     what = "peer specialist" if role == Role.PEER else "supervisor" if role else "person"
     if not found:
-        close = closest_names(wanted, store.people(), role)
+        close = closest_names(
+            wanted, visible_peers(store) if role == Role.PEER else store.people(), role
+        )
         hint = f" Did you mean: {', '.join(close)}?" if close else ""
         raise NotFound(f"There is no {what} called {wanted!r}.{hint}")
     sites = ", ".join(p.site or "no site" for p in found)
