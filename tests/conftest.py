@@ -33,6 +33,12 @@ def _isolate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SUPERVISE_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
+    # Passphrases are stretched with small Argon2id costs in tests (the real costs are
+    # measured by benchmarks/run.py and pinned by test_security).
+    from supervise_tui.store.crypto.kdf import FAST
+    from supervise_tui.store.folder import FolderBackend
+
+    monkeypatch.setattr(FolderBackend, "kdf_params", FAST)
 
 
 @pytest.fixture
@@ -110,3 +116,48 @@ def demo_of(repo):
         return repo
 
     return build
+
+
+PASS = "kettle orchard blue ferry"  # Dana's passphrase in locked_folder
+
+
+@pytest.fixture
+def locked_folder(data_dir):
+    """An encrypted folder: a lead (Dana), two peers with passphrases, a session each."""
+    from supervise_tui.usecases.people import save_person
+    from supervise_tui.usecases.security import give_passphrase, start_encrypted
+    from supervise_tui.usecases.sessions import finish_session, save_draft
+
+    store = open_folder(data_dir, clock=fixed_clock)
+    dana, code = start_encrypted(
+        store,
+        Person("Dana Whitfield", Role.SUPERVISOR, "Maple Court"),
+        PASS,
+        PASS,
+        clock=fixed_clock,
+    )
+    marcus = save_person(store, Person("Marcus Oyelaran", Role.SUPERVISOR), clock=fixed_clock)
+    give_passphrase(store, marcus, "marcus has a long phrase", "marcus has a long phrase")
+    team = {"sup": dana, "sup2": marcus}
+    for key, name, sups in (
+        ("peer", "Jordan Ellery", [dana.id]),
+        ("peer2", "Robin Takahashi", [marcus.id]),
+    ):
+        team[key] = save_person(
+            store, Person(name, Role.PEER, supervisor_ids=sups), clock=fixed_clock
+        )
+        give_passphrase(store, team[key], f"{name} own words here", f"{name} own words here")
+    a = full_session(team)
+    a.checkin.arriving = "Jordan's private arriving line"
+    finish_session(store, a, clock=fixed_clock)
+    b = full_session(team, when=datetime(2026, 11, 18, 10))
+    b.peer_id, b.supervisor_ids = team["peer2"].id, [marcus.id]
+    b.concerns[0].owner = b.actions[0].owner = marcus.id
+    b.checkin.arriving = "Robin's private arriving line"
+    finish_session(store, b, clock=fixed_clock)
+    draft = full_session(team, when=datetime(2026, 11, 19, 10))
+    draft.checkin.arriving = "A draft typed by Jordan"
+    save_draft(store, draft, clock=fixed_clock)
+    store.backup("test")
+    store.close()
+    return data_dir, team, code

@@ -18,6 +18,7 @@ class Action:
     title: str  # as the palette lists it: "what: verb"
     help: str
     writes: bool = False  # changes records: not offered read-only
+    signed_in: bool = False  # only when someone has signed in (encrypted records)
 
     @property
     def where(self) -> str:
@@ -46,10 +47,24 @@ ACTIONS: tuple[Action, ...] = (
     Action("peer.trends", "trends: open", "Your trends over time"),
     Action("peer.add_item", "agenda: add a topic", "A topic for your next session", writes=True),
     Action("app.help", "help: this screen", "What this screen is for, and its keys"),
+    Action(
+        "app.change_passphrase",
+        "passphrase: change mine",
+        "Choose a new passphrase (you type the one you have first)",
+        writes=True,
+        signed_in=True,
+    ),
+    Action("app.lock", "lock: now", "Clear the screen and put the keys away", signed_in=True),
     Action("app.privacy", "privacy: hide the screen", "Blank the screen now (F12)"),
 )
 
 
-def offered(mode: str, *, read_only: bool) -> list[Action]:
+def offered(mode: str, *, read_only: bool, signed_in: bool = False) -> list[Action]:
     """The actions the palette offers in ``mode`` ("home" or "peer")."""
-    return [a for a in ACTIONS if a.where in (mode, "app") and not (read_only and a.writes)]
+    return [
+        a
+        for a in ACTIONS
+        if a.where in (mode, "app")
+        and not (read_only and a.writes)
+        and (signed_in or not a.signed_in)
+    ]

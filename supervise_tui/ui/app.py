@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
 from .. import __version__
+from ..domain.enums import Role
+from ..domain.models import Person
 from ..store.backend import Backend
 from ..store.packs import Library, load_library
 from .commands import SuperviseCommands
@@ -59,6 +62,8 @@ class SuperviseApp(App):
             tooltip="Blank the screen at once (someone walked in); any key brings it back",
             id="app.privacy",
         ),
+        Binding("ctrl+l", "lock", "Lock", show=False, id="app.lock"),
+        Binding("f11", "change_passphrase", "Passphrase", show=False, id="app.change_passphrase"),
     ]
 
     def __init__(
@@ -80,6 +85,10 @@ class SuperviseApp(App):
         self.library = library if library is not None else load_library()
         self.peer_name = peer_name
         self.keymap: dict[str, str] = {}  # binding id -> keys, from the settings file
+        self.person: Person | None = None  # who signed in (encrypted records)
+        self.idle_seconds = 5 * 60.0  # the idle lock ([security] idle_minutes in config.toml)
+        self.ticks: Callable[[], float] = time.monotonic  # seconds, for the idle lock
+        self._last_input = self.ticks()
         self.register_theme(HIGH_CONTRAST)
         # Autosave: after this many quiet seconds, and at least this often while typing.
         self.autosave_quiet = 0.8
@@ -95,6 +104,11 @@ class SuperviseApp(App):
         from .keys import user_keymap
 
         settings, problems = config.load_settings()
+        minutes = settings.get("security", {}).get("idle_minutes", None)
+        if isinstance(minutes, int | float) and not isinstance(minutes, bool) and minutes > 0:
+            self.idle_seconds = float(minutes) * 60
+        elif minutes is not None:
+            problems.append("[security] idle_minutes is not a number of minutes; 5 are used.")
         self.keymap, more = user_keymap(settings)
         if self.keymap:
             self.set_keymap(self.keymap)
@@ -102,6 +116,10 @@ class SuperviseApp(App):
             self.notify(problem, title="Settings", severity="warning", timeout=20)
 
     def on_mount(self) -> None:
+        if self.store.locked:
+            from .screens.sign_in import SignInScreen
+
+            self.push_screen(SignInScreen())  # replaced by the person's screen (signed_in)
         # Looking over every file and the hourly backup wait until Home is showing.
         self.set_timer(self.AFTER_START_SECONDS, self.after_start)
         for problem in self.library.problems:
@@ -112,6 +130,7 @@ class SuperviseApp(App):
                 timeout=20,
             )
         self._apply_settings()
+        self.set_interval(5.0, self._check_idle)
         for notice in self.store.notices:
             self.notify(notice, title="An interrupted save", severity="warning", timeout=30)
 
@@ -120,6 +139,8 @@ class SuperviseApp(App):
         """Look over the stored data for damage, then take the hourly backup."""
         from ..store.errors import DamagedFile
 
+        if self.store.locked:
+            return  # after someone signs in (see signed_in)
         try:
             said = self.store.upkeep()
         except DamagedFile as error:
@@ -157,10 +178,127 @@ class SuperviseApp(App):
 
     @property
     def peer_mode(self) -> bool:
-        """Opened with --peer: only that peer's own records are reachable."""
+        """A peer's own view: a peer signed in (or --peer on plain records)."""
+        if self.person is not None:
+            return self.person.role == Role.PEER
         return self.peer_name is not None
 
+    def _screen_for(self, person: Person) -> Screen:
+        if person.role == Role.PEER:
+            from .screens.peer_view import PeerViewScreen
+
+            return PeerViewScreen(person)
+        from .screens.home import HomeScreen
+
+        return HomeScreen()
+
+    def signed_in(self, person: Person, must_choose: bool) -> None:
+        """Someone signed in: their screen, after choosing a passphrase if they came with a
+        setup code."""
+        first = self.person is None
+        self.person = person
+        self._last_input = self.ticks()
+        if first:
+            self.set_timer(self.AFTER_START_SECONDS, self.after_start)
+        if must_choose:
+            from .dialogs.passphrase import PassphraseDialog
+
+            def chosen(typed) -> None:
+                if not typed:
+                    self.signed_in(person, True)  # a passphrase is needed to go on
+                    return
+                self.run_worker(lambda: self._choose(person, typed), thread=True)
+
+            self.push_screen(
+                PassphraseDialog(
+                    f"Welcome, {person.name}: choose your passphrase",
+                    "The setup code worked once; from now on you sign in with this.",
+                ),
+                chosen,
+            )
+            return
+        self.switch_screen(self._screen_for(person))
+
+    def _choose(self, person: Person, typed) -> None:
+        from ..domain.errors import ValidationError
+        from ..store.errors import StoreError
+        from ..usecases.security import choose_passphrase
+
+        try:
+            choose_passphrase(self.store, person, *typed)
+        except (ValidationError, StoreError) as error:
+            self.call_from_thread(self.notify, str(error), severity="error")
+            self.call_from_thread(self.signed_in, person, True)
+            return
+        self.call_from_thread(self.signed_in, person, False)
+
+    # -- the idle lock -------------------------------------------------------------------
+
+    def on_event(self, event: events.Event):
+        if isinstance(event, events.Key | events.MouseDown | events.MouseScrollUp):
+            self._last_input = self.ticks()
+        return super().on_event(event)
+
+    def _check_idle(self) -> None:
+        from .screens.lock import LockScreen
+
+        idle = self.ticks() - self._last_input
+        if self.person is None or self.store.locked or isinstance(self.screen, LockScreen):
+            return
+        if idle >= self.idle_seconds:
+            minutes = f"{self.idle_seconds / 60:g}"
+            self.lock_now(f"No key was pressed for {minutes} minute(s), so the screen was locked.")
+
+    def action_lock(self) -> None:
+        if self.person is not None and not self.store.locked:
+            self.lock_now("Locked.")
+
+    def action_command_palette(self) -> None:
+        if not self.store.locked:  # nothing to offer before sign-in, or while locked
+            super().action_command_palette()
+
+    def action_change_passphrase(self) -> None:
+        if self.person is None or self.store.read_only or self.store.locked:
+            return
+        from .dialogs.passphrase import PassphraseDialog
+
+        def typed(values) -> None:
+            if values:
+                self.run_worker(lambda: self._change(*values), thread=True, group="passphrase")
+
+        self.push_screen(PassphraseDialog("Change your passphrase", current=True), typed)
+
+    def _change(self, old: str, new: str, again: str) -> None:
+        from ..domain.errors import ValidationError
+        from ..store.errors import StoreError
+        from ..usecases.security import change_passphrase
+
+        try:
+            change_passphrase(self.store, old, new, again)
+        except (ValidationError, StoreError) as error:
+            self.call_from_thread(self.notify, str(error), severity="error", title="Not changed")
+            return
+        self.call_from_thread(self.notify, "Your passphrase is changed.", title="Passphrase")
+
+    def lock_now(self, why: str) -> None:
+        """Save what is typed, forget the keys, clear the screen; the passphrase of the
+        same person brings it all back."""
+        from .screens.lock import LockScreen
+
+        for screen in self.screen_stack:
+            flush = getattr(screen, "flush", None)
+            if flush is not None:
+                flush()
+        self.store.lock()
+        self.push_screen(LockScreen(self.person, why))
+
     def get_default_screen(self) -> Screen:
+        if self.store.locked:
+            return Screen()  # blank: the sign-in screen goes over it (see on_mount)
+        if self.store.signed_in and self.person is None:
+            self.person = self.store.person(self.store.signed_in)  # signed in on the command line
+        if self.person is not None:
+            return self._screen_for(self.person)
         if self.peer_mode:
             from ..domain.enums import Role
             from ..usecases.people import find_person

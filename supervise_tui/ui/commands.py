@@ -30,7 +30,8 @@ class SuperviseCommands(Provider):
 
     def _entries(self) -> list[Action]:
         mode = "peer" if getattr(self.app, "peer_mode", False) else "home"
-        return offered(mode, read_only=self.app.store.read_only)
+        store = self.app.store
+        return offered(mode, read_only=store.read_only, signed_in=store.signed_in is not None)
 
     async def discover(self) -> Hits:
         for entry in self._entries():

@@ -69,6 +69,16 @@ def visible_peers(store: Backend, *, include_inactive: bool = True) -> list[Pers
     return peers if readable is None else [p for p in peers if p.id in readable]
 
 
+def visible_people(store: Backend) -> list[Person]:
+    """Everyone the signed-in person may see listed: the supervisors, and only the peers
+    whose records they may read (everyone in a folder nobody signs in to)."""
+    readable = store.readable_peers()
+    people = store.people()
+    if readable is None:
+        return people
+    return [p for p in people if p.role != Role.PEER or p.id in readable]
+
+
 def find_people(store: Backend, name: str, role: Role | None = None) -> list[Person]:
     """People whose name matches exactly (ignoring case and spacing); peers only among
     those whose records the signed-in person may see."""

@@ -21,7 +21,7 @@ from supervise_tui.ui.commands import SuperviseCommands
 from supervise_tui.ui.dialogs.confirm import ConfirmDialog
 from supervise_tui.ui.dialogs.export import ExportDialog
 from supervise_tui.ui.dialogs.person import PersonForm
-from supervise_tui.ui.dialogs.pick_draft import PickDraft
+from supervise_tui.ui.dialogs.pick import PickOne
 from supervise_tui.ui.dialogs.signoff import SignOffDialog
 from supervise_tui.ui.dialogs.text import TextDialog
 from supervise_tui.ui.keys import all_bindings, say_key
@@ -153,7 +153,7 @@ DIALOGS = {
     "sign-off": lambda: SignOffDialog([("Jordan Ellery", "p1")]),
     "export": lambda: ExportDialog("a record", "record", folder=Path("/nonexistent-folder")),
     "person": lambda: PersonForm(),
-    "drafts": lambda: PickDraft([("A draft", "d1")]),
+    "drafts": lambda: PickOne([("A draft", "d1")]),
 }
 
 

@@ -39,17 +39,50 @@ from .helpers import (
 
 
 async def add_people_from_first_run(pilot) -> None:
-    await pilot.press("a")  # first run: add yourself
+    from supervise_tui.ui.dialogs.access import AccessChoiceDialog
+    from supervise_tui.ui.dialogs.first_run import FirstRunDialog
+    from supervise_tui.ui.dialogs.person import PersonForm
+    from supervise_tui.ui.dialogs.recovery_key import RecoveryKeyDialog
+
+    await pilot.press("a")  # first run: you, your site and your passphrase
     await settle(pilot)
+    assert isinstance(pilot.app.screen, FirstRunDialog)
     await type_text(pilot, "Dana Whitfield")
-    await pilot.press("tab", "tab")  # role (already supervisor) -> site
+    await pilot.press("enter")  # Enter moves on to the next field
     await type_text(pilot, "Maple Court")
-    await pilot.press("f2")
+    await pilot.press("enter")
+    await type_text(pilot, "short")
+    await pilot.press("enter")
+    await type_text(pilot, "short")
+    await pilot.press("enter")
     await settle(pilot)
+    await wait_for(lambda: pilot.app.screen.query("#dialog-error").first().display)
+    assert "at least" in str(pilot.app.screen.query_one("#dialog-error").render())
+    assert pilot.app.screen.query_one("#passphrase").value == ""  # never kept on screen
+    await type_text(pilot, "maple court mornings")
+    await pilot.press("enter")
+    await type_text(pilot, "maple court mornings")
+    await pilot.press("enter")
+    await wait_for(lambda: isinstance(pilot.app.screen, RecoveryKeyDialog))
+    code = pilot.app.screen.code
+    assert code and code in str(pilot.app.screen.query_one("#code").render())
+    await pilot.press("enter")  # I have kept it
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, PersonForm)
     assert "first peer" in pilot.app.screen.title_text
     await type_text(pilot, "Jordan Ellery")
     await pilot.press("enter")
     await settle(pilot)
+    # How will Jordan sign in? Jordan is at the keyboard and types a passphrase.
+    assert isinstance(pilot.app.screen, AccessChoiceDialog)
+    await pilot.press("p")
+    await settle(pilot)
+    await type_text(pilot, "jordan walks the dog")
+    await pilot.press("enter")
+    await type_text(pilot, "jordan walks the dog")
+    await pilot.press("enter")
+    await wait_for(lambda: isinstance(pilot.app.screen, HomeScreen))
+    await wait_for(lambda: len(pilot.app.store.readable_peers()) == 1)
 
 
 async def test_a_whole_session_as_people_would_do_it(repo, data_dir):

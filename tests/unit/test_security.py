@@ -13,9 +13,8 @@ from supervise_tui.domain.enums import Role
 from supervise_tui.domain.errors import ValidationError
 from supervise_tui.domain.models import Person
 from supervise_tui.store.crypto import keyring
-from supervise_tui.store.crypto.kdf import FAST
 from supervise_tui.store.errors import DamagedFile, Locked, NoAccess
-from supervise_tui.store.folder import FolderBackend, open_folder
+from supervise_tui.store.folder import open_folder
 from supervise_tui.usecases.demo import build_demo
 from supervise_tui.usecases.people import save_person
 from supervise_tui.usecases.security import (
@@ -24,56 +23,9 @@ from supervise_tui.usecases.security import (
     encrypt_folder,
     give_passphrase,
     sign_in,
-    start_encrypted,
 )
-from supervise_tui.usecases.sessions import finish_session, save_draft
 
-from ..conftest import FIXED_NOW, fixed_clock, folder_state, full_session
-
-PASS = "kettle orchard blue ferry"
-
-
-@pytest.fixture(autouse=True)
-def _fast_keys(monkeypatch):
-    monkeypatch.setattr(FolderBackend, "kdf_params", FAST)
-
-
-@pytest.fixture
-def locked_folder(data_dir):
-    """An encrypted folder: a lead (Dana), two peers with passphrases, a session each."""
-    store = open_folder(data_dir, clock=fixed_clock)
-    dana, code = start_encrypted(
-        store,
-        Person("Dana Whitfield", Role.SUPERVISOR, "Maple Court"),
-        PASS,
-        PASS,
-        clock=fixed_clock,
-    )
-    marcus = save_person(store, Person("Marcus Oyelaran", Role.SUPERVISOR), clock=fixed_clock)
-    give_passphrase(store, marcus, "marcus has a long phrase", "marcus has a long phrase")
-    team = {"sup": dana, "sup2": marcus}
-    for key, name, sups in (
-        ("peer", "Jordan Ellery", [dana.id]),
-        ("peer2", "Robin Takahashi", [marcus.id]),
-    ):
-        team[key] = save_person(
-            store, Person(name, Role.PEER, supervisor_ids=sups), clock=fixed_clock
-        )
-        give_passphrase(store, team[key], f"{name} own words here", f"{name} own words here")
-    a = full_session(team)
-    a.checkin.arriving = "Jordan's private arriving line"
-    finish_session(store, a, clock=fixed_clock)
-    b = full_session(team, when=datetime(2026, 11, 18, 10))
-    b.peer_id, b.supervisor_ids = team["peer2"].id, [marcus.id]
-    b.concerns[0].owner = b.actions[0].owner = marcus.id
-    b.checkin.arriving = "Robin's private arriving line"
-    finish_session(store, b, clock=fixed_clock)
-    draft = full_session(team, when=datetime(2026, 11, 19, 10))
-    draft.checkin.arriving = "A draft typed by Jordan"
-    save_draft(store, draft, clock=fixed_clock)
-    store.backup("test")
-    store.close()
-    return data_dir, team, code
+from ..conftest import FIXED_NOW, PASS, fixed_clock, folder_state
 
 
 def reopen(folder, name=None, secret=None):

@@ -94,8 +94,16 @@ class Dialog(ModalScreen[T | None], Generic[T]):
         if first is not None:
             first.focus()
 
-    def on_input_submitted(self) -> None:
-        self.action_ok()
+    def enter_order(self) -> list[str]:
+        """Input ids that Enter walks through before it submits (empty: Enter submits)."""
+        return []
+
+    def on_input_submitted(self, event) -> None:
+        order = self.enter_order()
+        if event.input.id in order[:-1]:
+            self.query_one(f"#{order[order.index(event.input.id) + 1]}").focus()
+        else:
+            self.action_ok()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "ok":

@@ -17,6 +17,7 @@ from ...domain.enums import Role
 from ...domain.models import Person, Session
 from ...services.home import HomeRow, draft_label, home_rows, peer_detail
 from ...store.errors import StoreError
+from ...usecases.people import visible_people
 from ...usecases.sessions import awaiting_signoff
 from ..widgets.cells import plain
 from .base import ViewScreen
@@ -151,7 +152,7 @@ class HomeScreen(ViewScreen):
     def _read(self) -> tuple[HomeData | None, str | None]:
         repo = self.app.store
         try:
-            people = repo.people()
+            people = visible_people(repo)
             summaries = repo.tallies()
             drafts = repo.drafts()
         except StoreError as error:
@@ -348,16 +349,36 @@ class HomeScreen(ViewScreen):
         from ..dialogs.person import PersonForm
 
         has_sup = any(p.role == Role.SUPERVISOR for p in self.data.people)
+        if not has_sup and not self.app.store.encrypted:
+            from ..dialogs.first_run import FirstRunDialog
+
+            self.app.push_screen(FirstRunDialog(), self._first_run_done)
+            return
         if not has_sup:
             form = PersonForm(role=Role.SUPERVISOR, heading="Add yourself (as a supervisor)")
         else:
             form = PersonForm(role=Role.PEER, heading="Add a peer specialist")
         self.app.push_screen(form, self._person_added)
 
+    def _first_run_done(self, result) -> None:
+        """The first supervisor leads encrypted records: their recovery key, shown once,
+        then their first peer."""
+        if result is None:
+            return
+        from ..dialogs.recovery_key import RecoveryKeyDialog
+
+        person, code = result
+        self.app.person = person
+        self.app.push_screen(RecoveryKeyDialog(code), lambda _: self._person_added(person))
+
     def _person_added(self, person: Person | None) -> None:
         if person is None:
             return
         self.notify(f"Added {person.name}.")
+        if self.app.store.signed_in and person.id != self.app.store.signed_in:
+            from ..dialogs.access import give_access
+
+            give_access(self.app, person)
         has_peer = any(p.role == Role.PEER for p in self.data.people)
         if person.role == Role.SUPERVISOR and not has_peer:
             from ..dialogs.person import PersonForm
@@ -378,11 +399,11 @@ class HomeScreen(ViewScreen):
         if len(drafts) == 1:
             self.open_draft(drafts[0].id)
             return
-        from ..dialogs.pick_draft import PickDraft
+        from ..dialogs.pick import PickOne
 
         people = {p.id: p for p in self.data.people}
         options = [(draft_label(d, people), d.id) for d in drafts]
-        self.app.push_screen(PickDraft(options), self._picked)
+        self.app.push_screen(PickOne(options), self._picked)
 
     def _picked(self, session_id: str | None) -> None:
         if session_id:

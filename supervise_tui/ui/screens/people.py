@@ -14,7 +14,7 @@ from ...domain.enums import Role
 from ...domain.models import Person
 from ...domain.schedule import WEEKDAYS
 from ...store.errors import Refused, StoreError
-from ...usecases.people import delete_person, save_person
+from ...usecases.people import delete_person, save_person, visible_people
 from ..widgets.cells import plain
 from .base import ViewScreen
 
@@ -45,6 +45,13 @@ class PeopleScreen(ViewScreen):
             "Delete",
             tooltip="Delete someone with no records",
             id="people.delete",
+        ),
+        Binding(
+            "k",
+            "access",
+            "Sign-in",
+            tooltip="Give the highlighted person a passphrase or a setup code",
+            id="people.access",
         ),
         Binding("escape", "back", "Home", tooltip="Back to Home", id="people.back"),
     ]
@@ -80,7 +87,7 @@ class PeopleScreen(ViewScreen):
     @work(thread=True, exclusive=True, group="people-load")
     def load(self) -> None:
         try:
-            self.post_message(self.Loaded(self.app.store.people()))
+            self.post_message(self.Loaded(visible_people(self.app.store)))
         except StoreError as error:
             self.post_message(self.Loaded(None, str(error)))
 
@@ -124,12 +131,14 @@ class PeopleScreen(ViewScreen):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action in ("add", "edit", "toggle_active", "delete") and self.app.store.read_only:
             return False
+        if action == "access":
+            return self.app.store.signed_in is not None and not self.app.store.read_only
         return True
 
     def action_add(self) -> None:
         from ..dialogs.person import PersonForm
 
-        self.app.push_screen(PersonForm(), self._saved)
+        self.app.push_screen(PersonForm(), lambda person: self._saved(person, new=True))
 
     def action_edit(self) -> None:
         from ..dialogs.person import PersonForm
@@ -138,10 +147,22 @@ class PeopleScreen(ViewScreen):
         if person is not None:
             self.app.push_screen(PersonForm(person), self._saved)
 
-    def _saved(self, person: Person | None) -> None:
+    def _saved(self, person: Person | None, *, new: bool = False) -> None:
         if person is not None:
             self.notify(f"Saved {person.name}.")
             self.load()
+            if new and self.app.store.signed_in:
+                self._give_access(person)
+
+    def action_access(self) -> None:
+        person = self.selected()
+        if person is not None:
+            self._give_access(person)
+
+    def _give_access(self, person: Person) -> None:
+        from ..dialogs.access import give_access
+
+        give_access(self.app, person)
 
     def action_toggle_active(self) -> None:
         person = self.selected()

@@ -1,4 +1,4 @@
-"""Choose which unfinished session to resume."""
+"""Choose one of a list (which unfinished session to resume, whose passphrase …)."""
 
 from __future__ import annotations
 
@@ -9,22 +9,25 @@ from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from .base import Dialog
+from .base import Dialog, bold
 
 
-class PickDraft(Dialog[str]):
+class PickOne(Dialog[str]):
     DEFAULT_CSS = """
-    PickDraft OptionList { height: auto; max-height: 16; }
+    PickOne OptionList { height: auto; max-height: 16; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
-    def __init__(self, options: list[tuple[str, str]]) -> None:
+    def __init__(
+        self, options: list[tuple[str, str]], title: str = "Resume which session?"
+    ) -> None:
         super().__init__()
         self.options = options
+        self.title_text = title
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog-box"):
-            yield Static("[b]Resume which session?[/b] (Enter opens it, Escape cancels)")
+            yield Static(f"{bold(self.title_text)} (Enter chooses, Escape cancels)")
             yield OptionList(*[Option(Text(label), id=value) for label, value in self.options])
 
     def on_mount(self) -> None:
