@@ -39,6 +39,7 @@ def _isolate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from supervise_tui.store.folder import FolderBackend
 
     monkeypatch.setattr(FolderBackend, "kdf_params", FAST)
+    monkeypatch.setattr("supervise_tui.store.crypto.bundles.PARAMS", FAST)
 
 
 @pytest.fixture

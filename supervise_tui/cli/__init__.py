@@ -35,6 +35,11 @@ def main(argv: Sequence[str] | None = None, *, clock: Callable[[], datetime] = n
     except KeyboardInterrupt:
         print("supervise: stopped.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (`supervise history | head`): fine
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error
+        return 0
     except SystemExit:
         raise
     except BaseException as error:  # never a traceback at a user

@@ -50,6 +50,22 @@ def progress(label: str):
 
 
 PASSPHRASE_ENV = "SUPERVISE_PASSPHRASE"
+BUNDLE_PASSPHRASE_ENV = "SUPERVISE_BUNDLE_PASSPHRASE"  # a sealed bundle's, for sites
+
+
+def bundle_passphrase(twice: bool) -> tuple[str, str]:
+    """A sealed bundle's passphrase (and the same again, when one is being chosen)."""
+    import os
+
+    given = os.environ.get(BUNDLE_PASSPHRASE_ENV)
+    if given:
+        return given, given
+    if sys.stdin.isatty():
+        import getpass
+
+        first = getpass.getpass("The bundle's passphrase: ")
+        return first, getpass.getpass("Again: ") if twice else first
+    raise UsageError(f"give the bundle's passphrase with ${BUNDLE_PASSPHRASE_ENV}")
 
 
 @dataclass(frozen=True)

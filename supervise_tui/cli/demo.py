@@ -17,6 +17,7 @@ def cmd_demo(ctx: Ctx, args) -> int:
     from ..store.folder import lock_folder
     from ..store.layout import LOCK
     from ..usecases.demo import build_demo
+    from ..usecases.security import DEMO_PASSPHRASE, encrypt_demo
 
     explicit = getattr(args, "data_dir", None)
     folder = Path(explicit).expanduser() if explicit else config.demo_dir()
@@ -33,6 +34,8 @@ def cmd_demo(ctx: Ctx, args) -> int:
         )
     if has_records and not args.fresh:
         print(f"Using the existing demo in {folder} (add --fresh to rebuild it).")
+        if args.encrypt:
+            print("It is kept as it is: add --fresh to rebuild it encrypted.")
     else:
         ensure_dir(folder)
         # Held from before anything is removed until the demo is written: a window
@@ -49,12 +52,19 @@ def cmd_demo(ctx: Ctx, args) -> int:
             atomic_write(folder / DEMO_MARK, b"fictional demo data\n")
             repo.open_locked(check=False)
             result = build_demo(repo, peers=args.peers, weeks=args.weeks, today=ctx.today())
+            lead = encrypt_demo(repo, clock=ctx.clock) if args.encrypt else None
         finally:
             repo.close()
         print(
             f"Created a fictional demo: {result.people} people, {result.sessions} sessions, "
             f"in {folder}"
         )
+        if lead is not None:
+            print(
+                f"It is encrypted. Everyone in it signs in with the passphrase "
+                f'"{DEMO_PASSPHRASE}" (the demo is fictional, so it is printed here); '
+                f"{lead.name} leads it and sees every peer. Try a peer's name too."
+            )
     if args.no_tui:
         return EXIT_OK
     from .tui import run_tui

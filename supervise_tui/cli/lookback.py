@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import orjson
 
-from .common import EXIT_OK, Ctx, open_records
+from .common import EXIT_OK, Ctx, UsageError, open_records
 
 
 def cmd_lookback(command: str, ctx: Ctx, args) -> int:
@@ -33,7 +33,7 @@ def cmd_lookback(command: str, ctx: Ctx, args) -> int:
             else:
                 out = report.team_text(team, heading)
         else:
-            person = find_person(repo, args.peer, Role.PEER)
+            person = _whose(repo, args.peer)
             if command == "history":
                 people = {p.id: p for p in repo.people()}
                 found = repo.rows(person.id, start=period.start, end=period.end)
@@ -58,3 +58,16 @@ def cmd_lookback(command: str, ctx: Ctx, args) -> int:
 
 def _json(value) -> str:
     return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode()
+
+
+def _whose(repo, name: str | None):
+    """The peer named, or the peer who signed in (their own record)."""
+    from ..domain.enums import Role
+    from ..usecases.people import find_person
+
+    if name:
+        return find_person(repo, name, Role.PEER)
+    me = repo.person(repo.signed_in) if repo.signed_in not in (None, "recovery") else None
+    if me is not None and me.role == Role.PEER:
+        return me
+    raise UsageError("say whose records with --peer NAME")

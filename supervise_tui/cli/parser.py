@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from .. import __version__
-from .common import UsageError
+from .common import BUNDLE_PASSPHRASE_ENV, UsageError
 
 
 class Parser(argparse.ArgumentParser):
@@ -104,13 +104,13 @@ def build_parser() -> Parser:
     history = sub.add_parser(
         "history", parents=[common], help="one peer's sessions, as plain text (or --json)"
     )
-    history.add_argument("--peer", required=True, metavar="NAME")
+    history.add_argument("--peer", metavar="NAME", help="whose (a peer signed in: their own)")
     history.add_argument("--period", default="all", metavar="P", help=period_help)
     history.add_argument("--json", action="store_true", help="one JSON object, for scripts")
     trends = sub.add_parser(
         "trends", parents=[common], help="one peer's trends, as plain text (or --json)"
     )
-    trends.add_argument("--peer", required=True, metavar="NAME")
+    trends.add_argument("--peer", metavar="NAME", help="whose (a peer signed in: their own)")
     trends.add_argument("--period", default="all", metavar="P", help=period_help)
     trends.add_argument("--json", action="store_true", help="one JSON object, for scripts")
     team = sub.add_parser(
@@ -137,8 +137,19 @@ def build_parser() -> Parser:
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write here (default: screen)")
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    export.add_argument(
+        "--seal",
+        action="store_true",
+        help="for moving records between sites: a JSON bundle locked with a passphrase "
+        f"(from ${BUNDLE_PASSPHRASE_ENV}, or asked for twice); needs -o FILE",
+    )
     imp = sub.add_parser("import", parents=[common], help="merge a JSON bundle into the records")
-    imp.add_argument("file", metavar="FILE")
+    imp.add_argument(
+        "file",
+        metavar="FILE",
+        help=f"a JSON bundle, or a sealed one (its passphrase from ${BUNDLE_PASSPHRASE_ENV}, "
+        "or asked for)",
+    )
     imp.add_argument(
         "--dry-run", action="store_true", help="say what would happen and change nothing"
     )

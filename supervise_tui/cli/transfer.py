@@ -5,12 +5,20 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .common import EXIT_OK, Ctx, UsageError, open_records, progress, say
+from .common import EXIT_OK, Ctx, UsageError, bundle_passphrase, open_records, progress, say
+
+PLAIN_NOTE = (
+    "This export is plain text: anyone who has the file can read it. To move records "
+    "to another site, use --format json --seal."
+)
 
 
 def cmd_export(ctx: Ctx, args) -> int:
-    from ..usecases.export import export_bytes, write_export
+    from ..usecases.export import export_bytes, seal_export, write_export
 
+    if args.seal and (args.format != "json" or not args.output):
+        raise UsageError("--seal makes a JSON bundle in a file: add --format json -o FILE")
+    sealing = bundle_passphrase(twice=True) if args.seal else None
     with open_records(ctx, read_only=True) as store:
         data, count = export_bytes(
             store,
@@ -23,12 +31,21 @@ def cmd_export(ctx: Ctx, args) -> int:
             now=ctx.clock(),
             progress=progress("Reading peers"),
         )
+        if sealing is not None:
+            data = seal_export(data, *sealing)
         if args.output:
             path = Path(args.output).expanduser()
             write_export(path, data, force=args.force, store=store)
     if args.output:
         say(f"Wrote {count} session(s) to {path} (readable only by you).")
+        say(
+            "It is sealed: it opens only with the passphrase (tell it to the other site "
+            "another way than the file)."
+            if sealing
+            else PLAIN_NOTE
+        )
     else:
+        say(PLAIN_NOTE)
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     return EXIT_OK
@@ -39,13 +56,15 @@ def cmd_import(ctx: Ctx, args) -> int:
     from ..services.merge import report_lines
     from ..store.errors import NotFound
     from ..store.files import read_limited
-    from ..usecases.imports import apply_import, plan_import
+    from ..usecases.imports import apply_import, is_sealed, plan_import, unseal
 
     path = Path(args.file).expanduser()
     try:
         raw = read_limited(path, bundles.MAX_BUNDLE_BYTES, "bundle")
     except ValueError as error:
         raise NotFound(str(error)) from None
+    if is_sealed(raw):
+        raw = unseal(raw, bundle_passphrase(twice=False)[0])
     bundle = bundles.parse_bundle(raw)
     del raw
     exists = (ctx.data_dir / "meta.json").exists()

@@ -35,6 +35,10 @@ def run_tui(ctx: Ctx, data_dir: Path, *, read_only: bool, peer: str | None) -> i
         data_dir, clock=ctx.clock, read_only=read_only, check=False, backup=False, on_upgrade=say
     )
     try:
+        if repo.locked and ctx.credentials.name and ctx.credentials.given():
+            from ..usecases.security import sign_in
+
+            sign_in(repo, ctx.credentials.name, ctx.credentials.passphrase())  # no prompt then
         app = make_app(repo, clock=ctx.clock, peer_name=peer)
         result = app.run()
         code = app.return_code or 0
@@ -46,7 +50,7 @@ def run_tui(ctx: Ctx, data_dir: Path, *, read_only: bool, peer: str | None) -> i
         folder = config.demo_dir()
         print(f"Opening the fictional demo in {folder} …")
         demo = argparse.Namespace(
-            data_dir=str(folder), peers=6, weeks=26, no_tui=False, fresh=False
+            data_dir=str(folder), peers=6, weeks=26, no_tui=False, fresh=False, encrypt=False
         )
         return cmd_demo(ctx, demo)
     return code

@@ -97,6 +97,7 @@ class Backend(Protocol):
 
     signed_in: str | None  # the person whose keys are held (None: no sign-in in this store)
     encrypted: bool  # each person's records are kept apart by key (a sign-in is needed)
+    is_demo: bool  # the fictional demo (never offered encryption)
 
     def unlock(self, name: str, secret: str) -> tuple[str, bool]:
         """Sign in; returns the person's id and whether they must now choose a passphrase

@@ -19,6 +19,7 @@ class Action:
     help: str
     writes: bool = False  # changes records: not offered read-only
     signed_in: bool = False  # only when someone has signed in (encrypted records)
+    plain: bool = False  # only while the records are not encrypted
 
     @property
     def where(self) -> str:
@@ -55,11 +56,20 @@ ACTIONS: tuple[Action, ...] = (
         signed_in=True,
     ),
     Action("app.lock", "lock: now", "Clear the screen and put the keys away", signed_in=True),
+    Action(
+        "app.encrypt",
+        "records: encrypt",
+        "Each person then signs in with a passphrase and sees only what is theirs",
+        writes=True,
+        plain=True,
+    ),
     Action("app.privacy", "privacy: hide the screen", "Blank the screen now (F12)"),
 )
 
 
-def offered(mode: str, *, read_only: bool, signed_in: bool = False) -> list[Action]:
+def offered(
+    mode: str, *, read_only: bool, signed_in: bool = False, encrypted: bool = False
+) -> list[Action]:
     """The actions the palette offers in ``mode`` ("home" or "peer")."""
     return [
         a
@@ -67,4 +77,5 @@ def offered(mode: str, *, read_only: bool, signed_in: bool = False) -> list[Acti
         if a.where in (mode, "app")
         and not (read_only and a.writes)
         and (signed_in or not a.signed_in)
+        and not (encrypted and a.plain)
     ]

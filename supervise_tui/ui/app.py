@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
-from textual import events, work
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -19,6 +19,7 @@ from ..domain.models import Person
 from ..store.backend import Backend
 from ..store.packs import Library, load_library
 from .commands import SuperviseCommands
+from .signing import Signing
 
 HIGH_CONTRAST = Theme(
     name="high-contrast",
@@ -36,7 +37,7 @@ HIGH_CONTRAST = Theme(
 )
 
 
-class SuperviseApp(App):
+class SuperviseApp(Signing, App):
     """supervise-tui: structured supervision sessions, one screen, two people."""
 
     TITLE = "supervise"
@@ -63,6 +64,7 @@ class SuperviseApp(App):
             id="app.privacy",
         ),
         Binding("ctrl+l", "lock", "Lock", show=False, id="app.lock"),
+        Binding("ctrl+e", "encrypt", "Encrypt", show=False, id="app.encrypt"),
         Binding("f11", "change_passphrase", "Passphrase", show=False, id="app.change_passphrase"),
     ]
 
@@ -87,6 +89,7 @@ class SuperviseApp(App):
         self.keymap: dict[str, str] = {}  # binding id -> keys, from the settings file
         self.person: Person | None = None  # who signed in (encrypted records)
         self.idle_seconds = 5 * 60.0  # the idle lock ([security] idle_minutes in config.toml)
+        self.offer_plain = True  # plain records with people: offer encryption on open
         self.ticks: Callable[[], float] = time.monotonic  # seconds, for the idle lock
         self._last_input = self.ticks()
         self.register_theme(HIGH_CONTRAST)
@@ -142,6 +145,10 @@ class SuperviseApp(App):
         if self.store.locked:
             return  # after someone signs in (see signed_in)
         try:
+            self.call_from_thread(self.offer_encryption)
+        except Exception:  # noqa: BLE001 - an offer never stops the app
+            pass
+        try:
             said = self.store.upkeep()
         except DamagedFile as error:
             self.call_from_thread(
@@ -191,106 +198,6 @@ class SuperviseApp(App):
         from .screens.home import HomeScreen
 
         return HomeScreen()
-
-    def signed_in(self, person: Person, must_choose: bool) -> None:
-        """Someone signed in: their screen, after choosing a passphrase if they came with a
-        setup code."""
-        first = self.person is None
-        self.person = person
-        self._last_input = self.ticks()
-        if first:
-            self.set_timer(self.AFTER_START_SECONDS, self.after_start)
-        if must_choose:
-            from .dialogs.passphrase import PassphraseDialog
-
-            def chosen(typed) -> None:
-                if not typed:
-                    self.signed_in(person, True)  # a passphrase is needed to go on
-                    return
-                self.run_worker(lambda: self._choose(person, typed), thread=True)
-
-            self.push_screen(
-                PassphraseDialog(
-                    f"Welcome, {person.name}: choose your passphrase",
-                    "The setup code worked once; from now on you sign in with this.",
-                ),
-                chosen,
-            )
-            return
-        self.switch_screen(self._screen_for(person))
-
-    def _choose(self, person: Person, typed) -> None:
-        from ..domain.errors import ValidationError
-        from ..store.errors import StoreError
-        from ..usecases.security import choose_passphrase
-
-        try:
-            choose_passphrase(self.store, person, *typed)
-        except (ValidationError, StoreError) as error:
-            self.call_from_thread(self.notify, str(error), severity="error")
-            self.call_from_thread(self.signed_in, person, True)
-            return
-        self.call_from_thread(self.signed_in, person, False)
-
-    # -- the idle lock -------------------------------------------------------------------
-
-    def on_event(self, event: events.Event):
-        if isinstance(event, events.Key | events.MouseDown | events.MouseScrollUp):
-            self._last_input = self.ticks()
-        return super().on_event(event)
-
-    def _check_idle(self) -> None:
-        from .screens.lock import LockScreen
-
-        idle = self.ticks() - self._last_input
-        if self.person is None or self.store.locked or isinstance(self.screen, LockScreen):
-            return
-        if idle >= self.idle_seconds:
-            minutes = f"{self.idle_seconds / 60:g}"
-            self.lock_now(f"No key was pressed for {minutes} minute(s), so the screen was locked.")
-
-    def action_lock(self) -> None:
-        if self.person is not None and not self.store.locked:
-            self.lock_now("Locked.")
-
-    def action_command_palette(self) -> None:
-        if not self.store.locked:  # nothing to offer before sign-in, or while locked
-            super().action_command_palette()
-
-    def action_change_passphrase(self) -> None:
-        if self.person is None or self.store.read_only or self.store.locked:
-            return
-        from .dialogs.passphrase import PassphraseDialog
-
-        def typed(values) -> None:
-            if values:
-                self.run_worker(lambda: self._change(*values), thread=True, group="passphrase")
-
-        self.push_screen(PassphraseDialog("Change your passphrase", current=True), typed)
-
-    def _change(self, old: str, new: str, again: str) -> None:
-        from ..domain.errors import ValidationError
-        from ..store.errors import StoreError
-        from ..usecases.security import change_passphrase
-
-        try:
-            change_passphrase(self.store, old, new, again)
-        except (ValidationError, StoreError) as error:
-            self.call_from_thread(self.notify, str(error), severity="error", title="Not changed")
-            return
-        self.call_from_thread(self.notify, "Your passphrase is changed.", title="Passphrase")
-
-    def lock_now(self, why: str) -> None:
-        """Save what is typed, forget the keys, clear the screen; the passphrase of the
-        same person brings it all back."""
-        from .screens.lock import LockScreen
-
-        for screen in self.screen_stack:
-            flush = getattr(screen, "flush", None)
-            if flush is not None:
-                flush()
-        self.store.lock()
-        self.push_screen(LockScreen(self.person, why))
 
     def get_default_screen(self) -> Screen:
         if self.store.locked:

@@ -31,7 +31,12 @@ class SuperviseCommands(Provider):
     def _entries(self) -> list[Action]:
         mode = "peer" if getattr(self.app, "peer_mode", False) else "home"
         store = self.app.store
-        return offered(mode, read_only=store.read_only, signed_in=store.signed_in is not None)
+        return offered(
+            mode,
+            read_only=store.read_only,
+            signed_in=store.signed_in is not None,
+            encrypted=store.encrypted,
+        )
 
     async def discover(self) -> Hits:
         for entry in self._entries():

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..domain.enums import Role
 from ..domain.models import Person, Session
+from ..domain.passphrases import check_passphrase
 from ..domain.tracks import Tracks
 from ..services import bundle as bundles
 from ..services.export import csv_text, markdown_record
@@ -150,3 +151,12 @@ def write_export(path: Path, data: bytes, *, force: bool, store: Backend | None 
     if not path.parent.is_dir():
         raise SaveFailed(f"The folder {path.parent} does not exist.")
     atomic_write(path, data)
+
+
+def seal_export(data: bytes, passphrase: str, again: str) -> bytes:
+    """A bundle sealed with a passphrase for the journey to another site (the people
+    there type the same passphrase to import it)."""
+    from ..store.crypto.bundles import seal_bundle
+
+    check_passphrase(passphrase, again)
+    return seal_bundle(data, passphrase)

@@ -25,6 +25,24 @@ from ..store.backend import Backend, Conflict
 from ..store.errors import NotFound
 
 
+def is_sealed(raw: bytes) -> bool:
+    """Whether a bundle is sealed with a passphrase (see :func:`unseal`)."""
+    from ..store.crypto.bundles import is_sealed_bundle
+
+    return is_sealed_bundle(raw)
+
+
+def unseal(raw: bytes, passphrase: str) -> bytes:
+    """A sealed bundle opened with its passphrase; BundleError when it does not open."""
+    from ..store.crypto.bundles import open_bundle
+    from ..store.crypto.sealing import SealError
+
+    try:
+        return open_bundle(raw, passphrase)
+    except SealError as error:
+        raise bundles.BundleError(error.reason) from None
+
+
 def plan_import(store: Backend | None, bundle: bundles.Bundle) -> merge.MergePlan:
     """The merge of ``bundle`` into the records (None: an empty folder), every rule
     checked: raises BundleError, naming the place, before anything is changed."""

@@ -80,6 +80,20 @@ def encrypt_folder(
     return code
 
 
+DEMO_PASSPHRASE = "fictional demo passphrase"  # printed: the demo's records are invented
+
+
+def encrypt_demo(store: Backend, *, clock: Clock) -> Person:
+    """Encrypt a freshly built demo: its first supervisor leads, and everyone in it signs
+    in with :data:`DEMO_PASSPHRASE`. Returns the lead."""
+    lead = store.people(role=Role.SUPERVISOR)[0]
+    encrypt_folder(store, lead, DEMO_PASSPHRASE, DEMO_PASSPHRASE, clock=clock)
+    for person in store.people():
+        if person.id != lead.id:
+            give_passphrase(store, person, DEMO_PASSPHRASE, DEMO_PASSPHRASE)
+    return store.person(lead.id)
+
+
 def give_passphrase(
     store: Backend, person: Person, passphrase: str | None, again: str | None = None
 ) -> str | None:

@@ -18,7 +18,9 @@ SIZE = (80, 24)
 
 def build_app(repo: FolderBackend, tmp_path: Path | None = None, **kw) -> SuperviseApp:
     library = load_library(Path("/nonexistent-user-packs"))
+    offer_plain = kw.pop("offer_plain", False)  # the encryption notice: tested on its own
     app = make_app(repo, clock=fixed_clock, library=library, blink=False, animations=False, **kw)
+    app.offer_plain = offer_plain
     app.autosave_quiet = 0.05
     app.autosave_max = 0.2
     app.autosave_retry = 0.2

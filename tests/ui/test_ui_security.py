@@ -265,3 +265,47 @@ async def test_the_recovery_key_gives_a_forgotten_passphrase_back(locked_folder)
     store = opened(folder)
     person, _ = sign_in(store, "Marcus Oyelaran", "marcus starts over")
     assert person.id == team["sup2"].id
+
+
+async def test_plain_records_are_offered_encryption_and_ctrl_e_does_it(repo, team, data_dir):
+    from supervise_tui.ui.dialogs.pick import PickOne
+    from supervise_tui.ui.dialogs.recovery_key import RecoveryKeyDialog
+
+    app = build_app(repo, offer_plain=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await wait_for(lambda: any("not encrypted" in str(n.message) for n in app._notifications))
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert isinstance(app.screen, PickOne)  # who leads: every active supervisor offered
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PassphraseDialog)
+        for text in (PASS, PASS):
+            await type_text(pilot, text)
+            await pilot.press("enter")
+        await wait_for(lambda: isinstance(app.screen, RecoveryKeyDialog))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert app.store.encrypted and app.person is not None
+        lead = app.person
+    app.store.close()
+    names = [p.name for p in team.values()] + ["Maple Court"]
+    for path in data_dir.rglob("*"):
+        if path.is_file() and path.name != ".lock":
+            raw = path.read_bytes()
+            assert not any(name.encode() in raw for name in names), path.name
+    store = opened(data_dir)
+    assert sign_in(store, lead.name, PASS)[0].id == lead.id
+
+
+async def test_no_offer_for_the_demo_nor_read_only(demo_of, data_dir):
+    repo = demo_of(peers=2, weeks=2)
+    (data_dir / ".demo").write_bytes(b"fictional demo data\n")
+    app = build_app(repo, offer_plain=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.offer_encryption()
+        await settle(pilot)
+        assert not any("not encrypted" in str(n.message) for n in app._notifications)

@@ -43,6 +43,11 @@ class FolderBase:
         self.encrypted = False  # meta.json says the records are sealed (see store/crypto/)
 
     @property
+    def is_demo(self) -> bool:
+        """The folder holds the fictional demo (``supervise demo`` marks it)."""
+        return (self.root / ".demo").exists()
+
+    @property
     def where(self) -> str:
         return str(self.root)
 
