@@ -10,6 +10,8 @@ medians and prints the five ratios the speed issue asks for:
 - history_ratio: opening one peer's history at the largest / the smallest
 - trends_ratio:  whole-team trends at the largest / orjson.loads of the same files
 - rss_ratio:     peak memory of the TUI at Home at the largest / the bare app
+- encrypted_save_ratio, encrypted_start_ratio: the same folder encrypted / plain, at the
+  largest size (the passphrase's own time, Argon2id, is reported as unlock_ms apart)
 """
 
 from __future__ import annotations
@@ -57,8 +59,37 @@ def timed(fn, runs: int) -> float:
     return median_ms(samples)
 
 
+LEAD = "Supervisor 0"  # generate.py's first supervisor leads the encrypted copy
+WORDS = "benchmark passphrase words"  # fictional
+
+
+def encrypted_copy(folder: Path, target: Path) -> float:
+    """``folder`` copied and encrypted with the real Argon2id costs; returns the
+    seconds one sign-in takes (the median of three)."""
+    import shutil
+
+    from supervise_tui.usecases.people import find_person
+    from supervise_tui.usecases.security import encrypt_folder, sign_in
+
+    shutil.copytree(folder, target)
+    with open_folder(target, backup=False, clock=now_utc) as repo:
+        lead = find_person(repo, LEAD, Role.SUPERVISOR)
+        encrypt_folder(repo, lead, WORDS, WORDS, clock=repo.clock)
+    times = []
+    for _ in range(3):
+        with open_folder(target, backup=False, check=False, clock=now_utc) as repo:
+            began = time.perf_counter()
+            sign_in(repo, LEAD, WORDS)
+            times.append(time.perf_counter() - began)
+    return statistics.median(times)
+
+
 def measure_save(folder: Path, runs: int) -> dict:
     with open_folder(folder, backup=False, clock=now_utc) as repo:
+        if repo.locked:
+            from supervise_tui.usecases.security import sign_in
+
+            sign_in(repo, LEAD, WORDS)
         peer = repo.people(role=Role.PEER)[0]
         sup = repo.people(role=Role.SUPERVISOR)[0]
         counter = iter(range(10_000))
@@ -124,17 +155,20 @@ def probe(mode: str, folder: Path | None, runs: int) -> dict:
     # first, uncounted run writes the bytecode, and the counted runs use it.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     args = [sys.executable, str(HERE / "probe.py"), mode] + ([str(folder)] if folder else [])
+    env.update(BENCH_AS=LEAD, SUPERVISE_PASSPHRASE=WORDS)
     subprocess.run(args, capture_output=True, text=True, check=True, env=env)
-    times, rss = [], []
+    times, rss, unlock = [], [], []
     for _ in range(runs):
         out = subprocess.run(
             args, capture_output=True, text=True, check=True, env=env
         ).stdout.split()
         times.append(float(out[0]))
         rss.append(float(out[1]))
+        unlock.append(float(out[2]))
     return {
         "start_ms": round(statistics.median(times) * 1000, 1),
         "rss_mb": round(statistics.median(rss), 1),
+        "unlock_ms": round(statistics.median(unlock) * 1000, 1),
     }
 
 
@@ -157,10 +191,19 @@ def main() -> int:
             if size in (small, large):
                 row.update(measure_trends(folder, max(1, args.runs // 2)))
                 row.update(probe("app", folder, args.runs))
+            if size == large:  # the same records, encrypted (copied before saves add any)
+                sealed = Path(tmp) / f"s{size}-encrypted"
+                started = time.perf_counter()
+                unlock_s = encrypted_copy(folder, sealed)
+                enc = {"encrypt_s": round(time.perf_counter() - started, 1)}
+                enc["unlock_ms"] = round(unlock_s * 1000, 1)
+                enc.update(probe("app", sealed, args.runs))
+                enc.update(measure_save(sealed, args.runs))
+                raw["encrypted"] = enc
             row.update(measure_save(folder, args.runs))  # last: it adds sessions
             raw[str(size)] = row
         bare = probe("bare", None, args.runs)
-    big, little = raw[str(large)], raw[str(small)]
+    big, little, enc = raw[str(large)], raw[str(small)], raw["encrypted"]
     result = {
         "save_ratio": round(
             (big["save_ms"] + big["autosave_ms"]) / (little["save_ms"] + little["autosave_ms"]), 2
@@ -169,12 +212,18 @@ def main() -> int:
         "history_ratio": round(big["history_ms"] / little["history_ms"], 2),
         "trends_ratio": round(big["trends_ms"] / big["orjson_ms"], 2),
         "rss_ratio": round(big["rss_mb"] / bare["rss_mb"], 2),
+        "encrypted_save_ratio": round(
+            (enc["save_ms"] + enc["autosave_ms"]) / (big["save_ms"] + big["autosave_ms"]), 2
+        ),
+        "encrypted_start_ratio": round(enc["start_ms"] / big["start_ms"], 2),
         "targets": {
             "save_ratio": 1.5,
             "start_ratio": 1.5,
             "history_ratio": 1.5,
             "trends_ratio": 1.0,
             "rss_ratio": 2.0,
+            "encrypted_save_ratio": 1.2,
+            "encrypted_start_ratio": 1.2,
         },
         "bare": bare,
         "sizes": raw,
@@ -183,11 +232,12 @@ def main() -> int:
         print(json.dumps(result, indent=2))
         return 0
     print(f"Sizes: {', '.join(map(str, sizes))} sessions; medians of {args.runs} runs\n")
-    print(f"{'figure':<15}{'ratio':>8}{'target':>8}  verdict")
+    print(f"{'figure':<23}{'ratio':>8}{'target':>8}  verdict")
     for key, target in result["targets"].items():
         verdict = "ok" if result[key] <= target else "MISSED"
-        print(f"{key:<15}{result[key]:>8}{target:>8}  {verdict}")
+        print(f"{key:<23}{result[key]:>8}{target:>8}  {verdict}")
     print(f"\nbare Textual app: start {bare['start_ms']} ms, peak {bare['rss_mb']} MB")
+    print(f"unlock (one passphrase, Argon2id): {enc['unlock_ms']} ms")
     for size, row in raw.items():
         print(f"{size:>6} sessions: " + ", ".join(f"{k} {v}" for k, v in row.items()))
     return 0

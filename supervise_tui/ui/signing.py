@@ -185,6 +185,13 @@ class Signing:
         from .dialogs.recovery_key import RecoveryKeyDialog
 
         self.person = lead
+        self.clear_notifications()  # the "not encrypted" notice, among others
+        self.notify(
+            "The records are encrypted. Give each person a passphrase or a setup code "
+            "from People (k); until then only you can sign in.",
+            title="Encrypted",
+            timeout=20,
+        )
         refresh = getattr(self.screen, "refresh_data", None)
         if refresh is not None:
             refresh()

@@ -21,6 +21,7 @@ class LockScreen(ModalScreen[None]):
     LockScreen { background: $background; align: center middle; }
     LockScreen > Vertical { width: 64; max-width: 98%; height: auto; padding: 0 1; }
     LockScreen #lock-error { color: $error; text-style: bold; }
+    LockScreen .label { margin-top: 1; }
     """
 
     class Done(Message):
@@ -41,7 +42,8 @@ class LockScreen(ModalScreen[None]):
                 "else? Quit with Ctrl+Q and sign in as yourself.",
                 markup=False,
             )
-            yield TextInput(password=True, id="secret", compact=True)
+            yield Static("[b]Your passphrase[/b] (then Enter)", classes="label")
+            yield TextInput(password=True, id="secret", placeholder="passphrase")
             yield Static("", id="lock-error", markup=False)
 
     def on_mount(self) -> None:

@@ -52,9 +52,9 @@ class SignInScreen(Screen):
         with Vertical():
             yield Static(INTRO, markup=False)
             yield Label("Your name")
-            yield TextInput(id="name", max_length=NAME_MAX * 2, compact=True)
+            yield TextInput(id="name", max_length=NAME_MAX * 2, placeholder="your name")
             yield Label("Your passphrase (or the setup code you were given)")
-            yield TextInput(password=True, id="secret", compact=True)
+            yield TextInput(password=True, id="secret", placeholder="passphrase or setup code")
             yield Static("", id="sign-in-error", markup=False)
             yield Static(FORGOTTEN, markup=False, classes="hint")
         yield Footer()
