@@ -14,6 +14,8 @@ from ..domain.errors import ValidationError
 from ..domain.models import Person, Session
 from ..domain.serial import from_data
 from . import backups, migrations
+from .crypto import sealing
+from .crypto.keyring import KeyringError
 from .errors import DamagedFile
 from .files import parse_json
 from .journal import JOURNAL
@@ -29,27 +31,49 @@ class CheckReport:
     drafts: int = 0
     problems: list[str] = field(default_factory=list)
     repairable: list[str] = field(default_factory=list)  # peer ids whose derived data differ
+    unreadable: int = 0  # files of an encrypted folder the signed-in person holds no key to
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
-def check(root: Path) -> CheckReport:
-    """Read every file without changing anything and report what is wrong."""
+def check(root: Path, codec=None) -> CheckReport:
+    """Read every file without changing anything and report what is wrong.
+
+    An encrypted folder is checked through ``codec`` (the signed-in person's sealer):
+    a file whose seal does not open is damaged, and the files of peers this person
+    holds no key to are left out (``unreadable`` counts them). Without a codec, sealed
+    files cannot be looked into and are reported as such."""
     report = CheckReport()
     root = Path(root)
     parsed: dict[Path, dict] = {}
+    hidden: set[str] = set()  # peers whose records this person cannot read
+    sealed_unread = 0
     for rel in backups.data_files(root):
         report.files += 1
         try:
             raw = (root / rel).read_bytes()
+            if raw.startswith(sealing.MAGIC[:4]) or codec is not None:
+                if codec is None:
+                    sealed_unread += 1
+                    continue
+                try:
+                    raw = codec.decode(rel.as_posix(), raw)
+                except sealing.SealError as error:
+                    _damaged(root, rel, error.reason, report, codec)
+                    continue
+                except KeyringError:
+                    report.unreadable += 1
+                    if rel.parts[0] == "peers" and len(rel.parts) >= 3:
+                        hidden.add(rel.parts[1])
+                    continue
             data = parse_json(root / rel, raw)
         except OSError as error:
-            _damaged(root, rel, f"it cannot be read: {error.strerror or error}", report)
+            _damaged(root, rel, f"it cannot be read: {error.strerror or error}", report, codec)
             continue
         except DamagedFile as error:
-            _damaged(root, rel, error.reason, report)
+            _damaged(root, rel, error.reason, report, codec)
             continue
         if not isinstance(data, dict):
             _damaged(root, rel, "it does not have the expected shape", report)
@@ -58,10 +82,15 @@ def check(root: Path) -> CheckReport:
             # the full records, people and drafts are checked record by record below
             problem = file_problem(rel, raw)
             if problem:
-                _damaged(root, rel, problem, report)
+                _damaged(root, rel, problem, report, codec)
                 if kind_of(rel) != "peer":
                     continue
         parsed[rel] = data
+    if sealed_unread:
+        report.problems.append(
+            f"{sealed_unread} file(s) are encrypted: sign in (--as NAME) to check them"
+        )
+        return report
     if (root / JOURNAL).exists():
         report.problems.append(
             f"{JOURNAL}: an interrupted save is waiting, and another window holds the folder"
@@ -90,6 +119,8 @@ def check(root: Path) -> CheckReport:
     peer_ids = sorted(p.name for p in peers_dir.iterdir()) if peers_dir.is_dir() else []
     seen: dict[str, str] = {}  # session id -> the peer it is filed under
     for peer_id in peer_ids:
+        if peer_id in hidden:
+            continue  # not this person's to read: left out, not a problem
         if not any((peers_dir / peer_id).glob("*.json")):
             continue  # an empty folder (a write that never happened) holds nothing
         _check_peer(root, peer_id, parsed, people, report, seen)
@@ -103,8 +134,8 @@ def check(root: Path) -> CheckReport:
     return report
 
 
-def _damaged(root: Path, rel: Path, reason: str, report: CheckReport) -> None:
-    good = backups.newest_good(root, rel)
+def _damaged(root: Path, rel: Path, reason: str, report: CheckReport, codec=None) -> None:
+    good = backups.newest_good(root, rel, codec)
     hint = f"; newest good backup: {good}" if good else "; no backup holds a good copy"
     report.problems.append(f"{rel}: damaged ({reason}){hint}")
 

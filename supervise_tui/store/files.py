@@ -71,7 +71,10 @@ def remove(path: Path) -> None:
         return
     except OSError as error:
         raise SaveFailed(explain(error, path), error.errno) from None
-    fsync_dir(path.parent)
+    try:
+        fsync_dir(path.parent)
+    except OSError as error:
+        raise SaveFailed(explain(error, path), error.errno) from None
 
 
 def write_json(path: Path, value: object) -> None:

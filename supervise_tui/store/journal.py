@@ -37,6 +37,7 @@ from .errors import SaveFailed
 from .files import FILE_MODE, TEMP_SUFFIX, atomic_write, explain, fsync_dir, remove
 
 JOURNAL = "journal.json"
+SEALED = b"SVTE"  # how a sealed file starts (crypto/sealing.py)
 JOURNAL_FORMAT = 2
 
 
@@ -155,6 +156,8 @@ def _apply(root: Path, staged: list[Staged]) -> None:
             fsync_dir(folder)
         except FileNotFoundError:
             pass
+        except OSError as error:  # the renames are made; a replay finishes the rest
+            raise SaveFailed(explain(error, folder / "x"), error.errno) from None
 
 
 @dataclass
@@ -164,13 +167,18 @@ class Replayed:
     completed: bool = False  # an interrupted save was finished
     set_aside: str | None = None  # the name a refused journal was kept under
     reason: str = ""
+    waiting: bool = False  # a sealed journal, and nobody signed in to open it: left as it is
 
 
 def replay(root: Path, now: datetime, codec=None) -> Replayed:
     """Complete the interrupted commit in ``root``'s journal, if it still fits the files.
 
     Call only while holding the folder's write lock. A journal that does not prove
-    it belongs to the files on disk is set aside (never applied), with the reason.
+    it belongs to the files on disk is set aside (never applied), with the reason. A
+    sealed journal (an encrypted folder's) is opened with ``codec``; without one it is
+    left waiting, untouched, for someone to sign in (never set aside for that). A plain
+    one is read as it is, whether or not the folder is encrypted (encrypting a folder
+    writes a plain journal, so a kill part way is completed before anyone signs in).
     """
     path = root / JOURNAL
     try:
@@ -179,8 +187,11 @@ def replay(root: Path, now: datetime, codec=None) -> Replayed:
         return Replayed()
     except OSError as error:
         raise SaveFailed(explain(error, path), error.errno) from None
+    sealed = raw.startswith(SEALED)
+    if sealed and codec is None:
+        return Replayed(waiting=True)  # only someone signed in can open it: left for them
     try:
-        entries = _parse(raw if codec is None else codec.decode(JOURNAL, raw))
+        entries = _parse(codec.decode(JOURNAL, raw) if sealed else raw)
     except ValueError as error:  # (a seal that does not open is a ValueError too)
         return _set_aside(root, [], now, str(error))
     ready: list[Staged] = []

@@ -23,6 +23,7 @@ from ..services import bundle as bundles
 from ..services import merge
 from ..store.backend import Backend, Conflict
 from ..store.errors import NotFound
+from .access import grant_all
 
 
 def is_sealed(raw: bytes) -> bool:
@@ -81,6 +82,10 @@ def apply_import(
         for decision in people:
             local = decision.local
             store.put_person(decision.incoming, replaces=local.updated_at if local else None)
+        if people and store.signed_in is not None:
+            # an encrypted folder: each new peer's key, and their readers, before their
+            # records are sealed with it (in the same commit)
+            grant_all(store)
         for done, (peer_id, incoming) in enumerate(sorted(by_peer.items()), 1):
             held = {s.id: s for s in store.sessions(peer_id)}
             held.update((s.id, s) for s in incoming)

@@ -3,6 +3,9 @@
 Every save that returned is acknowledged in the ack file (written, flushed and
 fsynced after the call returned), so the parent can check that each one
 survived the SIGKILL. Usage: crash_child.py DATA ACKS SEED BUNDLES_DIR
+
+An encrypted folder (made by the parent) is signed in to as SUPERVISE_CRASH_AS with
+the passphrase in SUPERVISE_PASSPHRASE, with the tests' fast Argon2id costs.
 """
 
 from __future__ import annotations
@@ -17,9 +20,11 @@ from pathlib import Path
 from supervise_tui.domain.enums import ConcernCategory, ConcernStatus, GoalArea, Role, SessionKind
 from supervise_tui.domain.models import Action, Concern, ConcernUpdate, Goal, Person, Session
 from supervise_tui.services import bundle as bundles
-from supervise_tui.store.folder import open_folder
+from supervise_tui.store.crypto.kdf import FAST
+from supervise_tui.store.folder import FolderBackend, open_folder
 from supervise_tui.usecases.imports import apply_import, plan_import
 from supervise_tui.usecases.people import save_person
+from supervise_tui.usecases.security import sign_in
 from supervise_tui.usecases.sessions import finish_session, review_for, save_draft, sign_session
 
 _ticks = itertools.count()
@@ -44,7 +49,10 @@ def main() -> None:
         os.write(ack_fd, ("\t".join(fields) + "\n").encode())
         os.fsync(ack_fd)
 
+    FolderBackend.kdf_params = FAST  # as tests/conftest.py does in the parent
     repo = open_folder(data, clock=fixed_clock)
+    if repo.locked:
+        sign_in(repo, os.environ["SUPERVISE_CRASH_AS"], os.environ["SUPERVISE_PASSPHRASE"])
     sups = repo.people(role=Role.SUPERVISOR)
     if not sups:
         sups = [

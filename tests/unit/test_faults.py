@@ -1,4 +1,5 @@
-"""Faults injected at every write point: one clear sentence, nothing lost, then it works."""
+"""Faults injected at every write point: one clear sentence, nothing lost, then it works
+(in a plain folder and in an encrypted one, signed in)."""
 
 from __future__ import annotations
 
@@ -19,9 +20,10 @@ from supervise_tui.store.check import check
 from supervise_tui.store.errors import SaveFailed
 from supervise_tui.store.folder import FolderBackend, open_folder
 from supervise_tui.usecases.people import save_person
+from supervise_tui.usecases.security import sign_in
 from supervise_tui.usecases.sessions import finish_session, save_draft, sign_session
 
-from ..conftest import fixed_clock, folder_state, make_session
+from ..conftest import PASS, fixed_clock, folder_state, make_session
 
 ERRORS = {
     "disk full": errno.ENOSPC,
@@ -48,11 +50,33 @@ def do_save(kind: str, repo: FolderBackend, team) -> None:
         sign_session(repo, session, team["peer"].id, "ok", clock=repo.clock)
 
 
+def signed_in(folder):
+    """The folder opened as the app would: signed in as the lead when it is encrypted."""
+    store = open_folder(folder, clock=fixed_clock)
+    if store.locked:
+        sign_in(store, "Dana Whitfield", PASS)
+    return store
+
+
+@pytest.fixture(params=["plain", "encrypted"])
+def faulty(request, data_dir):
+    """A folder with a session to sign off (plain, or encrypted with the lead signed in),
+    and its team: (store, team)."""
+    if request.param == "plain":
+        repo, team = request.getfixturevalue("repo"), request.getfixturevalue("team")
+        finish_session(repo, make_session(team), clock=repo.clock)
+        return repo, team
+    _, team, _ = request.getfixturevalue("locked_folder")  # Jordan has one session
+    store = signed_in(data_dir)
+    request.addfinalizer(store.close)
+    return store, team
+
+
 @pytest.mark.parametrize("kind", ["person", "draft", "session", "signoff"])
 @pytest.mark.parametrize("call", CALLS)
 @pytest.mark.parametrize("fault", sorted(ERRORS))
-def test_fault_at_each_write_point(repo, team, data_dir, monkeypatch, kind, call, fault):
-    finish_session(repo, make_session(team), clock=repo.clock)  # something to sign off
+def test_fault_at_each_write_point(faulty, data_dir, monkeypatch, kind, call, fault):
+    repo, team = faulty
     before = folder_state(data_dir, backups=False)
     real = getattr(os, call)
     code = ERRORS[fault]
@@ -71,14 +95,14 @@ def test_fault_at_each_write_point(repo, team, data_dir, monkeypatch, kind, call
     monkeypatch.setattr(os, call, real)
     # Whatever landed, the folder opens whole: the old state, or the new one completed.
     repo.close()
-    again = open_folder(data_dir, clock=fixed_clock)
-    assert check(data_dir).ok, check(data_dir).problems
+    again = signed_in(data_dir)
+    assert check(data_dir, again.codec).ok, check(data_dir, again.codec).problems
     if kind in ("person", "draft"):
         assert (
             folder_state(data_dir, backups=False) == before
         )  # one-file saves: exactly the old state
     do_save(kind if kind != "session" else "person", again, team)  # the next save works
-    assert check(data_dir).ok
+    assert check(data_dir, again.codec).ok
     again.close()
 
 

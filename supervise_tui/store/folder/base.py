@@ -197,6 +197,8 @@ class FolderBase:
         for db in self._dbs.values():
             db.atomic.forget()
         result = journal.replay(self.root, self.local_now(), self.codec)
+        for db in self._dbs.values():  # read while replaying (the keyring, to open a
+            db.atomic.forget()  # sealed journal): what the replay replaced is read again
         if result.completed:
             self.recovered_journal = True
         elif result.set_aside:

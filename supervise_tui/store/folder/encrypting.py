@@ -5,7 +5,8 @@ the folder's key) and, for a folder with records, every data file is sealed in O
 journaled commit (a kill part way leaves it plain, or wholly encrypted), then every
 record is read back through its seal before anything else happens. The backups are then
 sealed in place too: a plain copy of the records left in ``backups/`` would defeat the
-point (:meth:`EncryptingRoom.seal_backups` finishes the job if it was interrupted).
+point (:meth:`EncryptingRoom.seal_backups`, run again at every sign-in that can write,
+finishes the job if it was interrupted).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from ..crypto import keyring, sealing
 from ..crypto.kdf import KdfParams
 from ..crypto.keyring import KEYS, RECOVERY
 from ..crypto.sealer import PLAIN, Sealer
-from ..errors import DamagedFile, Refused
+from ..errors import DamagedFile, Refused, StoreError
 from ..files import atomic_write
 from ..layout import META
 from ..records import file_problem
@@ -72,7 +73,12 @@ class EncryptingRoom(KeysRoom):
         self._dbs.clear()
         self._people = None
         self._verify()
-        self.seal_backups()
+        try:
+            self.seal_backups()
+        except (OSError, StoreError):  # the records are encrypted: that must not be lost
+            self.notices.append(
+                "Some backup copies could not be encrypted yet; they will be at the next sign-in."
+            )
 
     def _peers_with_drafts(self) -> list[str]:
         found = (self.root / "peers").glob("*/drafts/*.json")
@@ -94,7 +100,9 @@ class EncryptingRoom(KeysRoom):
             meta["encryption"] = {"version": 1, "keys": KEYS}
             before = journal.file_digest(self.root / META)
             staged.append(journal.stage_bytes(self.root, META, orjson.dumps(meta), before))
-            listed = journal.write_journal(self.root, staged, sealer)
+            # A plain journal (file names and hashes only): a kill part way is completed
+            # at the next start, which reads meta.json as plain until it is.
+            listed = journal.write_journal(self.root, staged)
         except BaseException:
             journal.discard(self.root, staged)
             raise
@@ -120,14 +128,18 @@ class EncryptingRoom(KeysRoom):
         for folder in sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []:
             for path in sorted(folder.rglob("*.json")):
                 rel = path.relative_to(folder).as_posix()
-                raw = path.read_bytes()
-                if rel in PLAIN or sealing.is_sealed(raw):
+                if rel in PLAIN or _starts_sealed(path):
                     continue
                 if not self.codec.can_read(rel):
                     continue  # another peer's, and still plain: a lead's next start seals it
-                atomic_write(path, self.codec.encode(rel, raw))
+                atomic_write(path, self.codec.encode(rel, path.read_bytes()))
                 sealed += 1
         return sealed
+
+
+def _starts_sealed(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return sealing.is_sealed(handle.read(len(sealing.MAGIC)))
 
 
 def is_encrypted_folder(root: Path) -> bool:

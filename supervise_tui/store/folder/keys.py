@@ -21,6 +21,9 @@ class KeysRoom(FolderBase):
     signed_in: str | None = None  # the person id whose keys are held ("recovery" for it)
     _open_check = True
 
+    def seal_backups(self) -> int:  # (the encrypting room's)
+        return 0
+
     def _tables(self) -> dict:
         return {name: dict(self._raw(KEYS, name)) for name in keyring.TABLES}
 
@@ -59,6 +62,8 @@ class KeysRoom(FolderBase):
         if (self.root / KEYS).exists():
             self.codec.data_key(keyring.folder_key_id(self._tables()))  # refused here if none
         self._open_unlocked(self._open_check)
+        if not self.read_only:
+            self.seal_backups()  # any left plain when encrypting was cut short
 
     def lock(self) -> None:
         """Forget every key and every record read (the idle lock, leaving the app)."""

@@ -56,11 +56,22 @@ class OpeningRoom(FolderBase):
         if not self.read_only:
             if (root / JOURNAL).exists():
                 self._replay_journal()
+                if not self.encrypted and self._meta_says_encrypted():
+                    # the save it completed was the one encrypting the folder: from now
+                    # on it opens like any encrypted folder, once someone signs in
+                    self.encrypted = True
+                    self._dbs.clear()
+                    self._check_keys_file()
+                    self._open_check = check
+                    return
             clean_temps(root)  # after the journal: its staged files are temps until applied
         self._require_people()
         if check:
             self.check_files()
-        self._db(PEOPLE).atomic.read()  # people.json is small and Home needs it: parse it now
+        try:  # people.json is small and Home needs it: parse it now
+            self._db(PEOPLE).atomic.read()
+        except DamagedFile as error:  # (named with the newest backup of a good copy)
+            raise self._damaged(error.path, error.reason, PEOPLE) from None
 
     def _take_lock(self) -> None:
         import filelock  # here, not at the top: it is slow to import

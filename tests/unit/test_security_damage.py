@@ -1,0 +1,186 @@
+"""Damage to an encrypted folder: the damaged file is named, with a good backup to go
+back to; never "wrong passphrase" for a tampered data file; never a new folder written
+over one whose keyring is missing."""
+
+from __future__ import annotations
+
+import pytest
+
+from supervise_tui.cli import main
+from supervise_tui.store import backups
+from supervise_tui.store.check import check
+from supervise_tui.store.errors import DamagedFile, NoAccess
+from supervise_tui.store.folder import open_folder
+from supervise_tui.usecases.security import sign_in
+
+from ..conftest import PASS, fixed_clock, folder_state
+
+LEAD = "Dana Whitfield"
+
+
+def signed_in(folder):
+    store = open_folder(folder, clock=fixed_clock)
+    try:
+        sign_in(store, LEAD, PASS)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def flip(path, at: int) -> None:
+    raw = bytearray(path.read_bytes())
+    raw[at] ^= 0x01
+    path.write_bytes(bytes(raw))
+
+
+def cli(capsys, monkeypatch, *argv):
+    monkeypatch.setenv("SUPERVISE_PASSPHRASE", PASS)
+    code = main(list(argv), clock=fixed_clock)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+# Where a byte is flipped: the marker, the key id, the nonce, the ciphertext, the tag.
+PLACES = [0, 7, 25, 40, -1]
+
+
+@pytest.mark.parametrize("at", PLACES)
+def test_a_flipped_byte_in_a_session_file_names_it_with_a_backup(
+    locked_folder, capsys, monkeypatch, at
+):
+    folder, team, _ = locked_folder
+    good = backups.list_backups(folder)[0]  # the newest
+    shard = next((folder / "peers" / team["peer"].id).glob("sessions-*.json"))
+    flip(shard, at)
+    store = open_folder(folder, clock=fixed_clock, check=False)  # (the look comes later)
+    sign_in(store, LEAD, PASS)  # the keyring is whole: signing in works
+    with pytest.raises(DamagedFile) as err:
+        store.sessions(team["peer"].id)
+    message = str(err.value)
+    assert shard.name in message and f"restore --from {good}" in message
+    assert "passphrase" not in message
+    report = check(folder, store.codec)
+    problem = report.problems[0]
+    assert shard.name in problem and "damaged" in problem and good in problem
+    store.close()
+    # The backup is sealed too, and restoring it works once signed in.
+    code, out, err = cli(
+        capsys, monkeypatch, "restore", "--from", good, "--data-dir", str(folder), "--as", LEAD
+    )
+    assert code == 0, err
+    store = signed_in(folder)
+    assert len(store.sessions(team["peer"].id)) == 1
+    assert check(folder, store.codec).ok
+    store.close()
+
+
+@pytest.mark.parametrize("at", PLACES)
+def test_a_flipped_byte_in_people_json_names_it_never_the_passphrase(locked_folder, at):
+    folder, _, _ = locked_folder
+    good = backups.list_backups(folder)[0]  # the newest
+    flip(folder / "people.json", at)
+    before = folder_state(folder)
+    store = open_folder(folder, clock=fixed_clock)
+    with pytest.raises(DamagedFile) as err:
+        sign_in(store, LEAD, PASS)
+    store.close()
+    message = str(err.value)
+    assert "people.json" in message and f"restore --from {good}" in message
+    assert "passphrase" not in message
+    assert folder_state(folder) == before  # nothing written over it
+
+
+def test_a_session_file_swapped_between_two_peers_is_refused_as_damaged(locked_folder):
+    """Same name, the other peer's folder: the seal is bound to its place (and key)."""
+    folder, team, _ = locked_folder
+    mine = next((folder / "peers" / team["peer"].id).glob("sessions-*.json"))
+    theirs = folder / "peers" / team["peer2"].id / mine.name
+    assert theirs.exists()
+    a, b = mine.read_bytes(), theirs.read_bytes()
+    mine.write_bytes(b)
+    theirs.write_bytes(a)
+    store = signed_in(folder)
+    for peer in ("peer", "peer2"):
+        with pytest.raises(DamagedFile) as err:
+            store.sessions(team[peer].id)
+        assert "moved" in str(err.value) and "passphrase" not in str(err.value)
+    damaged = [p for p in check(folder, store.codec).problems if "damaged" in p]
+    assert len(damaged) == 2 and all(mine.name in p for p in damaged)
+    store.close()
+
+
+def test_a_missing_keyring_changes_nothing_whichever_way_it_is_opened(
+    locked_folder, capsys, monkeypatch
+):
+    folder, _, _ = locked_folder
+    (folder / "keys.json").unlink()
+    before = folder_state(folder)
+    for read_only in (False, True):
+        with pytest.raises(DamagedFile) as err:
+            open_folder(folder, clock=fixed_clock, read_only=read_only)
+        assert "keys.json" in str(err.value) and "missing" in str(err.value)
+    code, _, err = cli(capsys, monkeypatch, "team", "--data-dir", str(folder), "--as", LEAD)
+    assert code == 1 and "keys.json" in err and "\n" not in err.strip()
+    assert folder_state(folder) == before  # never a new, empty folder over the old one
+    assert not (folder / "keys.json").exists()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="keys.json carries no checksum: a flipped byte in a slot or the folder's salt "
+    "reads as 'That name and passphrase do not match.' (see the report of branch cryptcrash)",
+)
+def test_a_flipped_byte_in_the_keyring_names_it_never_the_passphrase(locked_folder):
+    folder, _, _ = locked_folder
+    raw = (folder / "keys.json").read_bytes()
+    wrong = []
+    for at in range(0, len(raw), 97):
+        flip(folder / "keys.json", at)
+        store = open_folder(folder, clock=fixed_clock, check=False)
+        try:
+            sign_in(store, LEAD, PASS)
+        except NoAccess:
+            wrong.append(at)
+        except DamagedFile as error:
+            assert "keys.json" in str(error)
+        finally:
+            store.close()
+            (folder / "keys.json").write_bytes(raw)
+    assert not wrong, f"{len(wrong)} flipped bytes read as a wrong passphrase"
+
+
+def test_check_on_an_encrypted_folder_through_the_signed_in_persons_keys(locked_folder):
+    """The store's check: all well when it is; the damaged file named when not."""
+    folder, team, _ = locked_folder
+    store = signed_in(folder)
+    report = check(folder, store.codec)
+    assert report.ok and report.sessions == 2 and report.people == 4, report.problems
+    without = check(folder)  # not signed in: says so, never calls sealed files damaged
+    assert not without.ok and "sign in" in without.problems[0]
+    store.close()
+    flip(next((folder / "peers" / team["peer2"].id).glob("index-*.json")), 40)
+    store = signed_in(folder)
+    problem = check(folder, store.codec).problems[0]
+    assert "index-" in problem and "damaged" in problem
+    store.close()
+    robin = open_folder(folder, clock=fixed_clock)
+    sign_in(robin, "Jordan Ellery", "Jordan Ellery own words here")
+    report = check(folder, robin.codec)  # Jordan cannot read Robin's files: left out
+    assert report.ok and report.unreadable > 0, report.problems
+    robin.close()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="cli/records.py cmd_check calls check(data_dir) without signing in; it needs "
+    "open_records(ctx, read_only=True) and check(data_dir, store.codec) (report of cryptcrash)",
+)
+def test_supervise_check_on_an_encrypted_folder(locked_folder, capsys, monkeypatch):
+    folder, team, _ = locked_folder
+    code, out, err = cli(capsys, monkeypatch, "check", "--data-dir", str(folder), "--as", LEAD)
+    assert code == 0 and "All well" in out, out + err
+    shard = next((folder / "peers" / team["peer"].id).glob("sessions-*.json"))
+    flip(shard, -1)
+    code, out, err = cli(capsys, monkeypatch, "check", "--data-dir", str(folder), "--as", LEAD)
+    assert code == 1 and shard.name in out
