@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..store import backups
 from ..store.errors import SaveFailed, StoreLocked
+from ..store.folder.encrypting import is_encrypted_folder
 from .common import EXIT_FAIL, EXIT_OK, Ctx, open_records, say
 
 
@@ -17,6 +18,8 @@ def cmd_check(ctx: Ctx, args) -> int:
     if not data_dir.is_dir():
         say(f"There are no records in {data_dir} yet.")
         return EXIT_FAIL
+    if is_encrypted_folder(data_dir):
+        return _check_encrypted(ctx, args)
     if (data_dir / JOURNAL).exists():
         # Like the next start would: complete an interrupted save first (if no window
         # holds the folder; one that does completes it itself).
@@ -32,6 +35,29 @@ def cmd_check(ctx: Ctx, args) -> int:
             repair(repo, report.repairable)
         print(f"Rebuilt derived data for {len(report.repairable)} peer(s).")
         report = check(data_dir)
+    return _said(data_dir, report)
+
+
+def _check_encrypted(ctx: Ctx, args) -> int:
+    """Signed in, the files the person may read are checked through their keys (an
+    interrupted save is completed first, when no window holds the folder)."""
+    from ..store.check import check
+    from ..usecases.maintenance import repair
+
+    try:
+        store = open_records(ctx, backup=False, check=False)
+    except StoreLocked:
+        store = open_records(ctx, read_only=True, backup=False, check=False)
+    with store:
+        report = check(ctx.data_dir, store.codec)
+        if args.repair and report.repairable and not store.read_only:
+            repair(store, report.repairable)
+            print(f"Rebuilt derived data for {len(report.repairable)} peer(s).")
+            report = check(ctx.data_dir, store.codec)
+    return _said(ctx.data_dir, report)
+
+
+def _said(data_dir, report) -> int:
     print(f"Checked {data_dir}")
     print(f"  files:    {report.files}")
     print(f"  people:   {report.people}")
@@ -59,10 +85,19 @@ def cmd_backups(ctx: Ctx, args) -> int:
 
 
 def cmd_restore(ctx: Ctx, args) -> int:
+    from ..store.errors import DamagedFile
     from ..store.folder import lock_folder
+    from ..store.folder.encrypting import is_encrypted_folder
 
+    codec = None
+    if is_encrypted_folder(ctx.data_dir):
+        try:  # signed in, the restore's own journal is sealed too
+            with open_records(ctx, read_only=True, backup=False, check=False) as store:
+                codec = store.codec
+        except DamagedFile:
+            codec = None  # the damage is what is being undone: restore without keys
     with lock_folder(ctx.data_dir, clock=ctx.clock):
-        kept = backups.restore(ctx.data_dir, args.source, ctx.local_now())
+        kept = backups.restore(ctx.data_dir, args.source, ctx.local_now(), codec)
     print(f"Restored {ctx.data_dir} from backup {args.source}.")
     print(f"What was there before is kept as backup {kept}.")
     return EXIT_OK

@@ -171,11 +171,6 @@ def test_check_on_an_encrypted_folder_through_the_signed_in_persons_keys(locked_
     robin.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli/records.py cmd_check calls check(data_dir) without signing in; it needs "
-    "open_records(ctx, read_only=True) and check(data_dir, store.codec) (report of cryptcrash)",
-)
 def test_supervise_check_on_an_encrypted_folder(locked_folder, capsys, monkeypatch):
     folder, team, _ = locked_folder
     code, out, err = cli(capsys, monkeypatch, "check", "--data-dir", str(folder), "--as", LEAD)
