@@ -275,3 +275,21 @@ def has_content(draft: Session, step: str) -> bool:
         Section.WRAP_UP: draft.actions,
     }
     return bool(lists.get(section))
+
+
+def not_visited(draft: Session, steps: list[str], current: str) -> list[str]:
+    """The steps of ``steps`` a person has not been to, written in or skipped on purpose
+    (asked about before finishing). The step showing now counts as visited."""
+    return [
+        step
+        for step in steps
+        if step != current
+        and step not in draft.visited
+        and step not in draft.skipped
+        and not has_content(draft, step)
+    ]
+
+
+def is_blank(draft: Session, steps: list[str]) -> bool:
+    """Nothing was recorded in any step."""
+    return not any(has_content(draft, step) for step in steps)

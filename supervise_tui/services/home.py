@@ -43,10 +43,21 @@ def home_rows(
     return sorted(rows, key=lambda r: r.sort_key)
 
 
-def draft_label(draft: Session, people: dict[str, Person]) -> str:
+STEP_COUNT = 8  # the steps of a session, review included (ui/widgets/step_bar.py)
+
+
+def draft_label(draft: Session, people: dict[str, Person], local=None) -> str:
+    """What tells one unfinished session from another: whose, which kind, when it was
+    started, how far it got, when it was last changed (``local`` turns the stored UTC
+    stamp into local time)."""
     peer = people.get(draft.peer_id)
     name = peer.display if peer else "an unknown peer"
-    return f"{name}, {draft.when:%a %d %b %Y %H:%M}"
+    done = min(STEP_COUNT, len(set(draft.visited) | set(draft.skipped)))
+    changed = local(draft.updated_at) if local else draft.updated_at
+    return (
+        f"{name} — {draft.kind.label}, {draft.when:%a %d %b %H:%M}; "
+        f"{done} of {STEP_COUNT} steps; last change {changed:%a %d %b %H:%M}"
+    )
 
 
 LATE = " — LATE"  # in words: never shown by colour alone

@@ -103,6 +103,10 @@ class Backend(Protocol):
         """Sign in; returns the person's id and whether they must now choose a passphrase
         (they signed in with a one-time setup code). NoAccess when they do not match."""
 
+    def vouches(self, person_id: str, secret: str) -> bool:
+        """Whether ``secret`` is this person's own passphrase (signing beside the person
+        signed in); changes nothing."""
+
     def lock(self) -> None:
         """Forget every key and every record read (idle lock, sign-out)."""
 

@@ -80,9 +80,24 @@ def finish_session(store: Backend, draft: Session, *, clock: Clock) -> Session:
 
 
 def sign_session(
-    store: Backend, session: Session, person_id: str, comment: str = "", *, clock: Clock
+    store: Backend,
+    session: Session,
+    person_id: str,
+    comment: str = "",
+    *,
+    clock: Clock,
+    passphrase: str | None = None,
 ) -> Session:
-    """One participant's acknowledgement; once everyone has, the session is acknowledged."""
+    """One participant's acknowledgement; once everyone has, the session is acknowledged.
+    On encrypted records the person signed in signs as themselves; someone beside them
+    signs by typing their own ``passphrase``."""
+    me = store.signed_in
+    vouched = bool(passphrase) and store.vouches(person_id, passphrase or "")
+    if me not in (None, "recovery") and person_id != me and not vouched:
+        raise Refused(
+            "To sign for someone else, they type their own passphrase "
+            "(or sign when they sign in themselves)."
+        )
     filed = store.filed_row(session.peer_id, session.id, session.when.year, anywhere=True)
     if filed is None:
         raise Refused("That session is not in the records.")

@@ -101,3 +101,16 @@ async def highlight_peer(pilot, name: str) -> None:
 def text_of(widget) -> str:
     """What a widget shows, as text."""
     return str(widget.render())
+
+
+async def finish(pilot) -> str:
+    """F6, then yes to "Finish this session?"; returns the question asked."""
+    from supervise_tui.ui.dialogs.confirm import ConfirmDialog
+
+    await pilot.press("f6")
+    await settle(pilot)
+    dialog = pilot.app.screen
+    assert isinstance(dialog, ConfirmDialog), type(dialog).__name__
+    await pilot.press("y")
+    await settle(pilot)
+    return dialog.question

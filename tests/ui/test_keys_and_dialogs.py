@@ -153,7 +153,7 @@ DIALOGS = {
     "sign-off": lambda: SignOffDialog([("Jordan Ellery", "p1")]),
     "export": lambda: ExportDialog("a record", "record", folder=Path("/nonexistent-folder")),
     "person": lambda: PersonForm(),
-    "drafts": lambda: PickOne([("A draft", "d1")]),
+    "pick": lambda: PickOne([("A draft", "d1")]),
 }
 
 

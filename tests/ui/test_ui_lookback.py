@@ -16,7 +16,7 @@ from supervise_tui.ui.screens.trends import TrendsScreen
 from supervise_tui.usecases.people import find_people
 from supervise_tui.usecases.sessions import finish_session
 
-from .helpers import SIZE, build_app, fill, highlight_peer, settle, text_of, type_text
+from .helpers import SIZE, build_app, fill, finish, highlight_peer, settle, text_of, type_text
 
 
 @pytest.fixture
@@ -153,7 +153,7 @@ async def test_peer_view_adds_topics_that_reach_the_next_session(demo):
             await settle(pilot)
         agenda = text_of(screen.query_one(".peer-agenda"))
         assert "Front desk cover" in agenda and "Tired lately" in agenda
-        await pilot.press("f6")
+        await finish(pilot)
         await settle(pilot)
         assert isinstance(pilot.app.screen, SummaryScreen)
         assert "Front desk cover" in pilot.app.screen.query_one("#summary")._markdown

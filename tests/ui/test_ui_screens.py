@@ -28,6 +28,7 @@ from .helpers import (
     build_app,
     choose,
     fill,
+    finish,
     highlight_peer,
     settle,
     text_of,
@@ -175,7 +176,7 @@ async def test_huge_paste_is_refused_inline_and_kept(repo, team):
         message = text_of(screen.query_one("#e__voices__check_in__peer"))
         assert "50,000" in message and "20,000" in message
         assert screen.draft.pending["voices.check_in.peer"] == "x" * 50_000
-        await pilot.press("f6")
+        await finish(pilot)
         await settle(pilot)
         assert isinstance(pilot.app.screen, SessionScreen)  # not finished
         assert pilot.app.focused is area
@@ -190,7 +191,7 @@ async def test_missing_required_field_is_pointed_out(repo, team):
         cid = screen.draft.concerns[0].id
         await type_text(pilot, "Too many forms")
         await pilot.press("f8")  # move on without a category
-        await pilot.press("f6")
+        await finish(pilot)
         await settle(pilot)
         assert isinstance(pilot.app.screen, SessionScreen)
         assert screen.current == "concerns"

@@ -114,7 +114,7 @@ async def test_idle_lock_saves_the_draft_clears_and_comes_back(locked_folder):
         await wait_for(lambda: isinstance(app.screen, HomeScreen))
         await settle(pilot)
         # Open the draft waiting for Jordan and type into it.
-        await pilot.press("r")  # resume it
+        await pilot.press("r", "enter")  # resume it
         await settle(pilot)
         await wait_for(lambda: isinstance(app.screen, SessionScreen))
         session = app.screen

@@ -20,6 +20,7 @@ from supervise_tui.domain.enums import (
 )
 from supervise_tui.domain.models import Concern
 from supervise_tui.store.folder import open_folder
+from supervise_tui.ui.dialogs.signoff import SignOffDialog
 from supervise_tui.ui.screens.home import HomeScreen
 from supervise_tui.ui.screens.session import SessionScreen
 from supervise_tui.ui.screens.summary import SummaryScreen
@@ -31,6 +32,7 @@ from .helpers import (
     build_app,
     choose,
     fill,
+    finish,
     highlight_peer,
     settle,
     type_text,
@@ -187,19 +189,30 @@ async def test_a_whole_session_as_people_would_do_it(repo, data_dir):
         assert screen.query_one(f"#f__goals__{gid}__text").value == ("Lead a call")
 
         # Finish, then mutual sign-off.
-        await pilot.press("f6")
+        await finish(pilot)
         await settle(pilot)
         assert isinstance(app.screen, SummaryScreen)
-        await pilot.press("s")
+        await pilot.press("s")  # Dana, signed in, signs first
         await settle(pilot)
         await type_text(pilot, "Fair record")
         await pilot.press("f2")
         await settle(pilot)
-        await pilot.press("s")
+        await pilot.press("s")  # then Jordan, beside her: with Jordan's own passphrase
         await settle(pilot)
+        await pilot.press("f2")  # not typed: asked for, nothing signed
+        await settle(pilot)
+        assert "own passphrase" in str(app.screen.query_one("#dialog-error").render())
+        await fill(pilot, "#vouch", "not jordans words")
         await pilot.press("f2")
         await settle(pilot)
-        assert app.screen.session.status == SessionStatus.ACKNOWLEDGED
+        await wait_for(lambda: not isinstance(app.screen, SignOffDialog))
+        assert app.screen.session.status != SessionStatus.ACKNOWLEDGED  # refused
+        await pilot.press("s")
+        await settle(pilot)
+        await fill(pilot, "#vouch", "jordan walks the dog")
+        await pilot.press("f2")
+        await settle(pilot)
+        await wait_for(lambda: app.screen.session.status == SessionStatus.ACKNOWLEDGED)
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
@@ -251,8 +264,8 @@ async def test_a_whole_session_as_people_would_do_it(repo, data_dir):
         date(2026, 11, 29),
     )
     assert stored.voices[Section.WRAP_UP].peer == "Thanks."
-    assert [s.person_id for s in stored.signoffs] == [peer.id, sup.id]
-    assert stored.signoffs[0].comment == "Fair record"
+    said = {s.person_id: s.comment for s in stored.signoffs}
+    assert said == {sup.id: "Fair record", peer.id: ""}
     assert stored.pending == {}
     assert repo.drafts() == []
 
@@ -292,6 +305,10 @@ async def test_quitting_mid_session_loses_nothing(repo, team, data_dir):
         assert banner.display and "Jordan Ellery" in str(banner.render())
         await pilot.press("r")
         await settle(pilot)
+        listing = str(app.screen.query_one("OptionList").get_option_at_index(0).prompt)
+        assert "Jordan Ellery" in listing and "last change" in listing
+        await pilot.press("enter")  # resume the one highlighted
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, SessionScreen)
         assert screen.current == "concerns"  # where they were
@@ -302,13 +319,13 @@ async def test_quitting_mid_session_loses_nothing(repo, team, data_dir):
         assert screen.current == "check_in"
         assert screen.query_one("#f__checkin__arriving").value == "Half way"
         # Finishing is held back until the date is fixed, and says where.
-        await pilot.press("f6")
+        await finish(pilot)
         await settle(pilot)
         assert isinstance(app.screen, SessionScreen)
         assert app.focused.id == f"f__concerns__{cid}__follow_up"
         await fill(pilot, f"#f__concerns__{cid}__follow_up", "tomorrow")
         await choose(pilot, f"#f__concerns__{cid}__category", "Workload")
-        await pilot.press("f6")
+        await finish(pilot)
         await settle(pilot)
         assert isinstance(app.screen, SummaryScreen)
     (stored,) = again.sessions(team["peer"].id)
@@ -339,7 +356,7 @@ async def test_second_session_reviews_the_first_ones_open_items(repo, team):
         assert "No private room for one-to-ones" in str(text.query_one(".item-text").render())
         await choose(pilot, f"#f__review__concern__{concern_id}__status", "Resolved")
         await fill(pilot, f"#f__review__concern__{concern_id}__note", "Room booked")
-        await pilot.press("f6")
+        await finish(pilot)
         await settle(pilot)
         assert isinstance(app.screen, SummaryScreen)
         assert "Room booked" in app.screen.query_one("#summary")._markdown
@@ -361,7 +378,7 @@ async def test_leaving_an_item_unchanged_records_no_update(repo, team):
         await settle(pilot)
         await pilot.press("space", "f2")
         await settle(pilot)
-        await pilot.press("f6")
+        await finish(pilot)
         await settle(pilot)
         assert isinstance(app.screen, SummaryScreen)
     second = [s for s in repo.sessions(team["peer"].id) if s.id != first.id][0]

@@ -47,7 +47,8 @@ def do_save(kind: str, repo: FolderBackend, team) -> None:
         finish_session(repo, s, clock=repo.clock)
     else:  # sign-off of an existing session
         (session,) = repo.sessions(team["peer"].id)
-        sign_session(repo, session, team["peer"].id, "ok", clock=repo.clock)
+        signer = repo.signed_in or team["peer"].id  # signed in: one signs as oneself
+        sign_session(repo, session, signer, "ok", clock=repo.clock)
 
 
 def signed_in(folder):

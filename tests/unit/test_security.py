@@ -204,3 +204,25 @@ def test_a_plain_folder_is_encrypted_whole_and_read_back(repo, data_dir):
         p.id: len(store.sessions(p.id)) for p in store.people(role=Role.PEER)
     } == sessions_before
     store.close()
+
+
+def test_someone_signed_in_signs_as_themselves_or_with_the_others_passphrase(locked_folder):
+    from supervise_tui.store.errors import Refused
+    from supervise_tui.usecases.sessions import sign_session
+
+    folder, team, _ = locked_folder
+    store = reopen(folder, "Jordan Ellery", "Jordan Ellery own words here")
+    (row,) = store.rows(team["peer"].id)
+    session = store.session(team["peer"].id, row.id, row.when.year)
+    before = folder_state(folder, backups=False)
+    for words in (None, "not dana's words at all", "Jordan Ellery own words here"):
+        with pytest.raises(Refused) as err:
+            sign_session(store, session, team["sup"].id, clock=fixed_clock, passphrase=words)
+        assert "their own passphrase" in str(err.value)
+    assert folder_state(folder, backups=False) == before
+    signed = sign_session(store, session, team["peer"].id, clock=fixed_clock)
+    assert signed.signed_by(team["peer"].id) is not None
+    # Dana, beside Jordan at the same keyboard, signs with her own passphrase.
+    both = sign_session(store, signed, team["sup"].id, clock=fixed_clock, passphrase=PASS)
+    assert both.signed_by(team["sup"].id) is not None
+    store.close()

@@ -12,7 +12,7 @@ from ..crypto import keyring
 from ..crypto.codes import normalize
 from ..crypto.keyring import KEYS, RECOVERY, KeyringError
 from ..crypto.sealer import Sealer
-from ..errors import NoAccess, Refused
+from ..errors import NoAccess, Refused, StoreError
 from ..unit import Change
 from .base import FolderBase
 
@@ -44,6 +44,19 @@ class KeysRoom(FolderBase):
             raise NoAccess(str(error)) from None
         self._start(person_id, keyring.slot_id(tables, person_id), private)
         return person_id, bool(slot.get("setup"))
+
+    def vouches(self, person_id: str, secret: str) -> bool:
+        """Whether ``secret`` is this person's own passphrase (someone signing beside the
+        person signed in, at the same keyboard). Nothing changes either way."""
+        if not self.encrypted:
+            return False
+        tables = self._tables()
+        try:
+            name = self.person(person_id).name
+            found, _, slot = keyring.sign_in(tables, name, secret)
+        except (keyring.KeyringError, StoreError):
+            return False
+        return found == person_id and not slot.get("setup")
 
     def unlock_recovery(self, code: str) -> None:
         """Sign in with the agency's recovery key: every key, to set passphrases again."""

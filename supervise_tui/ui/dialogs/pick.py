@@ -34,4 +34,7 @@ class PickOne(Dialog[str]):
         self.query_one(OptionList).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        self.chosen(event.option.id)
+
+    def chosen(self, value: str | None) -> None:
+        self.dismiss(value)

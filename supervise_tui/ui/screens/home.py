@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from ...domain.dates import human_date
 from ...domain.enums import Role
 from ...domain.models import Person, Session
-from ...services.home import HomeRow, draft_label, home_rows, peer_detail
+from ...services.home import HomeRow, home_rows, peer_detail
 from ...store.errors import StoreError
 from ...usecases.people import visible_people
 from ...usecases.sessions import awaiting_signoff
@@ -265,9 +265,13 @@ class HomeScreen(ViewScreen):
         banner = self.query_one("#drafts", Static)
         people = {p.id: p for p in data.people}
         if data.drafts:
-            names = "; ".join(draft_label(d, people) for d in data.drafts[:2])
+            names = "; ".join(
+                f"{people[d.peer_id].name if d.peer_id in people else 'a peer'}, "
+                f"{d.when:%a %d %b %H:%M}"
+                for d in data.drafts[:2]
+            )
             more = f" (+{len(data.drafts) - 2} more)" if len(data.drafts) > 2 else ""
-            banner.update(f"Unfinished session: {names}{more} — press r to resume.")
+            banner.update(f"Unfinished session: {names}{more} — r resumes (or discards) one.")
         banner.display = bool(data.drafts)
 
     # -- the highlighted peer's open items -------------------------------------
@@ -319,10 +323,39 @@ class HomeScreen(ViewScreen):
         return True
 
     def action_new_session(self) -> None:
+        """A new session; when the peer has one unfinished, resuming it is offered first."""
         from .start_session import StartSessionScreen
 
         row = self.selected_row()
-        self.app.push_screen(StartSessionScreen(self.data.people, row.person.id if row else None))
+        open_ones = [d for d in self.data.drafts if row and d.peer_id == row.person.id]
+        if not open_ones:
+            self.app.push_screen(
+                StartSessionScreen(self.data.people, row.person.id if row else None)
+            )
+            return
+        from ..dialogs.drafts import NEW, DraftsDialog
+
+        def chosen(value: str | None) -> None:
+            if value == NEW:
+                self.app.push_screen(StartSessionScreen(self.data.people, row.person.id))
+            elif value:
+                self.open_draft(value)
+            else:
+                self.refresh_data()
+
+        self.app.push_screen(
+            DraftsDialog(
+                open_ones,
+                {p.id: p for p in self.data.people},
+                self._local,
+                title=f"{row.person.name} has a session in progress",
+                offer_new=True,
+            ),
+            chosen,
+        )
+
+    def _local(self, stamp):
+        return stamp.astimezone().replace(tzinfo=None)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -396,18 +429,17 @@ class HomeScreen(ViewScreen):
         drafts = self.data.drafts
         if not drafts:
             return
-        if len(drafts) == 1:
-            self.open_draft(drafts[0].id)
-            return
-        from ..dialogs.pick import PickOne
+        from ..dialogs.drafts import DraftsDialog
 
         people = {p.id: p for p in self.data.people}
-        options = [(draft_label(d, people), d.id) for d in drafts]
-        self.app.push_screen(PickOne(options), self._picked)
+        title = "Resume which session?" if len(drafts) > 1 else "Resume this session?"
+        self.app.push_screen(DraftsDialog(drafts, people, self._local, title=title), self._picked)
 
     def _picked(self, session_id: str | None) -> None:
         if session_id:
             self.open_draft(session_id)
+        else:
+            self.refresh_data()  # one may have been discarded
 
     @work(thread=True, exclusive=True, group="home-open")
     def open_draft(self, session_id: str) -> None:

@@ -23,17 +23,14 @@ from textual.widgets import (
 )
 
 from ...domain.dates import human_datetime
-from ...domain.errors import ValidationError
 from ...domain.models import Session
 from ...services.draft_edit import (
     apply_input,
-    error_path,
     has_content,
     remove_item,
-    step_of,
 )
 from ...store.errors import StoreError
-from ...usecases.sessions import finish_session, save_draft
+from ...usecases.sessions import save_draft
 from ..widgets.checklist import CheckList
 from ..widgets.fields import control_id, error_id, path_of
 from ..widgets.item_card import ItemCard
@@ -41,11 +38,12 @@ from ..widgets.prompts_panel import PromptsPanel
 from ..widgets.step_bar import STEPS, StepBar, step_title
 from ..widgets.steps import PANES, SessionContext, StepPane
 from ..widgets.steps.base import date_note
+from .session_finish import Finishing
 
 STEP_KEYS = [key for key, _ in STEPS]
 
 
-class SessionScreen(Screen):
+class SessionScreen(Finishing, Screen):
     CSS_PATH = "session.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     HELP_TITLE = "The session walk-through"
@@ -456,68 +454,3 @@ class SessionScreen(Screen):
 
     def on_unmount(self) -> None:
         self.flush()
-
-    # -- finishing -----------------------------------------------------------
-
-    async def action_finish(self) -> None:
-        """F6, in one straight descent: a worker hands the draft to the use case, which
-        validates it once and keeps it (dropping the draft) in one commit. Until that
-        succeeds the draft stays here and autosave goes on."""
-        if self._finishing:
-            return
-        self._finishing = True
-        self.finish(copy.deepcopy(self.draft))
-
-    @work(thread=True, exclusive=True, group="finish")
-    def finish(self, snapshot: Session) -> None:
-        try:
-            done = finish_session(self.app.store, snapshot, clock=self.app.clock)
-        except ValidationError as error:
-            self.post_message(self.Invalid(error.message, error.field))
-            return
-        except StoreError as error:
-            self.post_message(self.Invalid(str(error), None))
-            return
-        self.post_message(self.Finished(done))
-
-    async def on_session_screen_invalid(self, message: Invalid) -> None:
-        self._finishing = False
-        if message.field:
-            await self._jump_to(error_path(self.draft, message.field), message.message)
-        else:
-            self.notify(message.message, title="Could not finish", severity="error", timeout=15)
-
-    async def _jump_to(self, path: str, message: str) -> None:
-        step = step_of(path)
-        if step in STEP_KEYS and step != self.current:
-            await self.goto(step)
-        self.notify(message, title="Please check this", severity="warning", timeout=10)
-        self.call_after_refresh(self._focus_path, path, message)
-
-    def _focus_path(self, path: str, message: str) -> None:
-        wid = control_id(path)
-        matches = [
-            w
-            for w in self.query("Input, TextArea, Select")
-            if w.id and (w.id == wid or w.id.startswith(wid + "__"))
-        ]
-        if not matches:
-            return
-        target = matches[0]
-        target.focus()
-        target.scroll_visible()
-        target_path = path_of(target.id)
-        if target_path:
-            try:
-                line = self.query_one(f"#{error_id(target_path)}", Static)
-            except Exception:
-                return
-            line.update(message)
-            line.add_class("-error")
-            line.display = True
-
-    def on_session_screen_finished(self, message: Finished) -> None:
-        from .summary import SummaryScreen
-
-        self._dirty = False
-        self.app.switch_screen(SummaryScreen(message.session, self.ctx.people, self.ctx.tracks))

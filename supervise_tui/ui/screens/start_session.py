@@ -76,11 +76,7 @@ class StartSessionScreen(Screen):
             )
             yield Static("", id="peer-error", markup=False, classes="error-line")
             yield Label("Supervisor(s) — space ticks; more than one is fine")
-            yield CheckList(
-                [(p.display, p.id) for p in sups],
-                [p.id for p in sups] if len(sups) == 1 else [],
-                id="supervisors",
-            )
+            yield CheckList([(p.display, p.id) for p in sups], self._usual(sups), id="supervisors")
             yield Static("", id="supervisors-error", markup=False, classes="error-line")
             yield Label("Kind of session")
             yield Select(
@@ -111,6 +107,18 @@ class StartSessionScreen(Screen):
                 yield Button("Start (F2)", variant="primary", id="start")
                 yield Button("Cancel (Esc)", id="cancel")
         yield Footer()
+
+    def _usual(self, sups) -> list[str]:
+        """Ticked to begin with: the peer's own supervisors; else the supervisor signed
+        in; else the only one there is."""
+        active = {p.id for p in sups}
+        peer = next((p for p in self.people if p.id == self.peer_id), None)
+        if peer is not None and active & set(peer.supervisor_ids):
+            return [i for i in peer.supervisor_ids if i in active]
+        me = getattr(self.app, "person", None)
+        if me is not None and me.id in active:
+            return [me.id]
+        return [p.id for p in sups] if len(sups) == 1 else []
 
     def on_mount(self) -> None:
         self.sub_title = "Start a session"

@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Footer, Header, Markdown, Static
 
-from ...domain.enums import SessionStatus
+from ...domain.enums import Role, SessionStatus
 from ...domain.errors import ValidationError
 from ...domain.models import Person, Session
 from ...domain.tracks import Tracks
@@ -89,11 +89,12 @@ class SummaryScreen(ViewScreen):
             state.set_class(True, "-done")
             return
         names = ", ".join(self._person_name(p) for p in self._unsigned())
-        how = (
-            "Open the records without --read-only to sign."
-            if self.app.store.read_only
-            else "Press s to sign."
-        )
+        if self.app.store.read_only:
+            how = "Open the records without --read-only to sign."
+        elif self._signable():
+            how = "Press s to sign."
+        else:
+            how = "Each signs for themselves, in their own view."
         state.update(f"Awaiting sign-off from: {names}. {how}")
         state.set_class(False, "-done")
 
@@ -101,33 +102,51 @@ class SummaryScreen(ViewScreen):
         person = self.people.get(person_id)
         return person.name if person else "someone no longer listed"
 
+    def _signable(self) -> list[str]:
+        """Who may sign here: only oneself when signed in; only the peer in their own
+        view; anyone who has not yet at a shared plain folder."""
+        unsigned = self._unsigned()
+        me = getattr(self.app, "person", None)
+        if me is not None and me.role == Role.PEER:
+            return [p for p in unsigned if p == me.id]
+        if me is not None:  # others beside the supervisor type their own passphrase
+            return sorted(unsigned, key=lambda p: p != me.id)
+        if self.app.peer_mode:
+            return [p for p in unsigned if p == self.session.peer_id]
+        return unsigned
+
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "sign":
             if self.app.store.read_only:
                 return False
-            return bool(self._unsigned())
+            return bool(self._signable())
         return True
 
     def action_sign(self) -> None:
         from ..dialogs.signoff import SignOffDialog
 
-        unsigned = self._unsigned()
+        unsigned = self._signable()
         if not unsigned:
             return
         options = [(self._person_name(p), p) for p in unsigned]
-        self.app.push_screen(SignOffDialog(options), self._signed)
+        me = getattr(self.app, "person", None)
+        self.app.push_screen(SignOffDialog(options, me.id if me else None), self._signed)
 
-    def _signed(self, result: tuple[str, str] | None) -> None:
+    def _signed(self, result: tuple[str, str, str] | None) -> None:
         if result is None:
             return
-        person_id, comment = result
-        self.sign(person_id, comment)
+        self.sign(*result)
 
     @work(thread=True, exclusive=True, group="sign")
-    def sign(self, person_id: str, comment: str) -> None:
+    def sign(self, person_id: str, comment: str, passphrase: str = "") -> None:
         try:
             done = sign_session(
-                self.app.store, self.session, person_id, comment, clock=self.app.clock
+                self.app.store,
+                self.session,
+                person_id,
+                comment,
+                clock=self.app.clock,
+                passphrase=passphrase or None,
             )
         except (ValidationError, StoreError) as error:
             self.post_message(self.Signed(None, str(error)))
