@@ -161,7 +161,12 @@ def build_parser() -> Parser:
     )
     conflicts.add_argument("id", nargs="?", metavar="ID")
 
-    sub.add_parser("backups", parents=[common], help="list the backups of the data folder")
+    sub.add_parser(
+        "backups",
+        parents=[common],
+        help="list the backups of the data folder: when, why, and how many people and "
+        "sessions each holds (encrypted records: counted once signed in with --as)",
+    )
     restore = sub.add_parser(
         "restore",
         parents=[common],
@@ -173,5 +178,10 @@ def build_parser() -> Parser:
         required=True,
         metavar="BACKUP",
         help="the backup's name, as `supervise backups` lists it",
+    )
+    restore.add_argument(
+        "--yes",
+        action="store_true",
+        help="replace the records without asking (needed when not run at a terminal)",
     )
     return parser
