@@ -159,7 +159,18 @@ def build_parser() -> Parser:
     conflicts.add_argument(
         "--keep", choices=("local", "incoming"), help="settle conflict ID by keeping this version"
     )
-    conflicts.add_argument("id", nargs="?", metavar="ID")
+    conflicts.add_argument(
+        "--show",
+        metavar="ID",
+        help="the differences between the version here and the incoming one, field by field",
+    )
+    conflicts.add_argument(
+        "id",
+        nargs="?",
+        metavar="ID",
+        help="a conflict's id, or its first 4 or more characters when no other begins so "
+        "(alone: show it)",
+    )
 
     sub.add_parser(
         "backups",

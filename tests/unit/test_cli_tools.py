@@ -4,6 +4,7 @@ difference between the two versions."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import sys
 from datetime import datetime, timedelta
@@ -11,8 +12,14 @@ from datetime import datetime, timedelta
 import pytest
 
 from supervise_tui.cli import main
+from supervise_tui.domain.enums import Role
+from supervise_tui.domain.models import Action, Person
+from supervise_tui.domain.serial import to_data
 from supervise_tui.store import backups
+from supervise_tui.store.backend import Conflict
 from supervise_tui.store.check import check
+from supervise_tui.store.folder import open_folder
+from supervise_tui.usecases.imports import compare_conflict, settle_conflict
 from supervise_tui.usecases.sessions import finish_session
 
 from ..conftest import FIXED_NOW, PASS, fixed_clock, folder_state, full_session
@@ -177,3 +184,129 @@ def test_a_peer_counts_only_what_is_theirs(locked_folder, capsys, monkeypatch):
     assert code == 0, err
     test_line = next(line for line in out.splitlines() if "-test " in line)
     assert "4 people, 1 session, 1 draft" in test_line and "not yours to read" in test_line
+
+
+# -- conflicts: a short id, and the difference shown -------------------------------------
+
+
+def _conflict_of(record) -> Conflict:
+    kind = "person" if isinstance(record, Person) else "session"
+    return Conflict(f"{kind}-{record.id}", kind, record.id, FIXED_NOW, to_data(record))
+
+
+@pytest.fixture
+def conflicted(repo, team, data_dir):
+    """Three records changed elsewhere too: a person and two sessions (all fictional)."""
+    finish_session(repo, full_session(team), clock=at(1))
+    second = full_session(team, when=datetime(2026, 11, 10, 10, 0))
+    second.concerns.clear()
+    second.actions.clear()
+    finish_session(repo, second, clock=at(1))
+    first, second = sorted(repo.sessions(team["peer"].id), key=lambda s: s.when, reverse=True)
+    theirs = dataclasses.replace(first, updated_at=FIXED_NOW + timedelta(hours=3))
+    theirs.concerns[0].text = "Too many forms, and a long walk-through " + "of each " * 20
+    theirs.goals[0].progress = 60
+    theirs.actions.append(Action("Book a room", team["peer"].id))
+    other = dataclasses.replace(second, updated_at=FIXED_NOW + timedelta(hours=3))
+    other.checkin.arriving = "Tired but ready"
+    person = dataclasses.replace(
+        team["peer"], site="Harbor House", updated_at=FIXED_NOW + timedelta(hours=3)
+    )
+    found = [_conflict_of(person), _conflict_of(theirs), _conflict_of(other)]
+    repo.put_conflicts(found)
+    repo.close()
+    return {c.kind if c.record_id != second.id else "other": c for c in found}
+
+
+def test_conflicts_lists_with_how_to_look_and_settle(conflicted, data_dir, capsys):
+    code, out, err = run(capsys, "conflicts", "--data-dir", str(data_dir))
+    assert code == 0, err
+    assert "3 record(s)" in out and "--show ID" in out and "--keep local|incoming ID" in out
+
+
+def test_show_prints_the_differences_field_by_field(conflicted, data_dir, capsys):
+    session = conflicted["session"]
+    short = session.record_id[:6]  # the record's id will do, without "session-"
+    code, out, err = run(capsys, "conflicts", "--show", short, "--data-dir", str(data_dir))
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0].startswith(f"Conflict {session.id}:")
+    by_path = {line.split()[0]: line for line in lines[1:] if line.startswith("  ")}
+    assert "Too many forms" in by_path["concerns[0].text"] and "…" in by_path["concerns[0].text"]
+    assert all(len(line) < 160 for line in lines)  # long texts shortened
+    assert "20" in by_path["goals[0].progress"] and "60" in by_path["goals[0].progress"]
+    added = by_path["actions[1]"]
+    assert "(none)" in added and "Book a room" in added
+    assert "updated_at" in by_path and "revisions" not in by_path
+    assert "checkin.arriving" not in by_path  # the same on both sides: not shown
+    assert f"--keep local|incoming {session.id}" in out
+
+
+def test_a_positional_short_id_shows_it_too(conflicted, data_dir, capsys):
+    person = conflicted["person"]
+    code, out, err = run(capsys, "conflicts", person.id[:11], "--data-dir", str(data_dir))
+    assert code == 0, err
+    site = next(line for line in out.splitlines() if line.strip().startswith("site "))
+    assert "Maple Court" in site and "Harbor House" in site
+    assert len([line for line in out.splitlines() if line.startswith("  ")]) == 3  # +header
+
+
+@pytest.mark.parametrize(
+    ("given", "says"),
+    [
+        ("sess", "2 conflicts begin with 'sess'"),
+        ("session-", "2 conflicts begin with"),
+        ("zzzzzz", "There is no conflict 'zzzzzz'"),
+        ("per", "at least 4 characters"),
+    ],
+)
+def test_an_ambiguous_unknown_or_too_short_id_is_one_sentence(
+    conflicted, data_dir, capsys, given, says
+):
+    before = folder_state(data_dir, backups=False)  # (--keep may take the hourly backup)
+    for argv in (["--show", given], ["--keep", "incoming", given]):
+        code, out, err = run(capsys, "conflicts", *argv, "--data-dir", str(data_dir))
+        assert code == 1 and says in err and err.count("\n") == 1 and not out
+        assert not any(name in err for name in NAMES)
+    assert folder_state(data_dir, backups=False) == before
+
+
+def test_keep_takes_a_short_id_and_settles_that_one(conflicted, data_dir, capsys, team):
+    person = conflicted["person"]
+    short = person.id[: len("person-") + 4]
+    code, out, err = run(
+        capsys, "conflicts", "--keep", "incoming", short, "--data-dir", str(data_dir)
+    )
+    assert code == 0, err
+    assert out.strip() == f"Settled {person.id}: kept the incoming version."
+    with open_folder(data_dir, clock=fixed_clock, read_only=True) as store:
+        assert store.person(team["peer"].id).site == "Harbor House"
+        assert person.id not in [c.id for c in store.conflicts()]
+        assert len(store.conflicts()) == 2
+
+
+def test_show_and_keep_together_is_a_usage_error(conflicted, data_dir, capsys):
+    person = conflicted["person"]
+    code, _, err = run(
+        capsys,
+        "conflicts",
+        "--show",
+        person.id,
+        "--keep",
+        "local",
+        person.id,
+        "--data-dir",
+        str(data_dir),
+    )
+    assert code == 2 and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("keep", ["local", "incoming"])
+def test_a_conflict_whose_record_is_no_longer_here_can_be_settled(repo, team, keep):
+    gone = Person("Casey Morrow", Role.PEER, "Maple Court")  # in a bundle, not here
+    repo.put_conflicts([_conflict_of(gone)])
+    conflict, found = compare_conflict(repo, gone.id[:8])
+    assert found[0].path == "(the whole record)" and found[0].local == "(none)"
+    assert settle_conflict(repo, gone.id[:8], keep).id == conflict.id
+    assert repo.conflicts() == []
+    assert (gone.id in {p.id for p in repo.people()}) == (keep == "incoming")
