@@ -49,6 +49,18 @@ def progress(label: str):
     return report
 
 
+def confirm(question: str, *, refusal: str) -> bool:
+    """Ask a yes/no question at the terminal (no is the default). Without a terminal
+    to ask at, raise UsageError(``refusal``): a script must say yes on its command line."""
+    if not sys.stdin.isatty():
+        raise UsageError(refusal)
+    print(f"{question} [y/N] ", end="", file=sys.stderr, flush=True)
+    answer = sys.stdin.readline()
+    if not answer:  # end of input: taken as no
+        print(file=sys.stderr)
+    return answer.strip().lower() in ("y", "yes")
+
+
 PASSPHRASE_ENV = "SUPERVISE_PASSPHRASE"
 BUNDLE_PASSPHRASE_ENV = "SUPERVISE_BUNDLE_PASSPHRASE"  # a sealed bundle's, for sites
 

@@ -159,9 +159,25 @@ def build_parser() -> Parser:
     conflicts.add_argument(
         "--keep", choices=("local", "incoming"), help="settle conflict ID by keeping this version"
     )
-    conflicts.add_argument("id", nargs="?", metavar="ID")
+    conflicts.add_argument(
+        "--show",
+        metavar="ID",
+        help="the differences between the version here and the incoming one, field by field",
+    )
+    conflicts.add_argument(
+        "id",
+        nargs="?",
+        metavar="ID",
+        help="a conflict's id, or its first 4 or more characters when no other begins so "
+        "(alone: show it)",
+    )
 
-    sub.add_parser("backups", parents=[common], help="list the backups of the data folder")
+    sub.add_parser(
+        "backups",
+        parents=[common],
+        help="list the backups of the data folder: when, why, and how many people and "
+        "sessions each holds (encrypted records: counted once signed in with --as)",
+    )
     restore = sub.add_parser(
         "restore",
         parents=[common],
@@ -173,5 +189,10 @@ def build_parser() -> Parser:
         required=True,
         metavar="BACKUP",
         help="the backup's name, as `supervise backups` lists it",
+    )
+    restore.add_argument(
+        "--yes",
+        action="store_true",
+        help="replace the records without asking (needed when not run at a terminal)",
     )
     return parser

@@ -91,16 +91,23 @@ def cmd_import(ctx: Ctx, args) -> int:
 
 
 def cmd_conflicts(ctx: Ctx, args) -> int:
-    from ..usecases.imports import settle_conflict
+    from ..usecases.imports import SHORT_ID, compare_conflict, settle_conflict
 
+    if args.keep and args.show:
+        raise UsageError("--show and --keep go one at a time: look first, then settle")
     if args.keep:
         if not args.id:
             raise UsageError(
                 "say which conflict to settle: supervise conflicts --keep local|incoming ID"
             )
         with open_records(ctx) as repo:
-            settle_conflict(repo, args.id, args.keep)
-        print(f"Settled {args.id}: kept the {args.keep} version.")
+            settled = settle_conflict(repo, args.id, args.keep)
+        print(f"Settled {settled.id}: kept the {args.keep} version.")
+        return EXIT_OK
+    if args.show or args.id:
+        with open_records(ctx, read_only=True) as repo:
+            conflict, found = compare_conflict(repo, args.show or args.id)
+        _show(conflict, found)
         return EXIT_OK
     with open_records(ctx, read_only=True) as repo:
         found = repo.conflicts()
@@ -110,16 +117,36 @@ def cmd_conflicts(ctx: Ctx, args) -> int:
         return EXIT_OK
     print(f"{len(found)} record(s) changed both here and elsewhere:")
     for c in found:
-        incoming = c.incoming
-        if c.kind == "person":
-            what = f"person {incoming.get('name', '')}"
-        else:
-            what = (
-                f"session of {people.get(incoming.get('peer_id'), 'a peer')} on "
-                f"{str(incoming.get('when', ''))[:10]}"
-            )
-        print(
-            f"  {c.id}: {what} (the other version dated {str(incoming.get('updated_at', ''))[:16]})"
-        )
+        print(f"  {c.id}: {_what(c, people)} (the other version dated {_dated(c)})")
+    print("See the differences with: supervise conflicts --show ID")
     print("Keep one with: supervise conflicts --keep local|incoming ID")
+    print(f"(ID: the whole id, or its first {SHORT_ID} or more characters if no other begins so.)")
     return EXIT_OK
+
+
+def _what(c, people: dict[str, str]) -> str:
+    incoming = c.incoming
+    if c.kind == "person":
+        return f"person {incoming.get('name', '')}"
+    return (
+        f"session of {people.get(incoming.get('peer_id'), 'a peer')} on "
+        f"{str(incoming.get('when', ''))[:10]}"
+    )
+
+
+def _dated(c) -> str:
+    return str(c.incoming.get("updated_at", ""))[:16]
+
+
+def _show(conflict, found) -> None:
+    """The two versions field by field: where, the version here, the incoming one."""
+    print(f"Conflict {conflict.id}: the {conflict.kind} as it is here, and the incoming version.")
+    if not found:
+        print("The two versions hold the same (only their bookkeeping differs).")
+    else:
+        rows = [("field", "here (local)", "incoming")]
+        rows += [(d.path, d.local, d.incoming) for d in found]
+        wide = [max(len(row[i]) for row in rows) for i in (0, 1)]
+        for path, local, incoming in rows:
+            print(f"  {path:<{wide[0]}}  {local:<{wide[1]}}  {incoming}".rstrip())
+    print(f"Keep one with: supervise conflicts --keep local|incoming {conflict.id}")

@@ -20,7 +20,7 @@ from ..domain.models import Person, Session
 from ..domain.serial import from_data, to_data
 from ..domain.validation import check_id
 from ..services import bundle as bundles
-from ..services import merge
+from ..services import differences, merge
 from ..store.backend import Backend, Conflict
 from ..store.errors import NotFound
 from .access import grant_all
@@ -108,33 +108,90 @@ def apply_import(
     return backup
 
 
-def settle_conflict(store: Backend, conflict_id: str, keep: str) -> None:
-    """Keep the local or the incoming version; both sides' histories are remembered, so
-    the same conflict does not come back at the next import."""
-    if keep not in ("local", "incoming"):
-        raise ValidationError("Choose which version to keep: local or incoming.", "keep")
-    found = [c for c in store.conflicts() if c.id == conflict_id]
+SHORT_ID = 4  # the fewest characters of a conflict's id that name it
+
+
+def find_conflict(store: Backend, given: str) -> Conflict:
+    """The conflict ``given`` names: its id, or any part of the start of it (at least
+    four characters; the record's id without "session-"/"person-" will do) that only
+    one conflict's id begins with. NotFound, in one sentence, when none or several do."""
+    given = given.strip()
+    conflicts = store.conflicts()
+    exact = [c for c in conflicts if c.id == given]
+    if exact:
+        return exact[0]
+    if len(given) < SHORT_ID:
+        raise NotFound(
+            f"Give at least {SHORT_ID} characters of the conflict's id; "
+            "`supervise conflicts` lists them."
+        )
+    found = [c for c in conflicts if c.id.startswith(given) or c.record_id.startswith(given)]
     if not found:
-        raise NotFound(f"There is no conflict {conflict_id!r}; `supervise conflicts` lists them.")
-    conflict = found[0]
+        raise NotFound(f"There is no conflict {given!r}; `supervise conflicts` lists them.")
+    if len(found) > 1:
+        raise NotFound(
+            f"{len(found)} conflicts begin with {given!r}: give more of the id "
+            "(`supervise conflicts` lists them)."
+        )
+    return found[0]
+
+
+Versions = tuple[Person | Session | None, Person | Session]
+
+
+def _versions(store: Backend, conflict: Conflict) -> Versions:
+    """The record as it is here (None: no longer here) and the incoming version."""
     cls = Person if conflict.kind == "person" else Session
     try:
         incoming = from_data(cls, conflict.incoming)
     except ValidationError:
-        raise NotFound(f"Conflict {conflict_id!r} cannot be read; it was left as it is.") from None
-    if cls is Person:
-        local = store.person(incoming.id)
-    else:
-        local = store.session(incoming.peer_id, incoming.id)
-    first, second = (incoming, local) if keep == "incoming" else (local, incoming)
-    merged = sorted({*first.revisions, *second.revisions, second.updated_at})
-    chosen = dataclasses.replace(first, revisions=merged[-50:])
-    with store.transaction():
+        raise NotFound(f"Conflict {conflict.id!r} cannot be read; it was left as it is.") from None
+    try:
         if cls is Person:
-            store.put_person(chosen, replaces=local.updated_at)
+            return store.person(incoming.id), incoming
+        return store.session(incoming.peer_id, incoming.id), incoming
+    except NotFound:
+        return None, incoming
+
+
+def compare_conflict(
+    store: Backend, given: str, *, width: int = differences.WIDTH
+) -> tuple[Conflict, list[differences.Difference]]:
+    """The conflict ``given`` names (see :func:`find_conflict`) and how the version here
+    differs from the incoming one, field by field (people's ids shown as their names)."""
+    conflict = find_conflict(store, given)
+    local, incoming = _versions(store, conflict)
+    labels = {p.id: p.name for p in store.people()}
+    found = differences.differences(
+        to_data(local) if local is not None else None, to_data(incoming), labels=labels, width=width
+    )
+    return conflict, found
+
+
+def settle_conflict(store: Backend, conflict_id: str, keep: str) -> Conflict:
+    """Keep the local or the incoming version; both sides' histories are remembered, so
+    the same conflict does not come back at the next import. ``conflict_id`` may be
+    short (see :func:`find_conflict`); the conflict settled is returned."""
+    if keep not in ("local", "incoming"):
+        raise ValidationError("Choose which version to keep: local or incoming.", "keep")
+    conflict = find_conflict(store, conflict_id)
+    local, incoming = _versions(store, conflict)
+    cls = type(incoming)
+    if local is None:  # deleted here since: keeping "local" keeps it deleted
+        chosen = incoming if keep == "incoming" else None
+    else:
+        first, second = (incoming, local) if keep == "incoming" else (local, incoming)
+        merged = sorted({*first.revisions, *second.revisions, second.updated_at})
+        chosen = dataclasses.replace(first, revisions=merged[-50:])
+    with store.transaction():
+        if chosen is None:
+            pass
+        elif cls is Person:
+            store.put_person(chosen, replaces=local.updated_at if local else None)
         else:
             held = {s.id: s for s in store.sessions(chosen.peer_id)}
             held[chosen.id] = chosen
             sessions = list(held.values())
             store.replace_history(history_of(chosen.peer_id, sessions), sessions)
-        store.drop_conflict(conflict_id)
+        store.drop_conflict(conflict.id)
+    return conflict

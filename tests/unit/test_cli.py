@@ -128,7 +128,7 @@ def test_backups_and_restore(tmp_path):
     (folder / "people.json").write_bytes(b"broken")
     out = run("backups", "--data-dir", str(folder))
     assert name in out.stdout
-    out = run("restore", "--from", name, "--data-dir", str(folder))
+    out = run("restore", "--from", name, "--data-dir", str(folder), "--yes")
     assert out.returncode == 0, out.stderr
     assert "kept as backup" in out.stdout
     assert check(folder).ok

@@ -66,7 +66,16 @@ def test_a_flipped_byte_in_a_session_file_names_it_with_a_backup(
     store.close()
     # The backup is sealed too, and restoring it works once signed in.
     code, out, err = cli(
-        capsys, monkeypatch, "restore", "--from", good, "--data-dir", str(folder), "--as", LEAD
+        capsys,
+        monkeypatch,
+        "restore",
+        "--from",
+        good,
+        "--data-dir",
+        str(folder),
+        "--as",
+        LEAD,
+        "--yes",
     )
     assert code == 0, err
     store = signed_in(folder)

@@ -553,5 +553,5 @@ def test_second_writer_on_restore_is_refused(repo, data_dir, capsys):
     name = backups.snapshot(data_dir, datetime(2026, 11, 22, 9, 0))
     with pytest.raises(StoreLocked):
         lock_folder(data_dir, clock=fixed_clock)
-    code, _, err = run(capsys, "restore", "--from", name, "--data-dir", str(data_dir))
+    code, _, err = run(capsys, "restore", "--from", name, "--data-dir", str(data_dir), "--yes")
     assert code == 1 and "Another supervise window" in err
