@@ -51,7 +51,7 @@ def decoded(codec: Codec | None, path: Path, rel: str, raw: bytes) -> bytes:
         raise DamagedFile(path, error.reason) from None
     except KeyringDamaged as error:  # the key to it is damaged, not the file
         root = path.parents[len(PurePosixPath(rel).parts) - 1]
-        raise DamagedFile(root / integrity.KEYS, str(error)) from None
+        raise DamagedFile(root / integrity.KEYS, error.reason) from None
     except KeyringError as error:
         raise NoAccess(str(error)) from None
 

@@ -10,7 +10,7 @@ import pytest
 from supervise_tui.cli import main
 from supervise_tui.store import backups
 from supervise_tui.store.check import check
-from supervise_tui.store.crypto import integrity
+from supervise_tui.store.crypto import integrity, keyring
 from supervise_tui.store.errors import DamagedFile, NoAccess
 from supervise_tui.store.folder import open_folder
 from supervise_tui.usecases.security import change_passphrase, sign_in
@@ -221,6 +221,25 @@ def test_a_keyring_of_the_wrong_shape_is_damaged_never_a_traceback(locked_folder
     store.close()
     message = str(err.value)
     assert "keys.json" in message and "passphrase" not in message and "\n" not in message
+
+
+def test_a_wrapped_key_that_does_not_open_names_the_keyring(locked_folder):
+    """Past its checksum (re-stamped by hand): the peer's key, wrapped for Dana, swapped
+    for the folder's. Reading that peer names keys.json, not the peer's file."""
+    folder, team, _ = locked_folder
+    good = backups.list_backups(folder)[0]
+    data = orjson.loads((folder / "keys.json").read_bytes())
+    sid = keyring.slot_id(data, team["sup"].id)
+    peer = keyring.peer_key_id(data, team["peer"].id).hex()
+    data["wraps"][peer][sid] = data["wraps"][keyring.folder_key_id(data).hex()][sid]
+    (folder / "keys.json").write_bytes(orjson.dumps(integrity.stamped(data)))
+    store = signed_in(folder)  # the folder's own key opens: signing in works
+    with pytest.raises(DamagedFile) as err:
+        store.sessions(team["peer"].id)
+    store.close()
+    message = str(err.value)
+    assert "keys.json" in message and f"restore --from {good}" in message
+    assert "passphrase" not in message
 
 
 def test_a_damaged_keyring_is_restored_from_its_backup(locked_folder, capsys, monkeypatch):

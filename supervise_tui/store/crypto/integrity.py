@@ -52,7 +52,7 @@ def problem(data: dict) -> str | None:
             return None
         return "its tables are not the keyring's"
     doc = check.get(_DOC) if isinstance(check, dict) else None
-    if set(check) != {_DOC} or not isinstance(doc, dict) or set(doc) != {_FIELD}:
+    if not isinstance(doc, dict) or set(check) != {_DOC} or set(doc) != {_FIELD}:
         return "its checksum does not have the expected shape"
     if doc[_FIELD] != checksum(data):
         return "it does not match its checksum: it was changed outside the app"

@@ -29,10 +29,10 @@ from cryptography.hazmat.primitives import hpke, serialization
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from .integrity import KEYS, TABLES
+from .integrity import KEYS as KEYS  # (the keyring's names, kept where they always were)
+from .integrity import TABLES as TABLES
 from .kdf import KdfParams, b64, derive, new_salt, unb64
 
-__all__ = ["KEYS", "TABLES"]  # (re-exported: where the keyring's names have always been)
 RECOVERY = "recovery"
 _SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
 
@@ -43,7 +43,12 @@ class KeyringError(ValueError):
 
 class KeyringDamaged(KeyringError):
     """The keyring is not as the app wrote it: damage to ``keys.json``, never a wrong
-    passphrase (the folder names the file, with a good backup)."""
+    passphrase (the folder names the file, with a good backup). ``reason`` in the words
+    of :class:`~..errors.DamagedFile`."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"The keyring ({KEYS}) is damaged ({reason}).")
+        self.reason = reason
 
 
 def normalize_name(name: str) -> str:

@@ -45,7 +45,7 @@ class KeysRoom(FolderBase):
         try:
             person_id, private, slot = keyring.sign_in(tables, name, secret)
         except KeyringDamaged as error:
-            raise self._keyring_damaged(str(error)) from None
+            raise self._keyring_damaged(error.reason) from None
         except KeyringError as error:
             raise NoAccess(str(error)) from None
         self._start(person_id, keyring.slot_id(tables, person_id), private)
@@ -59,7 +59,7 @@ class KeysRoom(FolderBase):
         try:
             opened = keyring.open_slot(slot, RECOVERY, normalize(code)) if slot else None
         except KeyringDamaged as error:
-            raise self._keyring_damaged(str(error)) from None
+            raise self._keyring_damaged(error.reason) from None
         if opened is None:
             raise NoAccess("That recovery key does not open these records.")
         self._start(RECOVERY, RECOVERY, opened[0])
@@ -73,8 +73,8 @@ class KeysRoom(FolderBase):
                 self.codec.data_key(keyring.folder_key_id(self._tables()))
             except KeyringError as error:
                 self.lock()
-                reason = str(error) if isinstance(error, KeyringDamaged) else None
-                raise self._keyring_damaged(reason or "the folder's key is not in it") from None
+                reason = getattr(error, "reason", "the folder's key is not in it")
+                raise self._keyring_damaged(reason) from None
         self._open_unlocked(self._open_check)
         if not self.read_only:
             self.seal_backups()  # any left plain when encrypting was cut short
