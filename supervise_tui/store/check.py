@@ -78,7 +78,7 @@ def check(root: Path, codec=None) -> CheckReport:
         if not isinstance(data, dict):
             _damaged(root, rel, "it does not have the expected shape", report)
             continue
-        if kind_of(rel) in ("peer", "index", "closed", "conflicts"):
+        if kind_of(rel) in ("peer", "index", "closed", "conflicts", "keys"):
             # the full records, people and drafts are checked record by record below
             problem = file_problem(rel, raw)
             if problem:

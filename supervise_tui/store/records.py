@@ -37,6 +37,8 @@ def kind_of(rel: PurePosixPath | Path | str) -> str:
         return "meta"
     if parts == ("people.json",):
         return "people"
+    if parts == ("keys.json",):
+        return "keys"  # an encrypted folder's keyring (crypto/keyring.py)
     if parts == ("conflicts.json",):
         return "conflicts"
     if len(parts) == 2 and parts[0] == "drafts":
@@ -78,6 +80,15 @@ def file_problem(rel: PurePosixPath | Path | str, raw: bytes, codec=None) -> str
     if not isinstance(data, dict):
         return "it does not have the expected shape"
     kind = kind_of(rel)
+    if kind == "keys":
+        from .crypto import integrity
+
+        if not all(
+            isinstance(t, dict) and all(isinstance(d, dict) for d in t.values())
+            for t in data.values()
+        ):
+            return "it does not have the expected shape"
+        return integrity.problem(data)
     if kind == "meta":
         version = data.get("schema_version")
         ok = type(version) is int and version >= 1

@@ -13,7 +13,7 @@ This module and :mod:`.unit` are the only places that know TinyDB.
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Protocol
 
 import orjson
@@ -21,6 +21,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
+from .crypto import integrity
 from .errors import DamagedFile, NoAccess, ReadOnly
 from .files import atomic_write
 from .journal import digest
@@ -41,13 +42,16 @@ def decoded(codec: Codec | None, path: Path, rel: str, raw: bytes) -> bytes:
     """``raw`` through ``codec``; damage or a key that is not the reader's as store errors."""
     if codec is None:
         return raw
-    from .crypto.keyring import KeyringError
+    from .crypto.keyring import KeyringDamaged, KeyringError
     from .crypto.sealing import SealError
 
     try:
         return codec.decode(rel, raw)
     except SealError as error:
         raise DamagedFile(path, error.reason) from None
+    except KeyringDamaged as error:  # the key to it is damaged, not the file
+        root = path.parents[len(PurePosixPath(rel).parts) - 1]
+        raise DamagedFile(root / integrity.KEYS, error.reason) from None
     except KeyringError as error:
         raise NoAccess(str(error)) from None
 
@@ -111,7 +115,12 @@ class AtomicStorage(Storage):
             return False
         except OSError as error:
             raise DamagedFile(self.path, f"it cannot be read: {error.strerror or error}") from None
-        self._cache = parse_tables(self.path, decoded(self.codec, self.path, self.rel, raw))
+        data = parse_tables(self.path, decoded(self.codec, self.path, self.rel, raw))
+        if self.rel == integrity.KEYS:  # the keyring: its checksum, before anyone signs in
+            problem = integrity.problem(data)
+            if problem:
+                raise DamagedFile(self.path, problem)
+        self._cache = data
         self._digest = digest(raw)
         self._signature = signature
         return True
@@ -159,7 +168,10 @@ class AtomicStorage(Storage):
         self.settled(data, digest(raw))
 
     def encode(self, data: dict) -> bytes:
-        """The bytes ``data`` is kept as (sealed, in an encrypted folder)."""
+        """The bytes ``data`` is kept as (sealed, in an encrypted folder; the keyring
+        with its checksum worked out afresh, whichever way it is written)."""
+        if self.rel == integrity.KEYS:
+            data = integrity.stamped(data)
         plain = orjson.dumps(data)
         return plain if self.codec is None else self.codec.encode(self.rel, plain)
 

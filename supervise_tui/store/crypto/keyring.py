@@ -12,7 +12,9 @@
   (BLAKE2b with the folder's salt) of ids, and people sign in by a keyed hash of their name.
 
 The keyring is four TinyDB tables, so a change to it goes into the same journaled commit
-as the records it concerns (:data:`TABLES`). These functions work on those tables.
+as the records it concerns (:data:`TABLES`). These functions work on those tables. A fifth
+holds their checksum, so a damaged file is named as damaged, never read as a wrong
+passphrase (:mod:`.integrity`: against accidental damage, not an attacker).
 """
 
 from __future__ import annotations
@@ -27,16 +29,26 @@ from cryptography.hazmat.primitives import hpke, serialization
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from .integrity import KEYS as KEYS  # (the keyring's names, kept where they always were)
+from .integrity import TABLES as TABLES
 from .kdf import KdfParams, b64, derive, new_salt, unb64
 
-KEYS = "keys.json"
-TABLES = ("folder", "slots", "logins", "wraps")
 RECOVERY = "recovery"
 _SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
 
 
 class KeyringError(ValueError):
     """Something about keys, said plainly (never naming a secret)."""
+
+
+class KeyringDamaged(KeyringError):
+    """The keyring is not as the app wrote it: damage to ``keys.json``, never a wrong
+    passphrase (the folder names the file, with a good backup). ``reason`` in the words
+    of :class:`~..errors.DamagedFile`."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"The keyring ({KEYS}) is damaged ({reason}).")
+        self.reason = reason
 
 
 def normalize_name(name: str) -> str:
@@ -132,11 +144,12 @@ def open_slot(slot: dict, sid: str, secret: str) -> tuple[X25519PrivateKey, dict
     except InvalidTag:
         return None
     except (KeyError, ValueError, TypeError):
-        raise KeyringError(
-            "A key in the keyring (keys.json) does not have the expected shape."
-        ) from None
-    payload = orjson.loads(plain)
-    private = X25519PrivateKey.from_private_bytes(unb64(payload.pop("private")))
+        raise KeyringDamaged("a key in it does not have the expected shape") from None
+    try:
+        payload = orjson.loads(plain)
+        private = X25519PrivateKey.from_private_bytes(unb64(payload.pop("private")))
+    except (KeyError, ValueError, TypeError, AttributeError):
+        raise KeyringDamaged("a key in it does not have the expected shape") from None
     return private, payload
 
 
@@ -147,13 +160,25 @@ def public_key(slot: dict) -> X25519PublicKey:
 def sign_in(tables: dict, name: str, secret: str) -> tuple[str, X25519PrivateKey, dict]:
     """The person whose name and passphrase these are: (person id, private key, slot).
 
-    One plain refusal for a wrong name and a wrong passphrase alike."""
-    for sid in tables["logins"].get(login_id(tables, name), {}).get("slots", []):
-        slot = tables["slots"].get(sid)
-        opened = open_slot(slot, sid, secret) if slot else None
-        if opened is not None:
-            private, payload = opened
-            return payload["person"], private, slot
+    One plain refusal for a wrong name and a wrong passphrase alike; KeyringDamaged when
+    the keyring itself is not as the app wrote it (never taken for a wrong passphrase)."""
+    try:
+        sids = tables["logins"].get(login_id(tables, name), {}).get("slots", [])
+        if not isinstance(sids, list):
+            raise TypeError
+        for sid in sids:
+            slot = tables["slots"].get(sid)
+            opened = open_slot(slot, sid, secret) if slot else None
+            if opened is not None:
+                private, payload = opened
+                person = payload["person"]
+                if not isinstance(person, str):
+                    raise TypeError
+                return person, private, slot
+    except KeyringError:
+        raise
+    except (KeyError, ValueError, TypeError, AttributeError):
+        raise KeyringDamaged("it does not have the expected shape") from None
     raise KeyringError("That name and passphrase do not match.")
 
 
@@ -176,7 +201,7 @@ def unwrap(tables: dict, key_id: bytes, sid: str, private: X25519PrivateKey) -> 
     try:
         return bytearray(_SUITE.decrypt(unb64(wrapped), private, _info(key_id, sid)))
     except Exception:  # noqa: BLE001 - HPKE raises several kinds; all mean the same here
-        raise KeyringError("A key in the keyring (keys.json) does not open.") from None
+        raise KeyringDamaged("a key wrapped in it does not open") from None
 
 
 def holders(tables: dict, key_id: bytes) -> set[str]:

@@ -108,6 +108,10 @@ class FolderBase:
             raise self._damaged(self.root / rel, reason, rel) from None
 
     def _damaged(self, path: Path, reason: str, rel: str) -> DamagedFile:
+        try:  # the file named may be another than the one read (its key, in the keyring)
+            rel = path.relative_to(self.root).as_posix()
+        except ValueError:
+            pass
         return DamagedFile(path, reason, backups.newest_good(self.root, Path(rel), self.codec))
 
     def _rows_in(self, rel: str) -> list[SessionRow]:

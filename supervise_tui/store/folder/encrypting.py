@@ -16,7 +16,7 @@ from pathlib import Path
 import orjson
 
 from .. import backups, journal
-from ..crypto import keyring, sealing
+from ..crypto import integrity, keyring, sealing
 from ..crypto.kdf import KdfParams
 from ..crypto.keyring import KEYS, RECOVERY
 from ..crypto.sealer import PLAIN, Sealer
@@ -94,7 +94,7 @@ class EncryptingRoom(KeysRoom):
                 raw = (self.root / rel).read_bytes()
                 before = journal.digest(raw)
                 staged.append(journal.stage_bytes(self.root, rel, sealer.encode(rel, raw), before))
-            keys_raw = orjson.dumps({name: tables[name] for name in keyring.TABLES})
+            keys_raw = orjson.dumps(integrity.stamped({n: tables[n] for n in keyring.TABLES}))
             staged.append(journal.stage_bytes(self.root, KEYS, keys_raw, None))
             meta = orjson.loads((self.root / META).read_bytes())
             meta["encryption"] = {"version": 1, "keys": KEYS}

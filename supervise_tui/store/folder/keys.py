@@ -10,9 +10,9 @@ from __future__ import annotations
 from ...domain.enums import Role
 from ..crypto import keyring
 from ..crypto.codes import normalize
-from ..crypto.keyring import KEYS, RECOVERY, KeyringError
+from ..crypto.keyring import KEYS, RECOVERY, KeyringDamaged, KeyringError
 from ..crypto.sealer import Sealer
-from ..errors import NoAccess, Refused, StoreError
+from ..errors import DamagedFile, NoAccess, Refused, StoreError
 from ..unit import Change
 from .base import FolderBase
 
@@ -30,6 +30,10 @@ class KeysRoom(FolderBase):
     def _keyring_doc(self, tables: dict) -> dict:
         return {name: tables[name] for name in keyring.TABLES}
 
+    def _keyring_damaged(self, reason: str) -> DamagedFile:
+        """``keys.json`` named as damaged, with the newest backup of a good copy."""
+        return self._damaged(self.root / KEYS, reason, KEYS)
+
     # -- signing in and out -----------------------------------------------------------
 
     def unlock(self, name: str, secret: str) -> tuple[str, bool]:
@@ -37,9 +41,11 @@ class KeysRoom(FolderBase):
         whether they must now choose a passphrase (they signed in with a setup code)."""
         if not self.encrypted:
             raise Refused("These records are not encrypted: there is nothing to sign in to.")
-        tables = self._tables()
+        tables = self._tables()  # (checked against its checksum as it is read)
         try:
             person_id, private, slot = keyring.sign_in(tables, name, secret)
+        except KeyringDamaged as error:
+            raise self._keyring_damaged(error.reason) from None
         except KeyringError as error:
             raise NoAccess(str(error)) from None
         self._start(person_id, keyring.slot_id(tables, person_id), private)
@@ -63,7 +69,10 @@ class KeysRoom(FolderBase):
         if not self.encrypted:
             raise Refused("These records are not encrypted: there is nothing to recover.")
         slot = self._tables()["slots"].get(RECOVERY)
-        opened = keyring.open_slot(slot, RECOVERY, normalize(code)) if slot else None
+        try:
+            opened = keyring.open_slot(slot, RECOVERY, normalize(code)) if slot else None
+        except KeyringDamaged as error:
+            raise self._keyring_damaged(error.reason) from None
         if opened is None:
             raise NoAccess("That recovery key does not open these records.")
         self._start(RECOVERY, RECOVERY, opened[0])
@@ -73,7 +82,12 @@ class KeysRoom(FolderBase):
         self.signed_in = person_id
         self._dbs.clear()
         if (self.root / KEYS).exists():
-            self.codec.data_key(keyring.folder_key_id(self._tables()))  # refused here if none
+            try:  # every slot holds the folder's key: without it the keyring is damaged
+                self.codec.data_key(keyring.folder_key_id(self._tables()))
+            except KeyringError as error:
+                self.lock()
+                reason = getattr(error, "reason", "the folder's key is not in it")
+                raise self._keyring_damaged(reason) from None
         self._open_unlocked(self._open_check)
         if not self.read_only:
             self.seal_backups()  # any left plain when encrypting was cut short

@@ -191,10 +191,12 @@ class OpeningRoom(FolderBase):
         return is_encrypted_folder(self.root)
 
     def _check_keys_file(self) -> None:
-        """An encrypted folder without its keys is damaged: never opened as a new one."""
+        """An encrypted folder without its keys is damaged: never opened as a new one.
+        A keyring that does not match its checksum is named before anyone signs in."""
         if not (self.root / KEYS).exists():
             reason = "it is missing, and without it the encrypted records cannot be opened"
             raise self._damaged(self.root / KEYS, reason, KEYS)
+        self._raw(KEYS, "folder")  # read (and checked) whole: DamagedFile names it
 
     # -- upkeep -----------------------------------------------------------------------
 
