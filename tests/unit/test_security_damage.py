@@ -261,7 +261,9 @@ def test_a_damaged_keyring_is_restored_from_its_backup(locked_folder, capsys, mo
     assert code == 1 and "keys.json" in err and "\n" not in err.strip()
     assert "passphrase" not in err
     code, _, err = cli(
-        capsys, monkeypatch, "restore", "--from", good, "--data-dir", str(folder), "--as", LEAD
+        capsys,
+        monkeypatch,
+        *("restore", "--from", good, "--yes", "--data-dir", str(folder), "--as", LEAD),
     )
     assert code == 0, err
     store = signed_in(folder)
