@@ -82,10 +82,13 @@ class Due:
     def overdue(self) -> bool:
         return self.days_late > 0
 
-    def describe(self, today: date) -> str:
-        """Plain words, so overdue is never shown by colour alone."""
+    def describe(self, today: date, *, gentle: bool = False) -> str:
+        """Plain words, so overdue is never shown by colour alone (``gentle``: as a peer
+        reads it about themselves, without capitals)."""
         if self.days_late > 0:
             unit = "day" if self.days_late == 1 else "days"
+            if gentle:
+                return f"a little late: {self.days_late} {unit} past the usual date"
             return f"OVERDUE by {self.days_late} {unit}"
         days = (self.on - today).days
         if days == 0:

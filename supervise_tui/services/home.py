@@ -63,8 +63,18 @@ def draft_label(draft: Session, people: dict[str, Person], local=None) -> str:
 LATE = " — LATE"  # in words: never shown by colour alone
 
 
-def peer_detail(row: HomeRow, tracks, today: date, names: dict[str, str], *, limit: int = 8) -> str:
-    """Plain lines about one peer: cadence, dates, and each open item."""
+def peer_detail(
+    row: HomeRow,
+    tracks,
+    today: date,
+    names: dict[str, str],
+    *,
+    limit: int = 8,
+    gentle: bool = False,
+) -> str:
+    """Plain lines about one peer: cadence, dates, and each open item (``gentle``: as
+    the peer reads it in their own view, "late" in small letters)."""
+    late_mark = " — late" if gentle else LATE
     from ..domain.dates import human_date
     from ..domain.schedule import WEEKDAYS
     from ..domain.text import excerpt
@@ -76,7 +86,7 @@ def peer_detail(row: HomeRow, tracks, today: date, names: dict[str, str], *, lim
     last = human_date(s.last_session) if s.last_session else "never"
     lines = [
         f"{person.display} · {cadence} · last met {last} · next "
-        f"{human_date(row.due.on)} ({row.due.describe(today)})"
+        f"{human_date(row.due.on)} ({row.due.describe(today, gentle=gentle)})"
     ]
 
     def who(person_id: str) -> str:
@@ -90,7 +100,7 @@ def peer_detail(row: HomeRow, tracks, today: date, names: dict[str, str], *, lim
         for h in sorted(concerns, key=lambda h: (h.raised_on, h.id))[:limit]:
             c = h.current
             follow = f", follow up {human_date(c.follow_up)}" if c.follow_up else ""
-            late = LATE if h.follow_up_overdue(today) else ""
+            late = late_mark if h.follow_up_overdue(today) else ""
             lines.append(f"  • {excerpt(c.text, 48)} — {who(c.owner)}{follow}{late}")
     if goals:
         lines.append(f"Active goals ({len(goals)}):")
@@ -103,7 +113,7 @@ def peer_detail(row: HomeRow, tracks, today: date, names: dict[str, str], *, lim
         for h in sorted(actions, key=lambda h: (h.current.due or date.max, h.id))[:limit]:
             a = h.current
             due_text = f", due {human_date(a.due)}" if a.due else ""
-            late = LATE if h.is_overdue(today) else ""
+            late = late_mark if h.is_overdue(today) else ""
             lines.append(f"  • {excerpt(a.text, 48)} — {who(a.owner)}{due_text}{late}")
     if not (concerns or goals or actions):
         lines.append("Nothing open: no concerns, goals or actions carried forward.")

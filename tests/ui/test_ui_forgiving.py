@@ -156,3 +156,71 @@ async def test_in_a_peers_own_view_only_the_peer_signs(repo, team):
         dialog = app.screen
         assert isinstance(dialog, SignOffDialog)
         assert [pid for _, pid in dialog.people] == [team["peer"].id]
+
+
+def burst(app, text: str) -> None:
+    """Keys as a fast typist or a paste sends them: all queued at once, none waited on."""
+    from textual import events
+
+    for ch in text:
+        key = {" ": "space", "\t": "tab"}.get(ch, ch)
+        app.post_message(events.Key(key, None if ch == "\t" else ch))
+
+
+async def test_keys_typed_straight_after_f2_land_in_the_new_item(repo, team):
+    from textual import events
+
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await start_session(pilot, team)
+        await pilot.press("f8")  # strengths
+        await settle(pilot)
+        assert screen.current == "strengths"
+        app.post_message(events.Key("f2", None))
+        burst(app, "Hello_world")
+        await settle(pilot)
+        await wait_for(lambda: bool(screen.draft.strengths))
+        sid = screen.draft.strengths[0].id
+        typed = app.focused
+        assert typed.id.startswith(f"f__strengths__{sid}")  # in the new item
+        assert getattr(typed, "text", getattr(typed, "value", None)) == "Hello_world"
+
+
+async def test_enter_moves_on_at_once_in_a_dialog_typed_at_full_speed(repo, team):
+    from supervise_tui.ui.dialogs.first_run import FirstRunDialog
+
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(FirstRunDialog())
+        await settle(pilot)
+        from textual import events
+
+        burst(app, "Avery Sorensen")
+        app.post_message(events.Key("enter", "\r"))
+        burst(app, "Linden Street")
+        await settle(pilot)
+        dialog = app.screen
+        assert dialog.query_one("#name").value == "Avery Sorensen"
+        assert dialog.query_one("#site").value == "Linden Street"
+
+
+async def test_a_peers_own_view_says_late_gently(repo, team):
+    from datetime import datetime as dt
+
+    from supervise_tui.usecases.sessions import finish_session
+
+    finish_session(repo, make_session(team, when=dt(2026, 10, 1, 10, 0)), clock=fixed_clock)
+    app = build_app(repo, peer_name=team["peer"].name)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await wait_for(lambda: "late" in _shown(app))
+        shown = _shown(app)
+        assert "a little late" in shown
+        assert "OVERDUE" not in shown and "LATE" not in shown
+
+
+def _shown(app) -> str:
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(segment.text for segment in strip) for strip in strips)

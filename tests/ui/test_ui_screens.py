@@ -266,6 +266,8 @@ async def test_read_only_offers_no_changes(repo, team, data_dir):
         await pilot.press("n")
         await settle(pilot)
         assert pilot.app.screen is home
+        hint = str(home.query_one("#home-hint").render())  # said in words, not only greyed out
+        assert hint.startswith("READ-ONLY") and "n new session" not in hint
     viewer.close()
 
 

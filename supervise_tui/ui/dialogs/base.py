@@ -48,6 +48,7 @@ class Dialog(ModalScreen[T | None], Generic[T]):
     OK_LABEL = "Save"  # the F2 button and key, as people read it
     OK_TIP = ""
     WIDTH: int | None = None  # a wider or narrower box than the usual 72
+    ENTER_MOVES = False  # Enter walks the fields of enter_order() (see action_enter)
 
     def __init_subclass__(cls, **kwargs) -> None:
         # Before Textual's own hook, which gathers each class's bindings.
@@ -58,7 +59,25 @@ class Dialog(ModalScreen[T | None], Generic[T]):
                 ),
                 Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
             ]
+            if cls.ENTER_MOVES:
+                # A priority key is read in turn with the keys after it, so focus has
+                # moved before they are: typed at full speed, nothing lands in the
+                # field before (an Input's own Enter is a message that comes too late).
+                cls.BINDINGS.append(
+                    Binding("enter", "enter", "Next", show=False, priority=True, id="dialog.enter")
+                )
         super().__init_subclass__(**kwargs)
+
+    def action_enter(self) -> None:
+        from textual.widgets import Button
+
+        focused, order = self.focused, self.enter_order()
+        if isinstance(focused, Button):
+            focused.press()
+        elif focused is not None and focused.id in order[:-1]:
+            self.set_focus(self.query_one(f"#{order[order.index(focused.id) + 1]}"))
+        else:
+            self.action_ok()
 
     def heading(self) -> str:
         return ""
@@ -100,8 +119,8 @@ class Dialog(ModalScreen[T | None], Generic[T]):
 
     def on_input_submitted(self, event) -> None:
         order = self.enter_order()
-        if event.input.id in order[:-1]:
-            self.query_one(f"#{order[order.index(event.input.id) + 1]}").focus()
+        if event.input.id in order[:-1]:  # at once: keys typed next land in the next field
+            self.set_focus(self.query_one(f"#{order[order.index(event.input.id) + 1]}"))
         else:
             self.action_ok()
 

@@ -54,6 +54,8 @@ class FirstRunDialog(Dialog[tuple[Person, str]]):
         if event.input.id == "passphrase":
             self.query_one("#hint", Static).update(strength_hint(event.value))
 
+    ENTER_MOVES = True
+
     def enter_order(self) -> list[str]:
         return ["name", "site", "passphrase", "again"]
 

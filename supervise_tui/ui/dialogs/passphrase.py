@@ -45,6 +45,8 @@ class PassphraseDialog(Dialog[tuple[str, ...]]):
         if event.input.id == "passphrase":
             self.query_one("#hint", Static).update(strength_hint(event.value))
 
+    ENTER_MOVES = True
+
     def enter_order(self) -> list[str]:
         return ["current", "passphrase", "again"] if self.current else ["passphrase", "again"]
 

@@ -12,7 +12,6 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ...domain.dates import human_date
 from ...domain.enums import Role
 from ...domain.models import Person, Session
 from ...services.home import HomeRow, home_rows, peer_detail
@@ -218,12 +217,13 @@ class HomeScreen(ViewScreen):
         duplicate = names.count(person.name.casefold()) > 1
         label = person.display if (duplicate and not wide) else person.name
         when = row.due.describe(today)
-        if wide:
-            when = f"{human_date(row.due.on)} — {when}"
+        if wide:  # short dates: the box below the table gives them in full
+            when = f"{row.due.on:%d %b} — {when}"
         signoff = f"{s.awaiting_signoff} to sign" if s.awaiting_signoff else "—"
         cells = [label]
         if wide:
-            cells += [person.site or "—", human_date(s.last_session) if s.last_session else "never"]
+            last = f"{s.last_session:%d %b %Y}" if s.last_session else "never"
+            cells += [person.site or "—", last]
         cells += [when, str(s.open_concerns), str(s.active_goals), str(s.open_actions), signoff]
         return person.id, cells
 
@@ -257,11 +257,17 @@ class HomeScreen(ViewScreen):
         elif not has_sup:
             welcome.update("Add a supervisor (press [b]p[/b]) before starting a session.")
         welcome.display = not data.rows or not has_sup
-        hint.update(
-            "n new session · Enter history · t team · r resume · s sign-off · p people"
-            if data.rows
-            else ""
-        )
+        if self.app.store.read_only:
+            hint.update(
+                "READ-ONLY: you can look, not change anything (opened with --read-only, or "
+                "another window has these records open). Enter history · t team"
+            )
+        else:
+            hint.update(
+                "n new session · Enter history · t team · r resume · s sign-off · p people"
+                if data.rows
+                else ""
+            )
         banner = self.query_one("#drafts", Static)
         people = {p.id: p for p in data.people}
         if data.drafts:

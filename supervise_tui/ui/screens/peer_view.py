@@ -113,7 +113,7 @@ class PeerViewScreen(ViewScreen):
             return
         today = self.app.local_now().date()
         rows = home_rows([self.peer], summaries, today, include_inactive=True)
-        detail = peer_detail(rows[0], tracks, today, names) if rows else ""
+        detail = peer_detail(rows[0], tracks, today, names, gentle=True) if rows else ""
         self.post_message(self.Loaded(detail, peer_input))
 
     def on_peer_view_screen_loaded(self, message: Loaded) -> None:

@@ -157,9 +157,11 @@ class SessionScreen(Finishing, Screen):
             f"**{step_title(self.current)}.** {pane.HELP}" if pane else "",
             "",
             "Move freely between steps with **F7** and **F8**; skip one with **F9**. "
-            "Everything typed is saved as you type, so going back, skipping, quitting or a "
-            "power cut loses nothing. The prompts beside each step come from the session's "
-            "prompt pack: tick them as you discuss them (space).",
+            "What you type is saved as you type (within about a second of a pause, every "
+            "two seconds while typing on), so going back, skipping or quitting loses "
+            "nothing, and a power cut at most the last second or two. The prompts beside "
+            "each step come from the session's prompt pack: tick them as you discuss them "
+            "(space).",
             "",
             "Two voices: the peer's own words go in the peer's box, in their words; the "
             "supervisor's notes go in the other. When you are done, **F6** shows the summary "
@@ -232,7 +234,7 @@ class SessionScreen(Finishing, Screen):
             pane.scroll_home(animate=False)
             first = pane.first_control()
             if first is not None:
-                first.focus()
+                self.set_focus(first)  # at once: the next key typed lands here
         self.refresh_bindings()
         if record_visit:
             self._mark_dirty()
@@ -282,11 +284,13 @@ class SessionScreen(Finishing, Screen):
         card = await pane.add()
         if card is not None:
             self._mark_dirty()
-            self.call_after_refresh(self._focus_first_in, card)
+            self._focus_first_in(card)
 
     def _focus_first_in(self, card: ItemCard) -> None:
+        """At once, not after the next refresh: keys typed straight after F2 (a fast
+        typist, a paste) are read after this and land in the new item."""
         for widget in card.query("Input, TextArea, Select"):
-            widget.focus()
+            self.set_focus(widget)
             return
 
     @on(Button.Pressed, ".add-button")

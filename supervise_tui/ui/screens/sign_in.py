@@ -40,6 +40,9 @@ class SignInScreen(Screen):
     BINDINGS = [
         Binding("f2", "sign_in", "Sign in", priority=True, id="sign_in.ok"),
         Binding("f3", "recovery", "Recovery key", id="sign_in.recovery"),
+        # Read in turn with the keys after it: the passphrase typed at full speed after
+        # the name and Enter lands in the passphrase field.
+        Binding("enter", "enter", "Next", show=False, priority=True, id="sign_in.enter"),
     ]
 
     class Done(Message):
@@ -64,9 +67,9 @@ class SignInScreen(Screen):
         self.query_one("#sign-in-error").display = False
         self.query_one("#name").focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "name":
-            self.query_one("#secret").focus()
+    def action_enter(self) -> None:
+        if self.focused is not None and self.focused.id == "name":
+            self.set_focus(self.query_one("#secret"))
         else:
             self.action_sign_in()
 

@@ -22,10 +22,10 @@ COLUMNS = [
     ("Peer", "Peer", "name"),
     ("Held/expected", "Held", "held"),
     ("Role clarity", "Clarity", "clarity"),
-    ("Open concerns", "Open", "open"),
+    ("Concerns", "Open", "open"),
     ("Median days", "", "median"),
     ("Drifting", "Drift", "drift"),
-    ("Stalled goals", "Stalled", "stalled"),
+    ("Stalled", "Stalled", "stalled"),
     ("Supervisor actions", "Sup. actions", "sup"),
 ]
 WIDE = 110
