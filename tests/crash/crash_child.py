@@ -92,8 +92,10 @@ def main() -> None:
             refs = [r for r in repo.rows(peer.id) if r.status.value == "completed"]
             if refs:
                 session = repo.session(peer.id, rng.choice(refs).id)
-                signed = sign_session(repo, session, peer.id, "ok", clock=repo.clock)
-                ack("session", signed.peer_id, signed.id, signed.updated_at.isoformat())
+                signer = repo.signed_in or peer.id  # signed in: one signs as oneself
+                if signer in session.participants and session.signed_by(signer) is None:
+                    signed = sign_session(repo, session, signer, "ok", clock=repo.clock)
+                    ack("session", signed.peer_id, signed.id, signed.updated_at.isoformat())
         elif op == "person":
             person = repo.person(peer.id)
             saved = save_person(
