@@ -54,6 +54,19 @@ def start_session(
     return draft
 
 
+def usual_supervisors(store: Backend, peer_id: str) -> list[str]:
+    """Who usually supervises this peer: the supervisors named on them, else whoever met
+    them last (active supervisors only)."""
+    active = {p.id for p in store.people(role=Role.SUPERVISOR) if p.active}
+    peer = store.person(peer_id)
+    named = [i for i in peer.supervisor_ids if i in active]
+    if named:
+        return named
+    rows = store.rows(peer_id)
+    last = max(rows, key=lambda r: r.when, default=None)
+    return [i for i in last.supervisor_ids if i in active] if last else []
+
+
 def save_draft(store: Backend, draft: Session, *, clock: Clock) -> Session:
     """Autosave: the draft as it is, stamped (no rules: a draft may be half filled in)."""
     draft = dataclasses.replace(draft, updated_at=clock())

@@ -114,3 +114,11 @@ async def finish(pilot) -> str:
     await pilot.press("y")
     await settle(pilot)
     return dialog.question
+
+
+async def tick_and_start(pilot) -> None:
+    """On "Start a session": tick the first supervisor unless one is ticked already (the
+    peer's usual one is), then F2."""
+    if not pilot.app.screen.query_one("#supervisors").selected:
+        await pilot.press("space")
+    await pilot.press("f2")

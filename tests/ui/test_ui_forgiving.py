@@ -13,7 +13,7 @@ from supervise_tui.ui.screens.start_session import StartSessionScreen
 from supervise_tui.usecases.sessions import save_draft
 
 from ..conftest import fixed_clock, make_session
-from .helpers import SIZE, build_app, fill, highlight_peer, settle, wait_for
+from .helpers import SIZE, build_app, fill, highlight_peer, settle, tick_and_start, wait_for
 
 
 async def start_session(pilot, team) -> SessionScreen:
@@ -21,7 +21,7 @@ async def start_session(pilot, team) -> SessionScreen:
     await pilot.press("n")
     await settle(pilot)
     assert isinstance(pilot.app.screen, StartSessionScreen)
-    await pilot.press("space", "f2")  # tick the first supervisor (focus starts there)
+    await tick_and_start(pilot)
     await wait_for(lambda: isinstance(pilot.app.screen, SessionScreen))
     await settle(pilot)
     await wait_for(lambda: bool(pilot.app.screen.query("#f__checkin__arriving")))
@@ -90,7 +90,7 @@ async def test_a_second_start_offers_the_draft_and_drafts_can_be_discarded(repo,
         await pilot.press("down", "enter")  # a new one after all
         await settle(pilot)
         assert isinstance(app.screen, StartSessionScreen)
-        await pilot.press("space", "f2")
+        await tick_and_start(pilot)
         await wait_for(lambda: isinstance(app.screen, SessionScreen))
         await pilot.press("escape")  # back Home: two drafts now
         await settle(pilot)
@@ -224,3 +224,18 @@ async def test_a_peers_own_view_says_late_gently(repo, team):
 def _shown(app) -> str:
     strips = app.screen._compositor.render_strips()
     return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+
+
+async def test_whoever_met_the_peer_last_is_ticked_when_none_is_named(repo, team):
+    from supervise_tui.usecases.sessions import finish_session
+
+    last = make_session(team, when=datetime(2026, 11, 10, 10, 0))
+    last.supervisor_ids = [team["sup2"].id]
+    finish_session(repo, last, clock=fixed_clock)
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await highlight_peer(pilot, team["peer"].name)
+        await pilot.press("n")
+        await settle(pilot)
+        assert list(app.screen.query_one("#supervisors").selected) == [team["sup2"].id]

@@ -16,7 +16,17 @@ from supervise_tui.ui.screens.trends import TrendsScreen
 from supervise_tui.usecases.people import find_people
 from supervise_tui.usecases.sessions import finish_session
 
-from .helpers import SIZE, build_app, fill, finish, highlight_peer, settle, text_of, type_text
+from .helpers import (
+    SIZE,
+    build_app,
+    fill,
+    finish,
+    highlight_peer,
+    settle,
+    text_of,
+    tick_and_start,
+    type_text,
+)
 
 
 @pytest.fixture
@@ -144,7 +154,7 @@ async def test_peer_view_adds_topics_that_reach_the_next_session(demo):
         await highlight_peer(pilot, "Jordan Ellery")
         await pilot.press("n")
         await settle(pilot)
-        await pilot.press("space", "f2")
+        await tick_and_start(pilot)
         await settle(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, SessionScreen)

@@ -32,6 +32,7 @@ from .helpers import (
     highlight_peer,
     settle,
     text_of,
+    tick_and_start,
     type_text,
     wait_for,
 )
@@ -41,7 +42,7 @@ async def start_session(pilot, peer: str = "Jordan Ellery") -> SessionScreen:
     await highlight_peer(pilot, peer)
     await pilot.press("n")
     await settle(pilot)
-    await pilot.press("space", "f2")
+    await tick_and_start(pilot)
     await settle(pilot)
     assert isinstance(pilot.app.screen, SessionScreen)
     return pilot.app.screen

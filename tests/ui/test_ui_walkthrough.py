@@ -35,6 +35,7 @@ from .helpers import (
     finish,
     highlight_peer,
     settle,
+    tick_and_start,
     type_text,
     wait_for,
 )
@@ -277,7 +278,7 @@ async def test_quitting_mid_session_loses_nothing(repo, team, data_dir):
         await highlight_peer(pilot, "Jordan Ellery")
         await pilot.press("n")
         await settle(pilot)
-        await pilot.press("space", "f2")  # tick the first supervisor, start
+        await tick_and_start(pilot)
         await settle(pilot)
         screen = app.screen
         await fill(pilot, "#f__checkin__arriving", "Half way")
@@ -348,7 +349,7 @@ async def test_second_session_reviews_the_first_ones_open_items(repo, team):
         await highlight_peer(pilot, "Jordan Ellery")
         await pilot.press("n")
         await settle(pilot)
-        await pilot.press("space", "f2")
+        await tick_and_start(pilot)
         await settle(pilot)
         screen = app.screen
         assert screen.current == "review"
@@ -376,7 +377,7 @@ async def test_leaving_an_item_unchanged_records_no_update(repo, team):
         await highlight_peer(pilot, "Jordan Ellery")
         await pilot.press("n")
         await settle(pilot)
-        await pilot.press("space", "f2")
+        await tick_and_start(pilot)
         await settle(pilot)
         await finish(pilot)
         await settle(pilot)

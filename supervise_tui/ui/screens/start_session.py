@@ -109,12 +109,18 @@ class StartSessionScreen(Screen):
         yield Footer()
 
     def _usual(self, sups) -> list[str]:
-        """Ticked to begin with: the peer's own supervisors; else the supervisor signed
-        in; else the only one there is."""
+        """Ticked to begin with: the peer's own supervisors (or who met them last); else
+        the supervisor signed in; else the only one there is."""
+        from ...usecases.sessions import usual_supervisors
+
         active = {p.id for p in sups}
-        peer = next((p for p in self.people if p.id == self.peer_id), None)
-        if peer is not None and active & set(peer.supervisor_ids):
-            return [i for i in peer.supervisor_ids if i in active]
+        if self.peer_id:
+            try:
+                usual = usual_supervisors(self.app.store, self.peer_id)
+            except StoreError:
+                usual = []
+            if usual:
+                return [i for i in usual if i in active]
         me = getattr(self.app, "person", None)
         if me is not None and me.id in active:
             return [me.id]
@@ -154,6 +160,13 @@ class StartSessionScreen(Screen):
         self.action_start()
 
     def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "peer" and event.value is not Select.NULL:
+            if str(event.value) != self.peer_id:  # another peer: their usual supervisors
+                self.peer_id = str(event.value)
+                checklist = self.query_one("#supervisors", CheckList)
+                sups = [p for p in self.people if p.role == Role.SUPERVISOR and p.active]
+                checklist.set_items([(p.display, p.id) for p in sups], self._usual(sups))
+            return
         if event.select.id == "kind" and not self._pack_chosen:
             pack = self.app.library.for_kind(SessionKind(event.value))
             if pack is not None:
