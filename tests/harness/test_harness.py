@@ -1,0 +1,27 @@
+"""The outside harnesses, with small counts, in every test run (marked `harness`).
+
+The big runs are scripts with figures of their own (docs/reliability.md):
+``python -m tests.harness.kill_cli --kills 500``, ``python -m tests.harness.hostile``,
+``python -m tests.harness.faults``."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+pytestmark = [
+    pytest.mark.harness,
+    pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL and POSIX modes"),
+]
+
+
+def test_kill_cli_at_random_moments_loses_nothing(tmp_path):
+    from . import kill_cli
+
+    kills = int(os.environ.get("SUPERVISE_HARNESS_KILLS", "20"))
+    report = kill_cli.run(kills, 20261129, tmp_path / "out", size="small", lanes=2)
+    print("\n" + kill_cli.summary(report))
+    assert sum(k["kills"] for k in report["kinds"].values()) == kills
+    assert not kill_cli.failures(report), kill_cli.summary(report)
