@@ -25,3 +25,12 @@ def test_kill_cli_at_random_moments_loses_nothing(tmp_path):
     print("\n" + kill_cli.summary(report))
     assert sum(k["kills"] for k in report["kinds"].values()) == kills
     assert not kill_cli.failures(report), kill_cli.summary(report)
+
+
+def test_hostile_bundles_through_the_command_line_change_nothing(tmp_path):
+    from . import hostile
+
+    report = hostile.run(20261129, tmp_path / "out", flips=10, nowhere_too=False, heavy=False)
+    print("\n" + hostile.summary(report))
+    assert report["refused"] > len(hostile.CONTENT) - len(hostile.HEAVY)
+    assert not report["failures"], hostile.summary(report)
