@@ -34,3 +34,14 @@ def test_hostile_bundles_through_the_command_line_change_nothing(tmp_path):
     print("\n" + hostile.summary(report))
     assert report["refused"] > len(hostile.CONTENT) - len(hostile.HEAVY)
     assert not report["failures"], hostile.summary(report)
+
+
+def test_a_full_and_a_read_only_disk_through_the_command_line(tmp_path):
+    from . import faults
+
+    report = faults.run(tmp_path / "out")
+    if report["skipped"]:
+        pytest.skip(f"no real full or read-only disk here: {report['skipped']}")
+    print("\n" + faults.summary(report))
+    assert report["refused"] == report["attempts"] > 0
+    assert not report["failures"], faults.summary(report)
