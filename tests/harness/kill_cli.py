@@ -85,7 +85,11 @@ class Fixture:
 
 
 def _paths(folder: Path) -> frozenset[str]:
-    return frozenset(str(p) for p in folder.rglob("*"))
+    """Every name under a folder, read while a command may be removing some of them (what
+    vanishes mid-walk is skipped: os.walk ignores the error)."""
+    return frozenset(
+        os.path.join(top, name) for top, dirs, files in os.walk(folder) for name in dirs + files
+    )
 
 
 def _clean_runs(fx, kind: str, source: Path, args: list[str], *, keep: Path | None = None):
@@ -295,10 +299,10 @@ def trial(kind: str, n: int, rng: random.Random, lane_dir: Path, fx: Fixture, t:
     if kind == "saves":
         return trial_saves(n, rng, lane_dir, fx, t)
     work = lane_dir / "work"
-    source, args, before, after = {
-        "import": (fx.base, ["import", str(fx.bundle)], "base", "imported"),
-        "restore": (fx.imported, ["restore", "--from", fx.backup_name], "imported", "base"),
-        "repair": (fx.broken, ["check", "--repair"], None, "repaired"),
+    source, args, after = {  # the folder it starts from, the command, what it must give
+        "import": (fx.base, ["import", str(fx.bundle)], "imported"),
+        "restore": (fx.imported, ["restore", "--from", fx.backup_name], "base"),
+        "repair": (fx.broken, ["check", "--repair"], "repaired"),
     }[kind]
     copy_folder(source, work)
     start_state = data_state(work)
@@ -451,6 +455,8 @@ def run(kills: int, seed: int, out: Path, *, size: str = "big", lanes: int = 2) 
                 trial(kind, n, rng, lane_dir, fx, local)
             except subprocess.TimeoutExpired as error:
                 local.failures.append(f"{kind} #{n}: a command hung ({error.cmd[3:5]})")
+            except Exception as error:  # noqa: BLE001 - the harness's own fault: say so, go on
+                local.failures.append(f"{kind} #{n}: the harness failed: {error!r}")
             with locks[kind]:
                 _merge(tallies[kind], local)
 
