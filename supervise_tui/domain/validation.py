@@ -33,12 +33,30 @@ def _check_stamps(record, field: str = "") -> None:
     """Version stamps are moments in UTC (a stamp without a time zone cannot be ordered
     against the others)."""
     prefix = f"{field}." if field else ""
-    for name in ("created_at", "updated_at"):
-        if getattr(record, name).tzinfo is None:
-            raise ValidationError("A version stamp has no time zone.", prefix + name)
-    for i, stamp in enumerate(record.revisions):
+    stamps = [(prefix + name, getattr(record, name)) for name in ("created_at", "updated_at")]
+    stamps += [(f"{prefix}revisions[{i}]", s) for i, s in enumerate(record.revisions)]
+    for where, stamp in stamps:
         if stamp.tzinfo is None:
-            raise ValidationError("A version stamp has no time zone.", f"{prefix}revisions[{i}]")
+            raise ValidationError("A version stamp has no time zone.", where)
+        # a stamp in year 9999 would win every merge for good, and one in year 1 lose it
+        in_range(stamp.date(), where)
+
+
+ITEM_LISTS = ("strengths", "role_items", "concerns", "goals", "actions")
+
+
+def _check_item_ids(session: Session) -> None:
+    """Each item of a session has an id of its own (its track is kept under it)."""
+    for name in ITEM_LISTS:
+        seen: dict[str, int] = {}
+        for i, item in enumerate(getattr(session, name)):
+            check_id(item.id, f"{name}[{i}].id")
+            if item.id in seen:
+                raise ValidationError(
+                    f"The same id appears twice in this session (also at {name}[{seen[item.id]}]).",
+                    f"{name}[{i}].id",
+                )
+            seen[item.id] = i
 
 
 def validate_person(person: Person, others: list[Person] = ()) -> Person:
@@ -134,6 +152,7 @@ def validate_session(session: Session, *, finishing: bool = False) -> None:
     in_range(session.when.date(), "when")
     _check_stamps(session)
     _check_dates(session)
+    _check_item_ids(session)
     if len(set(session.supervisor_ids)) != len(session.supervisor_ids):
         raise ValidationError("A supervisor is listed twice.", "supervisor_ids")
     if session.peer_id in session.supervisor_ids:
@@ -249,6 +268,7 @@ def _check_dates(session: Session) -> None:
     for i, signoff in enumerate(session.signoffs):
         if signoff.at.tzinfo is None:
             raise ValidationError("A sign-off's time has no time zone.", f"signoffs[{i}].at")
+        in_range(signoff.at.date(), f"signoffs[{i}].at")
 
 
 def _check_concern(concern: Concern, where: str, finishing: bool, participants: set[str]) -> None:

@@ -16,6 +16,7 @@ import orjson
 
 from .. import __version__
 from ..domain import validation
+from ..domain.dates import in_range
 from ..domain.enums import Role, SessionStatus
 from ..domain.errors import ValidationError
 from ..domain.models import Person, Session
@@ -26,6 +27,8 @@ FORMAT_VERSION = 2  # 2: people carry their supervisors and the lead's flag
 MAX_BUNDLE_BYTES = 2 * 1024**3
 HEADER = {"format", "format_version", "created_at", "app_version", "site", "people", "sessions"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
+MAX_DEPTH = 32  # a bundle is about 7 deep (sessions[i].checkin.ratings.workload.value)
 
 
 class BundleError(ValidationError):
@@ -64,21 +67,36 @@ def dumps(bundle: dict) -> bytes:
     return orjson.dumps(bundle, option=orjson.OPT_INDENT_2) + b"\n"
 
 
-def _find_control(value: Any, path: str) -> str | None:
-    if isinstance(value, str):
-        return path if _CONTROL.search(value) else None
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if isinstance(key, str) and _CONTROL.search(key):
-                return path
-            found = _find_control(item, f"{path}.{key}" if path else str(key))
-            if found:
-                return found
-    if isinstance(value, list):
-        for i, item in enumerate(value):
-            found = _find_control(item, f"{path}[{i}]")
-            if found:
-                return found
+def _label(key: object) -> str:
+    """A key as a place name in a message: a field-shaped name as it is, anything else not
+    repeated (a key in a hostile bundle could hold anything, of any length)."""
+    return key if isinstance(key, str) and _FIELD_NAME.fullmatch(key) else "(a key)"
+
+
+def _find_control(value: Any, path: str) -> tuple[str, str] | None:
+    """The first place that is nested deeper than any bundle is, or whose text (or key)
+    holds a control character: (what is wrong, where), or None. Walks without recursion,
+    so no nesting can exhaust the stack."""
+    stack: list[tuple[Any, str, int]] = [(value, path, 0)]
+    while stack:
+        node, where, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return "The bundle is nested more deeply than any bundle is", where
+        if isinstance(node, str):
+            if _CONTROL.search(node):
+                return "A text contains a control character, which a bundle may not hold", where
+        elif isinstance(node, dict):
+            children = []
+            for key, item in node.items():
+                if isinstance(key, str) and _CONTROL.search(key):
+                    return "A text contains a control character, which a bundle may not hold", where
+                label = _label(key)
+                children.append((item, f"{where}.{label}" if where else label, depth + 1))
+            stack.extend(reversed(children))
+        elif isinstance(node, list):
+            stack.extend(
+                (item, f"{where}[{i}]", depth + 1) for i, item in reversed(list(enumerate(node)))
+            )
     return None
 
 
@@ -104,6 +122,8 @@ def parse_bundle(raw: bytes) -> Bundle:
     version = data.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int):
         raise BundleError("The bundle has no valid format_version.", "format_version")
+    if version < 1:
+        raise BundleError("The bundle has no valid format_version.", "format_version")
     if version > FORMAT_VERSION:
         raise BundleError(
             f"The bundle was written by a newer version of supervise-tui "
@@ -111,14 +131,11 @@ def parse_bundle(raw: bytes) -> Bundle:
             f"{FORMAT_VERSION}). Please update the app.",
             "format_version",
         )
-    unknown = sorted(set(data) - HEADER)
-    if unknown:
-        raise BundleError(f"Unknown field {unknown[0]!r} in the bundle header.", unknown[0])
-    control = _find_control(data, "")
-    if control:
-        raise BundleError(
-            "A text contains a control character, which a bundle may not hold", control
-        )
+    if set(data) - HEADER:  # the unknown name itself is not repeated: it could be anything
+        raise BundleError("The bundle's header has a field this version does not know.")
+    found = _find_control(data, "")
+    if found:
+        raise BundleError(*found)
     for key in ("people", "sessions"):
         if not isinstance(data.get(key), list):
             raise BundleError(f"The bundle's {key!r} must be a list.", key)
@@ -130,6 +147,7 @@ def parse_bundle(raw: bytes) -> Bundle:
     if created is not None:
         try:
             created_at = from_data(datetime, created, "created_at")
+            in_range(created_at.date(), "created_at")
         except ValidationError as error:
             raise BundleError(error.message, "created_at") from None
     people = [_person(p, i) for i, p in enumerate(data["people"])]

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import journal
 from .errors import DamagedFile, NotFound, Refused, SaveFailed
-from .files import DIR_MODE, ensure_dir, explain, fsync_dir, parse_json
+from .files import DIR_MODE, FILE_MODE, ensure_dir, explain, fsync_dir, parse_json
 from .records import kind_of, path_problem
 
 BACKUPS = "backups"
@@ -63,7 +63,7 @@ def snapshot(
             suffix += 1
             target = base / f"{name}-{suffix}"
         partial = base / f".{target.name}.partial"
-        shutil.rmtree(partial, ignore_errors=True)
+        sweep_partials(root)  # a snapshot killed part way (the caller holds the lock)
         ensure_dir(partial)
         copied = _copy_into(root, partial)
         if validate:
@@ -106,10 +106,21 @@ def _copy_into(root: Path, partial: Path) -> list[Path]:
                 continue
             except OSError:
                 pass
-        shutil.copy2(source, dest)
-        os.chmod(dest, 0o600)
+        private_copy(source, dest, live)
         copied.append(rel)
     return copied
+
+
+def private_copy(source: Path, dest: Path, live: os.stat_result) -> None:
+    """Copy a file's bytes and modification time into a new file that is 0600 from its
+    first moment (a kill part way must not leave a copy of records anyone may read)."""
+    fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    try:
+        with open(source, "rb") as src, os.fdopen(fd, "wb", closefd=False) as out:
+            shutil.copyfileobj(src, out, 1 << 20)
+    finally:
+        os.close(fd)
+    os.utime(dest, ns=(live.st_atime_ns, live.st_mtime_ns))
 
 
 def _same(copy: Path, live: os.stat_result) -> bool:
@@ -288,6 +299,12 @@ def prune(root: Path, keep: int = KEEP) -> None:
     base = root / BACKUPS
     for name in list_backups(root)[keep:]:
         shutil.rmtree(base / name, ignore_errors=True)
+    sweep_partials(root)
+
+
+def sweep_partials(root: Path) -> None:
+    """Remove half-made snapshots (``.NAME.partial``) left by a kill."""
+    base = root / BACKUPS
     if base.is_dir():
         for stale in base.glob(".*.partial"):
             shutil.rmtree(stale, ignore_errors=True)

@@ -285,6 +285,39 @@ class TestDamage:
         save_person(repo, Person("Avery Sorensen", Role.PEER), clock=repo.clock)
         assert (data_dir / "backups" / name / "people.json").read_bytes() == before
 
+    def test_a_backup_copy_is_private_from_its_first_byte(self, repo, team, data_dir, monkeypatch):
+        # Found by the outside kill harness: a restore killed while it snapshotted left
+        # copies of records that were 0644 (created with the umask, made 0600 after).
+        seen = []
+        real = shutil.copyfileobj
+
+        def watch(src, out, *args):
+            seen.append(stat.S_IMODE(os.fstat(out.fileno()).st_mode))
+            return real(src, out, *args)
+
+        monkeypatch.setattr(backups.shutil, "copyfileobj", watch)
+        old = os.umask(0o022)
+        try:
+            name = backups.snapshot(data_dir, datetime(2026, 11, 22, 9, 0))
+        finally:
+            os.umask(old)
+        assert seen and set(seen) == {0o600}
+        live = (data_dir / "people.json").stat()
+        copy = (data_dir / "backups" / name / "people.json").stat()
+        assert copy.st_mtime_ns == live.st_mtime_ns  # the next snapshot can link to it
+
+    def test_a_snapshot_killed_part_way_is_swept_by_the_next_restore(self, repo, team, data_dir):
+        # Found by the outside kill harness: `supervise restore` killed while it kept the
+        # current state left backups/.NAME.partial behind for good.
+        name = backups.snapshot(data_dir, datetime(2026, 11, 22, 9, 0))
+        half = data_dir / "backups" / ".20261122-095900-before-restore.partial"
+        shutil.copytree(data_dir / "backups" / name, half)
+        repo.close()
+        with lock_folder(data_dir, clock=fixed_clock):
+            backups.restore(data_dir, name, datetime(2026, 11, 22, 10, 0))
+        assert not half.exists()
+        assert not list((data_dir / "backups").glob(".*"))
+
     def test_backups_rotate(self, data_dir, repo, team):
         for minute in range(13):
             backups.snapshot(data_dir, datetime(2026, 11, 22, 9, minute))
@@ -307,6 +340,18 @@ class TestCrashSafety:
         stale.write_bytes(b"half")
         open_folder(data_dir, clock=fixed_clock).close()
         assert not stale.exists()
+
+    def test_stale_temp_files_are_cleaned_by_restore(self, repo, team, data_dir):
+        # Found by the outside kill harness: `supervise restore` killed while it staged
+        # its files left .tmp files that a second restore (and check) never swept.
+        name = backups.snapshot(data_dir, datetime(2026, 11, 22, 9, 0))
+        repo.close()
+        stale = [data_dir / ".journal.json.dead.tmp", data_dir / ".people.json.dead.tmp"]
+        for path in stale:
+            path.write_bytes(b"half")
+        with lock_folder(data_dir, clock=fixed_clock):
+            backups.restore(data_dir, name, datetime(2026, 11, 22, 10, 0))
+        assert not any(path.exists() for path in stale)
 
     def test_interrupted_save_is_completed_from_the_journal(
         self, repo, team, data_dir, monkeypatch

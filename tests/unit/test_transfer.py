@@ -212,6 +212,57 @@ def test_bad_bundles_are_refused_and_nothing_changes(filled, tmp_path, case):
         assert " at " in out.stderr or "(at" in out.stderr  # says where
 
 
+def _deep(raw: bytes, depth: int) -> bytes:
+    place = '"@@deep@@"'
+    tree = json.loads(raw)
+    tree["sessions"][0]["feedback"]["text"] = "@@deep@@"
+    return json.dumps(tree).encode().replace(place.encode(), b"[" * depth + b"1" + b"]" * depth)
+
+
+def _first_concern_twice(d: dict) -> None:
+    s = next(s for s in d["sessions"] if s["concerns"])
+    s["concerns"].append(s["concerns"][0])
+
+
+# Found by the outside harness (tests/harness/hostile.py) through the real command line.
+HOSTILE = {
+    # was a RecursionError (an unexpected error and a crash log), not a plain sentence
+    "nested 1000 deep": lambda raw: _deep(raw, 1000),
+    "nested 40 deep": lambda raw: _deep(raw, 40),
+    # the unknown header field was repeated in the message, however long, whatever it held
+    "a long unknown header field": lambda raw: _mutate(
+        raw, lambda d: d.update({"PRIVATE " * 500: 1})
+    ),
+    "an unknown key with a control character below": lambda raw: _mutate(
+        raw, lambda d: d["sessions"][0].update({"PRIVATE words": "\x07"})
+    ),
+    # were imported
+    "format_version 0": lambda raw: _mutate(raw, lambda d: d.update(format_version=0)),
+    "a stamp in year 9999": lambda raw: _mutate(
+        raw, lambda d: d["people"][0].update(updated_at="9999-12-31T23:59:59Z")
+    ),
+    "a revision in year 0001": lambda raw: _mutate(
+        raw, lambda d: d["sessions"][0].update(revisions=["0001-01-01T00:00:00Z"])
+    ),
+    "a sign-off in year 9999": lambda raw: _mutate(
+        raw, lambda d: d["sessions"][0]["signoffs"][0].update(at="9999-12-31T23:59:59Z")
+    ),
+    "created in year 0001": lambda raw: _mutate(
+        raw, lambda d: d.update(created_at="0001-01-01T00:00:00Z")
+    ),
+    "a concern twice in one session": lambda raw: _mutate(raw, _first_concern_twice),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_bundles_get_a_plain_sentence_that_repeats_nothing(filled, case):
+    raw = HOSTILE[case](bundle_bytes(filled))
+    with pytest.raises(bundles.BundleError) as caught:
+        plan_import(None, bundles.parse_bundle(raw))
+    assert "PRIVATE" not in str(caught.value)
+    assert len(str(caught.value)) < 300
+
+
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -365,7 +365,7 @@ def test_a_bundle_fault_on_a_full_disk_leaves_no_half_made_backup(
     exported["people"][0]["revisions"].append(exported["people"][0]["updated_at"])
     exported["people"][0]["updated_at"] = "2026-11-23T10:00:00Z"
     bundle = bundles.parse_bundle(orjson.dumps(exported))
-    real = shutil.copy2
+    real = shutil.copyfileobj  # how a backup copies each file
 
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
@@ -375,10 +375,10 @@ def test_a_bundle_fault_on_a_full_disk_leaves_no_half_made_backup(
 
     with open_folder(data_dir, clock=fixed_clock, backup=False) as again:
         plan = plan_import(again, bundle)
-        monkeypatch.setattr(shutil, "copy2", full)
+        monkeypatch.setattr(shutil, "copyfileobj", full)
         with pytest.raises(SaveFailed) as err:
             apply_import(again, plan, clock=again.clock)
-        monkeypatch.setattr(shutil, "copy2", real)
+        monkeypatch.setattr(shutil, "copyfileobj", real)
     assert "disk is full" in str(err.value)
     assert folder_state(data_dir) == before
     assert not list((data_dir / "backups").glob(".*"))

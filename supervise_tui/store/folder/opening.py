@@ -300,6 +300,8 @@ def opener(cls):
         try:
             if (store.root / JOURNAL).exists():
                 store._replay_journal()
+            if not (store.root / JOURNAL).exists():  # (one still there owns its temps)
+                clean_temps(store.root)  # left by a kill: a restore leaves none behind
         except BaseException:
             store.close()
             raise
