@@ -170,7 +170,7 @@ def _scenarios(work: Path, disk: Path, report: Report) -> None:
             records,
             None,
         ),
-        ("restore", ["restore", "--from", backup], records, None),
+        ("restore", ["restore", "--from", backup, "--yes"], records, None),
         ("check --repair", ["check", "--repair"], broken, None),
         ("a save (draft, then the finished session)", None, records, None),
     ]

@@ -179,7 +179,9 @@ def prepare(root: Path, size: str) -> Fixture:
     fx.backup_name = names[0]
 
     # restore: back to the backup the import took, which holds the demo folder as it was
-    results = _clean_runs(fx, "restore", fx.imported, ["restore", "--from", fx.backup_name])
+    results = _clean_runs(
+        fx, "restore", fx.imported, ["restore", "--from", fx.backup_name, "--yes"]
+    )
     if results[0] != fx.states["base"]:
         raise SystemExit("harness setup: a clean restore did not give the folder back as it was")
 
@@ -301,7 +303,7 @@ def trial(kind: str, n: int, rng: random.Random, lane_dir: Path, fx: Fixture, t:
     work = lane_dir / "work"
     source, args, after = {  # the folder it starts from, the command, what it must give
         "import": (fx.base, ["import", str(fx.bundle)], "imported"),
-        "restore": (fx.imported, ["restore", "--from", fx.backup_name], "base"),
+        "restore": (fx.imported, ["restore", "--from", fx.backup_name, "--yes"], "base"),
         "repair": (fx.broken, ["check", "--repair"], "repaired"),
     }[kind]
     copy_folder(source, work)
