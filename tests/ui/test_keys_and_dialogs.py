@@ -182,6 +182,7 @@ async def test_ok_either_answers_or_says_what_is_wrong_in_the_dialog(repo, team)
         error = app.screen.query_one("#dialog-error")
         assert error.display and "fill in" in str(error.render())
         await type_text(pilot, "Rota")
+        assert not error.display  # gone once the name is typed
         await pilot.press("f2")
         await settle(pilot)
         export = ExportDialog("a record", "record", folder=Path("/nonexistent-folder"))

@@ -135,3 +135,13 @@ class TestSchedule:
         )
         assert len(expected_dates(Cadence.MONTHLY, None, date(2026, 1, 15), date(2026, 6, 30))) == 6
         assert expected_dates(Cadence.WEEKLY, None, TODAY, date(2026, 1, 1)) == []
+
+
+def test_a_date_meant_to_lie_ahead_says_when_it_is_past():
+    from supervise_tui.ui.widgets.steps.base import date_note
+
+    today = date(2026, 11, 29)
+    assert "in the past" in date_note("March", today, "goals.g1.target_date")
+    assert "in the past" in date_note("1/3", today, "concerns.c1.follow_up")
+    assert "in the past" not in date_note("20/12", today, "actions.a1.due")
+    assert "in the past" not in date_note("1/3", today, "review.action.a1.done_on")

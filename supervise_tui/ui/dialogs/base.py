@@ -144,8 +144,19 @@ class Dialog(ModalScreen[T | None], Generic[T]):
 
     def show_problem(self, problem: Problem) -> None:
         say(self.query_one(f"#{problem.where}", Static), problem.message)
+        self._problem = problem
         if problem.focus:
             self.query_one(f"#{problem.focus}").focus()
+
+    def on_input_changed(self, event) -> None:
+        """A problem goes away from the screen as soon as what it was about is typed
+        again (it is checked afresh at the next F2)."""
+        problem = getattr(self, "_problem", None)
+        if problem is None or not event.value.strip():
+            return
+        if problem.focus is None or event.input.id == problem.focus:
+            say(self.query_one(f"#{problem.where}", Static), "")
+            self._problem = None
 
     def action_cancel(self) -> None:
         self.dismiss(None)

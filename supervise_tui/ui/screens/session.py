@@ -381,7 +381,7 @@ class SessionScreen(Finishing, Screen):
         is_date = line.parent is not None and line.parent.has_class("date-field")
         if not error and is_date:
             control = self.query_one(f"#{control_id(path)}", Input)
-            text = date_note(control.value, self.ctx.today)
+            text = date_note(control.value, self.ctx.today, path)
         line.update(text)
         line.set_class(bool(error), "-error")
         line.display = bool(text)

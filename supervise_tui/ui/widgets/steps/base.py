@@ -45,14 +45,22 @@ class SessionContext:
         return options
 
 
-def date_note(text: str, today: date) -> str:
-    """What a typed date was understood as, for the line under the field."""
+AHEAD = ("target_date", "follow_up", "due", "next_session")  # dates that are meant to lie ahead
+
+
+def date_note(text: str, today: date, path: str = "") -> str:
+    """What a typed date was understood as, for the line under the field; a date that
+    should lie ahead (a target, a follow-up, a due date) but is past says so."""
     if not text.strip():
         return ""
     try:
-        return f"→ {human_date(parse_date(text, today))}"
+        when = parse_date(text, today)
     except ValidationError as error:
         return error.message
+    note = f"→ {human_date(when)}"
+    if when < today and path.rsplit("__", 1)[-1].rsplit(".", 1)[-1] in AHEAD:
+        note += " — that is in the past; add the year if you meant next year"
+    return note
 
 
 class StepPane(VerticalScroll):
@@ -90,7 +98,7 @@ class StepPane(VerticalScroll):
         self, label: str, path: str, placeholder: str = "", *, is_date: bool = False
     ) -> Field:
         value = self.text(path)
-        note = date_note(value, self.ctx.today) if is_date else self.note_for(path)
+        note = date_note(value, self.ctx.today, path) if is_date else self.note_for(path)
         field = Field(
             label,
             text_input(path, value, placeholder),
