@@ -193,6 +193,32 @@ async def test_export_from_history_writes_a_private_file(demo, tmp_path):
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
 
+async def test_export_follows_the_file_ending_or_says_it_differs(demo, tmp_path):
+    from textual.widgets import Select
+
+    from supervise_tui.ui.dialogs.export import ExportDialog
+
+    async with build_app(demo).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await highlight_peer(pilot, "Jordan Ellery")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ExportDialog)
+        await fill(pilot, "#path", str(tmp_path / "jordan.csv"))
+        await settle(pilot)
+        assert dialog.query_one("#format", Select).value == "csv"  # followed the ending
+        await fill(pilot, "#path", str(tmp_path / "jordan.txt"))
+        await pilot.press("f2")
+        await settle(pilot)
+        assert pilot.app.screen is dialog
+        said = str(dialog.query_one("#dialog-error").render())
+        assert ".txt" in said and "CSV" in said
+        assert not (tmp_path / "jordan.txt").exists()
+
+
 async def test_team_sorts_every_column_even_with_missing_figures(repo, team):
     # Robin has no sessions: several of his figures are missing ("—").
     from supervise_tui.domain.enums import ConcernCategory

@@ -62,11 +62,29 @@ class ExportDialog(Dialog[tuple[str, Path]]):
         if path.stem:
             path_input.value = str(path.with_suffix(f".{EXTENSION[str(event.value)]}"))
 
+    def on_input_changed(self, event) -> None:
+        """A file name typed with a known ending chooses that format."""
+        super().on_input_changed(event)
+        if event.input.id != "path":
+            return
+        ending = Path(event.value.strip()).suffix.lower().lstrip(".")
+        chosen = {e: f for f, e in EXTENSION.items()}.get(ending)
+        select = self.query_one("#format", Select)
+        if chosen and chosen in {v for _, v in self.formats} and select.value != chosen:
+            select.value = chosen
+
     def submit(self) -> tuple[str, Path]:
         raw = self.query_one("#path", TextInput).value.strip()
         if not raw:
             raise Problem("Please give the file a name.")
         path = Path(raw).expanduser()
+        chosen = str(self.query_one("#format", Select).value)
+        ending = path.suffix.lower().lstrip(".")
+        if ending and ending != EXTENSION[chosen]:
+            raise Problem(
+                f"The file name ends in .{ending} but the format is {chosen.upper()}: "
+                f"name it .{EXTENSION[chosen]}, or choose the format that fits."
+            )
         if path.is_dir():
             raise Problem("That is a folder: add a file name.")
         if not path.parent.is_dir():
