@@ -260,7 +260,7 @@ def _count_bytes(rel: Path, raw: bytes, kind: str, codec):
     if sealing.is_sealed(raw):
         if codec is None:
             return "sealed"
-        from .crypto.keyring import KeyringError
+        from .crypto.names import KeyringError
 
         try:
             raw = codec.decode(rel.as_posix(), raw)

@@ -14,8 +14,7 @@ from ..domain.errors import ValidationError
 from ..domain.models import Person, Session
 from ..domain.serial import from_data
 from . import backups, migrations
-from .crypto import sealing
-from .crypto.keyring import KeyringError
+from .crypto.names import MAGIC, KeyringError, SealError
 from .errors import DamagedFile
 from .files import parse_json
 from .journal import JOURNAL
@@ -54,13 +53,13 @@ def check(root: Path, codec=None) -> CheckReport:
         report.files += 1
         try:
             raw = (root / rel).read_bytes()
-            if raw.startswith(sealing.MAGIC[:4]) or codec is not None:
+            if raw.startswith(MAGIC[:4]) or codec is not None:
                 if codec is None:
                     sealed_unread += 1
                     continue
                 try:
                     raw = codec.decode(rel.as_posix(), raw)
-                except sealing.SealError as error:
+                except SealError as error:
                     _damaged(root, rel, error.reason, report, codec)
                     continue
                 except KeyringError:

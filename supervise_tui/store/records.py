@@ -64,8 +64,7 @@ def file_problem(rel: PurePosixPath | Path | str, raw: bytes, codec=None) -> str
     if raw.startswith(b"SVTE"):
         if codec is None:
             return None
-        from .crypto.keyring import KeyringError
-        from .crypto.sealing import SealError
+        from .crypto.names import KeyringError, SealError
 
         try:
             raw = codec.decode(PurePosixPath(str(rel).replace("\\", "/")).as_posix(), raw)

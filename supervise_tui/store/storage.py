@@ -42,8 +42,7 @@ def decoded(codec: Codec | None, path: Path, rel: str, raw: bytes) -> bytes:
     """``raw`` through ``codec``; damage or a key that is not the reader's as store errors."""
     if codec is None:
         return raw
-    from .crypto.keyring import KeyringDamaged, KeyringError
-    from .crypto.sealing import SealError
+    from .crypto.names import KeyringDamaged, KeyringError, SealError
 
     try:
         return codec.decode(rel, raw)

@@ -32,23 +32,11 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from .integrity import KEYS as KEYS  # (the keyring's names, kept where they always were)
 from .integrity import TABLES as TABLES
 from .kdf import KdfParams, b64, derive, new_salt, unb64
+from .names import RECOVERY as RECOVERY
+from .names import KeyringDamaged as KeyringDamaged
+from .names import KeyringError as KeyringError
 
-RECOVERY = "recovery"
 _SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
-
-
-class KeyringError(ValueError):
-    """Something about keys, said plainly (never naming a secret)."""
-
-
-class KeyringDamaged(KeyringError):
-    """The keyring is not as the app wrote it: damage to ``keys.json``, never a wrong
-    passphrase (the folder names the file, with a good backup). ``reason`` in the words
-    of :class:`~..errors.DamagedFile`."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(f"The keyring ({KEYS}) is damaged ({reason}).")
-        self.reason = reason
 
 
 def normalize_name(name: str) -> str:

@@ -13,8 +13,7 @@ from collections.abc import Callable
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from . import keyring, sealing
-
-PLAIN = frozenset({"meta.json", keyring.KEYS})
+from .names import PLAIN as PLAIN  # kept where it always was
 
 
 def peer_of(rel: str) -> str | None:

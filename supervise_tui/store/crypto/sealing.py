@@ -14,18 +14,12 @@ import os
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-MAGIC = b"SVTE\x01"  # supervise-tui encrypted, version 1
+from .names import MAGIC as MAGIC
+from .names import SealError as SealError
+
 KEY_ID_LEN = 16
 NONCE_LEN = 12
 HEADER_LEN = len(MAGIC) + KEY_ID_LEN + NONCE_LEN
-
-
-class SealError(ValueError):
-    """A sealed file that cannot be opened: ``reason`` says why, in plain words."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 def _aad(rel: str, key_id: bytes) -> bytes:

@@ -16,15 +16,18 @@ from pathlib import Path
 import orjson
 
 from .. import backups, journal
-from ..crypto import integrity, keyring, sealing
+from ..crypto import integrity, lazy
 from ..crypto.kdf import KdfParams
-from ..crypto.keyring import KEYS, RECOVERY
-from ..crypto.sealer import PLAIN, Sealer
+from ..crypto.names import KEYS, PLAIN, RECOVERY
 from ..errors import DamagedFile, Refused, StoreError
 from ..files import atomic_write
 from ..layout import META
 from ..records import file_problem
 from .keys import KeysRoom
+
+keyring = lazy("supervise_tui.store.crypto.keyring")  # cryptography, on first use
+sealing = lazy("supervise_tui.store.crypto.sealing")
+sealers = lazy("supervise_tui.store.crypto.sealer")
 
 
 class EncryptingRoom(KeysRoom):
@@ -56,7 +59,7 @@ class EncryptingRoom(KeysRoom):
                 tables, folder_id, folder_key, sid
             )
         sid = keyring.slot_id(tables, person_id)
-        sealer = Sealer(lambda: tables, person_id, sid, None)
+        sealer = sealers.Sealer(lambda: tables, person_id, sid, None)
         sealer.adopt(folder_id, folder_key)
         for peer_id in self.peers_with_records() + self._peers_with_drafts():
             key_id = keyring.peer_key_id(tables, peer_id)  # the first lead's, and recovery's
@@ -84,7 +87,7 @@ class EncryptingRoom(KeysRoom):
         found = (self.root / "peers").glob("*/drafts/*.json")
         return sorted({path.parent.parent.name for path in found})
 
-    def _seal_everything(self, sealer: Sealer, tables: dict) -> None:
+    def _seal_everything(self, sealer, tables: dict) -> None:
         """Every data file sealed, the keyring and the marker in meta.json: one commit."""
         staged: list[journal.Staged] = []
         try:

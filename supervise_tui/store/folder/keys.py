@@ -8,13 +8,15 @@ In a plain folder every method here does nothing (or says the folder is not encr
 from __future__ import annotations
 
 from ...domain.enums import Role
-from ..crypto import keyring
+from ..crypto import lazy
 from ..crypto.codes import normalize
-from ..crypto.keyring import KEYS, RECOVERY, KeyringDamaged, KeyringError
-from ..crypto.sealer import Sealer
+from ..crypto.names import KEYS, RECOVERY, KeyringDamaged, KeyringError
 from ..errors import DamagedFile, NoAccess, Refused, StoreError
 from ..unit import Change
 from .base import FolderBase
+
+keyring = lazy("supervise_tui.store.crypto.keyring")  # cryptography, on first use
+sealer = lazy("supervise_tui.store.crypto.sealer")
 
 
 class KeysRoom(FolderBase):
@@ -78,7 +80,7 @@ class KeysRoom(FolderBase):
         self._start(RECOVERY, RECOVERY, opened[0])
 
     def _start(self, person_id: str, sid: str, private) -> None:
-        self.codec = Sealer(self._tables, person_id, sid, private)
+        self.codec = sealer.Sealer(self._tables, person_id, sid, private)
         self.signed_in = person_id
         self._dbs.clear()
         if (self.root / KEYS).exists():

@@ -18,7 +18,7 @@ from pathlib import Path
 from ... import __version__
 from ...domain.serial import to_data
 from .. import backups, migrations
-from ..crypto.keyring import KEYS
+from ..crypto.names import KEYS
 from ..errors import (
     DamagedFile,
     NewerFormat,
