@@ -26,6 +26,7 @@ from .helpers import (
     text_of,
     tick_and_start,
     type_text,
+    wait_for,
 )
 
 
@@ -311,3 +312,31 @@ async def test_history_opens_on_the_last_year_and_reaches_back_when_asked(repo, 
         await settle(pilot)
         assert isinstance(pilot.app.screen, SummaryScreen)
         assert pilot.app.screen.session.id == old.id
+
+
+async def test_a_sealed_bundle_from_history_opens_only_with_its_passphrase(demo, tmp_path):
+    from textual.widgets import Select
+
+    from supervise_tui.usecases.imports import is_sealed, unseal
+
+    target = tmp_path / "jordan.bundle"
+    async with build_app(demo).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await highlight_peer(pilot, "Jordan Ellery")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        pilot.app.screen.query_one("#format", Select).value = "sealed"
+        await settle(pilot)
+        await fill(pilot, "#path", str(target))
+        await pilot.press("f2")
+        await settle(pilot)
+        for _ in range(2):
+            await type_text(pilot, "linden street bundle")
+            await pilot.press("enter")
+        await settle(pilot)
+        await wait_for(lambda: target.exists())
+    raw = target.read_bytes()
+    assert is_sealed(raw) and b"Jordan" not in raw
+    assert b"Jordan Ellery" in unseal(raw, "linden street bundle")

@@ -15,8 +15,9 @@ FORMATS = [
     ("Markdown — readable, to print and file", "md"),
     ("CSV — one row per session, for a spreadsheet", "csv"),
     ("JSON bundle — to merge into another site's records", "json"),
+    ("Sealed bundle — JSON locked with a passphrase, to carry to another site", "sealed"),
 ]
-EXTENSION = {"md": "md", "csv": "csv", "json": "json"}
+EXTENSION = {"md": "md", "csv": "csv", "json": "json", "sealed": "bundle"}
 
 
 def slug(text: str) -> str:
@@ -40,8 +41,9 @@ class ExportDialog(Dialog[tuple[str, Path]]):
 
     def heading(self) -> str:
         return (
-            f"{bold('Export ' + self.what)}\nThe file is readable only by you. "
-            "Records are sensitive: keep exports somewhere safe."
+            f"{bold('Export ' + self.what)}\nThe file is readable only by you. Markdown, "
+            "CSV and JSON are plain text: keep them somewhere safe. A sealed bundle opens "
+            "only with its passphrase."
         )
 
     def fields(self) -> ComposeResult:

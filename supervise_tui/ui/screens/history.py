@@ -315,13 +315,27 @@ class HistoryScreen(ViewScreen):
         self.app.push_screen(ExportDialog(f"{self.peer.name}'s record", stem), self._export)
 
     def _export(self, choice) -> None:
-        if choice is not None:
-            fmt, path = choice
-            self.write_export(fmt, path, self.query_one("#period").value)
+        if choice is None:
+            return
+        fmt, path = choice
+        period = self.query_one("#period").value
+        if fmt != "sealed":
+            self.write_export(fmt, path, period)
+            return
+        from ..dialogs.passphrase import PassphraseDialog
+
+        self.app.push_screen(
+            PassphraseDialog(
+                "A passphrase for the sealed bundle",
+                "The people at the other site type it to import the bundle: tell it to them "
+                "another way than the file.",
+            ),
+            lambda typed: typed and self.write_export("json", path, period, typed),
+        )
 
     @work(thread=True, exclusive=True, group="history-export")
-    def write_export(self, fmt: str, path, period_text: str) -> None:
-        from ...usecases.export import export_bytes, write_export
+    def write_export(self, fmt: str, path, period_text: str, sealing=None) -> None:
+        from ...usecases.export import export_bytes, seal_export, write_export
 
         self.app.call_from_thread(self.notify, "Exporting…", timeout=2)
         try:
@@ -335,6 +349,8 @@ class HistoryScreen(ViewScreen):
                 now=self.app.clock(),
                 only=[self.peer],
             )
+            if sealing is not None:
+                data = seal_export(data, *sealing)
             write_export(path, data, force=False, store=self.app.store)
         except (StoreError, ValidationError) as error:
             self.app.call_from_thread(
