@@ -277,6 +277,15 @@ def has_content(draft: Session, step: str) -> bool:
     return bool(lists.get(section))
 
 
+AHEAD = ("target_date", "follow_up", "due", "next_session")  # dates meant to lie ahead
+
+
+def past_but_meant_ahead(path: str, when: date, today: date) -> bool:
+    """A target, follow-up, due or next-session date typed so that it lands in the past
+    ("March" in November): most likely the year was left out."""
+    return when < today and path.rsplit("__", 1)[-1].rsplit(".", 1)[-1] in AHEAD
+
+
 def not_visited(draft: Session, steps: list[str], current: str) -> list[str]:
     """The steps of ``steps`` a person has not been to, written in or skipped on purpose
     (asked about before finishing). The step showing now counts as visited."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..domain.enums import Role
+from ..domain.enums import Role, Section
 from ..domain.models import Person, Session
 from ..domain.schedule import Due, due
 from ..domain.tallies import PeerTally
@@ -43,7 +43,7 @@ def home_rows(
     return sorted(rows, key=lambda r: r.sort_key)
 
 
-STEP_COUNT = 8  # the steps of a session, review included (ui/widgets/step_bar.py)
+STEP_COUNT = 1 + len(Section)  # the review, then one step per section
 
 
 def draft_label(draft: Session, people: dict[str, Person], local=None) -> str:

@@ -54,17 +54,22 @@ def start_session(
     return draft
 
 
-def usual_supervisors(store: Backend, peer_id: str) -> list[str]:
-    """Who usually supervises this peer: the supervisors named on them, else whoever met
-    them last (active supervisors only)."""
-    active = {p.id for p in store.people(role=Role.SUPERVISOR) if p.active}
-    peer = store.person(peer_id)
-    named = [i for i in peer.supervisor_ids if i in active]
-    if named:
-        return named
-    rows = store.rows(peer_id)
-    last = max(rows, key=lambda r: r.when, default=None)
-    return [i for i in last.supervisor_ids if i in active] if last else []
+def usual_supervisors(store: Backend, peer_id: str | None, me: str | None = None) -> list[str]:
+    """Who to tick when a session starts: the supervisors named on the peer, else whoever
+    met them last; else ``me`` (the supervisor signed in); else the only one there is.
+    Active supervisors only."""
+    active = [p.id for p in store.people(role=Role.SUPERVISOR) if p.active]
+    if peer_id:
+        named = [i for i in store.person(peer_id).supervisor_ids if i in active]
+        if named:
+            return named
+        last = max(store.rows(peer_id), key=lambda r: r.when, default=None)
+        met = [i for i in last.supervisor_ids if i in active] if last else []
+        if met:
+            return met
+    if me in active:
+        return [me]
+    return active if len(active) == 1 else []
 
 
 def save_draft(store: Backend, draft: Session, *, clock: Clock) -> Session:
@@ -105,8 +110,8 @@ def sign_session(
     On encrypted records the person signed in signs as themselves; someone beside them
     signs by typing their own ``passphrase``."""
     me = store.signed_in
-    vouched = bool(passphrase) and store.vouches(person_id, passphrase or "")
-    if me not in (None, "recovery") and person_id != me and not vouched:
+    beside = me not in (None, "recovery") and person_id != me  # someone beside me signs
+    if beside and not (passphrase and store.vouches(person_id, passphrase)):
         raise Refused(
             "To sign for someone else, they type their own passphrase "
             "(or sign when they sign in themselves)."

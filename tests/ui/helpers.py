@@ -122,3 +122,19 @@ async def tick_and_start(pilot) -> None:
     if not pilot.app.screen.query_one("#supervisors").selected:
         await pilot.press("space")
     await pilot.press("f2")
+
+
+def screen_text(app) -> str:
+    """Everything the terminal shows now, as text."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+
+
+async def open_export(pilot, peer: str = "Jordan Ellery") -> None:
+    """From Home: the peer's history, then its export dialog."""
+    await settle(pilot)
+    await highlight_peer(pilot, peer)
+    await pilot.press("enter")
+    await settle(pilot)
+    await pilot.press("x")
+    await settle(pilot)

@@ -13,7 +13,16 @@ from supervise_tui.ui.screens.start_session import StartSessionScreen
 from supervise_tui.usecases.sessions import save_draft
 
 from ..conftest import fixed_clock, make_session
-from .helpers import SIZE, build_app, fill, highlight_peer, settle, tick_and_start, wait_for
+from .helpers import (
+    SIZE,
+    build_app,
+    fill,
+    highlight_peer,
+    screen_text,
+    settle,
+    tick_and_start,
+    wait_for,
+)
 
 
 async def start_session(pilot, team) -> SessionScreen:
@@ -215,27 +224,7 @@ async def test_a_peers_own_view_says_late_gently(repo, team):
     app = build_app(repo, peer_name=team["peer"].name)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await wait_for(lambda: "late" in _shown(app))
-        shown = _shown(app)
+        await wait_for(lambda: "late" in screen_text(app))
+        shown = screen_text(app)
         assert "a little late" in shown
         assert "OVERDUE" not in shown and "LATE" not in shown
-
-
-def _shown(app) -> str:
-    strips = app.screen._compositor.render_strips()
-    return "\n".join("".join(segment.text for segment in strip) for strip in strips)
-
-
-async def test_whoever_met_the_peer_last_is_ticked_when_none_is_named(repo, team):
-    from supervise_tui.usecases.sessions import finish_session
-
-    last = make_session(team, when=datetime(2026, 11, 10, 10, 0))
-    last.supervisor_ids = [team["sup2"].id]
-    finish_session(repo, last, clock=fixed_clock)
-    app = build_app(repo)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await highlight_peer(pilot, team["peer"].name)
-        await pilot.press("n")
-        await settle(pilot)
-        assert list(app.screen.query_one("#supervisors").selected) == [team["sup2"].id]

@@ -22,6 +22,7 @@ from .helpers import (
     fill,
     finish,
     highlight_peer,
+    open_export,
     settle,
     text_of,
     tick_and_start,
@@ -178,12 +179,7 @@ async def test_export_from_history_writes_a_private_file(demo, tmp_path):
 
     target = tmp_path / "jordan.md"
     async with build_app(demo).run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await highlight_peer(pilot, "Jordan Ellery")
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("x")
-        await settle(pilot)
+        await open_export(pilot)
         assert isinstance(pilot.app.screen, ExportDialog)
         await fill(pilot, "#path", str(target))
         await pilot.press("f2")
@@ -200,12 +196,7 @@ async def test_export_follows_the_file_ending_or_says_it_differs(demo, tmp_path)
     from supervise_tui.ui.dialogs.export import ExportDialog
 
     async with build_app(demo).run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await highlight_peer(pilot, "Jordan Ellery")
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("x")
-        await settle(pilot)
+        await open_export(pilot)
         dialog = pilot.app.screen
         assert isinstance(dialog, ExportDialog)
         await fill(pilot, "#path", str(tmp_path / "jordan.csv"))
@@ -321,12 +312,7 @@ async def test_a_sealed_bundle_from_history_opens_only_with_its_passphrase(demo,
 
     target = tmp_path / "jordan.bundle"
     async with build_app(demo).run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await highlight_peer(pilot, "Jordan Ellery")
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("x")
-        await settle(pilot)
+        await open_export(pilot)
         pilot.app.screen.query_one("#format", Select).value = "sealed"
         await settle(pilot)
         await fill(pilot, "#path", str(target))

@@ -14,13 +14,7 @@ from supervise_tui.ui.screens.sign_in import SignInScreen
 from supervise_tui.usecases.security import sign_in
 
 from ..conftest import PASS, fixed_clock, folder_state
-from .helpers import SIZE, build_app, fill, settle, type_text, wait_for
-
-
-def _lines(app) -> str:
-    """Everything the terminal shows now, as text."""
-    strips = app.screen._compositor.render_strips()
-    return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+from .helpers import SIZE, build_app, fill, screen_text, settle, type_text, wait_for
 
 
 async def sign_in_as(pilot, name: str, secret: str) -> None:
@@ -42,13 +36,13 @@ async def test_a_supervisor_sees_only_the_peers_they_supervise(locked_folder):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, SignInScreen)
-        assert "Robin" not in _lines(app) and "Jordan" not in _lines(app)
+        assert "Robin" not in screen_text(app) and "Jordan" not in screen_text(app)
         await sign_in_as(pilot, "Marcus Oyelaran", "marcus has a long phrase")
         await wait_for(lambda: isinstance(app.screen, HomeScreen))
         await settle(pilot)
         names = {row.person.name for row in app.screen.data.rows}
         assert names == {"Robin Takahashi"}
-        shown = _lines(app)
+        shown = screen_text(app)
         assert "Robin Takahashi" in shown and "Jordan" not in shown
 
 
@@ -74,7 +68,7 @@ async def test_a_peer_signs_in_to_their_own_view_and_nothing_else(locked_folder)
         await settle(pilot)
         assert app.peer_mode
         assert app.screen.peer.id == team["peer"].id
-        assert "Robin" not in _lines(app)
+        assert "Robin" not in screen_text(app)
         # The supervisor's keys do nothing here: no Home, no People, no new session.
         for key in ("escape", "n", "p", "ctrl+n"):
             await pilot.press(key)
@@ -133,7 +127,7 @@ async def test_idle_lock_saves_the_draft_clears_and_comes_back(locked_folder):
         await settle(pilot)
         assert isinstance(app.screen, LockScreen)
         assert app.store.locked
-        shown = _lines(app)
+        shown = screen_text(app)
         assert "Typed just before" not in shown and "Jordan" not in shown
         assert "Dana Whitfield, your passphrase" in shown
         # The draft was saved before the keys went away.

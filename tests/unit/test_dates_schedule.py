@@ -138,10 +138,31 @@ class TestSchedule:
 
 
 def test_a_date_meant_to_lie_ahead_says_when_it_is_past():
-    from supervise_tui.ui.widgets.steps.base import date_note
+    from supervise_tui.services.draft_edit import past_but_meant_ahead
 
     today = date(2026, 11, 29)
-    assert "in the past" in date_note("March", today, "goals.g1.target_date")
-    assert "in the past" in date_note("1/3", today, "concerns.c1.follow_up")
-    assert "in the past" not in date_note("20/12", today, "actions.a1.due")
-    assert "in the past" not in date_note("1/3", today, "review.action.a1.done_on")
+    march = parse_date("March", today)
+    assert past_but_meant_ahead("goals.g1.target_date", march, today)
+    assert past_but_meant_ahead("f__concerns__c1__follow_up", date(2026, 3, 1), today)
+    assert not past_but_meant_ahead("actions.a1.due", date(2026, 12, 20), today)
+    assert not past_but_meant_ahead("review.action.a1.done_on", date(2026, 3, 1), today)
+    assert not past_but_meant_ahead("goals.g1.target_date", today, today)  # today is fine
+
+
+def test_the_usual_supervisors_are_named_then_who_met_last_then_me(repo, team):
+    import dataclasses
+
+    from supervise_tui.usecases.people import save_person
+    from supervise_tui.usecases.sessions import finish_session, usual_supervisors
+
+    from ..conftest import fixed_clock, make_session
+
+    peer, sup, sup2 = team["peer"].id, team["sup"].id, team["sup2"].id
+    assert usual_supervisors(repo, peer) == []  # two supervisors, none to choose
+    assert usual_supervisors(repo, peer, me=sup2) == [sup2]
+    last = make_session(team)
+    last.supervisor_ids = [sup2]
+    finish_session(repo, last, clock=fixed_clock)
+    assert usual_supervisors(repo, peer, me=sup) == [sup2]  # who met them last
+    save_person(repo, dataclasses.replace(team["peer"], supervisor_ids=[sup]), clock=fixed_clock)
+    assert usual_supervisors(repo, peer, me=sup2) == [sup]  # named on the peer

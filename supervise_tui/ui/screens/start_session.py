@@ -113,18 +113,12 @@ class StartSessionScreen(Screen):
         the supervisor signed in; else the only one there is."""
         from ...usecases.sessions import usual_supervisors
 
-        active = {p.id for p in sups}
-        if self.peer_id:
-            try:
-                usual = usual_supervisors(self.app.store, self.peer_id)
-            except StoreError:
-                usual = []
-            if usual:
-                return [i for i in usual if i in active]
         me = getattr(self.app, "person", None)
-        if me is not None and me.id in active:
-            return [me.id]
-        return [p.id for p in sups] if len(sups) == 1 else []
+        try:
+            usual = usual_supervisors(self.app.store, self.peer_id, me.id if me else None)
+        except StoreError:
+            return []
+        return [i for i in usual if i in {p.id for p in sups}]
 
     def on_mount(self) -> None:
         self.sub_title = "Start a session"

@@ -13,7 +13,7 @@ from ....domain.dates import human_date, parse_date
 from ....domain.errors import ValidationError
 from ....domain.models import Person, Session
 from ....domain.tracks import Tracks
-from ....services.draft_edit import add_item, field_text
+from ....services.draft_edit import add_item, field_text, past_but_meant_ahead
 from ....store.packs import Pack
 from ..fields import Field, select, text_area, text_input
 from ..item_card import ItemCard
@@ -45,9 +45,6 @@ class SessionContext:
         return options
 
 
-AHEAD = ("target_date", "follow_up", "due", "next_session")  # dates that are meant to lie ahead
-
-
 def date_note(text: str, today: date, path: str = "") -> str:
     """What a typed date was understood as, for the line under the field; a date that
     should lie ahead (a target, a follow-up, a due date) but is past says so."""
@@ -58,7 +55,7 @@ def date_note(text: str, today: date, path: str = "") -> str:
     except ValidationError as error:
         return error.message
     note = f"→ {human_date(when)}"
-    if when < today and path.rsplit("__", 1)[-1].rsplit(".", 1)[-1] in AHEAD:
+    if past_but_meant_ahead(path, when, today):
         note += " — that is in the past; add the year if you meant next year"
     return note
 
