@@ -81,6 +81,8 @@ def sign_off(session: Session, person_id: str, comment: str, now) -> Session:
     """Record one participant's acknowledgement; when all have, it is acknowledged."""
     if session.status == SessionStatus.DRAFT:
         raise ValidationError("Finish the session before signing it off.", "status")
+    if session.status == SessionStatus.WITHDRAWN:
+        raise ValidationError("This session was withdrawn: it is kept, not signed.", "status")
     if person_id not in session.participants:
         raise ValidationError("Only people in the session can sign it off.", "signoffs")
     comment = check_text(comment, "comment", limit=SHORT_MAX)

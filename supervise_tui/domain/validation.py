@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from .corrections import check_corrections
 from .dates import in_range
 from .enums import ConcernStatus, Role
 from .errors import ValidationError
@@ -248,6 +249,7 @@ def validate_session(session: Session, *, finishing: bool = False) -> None:
                 "Only people in the session can sign it off.", f"signoffs[{i}].person_id"
             )
         check_text(signoff.comment, f"signoffs[{i}].comment", limit=SHORT_MAX, label="comment")
+    check_corrections(session, validate_session)
 
 
 def _check_dates(session: Session) -> None:

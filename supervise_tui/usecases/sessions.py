@@ -85,6 +85,10 @@ def finish_session(store: Backend, draft: Session, *, clock: Clock) -> Session:
     Raises ValidationError naming the first field that needs attention; then nothing is
     stored and the draft stays as it is."""
     _check_people(store, draft)
+    if draft.correcting is not None:
+        from .corrections import finish_correction
+
+        return finish_correction(store, draft, clock=clock)
     if store.filed_row(draft.peer_id, draft.id, draft.when.year, anywhere=False) is not None:
         raise Refused("This session is already finished: it is in the peer's history.")
     tracks = store.tracks_for(draft.peer_id, row_of(draft).item_ids())
@@ -92,7 +96,7 @@ def finish_session(store: Backend, draft: Session, *, clock: Clock) -> Session:
     problem = link_problem(session, tracks)
     if problem is not None:
         raise problem
-    change = _change(store, session, tracks, filed=None, replaces=None, drop_draft=True)
+    change = session_change(store, session, tracks, filed=None, replaces=None, drop_draft=True)
     store.store_session(change)
     return session
 
@@ -126,7 +130,9 @@ def sign_session(
     )
     tracks = store.tracks_for(stored.peer_id, row_of(signed).item_ids() | filed.item_ids())
     store.store_session(
-        _change(store, signed, tracks, filed=filed, replaces=stored.updated_at, drop_draft=False)
+        session_change(
+            store, signed, tracks, filed=filed, replaces=stored.updated_at, drop_draft=False
+        )
     )
     return signed
 
@@ -144,7 +150,7 @@ def _check_people(store: Backend, session: Session) -> None:
             raise ValidationError(f"{sup.name} is not a supervisor.", "supervisor_ids")
 
 
-def _change(
+def session_change(
     store: Backend,
     session: Session,
     tracks: Tracks,
