@@ -65,6 +65,12 @@ def session_markdown(
         + (f"**Site:** {inline(session.site)}  \n" if session.site else "")
         + f"**Status:** {session.status.label}"
     )
+    if session.withdrawn is not None:
+        w = session.withdrawn
+        out.append(
+            f"**Withdrawn** {human_datetime(w.at.astimezone())} by {name(w.by)}: "
+            f"{inline(w.reason)}. It is kept as it was, and counts in no figure."
+        )
 
     def voices(section: Section) -> None:
         v = session.voices.get(section)
@@ -215,4 +221,11 @@ def session_markdown(
         else:
             line = f"- {name(person_id)}: not signed yet"
         out.append(line)
+    if session.amendments:
+        out.append("## Amendments")
+        out += [
+            f"- {human_datetime(a.at.astimezone())}, {name(a.by)}: {inline(a.reason)}. "
+            f"The version signed by everyone before is kept with the record."
+            for a in session.amendments
+        ]
     return "\n\n".join(out) + "\n"

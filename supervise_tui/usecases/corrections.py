@@ -39,6 +39,14 @@ def begin_correction(
     return draft, tracks_before(store, kept)
 
 
+def tracks_for_draft(store: Backend, draft: Session) -> Tracks:
+    """What a draft reviews: the peer's items; for a correction, as they were before the
+    session it corrects."""
+    if draft.correcting is None:
+        return store.tracks(draft.peer_id)
+    return tracks_before(store, _kept(store, draft.peer_id, draft.id)[1])
+
+
 def tracks_before(store: Backend, kept: Session) -> Tracks:
     """The peer's items as they would be had ``kept`` never been held."""
     return corrections.without_session(store.tracks(kept.peer_id), kept)

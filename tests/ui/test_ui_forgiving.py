@@ -228,3 +228,21 @@ async def test_a_peers_own_view_says_late_gently(repo, team):
         shown = screen_text(app)
         assert "a little late" in shown
         assert "OVERDUE" not in shown and "LATE" not in shown
+
+
+async def test_a_tab_in_a_fast_burst_moves_on_and_the_rest_lands_in_the_next_field(repo, team):
+    from textual import events
+
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await start_session(pilot, team)
+        await pilot.press("f8")  # strengths
+        await settle(pilot)
+        app.post_message(events.Key("f2", None))
+        burst(app, "Listening\tStayed with a resident")
+        await settle(pilot)
+        await wait_for(lambda: bool(screen.draft.strengths))
+        await wait_for(lambda: screen.draft.strengths[0].example != "")
+        strength = screen.draft.strengths[0]
+        assert (strength.skill, strength.example) == ("Listening", "Stayed with a resident")
