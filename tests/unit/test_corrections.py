@@ -16,6 +16,7 @@ from supervise_tui.domain.serial import from_data, to_data
 from supervise_tui.domain.tracks import Tracks
 from supervise_tui.domain.validation import validate_session
 from supervise_tui.store.check import check
+from supervise_tui.store.folder import open_folder
 from supervise_tui.usecases.corrections import (
     begin_correction,
     finish_correction,
@@ -23,7 +24,8 @@ from supervise_tui.usecases.corrections import (
 )
 from supervise_tui.usecases.lookback import load_figures
 from supervise_tui.usecases.sessions import finish_session, save_draft, sign_session
-from tests.conftest import FIXED_NOW, full_session, make_session
+from tests.conftest import FIXED_NOW, fixed_clock, full_session, make_session
+from tests.unit.test_transfer import bundle_bytes, import_into
 
 
 def later(minutes: int):
@@ -261,3 +263,25 @@ class TestWithdrawing:
         withdraw_session(repo, done.peer_id, done.id, team["sup"].id, "Wrong peer", clock=later(2))
         assert repo.open_tracks(held.peer_id).concerns[concern_id].is_open
         assert check(repo.root).ok
+
+
+class TestTravelling:
+    def test_amended_and_withdrawn_sessions_travel_in_a_bundle_whole(
+        self, repo, team, signed, tmp_path
+    ):
+        correct(repo, signed, team["sup"].id, "Skill misheard", edit=reword)
+        other = finish_session(
+            repo, make_session(team, when=datetime(2026, 11, 18, 9, 0)), clock=later(7)
+        )
+        withdraw_session(repo, other.peer_id, other.id, team["sup"].id, "Twice", clock=later(8))
+        raw = bundle_bytes(repo)
+        import_into(tmp_path / "other", raw)
+        with open_folder(tmp_path / "other", read_only=True, clock=fixed_clock) as there:
+            amended = there.session(signed.peer_id, signed.id)
+            assert amended == repo.session(signed.peer_id, signed.id)
+            assert amended.amendments[0].previous.strengths[0].skill == "Listening"
+            gone = there.session(other.peer_id, other.id)
+            assert gone.status == SessionStatus.WITHDRAWN and gone.withdrawn.reason == "Twice"
+            assert there.tallies()[signed.peer_id].sessions == 1
+        assert check(tmp_path / "other").ok
+        assert not import_into(tmp_path / "other", raw).changes_anything
