@@ -63,7 +63,8 @@ def usual_supervisors(store: Backend, peer_id: str | None, me: str | None = None
         named = [i for i in store.person(peer_id).supervisor_ids if i in active]
         if named:
             return named
-        last = max(store.rows(peer_id), key=lambda r: r.when, default=None)
+        held = [r for r in store.rows(peer_id) if r.status != SessionStatus.WITHDRAWN]
+        last = max(held, key=lambda r: r.when, default=None)
         met = [i for i in last.supervisor_ids if i in active] if last else []
         if met:
             return met

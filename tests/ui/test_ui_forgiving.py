@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from supervise_tui.domain.enums import Section
 from supervise_tui.ui.dialogs.confirm import ConfirmDialog
 from supervise_tui.ui.dialogs.drafts import DraftsDialog
 from supervise_tui.ui.screens.home import HomeScreen
@@ -246,3 +247,23 @@ async def test_a_tab_in_a_fast_burst_moves_on_and_the_rest_lands_in_the_next_fie
         await wait_for(lambda: screen.draft.strengths[0].example != "")
         strength = screen.draft.strengths[0]
         assert (strength.skill, strength.example) == ("Listening", "Stayed with a resident")
+
+
+async def test_editing_keys_in_a_fast_burst_stay_in_the_order_typed(repo, team):
+    from textual import events
+
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await start_session(pilot, team)
+        await fill(pilot, "#f__checkin__ratings__role_clarity__value", "4")
+        for key in ("end", "ctrl+u", "5"):  # clear the field, type anew: all at once
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await settle(pilot)
+        assert screen.query_one("#f__checkin__ratings__role_clarity__value").value == "5"
+        await fill(pilot, "#f__voices__check_in__peer", "")
+        for key in ("a", "b", "backspace", "c", "home", "X"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await settle(pilot)
+        assert screen.query_one("#f__voices__check_in__peer").text == "Xac"
+        await wait_for(lambda: screen.draft.voices[Section.CHECK_IN].peer == "Xac")
