@@ -33,12 +33,14 @@ async def settle(pilot, rounds: int = 3) -> None:
 
     for _ in range(rounds):
         await pilot.pause()
-        try:
-            await pilot.app.workers.wait_for_complete()
-        except WorkerCancelled:
-            # an exclusive worker replaced by a newer one (a slow machine lets a key land
-            # while it runs): the newer one is awaited in the next round
-            await pilot.app.workers.wait_for_complete()
+        for _attempt in range(5):
+            try:
+                await pilot.app.workers.wait_for_complete()
+                break
+            except WorkerCancelled:
+                # an exclusive worker replaced by a newer one (a slow machine lets a key
+                # land while it runs): wait for the newer one
+                await pilot.pause()
     await pilot.pause()
 
 
