@@ -123,9 +123,16 @@ def build_parser() -> Parser:
     team.add_argument("--json", action="store_true", help="one JSON object, for scripts")
 
     export = sub.add_parser(
-        "export", parents=[common], help="write records to Markdown, CSV or a JSON bundle"
+        "export",
+        parents=[common],
+        help="write records to Markdown, a page to print (HTML), CSV or a JSON bundle",
     )
-    export.add_argument("--format", required=True, choices=("json", "md", "csv"))
+    export.add_argument(
+        "--format",
+        required=True,
+        choices=("json", "md", "html", "csv"),
+        help="html: one page to open in a browser and print, with lines to sign",
+    )
     export.add_argument("--peer", metavar="NAME", help="only this peer's records")
     export.add_argument("--site", metavar="SITE", help="only peers at this site")
     export.add_argument("--period", default="all", metavar="P", help=period_help)

@@ -229,3 +229,27 @@ async def test_a_correction_that_changes_nothing_says_so(repo, team):
         notes = [n.message for n in app._notifications]
         assert any("Nothing was changed" in note for note in notes)
     assert repo.session(done.peer_id, done.id) == done and repo.drafts() == []
+
+
+async def test_a_summary_is_written_as_a_page_to_print_and_sign(repo, team, tmp_path):
+    import stat
+
+    from supervise_tui.ui.dialogs.export import ExportDialog
+
+    held(repo, team, signed=True)
+    target = tmp_path / "jordan-session.html"
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        summary = await open_summary(pilot, team)
+        await pilot.press("x")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportDialog)
+        assert "html" in [value for _, value in app.screen.formats]
+        await fill(pilot, "#path", str(target))  # the format follows the ending
+        await pilot.press("f2")
+        await settle(pilot)
+        assert app.screen is summary
+    page = target.read_text()
+    assert "<title>Supervision session — Jordan Ellery" in page
+    assert page.count('class="signature"') == 2 and "Calm" in page
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600

@@ -222,7 +222,10 @@ class SummaryScreen(Correcting, ViewScreen):
 
         peer = self.people.get(self.session.peer_id)
         stem = f"session-{slug(peer.name if peer else 'peer')}-{self.session.day.isoformat()}"
-        formats = [("Markdown — readable, to print and file", "md")]
+        formats = [
+            ("Markdown — readable, to print and file", "md"),
+            ("Printable page — HTML for a browser's Print, with lines to sign", "html"),
+        ]
         self.app.push_screen(ExportDialog("this session", stem, formats=formats), self._export)
 
     def _export(self, choice) -> None:
@@ -231,8 +234,12 @@ class SummaryScreen(Correcting, ViewScreen):
         from ...store.errors import StoreError
         from ...usecases.export import write_export
 
-        _, path = choice
+        fmt, path = choice
         text = session_markdown(self.session, self.people, self.tracks)
+        if fmt == "html":
+            from ...services.printing import session_page
+
+            text = session_page(self.session, self.people, self.tracks, self.app.clock())
         try:
             write_export(path, text.encode("utf-8"), force=False, store=self.app.store)
         except StoreError as error:
