@@ -150,6 +150,16 @@ def build_parser() -> Parser:
         help="for moving records between sites: a JSON bundle locked with a passphrase "
         f"(from ${BUNDLE_PASSPHRASE_ENV}, or asked for twice); needs -o FILE",
     )
+    calendar = sub.add_parser(
+        "calendar",
+        parents=[common],
+        help="the next session due with each peer, as an iCalendar (.ics) file",
+    )
+    calendar.add_argument(
+        "--supervisor", metavar="NAME", help="only this supervisor's peers (named or met last)"
+    )
+    calendar.add_argument("-o", "--output", metavar="FILE", help="write here (default: screen)")
+    calendar.add_argument("--force", action="store_true", help="replace FILE if it exists")
     imp = sub.add_parser("import", parents=[common], help="merge a JSON bundle into the records")
     imp.add_argument(
         "file",
