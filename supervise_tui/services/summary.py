@@ -84,30 +84,16 @@ def session_markdown(
     # Follow-up of earlier items
     if session.concern_updates or session.goal_updates or session.action_updates:
         out.append("## Follow-up from earlier sessions")
-        for u in session.concern_updates:
-            track = tracks.concerns.get(u.concern_id) if tracks else None
-            what = inline(track.base.text) if track else "an earlier concern"
-            line = f"- Concern *{what}*: now **{u.status.label.lower()}**"
-            if u.note.strip():
-                line += f" — {inline(u.note)}"
-            out.append(line)
-        for u in session.goal_updates:
-            track = tracks.goals.get(u.goal_id) if tracks else None
-            what = inline(track.base.text) if track else "an earlier goal"
-            line = f"- Goal *{what}*: {u.progress}% ({u.status.label.lower()})"
-            if u.next_step.strip():
-                line += f"; next step: {inline(u.next_step)}"
-            if u.note.strip():
-                line += f" — {inline(u.note)}"
-            out.append(line)
-        for u in session.action_updates:
-            track = tracks.actions.get(u.action_id) if tracks else None
-            what = inline(track.base.text) if track else "an earlier action"
-            state = f"done {human_date(u.done_on)}" if u.done_on else "not done yet"
-            line = f"- Action *{what}*: {state}"
-            if u.note.strip():
-                line += f" — {inline(u.note)}"
-            out.append(line)
+        for updates, table, key, noun, state in (
+            (session.concern_updates, "concerns", "concern_id", "concern", _concern_now),
+            (session.goal_updates, "goals", "goal_id", "goal", _goal_now),
+            (session.action_updates, "actions", "action_id", "action", _action_now),
+        ):
+            for u in updates:
+                track = getattr(tracks, table).get(getattr(u, key)) if tracks else None
+                what = inline(track.base.text) if track else f"an earlier {noun}"
+                line = f"- {noun.capitalize()} *{what}*: {state(u)}"
+                out.append(line + (f" — {inline(u.note)}" if u.note.strip() else ""))
 
     if session.agenda or session.peer_note.strip():
         out.append(f"## {peer} asked to talk about")
@@ -127,56 +113,15 @@ def session_markdown(
         )
     voices(Section.CHECK_IN)
 
-    out.append(f"## {Section.STRENGTHS.label}")
-    for s in session.strengths:
-        noticed = f" (noticed by {s.noticed_by.label.lower()})" if s.noticed_by else ""
-        line = f"- **{inline(s.skill)}**{noticed}"
-        if s.example.strip():
-            line += f": {inline(s.example)}"
-        out.append(line)
-    if not session.strengths:
-        out.append("*No strengths recorded.*")
-    voices(Section.STRENGTHS)
-
-    out.append(f"## {Section.ROLE.label}")
-    for r in session.role_items:
-        fit = r.fit.label if r.fit else "fit not said"
-        line = f"- **{inline(r.activity)}** — {fit}"
-        if r.function:
-            line += f"; {r.function.label.lower()}"
-        if r.decision:
-            line += f"; decision: {r.decision.label.lower()}"
-        if r.rationale.strip():
-            line += f"  \n  Why it was asked: {inline(r.rationale)}"
-        out.append(line)
-    if not session.role_items:
-        out.append("*No activities discussed.*")
-    voices(Section.ROLE)
-
-    out.append(f"## {Section.CONCERNS.label}")
-    for c in session.concerns:
-        category = c.category.label if c.category else "no category"
-        line = f"- {inline(c.text)} ({category}; owner: {name(c.owner) if c.owner else '—'}"
-        if c.follow_up:
-            line += f"; follow up by {human_date(c.follow_up)}"
-        out.append(line + ")")
-    if not session.concerns:
-        out.append("*No new concerns raised.*")
-    voices(Section.CONCERNS)
-
-    out.append(f"## {Section.GOALS.label}")
-    for g in session.goals:
-        area = g.area.label if g.area else "no area"
-        line = f"- {inline(g.text)} ({area}; {g.progress}%"
-        if g.target_date:
-            line += f"; target {human_date(g.target_date)}"
-        line += ")"
-        if g.next_step.strip():
-            line += f"  \n  Next step: {inline(g.next_step)}"
-        out.append(line)
-    if not session.goals:
-        out.append("*No new goals set.*")
-    voices(Section.GOALS)
+    for section, items, line, empty in (
+        (Section.STRENGTHS, session.strengths, _strength, "No strengths recorded."),
+        (Section.ROLE, session.role_items, _role_item, "No activities discussed."),
+        (Section.CONCERNS, session.concerns, _concern_of(name), "No new concerns raised."),
+        (Section.GOALS, session.goals, _goal, "No new goals set."),
+    ):
+        out.append(f"## {section.label}")
+        out.extend([line(item) for item in items] or [f"*{empty}*"])
+        voices(section)
 
     out.append(f"## {Section.FEEDBACK.label}")
     given = [(k, v) for k, v in session.feedback.ratings.items() if v]
@@ -229,3 +174,56 @@ def session_markdown(
             for a in session.amendments
         ]
     return "\n\n".join(out) + "\n"
+
+
+def _strength(s) -> str:
+    noticed = f" (noticed by {s.noticed_by.label.lower()})" if s.noticed_by else ""
+    line = f"- **{inline(s.skill)}**{noticed}"
+    return line + (f": {inline(s.example)}" if s.example.strip() else "")
+
+
+def _role_item(r) -> str:
+    fit = r.fit.label if r.fit else "fit not said"
+    line = f"- **{inline(r.activity)}** — {fit}"
+    if r.function:
+        line += f"; {r.function.label.lower()}"
+    if r.decision:
+        line += f"; decision: {r.decision.label.lower()}"
+    if r.rationale.strip():
+        line += f"  \n  Why it was asked: {inline(r.rationale)}"
+    return line
+
+
+def _concern_of(name):
+    def line(c) -> str:
+        category = c.category.label if c.category else "no category"
+        text = f"- {inline(c.text)} ({category}; owner: {name(c.owner) if c.owner else '—'}"
+        if c.follow_up:
+            text += f"; follow up by {human_date(c.follow_up)}"
+        return text + ")"
+
+    return line
+
+
+def _goal(g) -> str:
+    area = g.area.label if g.area else "no area"
+    line = f"- {inline(g.text)} ({area}; {g.progress}%"
+    if g.target_date:
+        line += f"; target {human_date(g.target_date)}"
+    line += ")"
+    if g.next_step.strip():
+        line += f"  \n  Next step: {inline(g.next_step)}"
+    return line
+
+
+def _concern_now(u) -> str:
+    return f"now **{u.status.label.lower()}**"
+
+
+def _goal_now(u) -> str:
+    line = f"{u.progress}% ({u.status.label.lower()})"
+    return line + (f"; next step: {inline(u.next_step)}" if u.next_step.strip() else "")
+
+
+def _action_now(u) -> str:
+    return f"done {human_date(u.done_on)}" if u.done_on else "not done yet"

@@ -13,6 +13,9 @@ from ...domain.errors import ValidationError
 from ...store.errors import StoreError
 from ...usecases.corrections import begin_correction, withdraw_session
 
+CORRECT_EXAMPLE = "e.g. The goal's target date was misheard"
+WITHDRAW_EXAMPLE = "e.g. Started for the wrong peer"
+
 
 class Correcting:
     """Mixed into the summary screen: ``self`` is the :class:`~.summary.SummaryScreen`."""
@@ -63,18 +66,11 @@ class Correcting:
             else "It opens again to edit, step by step. F6 keeps the correction; anyone "
             "who signed already is asked to sign again."
         )
+        who = self._who_may([*self.session.supervisor_ids, self.session.peer_id])
         dialog = ReasonDialog(
-            heading,
-            self._who_may([*self.session.supervisor_ids, self.session.peer_id]),
-            ok="Correct",
-            reason_required=signed,
-            placeholder="e.g. The goal's target date was misheard",
+            heading, who, ok="Correct", reason_required=signed, placeholder=CORRECT_EXAMPLE
         )
-        self.app.push_screen(dialog, self._correct_chosen)
-
-    def _correct_chosen(self, result: tuple[str, str] | None) -> None:
-        if result is not None:
-            self.reopen(*result)
+        self.app.push_screen(dialog, lambda result: result and self.reopen(*result))
 
     @work(thread=True, exclusive=True, group="summary-correct")
     def reopen(self, by: str, reason: str) -> None:
@@ -107,18 +103,11 @@ class Correcting:
             "readable and marked withdrawn, but counts in no figure, and what it raised "
             "is no longer followed up. This cannot be undone."
         )
+        who = self._who_may(self.session.supervisor_ids)
         dialog = ReasonDialog(
-            heading,
-            self._who_may(self.session.supervisor_ids),
-            ok="Withdraw",
-            reason_required=True,
-            placeholder="e.g. Started for the wrong peer",
+            heading, who, ok="Withdraw", reason_required=True, placeholder=WITHDRAW_EXAMPLE
         )
-        self.app.push_screen(dialog, self._withdraw_chosen)
-
-    def _withdraw_chosen(self, result: tuple[str, str] | None) -> None:
-        if result is not None:
-            self.withdraw(*result)
+        self.app.push_screen(dialog, lambda result: result and self.withdraw(*result))
 
     @work(thread=True, exclusive=True, group="summary-correct")
     def withdraw(self, by: str, reason: str) -> None:
