@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from .dates import local
 from .enums import SessionStatus
 from .errors import ValidationError
 from .models import Session, SignOff
@@ -26,6 +27,10 @@ def finish(session: Session, now) -> Session:
             path,
         )
     session = prune(session)
+    if session.ended is None and session.started is not None:
+        # it ends now, when that makes a meeting's length (else the length stays unknown)
+        ended = dataclasses.replace(session, ended=local(now).replace(second=0, microsecond=0))
+        session = ended if ended.minutes is not None else session
     validate_session(session, finishing=True)
     return dataclasses.replace(
         session, status=SessionStatus.COMPLETED, updated_at=now, step="", pending={}

@@ -38,6 +38,8 @@ from .stamps import (  # noqa: F401 - the names records are made with, kept here
     now_utc,
 )
 
+MAX_MINUTES = 12 * 60  # a longer "session" is a draft left open, not a meeting
+
 
 @dataclass(slots=True, frozen=True)
 class Person:
@@ -275,6 +277,9 @@ class Session:
     agenda: list[AgendaItem] = field(default_factory=list)  # brought by the peer
     peer_note: str = ""  # the peer's own note for this session, written beforehand
     next_session: date | None = None
+    # Local wall-clock times it began and ended (None: not known, e.g. older records).
+    started: datetime | None = None
+    ended: datetime | None = None
     signoffs: list[SignOff] = field(default_factory=list)
     correcting: Correction | None = None  # a draft that corrects a finished session
     amendments: list[Amendment] = field(default_factory=list)  # oldest first
@@ -291,6 +296,14 @@ class Session:
     @property
     def day(self) -> date:
         return self.when.date()
+
+    @property
+    def minutes(self) -> int | None:
+        """How long it lasted, when both times are known and make sense (≤ 12 hours)."""
+        if self.started is None or self.ended is None:
+            return None
+        minutes = int((self.ended - self.started).total_seconds() // 60)
+        return minutes if 0 < minutes <= MAX_MINUTES else None
 
     def signed_by(self, person_id: str) -> SignOff | None:
         return next((s for s in self.signoffs if s.person_id == person_id), None)

@@ -63,7 +63,8 @@ def session_markdown(
         f"**Peer specialist:** {peer}  \n"
         f"**Supervisor{'s' if len(session.supervisor_ids) > 1 else ''}:** {sups}  \n"
         + (f"**Site:** {inline(session.site)}  \n" if session.site else "")
-        + f"**Status:** {session.status.label}"
+        + f"**Status:** {session.status.label}  \n"
+        + f"**Time:** {_length(session)}"
     )
     if session.withdrawn is not None:
         w = session.withdrawn
@@ -227,3 +228,14 @@ def _goal_now(u) -> str:
 
 def _action_now(u) -> str:
     return f"done {human_date(u.done_on)}" if u.done_on else "not done yet"
+
+
+def _length(session: Session) -> str:
+    """When it began and ended, and how long that was, as far as it is known."""
+    began, ended = session.started, session.ended
+    span = f"{began:%H:%M}–{ended:%H:%M}" if began and ended else ""
+    if session.minutes is not None:
+        return f"{span} ({session.minutes} minutes)"
+    if began:
+        return f"began {began:%H:%M}, length not recorded"
+    return "length not recorded"

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from ..domain import lifecycle
+from ..domain.dates import local
 from ..domain.enums import Role, SessionKind, SessionStatus
 from ..domain.errors import ValidationError
 from ..domain.links import CarryForward, carry_forward, link_problem
@@ -49,7 +50,9 @@ def start_session(
         store.peer_input(peer.id),
     )
     now = clock()
-    draft = dataclasses.replace(draft, created_at=now, updated_at=now)
+    # it begins now, or at the time it was planned for when started ahead of it
+    began = max(local(now).replace(second=0, microsecond=0), when)
+    draft = dataclasses.replace(draft, created_at=now, updated_at=now, started=began)
     store.save_draft(draft)
     return draft
 

@@ -267,3 +267,30 @@ async def test_editing_keys_in_a_fast_burst_stay_in_the_order_typed(repo, team):
         await settle(pilot)
         assert screen.query_one("#f__voices__check_in__peer").text == "Xac"
         await wait_for(lambda: screen.draft.voices[Section.CHECK_IN].peer == "Xac")
+
+
+async def test_when_a_session_began_and_ended_is_shown_and_can_be_put_right(repo, team):
+    from supervise_tui.ui.screens.summary import SummaryScreen
+
+    from .helpers import finish
+
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await start_session(pilot, team)
+        while screen.current != "wrap_up":
+            await pilot.press("f9")  # skip on to the wrap-up
+            await settle(pilot)
+        assert screen.current == "wrap_up"
+        assert screen.query_one("#f__started").value == "15:00"  # opened at 15:00
+        await fill(pilot, "#f__ended", "14:00")
+        await finish(pilot)
+        await settle(pilot)
+        assert app.screen is screen  # an end before the start: back to the field
+        assert app.focused.id == "f__ended"
+        await fill(pilot, "#f__ended", "16.10")
+        await finish(pilot)
+        await wait_for(lambda: isinstance(app.screen, SummaryScreen))
+        await settle(pilot)
+        assert app.screen.session.minutes == 70
+        assert "15:00–16:10 (70 minutes)" in screen_text(app)
