@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..domain.dates import local
-from ..store import backups
+from ..store import backups, holdings
 from ..store.errors import SaveFailed, StoreLocked
 from ..store.folder.encrypting import is_encrypted_folder
 from .common import EXIT_FAIL, EXIT_OK, Ctx, confirm, open_records, say
@@ -89,7 +89,7 @@ def _list_backups(ctx: Ctx, names: list[str], codec, *, hint: bool = False) -> i
     cache: dict = {}  # a file unchanged between backups is one file (a hard link)
     rows = []
     for name in names:
-        held = backups.backup_holdings(ctx.data_dir, name, codec, cache)
+        held = holdings.backup_holdings(ctx.data_dir, name, codec, cache)
         taken = backups.backup_taken(name)
         stamp = f"{taken:%Y-%m-%d %H:%M}" if taken else ""
         rows.append((name, stamp, backups.backup_reason(name), held))
@@ -108,7 +108,7 @@ def _counted(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def describe(held: backups.Holdings) -> str:
+def describe(held: holdings.Holdings) -> str:
     """What a copy of the records holds, in numbers and a date (never contents)."""
     if held.people is None and not held.sessions and held.sealed:
         return "encrypted"
@@ -161,6 +161,6 @@ def _compare(ctx: Ctx, name: str, codec) -> None:
     taken = backups.backup_taken(name)
     when = f" was taken {taken:%Y-%m-%d %H:%M}" if taken else ""
     print(f"Backup {name}{when} ({backups.backup_reason(name)}).")
-    print(f"  the backup holds: {describe(backups.backup_holdings(ctx.data_dir, name, codec))}")
-    print(f"  here now:         {describe(backups.current_holdings(ctx.data_dir, codec))}")
+    print(f"  the backup holds: {describe(holdings.backup_holdings(ctx.data_dir, name, codec))}")
+    print(f"  here now:         {describe(holdings.current_holdings(ctx.data_dir, codec))}")
     print("Restoring replaces what is here now (which is first kept as a backup of its own).")

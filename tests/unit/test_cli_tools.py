@@ -15,7 +15,7 @@ from supervise_tui.cli import main
 from supervise_tui.domain.enums import Role
 from supervise_tui.domain.models import Action, Person
 from supervise_tui.domain.serial import to_data
-from supervise_tui.store import backups
+from supervise_tui.store import backups, holdings
 from supervise_tui.store.backend import Conflict
 from supervise_tui.store.check import check
 from supervise_tui.store.folder import open_folder
@@ -157,7 +157,7 @@ def test_backups_count_a_damaged_file_as_not_read(two_states, data_dir):
     copy = data_dir / "backups" / two_states / "people.json"
     copy.unlink()
     copy.write_bytes(b'{"people": [1, 2')  # (a new file: the live one is not touched)
-    held = backups.backup_holdings(data_dir, two_states)
+    held = holdings.backup_holdings(data_dir, two_states)
     assert held.people is None and held.unreadable == 1
 
 
