@@ -1,10 +1,11 @@
 """The folder backend: the records in a folder of TinyDB files (the embedded default).
 
 :class:`FolderBackend` is the :class:`~..backend.Backend` of a data folder, built from
-rooms named for what they hold — opening and locking (:mod:`.opening`), the files and
-units of work they share (:mod:`.base`), people (:mod:`.people`), drafts
-(:mod:`.drafts`), reading history (:mod:`.history`) and writing it (:mod:`.writing`),
-and, for an encrypted folder, its keys (:mod:`.keys`, :mod:`.encrypting`).
+rooms named for what they hold — opening and locking (:mod:`.opening`), the look over
+every file and the hourly backup (:mod:`.upkeep`), the files and units of work they share
+(:mod:`.base`), people (:mod:`.people`), drafts (:mod:`.drafts`), reading history
+(:mod:`.history`) and writing it (:mod:`.writing`), and, for an encrypted folder, its keys
+(:mod:`.keys`, :mod:`.encrypting`).
 Every method of the Backend protocol holds the folder's mutex, so the UI's workers can
 call it from any thread without interleaving.
 """

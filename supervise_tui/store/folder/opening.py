@@ -5,7 +5,7 @@ interrupted save (the journal), sweeps temp files, upgrades an older format (aft
 backup) and refuses a newer one or a damaged folder, changing nothing. Opening
 read-only takes no lock, but completes an interrupted save first when nobody holds the
 folder (like SQLite's hot journal). The look over every file and the hourly backup
-(:meth:`OpeningRoom.upkeep`) are left for after the first screen shows.
+(:mod:`.upkeep`) are left for after the first screen shows.
 """
 
 from __future__ import annotations
@@ -25,18 +25,15 @@ from ..errors import (
     NotFound,
     ReadOnly,
     SaveFailed,
-    StoreError,
     StoreLocked,
 )
-from ..files import clean_temps, ensure_dir, explain, looks_whole, read_json, write_json
+from ..files import clean_temps, ensure_dir, explain, read_json, write_json
 from ..journal import JOURNAL
 from ..layout import CONFLICTS, LOCK, META, PEOPLE
-from .base import FolderBase
-
-BACKUP_EVERY_SECONDS = 3600
+from .upkeep import UpkeepRoom
 
 
-class OpeningRoom(FolderBase):
+class OpeningRoom(UpkeepRoom):
     on_upgrade: Callable[[str], None] | None = None  # told before a format upgrade
 
     def open_locked(self, *, check: bool = True) -> None:
@@ -198,58 +195,6 @@ class OpeningRoom(FolderBase):
             raise self._damaged(self.root / KEYS, reason, KEYS)
         self._raw(KEYS, "folder")  # read (and checked) whole: DamagedFile names it
 
-    # -- upkeep -----------------------------------------------------------------------
-
-    def check_files(self) -> None:
-        """Find a damaged file without parsing everything (first and last bytes); raises
-        DamagedFile naming it and the newest backup with a good copy."""
-        for rel in backups.data_files(self.root):
-            if rel.name == JOURNAL:
-                continue
-            reason = looks_whole(self.root / rel)
-            if reason:
-                raise self._damaged(self.root / rel, reason, str(rel))
-
-    def backup_if_due(self) -> str | None:
-        """Take a snapshot when the newest is more than an hour old; return why none
-        could be taken, if that matters to the person (a damaged file: no backup of it)."""
-        if self.read_only:
-            return None
-        try:
-            existing = backups.list_backups(self.root)
-        except OSError:
-            return None
-        now = self.local_now()
-        if existing:
-            try:
-                stamp = datetime.strptime(existing[0][:15], "%Y%m%d-%H%M%S")
-                if abs((now - stamp).total_seconds()) < BACKUP_EVERY_SECONDS:
-                    return None
-            except ValueError:
-                pass
-        if not backups.data_files(self.root):
-            return None
-        try:
-            backups.snapshot(self.root, now, codec=self.codec)
-            backups.prune(self.root)
-        except DamagedFile as error:
-            return f"No backup was taken: {error}"  # a backup of damage would push out good ones
-        except (OSError, StoreError):
-            return None  # a failed backup never stops the app
-        return None
-
-    def backup(self, label: str) -> str | None:
-        self._guard_write()
-        name = backups.snapshot(self.root, self.local_now(), label, codec=self.codec)
-        backups.prune(self.root)
-        return name
-
-    def upkeep(self) -> list[str]:
-        """A look over every file (DamagedFile stops it), then the hourly backup."""
-        self.check_files()
-        problem = self.backup_if_due()
-        return [problem] if problem else []
-
 
 def opener(cls):
     """The ways to open a folder, for :class:`~.FolderBackend`."""
@@ -265,7 +210,7 @@ def opener(cls):
     ):
         """Open a data folder. ``check`` looks over every file for damage first and
         ``backup`` takes the hourly snapshot; the app passes False for both and runs
-        :meth:`~OpeningRoom.upkeep` once its first screen shows."""
+        :meth:`~.upkeep.UpkeepRoom.upkeep` once its first screen shows."""
         store = cls(Path(root), clock=clock, read_only=read_only)
         store.on_upgrade = on_upgrade
         try:
