@@ -1,4 +1,5 @@
-"""The figures trends are made of: concerns, role fit, goals, actions, strengths, cadence.
+"""The figures trends are made of: concerns, role fit, strengths, cadence (goals and
+actions: :mod:`.goal_figures`).
 
 Each is a pure function of a peer's light rows and tracks over a period, with
 known-answer tests; :mod:`.trends` puts them together for one peer.
@@ -13,19 +14,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
 
-from ..domain.enums import (
-    ConcernCategory,
-    ConcernStatus,
-    Fit,
-    GoalStatus,
-)
+from ..domain.enums import ConcernCategory, ConcernStatus, Fit
 from ..domain.models import Person
 from ..domain.rows import SessionRow
 from ..domain.schedule import count_expected
-from ..domain.tracks import ConcernTrack, GoalTrack, Tracks, ordered_logs
+from ..domain.tracks import ConcernTrack, Tracks, ordered_logs
 from .periods import Period
 
-STALL_AFTER = 3
 DRIFTING, UNSURE = Fit.DRIFTING, Fit.UNSURE  # looked up once: enum attributes are slow
 WHEN_ID = attrgetter("when", "id")
 
@@ -56,31 +51,6 @@ class RoleFigures:
     per_session: list[RolePoint] = field(default_factory=list)
     drifting_share: float | None = None  # over all activities in the period
     recurring_drift: list[tuple[str, int]] = field(default_factory=list)
-
-
-@dataclass
-class GoalLine:
-    text: str
-    status: GoalStatus
-    progress: int
-    points: list[tuple[date, int]]
-    stalled: bool
-
-
-@dataclass
-class GoalFigures:
-    active: int = 0
-    completed: int = 0  # completed within the period
-    stalled: int = 0
-    goals: list[GoalLine] = field(default_factory=list)
-
-
-@dataclass
-class OwnerActions:
-    on_time: int = 0
-    late: int = 0
-    open: int = 0
-    overdue: int = 0  # open and past due
 
 
 @dataclass
@@ -215,86 +185,6 @@ def role_figures(sessions: list[SessionRow]) -> RoleFigures:
         key=lambda kv: (-kv[1], kv[0].casefold()),
     )
     return figures
-
-
-def goal_points(track: GoalTrack) -> list[tuple[date, int]]:
-    points = [(track.set_on, track.base.progress)]
-    for log in ordered_logs(track.updates):
-        progress = 100 if log.update.status == GoalStatus.COMPLETED else log.update.progress
-        points.append((log.on, max(0, min(100, progress))))
-    return points
-
-
-def is_stalled(
-    points: list[tuple[date, int]], held_days: list[date], period: Period, stall_after: int
-) -> bool:
-    """An active goal is stalled when ``stall_after`` held sessions have passed since its
-    progress last went up (or since it was set)."""
-    last_rise, best = points[0]
-    for day, progress in points[1:]:
-        if progress > best:
-            best, last_rise = progress, day
-    since = bisect_right(held_days, period.end) - bisect_right(held_days, last_rise)
-    return max(0, since) >= stall_after
-
-
-def goal_figures(
-    tracks: Tracks, held_days: list[date], period: Period, stall_after: int = STALL_AFTER
-) -> GoalFigures:
-    figures = GoalFigures()
-    for track in sorted(tracks.goals.values(), key=lambda h: (h.set_on, h.id)):
-        current = track.current
-        points = goal_points(track)
-        completed_on = None
-        if current.status == GoalStatus.COMPLETED:
-            done = [
-                log.on
-                for log in track.updates
-                if log.update.status == GoalStatus.COMPLETED or log.update.progress >= 100
-            ]
-            completed_on = min(done) if done else track.set_on
-        stalled = False
-        if current.status == GoalStatus.ACTIVE:
-            figures.active += 1
-            stalled = is_stalled(points, held_days, period, stall_after)
-            figures.stalled += stalled
-        elif current.status == GoalStatus.PAUSED:
-            figures.active += 1
-        if completed_on is not None and period.contains(completed_on):
-            figures.completed += 1
-        if track.set_on <= period.end:
-            figures.goals.append(
-                GoalLine(current.text, current.status, current.progress, points, stalled)
-            )
-    return figures
-
-
-def action_figures(
-    tracks: Tracks, peer_id: str, period: Period, today: date
-) -> dict[str, OwnerActions]:
-    result = {"peer": OwnerActions(), "supervisor": OwnerActions()}
-    for track in tracks.actions.values():
-        if not period.contains(track.agreed_on):
-            continue
-        # track.current, worked out without copying the action (there are many)
-        done_on, due = track.base.done_on, track.base.due
-        logs = track.updates
-        if len(logs) > 1:
-            logs = sorted(logs, key=lambda log: (log.on, log.session_id))
-        for log in logs:
-            done_on = log.update.done_on
-            if log.update.due is not None:
-                due = log.update.due
-        owner = result["peer" if track.base.owner == peer_id else "supervisor"]
-        if done_on is None:
-            owner.open += 1
-            if due is not None and due < today:
-                owner.overdue += 1
-        elif due is None or done_on <= due:
-            owner.on_time += 1
-        else:
-            owner.late += 1
-    return result
 
 
 def strength_figures(sessions: list[SessionRow], top: int = 5) -> list[tuple[str, int]]:

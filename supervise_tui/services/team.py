@@ -21,16 +21,12 @@ from ..domain.rows import SessionRow
 from ..domain.tracks import Tracks
 from .figures import (
     DRIFTING,
-    STALL_AFTER,
     CadenceFigures,
-    OwnerActions,
-    action_figures,
     cadence_figures,
     concern_resolutions,
-    goal_points,
     held_rows,
-    is_stalled,
 )
+from .goal_figures import STALL_AFTER, OwnerActions, action_figures, goal_points, is_stalled
 from .periods import Period
 from .trends import Series, series
 

@@ -39,20 +39,16 @@ from ..domain.models import Person
 from ..domain.rows import SessionRow
 from ..domain.tracks import Tracks
 from .figures import (
-    STALL_AFTER,
     CadenceFigures,
     ConcernFigures,
-    GoalFigures,
-    OwnerActions,
     RoleFigures,
-    action_figures,
     cadence_figures,
     concern_figures,
-    goal_figures,
     held_rows,
     role_figures,
     strength_figures,
 )
+from .goal_figures import STALL_AFTER, GoalFigures, OwnerActions, action_figures, goal_figures
 from .periods import Period
 
 
