@@ -37,6 +37,11 @@ from ..domain.text import NOTE_MAX, SHORT_MAX, check_text
 from ..domain.tracks import Tracks
 from .draft_review import PathError, apply_review, parse_progress, review_text, show_value
 
+# Which steps hold something is in draft_steps; the session screens still import it from here.
+from .draft_steps import has_content as has_content
+from .draft_steps import is_blank as is_blank
+from .draft_steps import not_visited as not_visited
+
 LISTS: dict[str, type] = {
     "strengths": Strength,
     "role_items": RoleItem,
@@ -255,32 +260,6 @@ def remove_item(draft: Session, list_name: str, item_id: str) -> None:
         del draft.pending[path]
 
 
-def has_content(draft: Session, step: str) -> bool:
-    """Whether anything was recorded in a step (for the step indicator)."""
-    if step == "review":
-        return bool(draft.concern_updates or draft.goal_updates or draft.action_updates)
-    section = Section(step)
-    voices = draft.voices.get(section)
-    if voices and (voices.peer.strip() or voices.supervisor.strip()):
-        return True
-    if section == Section.CHECK_IN:
-        return bool(draft.checkin.arriving.strip()) or any(
-            r.value is not None or r.note.strip() for r in draft.checkin.ratings.values()
-        )
-    if section == Section.FEEDBACK:
-        return bool(draft.feedback.text.strip()) or any(
-            v is not None for v in draft.feedback.ratings.values()
-        )
-    lists = {
-        Section.STRENGTHS: draft.strengths,
-        Section.ROLE: draft.role_items,
-        Section.CONCERNS: draft.concerns,
-        Section.GOALS: draft.goals,
-        Section.WRAP_UP: draft.actions,
-    }
-    return bool(lists.get(section))
-
-
 AHEAD = ("target_date", "follow_up", "due", "next_session")  # dates meant to lie ahead
 
 
@@ -288,21 +267,3 @@ def past_but_meant_ahead(path: str, when: date, today: date) -> bool:
     """A target, follow-up, due or next-session date typed so that it lands in the past
     ("March" in November): most likely the year was left out."""
     return when < today and path.rsplit("__", 1)[-1].rsplit(".", 1)[-1] in AHEAD
-
-
-def not_visited(draft: Session, steps: list[str], current: str) -> list[str]:
-    """The steps of ``steps`` a person has not been to, written in or skipped on purpose
-    (asked about before finishing). The step showing now counts as visited."""
-    return [
-        step
-        for step in steps
-        if step != current
-        and step not in draft.visited
-        and step not in draft.skipped
-        and not has_content(draft, step)
-    ]
-
-
-def is_blank(draft: Session, steps: list[str]) -> bool:
-    """Nothing was recorded in any step."""
-    return not any(has_content(draft, step) for step in steps)
