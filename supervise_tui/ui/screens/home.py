@@ -17,7 +17,7 @@ from ...domain.models import Person, Session
 from ...services.home import HomeRow, home_rows, peer_detail
 from ...store.errors import StoreError
 from ...usecases.people import visible_people
-from ..widgets.cells import plain
+from ..widgets.peer_table import PeerTable
 from .base import ViewScreen
 from .home_starts import Starting
 
@@ -106,14 +106,13 @@ class HomeScreen(Starting, ViewScreen):
         super().__init__()
         self.data = HomeData([], [], [])
         self._wide: bool | None = None
-        self._fill_generation = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
             yield Static("", id="drafts", markup=False, classes="banner")
             yield Static("", id="welcome")
-            yield DataTable(id="peers", cursor_type="row", zebra_stripes=True)
+            yield PeerTable(id="peers")
             yield Static("", id="home-hint", markup=False, classes="hint")
             with VerticalScroll(id="detail-box"):
                 yield Static("", id="detail", markup=False)
@@ -173,36 +172,12 @@ class HomeScreen(Starting, ViewScreen):
     # -- painting ------------------------------------------------------------
 
     def _fill_table(self) -> None:
-        table = self.query_one("#peers", DataTable)
-        keep = table.cursor_row
-        table.clear(columns=True)
+        table = self.query_one("#peers", PeerTable)
         wide = self._wide = self.size.width >= WIDE
-        if wide:
-            table.add_columns(
-                "Peer",
-                "Site",
-                "Last met",
-                "Next session",
-                "Concerns",
-                "Goals",
-                "Actions",
-                "Sign-off",
-            )
-        else:
-            table.add_columns("Peer", "Next session", "Concerns", "Goals", "Actions", "Sign-off")
-        today = self.app.local_now().date()
-        names = [r.person.name.casefold() for r in self.data.rows]
-        cells = [self._cells(row, names, wide, today) for row in self.data.rows]
-        # The rows a screen shows go in before the first paint; a long team's other
-        # rows follow straight after it (the table measures every cell it is given).
-        self._fill_generation += 1
-        first = max(10, self.app.size.height)  # never fewer than the terminal can show
-        for key, row_cells in cells[:first]:
-            table.add_row(*plain(*row_cells), key=key)
-        if len(cells) > first:
-            self.call_after_refresh(self._add_rows, self._fill_generation, cells[first:], keep)
-        if self.data.rows:
-            table.move_cursor(row=max(0, min(keep, table.row_count - 1)))
+        # The rows a screen shows go in before the first paint, never fewer than the
+        # terminal can show; a long team's other rows follow straight after it.
+        first = max(10, self.app.size.height)
+        table.fill(self.data.rows, wide=wide, today=self.app.local_now().date(), first=first)
         table.display = bool(self.data.rows)
         self.query_one("#detail-box").display = bool(self.data.rows)
         if self.data.rows and self.focused is None:
@@ -210,31 +185,6 @@ class HomeScreen(Starting, ViewScreen):
         row = self.selected_row()
         if row is not None:
             self.load_detail(row)
-
-    def _cells(self, row, names: list[str], wide: bool, today) -> tuple[str, list[str]]:
-        s = row.summary
-        person = row.person
-        duplicate = names.count(person.name.casefold()) > 1
-        label = person.display if (duplicate and not wide) else person.name
-        when = row.due.describe(today)
-        if wide:  # short dates: the box below the table gives them in full
-            when = f"{row.due.on:%d %b} — {when}"
-        signoff = f"{s.awaiting_signoff} to sign" if s.awaiting_signoff else "—"
-        cells = [label]
-        if wide:
-            last = f"{s.last_session:%d %b %Y}" if s.last_session else "never"
-            cells += [person.site or "—", last]
-        cells += [when, str(s.open_concerns), str(s.active_goals), str(s.open_actions), signoff]
-        return person.id, cells
-
-    def _add_rows(self, generation: int, cells: list, keep: int) -> None:
-        if generation != self._fill_generation:
-            return  # the table was filled again meanwhile
-        table = self.query_one("#peers", DataTable)
-        for key, row_cells in cells:
-            table.add_row(*plain(*row_cells), key=key)
-        if keep > table.cursor_row:
-            table.move_cursor(row=min(keep, table.row_count - 1))
 
     def _fill_banners(self) -> None:
         data = self.data

@@ -1,0 +1,63 @@
+"""Home's table of peers: one row each, with when the next session is due and what is
+open. On a wide terminal it adds the site and the last session; a long team's rows past
+the first screenful are added straight after the first paint."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import DataTable
+
+from ...services.home import HomeRow
+from .cells import plain
+
+NARROW = ["Peer", "Next session", "Concerns", "Goals", "Actions", "Sign-off"]
+WIDE = ["Peer", "Site", "Last met", *NARROW[1:]]
+
+
+def peer_cells(row: HomeRow, names: list[str], wide: bool, today: date) -> list[str]:
+    """One row's cells; ``names`` (casefolded, every row's) tells a shared name apart."""
+    s = row.summary
+    person = row.person
+    duplicate = names.count(person.name.casefold()) > 1
+    label = person.display if (duplicate and not wide) else person.name
+    when = row.due.describe(today)
+    if wide:  # short dates: the box below the table gives them in full
+        when = f"{row.due.on:%d %b} — {when}"
+    signoff = f"{s.awaiting_signoff} to sign" if s.awaiting_signoff else "—"
+    cells = [label]
+    if wide:
+        last = f"{s.last_session:%d %b %Y}" if s.last_session else "never"
+        cells += [person.site or "—", last]
+    cells += [when, str(s.open_concerns), str(s.active_goals), str(s.open_actions), signoff]
+    return cells
+
+
+class PeerTable(DataTable):
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self._generation = 0
+
+    def fill(self, rows: list[HomeRow], *, wide: bool, today: date, first: int) -> None:
+        """Show ``rows``: the ``first`` ones now, the rest after the next paint (the table
+        measures every cell it is given). The cursor stays on the same line."""
+        keep = self.cursor_row
+        self.clear(columns=True)
+        self.add_columns(*(WIDE if wide else NARROW))
+        names = [r.person.name.casefold() for r in rows]
+        cells = [(r.person.id, peer_cells(r, names, wide, today)) for r in rows]
+        self._generation += 1
+        for key, row_cells in cells[:first]:
+            self.add_row(*plain(*row_cells), key=key)
+        if len(cells) > first:
+            self.call_after_refresh(self._add_rows, self._generation, cells[first:], keep)
+        if rows:
+            self.move_cursor(row=max(0, min(keep, self.row_count - 1)))
+
+    def _add_rows(self, generation: int, cells: list, keep: int) -> None:
+        if generation != self._generation:
+            return  # the table was filled again meanwhile
+        for key, row_cells in cells:
+            self.add_row(*plain(*row_cells), key=key)
+        if keep > self.cursor_row:
+            self.move_cursor(row=min(keep, self.row_count - 1))
