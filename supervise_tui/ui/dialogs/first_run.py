@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import work
 from textual.app import ComposeResult
 from textual.message import Message
@@ -28,10 +30,11 @@ class FirstRunDialog(Dialog[tuple[Person, str]]):
     OK_LABEL = "Start"
     OK_TIP = "Keep these records encrypted, with you leading them"
 
+    @dataclass
     class Done(Message):
-        def __init__(self, result, error: str | None = None, field: str | None = None):
-            super().__init__()
-            self.result, self.error, self.field = result, error, field
+        result: object
+        error: str | None = None
+        field: str | None = None
 
     def heading(self) -> str:
         return INTRO

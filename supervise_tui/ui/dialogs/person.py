@@ -27,14 +27,11 @@ _PLACES = {"name": ("name-error", "name"), "site": ("site-error", "site")}
 class PersonForm(Dialog[Person]):
     OK_TIP = "Save this person"
 
+    @dataclasses.dataclass
     class Result(Message):
-        def __init__(
-            self, person: Person | None, error: str | None = None, field: str | None = None
-        ) -> None:
-            super().__init__()
-            self.person = person
-            self.error = error
-            self.field = field
+        person: Person | None
+        error: str | None = None
+        field: str | None = None
 
     def __init__(
         self, person: Person | None = None, *, role: Role = Role.PEER, heading: str | None = None

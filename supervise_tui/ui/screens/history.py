@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from ...domain.errors import ValidationError
@@ -73,27 +77,24 @@ class HistoryScreen(ViewScreen):
 
     DEFAULT_PERIOD = HISTORY_PERIOD
 
+    @dataclass
     class Loaded(Message):
-        def __init__(self, facts, start, total: int, people, error: str | None = None) -> None:
-            super().__init__()
-            self.facts = facts
-            self.start = start
-            self.total = total
-            self.people = people
-            self.error = error
+        facts: list | None
+        start: date | None
+        total: int
+        people: dict
+        error: str | None = None
 
+    @dataclass
     class FullLoaded(Message):
-        def __init__(self, sessions, start, error: str | None = None) -> None:
-            super().__init__()
-            self.sessions = sessions
-            self.start = start
-            self.error = error
+        sessions: dict | None
+        start: date | None
+        error: str | None = None
 
+    @dataclass
     class Opened(Message):
-        def __init__(self, screen, error: str | None = None) -> None:
-            super().__init__()
-            self.screen = screen
-            self.error = error
+        screen: Screen | None
+        error: str | None = None
 
     _ALL = "all"  # a range that starts at the beginning (``start`` None) is "all"
 

@@ -82,25 +82,22 @@ class HomeScreen(Starting, ViewScreen):
         ),
     ]
 
+    @dataclass
     class Loaded(Message):
-        def __init__(self, data: HomeData | None, error: str | None = None) -> None:
-            super().__init__()
-            self.data = data
-            self.error = error
+        data: HomeData | None
+        error: str | None = None
 
+    @dataclass
     class Detail(Message):
-        def __init__(self, peer_id: str, text: str) -> None:
-            super().__init__()
-            self.peer_id = peer_id
-            self.text = text
+        peer_id: str
+        text: str
 
+    @dataclass
     class Opened(Message):
         """A draft or a session loaded in the background, ready to show."""
 
-        def __init__(self, screen: Screen | None, error: str | None = None) -> None:
-            super().__init__()
-            self.screen = screen
-            self.error = error
+        screen: Screen | None
+        error: str | None = None
 
     def __init__(self) -> None:
         super().__init__()

@@ -3,6 +3,8 @@ who was working brings back exactly where they were."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -24,10 +26,9 @@ class LockScreen(ModalScreen[None]):
     LockScreen .label { margin-top: 1; }
     """
 
+    @dataclass
     class Done(Message):
-        def __init__(self, error: str = "") -> None:
-            super().__init__()
-            self.error = error
+        error: str = ""
 
     def __init__(self, person: Person, why: str) -> None:
         super().__init__()

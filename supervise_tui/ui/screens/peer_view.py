@@ -64,14 +64,11 @@ class PeerViewScreen(ViewScreen):
         Binding("t", "trends", "Trends", tooltip="Your trends over time", id="peer.trends"),
     ]
 
+    @dataclasses.dataclass
     class Loaded(Message):
-        def __init__(
-            self, detail: str, peer_input: PeerInput | None, error: str | None = None
-        ) -> None:
-            super().__init__()
-            self.detail = detail
-            self.peer_input = peer_input
-            self.error = error
+        detail: str
+        peer_input: PeerInput | None
+        error: str | None = None
 
     def __init__(self, peer: Person) -> None:
         super().__init__()

@@ -56,17 +56,15 @@ class PeopleScreen(ViewScreen):
         Binding("escape", "back", "Home", tooltip="Back to Home", id="people.back"),
     ]
 
+    @dataclasses.dataclass
     class Loaded(Message):
-        def __init__(self, people: list[Person] | None, error: str | None = None) -> None:
-            super().__init__()
-            self.people = people
-            self.error = error
+        people: list[Person] | None
+        error: str | None = None
 
+    @dataclasses.dataclass
     class Done(Message):
-        def __init__(self, note: str, error: bool = False) -> None:
-            super().__init__()
-            self.note = note
-            self.error = error
+        note: str
+        error: bool = False
 
     def __init__(self) -> None:
         super().__init__()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -45,10 +47,11 @@ class SignInScreen(Screen):
         Binding("enter", "enter", "Next", show=False, priority=True, id="sign_in.enter"),
     ]
 
+    @dataclass
     class Done(Message):
-        def __init__(self, person: Person | None, must_choose: bool, error: str = "") -> None:
-            super().__init__()
-            self.person, self.must_choose, self.error = person, must_choose, error
+        person: Person | None
+        must_choose: bool
+        error: str = ""
 
     def compose(self) -> ComposeResult:
         yield Header()

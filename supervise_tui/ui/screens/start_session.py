@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -45,14 +47,11 @@ class StartSessionScreen(Screen):
         ),
     ]
 
+    @dataclass
     class Started(Message):
-        def __init__(
-            self, ctx: SessionContext | None, error: str | None = None, field: str | None = None
-        ) -> None:
-            super().__init__()
-            self.ctx = ctx
-            self.error = error
-            self.field = field
+        ctx: SessionContext | None
+        error: str | None = None
+        field: str | None = None
 
     def __init__(self, people: list[Person], peer_id: str | None = None) -> None:
         super().__init__()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,6 +12,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from ...services.report import team_cells
+from ...services.team import TeamTrends
 from ...store.errors import StoreError
 from ...usecases import lookback
 from ..widgets.cells import plain
@@ -51,11 +54,10 @@ class TeamScreen(ViewScreen):
         Binding("escape", "back", "Back", id="team.back"),
     ]
 
+    @dataclass
     class Loaded(Message):
-        def __init__(self, team, error: str | None = None) -> None:
-            super().__init__()
-            self.team = team
-            self.error = error
+        team: TeamTrends | None
+        error: str | None = None
 
     def __init__(self) -> None:
         super().__init__()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -65,11 +67,10 @@ class TrendsScreen(ViewScreen):
         Binding("escape", "back", "Back", id="trends.back"),
     ]
 
+    @dataclass
     class Loaded(Message):
-        def __init__(self, record, error: str | None = None) -> None:
-            super().__init__()
-            self.record = record
-            self.error = error
+        record: PeerTrends | None
+        error: str | None = None
 
     def __init__(self, peer: Person, period: str = "all") -> None:
         super().__init__()

@@ -7,6 +7,8 @@ with NO_COLOR, in high contrast, or through a screen reader.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -21,10 +23,9 @@ class CheckList(OptionList):
     CheckList { height: auto; max-height: 10; }
     """
 
+    @dataclass
     class Changed(Message):
-        def __init__(self, checklist: CheckList) -> None:
-            super().__init__()
-            self.checklist = checklist
+        checklist: CheckList
 
         @property
         def control(self) -> CheckList:

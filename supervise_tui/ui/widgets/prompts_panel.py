@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -18,11 +20,10 @@ class PromptsPanel(Vertical):
     PromptsPanel > CheckList { height: auto; max-height: 100%; border: none; }
     """
 
+    @dataclass
     class Ticked(Message):
-        def __init__(self, step: str, prompt_ids: list[str]) -> None:
-            super().__init__()
-            self.step = step
-            self.prompt_ids = prompt_ids
+        step: str
+        prompt_ids: list[str]
 
     def __init__(self, **kw) -> None:
         super().__init__(**kw)
