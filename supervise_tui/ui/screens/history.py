@@ -13,18 +13,18 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
-from ...domain.errors import ValidationError
 from ...domain.models import Person
 from ...services.periods import parse_period
 from ...services.report import HISTORY_PERIOD, history_rows, search
 from ...store.errors import StoreError
-from ..widgets.cells import plain
 from ..widgets.controls import TextInput
 from ..widgets.period import read_period
+from ..widgets.session_table import SessionTable
 from .base import ViewScreen
+from .history_export import Exporting
 
 
-class HistoryScreen(ViewScreen):
+class HistoryScreen(Exporting, ViewScreen):
     CSS_PATH = "lookback.tcss"
     HELP_TITLE = "History"
     HELP_TEXT = (
@@ -123,7 +123,7 @@ class HistoryScreen(ViewScreen):
             yield Label("Search")
             yield TextInput("", id="search", compact=True, placeholder="(words to find)")
         yield Static("", id="history-note", markup=False, classes="note")
-        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield SessionTable(id="sessions")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -224,27 +224,7 @@ class HistoryScreen(ViewScreen):
             facts = [f for f in facts if f.id in found]
         rows = history_rows(facts, self.people)
         self.shown = rows
-        table = self.query_one("#sessions", DataTable)
-        wide = self.size.width >= 100
-        table.clear(columns=True)
-        columns = (
-            ["Date"]
-            + (["Kind"] if wide else [])
-            + ["With", "Check-in", "New concerns", "Resolved", "Sign-off"]
-        )
-        table.add_columns(*columns)
-        for row in rows:
-            ratings = " ".join("–" if v is None else str(v) for v in row.ratings.values())
-            signed = row.signoff
-            with_whom = row.supervisors[0] if row.supervisors else "—"
-            if len(row.supervisors) > 1:
-                with_whom += f" +{len(row.supervisors) - 1}"
-            cells = (
-                [f"{row.when:%d %b %Y}"]
-                + ([row.kind] if wide else [])
-                + [with_whom, ratings, str(row.concerns_opened), str(row.concerns_resolved), signed]
-            )
-            table.add_row(*plain(*cells), key=row.session_id)
+        self.query_one("#sessions", SessionTable).fill(rows, wide=self.size.width >= 100)
         found = f"{len(rows)} session(s), {period.label}"
         if query.strip():
             found += f", containing “{query.strip()}”"
@@ -307,60 +287,6 @@ class HistoryScreen(ViewScreen):
             self.post_message(self.Opened(None, str(error)))
             return
         self.post_message(self.Opened(ItemsScreen(self.peer, tracks, self.people)))
-
-    def action_export(self) -> None:
-        from ..dialogs.export import ExportDialog, slug
-
-        today = self.app.local_now().date()
-        stem = f"supervision-{slug(self.peer.name)}-{today.isoformat()}"
-        self.app.push_screen(ExportDialog(f"{self.peer.name}'s record", stem), self._export)
-
-    def _export(self, choice) -> None:
-        if choice is None:
-            return
-        fmt, path = choice
-        period = self.query_one("#period").value
-        if fmt != "sealed":
-            self.write_export(fmt, path, period)
-            return
-        from ..dialogs.passphrase import PassphraseDialog
-
-        self.app.push_screen(
-            PassphraseDialog(
-                "A passphrase for the sealed bundle",
-                "The people at the other site type it to import the bundle: tell it to them "
-                "another way than the file.",
-            ),
-            lambda typed: typed and self.write_export("json", path, period, typed),
-        )
-
-    @work(thread=True, exclusive=True, group="history-export")
-    def write_export(self, fmt: str, path, period_text: str, sealing=None) -> None:
-        from ...usecases.export import export_bytes, seal_export, write_export
-
-        self.app.call_from_thread(self.notify, "Exporting…", timeout=2)
-        try:
-            data, count = export_bytes(
-                self.app.store,
-                fmt,
-                peer=None,
-                site=None,
-                period_text=period_text,
-                today=self.app.local_now().date(),
-                now=self.app.clock(),
-                only=[self.peer],
-            )
-            if sealing is not None:
-                data = seal_export(data, *sealing)
-            write_export(path, data, force=False, store=self.app.store)
-        except (StoreError, ValidationError) as error:
-            self.app.call_from_thread(
-                self.notify, str(error), title="Not exported", severity="error", timeout=15
-            )
-            return
-        self.app.call_from_thread(
-            self.notify, f"{count} session(s) written to {path}", title="Exported", timeout=15
-        )
 
     def action_back(self) -> None:
         self.app.pop_screen()
