@@ -9,7 +9,6 @@ from datetime import datetime
 
 from textual import work
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -19,6 +18,7 @@ from ..domain.models import Person
 from ..store.backend import Backend
 from ..store.packs import Library, load_library
 from .commands import SuperviseCommands
+from .keys import binder
 from .signing import Signing
 
 HIGH_CONTRAST = Theme(
@@ -37,6 +37,9 @@ HIGH_CONTRAST = Theme(
 )
 
 
+bind = binder("app")
+
+
 class SuperviseApp(Signing, App):
     """supervise-tui: structured supervision sessions, one screen, two people."""
 
@@ -44,28 +47,20 @@ class SuperviseApp(Signing, App):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {SuperviseCommands}
     BINDINGS = [
-        Binding(
-            "ctrl+q",
-            "quit",
-            "Quit",
-            tooltip="Quit. Everything typed is already saved.",
-            priority=True,  # a moved quit key works inside a text box too
-            id="app.quit",
-        ),
-        Binding(
-            "f1", "help", "Help", tooltip="What this screen is for, and its keys", id="app.help"
-        ),
-        Binding(
+        bind(
+            "ctrl+q", "quit", "Quit", "Quit. Everything typed is already saved.", priority=True
+        ),  # a moved quit key works inside a text box too
+        bind("f1", "help", "Help", "What this screen is for, and its keys"),
+        bind(
             "f12",
             "privacy",
             "Privacy",
+            "Blank the screen at once (someone walked in); any key brings it back",
             show=False,
-            tooltip="Blank the screen at once (someone walked in); any key brings it back",
-            id="app.privacy",
         ),
-        Binding("ctrl+l", "lock", "Lock", show=False, id="app.lock"),
-        Binding("ctrl+e", "encrypt", "Encrypt", show=False, id="app.encrypt"),
-        Binding("f11", "change_passphrase", "Passphrase", show=False, id="app.change_passphrase"),
+        bind("ctrl+l", "lock", "Lock", show=False),
+        bind("ctrl+e", "encrypt", "Encrypt", show=False),
+        bind("f11", "change_passphrase", "Passphrase", show=False),
     ]
 
     def __init__(

@@ -1,6 +1,8 @@
-"""Keys: their names as people say them, and a person's own keymap from the config file.
+"""Keys: the bindings of a screen, their names as people say them, and a person's own
+keymap from the config file.
 
-Every binding in the app has an id (``session.next``, ``app.quit``, …). ``[keymap]`` in
+Every binding in the app has an id (``session.next``, ``app.quit``, …): a screen makes its
+bindings with :func:`binder`, which names each after the screen and its action. ``[keymap]`` in
 ``config.toml`` moves a binding to other keys by its id::
 
     [keymap]
@@ -14,11 +16,43 @@ import importlib
 import inspect
 import pkgutil
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.keys import KEY_NAME_REPLACEMENTS, REPLACED_KEYS, Keys, format_key, key_to_character
+
+
+def binder(where: str) -> Callable[..., Binding]:
+    """A maker of ``where``'s bindings, each with the id ``<where>.<action>`` (or
+    ``<where>.<name>``, for an action with arguments) that the keymap and the palette use::
+
+        bind = binder("home")
+        BINDINGS = [bind("t", "team", "Team", "All peers side by side, with trends"), …]
+    """
+
+    def bind(
+        keys: str,
+        action: str,
+        description: str,
+        tooltip: str = "",
+        *,
+        show: bool = True,
+        priority: bool = False,
+        name: str | None = None,
+    ) -> Binding:
+        return Binding(
+            keys,
+            action,
+            description,
+            show=show,
+            priority=priority,
+            tooltip=tooltip,
+            id=f"{where}.{name or action}",
+        )
+
+    return bind
+
 
 _SAID = {"esc": "Esc", "⏎": "Enter", "space": "Space", "tab": "Tab", "del": "Delete"}
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.screen import Screen
+
+from ..keys import binder
+
+bind = binder("app")
 
 
 class ViewScreen(Screen):
     """A screen to look around in (no text field takes the ? key there)."""
 
-    BINDINGS = [Binding("question_mark", "app.help", "Help", show=False, id="app.help_key")]
+    BINDINGS = [bind("question_mark", "app.help", "Help", show=False, name="help_key")]

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown, Static
 
-from ..keys import say_key
+from ..keys import binder, say_key
 
 
 def _key_table(screen: Screen) -> str:
@@ -37,6 +37,9 @@ def _bindings_of(screen: Screen) -> list[Binding]:
     return found + [b for b in type(screen.app).BINDINGS if isinstance(b, Binding)]
 
 
+bind = binder("help")
+
+
 class HelpScreen(ModalScreen[None]):
     """Help for the screen underneath."""
 
@@ -48,7 +51,7 @@ class HelpScreen(ModalScreen[None]):
     }
     """
     BINDINGS = [
-        Binding("escape,f1,q,question_mark", "dismiss", "Close help", show=True, id="help.close"),
+        bind("escape,f1,q,question_mark", "dismiss", "Close help", name="close"),
     ]
 
     def __init__(self, under: Screen) -> None:

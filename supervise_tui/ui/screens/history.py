@@ -7,7 +7,6 @@ from datetime import date
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
@@ -17,11 +16,14 @@ from ...domain.models import Person
 from ...services.periods import parse_period
 from ...services.report import HISTORY_PERIOD, history_rows, search
 from ...store.errors import StoreError
+from ..keys import binder
 from ..widgets.controls import TextInput
 from ..widgets.period import read_period
 from ..widgets.session_table import SessionTable
 from .base import ViewScreen
 from .history_export import Exporting
+
+bind = binder("history")
 
 
 class HistoryScreen(Exporting, ViewScreen):
@@ -41,38 +43,12 @@ class HistoryScreen(Exporting, ViewScreen):
         "trends."
     )
     BINDINGS = [
-        Binding(
-            "enter",
-            "open",
-            "Open",
-            tooltip="Open the highlighted session's record",
-            id="history.open",
-        ),
-        Binding(
-            "t", "trends", "Trends", tooltip="Trends over time for this peer", id="history.trends"
-        ),
-        Binding(
-            "i",
-            "items",
-            "Items",
-            tooltip="Concerns, goals and actions across sessions",
-            id="history.items",
-        ),
-        Binding(
-            "slash",
-            "search",
-            "Search",
-            tooltip="Search the text of every session",
-            id="history.search",
-        ),
-        Binding(
-            "x",
-            "export",
-            "Export",
-            tooltip="Export this peer's record to a file",
-            id="history.export",
-        ),
-        Binding("escape", "back", "Back", tooltip="Back", id="history.back"),
+        bind("enter", "open", "Open", "Open the highlighted session's record"),
+        bind("t", "trends", "Trends", "Trends over time for this peer"),
+        bind("i", "items", "Items", "Concerns, goals and actions across sessions"),
+        bind("slash", "search", "Search", "Search the text of every session"),
+        bind("x", "export", "Export", "Export this peer's record to a file"),
+        bind("escape", "back", "Back", "Back"),
     ]
 
     DEFAULT_PERIOD = HISTORY_PERIOD

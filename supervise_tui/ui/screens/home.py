@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
@@ -17,11 +16,15 @@ from ...domain.models import Person, Session
 from ...services.home import HomeRow, home_rows, peer_detail
 from ...store.errors import StoreError
 from ...usecases.people import visible_people
+from ..keys import binder
 from ..widgets.peer_table import PeerTable
 from .base import ViewScreen
 from .home_starts import Starting
 
 WIDE = 100
+
+
+bind = binder("home")
 
 
 @dataclass
@@ -44,42 +47,22 @@ class HomeScreen(Starting, ViewScreen):
         "*Sign-off*: **s** opens it. **p** manages people."
     )
     BINDINGS = [
-        Binding(
-            "n",
-            "new_session",
-            "New session",
-            tooltip="Start a session with the highlighted peer",
-            id="home.new_session",
-        ),
-        Binding(
+        bind("n", "new_session", "New session", "Start a session with the highlighted peer"),
+        bind(
             "h",
             "history",
             "History",
+            "The highlighted peer's history and trends (Enter too)",
             show=False,
-            tooltip="The highlighted peer's history and trends (Enter too)",
-            id="home.history",
         ),
-        Binding("t", "team", "Team", tooltip="All peers side by side, with trends", id="home.team"),
-        Binding("r", "resume", "Resume", tooltip="Resume an unfinished session", id="home.resume"),
-        Binding(
-            "s",
-            "signoff",
-            "Sign-off",
-            tooltip="Open the highlighted peer's session that awaits sign-off",
-            id="home.signoff",
+        bind("t", "team", "Team", "All peers side by side, with trends"),
+        bind("r", "resume", "Resume", "Resume an unfinished session"),
+        bind(
+            "s", "signoff", "Sign-off", "Open the highlighted peer's session that awaits sign-off"
         ),
-        Binding(
-            "p",
-            "people",
-            "People",
-            show=False,
-            tooltip="Add, edit or deactivate people",
-            id="home.people",
-        ),
-        Binding("a", "add_person", "Add person", show=False, id="home.add_person"),
-        Binding(
-            "d", "demo", "Open demo", tooltip="Open the fictional demo instead", id="home.demo"
-        ),
+        bind("p", "people", "People", "Add, edit or deactivate people", show=False),
+        bind("a", "add_person", "Add person", show=False),
+        bind("d", "demo", "Open demo", "Open the fictional demo instead"),
     ]
 
     @dataclass

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, Markdown, Static
@@ -11,8 +10,11 @@ from textual.widgets import DataTable, Footer, Header, Markdown, Static
 from ...domain.models import Person
 from ...domain.text import excerpt
 from ...services.timeline import timeline_markdown
+from ..keys import binder
 from ..widgets.cells import plain
 from .base import ViewScreen
+
+bind = binder("items")
 
 
 class TimelineScreen(ModalScreen[None]):
@@ -23,7 +25,7 @@ class TimelineScreen(ModalScreen[None]):
         background: $surface; padding: 0 1;
     }
     """
-    BINDINGS = [Binding("escape,q", "dismiss", "Close", id="items.dismiss")]
+    BINDINGS = [bind("escape,q", "dismiss", "Close")]
 
     def __init__(self, markdown: str) -> None:
         super().__init__()
@@ -44,10 +46,8 @@ class ItemsScreen(ViewScreen):
         "and where it stands now."
     )
     BINDINGS = [
-        Binding(
-            "enter", "open", "Timeline", tooltip="The whole life of this item", id="items.open"
-        ),
-        Binding("escape", "back", "Back", id="items.back"),
+        bind("enter", "open", "Timeline", "The whole life of this item"),
+        bind("escape", "back", "Back"),
     ]
 
     def __init__(self, peer: Person, tracks, people: dict[str, Person]) -> None:

@@ -7,7 +7,6 @@ import dataclasses
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.markup import escape
 from textual.message import Message
@@ -19,7 +18,10 @@ from ...domain.text import SHORT_MAX
 from ...services.home import home_rows, peer_detail
 from ...store.errors import StoreError
 from ...usecases.agenda import save_agenda
+from ..keys import binder
 from .base import ViewScreen
+
+bind = binder("peer")
 
 
 class PeerViewScreen(ViewScreen):
@@ -39,29 +41,11 @@ class PeerViewScreen(ViewScreen):
         "history, **t** your trends."
     )
     BINDINGS = [
-        Binding(
-            "a",
-            "add_item",
-            "Add topic",
-            tooltip="A topic for your next session",
-            id="peer.add_item",
-        ),
-        Binding(
-            "m",
-            "note",
-            "Note",
-            tooltip="A note for your next session, in your words",
-            id="peer.note",
-        ),
-        Binding(
-            "x",
-            "remove_item",
-            "Remove topic",
-            tooltip="Remove the highlighted topic",
-            id="peer.remove_item",
-        ),
-        Binding("h", "history", "History", tooltip="Your sessions", id="peer.history"),
-        Binding("t", "trends", "Trends", tooltip="Your trends over time", id="peer.trends"),
+        bind("a", "add_item", "Add topic", "A topic for your next session"),
+        bind("m", "note", "Note", "A note for your next session, in your words"),
+        bind("x", "remove_item", "Remove topic", "Remove the highlighted topic"),
+        bind("h", "history", "History", "Your sessions"),
+        bind("t", "trends", "Trends", "Your trends over time"),
     ]
 
     @dataclasses.dataclass

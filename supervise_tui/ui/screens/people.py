@@ -6,7 +6,6 @@ import dataclasses
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 
@@ -15,8 +14,11 @@ from ...domain.models import Person
 from ...domain.schedule import WEEKDAYS
 from ...store.errors import Refused, StoreError
 from ...usecases.people import delete_person, save_person, visible_people
+from ..keys import binder
 from ..widgets.cells import plain
 from .base import ViewScreen
+
+bind = binder("people")
 
 
 class PeopleScreen(ViewScreen):
@@ -30,30 +32,17 @@ class PeopleScreen(ViewScreen):
         "them inactive instead."
     )
     BINDINGS = [
-        Binding("a", "add", "Add", tooltip="Add a person", id="people.add"),
-        Binding("e,enter", "edit", "Edit", tooltip="Edit the highlighted person", id="people.edit"),
-        Binding(
+        bind("a", "add", "Add", "Add a person"),
+        bind("e,enter", "edit", "Edit", "Edit the highlighted person"),
+        bind(
             "x",
             "toggle_active",
             "Active/inactive",
-            tooltip="Mark the highlighted person inactive, or active again",
-            id="people.toggle_active",
+            "Mark the highlighted person inactive, or active again",
         ),
-        Binding(
-            "delete,d",
-            "delete",
-            "Delete",
-            tooltip="Delete someone with no records",
-            id="people.delete",
-        ),
-        Binding(
-            "k",
-            "access",
-            "Sign-in",
-            tooltip="Give the highlighted person a passphrase or a setup code",
-            id="people.access",
-        ),
-        Binding("escape", "back", "Home", tooltip="Back to Home", id="people.back"),
+        bind("delete,d", "delete", "Delete", "Delete someone with no records"),
+        bind("k", "access", "Sign-in", "Give the highlighted person a passphrase or a setup code"),
+        bind("escape", "back", "Home", "Back to Home"),
     ]
 
     @dataclasses.dataclass

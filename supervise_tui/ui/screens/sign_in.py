@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
@@ -15,6 +14,7 @@ from textual.widgets import Footer, Header, Input, Label, Static
 from ...domain.models import Person
 from ...domain.text import NAME_MAX
 from ...store.errors import StoreError
+from ..keys import binder
 from ..widgets.controls import TextInput
 from ..widgets.fields import say
 
@@ -26,6 +26,9 @@ FORGOTTEN = (
     "Forgotten your passphrase? A supervisor can give you a new one (People, k), or the "
     "agency's recovery key can (F3)."
 )
+
+
+bind = binder("sign_in")
 
 
 class SignInScreen(Screen):
@@ -40,11 +43,11 @@ class SignInScreen(Screen):
     HELP_TITLE = "Signing in"
     HELP_TEXT = INTRO + "\n\n" + FORGOTTEN
     BINDINGS = [
-        Binding("f2", "sign_in", "Sign in", priority=True, id="sign_in.ok"),
-        Binding("f3", "recovery", "Recovery key", id="sign_in.recovery"),
+        bind("f2", "sign_in", "Sign in", priority=True, name="ok"),
+        bind("f3", "recovery", "Recovery key"),
         # Read in turn with the keys after it: the passphrase typed at full speed after
         # the name and Enter lands in the passphrase field.
-        Binding("enter", "enter", "Next", show=False, priority=True, id="sign_in.enter"),
+        bind("enter", "enter", "Next", show=False, priority=True),
     ]
 
     @dataclass

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
@@ -19,10 +18,13 @@ from ...domain.errors import ValidationError
 from ...domain.models import Person
 from ...store.errors import StoreError
 from ...usecases.sessions import start_session
+from ..keys import binder
 from ..widgets.checklist import CheckList
 from ..widgets.controls import TextInput
 from ..widgets.fields import say
 from ..widgets.steps import SessionContext
+
+bind = binder("start")
 
 
 class StartSessionScreen(Screen):
@@ -35,16 +37,8 @@ class StartSessionScreen(Screen):
         "prompt pack follows the kind of session unless you choose another. **F2** starts."
     )
     BINDINGS = [
-        Binding(
-            "f2", "start", "Start", tooltip="Start the session with these details", id="start.start"
-        ),
-        Binding(
-            "escape",
-            "cancel",
-            "Cancel",
-            tooltip="Back to Home; nothing is created",
-            id="start.cancel",
-        ),
+        bind("f2", "start", "Start", "Start the session with these details"),
+        bind("escape", "cancel", "Cancel", "Back to Home; nothing is created"),
     ]
 
     @dataclass

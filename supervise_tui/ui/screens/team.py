@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Label, Static
@@ -15,6 +14,7 @@ from ...services.report import team_cells
 from ...services.team import TeamTrends
 from ...store.errors import StoreError
 from ...usecases import lookback
+from ..keys import binder
 from ..widgets.cells import plain
 from ..widgets.controls import TextInput
 from ..widgets.period import read_period
@@ -35,6 +35,9 @@ WIDE = 110
 ATTENTION_FIRST = {"open", "stalled", "drift", "median", "sup"}
 
 
+bind = binder("team")
+
+
 class TeamScreen(ViewScreen):
     CSS_PATH = "lookback.tcss"
     HELP_TITLE = "Team"
@@ -50,8 +53,8 @@ class TeamScreen(ViewScreen):
         "with the organisation."
     )
     BINDINGS = [
-        Binding("o", "order", "Order by", tooltip="Sort by the next column", id="team.order"),
-        Binding("escape", "back", "Back", id="team.back"),
+        bind("o", "order", "Order by", "Sort by the next column"),
+        bind("escape", "back", "Back"),
     ]
 
     @dataclass

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
@@ -18,6 +17,7 @@ from ...services.report import series_phrase
 from ...services.trends import PeerTrends, Series
 from ...store.errors import StoreError
 from ...usecases import lookback
+from ..keys import binder
 from ..widgets.controls import TextInput
 from ..widgets.period import read_period
 from .base import ViewScreen
@@ -48,6 +48,9 @@ def series_figures(s: Series) -> str:
     return series_phrase(s) + count
 
 
+bind = binder("trends")
+
+
 class TrendsScreen(ViewScreen):
     CSS_PATH = "lookback.tcss"
     HELP_TITLE = "Trends"
@@ -64,7 +67,7 @@ class TrendsScreen(ViewScreen):
         "or open — the supervisor's own follow-through included."
     )
     BINDINGS = [
-        Binding("escape", "back", "Back", id="trends.back"),
+        bind("escape", "back", "Back"),
     ]
 
     @dataclass
