@@ -163,5 +163,25 @@ class StepPane(VerticalScroll):
         return None
 
 
+class ListStep(StepPane):
+    """A step that is a list of items, each on a card: its intro, the cards and an Add
+    button, the two voices. A subclass names the list, its cards and their fields."""
+
+    NOUN = ""  # each card's title, numbered: "Goal 2"
+
+    def compose(self) -> ComposeResult:
+        yield intro(self.INTRO)
+        yield from self.list_children()
+        yield self.voices()
+
+    def card(self, item, number: int) -> ItemCard:
+        base = f"{self.LIST}.{item.id}"
+        return ItemCard(self.LIST, item.id, f"{self.NOUN} {number}", *self.fields(base))
+
+    def fields(self, base: str) -> list[Field]:  # pragma: no cover - overridden
+        """The fields of the card of the item at path ``base``."""
+        raise NotImplementedError
+
+
 def intro(text: str) -> Static:
     return Static(text, classes="intro")

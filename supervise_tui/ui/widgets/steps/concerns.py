@@ -2,38 +2,29 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-
 from ....domain.enums import ConcernCategory
-from ..item_card import ItemCard
-from .base import StepPane, intro
+from ..fields import Field
+from .base import ListStep
 
 
-class ConcernsStep(StepPane):
+class ConcernsStep(ListStep):
     STEP = "concerns"
     LIST = "concerns"
+    NOUN = "Concern"
     ADD_LABEL = "Add a concern"
+    INTRO = (
+        "New concerns, in the peer's words. Each gets an owner and a follow-up "
+        "date, and comes back next time until it is resolved."
+    )
     HELP = (
         "What the peer raises must be followed up quickly and visibly. Write each concern in "
         "the peer's own words, choose a category, agree who owns it and when you will follow "
         "up. Open concerns come back at the start of every later session until resolved."
     )
 
-    def compose(self) -> ComposeResult:
-        yield intro(
-            "New concerns, in the peer's words. Each gets an owner and a follow-up "
-            "date, and comes back next time until it is resolved."
-        )
-        yield from self.list_children()
-        yield self.voices()
-
-    def card(self, item, number: int) -> ItemCard:
-        base = f"concerns.{item.id}"
+    def fields(self, base: str) -> list[Field]:
         people = self.ctx.participant_options()
-        return ItemCard(
-            "concerns",
-            item.id,
-            f"Concern {number}",
+        return [
             self.area_field("The concern", f"{base}.text"),
             self.select_field("Category", f"{base}.category", ConcernCategory.choices()),
             self.select_field("Raised by", f"{base}.raised_by", people),
@@ -41,4 +32,4 @@ class ConcernsStep(StepPane):
             self.input_field(
                 "Follow up by (date)", f"{base}.follow_up", "e.g. friday, 24/11", is_date=True
             ),
-        )
+        ]

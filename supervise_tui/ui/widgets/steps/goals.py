@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-
 from ....domain.enums import GoalArea
-from ..item_card import ItemCard
-from .base import StepPane, intro
+from ..fields import Field
+from .base import ListStep
 
 
-class GoalsStep(StepPane):
+class GoalsStep(ListStep):
     STEP = "goals"
     LIST = "goals"
+    NOUN = "Goal"
     ADD_LABEL = "Add a goal"
+    INTRO = "New development goals. Earlier goals are updated in the Review step."
     HELP = (
         "Professional development keeps peers growing: leading a community-of-practice call, "
         "presenting at a conference, a training or certification, adapting the intervention. "
@@ -20,20 +20,11 @@ class GoalsStep(StepPane):
         "percentage; goals stay on the list until completed or set aside."
     )
 
-    def compose(self) -> ComposeResult:
-        yield intro("New development goals. Earlier goals are updated in the Review step.")
-        yield from self.list_children()
-        yield self.voices()
-
-    def card(self, item, number: int) -> ItemCard:
-        base = f"goals.{item.id}"
-        return ItemCard(
-            "goals",
-            item.id,
-            f"Goal {number}",
+    def fields(self, base: str) -> list[Field]:
+        return [
             self.input_field("Goal", f"{base}.text"),
             self.select_field("Area", f"{base}.area", GoalArea.choices()),
             self.input_field("Target date", f"{base}.target_date", "e.g. 2027-03-01", is_date=True),
             self.input_field("Progress so far (0–100%)", f"{base}.progress", "0"),
             self.input_field("Next step", f"{base}.next_step"),
-        )
+        ]

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-
 from ....domain.enums import Decision, Fit, KeyFunction
-from ..item_card import ItemCard
-from .base import StepPane, intro
+from ..fields import Field
+from .base import ListStep
 
 
-class RoleStep(StepPane):
+class RoleStep(ListStep):
     STEP = "role"
     LIST = "role_items"
+    NOUN = "Activity"
     ADD_LABEL = "Add an activity"
+    INTRO = (
+        "Go through the week's activities: does each fit the peer role? "
+        "Say why it was asked, and agree what happens next."
+    )
     HELP = (
         "Role negotiation is a standing topic of every session. For each task or activity of "
         "the week, say which of the four key functions of peer support it serves, whether it "
@@ -21,23 +24,11 @@ class RoleStep(StepPane):
         "to own. Over time this shows drift before it sets in."
     )
 
-    def compose(self) -> ComposeResult:
-        yield intro(
-            "Go through the week's activities: does each fit the peer role? "
-            "Say why it was asked, and agree what happens next."
-        )
-        yield from self.list_children()
-        yield self.voices()
-
-    def card(self, item, number: int) -> ItemCard:
-        base = f"role_items.{item.id}"
-        return ItemCard(
-            "role_items",
-            item.id,
-            f"Activity {number}",
+    def fields(self, base: str) -> list[Field]:
+        return [
             self.input_field("Activity or task", f"{base}.activity"),
             self.select_field("Key function it serves", f"{base}.function", KeyFunction.choices()),
             self.select_field("Fit with the peer role", f"{base}.fit", Fit.choices()),
             self.input_field("Why it was asked (the supervisor's reason)", f"{base}.rationale"),
             self.select_field("What you agreed", f"{base}.decision", Decision.choices()),
-        )
+        ]

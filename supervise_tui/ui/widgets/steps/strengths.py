@@ -2,35 +2,26 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-
 from ....domain.enums import NoticedBy
-from ..item_card import ItemCard
-from .base import StepPane, intro
+from ..fields import Field
+from .base import ListStep
 
 
-class StrengthsStep(StepPane):
+class StrengthsStep(ListStep):
     STEP = "strengths"
     LIST = "strengths"
+    NOUN = "Strength"
     ADD_LABEL = "Add a strength"
+    INTRO = "Name a specific skill and a moment it showed. Who noticed it?"
     HELP = (
         "Name the peer's specific skills, each with a concrete moment where it showed. "
         "Strengths come before concerns on purpose: peers who are told what they do well "
         "know how they are doing, and feel valued."
     )
 
-    def compose(self) -> ComposeResult:
-        yield intro("Name a specific skill and a moment it showed. Who noticed it?")
-        yield from self.list_children()
-        yield self.voices()
-
-    def card(self, item, number: int) -> ItemCard:
-        base = f"strengths.{item.id}"
-        return ItemCard(
-            "strengths",
-            item.id,
-            f"Strength {number}",
+    def fields(self, base: str) -> list[Field]:
+        return [
             self.input_field("Skill", f"{base}.skill", "e.g. listening without fixing"),
             self.input_field("A concrete example", f"{base}.example"),
             self.select_field("Noticed by", f"{base}.noticed_by", NoticedBy.choices()),
-        )
+        ]

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 
-from ..item_card import ItemCard
+from ..fields import Field
 from ..voices import VoicesBox
-from .base import StepPane, intro
+from .base import ListStep, intro
 
 
-class WrapUpStep(StepPane):
+class WrapUpStep(ListStep):
     STEP = "wrap_up"
     LIST = "actions"
+    NOUN = "Action"
     ADD_LABEL = "Add an action"
+    INTRO = (
+        "Agreed actions (owner and due date), the next session, closing words. "
+        "Then F6 for the summary and sign-off."
+    )
     HELP = (
         "Agree the actions, each with an owner and a due date. Some belong to the supervisor: "
         "advocating for the peer role inside the organisation is part of the job, and its "
@@ -21,10 +26,7 @@ class WrapUpStep(StepPane):
     )
 
     def compose(self) -> ComposeResult:
-        yield intro(
-            "Agreed actions (owner and due date), the next session, closing words. "
-            "Then F6 for the summary and sign-off."
-        )
+        yield intro(self.INTRO)
         yield from self.list_children()
         yield self.input_field(
             "Next session", "next_session", "e.g. in 1 week, 01/12/2026", is_date=True
@@ -40,13 +42,9 @@ class WrapUpStep(StepPane):
             sup_label="Closing words — supervisor",
         )
 
-    def card(self, item, number: int) -> ItemCard:
-        base = f"actions.{item.id}"
-        return ItemCard(
-            "actions",
-            item.id,
-            f"Action {number}",
+    def fields(self, base: str) -> list[Field]:
+        return [
             self.input_field("Action", f"{base}.text"),
             self.select_field("Owner", f"{base}.owner", self.ctx.participant_options()),
             self.input_field("Due", f"{base}.due", "e.g. friday, 01/12", is_date=True),
-        )
+        ]
