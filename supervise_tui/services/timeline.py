@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..domain.dates import human_date
 from ..domain.text import excerpt
-from ..domain.tracks import ActionTrack, ConcernTrack, GoalTrack
+from ..domain.tracks import ActionTrack, ConcernTrack, GoalTrack, ordered_logs
 from .summary import block, inline
 
 
@@ -14,68 +14,87 @@ def timeline_markdown(track, names: dict[str, str]) -> str:
     def who(person_id: str) -> str:
         return inline(names.get(person_id, "—")) if person_id else "no owner"
 
-    out = []
     if isinstance(track, ConcernTrack):
-        base, cur = track.base, track.current
-        out.append(f"# Concern: {inline(excerpt(base.text, 70))}")
-        out.append(block(base.text))
-        cat = base.category.label if base.category else "no category"
-        out.append(
-            f"- **{human_date(track.raised_on)}** raised ({cat}); owner {who(base.owner)}"
-            + (f"; follow up by {human_date(base.follow_up)}" if base.follow_up else "")
-        )
-        for log in sorted(track.updates, key=lambda log: (log.on, log.session_id)):
-            u = log.update
-            line = f"- **{human_date(log.on)}** {u.status.label.lower()}"
-            if u.note.strip():
-                line += f": {inline(u.note)}"
-            if u.follow_up:
-                line += f" (follow up by {human_date(u.follow_up)})"
-            out.append(line)
-        state = cur.status.label.lower()
-        if track.resolved_on:
-            state += (
-                f" on {human_date(track.resolved_on)}, after "
-                f"{(track.resolved_on - track.raised_on).days} days"
-            )
-        out.append(f"**Now:** {state}.")
+        kind, lines = "Concern", [block(track.base.text), *_concern(track, who)]
     elif isinstance(track, GoalTrack):
-        base, cur = track.base, track.current
-        out.append(f"# Goal: {inline(excerpt(base.text, 70))}")
-        area = base.area.label if base.area else "no area"
-        out.append(
-            f"- **{human_date(track.set_on)}** set ({area}), {base.progress}%"
-            + (f", target {human_date(base.target_date)}" if base.target_date else "")
-        )
-        for log in sorted(track.updates, key=lambda log: (log.on, log.session_id)):
-            u = log.update
-            line = f"- **{human_date(log.on)}** {u.progress}% ({u.status.label.lower()})"
-            if u.next_step.strip():
-                line += f"; next step: {inline(u.next_step)}"
-            if u.note.strip():
-                line += f" — {inline(u.note)}"
-            out.append(line)
-        out.append(f"**Now:** {cur.progress}%, {cur.status.label.lower()}.")
+        kind, lines = "Goal", _goal(track)
     elif isinstance(track, ActionTrack):
-        base, cur = track.base, track.current
-        out.append(f"# Action: {inline(excerpt(base.text, 70))}")
-        out.append(
-            f"- **{human_date(track.agreed_on)}** agreed; owner {who(base.owner)}"
-            + (f"; due {human_date(base.due)}" if base.due else "")
-        )
-        for log in sorted(track.updates, key=lambda log: (log.on, log.session_id)):
-            u = log.update
-            state = f"done {human_date(u.done_on)}" if u.done_on else "not done yet"
-            out.append(
-                f"- **{human_date(log.on)}** {state}"
-                + (f" — {inline(u.note)}" if u.note.strip() else "")
-            )
-        if cur.done_on:
-            late = cur.due is not None and cur.done_on > cur.due
-            out.append(
-                f"**Now:** done {human_date(cur.done_on)}"
-                + (" (after its due date)." if late else ".")
-            )
-        else:
-            out.append("**Now:** not done yet.")
-    return "\n\n".join(out) + "\n"
+        kind, lines = "Action", _action(track, who)
+    else:
+        return "\n"
+    heading = f"# {kind}: {inline(excerpt(track.base.text, 70))}"
+    return "\n\n".join([heading, *lines]) + "\n"
+
+
+def _also(prefix: str, text: str) -> str:
+    """``prefix`` and ``text`` when something was written, else nothing."""
+    return f"{prefix}{inline(text)}" if text.strip() else ""
+
+
+def _on(prefix: str, day) -> str:
+    return f"{prefix}{human_date(day)}" if day else ""
+
+
+def _updates(track, describe) -> list[str]:
+    """A line for each later session's update, in date order."""
+    logs = ordered_logs(track.updates)
+    return [f"- **{human_date(log.on)}** {describe(log.update)}" for log in logs]
+
+
+def _concern_update(u) -> str:
+    follow_up = f" (follow up by {human_date(u.follow_up)})" if u.follow_up else ""
+    return u.status.label.lower() + _also(": ", u.note) + follow_up
+
+
+def _goal_update(u) -> str:
+    return (
+        f"{u.progress}% ({u.status.label.lower()})"
+        + _also("; next step: ", u.next_step)
+        + _also(" — ", u.note)
+    )
+
+
+def _action_update(u) -> str:
+    done = f"done {human_date(u.done_on)}" if u.done_on else "not done yet"
+    return done + _also(" — ", u.note)
+
+
+def _concern(track: ConcernTrack, who) -> list[str]:
+    base, cur = track.base, track.current
+    category = base.category.label if base.category else "no category"
+    state = cur.status.label.lower()
+    if track.resolved_on:
+        days = (track.resolved_on - track.raised_on).days
+        state += f" on {human_date(track.resolved_on)}, after {days} days"
+    return [
+        f"- **{human_date(track.raised_on)}** raised ({category}); owner {who(base.owner)}"
+        + _on("; follow up by ", base.follow_up),
+        *_updates(track, _concern_update),
+        f"**Now:** {state}.",
+    ]
+
+
+def _goal(track: GoalTrack) -> list[str]:
+    base, cur = track.base, track.current
+    area = base.area.label if base.area else "no area"
+    return [
+        f"- **{human_date(track.set_on)}** set ({area}), {base.progress}%"
+        + _on(", target ", base.target_date),
+        *_updates(track, _goal_update),
+        f"**Now:** {cur.progress}%, {cur.status.label.lower()}.",
+    ]
+
+
+def _action(track: ActionTrack, who) -> list[str]:
+    base, cur = track.base, track.current
+    if cur.done_on:
+        late = " (after its due date)" if cur.due is not None and cur.done_on > cur.due else ""
+        now = f"**Now:** done {human_date(cur.done_on)}{late}."
+    else:
+        now = "**Now:** not done yet."
+    return [
+        f"- **{human_date(track.agreed_on)}** agreed; owner {who(base.owner)}"
+        + _on("; due ", base.due),
+        *_updates(track, _action_update),
+        now,
+    ]
