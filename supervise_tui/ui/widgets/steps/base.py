@@ -7,7 +7,7 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Button, Static
+from textual.widgets import Button, Input, Static
 
 from ....domain.dates import human_date, parse_date
 from ....domain.errors import ValidationError
@@ -106,6 +106,10 @@ class StepPane(VerticalScroll):
         if is_date:
             field.add_class("date-field")
         return field
+
+    def rating_input(self, path: str) -> Input:
+        """A rating from 1 to 5 (or blank), typed in a small box."""
+        return text_input(path, self.text(path), "1–5", max_length=3)
 
     def area_field(self, label: str, path: str) -> Field:
         return Field(label, text_area(path, self.text(path)), path, self.note_for(path))

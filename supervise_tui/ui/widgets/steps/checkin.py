@@ -7,8 +7,7 @@ from textual.markup import escape
 from textual.widgets import Static
 
 from ....domain.enums import RatingKey
-from ..controls import TextInput
-from ..fields import InlineField, control_id, message_line
+from ..fields import InlineField, message_line, text_input
 from .base import StepPane, intro
 
 
@@ -40,19 +39,9 @@ class CheckInStep(StepPane):
             note_path = f"checkin.ratings.{key.value}.note"
             yield InlineField(
                 key.label,
-                TextInput(
-                    self.text(value_path),
-                    placeholder="1–5",
-                    id=control_id(value_path),
-                    max_length=3,
-                    compact=True,
-                ),
-                TextInput(
-                    self.text(note_path),
-                    placeholder="(note, optional)",
-                    id=control_id(note_path),
-                    classes="note-input",
-                    compact=True,
+                self.rating_input(value_path),
+                text_input(
+                    note_path, self.text(note_path), "(note, optional)", classes="note-input"
                 ),
             )
             yield message_line(value_path, self.note_for(value_path))

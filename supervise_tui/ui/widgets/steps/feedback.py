@@ -5,8 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 
 from ....domain.enums import FeedbackKey
-from ..controls import TextInput
-from ..fields import InlineField, control_id, message_line
+from ..fields import InlineField, message_line
 from .base import StepPane, intro
 
 
@@ -26,16 +25,7 @@ class FeedbackStep(StepPane):
         )
         for key in FeedbackKey:
             path = f"feedback.ratings.{key.value}"
-            yield InlineField(
-                key.label,
-                TextInput(
-                    self.text(path),
-                    placeholder="1–5",
-                    id=control_id(path),
-                    max_length=3,
-                    compact=True,
-                ),
-            )
+            yield InlineField(key.label, self.rating_input(path))
             yield message_line(path, self.note_for(path))
         yield self.area_field(
             f"In {self.ctx.peer_name}'s own words: what helps, what does not", "feedback.text"

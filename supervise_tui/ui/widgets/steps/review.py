@@ -6,8 +6,8 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from ....domain.dates import human_date
-from ....domain.enums import ConcernStatus, GoalStatus
 from ....domain.links import carry_forward
+from ..fields import Field
 from ..item_card import ItemCard
 from .base import StepPane, intro
 
@@ -29,18 +29,34 @@ class ReviewStep(StepPane):
             yield intro("Nothing is open from earlier sessions. Press F8 to go on to the check-in.")
             return
         yield intro("Still open from earlier sessions. Record what happened, or leave “No change”.")
-        if carried.concerns:
-            yield Static(f"Open concerns ({len(carried.concerns)})", classes="group-title")
-            for track in carried.concerns:
-                yield self._concern(track)
-        if carried.goals:
-            yield Static(f"Active goals ({len(carried.goals)})", classes="group-title")
-            for track in carried.goals:
-                yield self._goal(track)
-        if carried.actions:
-            yield Static(f"Unfinished actions ({len(carried.actions)})", classes="group-title")
-            for track in carried.actions:
-                yield self._action(track)
+        groups = (
+            ("Open concerns", carried.concerns, self._concern),
+            ("Active goals", carried.goals, self._goal),
+            ("Unfinished actions", carried.actions, self._action),
+        )
+        for title, tracks, card in groups:
+            if tracks:
+                yield Static(f"{title} ({len(tracks)})", classes="group-title")
+                for track in tracks:
+                    yield card(track)
+
+    def _card(self, kind: str, track, facts: str, fields: list[Field]) -> ItemCard:
+        """One item carried forward: its text, where it stands, what to record about it."""
+        card = ItemCard(
+            f"review-{kind}",
+            track.id,
+            kind.capitalize(),
+            Static(track.current.text, classes="item-text", markup=False),
+            Static(facts, classes="item-facts", markup=False),
+            *fields,
+        )
+        card.border_subtitle = ""
+        return card
+
+    def _status_field(self, label: str, base: str, current) -> Field:
+        """A new status among the others; left blank, nothing changes."""
+        statuses = [(s.label, s.value) for s in type(current) if s != current]
+        return self.select_field(label, f"{base}.status", statuses, blank=NO_CHANGE)
 
     def _concern(self, track) -> ItemCard:
         cur = track.current
@@ -52,19 +68,12 @@ class ReviewStep(StepPane):
             f" · now {cur.status.label.lower()}"
             + (f" · follow up by {human_date(cur.follow_up)}" if cur.follow_up else "")
         )
-        statuses = [(s.label, s.value) for s in ConcernStatus if s != cur.status]
-        card = ItemCard(
-            "review-concern",
-            track.id,
-            "Concern",
-            Static(cur.text, classes="item-text", markup=False),
-            Static(facts, classes="item-facts", markup=False),
-            self.select_field("What happened since", f"{base}.status", statuses, blank=NO_CHANGE),
+        fields = [
+            self._status_field("What happened since", base, cur.status),
             self.input_field("Note", f"{base}.note", "if resolved: how it was resolved"),
             self.input_field("New follow-up date", f"{base}.follow_up", "optional", is_date=True),
-        )
-        card.border_subtitle = ""
-        return card
+        ]
+        return self._card("concern", track, facts, fields)
 
     def _goal(self, track) -> ItemCard:
         cur = track.current
@@ -75,20 +84,13 @@ class ReviewStep(StepPane):
             + (f" · target {human_date(cur.target_date)}" if cur.target_date else "")
             + (f" · next step: {cur.next_step}" if cur.next_step else "")
         )
-        statuses = [(s.label, s.value) for s in GoalStatus if s != cur.status]
-        card = ItemCard(
-            "review-goal",
-            track.id,
-            "Goal",
-            Static(cur.text, classes="item-text", markup=False),
-            Static(facts, classes="item-facts", markup=False),
+        fields = [
             self.input_field("Progress now (%)", f"{base}.progress", f"was {cur.progress}%"),
-            self.select_field("Status", f"{base}.status", statuses, blank=NO_CHANGE),
+            self._status_field("Status", base, cur.status),
             self.input_field("Next step", f"{base}.next_step", cur.next_step),
             self.input_field("Note", f"{base}.note"),
-        )
-        card.border_subtitle = ""
-        return card
+        ]
+        return self._card("goal", track, facts, fields)
 
     def _action(self, track) -> ItemCard:
         cur = track.current
@@ -100,15 +102,9 @@ class ReviewStep(StepPane):
             + (f" · due {human_date(cur.due)}" if cur.due else "")
             + (" · LATE" if late else "")
         )
-        card = ItemCard(
-            "review-action",
-            track.id,
-            "Action",
-            Static(cur.text, classes="item-text", markup=False),
-            Static(facts, classes="item-facts", markup=False),
+        fields = [
             self.select_field("Done?", f"{base}.done", [("Done", "done")], blank="Not done yet"),
             self.input_field("Done on", f"{base}.done_on", "if not today", is_date=True),
             self.input_field("Note", f"{base}.note"),
-        )
-        card.border_subtitle = ""
-        return card
+        ]
+        return self._card("action", track, facts, fields)
