@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from datetime import date
+from typing import NamedTuple
 
 from ..domain.dates import human_date
 from ..domain.enums import ConcernStatus, RatingKey
@@ -131,119 +133,129 @@ def csv_text(
                     ]
                 )
     else:
-        wanted = {pid: {s.id for s in sessions} for pid, sessions in sessions_by_peer.items()}
-        if table == "concerns":
-            row(
-                [
-                    "peer",
-                    "raised_on",
-                    "category",
-                    "concern",
-                    "raised_by",
-                    "owner",
-                    "status",
-                    "follow_up",
-                    "resolved_on",
-                    "days_to_resolve",
-                    "updates",
-                    "id",
-                ]
-            )
-        elif table == "goals":
-            row(
-                [
-                    "peer",
-                    "set_on",
-                    "area",
-                    "goal",
-                    "progress",
-                    "status",
-                    "target_date",
-                    "next_step",
-                    "updates",
-                    "id",
-                ]
-            )
-        else:
-            row(
-                [
-                    "peer",
-                    "agreed_on",
-                    "action",
-                    "owner",
-                    "owner_role",
-                    "due",
-                    "done_on",
-                    "state",
-                    "id",
-                ]
-            )
+        items = ITEM_TABLES[table]
+        row(items.columns)
         for peer_id in sorted(sessions_by_peer, key=lambda pid: peers[pid].name):
-            tracks = tracks_by_peer[peer_id]
-            ids = wanted[peer_id]
-            if table == "concerns":
-                for h in sorted(tracks.concerns.values(), key=lambda h: (h.raised_on, h.id)):
-                    if h.raised_in not in ids:
-                        continue
-                    c = h.current
-                    resolved = h.resolved_on
-                    row(
-                        [
-                            name(peer_id),
-                            h.raised_on.isoformat(),
-                            c.category.label if c.category else "",
-                            c.text,
-                            name(c.raised_by),
-                            name(c.owner),
-                            c.status.value,
-                            c.follow_up.isoformat() if c.follow_up else "",
-                            resolved.isoformat() if resolved else "",
-                            (resolved - h.raised_on).days if resolved else "",
-                            len(h.updates),
-                            h.id,
-                        ]
-                    )
-            elif table == "goals":
-                for h in sorted(tracks.goals.values(), key=lambda h: (h.set_on, h.id)):
-                    if h.set_in not in ids:
-                        continue
-                    g = h.current
-                    row(
-                        [
-                            name(peer_id),
-                            h.set_on.isoformat(),
-                            g.area.label if g.area else "",
-                            g.text,
-                            g.progress,
-                            g.status.value,
-                            g.target_date.isoformat() if g.target_date else "",
-                            g.next_step,
-                            len(h.updates),
-                            h.id,
-                        ]
-                    )
-            else:
-                for h in sorted(tracks.actions.values(), key=lambda h: (h.agreed_on, h.id)):
-                    if h.agreed_in not in ids:
-                        continue
-                    a = h.current
-                    if a.done_on is None:
-                        state = "overdue" if h.is_overdue(today) else "open"
-                    elif a.due is None or a.done_on <= a.due:
-                        state = "on time"
-                    else:
-                        state = "late"
-                    row(
-                        [
-                            name(peer_id),
-                            h.agreed_on.isoformat(),
-                            a.text,
-                            name(a.owner),
-                            "peer" if a.owner == peer_id else "supervisor",
-                            a.due.isoformat() if a.due else "",
-                            a.done_on.isoformat() if a.done_on else "",
-                            state,
-                            h.id,
-                        ]
-                    )
+            ids = {s.id for s in sessions_by_peer[peer_id]}
+            tracks = getattr(tracks_by_peer[peer_id], items.tracks).values()
+            for h in sorted(tracks, key=lambda h: (getattr(h, items.day), h.id)):
+                if getattr(h, items.raised_in) in ids:
+                    row(items.cells(h, peer_id, name, today))
     return "\ufeff" + out.getvalue()
+
+
+CONCERN_COLUMNS = [
+    "peer",
+    "raised_on",
+    "category",
+    "concern",
+    "raised_by",
+    "owner",
+    "status",
+    "follow_up",
+    "resolved_on",
+    "days_to_resolve",
+    "updates",
+    "id",
+]
+
+
+def _concern_cells(h, peer_id: str, name, today: date) -> list:
+    c = h.current
+    resolved = h.resolved_on
+    return [
+        name(peer_id),
+        h.raised_on.isoformat(),
+        c.category.label if c.category else "",
+        c.text,
+        name(c.raised_by),
+        name(c.owner),
+        c.status.value,
+        c.follow_up.isoformat() if c.follow_up else "",
+        resolved.isoformat() if resolved else "",
+        (resolved - h.raised_on).days if resolved else "",
+        len(h.updates),
+        h.id,
+    ]
+
+
+GOAL_COLUMNS = [
+    "peer",
+    "set_on",
+    "area",
+    "goal",
+    "progress",
+    "status",
+    "target_date",
+    "next_step",
+    "updates",
+    "id",
+]
+
+
+def _goal_cells(h, peer_id: str, name, today: date) -> list:
+    g = h.current
+    return [
+        name(peer_id),
+        h.set_on.isoformat(),
+        g.area.label if g.area else "",
+        g.text,
+        g.progress,
+        g.status.value,
+        g.target_date.isoformat() if g.target_date else "",
+        g.next_step,
+        len(h.updates),
+        h.id,
+    ]
+
+
+ACTION_COLUMNS = [
+    "peer",
+    "agreed_on",
+    "action",
+    "owner",
+    "owner_role",
+    "due",
+    "done_on",
+    "state",
+    "id",
+]
+
+
+def _action_cells(h, peer_id: str, name, today: date) -> list:
+    a = h.current
+    if a.done_on is None:
+        state = "overdue" if h.is_overdue(today) else "open"
+    elif a.due is None or a.done_on <= a.due:
+        state = "on time"
+    else:
+        state = "late"
+    return [
+        name(peer_id),
+        h.agreed_on.isoformat(),
+        a.text,
+        name(a.owner),
+        "peer" if a.owner == peer_id else "supervisor",
+        a.due.isoformat() if a.due else "",
+        a.done_on.isoformat() if a.done_on else "",
+        state,
+        h.id,
+    ]
+
+
+class ItemTable(NamedTuple):
+    """A CSV table of items: where a peer's tracks of that kind are, the day each was
+    raised (the order) and the session it was raised in, the cells of a row, the columns."""
+
+    tracks: str
+    day: str
+    raised_in: str
+    cells: Callable[..., list]
+    columns: list[str]
+
+
+ITEM_TABLES = {
+    "concerns": ItemTable("concerns", "raised_on", "raised_in", _concern_cells, CONCERN_COLUMNS),
+    "goals": ItemTable("goals", "set_on", "set_in", _goal_cells, GOAL_COLUMNS),
+    "actions": ItemTable("actions", "agreed_on", "agreed_in", _action_cells, ACTION_COLUMNS),
+}

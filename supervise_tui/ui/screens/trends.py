@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from textual import work
@@ -144,10 +145,14 @@ class TrendsScreen(ViewScreen):
         def text(lines: list[str]) -> Static:
             return Static("\n".join(lines), classes="section-body", markup=False)
 
+        def rated(keys, series) -> Iterator[Static]:
+            """A row for each statement rated 1–5: its values over time and figures."""
+            for key in keys:
+                s = series[key]
+                yield trend_row(key.label, [v for _, v in s.points], series_figures(s))
+
         yield title("Check-in ratings (1–5)")
-        for key in RatingKey:
-            s = t.ratings[key]
-            yield trend_row(key.label, [v for _, v in s.points], series_figures(s))
+        yield from rated(RatingKey, t.ratings)
         c = t.concerns
         yield title("Concerns")
         months = sorted(set(c.opened_per_month) | set(c.resolved_per_month))
@@ -217,9 +222,7 @@ class TrendsScreen(ViewScreen):
         yield title("Strengths most often named")
         yield text([f"{skill} ({n})" for skill, n in t.strengths] or ["None recorded."])
         yield title("Feedback on supervision (1–5)")
-        for key in FeedbackKey:
-            s = t.feedback[key]
-            yield trend_row(key.label, [v for _, v in s.points], series_figures(s))
+        yield from rated(FeedbackKey, t.feedback)
         cad = t.cadence
         yield title("Cadence")
         yield text(
