@@ -21,6 +21,11 @@ from ..layout import TRACK_TABLES, closed_file, index_file, peer_file, shard_fil
 from .base import FolderBase
 
 
+def within(value, start, end) -> bool:
+    """``start <= value <= end``, where a bound that is None is open."""
+    return (start is None or value >= start) and (end is None or value <= end)
+
+
 class HistoryRoom(FolderBase):
     def years(self, peer_id: str) -> dict[int, YearCount]:
         rel = peer_file(check_id(peer_id))
@@ -36,21 +41,18 @@ class HistoryRoom(FolderBase):
         self, peer_id: str, *, start: date | None = None, end: date | None = None
     ) -> list[SessionRow]:
         peer_id = check_id(peer_id)
-        found: list[SessionRow] = []
-        for year in self._years_between(peer_id, start, end):
-            for row in self._rows_in(index_file(peer_id, year)):
-                day = row.day
-                if (start is None or day >= start) and (end is None or day <= end):
-                    found.append(row)
+        found = [
+            row
+            for year in self._years_between(peer_id, start, end)
+            for row in self._rows_in(index_file(peer_id, year))
+            if within(row.day, start, end)
+        ]
         found.sort(key=attrgetter("when", "id"))
         return found
 
     def _years_between(self, peer_id: str, start: date | None, end: date | None) -> list[int]:
-        return [
-            year
-            for year in self._index_years(peer_id)
-            if (start is None or year >= start.year) and (end is None or year <= end.year)
-        ]
+        first, last = start and start.year, end and end.year
+        return [year for year in self._index_years(peer_id) if within(year, first, last)]
 
     def _index_years(self, peer_id: str) -> list[int]:
         """The years a peer has files for: every year with a session has its record and
@@ -76,7 +78,7 @@ class HistoryRoom(FolderBase):
             rel = shard_file(peer_id, year)
             for doc_id, doc in self._raw(rel, "sessions"):
                 session = self._load(Session, rel, doc, doc_id)
-                if (start is None or session.day >= start) and (end is None or session.day <= end):
+                if within(session.day, start, end):
                     found.append(session)
         return sorted(found, key=lambda s: (s.when, s.id))
 
