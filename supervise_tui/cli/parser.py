@@ -61,13 +61,13 @@ def build_parser() -> Parser:
     parser.add_argument("--peer", metavar="NAME", help="open straight into one peer's own view")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    sub.add_parser(
-        "prompts", parents=[common], help="list the prompt packs and where each came from"
-    )
+    def command(name: str, help: str) -> Parser:
+        """A subcommand: every one takes the common options (--data-dir, --as, …)."""
+        return sub.add_parser(name, parents=[common], help=help)
 
-    demo = sub.add_parser(
-        "demo", parents=[common], help="create a fictional dataset to try the app with"
-    )
+    command("prompts", "list the prompt packs and where each came from")
+
+    demo = command("demo", "create a fictional dataset to try the app with")
     demo.add_argument("--peers", type=int, default=6, metavar="N", help="peers (1-12, default 6)")
     demo.add_argument(
         "--weeks", type=int, default=26, metavar="N", help="weeks of history (1-520, default 26)"
@@ -79,10 +79,8 @@ def build_parser() -> Parser:
         action="store_true",
         help="encrypt the demo (the fictional passphrase is printed)",
     )
-    encrypt = sub.add_parser(
-        "encrypt",
-        parents=[common],
-        help="encrypt plain records: each person then signs in and sees only what is theirs",
+    encrypt = command(
+        "encrypt", "encrypt plain records: each person then signs in and sees only what is theirs"
     )
     encrypt.add_argument(
         "--recovery-file",
@@ -90,7 +88,7 @@ def build_parser() -> Parser:
         help="also write the agency's recovery key to this file (readable only by you)",
     )
 
-    check = sub.add_parser("check", parents=[common], help="verify every data file and reference")
+    check = command("check", "verify every data file and reference")
     check.add_argument(
         "--repair",
         action="store_true",
@@ -101,31 +99,20 @@ def build_parser() -> Parser:
         "which sessions: last 90 days, this year, since March, 2025, "
         "2026-01-01..2026-06-30, or all (the default)"
     )
-    history = sub.add_parser(
-        "history", parents=[common], help="one peer's sessions, as plain text (or --json)"
-    )
-    history.add_argument("--peer", metavar="NAME", help="whose (a peer signed in: their own)")
-    history.add_argument("--period", default="all", metavar="P", help=period_help)
-    history.add_argument("--json", action="store_true", help="one JSON object, for scripts")
-    trends = sub.add_parser(
-        "trends", parents=[common], help="one peer's trends, as plain text (or --json)"
-    )
-    trends.add_argument("--peer", metavar="NAME", help="whose (a peer signed in: their own)")
-    trends.add_argument("--period", default="all", metavar="P", help=period_help)
-    trends.add_argument("--json", action="store_true", help="one JSON object, for scripts")
-    team = sub.add_parser(
-        "team", parents=[common], help="all peers side by side, as plain text (or --json)"
-    )
+    for name, what in (("history", "one peer's sessions"), ("trends", "one peer's trends")):
+        one = command(name, f"{what}, as plain text (or --json)")
+        one.add_argument("--peer", metavar="NAME", help="whose (a peer signed in: their own)")
+        one.add_argument("--period", default="all", metavar="P", help=period_help)
+        one.add_argument("--json", action="store_true", help="one JSON object, for scripts")
+    team = command("team", "all peers side by side, as plain text (or --json)")
     who = team.add_mutually_exclusive_group()
     who.add_argument("--supervisor", metavar="NAME", help="peers this supervisor has met with")
     who.add_argument("--site", metavar="SITE", help="peers at one site")
     team.add_argument("--period", default="all", metavar="P", help=period_help)
     team.add_argument("--json", action="store_true", help="one JSON object, for scripts")
 
-    export = sub.add_parser(
-        "export",
-        parents=[common],
-        help="write records to Markdown, a page to print (HTML), CSV or a JSON bundle",
+    export = command(
+        "export", "write records to Markdown, a page to print (HTML), CSV or a JSON bundle"
     )
     export.add_argument(
         "--format",
@@ -150,17 +137,15 @@ def build_parser() -> Parser:
         help="for moving records between sites: a JSON bundle locked with a passphrase "
         f"(from ${BUNDLE_PASSPHRASE_ENV}, or asked for twice); needs -o FILE",
     )
-    calendar = sub.add_parser(
-        "calendar",
-        parents=[common],
-        help="the next session due with each peer, as an iCalendar (.ics) file",
+    calendar = command(
+        "calendar", "the next session due with each peer, as an iCalendar (.ics) file"
     )
     calendar.add_argument(
         "--supervisor", metavar="NAME", help="only this supervisor's peers (named or met last)"
     )
     calendar.add_argument("-o", "--output", metavar="FILE", help="write here (default: screen)")
     calendar.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    imp = sub.add_parser("import", parents=[common], help="merge a JSON bundle into the records")
+    imp = command("import", "merge a JSON bundle into the records")
     imp.add_argument(
         "file",
         metavar="FILE",
@@ -170,9 +155,7 @@ def build_parser() -> Parser:
     imp.add_argument(
         "--dry-run", action="store_true", help="say what would happen and change nothing"
     )
-    conflicts = sub.add_parser(
-        "conflicts", parents=[common], help="list records changed on both sides, or settle one"
-    )
+    conflicts = command("conflicts", "list records changed on both sides, or settle one")
     conflicts.add_argument(
         "--keep", choices=("local", "incoming"), help="settle conflict ID by keeping this version"
     )
@@ -189,17 +172,12 @@ def build_parser() -> Parser:
         "(alone: show it)",
     )
 
-    sub.add_parser(
+    command(
         "backups",
-        parents=[common],
-        help="list the backups of the data folder: when, why, and how many people and "
+        "list the backups of the data folder: when, why, and how many people and "
         "sessions each holds (encrypted records: counted once signed in with --as)",
     )
-    restore = sub.add_parser(
-        "restore",
-        parents=[common],
-        help="go back to a backup (the current state is kept as a backup)",
-    )
+    restore = command("restore", "go back to a backup (the current state is kept as a backup)")
     restore.add_argument(
         "--from",
         dest="source",

@@ -273,15 +273,7 @@ class SuperviseApp(Signing, App):
         self.push_screen(HelpScreen(self.screen))
 
 
-def make_app(
-    store: Backend,
-    *,
-    clock: Callable[[], datetime],
-    library: Library | None = None,
-    peer_name: str | None = None,
-    blink: bool | None = None,
-    animations: bool = True,
-) -> SuperviseApp:
-    return SuperviseApp(
-        store, clock=clock, library=library, peer_name=peer_name, blink=blink, animations=animations
-    )
+def make_app(store: Backend, **options) -> SuperviseApp:
+    """The app over ``store``: how the command line starts it (``options`` are those of
+    :class:`SuperviseApp`)."""
+    return SuperviseApp(store, **options)
