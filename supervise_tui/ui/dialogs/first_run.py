@@ -11,11 +11,10 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from ...domain.enums import Role
-from ...domain.errors import ValidationError
 from ...domain.models import Person
 from ...domain.passphrases import strength_hint
 from ...domain.text import NAME_MAX
-from ...store.errors import StoreError
+from ..outcome import outcome
 from ..widgets.controls import TextInput
 from .base import Dialog, Problem
 
@@ -77,17 +76,12 @@ class FirstRunDialog(Dialog[tuple[Person, str]]):
     def start(self, person: Person, passphrase: str, again: str) -> None:
         from ...usecases.security import start_encrypted
 
-        try:
-            result = start_encrypted(
-                self.app.store, person, passphrase, again, clock=self.app.clock
+        store, clock = self.app.store, self.app.clock
+        self.post_message(
+            outcome(
+                self.Done, lambda: start_encrypted(store, person, passphrase, again, clock=clock)
             )
-        except ValidationError as error:
-            self.post_message(self.Done(None, error.message, error.field))
-            return
-        except StoreError as error:
-            self.post_message(self.Done(None, str(error)))
-            return
-        self.post_message(self.Done(result))
+        )
 
     def on_first_run_dialog_done(self, message: Done) -> None:
         if message.result is not None:

@@ -11,12 +11,11 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
 from ...domain.enums import Cadence, Role
-from ...domain.errors import ValidationError
 from ...domain.models import Person
 from ...domain.schedule import WEEKDAYS
 from ...domain.text import NAME_MAX
-from ...store.errors import StoreError
 from ...usecases.people import save_person
+from ..outcome import outcome
 from ..widgets.controls import TextInput
 from .base import Dialog, Problem, bold
 
@@ -93,15 +92,8 @@ class PersonForm(Dialog[Person]):
 
     @work(thread=True, exclusive=True, group="person-save")
     def save(self, person: Person) -> None:
-        try:
-            saved = save_person(self.app.store, person, clock=self.app.clock)
-        except ValidationError as error:
-            self.post_message(self.Result(None, error.message, error.field))
-            return
-        except StoreError as error:
-            self.post_message(self.Result(None, str(error)))
-            return
-        self.post_message(self.Result(saved))
+        store, clock = self.app.store, self.app.clock
+        self.post_message(outcome(self.Result, lambda: save_person(store, person, clock=clock)))
 
     def on_person_form_result(self, message: Result) -> None:
         if message.person is not None:

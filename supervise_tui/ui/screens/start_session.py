@@ -19,6 +19,7 @@ from ...domain.models import Person
 from ...store.errors import StoreError
 from ...usecases.sessions import start_session
 from ..keys import binder
+from ..outcome import outcome
 from ..widgets.checklist import CheckList
 from ..widgets.controls import TextInput
 from ..widgets.fields import say
@@ -199,19 +200,15 @@ class StartSessionScreen(Screen):
     @work(thread=True, exclusive=True, group="start")
     def create(self, peer_id, sup_ids, kind, when, pack_id) -> None:
         store, people = self.app.store, {p.id: p for p in self.people}
-        try:
+
+        def start() -> SessionContext:
             draft = start_session(
                 store, people[peer_id], sup_ids, kind, when, pack_id, clock=self.app.clock
             )
             tracks = store.tracks(peer_id)
-        except ValidationError as error:
-            self.post_message(self.Started(None, error.message, error.field))
-            return
-        except StoreError as error:
-            self.post_message(self.Started(None, str(error)))
-            return
-        ctx = SessionContext(draft, tracks, people, when.date(), self.app.library.get(pack_id))
-        self.post_message(self.Started(ctx))
+            return SessionContext(draft, tracks, people, when.date(), self.app.library.get(pack_id))
+
+        self.post_message(outcome(self.Started, start))
 
     def on_start_session_screen_started(self, message: Started) -> None:
         if message.ctx is None:

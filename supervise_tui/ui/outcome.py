@@ -1,0 +1,23 @@
+"""What a worker says back to its screen: the result of a use case, or why there is none."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.message import Message
+
+from ..domain.errors import ValidationError
+from ..store.errors import StoreError
+
+
+def outcome(message: Callable[..., Message], work: Callable[[], object]) -> Message:
+    """Run ``work`` (in a worker thread) and say how it went: ``message(result)``; or,
+    when it is refused, ``message(None, the sentence, the field at fault)``, and when the
+    records could not be read or written, ``message(None, the sentence)``."""
+    try:
+        result = work()
+    except ValidationError as error:
+        return message(None, error.message, error.field)
+    except StoreError as error:
+        return message(None, str(error))
+    return message(result)
