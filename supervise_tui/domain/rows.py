@@ -13,6 +13,7 @@ type, in ``store/rows.py``; :func:`tracks_from_rows` folds the events into items
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from operator import attrgetter
@@ -89,22 +90,18 @@ class SessionRow:
 
 
 def row_of(session: Session) -> SessionRow:
-    if session.status == SessionStatus.WITHDRAWN:  # listed, but out of every figure
-        return SessionRow(
-            id=session.id,
-            when=session.when,
-            kind=session.kind,
-            status=session.status,
-            supervisor_ids=list(session.supervisor_ids),
-            updated_at=session.updated_at,
-        )
-    return SessionRow(
+    row = SessionRow(
         id=session.id,
         when=session.when,
         kind=session.kind,
         status=session.status,
         supervisor_ids=list(session.supervisor_ids),
         updated_at=session.updated_at,
+    )
+    if session.status == SessionStatus.WITHDRAWN:  # listed, but out of every figure
+        return row
+    return dataclasses.replace(
+        row,
         ratings={k.value: r.value for k, r in session.checkin.ratings.items()},
         feedback={k.value: v for k, v in session.feedback.ratings.items()},
         fits=[
