@@ -18,7 +18,7 @@ from ...services.report import HISTORY_PERIOD, history_rows, search
 from ...store.errors import StoreError
 from ..keys import binder
 from ..widgets.controls import TextInput
-from ..widgets.period import read_period
+from ..widgets.period import period_filter, read_period
 from ..widgets.session_table import SessionTable
 from .base import ViewScreen
 from .history_export import Exporting
@@ -89,13 +89,7 @@ class HistoryScreen(Exporting, ViewScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(classes="filters"):
-            yield Label("Period")
-            yield TextInput(
-                self.DEFAULT_PERIOD,
-                id="period",
-                compact=True,
-                placeholder="last 90 days, this year, since March, all",
-            )
+            yield from period_filter(self.DEFAULT_PERIOD)
             yield Label("Search")
             yield TextInput("", id="search", compact=True, placeholder="(words to find)")
         yield Static("", id="history-note", markup=False, classes="note")

@@ -8,7 +8,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Footer, Header, Static
 
 from ...services.report import team_cells
 from ...services.team import TeamTrends
@@ -16,8 +16,7 @@ from ...store.errors import StoreError
 from ...usecases import lookback
 from ..keys import binder
 from ..widgets.cells import plain
-from ..widgets.controls import TextInput
-from ..widgets.period import read_period
+from ..widgets.period import period_filter, read_period
 from .base import ViewScreen
 
 # (wide heading, narrow heading, key); "median" is left out on narrow screens
@@ -72,13 +71,7 @@ class TeamScreen(ViewScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(classes="filters"):
-            yield Label("Period")
-            yield TextInput(
-                "last 90 days",
-                id="period",
-                compact=True,
-                placeholder="last 90 days, this year, since March, all",
-            )
+            yield from period_filter("last 90 days")
         yield Static("", id="team-note", markup=False, classes="note")
         yield DataTable(id="team", cursor_type="row", zebra_stripes=True)
         yield Static("", id="recurring", markup=False, classes="section-body")

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Label, Sparkline, Static
+from textual.widgets import Footer, Header, Sparkline, Static
 
 from ...domain.enums import FeedbackKey, RatingKey
 from ...domain.models import Person
@@ -19,8 +19,7 @@ from ...services.trends import PeerTrends, Series
 from ...store.errors import StoreError
 from ...usecases import lookback
 from ..keys import binder
-from ..widgets.controls import TextInput
-from ..widgets.period import read_period
+from ..widgets.period import period_filter, read_period
 from .base import ViewScreen
 
 
@@ -85,13 +84,7 @@ class TrendsScreen(ViewScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(classes="filters"):
-            yield Label("Period")
-            yield TextInput(
-                self.initial_period,
-                id="period",
-                compact=True,
-                placeholder="last 90 days, this year, since March, all",
-            )
+            yield from period_filter(self.initial_period)
         yield Static("", id="trends-note", markup=False, classes="note")
         yield VerticalScroll(id="trends-body")
         yield Footer()
