@@ -134,38 +134,21 @@ def csv_text(
                 )
     else:
         items = ITEM_TABLES[table]
-        row(items.columns)
+        row(["peer", items.day, *items.columns])
         for peer_id in sorted(sessions_by_peer, key=lambda pid: peers[pid].name):
             ids = {s.id for s in sessions_by_peer[peer_id]}
             tracks = getattr(tracks_by_peer[peer_id], items.tracks).values()
             for h in sorted(tracks, key=lambda h: (getattr(h, items.day), h.id)):
                 if getattr(h, items.raised_in) in ids:
-                    row(items.cells(h, peer_id, name, today))
+                    day = getattr(h, items.day).isoformat()
+                    row([name(peer_id), day, *items.cells(h, peer_id, name, today)])
     return "\ufeff" + out.getvalue()
-
-
-CONCERN_COLUMNS = [
-    "peer",
-    "raised_on",
-    "category",
-    "concern",
-    "raised_by",
-    "owner",
-    "status",
-    "follow_up",
-    "resolved_on",
-    "days_to_resolve",
-    "updates",
-    "id",
-]
 
 
 def _concern_cells(h, peer_id: str, name, today: date) -> list:
     c = h.current
     resolved = h.resolved_on
     return [
-        name(peer_id),
-        h.raised_on.isoformat(),
         c.category.label if c.category else "",
         c.text,
         name(c.raised_by),
@@ -179,25 +162,9 @@ def _concern_cells(h, peer_id: str, name, today: date) -> list:
     ]
 
 
-GOAL_COLUMNS = [
-    "peer",
-    "set_on",
-    "area",
-    "goal",
-    "progress",
-    "status",
-    "target_date",
-    "next_step",
-    "updates",
-    "id",
-]
-
-
 def _goal_cells(h, peer_id: str, name, today: date) -> list:
     g = h.current
     return [
-        name(peer_id),
-        h.set_on.isoformat(),
         g.area.label if g.area else "",
         g.text,
         g.progress,
@@ -209,19 +176,6 @@ def _goal_cells(h, peer_id: str, name, today: date) -> list:
     ]
 
 
-ACTION_COLUMNS = [
-    "peer",
-    "agreed_on",
-    "action",
-    "owner",
-    "owner_role",
-    "due",
-    "done_on",
-    "state",
-    "id",
-]
-
-
 def _action_cells(h, peer_id: str, name, today: date) -> list:
     a = h.current
     if a.done_on is None:
@@ -231,8 +185,6 @@ def _action_cells(h, peer_id: str, name, today: date) -> list:
     else:
         state = "late"
     return [
-        name(peer_id),
-        h.agreed_on.isoformat(),
         a.text,
         name(a.owner),
         "peer" if a.owner == peer_id else "supervisor",
@@ -243,9 +195,47 @@ def _action_cells(h, peer_id: str, name, today: date) -> list:
     ]
 
 
+CONCERN_COLUMNS = [
+    "category",
+    "concern",
+    "raised_by",
+    "owner",
+    "status",
+    "follow_up",
+    "resolved_on",
+    "days_to_resolve",
+    "updates",
+    "id",
+]
+
+
+GOAL_COLUMNS = [
+    "area",
+    "goal",
+    "progress",
+    "status",
+    "target_date",
+    "next_step",
+    "updates",
+    "id",
+]
+
+
+ACTION_COLUMNS = [
+    "action",
+    "owner",
+    "owner_role",
+    "due",
+    "done_on",
+    "state",
+    "id",
+]
+
+
 class ItemTable(NamedTuple):
     """A CSV table of items: where a peer's tracks of that kind are, the day each was
-    raised (the order) and the session it was raised in, the cells of a row, the columns."""
+    raised (the order, and a column after the peer's name) and the session it was raised
+    in, then the cells of a row after those two, and their columns."""
 
     tracks: str
     day: str
