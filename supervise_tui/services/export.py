@@ -7,7 +7,7 @@ import io
 from datetime import date
 
 from ..domain.dates import human_date
-from ..domain.enums import ConcernStatus, RatingKey
+from ..domain.enums import ConcernStatus, RatingKey, SessionStatus
 from ..domain.models import Person, Session
 from ..domain.tracks import Tracks
 from .summary import inline, session_markdown
@@ -25,6 +25,12 @@ def safe_cell(value: object) -> str:
     return text
 
 
+def _held(sessions: list[Session]) -> str:
+    withdrawn = sum(s.status == SessionStatus.WITHDRAWN for s in sessions)
+    held = str(len(sessions) - withdrawn)
+    return f"{held}, and {withdrawn} withdrawn" if withdrawn else held
+
+
 def markdown_record(
     peer: Person,
     sessions: list[Session],
@@ -38,7 +44,7 @@ def markdown_record(
     out = [f"# Supervision record — {inline(peer.name)}"]
     facts = [
         f"**Peer specialist:** {inline(peer.display)}",
-        f"**Sessions:** {len(sessions)} ({period_label})",
+        f"**Sessions:** {_held(sessions)} ({period_label})",
     ]
     if today:
         facts.append(f"**Exported:** {human_date(today)}")
