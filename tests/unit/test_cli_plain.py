@@ -1,0 +1,220 @@
+"""`supervise session --plain`: a whole session on plain lines, answers piped in, as a
+screen-reader user would walk it; the same draft and record as the TUI."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from supervise_tui.cli import main
+from supervise_tui.domain.enums import (
+    ConcernCategory,
+    ConcernStatus,
+    Decision,
+    FeedbackKey,
+    Fit,
+    GoalArea,
+    KeyFunction,
+    NoticedBy,
+    RatingKey,
+    Section,
+    SessionStatus,
+)
+from supervise_tui.store.folder import open_folder
+
+from ..conftest import PASS, fixed_clock, full_session, keep_sessions
+
+# The answers of the TUI's whole-session walk (tests/ui), one a line: the supervisor
+# (1: Dana), the kind and the time as offered; then every step, with a rating out of
+# range, a date that does not exist and a way back to change the goal's progress.
+ANSWERS = [
+    "1", "", "",
+    # check-in
+    "Tired 🌱", "4", "clearer", "", "", "7", "2", "", "Went well.", "",
+    # strengths
+    "Listening", "Stayed calm", "4", "done",
+    # role negotiation
+    "Med logs", "5", "3", "Nurse off", "3", "done",
+    # concerns: raised by the peer and owned by the supervisor, as offered
+    "Not invited", "3", "", "", "31/02", "friday", "done",
+    # goals, then into the feedback and back to change the progress
+    "Lead a call", "3", "", "20", "", "done",
+    "back", "back", "back", "back", "back", "25", "", "done",
+    # feedback on supervision
+    "5", "", "", "", "", "Helps. סבבה", "",
+    # wrap-up
+    "Ask agency", "2", "in 1 week", "", "", "Thanks.", "",
+    # finish, then Jordan signs, then Dana with a comment
+    "yes", "yes", "", "yes", "Fair record",
+]  # fmt: skip
+
+
+def run_plain(data_dir: Path, answers: list[str], *args: str, monkeypatch, capsys):
+    """In this process: the answers as standard input, what was written, the exit code."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO("".join(a + "\n" for a in answers)))
+    code = main(["session", "--plain", *args, "--data-dir", str(data_dir)], clock=fixed_clock)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def supervise(*args: str, answers: list[str], env: dict | None = None):
+    """The real `supervise` command, answers piped in."""
+    command = Path(sys.executable).parent / "supervise"
+    return subprocess.run(
+        [str(command), *args],
+        input="".join(a + "\n" for a in answers),
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
+
+
+def test_a_whole_session_piped_in(repo, team, data_dir, monkeypatch, capsys):
+    repo.close()
+    code, out, err = run_plain(
+        data_dir, ANSWERS, "--peer", "Jordan Ellery", monkeypatch=monkeypatch, capsys=capsys
+    )
+    assert code == 0, err
+    questions = [line for line in out.splitlines() if line.startswith("Step ")]
+    assert "Step 3 of 8, strengths. Strength 1, the skill (Enter when there are no" in questions
+    assert all(len(line) <= 80 for line in out.splitlines())
+    assert "\x1b" not in out  # no colours, no cursor movement
+    assert "A rating is a whole number from 1 to 5" in out
+    assert "'31/02' is not a real date" in out
+    assert "→ Fri 27 Nov 2026" in out
+    assert "Signed off by everyone: the session is acknowledged." in out
+    with open_folder(data_dir, clock=fixed_clock) as store:
+        (stored,) = store.sessions(team["peer"].id)
+        assert store.drafts() == []
+    peer, sup = team["peer"], team["sup"]
+    assert stored.status == SessionStatus.ACKNOWLEDGED
+    assert stored.supervisor_ids == [sup.id]
+    assert stored.checkin.arriving == "Tired 🌱"
+    assert stored.checkin.ratings[RatingKey.ROLE_CLARITY].value == 4
+    assert stored.checkin.ratings[RatingKey.ROLE_CLARITY].note == "clearer"
+    assert stored.checkin.ratings[RatingKey.WORKLOAD].value == 2
+    assert stored.checkin.ratings[RatingKey.SUPPORTED].value is None
+    assert stored.voices[Section.CHECK_IN].peer == "Went well."
+    (strength,) = stored.strengths
+    assert (strength.skill, strength.example, strength.noticed_by) == (
+        "Listening",
+        "Stayed calm",
+        NoticedBy.CLIENT,
+    )
+    (item,) = stored.role_items
+    assert (item.activity, item.function, item.fit, item.rationale, item.decision) == (
+        "Med logs",
+        KeyFunction.NONE,
+        Fit.DRIFTING,
+        "Nurse off",
+        Decision.HAND_OFF,
+    )
+    (concern,) = stored.concerns
+    assert (concern.text, concern.category, concern.follow_up) == (
+        "Not invited",
+        ConcernCategory.TEAM_CULTURE,
+        date(2026, 11, 27),
+    )
+    assert (concern.raised_by, concern.owner) == (peer.id, sup.id)
+    (goal,) = stored.goals
+    assert (goal.text, goal.area, goal.progress) == ("Lead a call", GoalArea.COP_LEAD, 25)
+    assert stored.feedback.ratings[FeedbackKey.UNDERSTANDS_ROLE] == 5
+    assert stored.feedback.text == "Helps. סבבה"
+    (action,) = stored.actions
+    assert (action.text, action.owner, action.due) == ("Ask agency", sup.id, date(2026, 11, 29))
+    assert stored.voices[Section.WRAP_UP].peer == "Thanks."
+    assert {s.person_id: s.comment for s in stored.signoffs} == {sup.id: "Fair record", peer.id: ""}
+    assert stored.pending == {}
+
+
+def test_end_of_input_keeps_the_draft_and_the_next_run_resumes_it(repo, team, data_dir):
+    repo.close()
+    where = ["--data-dir", str(data_dir)]
+    half = supervise("session", "--plain", "--peer", "Jordan Ellery", *where, answers=ANSWERS[:20])
+    assert half.returncode == 1
+    assert half.stdout.rstrip().endswith(
+        "The input ended: the draft is kept. Run the same command again to resume\nit."
+    )
+    with open_folder(data_dir, clock=fixed_clock) as store:
+        (draft,) = store.drafts()
+    assert draft.step == "role" and draft.strengths[0].skill == "Listening"
+    assert draft.role_items[0].activity == "Med logs"  # kept after every answer
+
+    rest = supervise(
+        "session", "--plain", "--peer", "Jordan Ellery", *where, answers=["", *ANSWERS[20:]]
+    )
+    assert rest.returncode == 0, rest.stderr
+    assert "Jordan Ellery has a session in progress." in rest.stdout
+    assert "Resume the session of" in rest.stdout
+    # Where it stopped: the role step, at the question it had come to.
+    assert "Step 4 of 8, role negotiation. Activity 1, the key function it serves" in rest.stdout
+    with open_folder(data_dir, clock=fixed_clock) as store:
+        (held,) = store.sessions(team["peer"].id)
+        assert store.drafts() == []
+    assert held.status == SessionStatus.ACKNOWLEDGED
+    assert (held.role_items[0].fit, held.goals[0].progress) == (Fit.DRIFTING, 25)
+
+
+def test_open_items_are_reviewed_first(repo, team, data_dir, monkeypatch, capsys):
+    keep_sessions(repo, team["peer"].id, [full_session(team)])
+    repo.close()
+    answers = ["1", "", "", "2", "Sorted with the manager", "", "50", "", "", ""]
+    answers += ["1", "", "", "finish", "yes", "no", "no"]
+    code, out, _ = run_plain(
+        data_dir, answers, "--peer", "Jordan Ellery", monkeypatch=monkeypatch, capsys=capsys
+    )
+    assert code == 0
+    assert "Step 1 of 8, review of what is still open. What happened since" in out
+    assert "Open concern: Too many forms (Workload;" in out
+    assert "awaiting sign-off from Jordan Ellery, Dana Whitfield" in " ".join(out.split())
+    with open_folder(data_dir, clock=fixed_clock) as store:
+        second = max(store.sessions(team["peer"].id), key=lambda s: s.when)
+        tracks = store.open_tracks(team["peer"].id)
+    (update,) = second.concern_updates
+    assert (update.status, update.resolution_note) == (
+        ConcernStatus.RESOLVED,
+        "Sorted with the manager",
+    )
+    assert second.goal_updates[0].progress == 50
+    assert second.action_updates[0].done_on == date(2026, 11, 22)
+    assert not tracks.concerns and not tracks.actions
+
+
+def test_on_encrypted_records_the_one_beside_signs_with_their_own_passphrase(locked_folder):
+    data_dir, team, _ = locked_folder
+    where = ["--data-dir", str(data_dir), "--as", "Dana Whitfield"]
+    env = {"SUPERVISE_PASSPHRASE": PASS}
+    answers = ["2", "", "", "", "finish", "yes"]  # a new one beside the draft there
+    answers += ["yes", "", "yes", "", "not jordans words"]  # Dana, then Jordan: wrong
+    done = supervise(
+        "session", "--plain", "--peer", "Jordan Ellery", *where, answers=answers, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Signed by Dana Whitfield." in done.stdout
+    said = " ".join(done.stdout.split())
+    assert "Not signed: To sign for someone else, they type their own passphrase" in said
+    assert "not jordans words" not in done.stdout  # a passphrase is never written back
+    assert "awaiting sign-off from Jordan Ellery." in said
+
+
+@pytest.mark.parametrize(
+    ("args", "said", "code"),
+    [
+        (["session"], "add --plain", 2),
+        (["session", "--plain", "--peer", "Nobody Here"], "There is no peer specialist", 1),
+    ],
+)
+def test_bad_input_is_one_sentence_and_changes_nothing(repo, team, data_dir, args, said, code):
+    repo.close()
+    done = supervise(*args, "--data-dir", str(data_dir), answers=[])
+    assert done.returncode == code
+    assert said in done.stderr and done.stderr.count("\n") == 1
+    with open_folder(data_dir, clock=fixed_clock) as store:
+        assert store.drafts() == []
