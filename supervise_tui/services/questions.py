@@ -9,26 +9,17 @@ new item's first field.
 
 from __future__ import annotations
 
+import typing
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 
+from ..domain import enums
 from ..domain.dates import human_date
-from ..domain.enums import (
-    ConcernCategory,
-    ConcernStatus,
-    Decision,
-    FeedbackKey,
-    Fit,
-    GoalArea,
-    GoalStatus,
-    KeyFunction,
-    NoticedBy,
-    RatingKey,
-)
 from ..domain.links import carry_forward
 from ..domain.models import Person, Session
 from ..domain.tracks import Tracks
-from .draft_edit import field_text
+from .draft_edit import LISTS, field_text
 
 
 @dataclass(frozen=True)
@@ -71,63 +62,71 @@ class Walk:
         return field_text(self.draft, question.path, self.tracks) if question.path else ""
 
 
-PEOPLE = "people"  # a choice among the session's participants
+PEOPLE = ("raised_by", "owner")  # a choice among the session's participants
 
-# A list step's items: the list, what one is called, and its fields in the order the
-# TUI shows them: (field, question, kind, choices).
-ITEMS: dict[str, tuple[str, str, list[tuple[str, str, str, object]]]] = {
-    "strengths": (
-        "strengths",
-        "Strength",
-        [
-            ("skill", "the skill", "text", None),
-            ("example", "a concrete example", "text", None),
-            ("noticed_by", "noticed by", "choice", NoticedBy),
-        ],
-    ),
-    "role": (
-        "role_items",
-        "Activity",
-        [
-            ("activity", "the activity or task", "text", None),
-            ("function", "the key function it serves", "choice", KeyFunction),
-            ("fit", "its fit with the peer role", "choice", Fit),
-            ("rationale", "why it was asked (the supervisor's reason)", "text", None),
-            ("decision", "what you agreed", "choice", Decision),
-        ],
-    ),
-    "concerns": (
-        "concerns",
-        "Concern",
-        [
-            ("text", "the concern, in the peer's words", "text", None),
-            ("category", "category", "choice", ConcernCategory),
-            ("raised_by", "raised by", "choice", PEOPLE),
-            ("owner", "owner (who follows it up)", "choice", PEOPLE),
-            ("follow_up", "follow up by (a date)", "date", None),
-        ],
-    ),
-    "goals": (
-        "goals",
-        "Goal",
-        [
-            ("text", "the goal", "text", None),
-            ("area", "area", "choice", GoalArea),
-            ("target_date", "target date", "date", None),
-            ("progress", "progress so far, in percent", "progress", None),
-            ("next_step", "next step", "text", None),
-        ],
-    ),
-    "wrap_up": (
-        "actions",
-        "Action",
-        [
-            ("text", "the agreed action", "text", None),
-            ("owner", "owner", "choice", PEOPLE),
-            ("due", "due (a date)", "date", None),
-        ],
-    ),
-}
+# A list step's items, in the TUI's order: the step and the list, what one item is
+# called, then each field with its question. What kind of answer a field takes follows
+# from the record (a date, a choice, a percentage).
+_ITEM_TABLE = """
+strengths strengths Strength
+    skill: the skill
+    example: a concrete example
+    noticed_by: noticed by
+role role_items Activity
+    activity: the activity or task
+    function: the key function it serves
+    fit: its fit with the peer role
+    rationale: why it was asked (the supervisor's reason)
+    decision: what you agreed
+concerns concerns Concern
+    text: the concern, in the peer's words
+    category: category
+    raised_by: raised by
+    owner: owner (who follows it up)
+    follow_up: follow up by (a date)
+goals goals Goal
+    text: the goal
+    area: area
+    target_date: target date
+    progress: progress so far, in percent
+    next_step: next step
+wrap_up actions Action
+    text: the agreed action
+    owner: owner
+    due: due (a date)
+"""
+
+
+def _item_table() -> dict[str, tuple[str, str, list[tuple[str, str]]]]:
+    table: dict[str, tuple[str, str, list[tuple[str, str]]]] = {}
+    fields: list[tuple[str, str]] = []
+    for line in _ITEM_TABLE.strip().splitlines():
+        if line.startswith(" "):
+            attr, _, label = line.strip().partition(": ")
+            fields.append((attr, label))
+        else:
+            step, list_name, noun = line.split()
+            fields = []
+            table[step] = (list_name, noun, fields)
+    return table
+
+
+ITEMS = _item_table()
+
+
+def _kind(cls: type, attr: str) -> tuple[str, object]:
+    """What an item's field takes, from the record: (kind, where its choices come from)."""
+    if attr in PEOPLE:
+        return "choice", PEOPLE
+    if attr == "progress":
+        return "progress", None
+    hint = typing.get_type_hints(cls)[attr]
+    base = next((a for a in typing.get_args(hint) if a is not type(None)), hint)
+    if base is date:
+        return "date", None
+    if isinstance(base, type) and issubclass(base, Enum):
+        return "choice", base
+    return "text", None
 
 
 def questions(step: str, walk: Walk) -> list[Question]:
@@ -138,13 +137,15 @@ def questions(step: str, walk: Walk) -> list[Question]:
     asked: list[Question] = []
     if step == "check_in":
         asked.append(Question(f"How {walk.peer_name} is arriving today", "checkin.arriving"))
-        for key in RatingKey:
+        for key in enums.RatingKey:
             base = f"checkin.ratings.{key.value}"
             asked.append(Question(key.label, f"{base}.value", "rating"))
             if walk.answer(asked[-1]) or field_text(walk.draft, f"{base}.note"):
                 asked.append(Question(f"A note on {key.label.lower()} (optional)", f"{base}.note"))
     if step == "feedback":
-        asked += [Question(k.label, f"feedback.ratings.{k.value}", "rating") for k in FeedbackKey]
+        asked += [
+            Question(k.label, f"feedback.ratings.{k.value}", "rating") for k in enums.FeedbackKey
+        ]
         asked.append(
             Question(f"In {walk.peer_name}'s own words: what helps, what does not", "feedback.text")
         )
@@ -162,20 +163,20 @@ def questions(step: str, walk: Walk) -> list[Question]:
     return asked
 
 
-def _choices(source: object, walk: Walk) -> tuple[tuple[str, str], ...]:
-    return walk.participants() if source == PEOPLE else tuple(source.choices())
-
-
 def _items(step: str, walk: Walk) -> list[Question]:
     list_name, noun, fields = ITEMS[step]
+    cls = LISTS[list_name]
     asked = []
     items = getattr(walk.draft, list_name)
     for number, item in enumerate(items, 1):
-        for attr, label, kind, source in fields:
-            options = _choices(source, walk) if kind == "choice" else ()
+        for attr, label in fields:
+            kind, source = _kind(cls, attr)
+            options = walk.participants() if source == PEOPLE else ()
+            if kind == "choice" and source != PEOPLE:
+                options = tuple(source.choices())
             path = f"{list_name}.{item.id}.{attr}"
             asked.append(Question(f"{noun} {number}, {label}", path, kind, options))
-    first, label, _, _ = fields[0]
+    first, label = fields[0]
     asked.append(
         Question(
             f"{noun} {len(items) + 1}, {label} (Enter when there are no more)",
@@ -197,7 +198,7 @@ def _review(walk: Walk) -> list[Question]:
             f"{walk.name(cur.owner) if cur.owner else 'not said'}; now {cur.status.label.lower()}"
             + (f"; follow up by {human_date(cur.follow_up)})" if cur.follow_up else ")")
         )
-        statuses = tuple((s.label, s.value) for s in ConcernStatus if s != cur.status)
+        statuses = tuple((s.label, s.value) for s in enums.ConcernStatus if s != cur.status)
         asked += [
             Question(
                 "What happened since",
@@ -215,7 +216,7 @@ def _review(walk: Walk) -> list[Question]:
         about = f"Goal: {cur.text} ({cur.progress}%; {cur.status.label.lower()}" + (
             f"; next step: {cur.next_step})" if cur.next_step else ")"
         )
-        statuses = tuple((s.label, s.value) for s in GoalStatus if s != cur.status)
+        statuses = tuple((s.label, s.value) for s in enums.GoalStatus if s != cur.status)
         asked += [
             Question(
                 f"Progress now (was {cur.progress}%)", f"{base}.progress", "progress", before=about

@@ -14,21 +14,14 @@ import pytest
 
 from supervise_tui.cli import main
 from supervise_tui.domain.enums import (
-    ConcernCategory,
     ConcernStatus,
-    Decision,
-    FeedbackKey,
     Fit,
-    GoalArea,
-    KeyFunction,
-    NoticedBy,
-    RatingKey,
-    Section,
     SessionStatus,
 )
 from supervise_tui.store.folder import open_folder
 
 from ..conftest import PASS, fixed_clock, full_session, keep_sessions
+from ..whole_session import assert_whole_session
 
 # The answers of the TUI's whole-session walk (tests/ui), one a line: the supervisor
 # (1: Dana), the kind and the time as offered; then every step, with a rating out of
@@ -93,45 +86,7 @@ def test_a_whole_session_piped_in(repo, team, data_dir, monkeypatch, capsys):
     with open_folder(data_dir, clock=fixed_clock) as store:
         (stored,) = store.sessions(team["peer"].id)
         assert store.drafts() == []
-    peer, sup = team["peer"], team["sup"]
-    assert stored.status == SessionStatus.ACKNOWLEDGED
-    assert stored.supervisor_ids == [sup.id]
-    assert stored.checkin.arriving == "Tired 🌱"
-    assert stored.checkin.ratings[RatingKey.ROLE_CLARITY].value == 4
-    assert stored.checkin.ratings[RatingKey.ROLE_CLARITY].note == "clearer"
-    assert stored.checkin.ratings[RatingKey.WORKLOAD].value == 2
-    assert stored.checkin.ratings[RatingKey.SUPPORTED].value is None
-    assert stored.voices[Section.CHECK_IN].peer == "Went well."
-    (strength,) = stored.strengths
-    assert (strength.skill, strength.example, strength.noticed_by) == (
-        "Listening",
-        "Stayed calm",
-        NoticedBy.CLIENT,
-    )
-    (item,) = stored.role_items
-    assert (item.activity, item.function, item.fit, item.rationale, item.decision) == (
-        "Med logs",
-        KeyFunction.NONE,
-        Fit.DRIFTING,
-        "Nurse off",
-        Decision.HAND_OFF,
-    )
-    (concern,) = stored.concerns
-    assert (concern.text, concern.category, concern.follow_up) == (
-        "Not invited",
-        ConcernCategory.TEAM_CULTURE,
-        date(2026, 11, 27),
-    )
-    assert (concern.raised_by, concern.owner) == (peer.id, sup.id)
-    (goal,) = stored.goals
-    assert (goal.text, goal.area, goal.progress) == ("Lead a call", GoalArea.COP_LEAD, 25)
-    assert stored.feedback.ratings[FeedbackKey.UNDERSTANDS_ROLE] == 5
-    assert stored.feedback.text == "Helps. סבבה"
-    (action,) = stored.actions
-    assert (action.text, action.owner, action.due) == ("Ask agency", sup.id, date(2026, 11, 29))
-    assert stored.voices[Section.WRAP_UP].peer == "Thanks."
-    assert {s.person_id: s.comment for s in stored.signoffs} == {sup.id: "Fair record", peer.id: ""}
-    assert stored.pending == {}
+    assert_whole_session(stored, team["peer"], team["sup"])
 
 
 def test_end_of_input_keeps_the_draft_and_the_next_run_resumes_it(repo, team, data_dir):
