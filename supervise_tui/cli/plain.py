@@ -41,7 +41,7 @@ def _session(ctx: Ctx, store, lines: Lines, me: Person | None, peer_name: str | 
     from ..services.questions import Walk
     from ..store.packs import load_library
     from ..usecases.people import find_person, visible_peers
-    from .plain_walk import HOW, Walker
+    from .plain_walk import Walker
 
     if peer_name:
         peer = find_person(store, peer_name, Role.PEER)
@@ -52,7 +52,11 @@ def _session(ctx: Ctx, store, lines: Lines, me: Person | None, peer_name: str | 
             return EXIT_FAIL
         peer = peers[_pick(lines, "Which peer specialist is this session with", peers)]
     library = load_library()
-    lines.say(f"A session with {peer.name}, line by line. {HOW}")
+    lines.say(
+        f"A session with {peer.name}, line by line. Enter alone keeps an answer as it is; "
+        "at any question, help says what the step is for and the words that steer "
+        "(back, skip, done, finish)."
+    )
     draft, resumed = _resume_or_start(ctx, store, lines, me, peer, library)
     if draft is None:
         return EXIT_FAIL
@@ -117,12 +121,11 @@ def _start(ctx, store, lines, me, peer, library) -> Session | None:
 
 def _supervisors(lines: Lines, sups: list[Person], usual: list[str]) -> list[str]:
     names = ", ".join(p.name for p in sups if p.id in usual)
+    lines.say("Who supervises in this session (more than one is welcome):")
     for number, person in enumerate(sups, 1):
         lines.say(f"{number}. {person.display}", indent="  ")
     while True:
-        ask = "Supervisors in this session: their numbers, with spaces between"
-        if names:
-            ask += f" (Enter for {names})"
+        ask = "Numbers, with spaces between" + (f" (Enter for {names})" if names else "")
         answer = lines.read(ask + ":").replace(",", " ").split()
         chosen = usual if not answer else []
         if answer and all(a.isdigit() and 1 <= int(a) <= len(sups) for a in answer):

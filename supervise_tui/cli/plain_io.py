@@ -38,13 +38,15 @@ class Lines:
         self.width = width
         self.echo = not _is_terminal(self.stdin)
 
-    def say(self, text: str = "", indent: str = "") -> None:
+    def say(self, text: str = "", indent: str = "", hang: int = 0) -> None:
+        """Wrapped at the width; ``hang`` indents the lines after the first a little more
+        (under a numbered option's words, not its number)."""
         for paragraph in text.split("\n"):
             lines = textwrap.wrap(
                 paragraph,
                 self.width,
                 initial_indent=indent,
-                subsequent_indent=indent,
+                subsequent_indent=indent + " " * hang,
                 break_long_words=False,
                 break_on_hyphens=False,
             )
@@ -74,12 +76,13 @@ class Lines:
     def choose(self, prompt: str, options: list[str], *, blank: str = "") -> int | None | Command:
         """A numbered list, one option a line; the number chosen (from 0), None for an
         empty answer when ``blank`` says what it does ("Enter keeps it"), or a command."""
+        self.say(f"{prompt}:")
         for number, option in enumerate(options, 1):
-            self.say(f"{number}. {option}", indent="  ")
+            self.say(f"{number}. {option}", indent="  ", hang=len(f"{number}. "))
         hint = f"1 to {len(options)}" if len(options) > 1 else "1"
         hint += f"; {blank}" if blank else ""
         while True:
-            answer = self.read(f"{prompt} ({hint}):")
+            answer = self.read(f"Number ({hint}):")
             command = command_of(answer)
             if command is not None:
                 return command

@@ -32,6 +32,13 @@ class Walker:
         step = walk.draft.step if walk.draft.step in STEP_KEYS else STEP_KEYS[0]
         self.step, self.index = step, 0
         self.draft.step = step
+        if step in walk.draft.visited or any(walk.answer(q) for q in questions(step, walk)):
+            self.index = self.unanswered()  # resumed: where it stopped
+
+    def unanswered(self) -> int:
+        """The first question of this step with no answer yet."""
+        asked = questions(self.step, self.walk)
+        return next((i for i, q in enumerate(asked) if not self.walk.answer(q)), len(asked))
 
     @property
     def draft(self) -> Session:
@@ -197,7 +204,7 @@ class Walker:
         if word == "prompts":
             said = self.prompts() or ()
             for number, prompt in enumerate(said, 1):
-                self.lines.say(f"{number}. {prompt.text}", indent="  ")
+                self.lines.say(f"{number}. {prompt.text}", indent="  ", hang=len(f"{number}. "))
             if not said:
                 self.lines.say("This step has no prompts in this session's pack.")
             return "again"

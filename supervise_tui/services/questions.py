@@ -219,7 +219,10 @@ def _review(walk: Walk) -> list[Question]:
         statuses = tuple((s.label, s.value) for s in enums.GoalStatus if s != cur.status)
         asked += [
             Question(
-                f"Progress now (was {cur.progress}%)", f"{base}.progress", "progress", before=about
+                f"Progress now; it was {cur.progress}%",
+                f"{base}.progress",
+                "progress",
+                before=about,
             ),
             Question("Status", f"{base}.status", "choice", statuses, "No change"),
             Question("Next step", f"{base}.next_step"),

@@ -15,8 +15,6 @@ import pytest
 from supervise_tui.cli import main
 from supervise_tui.domain.enums import (
     ConcernStatus,
-    Fit,
-    SessionStatus,
 )
 from supervise_tui.store.folder import open_folder
 
@@ -89,10 +87,10 @@ def test_a_whole_session_piped_in(repo, team, data_dir, monkeypatch, capsys):
     assert_whole_session(stored, team["peer"], team["sup"])
 
 
-def test_end_of_input_keeps_the_draft_and_the_next_run_resumes_it(repo, team, data_dir):
+def test_end_of_input_keeps_the_draft_and_the_next_run_offers_it(repo, team, data_dir):
     repo.close()
-    where = ["--data-dir", str(data_dir)]
-    half = supervise("session", "--plain", "--peer", "Jordan Ellery", *where, answers=ANSWERS[:20])
+    where = ["session", "--plain", "--peer", "Jordan Ellery", "--data-dir", str(data_dir)]
+    half = supervise(*where, answers=ANSWERS[:20])
     assert half.returncode == 1
     assert half.stdout.rstrip().endswith(
         "The input ended: the draft is kept. Run the same command again to resume\nit."
@@ -101,20 +99,26 @@ def test_end_of_input_keeps_the_draft_and_the_next_run_resumes_it(repo, team, da
         (draft,) = store.drafts()
     assert draft.step == "role" and draft.strengths[0].skill == "Listening"
     assert draft.role_items[0].activity == "Med logs"  # kept after every answer
+    again = supervise(*where, answers=[])
+    assert again.returncode == 1
+    assert "Jordan Ellery has a session in progress." in again.stdout
+    assert "1. Resume the session of" in again.stdout
 
-    rest = supervise(
-        "session", "--plain", "--peer", "Jordan Ellery", *where, answers=["", *ANSWERS[20:]]
-    )
-    assert rest.returncode == 0, rest.stderr
-    assert "Jordan Ellery has a session in progress." in rest.stdout
-    assert "Resume the session of" in rest.stdout
-    # Where it stopped: the role step, at the question it had come to.
-    assert "Step 4 of 8, role negotiation. Activity 1, the key function it serves" in rest.stdout
+
+def test_a_resumed_session_goes_on_where_it_stopped(repo, team, data_dir, monkeypatch, capsys):
+    repo.close()
+    ask = {"monkeypatch": monkeypatch, "capsys": capsys}
+    code, _, _ = run_plain(data_dir, ANSWERS[:20], "--peer", "Jordan Ellery", **ask)
+    assert code == 1
+    code, out, err = run_plain(data_dir, ["", *ANSWERS[20:]], "--peer", "Jordan Ellery", **ask)
+    assert code == 0, err
+    # Exactly where it stopped: the role step, at the first question not answered yet.
+    after = out.split("Step 4 of 8, role negotiation.\n", 1)[1].splitlines()
+    assert after[1].startswith("Step 4 of 8, role negotiation. Activity 1, why it was asked")
     with open_folder(data_dir, clock=fixed_clock) as store:
         (held,) = store.sessions(team["peer"].id)
         assert store.drafts() == []
-    assert held.status == SessionStatus.ACKNOWLEDGED
-    assert (held.role_items[0].fit, held.goals[0].progress) == (Fit.DRIFTING, 25)
+    assert_whole_session(held, team["peer"], team["sup"])  # as if it had never stopped
 
 
 def test_open_items_are_reviewed_first(repo, team, data_dir, monkeypatch, capsys):
