@@ -3,7 +3,6 @@ screen-reader user would walk it; the same draft and record as the TUI."""
 
 from __future__ import annotations
 
-import io
 import os
 import subprocess
 import sys
@@ -12,46 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from supervise_tui.cli import main
 from supervise_tui.domain.enums import (
     ConcernStatus,
 )
 from supervise_tui.store.folder import open_folder
 
 from ..conftest import PASS, fixed_clock, full_session, keep_sessions
-from ..whole_session import assert_whole_session
-
-# The answers of the TUI's whole-session walk (tests/ui), one a line: the supervisor
-# (1: Dana), the kind and the time as offered; then every step, with a rating out of
-# range, a date that does not exist and a way back to change the goal's progress.
-ANSWERS = [
-    "1", "", "",
-    # check-in
-    "Tired 🌱", "4", "clearer", "", "", "7", "2", "", "Went well.", "",
-    # strengths
-    "Listening", "Stayed calm", "4", "done",
-    # role negotiation
-    "Med logs", "5", "3", "Nurse off", "3", "done",
-    # concerns: raised by the peer and owned by the supervisor, as offered
-    "Not invited", "3", "", "", "31/02", "friday", "done",
-    # goals, then into the feedback and back to change the progress
-    "Lead a call", "3", "", "20", "", "done",
-    "back", "back", "back", "back", "back", "25", "", "done",
-    # feedback on supervision
-    "5", "", "", "", "", "Helps. סבבה", "",
-    # wrap-up
-    "Ask agency", "2", "in 1 week", "", "", "Thanks.", "",
-    # finish, then Jordan signs, then Dana with a comment
-    "yes", "yes", "", "yes", "Fair record",
-]  # fmt: skip
-
-
-def run_plain(data_dir: Path, answers: list[str], *args: str, monkeypatch, capsys):
-    """In this process: the answers as standard input, what was written, the exit code."""
-    monkeypatch.setattr(sys, "stdin", io.StringIO("".join(a + "\n" for a in answers)))
-    code = main(["session", "--plain", *args, "--data-dir", str(data_dir)], clock=fixed_clock)
-    out, err = capsys.readouterr()
-    return code, out, err
+from ..whole_session import ANSWERS, assert_whole_session, run_plain
 
 
 def supervise(*args: str, answers: list[str], env: dict | None = None):
