@@ -64,7 +64,7 @@ def _session(ctx: Ctx, store, lines: Lines, me: Person | None, peer_name: str | 
     today = ctx.today() if resumed else draft.when.date()  # as the TUI has it
     walk = Walk(draft, store.tracks(peer.id), people, today)
     held = Walker(lines, store, walk, library.get(draft.pack_id), ctx).run()
-    return _sign(ctx, store, lines, me, held, people)
+    return _sign(ctx, store, lines, me, held, people, walk.tracks)
 
 
 def _pick(lines: Lines, question: str, people: list[Person]) -> int:
@@ -139,7 +139,7 @@ def _supervisors(lines: Lines, sups: list[Person], usual: list[str]) -> list[str
 # -- sign-off ---------------------------------------------------------------------------
 
 
-def _sign(ctx, store, lines: Lines, me: Person | None, session: Session, people) -> int:
+def _sign(ctx, store, lines: Lines, me: Person | None, session: Session, people, tracks) -> int:
     """The summary, then each participant who may sign here is asked, by the TUI's rules:
     signed in, you sign as yourself and anyone beside you types their own passphrase;
     a folder nobody signs in to, anyone not yet signed."""
@@ -148,7 +148,7 @@ def _sign(ctx, store, lines: Lines, me: Person | None, session: Session, people)
     from ..usecases.sessions import sign_session
 
     lines.say("\nFinished. The summary, as it is kept:\n")
-    lines.say(plain_text(session_markdown(session, people, None), lines.width).rstrip())
+    lines.say(plain_text(session_markdown(session, people, tracks), lines.width).rstrip())
     unsigned = [p for p in session.participants if session.signed_by(p) is None]
     if me is not None:
         unsigned.sort(key=lambda p: p != me.id)

@@ -9,6 +9,7 @@ import textwrap
 from dataclasses import dataclass
 
 WIDTH = 72
+ROOM = 40  # the most of a question on the line where the answer is typed
 COMMANDS = ("help", "skip", "back", "done", "finish", "clear", "prompts")
 YES, NO = ("y", "yes"), ("n", "no")
 
@@ -60,6 +61,8 @@ class Lines:
         if head:
             self.say(head)
         lines = textwrap.wrap(last, self.width, break_long_words=False) or [""]
+        if len(lines[-1]) > ROOM:  # leave room on the line for what is typed
+            lines[-1:] = textwrap.wrap(lines[-1], ROOM, break_long_words=False)
         if len(lines) > 1:
             self.say("\n".join(lines[:-1]))
         self.stdout.write(lines[-1] + " ")

@@ -68,18 +68,16 @@ def plain_text(markdown: str, width: int = WIDTH) -> str:
             continue
         quoted = re.match(r"^>\s?(.*)$", line)
         text = "  " + unmark(quoted.group(1)) if quoted else unmark(line)
-        out += _wrap(text, width) if text.strip() else [""]
-    text = "\n".join(_close_lists(out))
+        if text.strip():
+            out += _wrap(text, width)
+        elif not _between_items(lines, i - 1):
+            out.append("")
+    text = "\n".join(out)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
-def _close_lists(lines: list[str]) -> list[str]:
-    """No blank line between one item of a list and the next."""
-    kept: list[str] = []
-    for i, line in enumerate(lines):
-        after = next((n for n in lines[i + 1 :] if n.strip()), "")
-        before = next((n for n in reversed(kept) if n.strip()), "")
-        if not line.strip() and after.startswith("- ") and before.startswith(("- ", "  ")):
-            continue
-        kept.append(line)
-    return kept
+def _between_items(lines: list[str], at: int) -> bool:
+    """Whether the blank line ``at`` only parts one item of a list from the next."""
+    before = next((n for n in reversed(lines[:at]) if n.strip()), "")
+    after = next((n for n in lines[at + 1 :] if n.strip()), "")
+    return before.startswith(("- ", "  ")) and after.startswith("- ")

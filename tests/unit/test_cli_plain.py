@@ -98,6 +98,7 @@ def test_open_items_are_reviewed_first(repo, team, data_dir, monkeypatch, capsys
     assert code == 0
     assert "Step 1 of 8, review of what is still open. What happened since" in out
     assert "Open concern: Too many forms (Workload;" in out
+    assert "- Concern Too many forms: now resolved — Sorted with the manager" in out  # summary
     assert "awaiting sign-off from Jordan Ellery, Dana Whitfield" in " ".join(out.split())
     with open_folder(data_dir, clock=fixed_clock) as store:
         second = max(store.sessions(team["peer"].id), key=lambda s: s.when)
