@@ -14,6 +14,8 @@ from ..store.errors import StoreError
 from .common import EXIT_FAIL, EXIT_OK, Ctx, UsageError, open_records
 from .plain_io import Command, EndOfInput, Lines
 
+EXIT_STOPPED = 130  # Ctrl+C, as the other commands
+
 
 def cmd_session(ctx: Ctx, args) -> int:
     if not args.plain:
@@ -28,16 +30,21 @@ def cmd_session(ctx: Ctx, args) -> int:
                 "A session is run by a supervisor: they start it, and you sign it off with them."
             )
             return EXIT_FAIL
+        started: list[Session] = []  # the draft once there is one, then the held session
         try:
-            return _session(ctx, store, lines, me, args.peer)
-        except EndOfInput:
-            lines.say(
-                "The input ended: the draft is kept. Run the same command again to resume it."
-            )
-            return EXIT_FAIL
+            return _session(ctx, store, lines, me, args.peer, started)
+        except (EndOfInput, KeyboardInterrupt) as stop:
+            why = "The input ended" if isinstance(stop, EndOfInput) else "Stopped"
+            if not started:
+                lines.say(f"{why} before a session was started: nothing was changed.")
+            elif started[-1].status == SessionStatus.DRAFT:
+                lines.say(f"{why}: the draft is kept. Run the same command again to resume it.")
+            else:
+                lines.say(f"{why}: the session is finished and kept; it is signed in the app.")
+            return EXIT_FAIL if isinstance(stop, EndOfInput) else EXIT_STOPPED
 
 
-def _session(ctx: Ctx, store, lines: Lines, me: Person | None, peer_name: str | None) -> int:
+def _session(ctx: Ctx, store, lines: Lines, me, peer_name: str | None, started: list) -> int:
     from ..services.questions import Walk
     from ..store.packs import load_library
     from ..usecases.people import find_person, visible_peers
@@ -60,10 +67,12 @@ def _session(ctx: Ctx, store, lines: Lines, me: Person | None, peer_name: str | 
     draft, resumed = _resume_or_start(ctx, store, lines, me, peer, library)
     if draft is None:
         return EXIT_FAIL
+    started.append(draft)
     people = {p.id: p for p in store.people()}
     today = ctx.today() if resumed else draft.when.date()  # as the TUI has it
     walk = Walk(draft, store.tracks(peer.id), people, today)
     held = Walker(lines, store, walk, library.get(draft.pack_id), ctx).run()
+    started.append(held)  # finished: no draft any more
     return _sign(ctx, store, lines, me, held, people, walk.tracks)
 
 
@@ -170,14 +179,17 @@ def _sign(ctx, store, lines: Lines, me: Person | None, session: Session, people,
             except (ValidationError, StoreError) as error:
                 lines.say(f"Not signed: {error}")
     except EndOfInput:
-        pass
+        ended = True
+    else:
+        ended = False
     waiting = [people[p].name for p in session.participants if session.signed_by(p) is None]
     if session.status == SessionStatus.ACKNOWLEDGED:
         lines.say("Signed off by everyone: the session is acknowledged.")
     else:
+        lead = "The input ended: the session" if ended else "The session"
         lines.say(
-            f"The session is kept, awaiting sign-off from {', '.join(waiting)}. "
+            f"{lead} is kept, awaiting sign-off from {', '.join(waiting)}. "
             "They sign in the app (s on the summary, from Home)."
         )
     lines.say(f"Its id is {session.id[:8]}: supervise show {session.id[:8]} prints it.")
-    return EXIT_OK
+    return EXIT_FAIL if ended else EXIT_OK

@@ -144,3 +144,22 @@ def test_bad_input_is_one_sentence_and_changes_nothing(repo, team, data_dir, arg
     assert said in done.stderr and done.stderr.count("\n") == 1
     with open_folder(data_dir, clock=fixed_clock) as store:
         assert store.drafts() == []
+
+
+@pytest.mark.parametrize(
+    ("answers", "said", "held"),
+    [
+        ([], "The input ended before a session was started: nothing was changed.", 0),
+        (["1", "1", "", "", "finish", "yes", "yes"], "The input ended: the session is kept", 1),
+    ],
+)
+def test_the_end_of_input_anywhere_is_one_sentence_and_exit_1(
+    repo, team, data_dir, monkeypatch, capsys, answers, said, held
+):
+    repo.close()
+    code, out, _ = run_plain(data_dir, answers, monkeypatch=monkeypatch, capsys=capsys)
+    assert code == 1
+    assert said in " ".join(out.split())
+    with open_folder(data_dir, clock=fixed_clock) as store:
+        assert store.drafts() == []
+        assert len(store.sessions(team["peer"].id)) == held
