@@ -13,6 +13,7 @@ import pytest
 
 from supervise_tui.domain.enums import (
     ConcernStatus,
+    RatingKey,
 )
 from supervise_tui.store.folder import open_folder
 
@@ -163,3 +164,27 @@ def test_the_end_of_input_anywhere_is_one_sentence_and_exit_1(
     with open_folder(data_dir, clock=fixed_clock) as store:
         assert store.drafts() == []
         assert len(store.sessions(team["peer"].id)) == held
+
+
+def test_the_words_that_steer(repo, team, data_dir, monkeypatch, capsys):
+    repo.close()
+    answers = ["1", "", ""]  # Dana; weekly, now
+    answers += ["help", "prompts", "Fine", "3", "back", "clear", "", "skip"]  # check-in
+    answers += ["done.", "", "", "done"]  # strengths: a skill written "done"
+    answers += ["back", "back", "", "", "", "", "finish", "no", "finish", "yes", "no", "no"]
+    code, out, _ = run_plain(
+        data_dir, answers, "--peer", "Jordan Ellery", monkeypatch=monkeypatch, capsys=capsys
+    )
+    said = " ".join(out.split())
+    assert code == 0
+    assert "Start with the person, not the paperwork." in said  # the step's help
+    assert "1. How are you arriving today?" in said  # the pack's prompts
+    assert "Cleared." in said
+    assert "Not visited yet: Concerns, Development goals" in said
+    assert "Back to Step 4 of 8, role negotiation." in said
+    with open_folder(data_dir, clock=fixed_clock) as store:
+        (held,) = store.sessions(team["peer"].id)
+    assert held.checkin.arriving == "Fine"
+    assert held.checkin.ratings[RatingKey.ROLE_CLARITY].value is None  # cleared
+    assert held.skipped == ["check_in"]
+    assert [s.skill for s in held.strengths] == ["done"]
