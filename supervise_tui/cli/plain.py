@@ -1,7 +1,8 @@
 """`supervise session --plain`: a whole session on plain lines, for a screen reader or a
 braille display (or answers piped in). The same use cases and store as the TUI: the same
 draft, autosaved after every answer and resumable; finished and signed off by the same
-rules. The end of input keeps the draft and says so (exit 1)."""
+rules (a session awaiting a signature may be signed here later; a peer signed in only
+signs). The end of input keeps what there is and says so (exit 1)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ from ..domain.enums import Role, SessionKind, SessionStatus
 from ..domain.errors import ValidationError
 from ..domain.models import Person, Session
 from ..services.walkthrough import step_name
-from ..store.errors import StoreError
 from .common import EXIT_FAIL, EXIT_OK, Ctx, UsageError, open_records
 from .plain_io import Command, EndOfInput, Lines
+from .plain_sign import sign_off, signable
 
 EXIT_STOPPED = 130  # Ctrl+C, as the other commands
 
@@ -25,11 +26,6 @@ def cmd_session(ctx: Ctx, args) -> int:
     lines = Lines()
     with open_records(ctx) as store:
         me = store.person(store.signed_in) if store.signed_in not in (None, "recovery") else None
-        if me is not None and me.role == Role.PEER:
-            lines.say(
-                "A session is run by a supervisor: they start it, and you sign it off with them."
-            )
-            return EXIT_FAIL
         started: list[Session] = []  # the draft once there is one, then the held session
         try:
             return _session(ctx, store, lines, me, args.peer, started)
@@ -40,7 +36,7 @@ def cmd_session(ctx: Ctx, args) -> int:
             elif started[-1].status == SessionStatus.DRAFT:
                 lines.say(f"{why}: the draft is kept. Run the same command again to resume it.")
             else:
-                lines.say(f"{why}: the session is finished and kept; it is signed in the app.")
+                lines.say(f"{why}: the session is finished and kept, awaiting sign-off.")
             return EXIT_FAIL if isinstance(stop, EndOfInput) else EXIT_STOPPED
 
 
@@ -50,7 +46,9 @@ def _session(ctx: Ctx, store, lines: Lines, me, peer_name: str | None, started: 
     from ..usecases.people import find_person, visible_peers
     from .plain_walk import Walker
 
-    if peer_name:
+    if me is not None and me.role == Role.PEER:
+        peer = me  # a peer signs their own sessions here; a supervisor runs them
+    elif peer_name:
         peer = find_person(store, peer_name, Role.PEER)
     else:
         peers = [p for p in visible_peers(store) if p.active]
@@ -58,22 +56,29 @@ def _session(ctx: Ctx, store, lines: Lines, me, peer_name: str | None, started: 
             lines.say("There is no peer specialist yet: add one in the app first (People).")
             return EXIT_FAIL
         peer = peers[_pick(lines, "Which peer specialist is this session with", peers)]
+    people = {p.id: p for p in store.people()}
     library = load_library()
+    chosen = _what(ctx, store, lines, me, peer, people)
+    if isinstance(chosen, Session) and chosen.status != SessionStatus.DRAFT:
+        started.append(chosen)
+        return sign_off(ctx, store, lines, me, chosen, people, store.tracks(peer.id))
+    if chosen is None and me is not None and me.role == Role.PEER:
+        lines.say("Nothing of yours is waiting for sign-off.")
+        return EXIT_OK
     lines.say(
         f"A session with {peer.name}, line by line. Enter alone keeps an answer as it is; "
         "at any question, help says what the step is for and the words that steer "
         "(back, skip, done, finish)."
     )
-    draft, resumed = _resume_or_start(ctx, store, lines, me, peer, library)
+    draft = chosen or _start(ctx, store, lines, me, peer, library)
     if draft is None:
         return EXIT_FAIL
     started.append(draft)
-    people = {p.id: p for p in store.people()}
-    today = ctx.today() if resumed else draft.when.date()  # as the TUI has it
+    today = ctx.today() if chosen else draft.when.date()  # as the TUI has it
     walk = Walk(draft, store.tracks(peer.id), people, today)
     held = Walker(lines, store, walk, library.get(draft.pack_id), ctx).run()
     started.append(held)  # finished: no draft any more
-    return _sign(ctx, store, lines, me, held, people, walk.tracks)
+    return sign_off(ctx, store, lines, me, held, people, walk.tracks, finished=True)
 
 
 def _pick(lines: Lines, question: str, people: list[Person]) -> int:
@@ -84,24 +89,46 @@ def _pick(lines: Lines, question: str, people: list[Person]) -> int:
         lines.say("Please choose one by its number.")
 
 
-def _resume_or_start(ctx, store, lines, me, peer, library) -> tuple[Session | None, bool]:
-    """The peer's unfinished session, when they have one and it is wanted; else a new one."""
-    open_ones = [d for d in store.drafts() if d.peer_id == peer.id]
-    if open_ones:
+def _what(ctx, store, lines: Lines, me, peer: Person, people) -> Session | None:
+    """What this run is for, when there is a choice: the peer's unfinished session to
+    resume, a finished one awaiting a signature that may be given here, or (None) a new
+    session. A peer signed in only signs."""
+    from ..usecases.sessions import awaiting_signoff
+
+    own = me is not None and me.role == Role.PEER
+    drafts = [] if own else [d for d in store.drafts() if d.peer_id == peer.id]
+    waiting = [store.session(peer.id, r.id, r.when.year) for r in awaiting_signoff(store, peer.id)]
+    waiting = [s for s in waiting if signable(s, me)]
+    if not drafts and not waiting:
+        return None
+    options = [
+        f"Resume the session of {human_datetime(d.when)}, {d.kind.label.lower()}, "
+        f"at {step_name(d.step).lower() if d.step else 'the start'}"
+        for d in drafts
+    ]
+    options += [
+        f"Sign off the session of {human_datetime(s.when)} (awaiting "
+        f"{', '.join(_name(people, p) for p in signable(s, None))})"
+        for s in waiting
+    ]
+    if drafts:
         lines.say(f"{peer.name} has a session in progress.")
-        options = [
-            f"Resume the session of {human_datetime(d.when)}, {d.kind.label.lower()}, "
-            f"at {step_name(d.step).lower() if d.step else 'the start'}"
-            for d in open_ones
-        ] + ["Start a new session"]
-        while True:
-            chosen = lines.choose("Resume it", options, blank="Enter resumes the first")
-            if not isinstance(chosen, Command):
-                break
-            lines.say("Choose by number: a session to resume, or the last to start a new one.")
-        if chosen is None or chosen < len(open_ones):
-            return open_ones[chosen or 0], True
-    return _start(ctx, store, lines, me, peer, library), False
+    if not own:
+        options.append("Start a new session")
+    default = 0 if drafts or own else len(options) - 1  # resume, else a new session
+    hint = "Enter: " + ("resume it" if drafts else "the first" if own else "a new session")
+    while True:
+        chosen = lines.choose("What now", options, blank=hint)
+        if not isinstance(chosen, Command):
+            break
+        lines.say("Choose by number.")
+    chosen = default if chosen is None else chosen
+    found = [*drafts, *waiting]
+    return found[chosen] if chosen < len(found) else None
+
+
+def _name(people: dict[str, Person], person_id: str) -> str:
+    return people[person_id].name if person_id in people else "someone no longer listed"
 
 
 def _start(ctx, store, lines, me, peer, library) -> Session | None:
@@ -143,53 +170,3 @@ def _supervisors(lines: Lines, sups: list[Person], usual: list[str]) -> list[str
             lines.say(", ".join(p.name for p in sups if p.id in chosen) + ".")
             return chosen
         lines.say(f"Please type one or more numbers from 1 to {len(sups)}.")
-
-
-# -- sign-off ---------------------------------------------------------------------------
-
-
-def _sign(ctx, store, lines: Lines, me: Person | None, session: Session, people, tracks) -> int:
-    """The summary, then each participant who may sign here is asked, by the TUI's rules:
-    signed in, you sign as yourself and anyone beside you types their own passphrase;
-    a folder nobody signs in to, anyone not yet signed."""
-    from ..services.plain_text import plain_text
-    from ..services.summary import session_markdown
-    from ..usecases.sessions import sign_session
-
-    lines.say("\nFinished. The summary, as it is kept:\n")
-    lines.say(plain_text(session_markdown(session, people, tracks), lines.width).rstrip())
-    unsigned = [p for p in session.participants if session.signed_by(p) is None]
-    if me is not None:
-        unsigned.sort(key=lambda p: p != me.id)
-    try:
-        for person_id in unsigned:
-            name = people[person_id].name if person_id in people else "someone no longer listed"
-            lines.say("")
-            if not lines.yes_no(f"Sign off as {name}? Signing says this summary is a fair record."):
-                continue
-            comment = lines.read("A comment (optional):")
-            secret = None
-            if me is not None and person_id != me.id:
-                secret = lines.secret(f"{name}, type your own passphrase:")
-            try:
-                session = sign_session(
-                    store, session, person_id, comment, clock=ctx.clock, passphrase=secret
-                )
-                lines.say(f"Signed by {name}.")
-            except (ValidationError, StoreError) as error:
-                lines.say(f"Not signed: {error}")
-    except EndOfInput:
-        ended = True
-    else:
-        ended = False
-    waiting = [people[p].name for p in session.participants if session.signed_by(p) is None]
-    if session.status == SessionStatus.ACKNOWLEDGED:
-        lines.say("Signed off by everyone: the session is acknowledged.")
-    else:
-        lead = "The input ended: the session" if ended else "The session"
-        lines.say(
-            f"{lead} is kept, awaiting sign-off from {', '.join(waiting)}. "
-            "They sign in the app (s on the summary, from Home)."
-        )
-    lines.say(f"Its id is {session.id[:8]}: supervise show {session.id[:8]} prints it.")
-    return EXIT_FAIL if ended else EXIT_OK

@@ -118,7 +118,7 @@ def test_on_encrypted_records_the_one_beside_signs_with_their_own_passphrase(loc
     data_dir, team, _ = locked_folder
     where = ["--data-dir", str(data_dir), "--as", "Dana Whitfield"]
     env = {"SUPERVISE_PASSPHRASE": PASS}
-    answers = ["2", "", "", "", "finish", "yes"]  # a new one beside the draft there
+    answers = ["3", "", "", "", "finish", "yes"]  # a new one beside the draft there
     answers += ["yes", "", "yes", "", "not jordans words"]  # Dana, then Jordan: wrong
     done = supervise(
         "session", "--plain", "--peer", "Jordan Ellery", *where, answers=answers, env=env
@@ -188,3 +188,20 @@ def test_the_words_that_steer(repo, team, data_dir, monkeypatch, capsys):
     assert held.checkin.ratings[RatingKey.ROLE_CLARITY].value is None  # cleared
     assert held.skipped == ["check_in"]
     assert [s.skill for s in held.strengths] == ["done"]
+
+
+def test_a_peer_signed_in_signs_their_own_session_here(locked_folder):
+    data_dir, team, _ = locked_folder
+    where = ["session", "--plain", "--data-dir", str(data_dir), "--as", "Jordan Ellery"]
+    env = {"SUPERVISE_PASSPHRASE": "Jordan Ellery own words here"}
+    done = supervise(*where, answers=["", "yes", "Agreed"], env=env)
+    assert done.returncode == 0, done.stderr
+    said = " ".join(done.stdout.split())
+    assert "1. Sign off the session of Tue 17 Nov 2026, 10:00 (awaiting Jordan Ellery" in said
+    assert "Start a new session" not in said  # a peer signs; a supervisor runs sessions
+    assert "Jordan's private arriving line" in said  # their own record, read here
+    assert "Sign off as Dana Whitfield" not in said  # only themselves
+    assert "Signed by Jordan Ellery." in said
+    again = supervise(*where, answers=[], env=env)
+    assert again.returncode == 0
+    assert "Nothing of yours is waiting for sign-off." in again.stdout
