@@ -184,9 +184,11 @@ class Walker:
             path = f"{question.adds}.{item.id}.{question.first}"
         before = draft.pending.get(path)
         problem = apply_input(draft, path, raw, today=self.walk.today, tracks=self.walk.tracks)
-        if problem is not None:
+        if problem is not None:  # the field stays as it was (typed text not kept yet too)
             if before is None:
                 draft.pending.pop(path, None)
+            else:
+                draft.pending[path] = before
             if question.adds:
                 getattr(draft, question.adds).pop()
             return problem

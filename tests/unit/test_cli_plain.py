@@ -14,10 +14,11 @@ import pytest
 from supervise_tui.domain.enums import (
     ConcernStatus,
     RatingKey,
+    SessionKind,
 )
 from supervise_tui.store.folder import open_folder
 
-from ..conftest import PASS, fixed_clock, full_session, keep_sessions
+from ..conftest import FIXED_NOW, PASS, fixed_clock, full_session, keep_sessions
 from ..whole_session import ANSWERS, assert_whole_session, run_plain
 
 
@@ -205,3 +206,31 @@ def test_a_peer_signed_in_signs_their_own_session_here(locked_folder):
     again = supervise(*where, answers=[], env=env)
     assert again.returncode == 0
     assert "Nothing of yours is waiting for sign-off." in again.stdout
+
+
+def test_what_the_tui_could_not_take_yet_is_asked_again_before_finishing(
+    repo, team, data_dir, monkeypatch, capsys
+):
+    from supervise_tui.services.draft_edit import apply_input
+    from supervise_tui.usecases.sessions import save_draft, start_session
+
+    draft = start_session(
+        repo, team["peer"], [team["sup"].id], SessionKind.WEEKLY, FIXED_NOW.replace(tzinfo=None),
+        "", clock=fixed_clock,
+    )  # fmt: skip
+    path = "checkin.ratings.workload.value"
+    assert apply_input(draft, path, "7", today=FIXED_NOW.date()) is not None  # kept as typed
+    save_draft(repo, draft, clock=fixed_clock)
+    repo.close()
+    answers = ["", "finish", "yes", "9", "", "finish", "yes", "3", "finish", "yes", "no", "no"]
+    code, out, _ = run_plain(
+        data_dir, answers, "--peer", "Jordan Ellery", monkeypatch=monkeypatch, capsys=capsys
+    )
+    said = " ".join(out.split())
+    assert code == 0
+    assert "Now: 7. Enter keeps it." in said
+    assert said.count("Not finished yet: ") == 2  # "7", then "7" kept after "9" was refused
+    assert "Now: 9" not in said
+    with open_folder(data_dir, clock=fixed_clock) as store:
+        (held,) = store.sessions(team["peer"].id)
+    assert held.checkin.ratings[RatingKey.WORKLOAD].value == 3 and held.pending == {}
