@@ -162,11 +162,15 @@ def _supervisors(lines: Lines, sups: list[Person], usual: list[str]) -> list[str
         lines.say(f"{number}. {person.display}", indent="  ")
     while True:
         ask = "Numbers, with spaces between" + (f" (Enter for {names})" if names else "")
-        answer = lines.read(ask + ":").replace(",", " ").split()
+        typed = lines.read(ask + ":").strip()
+        answer = typed.replace(",", " ").split()
         chosen = usual if not answer else []
         if answer and all(a.isdigit() and 1 <= int(a) <= len(sups) for a in answer):
             chosen = list(dict.fromkeys(sups[int(a) - 1].id for a in answer))
+        named = [p.id for p in sups if p.display.casefold().startswith(typed.casefold())]
+        if typed and not chosen and len(named) == 1:  # one name will do too
+            chosen = named
         if chosen:
             lines.say(", ".join(p.name for p in sups if p.id in chosen) + ".")
             return chosen
-        lines.say(f"Please type one or more numbers from 1 to {len(sups)}.")
+        lines.say(f"Please type one or more numbers from 1 to {len(sups)}, or one name.")

@@ -94,8 +94,8 @@ class Lines:
                 return None
             if text.isdigit() and 1 <= int(text) <= len(options):
                 return int(text) - 1
-            named = [i for i, o in enumerate(options) if o.casefold() == text.casefold()]
-            if named:
+            named = [i for i, o in enumerate(options) if o.casefold().startswith(text.casefold())]
+            if text and len(named) == 1:  # its words will do too ("jor" for Jordan Ellery)
                 return named[0]
             self.say(f"Please type a number from 1 to {len(options)}.")
 

@@ -152,7 +152,7 @@ def test_bad_input_is_one_sentence_and_changes_nothing(repo, team, data_dir, arg
     ("answers", "said", "held"),
     [
         ([], "The input ended before a session was started: nothing was changed.", 0),
-        (["1", "1", "", "", "finish", "yes", "yes"], "The input ended: the session is kept", 1),
+        (["jor", "dana", "", "", "finish", "yes", "yes"], "The input ended: the session", 1),
     ],
 )
 def test_the_end_of_input_anywhere_is_one_sentence_and_exit_1(
@@ -164,7 +164,9 @@ def test_the_end_of_input_anywhere_is_one_sentence_and_exit_1(
     assert said in " ".join(out.split())
     with open_folder(data_dir, clock=fixed_clock) as store:
         assert store.drafts() == []
-        assert len(store.sessions(team["peer"].id)) == held
+        sessions = store.sessions(team["peer"].id)
+    assert len(sessions) == held
+    assert all(s.supervisor_ids == [team["sup"].id] for s in sessions)  # "dana" chose her
 
 
 def test_the_words_that_steer(repo, team, data_dir, monkeypatch, capsys):
