@@ -14,7 +14,8 @@ from ...domain.models import Person
 from ...domain.passphrases import strength_hint
 from ...domain.text import NAME_MAX
 from ...store.errors import StoreError
-from ..widgets.controls import TextInput, name_suggester
+from ..widgets.controls import TextInput
+from ..widgets.names import name_suggester
 from .base import Dialog, Problem
 
 INTRO = (

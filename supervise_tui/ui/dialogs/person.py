@@ -17,7 +17,8 @@ from ...domain.schedule import WEEKDAYS
 from ...domain.text import NAME_MAX
 from ...store.errors import StoreError
 from ...usecases.people import save_person
-from ..widgets.controls import TextInput, name_suggester
+from ..widgets.controls import TextInput
+from ..widgets.names import name_suggester
 from .base import Dialog, Problem, bold
 
 # where a message about a field is shown, and what gets the focus

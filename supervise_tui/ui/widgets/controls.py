@@ -6,7 +6,6 @@ Blinking can be turned off for people who find it distracting
 
 from __future__ import annotations
 
-from textual.suggester import SuggestFromList
 from textual.widgets import Input, TextArea
 
 
@@ -20,20 +19,3 @@ class TextBox(TextArea):
     def on_mount(self) -> None:
         if not getattr(self.app, "blink", True):
             self.cursor_blink = False
-
-
-def name_suggester(app) -> SuggestFromList | None:
-    """The names of the people in the records (those the person at the keyboard may see),
-    suggested as a name is typed (→ takes one); none while the records are locked:
-    before anyone signs in, nobody's name is shown."""
-    from ...store.errors import StoreError
-    from ...usecases.people import visible_people
-
-    store = getattr(app, "store", None)
-    if store is None or store.locked:
-        return None
-    try:
-        names = sorted({person.name for person in visible_people(store)})
-    except StoreError:
-        return None
-    return SuggestFromList(names, case_sensitive=False) if names else None
