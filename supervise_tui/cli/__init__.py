@@ -91,6 +91,14 @@ def _main(argv: list[str], clock: Callable[[], datetime]) -> int:
         from . import transfer
 
         return getattr(transfer, f"cmd_{command}")(ctx, args)
+    if command == "show":
+        from .show import cmd_show
+
+        return cmd_show(ctx, args)
+    if command == "session":
+        from .plain import cmd_session
+
+        return cmd_session(ctx, args)
     from .tui import cmd_open
 
     return cmd_open(ctx, args)

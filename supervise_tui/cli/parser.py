@@ -6,6 +6,7 @@ import argparse
 
 from .. import __version__
 from .common import BUNDLE_PASSPHRASE_ENV, UsageError
+from .parser_sessions import add_session_commands
 
 
 class Parser(argparse.ArgumentParser):
@@ -212,4 +213,5 @@ def build_parser() -> Parser:
         action="store_true",
         help="replace the records without asking (needed when not run at a terminal)",
     )
+    add_session_commands(sub, common)
     return parser

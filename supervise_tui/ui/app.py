@@ -19,6 +19,8 @@ from ..domain.models import Person
 from ..store.backend import Backend
 from ..store.packs import Library, load_library
 from .commands import SuperviseCommands
+from .preferences import BINDING as THEME_BINDING
+from .preferences import Preferences
 from .signing import Signing
 
 HIGH_CONTRAST = Theme(
@@ -37,7 +39,7 @@ HIGH_CONTRAST = Theme(
 )
 
 
-class SuperviseApp(Signing, App):
+class SuperviseApp(Signing, Preferences, App):
     """supervise-tui: structured supervision sessions, one screen, two people."""
 
     TITLE = "supervise"
@@ -66,6 +68,7 @@ class SuperviseApp(Signing, App):
         Binding("ctrl+l", "lock", "Lock", show=False, id="app.lock"),
         Binding("ctrl+e", "encrypt", "Encrypt", show=False, id="app.encrypt"),
         Binding("f11", "change_passphrase", "Passphrase", show=False, id="app.change_passphrase"),
+        THEME_BINDING,
     ]
 
     def __init__(
@@ -133,6 +136,7 @@ class SuperviseApp(Signing, App):
                 timeout=20,
             )
         self._apply_settings()
+        self.start_preferences()
         self.set_interval(5.0, self._check_idle)
         for notice in self.store.notices:
             self.notify(notice, title="An interrupted save", severity="warning", timeout=30)

@@ -7,6 +7,7 @@ from textual.markup import escape
 from textual.widgets import Static
 
 from ....domain.enums import RatingKey
+from ....services.walkthrough import STEP_HELP
 from ..controls import TextInput
 from ..fields import InlineField, control_id, message_line
 from .base import StepPane, intro
@@ -14,11 +15,7 @@ from .base import StepPane, intro
 
 class CheckInStep(StepPane):
     STEP = "check_in"
-    HELP = (
-        "Start with the person, not the paperwork. Ask how the peer is arriving today and "
-        "write it in their words. The four ratings (1 = not at all, 5 = fully) are check-ins "
-        "to talk about, never a performance score; leave any of them blank."
-    )
+    HELP = STEP_HELP["check_in"]
 
     def compose(self) -> ComposeResult:
         draft = self.ctx.draft

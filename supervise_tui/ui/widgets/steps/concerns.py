@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 
 from ....domain.enums import ConcernCategory
+from ....services.walkthrough import STEP_HELP
 from ..item_card import ItemCard
 from .base import StepPane, intro
 
@@ -13,11 +14,7 @@ class ConcernsStep(StepPane):
     STEP = "concerns"
     LIST = "concerns"
     ADD_LABEL = "Add a concern"
-    HELP = (
-        "What the peer raises must be followed up quickly and visibly. Write each concern in "
-        "the peer's own words, choose a category, agree who owns it and when you will follow "
-        "up. Open concerns come back at the start of every later session until resolved."
-    )
+    HELP = STEP_HELP["concerns"]
 
     def compose(self) -> ComposeResult:
         yield intro(

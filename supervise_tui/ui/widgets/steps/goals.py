@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 
 from ....domain.enums import GoalArea
+from ....services.walkthrough import STEP_HELP
 from ..item_card import ItemCard
 from .base import StepPane, intro
 
@@ -13,12 +14,7 @@ class GoalsStep(StepPane):
     STEP = "goals"
     LIST = "goals"
     ADD_LABEL = "Add a goal"
-    HELP = (
-        "Professional development keeps peers growing: leading a community-of-practice call, "
-        "presenting at a conference, a training or certification, adapting the intervention. "
-        "Give each goal a next step small enough to do before next time. Progress is a rough "
-        "percentage; goals stay on the list until completed or set aside."
-    )
+    HELP = STEP_HELP["goals"]
 
     def compose(self) -> ComposeResult:
         yield intro("New development goals. Earlier goals are updated in the Review step.")

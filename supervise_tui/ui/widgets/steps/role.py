@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 
 from ....domain.enums import Decision, Fit, KeyFunction
+from ....services.walkthrough import STEP_HELP
 from ..item_card import ItemCard
 from .base import StepPane, intro
 
@@ -13,13 +14,7 @@ class RoleStep(StepPane):
     STEP = "role"
     LIST = "role_items"
     ADD_LABEL = "Add an activity"
-    HELP = (
-        "Role negotiation is a standing topic of every session. For each task or activity of "
-        "the week, say which of the four key functions of peer support it serves, whether it "
-        "fits the peer role (in role, unsure, or drifting towards case management or clinical "
-        "work), why it was asked for, and what you agree. Unclear roles are the supervisor's "
-        "to own. Over time this shows drift before it sets in."
-    )
+    HELP = STEP_HELP["role"]
 
     def compose(self) -> ComposeResult:
         yield intro(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 
 from ....domain.enums import NoticedBy
+from ....services.walkthrough import STEP_HELP
 from ..item_card import ItemCard
 from .base import StepPane, intro
 
@@ -13,11 +14,7 @@ class StrengthsStep(StepPane):
     STEP = "strengths"
     LIST = "strengths"
     ADD_LABEL = "Add a strength"
-    HELP = (
-        "Name the peer's specific skills, each with a concrete moment where it showed. "
-        "Strengths come before concerns on purpose: peers who are told what they do well "
-        "know how they are doing, and feel valued."
-    )
+    HELP = STEP_HELP["strengths"]
 
     def compose(self) -> ComposeResult:
         yield intro("Name a specific skill and a moment it showed. Who noticed it?")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 
+from ....services.walkthrough import STEP_HELP
 from ..item_card import ItemCard
 from ..voices import VoicesBox
 from .base import StepPane, intro
@@ -13,12 +14,7 @@ class WrapUpStep(StepPane):
     STEP = "wrap_up"
     LIST = "actions"
     ADD_LABEL = "Add an action"
-    HELP = (
-        "Agree the actions, each with an owner and a due date. Some belong to the supervisor: "
-        "advocating for the peer role inside the organisation is part of the job, and its "
-        "follow-through shows in the record too. Confirm the next session date and let each "
-        "person say a few closing words. F6 (or F8 here) goes to the summary for sign-off."
-    )
+    HELP = STEP_HELP["wrap_up"] + " F6 (or F8 here) goes to the summary for sign-off."
 
     def compose(self) -> ComposeResult:
         yield intro(
