@@ -87,6 +87,10 @@ def _main(argv: list[str], clock: Callable[[], datetime]) -> int:
         from . import transfer
 
         return getattr(transfer, f"cmd_{command}")(ctx, args)
+    if command == "serve":
+        from .serve import cmd_serve
+
+        return cmd_serve(ctx, args)
     from .tui import cmd_open
 
     return cmd_open(ctx, args)

@@ -172,6 +172,7 @@ def build_parser() -> Parser:
         "(alone: show it)",
     )
 
+    _serve_parser(sub, common)
     sub.add_parser(
         "backups",
         parents=[common],
@@ -196,3 +197,41 @@ def build_parser() -> Parser:
         help="replace the records without asking (needed when not run at a terminal)",
     )
     return parser
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"needs a port number from 0 to 65535, not {text!r}")
+    return port
+
+
+def _serve_parser(sub, common: argparse.ArgumentParser) -> None:
+    serve = sub.add_parser(
+        "serve",
+        parents=[common],
+        help="open the app in a browser on this computer (a one-time link is printed)",
+    )
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="the address to listen on (default 127.0.0.1: this computer only)",
+    )
+    serve.add_argument(
+        "--port",
+        type=_port,
+        default=8000,
+        help="the port to listen on (default 8000; 0: any free port)",
+    )
+    serve.add_argument(
+        "--read-only",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="open the records without changing anything",
+    )
+    serve.add_argument(
+        "--peer", metavar="NAME", default=argparse.SUPPRESS, help="open one peer's own view"
+    )

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from .. import config
-from .common import Ctx, UsageError, open_records, say
+from .common import IN_BROWSER_ENV, Ctx, UsageError, open_records, say
 
 
 def cmd_open(ctx: Ctx, args) -> int:
@@ -27,19 +27,39 @@ def cmd_open(ctx: Ctx, args) -> int:
 
 
 def run_tui(ctx: Ctx, data_dir: Path, *, read_only: bool, peer: str | None) -> int:
+    import os
+
+    from ..store.errors import StoreLocked
     from ..store.folder import open_folder
     from ..ui.app import make_app
 
     # The file check and the hourly backup run once Home is showing (see make_app).
-    repo = open_folder(
-        data_dir, clock=ctx.clock, read_only=read_only, check=False, backup=False, on_upgrade=say
-    )
+    def opened(read_only: bool):
+        return open_folder(
+            data_dir,
+            clock=ctx.clock,
+            read_only=read_only,
+            check=False,
+            backup=False,
+            on_upgrade=say,
+        )
+
+    in_use = False
+    try:
+        repo = opened(read_only)
+    except StoreLocked:
+        if not os.environ.get(IN_BROWSER_ENV):
+            raise
+        # A browser tab cannot print a sentence and stop: it is offered the records
+        # read-only, in the app (supervise serve).
+        repo, in_use = opened(True), True
     try:
         if repo.locked and ctx.credentials.name and ctx.credentials.given():
             from ..usecases.security import sign_in
 
             sign_in(repo, ctx.credentials.name, ctx.credentials.passphrase())  # no prompt then
         app = make_app(repo, clock=ctx.clock, peer_name=peer)
+        app.in_use_elsewhere = in_use
         result = app.run()
         code = app.return_code or 0
     finally:
