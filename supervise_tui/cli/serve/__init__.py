@@ -24,12 +24,6 @@ def cmd_serve(ctx: Ctx, args) -> int:
         )
     read_only = bool(getattr(args, "read_only", False))
     _check_folder(ctx, read_only)
-    if not is_loopback(args.host):
-        say(
-            f"Warning: listening on {args.host}, so other computers on the network can reach "
-            "this page; only the link's token keeps them out, and the connection is not "
-            "encrypted (plain HTTP)."
-        )
     command = app_command(ctx, read_only=read_only, peer=getattr(args, "peer", None))
     # The app processes sign people in themselves, in the browser: never with a
     # passphrase from this terminal's environment.
@@ -40,7 +34,7 @@ def cmd_serve(ctx: Ctx, args) -> int:
     from .running import CannotListen, serve
 
     try:
-        asyncio.run(serve(command, args.host, args.port, announce=_announce))
+        asyncio.run(serve(command, args.host, args.port, announce=_announcer(args.host)))
     except CannotListen as error:
         say(f"supervise: {error}")
         return EXIT_FAIL
@@ -83,7 +77,18 @@ def _check_folder(ctx: Ctx, read_only: bool) -> None:
     store.close()
 
 
-def _announce(link: str) -> None:
-    print("Open this link in a browser on this computer (it works once, for one browser):")
-    print(f"  {link}")
-    print("Ctrl+C stops the server; everything typed is saved.", flush=True)
+def _announcer(host: str):
+    """What is said once the server listens: the link (and a warning off this computer)."""
+
+    def announce(link: str) -> None:
+        if not is_loopback(host):
+            say(
+                f"Warning: listening on {host}, so other computers on the network can reach "
+                "this page; only the link's token keeps them out, and the connection is not "
+                "encrypted (plain HTTP)."
+            )
+        print("Open this link in a browser (it works once, for one browser):")
+        print(f"  {link}")
+        print("Ctrl+C stops the server; everything typed is saved.", flush=True)
+
+    return announce
