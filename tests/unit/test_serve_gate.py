@@ -1,4 +1,4 @@
-"""`supervise serve`'s gate: the one-time link, the session cookie, the websocket, and a
+"""`supervise serve`'s gate: the one-time link, the browser's cookie, the websocket, and a
 page that loads nothing from elsewhere. Driven through aiohttp's test client against the
 real server (its routes, page and static files)."""
 
@@ -27,12 +27,12 @@ async def served():
         yield client, gate
 
 
-async def open_session(client: TestClient, gate: Gate) -> None:
+async def open_browser(client: TestClient, gate: Gate) -> None:
     response = await client.get(f"/?token={gate.token}", allow_redirects=False)
     assert response.status == 303 and response.headers["Location"] == "/"
 
 
-async def test_the_link_opens_a_session_with_a_strict_httponly_cookie(served):
+async def test_the_link_gives_the_browser_a_strict_httponly_cookie(served):
     client, gate = served
     token = gate.token
     response = await client.get(f"/?token={token}", allow_redirects=False)
@@ -49,7 +49,7 @@ async def test_the_link_opens_a_session_with_a_strict_httponly_cookie(served):
 async def test_the_link_works_once(served):
     client, gate = served
     token = gate.token
-    await open_session(client, gate)
+    await open_browser(client, gate)
     client.session.cookie_jar.clear()  # another browser, or the link from the history
     again = await client.get(f"/?token={token}", allow_redirects=False)
     assert again.status == 403
@@ -66,21 +66,21 @@ async def test_without_the_right_token_every_request_is_refused(served, query):
         assert response.content_type == "text/html"
         assert "Not allowed" in await response.text()
         assert "default-src 'self'" in response.headers["Content-Security-Policy"]
-    assert gate.session is None and gate.token is not None  # a wrong guess spends nothing
+    assert gate.cookie is None and gate.token is not None  # a wrong guess spends nothing
 
 
 async def test_a_wrong_cookie_is_refused(served):
     client, gate = served
-    await open_session(client, gate)
+    await open_browser(client, gate)
     client.session.cookie_jar.clear()
-    client.session.cookie_jar.update_cookies({COOKIE: "x" + gate.session})
+    client.session.cookie_jar.update_cookies({COOKIE: "x" + gate.cookie})
     assert (await client.get("/")).status == 403
     assert (await client.get("/static/page.js")).status == 403
 
 
-async def test_with_the_session_the_page_and_its_files_are_served_with_a_strict_policy(served):
+async def test_with_the_cookie_the_page_and_its_files_are_served_with_a_strict_policy(served):
     client, gate = served
-    await open_session(client, gate)
+    await open_browser(client, gate)
     page = await client.get("/")
     html = await page.text()
     policy = page.headers["Content-Security-Policy"]
@@ -106,12 +106,12 @@ async def test_with_the_session_the_page_and_its_files_are_served_with_a_strict_
         assert "googleapis" not in (await response.read()).decode("utf-8", "replace")
 
 
-async def test_the_websocket_needs_the_session_and_a_page_of_this_server(served):
+async def test_the_websocket_needs_the_cookie_and_a_page_of_this_server(served):
     client, gate = served
     with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
         await client.ws_connect("/ws")
     assert refused.value.status == 403
-    await open_session(client, gate)
+    await open_browser(client, gate)
     with pytest.raises(aiohttp.WSServerHandshakeError) as foreign:
         await client.ws_connect("/ws", headers={"Origin": "http://elsewhere.example"})
     assert foreign.value.status == 403

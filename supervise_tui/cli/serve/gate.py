@@ -1,7 +1,7 @@
 """Who may reach the served app: the one browser that opened the printed link.
 
 `supervise serve` prints a link with a one-time token. The first request that brings it
-(``GET /?token=…``) is answered with a session cookie (HttpOnly, SameSite=Strict) and sent
+(``GET /?token=…``) is answered with a cookie for that browser (HttpOnly, SameSite=Strict) and sent
 on to ``/``; from then on the token is spent, so a link left in a browser's history or on a
 screen opens nothing. Every request — the page, its files, the app's websocket — needs that
 cookie; anything else gets 403 and a short page. Comparisons are constant-time. Every
@@ -16,7 +16,7 @@ import secrets
 
 from aiohttp import web
 
-COOKIE = "supervise_session"
+COOKIE = "supervise_browser"
 
 # Nothing from elsewhere: scripts, styles, fonts, images and the websocket all come from
 # this server ('self' covers ws:// to the same host), and no other site may frame the page.
@@ -55,28 +55,28 @@ def refused() -> web.Response:
 
 
 class Gate:
-    """The token printed once, and the session it opens (one browser)."""
+    """The token printed once, and the cookie it is exchanged for (one browser)."""
 
     def __init__(self, token: str | None = None) -> None:
         self.token: str | None = token or secrets.token_urlsafe(32)
-        self.session: str | None = None  # the cookie's value, once the link is used
+        self.cookie: str | None = None  # the cookie's value, once the link is used
 
     def link(self, base: str) -> str:
         """The link to print (before anyone has used it)."""
         return f"{base}/?token={self.token}"
 
     def exchange(self, token: str | None) -> str | None:
-        """Spend the token for a session (its cookie's value), or None."""
+        """Spend the token for the browser's cookie (its value), or None."""
         if not same(token, self.token):
             return None
         self.token = None  # one time only
-        self.session = secrets.token_urlsafe(32)
-        return self.session
+        self.cookie = secrets.token_urlsafe(32)
+        return self.cookie
 
     def admits(self, request: web.Request) -> bool:
-        """A request from the browser that holds the session (and, for the websocket,
+        """A request from the browser that holds the cookie (and, for the websocket,
         from a page of this server)."""
-        if not same(request.cookies.get(COOKIE), self.session):
+        if not same(request.cookies.get(COOKIE), self.cookie):
             return False
         origin = request.headers.get("Origin")
         return origin is None or origin == f"{request.scheme}://{request.host}"
@@ -89,9 +89,9 @@ class Gate:
                 response.headers.update(HEADERS)
             return response
         if request.method == "GET" and request.path == "/" and "token" in request.query:
-            session = self.exchange(request.query.get("token"))
-            if session is not None:
+            cookie = self.exchange(request.query.get("token"))
+            if cookie is not None:
                 response = web.Response(status=303, headers={**HEADERS, "Location": "/"})
-                response.set_cookie(COOKIE, session, httponly=True, samesite="Strict", path="/")
+                response.set_cookie(COOKIE, cookie, httponly=True, samesite="Strict", path="/")
                 return response
         return refused()

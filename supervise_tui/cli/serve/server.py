@@ -27,7 +27,7 @@ VENDOR = Path(textual_serve.__file__).resolve().parent / "static"
 
 class TabApp(AppService):
     """One tab's app process; when it ends (quit, or it could not start), the tab is told
-    at once, so the page says the session ended instead of waiting."""
+    at once, so the page says the app closed instead of waiting."""
 
     async def run(self) -> None:
         try:
@@ -52,6 +52,7 @@ class SuperviseServer(Server):
             [
                 web.get("/", self.handle_index, name="index"),
                 web.get("/ws", self.handle_websocket, name="websocket"),
+                web.get("/favicon.ico", self.handle_no_icon),
                 web.static("/static", PAGE / "static", name="static"),
                 web.static("/vendor", VENDOR, name="vendor"),
             ]
@@ -60,6 +61,9 @@ class SuperviseServer(Server):
 
     async def make_app(self) -> web.Application:
         return await self._make_app()
+
+    async def handle_no_icon(self, request: web.Request) -> web.Response:
+        return web.Response(status=204)  # no icon, and no error in the browser's console
 
     async def handle_index(self, request: web.Request) -> web.Response:
         scheme = "wss" if request.scheme == "https" else "ws"
