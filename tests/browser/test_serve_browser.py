@@ -113,11 +113,11 @@ def served(folder: Path):
     finally:
         if server.poll() is None:
             server.send_signal(signal.SIGTERM)
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+        try:
+            server.communicate(timeout=20)  # (and its pipes closed)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.communicate()
 
 
 def test_the_app_in_a_browser(served, folder):
@@ -177,6 +177,7 @@ def test_the_app_in_a_browser(served, folder):
     ]
     # Stopping the server asks each tab's app to quit; it ends cleanly and promptly.
     server.send_signal(signal.SIGTERM)
-    assert server.wait(timeout=20) == 0
+    _, said = server.communicate(timeout=20)
+    assert server.returncode == 0, said
     assert time.monotonic() - started < 30
     shutil.rmtree(shots, ignore_errors=True)

@@ -85,8 +85,8 @@ def test_a_network_address_is_warned_about_and_the_server_stops_on_sigterm(tmp_p
         assert re.search(r"http://0\.0\.0\.0:\d+/\?token=[\w-]{40,}", lines[1]), lines
     finally:
         server.send_signal(signal.SIGTERM)
-        code = server.wait(timeout=20)
-    assert code == 0
+        server.communicate(timeout=20)
+    assert server.returncode == 0
 
 
 def test_each_tab_runs_the_same_folder_and_options(tmp_path):

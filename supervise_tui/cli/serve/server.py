@@ -34,6 +34,20 @@ class TabApp(AppService):
             await super().run()
         finally:
             await self.remote_close()
+            await self._reap()
+
+    async def _reap(self) -> None:
+        """Wait for the process to end (its pipes closed), so nothing of it lingers."""
+        process = self._process
+        if process is None:
+            return
+        if process.stdin is not None:
+            process.stdin.close()
+        try:
+            await asyncio.wait_for(process.wait(), 10)
+        except TimeoutError:
+            process.kill()
+            await process.wait()
 
 
 class SuperviseServer(Server):
