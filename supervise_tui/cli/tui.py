@@ -10,20 +10,25 @@ from .common import IN_BROWSER_ENV, Ctx, UsageError, open_records, say
 
 
 def cmd_open(ctx: Ctx, args) -> int:
+    check_peer(ctx, args.peer)
+    return run_tui(ctx, ctx.data_dir, read_only=args.read_only, peer=args.peer)
+
+
+def check_peer(ctx: Ctx, peer: str | None) -> None:
+    """--peer names a peer of these (plain) records: a clear error before the app starts."""
+    if not peer:
+        return
     from ..store.folder.encrypting import is_encrypted_folder
 
-    if args.peer and is_encrypted_folder(ctx.data_dir):
+    if is_encrypted_folder(ctx.data_dir):
         raise UsageError(
             "these records are encrypted: a peer signs in as themselves instead of --peer"
         )
-    if args.peer:
-        from ..domain.enums import Role
-        from ..usecases.people import find_person
+    from ..domain.enums import Role
+    from ..usecases.people import find_person
 
-        # a clear error before the TUI starts
-        with open_records(ctx, read_only=True) as repo:
-            find_person(repo, args.peer, Role.PEER)
-    return run_tui(ctx, ctx.data_dir, read_only=args.read_only, peer=args.peer)
+    with open_records(ctx, read_only=True) as repo:
+        find_person(repo, peer, Role.PEER)
 
 
 def run_tui(ctx: Ctx, data_dir: Path, *, read_only: bool, peer: str | None) -> int:

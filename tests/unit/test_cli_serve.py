@@ -102,3 +102,28 @@ def test_loopback_addresses():
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.20")
     assert not is_loopback("agency-pc.local")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--read-only", "--peer", "Jordan Ellery", "serve"],
+        ["serve", "--read-only", "--peer", "Jordan Ellery"],
+    ],
+)
+def test_the_app_s_options_are_taken_before_or_after_serve(argv):
+    from supervise_tui.cli.parser import build_parser
+
+    args = build_parser().parse_args(argv)
+    assert args.command == "serve" and args.read_only and args.peer == "Jordan Ellery"
+    plain = build_parser().parse_args(["serve"])
+    assert not getattr(plain, "read_only", False) and getattr(plain, "peer", None) is None
+
+
+def test_a_peer_not_in_the_records_is_said_before_anything_listens(tmp_path):
+    folder = tmp_path / "records"
+    run("demo", "--no-tui", "--data-dir", str(folder), "--peers", "1", "--weeks", "1")
+    out = run("serve", "--data-dir", str(folder), "--port", "0", "--peer", "Nobody Atall")
+    assert out.returncode == 1
+    assert "no peer specialist called 'Nobody Atall'" in one_sentence(out.stderr)
+    assert "token" not in out.stdout

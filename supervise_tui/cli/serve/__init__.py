@@ -15,6 +15,7 @@ import shlex
 import sys
 
 from ..common import EXIT_FAIL, IN_BROWSER_ENV, PASSPHRASE_ENV, Ctx, UsageError, say
+from ..tui import check_peer
 
 
 def cmd_serve(ctx: Ctx, args) -> int:
@@ -23,8 +24,10 @@ def cmd_serve(ctx: Ctx, args) -> int:
             "serve signs people in in the browser: leave out --as and --passphrase-file"
         )
     read_only = bool(getattr(args, "read_only", False))
+    peer = getattr(args, "peer", None)
     _check_folder(ctx, read_only)
-    command = app_command(ctx, read_only=read_only, peer=getattr(args, "peer", None))
+    check_peer(ctx, peer)
+    command = app_command(ctx, read_only=read_only, peer=peer)
     # The app processes sign people in themselves, in the browser: never with a
     # passphrase from this terminal's environment.
     os.environ.pop(PASSPHRASE_ENV, None)
