@@ -210,28 +210,16 @@ def _port(text: str) -> int:
 
 
 def _serve_parser(sub, common: argparse.ArgumentParser) -> None:
-    serve = sub.add_parser(
-        "serve",
-        parents=[common],
-        help="open the app in a browser on this computer (a one-time link is printed)",
-    )
-    serve.add_argument(
-        "--host",
-        default="127.0.0.1",
-        help="the address to listen on (default 127.0.0.1: this computer only)",
-    )
-    serve.add_argument(
-        "--port",
-        type=_port,
-        default=8000,
-        help="the port to listen on (default 8000; 0: any free port)",
-    )
-    serve.add_argument(
-        "--read-only",
-        action="store_true",
-        default=argparse.SUPPRESS,
-        help="open the records without changing anything",
-    )
-    serve.add_argument(
-        "--peer", metavar="NAME", default=argparse.SUPPRESS, help="open one peer's own view"
-    )
+    what = "open the app in a browser on this computer (a one-time link is printed)"
+    serve = sub.add_parser("serve", parents=[common], help=what)
+    local = "the address to listen on (default 127.0.0.1: this computer only)"
+    serve.add_argument("--host", default="127.0.0.1", help=local)
+    port = "the port to listen on (default 8000; 0: any free port)"
+    serve.add_argument("--port", type=_port, default=8000, help=port)
+    # The app's own options, here too (`supervise serve --read-only`); not given, the
+    # ones before `serve` stand.
+    unchanged = argparse.SUPPRESS
+    read_only = "each tab opens the records without changing anything"
+    serve.add_argument("--read-only", action="store_true", default=unchanged, help=read_only)
+    peer = "each tab opens this peer's own view"
+    serve.add_argument("--peer", metavar="NAME", default=unchanged, help=peer)
