@@ -31,33 +31,31 @@ def check_peer(ctx: Ctx, peer: str | None) -> None:
         find_person(repo, peer, Role.PEER)
 
 
+def open_for_app(ctx: Ctx, data_dir: Path, *, read_only: bool):
+    """The folder as the app opens it: the file check and the hourly backup wait until
+    Home is showing (see make_app)."""
+    from ..store.folder import open_folder
+
+    return open_folder(
+        data_dir, clock=ctx.clock, read_only=read_only, check=False, backup=False, on_upgrade=say
+    )
+
+
 def run_tui(ctx: Ctx, data_dir: Path, *, read_only: bool, peer: str | None) -> int:
     import os
 
     from ..store.errors import StoreLocked
-    from ..store.folder import open_folder
     from ..ui.app import make_app
-
-    # The file check and the hourly backup run once Home is showing (see make_app).
-    def opened(read_only: bool):
-        return open_folder(
-            data_dir,
-            clock=ctx.clock,
-            read_only=read_only,
-            check=False,
-            backup=False,
-            on_upgrade=say,
-        )
 
     in_use = False
     try:
-        repo = opened(read_only)
+        repo = open_for_app(ctx, data_dir, read_only=read_only)
     except StoreLocked:
         if not os.environ.get(IN_BROWSER_ENV):
             raise
         # A browser tab cannot print a sentence and stop: it is offered the records
         # read-only, in the app (supervise serve).
-        repo, in_use = opened(True), True
+        repo, in_use = open_for_app(ctx, data_dir, read_only=True), True
     try:
         if repo.locked and ctx.credentials.name and ctx.credentials.given():
             from ..usecases.security import sign_in

@@ -111,13 +111,13 @@ def served(folder: Path):
         assert link, f"no link printed; stderr: {server.stderr.read()}"
         yield server, link
     finally:
-        if server.poll() is None:
+        if server.returncode is None:  # (the test did not stop it)
             server.send_signal(signal.SIGTERM)
-        try:
-            server.communicate(timeout=20)  # (and its pipes closed)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.communicate()
+            try:
+                server.communicate(timeout=20)  # (and its pipes closed)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.communicate()
 
 
 def test_the_app_in_a_browser(served, folder):
@@ -164,6 +164,17 @@ def test_the_app_in_a_browser(served, folder):
             response = stranger.new_page().goto(link)
             assert response.status == 403
             stranger.close()
+
+            # Stopping the server with both tabs open: each tab's app is asked to quit
+            # (it saves), the pages say so, and the server ends at once, cleanly.
+            stopping = time.monotonic()
+            server.send_signal(signal.SIGTERM)
+            _, said = server.communicate(timeout=20)
+            assert server.returncode == 0, said
+            assert time.monotonic() - stopping < 10
+            for page in pages:
+                page.wait_for_selector("body.-closed .closed-dialog", timeout=5000)
+                assert "The app in this tab has closed" in page.inner_text(".closed-dialog")
         except BaseException:
             for number, page in enumerate(pages, 1):
                 page.screenshot(path=str(shots / f"tab-{number}.png"))
@@ -175,9 +186,5 @@ def test_the_app_in_a_browser(served, folder):
     assert all(url.startswith(f"{base}/") for url in requests), [
         url for url in requests if not url.startswith(f"{base}/")
     ]
-    # Stopping the server asks each tab's app to quit; it ends cleanly and promptly.
-    server.send_signal(signal.SIGTERM)
-    _, said = server.communicate(timeout=20)
-    assert server.returncode == 0, said
     assert time.monotonic() - started < 30
     shutil.rmtree(shots, ignore_errors=True)

@@ -15,7 +15,7 @@ import shlex
 import sys
 
 from ..common import EXIT_FAIL, IN_BROWSER_ENV, PASSPHRASE_ENV, Ctx, UsageError, say
-from ..tui import check_peer
+from ..tui import check_peer, open_for_app
 
 
 def cmd_serve(ctx: Ctx, args) -> int:
@@ -68,12 +68,9 @@ def _check_folder(ctx: Ctx, read_only: bool) -> None:
     the terminal, not in a browser tab. One in use by another window is fine (each tab
     is then offered it read-only)."""
     from ...store.errors import StoreLocked
-    from ...store.folder import open_folder
 
     try:
-        store = open_folder(
-            ctx.data_dir, clock=ctx.clock, read_only=read_only, check=False, backup=False
-        )
+        store = open_for_app(ctx, ctx.data_dir, read_only=read_only)
     except StoreLocked:
         say(f"Another window is using {ctx.data_dir}: browser tabs will be offered it read-only.")
         return

@@ -37,11 +37,9 @@ async def start(command: str, host: str, port: int, gate: Gate) -> tuple[web.App
     return runner, f"http://{shown}:{bound[1]}"
 
 
-async def serve(
-    command: str, host: str, port: int, *, announce: Callable[[str], None], gate=None
-) -> None:
+async def serve(command: str, host: str, port: int, *, announce: Callable[[str], None]) -> None:
     """Serve until Ctrl+C or SIGTERM; each open tab's app is asked to quit (it saves)."""
-    gate = gate or Gate()
+    gate = Gate()
     runner, base = await start(command, host, port, gate)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -15,7 +15,7 @@ from pathlib import Path
 import aiohttp_jinja2
 import jinja2
 import textual_serve
-from aiohttp import web
+from aiohttp import WSCloseCode, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, log, to_int
 
@@ -56,9 +56,11 @@ class SuperviseServer(Server):
     def __init__(self, command: str, gate: Gate, *, title: str = "supervise") -> None:
         super().__init__(command, title=title)
         self.gate = gate
+        self.tabs: set[web.WebSocketResponse] = set()  # open now
 
     async def _make_app(self) -> web.Application:
         app = web.Application(middlewares=[self.gate.middleware])
+        app.on_shutdown.append(self.close_tabs)
         aiohttp_jinja2.setup(
             app, loader=jinja2.FileSystemLoader(PAGE), autoescape=jinja2.select_autoescape()
         )
@@ -75,6 +77,12 @@ class SuperviseServer(Server):
 
     async def make_app(self) -> web.Application:
         return await self._make_app()
+
+    async def close_tabs(self, app: web.Application) -> None:
+        """Stopping: each open tab is closed, so its app is asked to quit (it saves) at
+        once instead of when the connection times out."""
+        for websocket in list(self.tabs):
+            await websocket.close(code=WSCloseCode.GOING_AWAY, message=b"server stopped")
 
     async def handle_no_icon(self, request: web.Request) -> web.Response:
         return web.Response(status=204)  # no icon, and no error in the browser's console
@@ -94,6 +102,7 @@ class SuperviseServer(Server):
         width = to_int(request.query.get("width", "80"), 80)
         height = to_int(request.query.get("height", "24"), 24)
         await websocket.prepare(request)
+        self.tabs.add(websocket)
         tab = TabApp(
             self.command,
             write_bytes=websocket.send_bytes,
@@ -109,5 +118,6 @@ class SuperviseServer(Server):
         except Exception as error:  # noqa: BLE001 - one tab's trouble never stops the server
             log.error("A browser tab's app failed: %s", type(error).__name__)
         finally:
+            self.tabs.discard(websocket)
             await tab.stop()
         return websocket
