@@ -165,8 +165,15 @@ def test_the_app_in_a_browser(served, folder):
             assert response.status == 403
             stranger.close()
 
-            # Stopping the server with both tabs open: each tab's app is asked to quit
-            # (it saves), the pages say so, and the server ends at once, cleanly.
+            # A session begun in the first tab, words typed, and at once the server is
+            # stopped with both tabs open: each tab's app is asked to quit and saves
+            # (the words are in the draft), the pages say so, the server ends cleanly.
+            first.keyboard.press("n")
+            wait_for_screen(first, "Start (F2)")
+            first.keyboard.press("F2")
+            wait_for_screen(first, "Session with Jordan Ellery")
+            first.keyboard.type("Quiet week, zebra marker")
+            wait_for_screen(first, "zebra marker")  # the app has it (perhaps not autosaved yet)
             stopping = time.monotonic()
             server.send_signal(signal.SIGTERM)
             _, said = server.communicate(timeout=20)
@@ -186,5 +193,11 @@ def test_the_app_in_a_browser(served, folder):
     assert all(url.startswith(f"{base}/") for url in requests), [
         url for url in requests if not url.startswith(f"{base}/")
     ]
+    store = open_folder(folder, clock=fixed_clock, read_only=True)
+    try:
+        (draft,) = store.drafts()
+        assert "zebra marker" in repr(draft)
+    finally:
+        store.close()
     assert time.monotonic() - started < 30
     shutil.rmtree(shots, ignore_errors=True)
