@@ -20,6 +20,8 @@ COOKIE = "supervise_browser"
 
 # Nothing from elsewhere: scripts, styles, fonts, images and the websocket all come from
 # this server ('self' covers ws:// to the same host), and no other site may frame the page.
+# No inline script or style either: textual-serve's bundle tries to add two small <style>
+# elements (the browser's console says they were blocked); page.css holds their rules.
 POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; font-src 'self'; "
     "img-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
