@@ -15,6 +15,7 @@ import pytest
 
 from supervise_tui.cli.common import Ctx
 from supervise_tui.cli.serve import app_command, is_loopback
+from supervise_tui.cli.serve.running import shown_host
 
 from ..conftest import fixed_clock
 from .test_cli import run
@@ -82,7 +83,8 @@ def test_a_network_address_is_warned_about_and_the_server_stops_on_sigterm(tmp_p
         assert "other computers on the network can reach this page" in warning
         assert "not encrypted" in warning
         lines = [server.stdout.readline() for _ in range(3)]
-        assert re.search(r"http://0\.0\.0\.0:\d+/\?token=[\w-]{40,}", lines[1]), lines
+        # every address: the link names this computer's own
+        assert re.search(r"http://127\.0\.0\.1:\d+/\?token=[\w-]{40,}", lines[1]), lines
     finally:
         server.send_signal(signal.SIGTERM)
         server.communicate(timeout=20)
@@ -127,3 +129,9 @@ def test_a_peer_not_in_the_records_is_said_before_anything_listens(tmp_path):
     assert out.returncode == 1
     assert "no peer specialist called 'Nobody Atall'" in one_sentence(out.stderr)
     assert "token" not in out.stdout
+
+
+def test_the_link_names_a_host_a_browser_can_open():
+    assert shown_host("127.0.0.1") == "127.0.0.1" and shown_host("::1") == "[::1]"
+    assert shown_host("0.0.0.0") == "127.0.0.1" and shown_host("::") == "[::1]"
+    assert shown_host("192.168.1.20") == "192.168.1.20"

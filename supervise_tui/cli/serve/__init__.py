@@ -85,7 +85,8 @@ def _announcer(host: str):
             say(
                 f"Warning: listening on {host}, so other computers on the network can reach "
                 "this page; only the link's token keeps them out, and the connection is not "
-                "encrypted (plain HTTP)."
+                "encrypted (plain HTTP). From another computer, use this computer's address "
+                "in the link."
             )
         print("Open this link in a browser (it works once, for one browser):")
         print(f"  {link}")

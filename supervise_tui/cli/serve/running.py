@@ -33,8 +33,16 @@ async def start(command: str, host: str, port: int, gate: Gate) -> tuple[web.App
             ) from None
         raise CannotListen(f"cannot listen on {host} port {port} ({error.strerror}).") from None
     bound = runner.addresses[0]
-    shown = f"[{host}]" if ":" in host else host
-    return runner, f"http://{shown}:{bound[1]}"
+    return runner, f"http://{shown_host(host)}:{bound[1]}"
+
+
+def shown_host(host: str) -> str:
+    """The host as a link names it: listening on every address, this computer's own."""
+    if host in ("0.0.0.0", ""):
+        return "127.0.0.1"
+    if host == "::":
+        return "[::1]"
+    return f"[{host}]" if ":" in host else host
 
 
 async def serve(command: str, host: str, port: int, *, announce: Callable[[str], None]) -> None:
