@@ -18,7 +18,7 @@ EXPLANATION = (
     "them.\n\n"
     "This tab can show them read-only: you can look at everything, and nothing you do "
     "here changes them. To make changes here, close the other tab or window first, then "
-    "start this one again."
+    "reload this page."
 )
 
 
