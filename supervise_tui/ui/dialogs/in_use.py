@@ -16,9 +16,9 @@ from .base import Dialog
 EXPLANATION = (
     "Another tab or window is using these records, and only one at a time can change "
     "them.\n\n"
-    "This tab can show them read-only: you can look at everything, and nothing you do "
-    "here changes them. To make changes here, close the other tab or window first, then "
-    "reload this page."
+    "This tab can show them read-only: you can look, and nothing you do here changes "
+    "them. To make changes here, close the other tab or window first, then reload this "
+    "page."
 )
 
 
