@@ -123,9 +123,16 @@ def build_parser() -> Parser:
     team.add_argument("--json", action="store_true", help="one JSON object, for scripts")
 
     export = sub.add_parser(
-        "export", parents=[common], help="write records to Markdown, CSV or a JSON bundle"
+        "export",
+        parents=[common],
+        help="write records to Markdown, a page to print (HTML), CSV or a JSON bundle",
     )
-    export.add_argument("--format", required=True, choices=("json", "md", "csv"))
+    export.add_argument(
+        "--format",
+        required=True,
+        choices=("json", "md", "html", "csv"),
+        help="html: one page to open in a browser and print, with lines to sign",
+    )
     export.add_argument("--peer", metavar="NAME", help="only this peer's records")
     export.add_argument("--site", metavar="SITE", help="only peers at this site")
     export.add_argument("--period", default="all", metavar="P", help=period_help)
@@ -143,6 +150,16 @@ def build_parser() -> Parser:
         help="for moving records between sites: a JSON bundle locked with a passphrase "
         f"(from ${BUNDLE_PASSPHRASE_ENV}, or asked for twice); needs -o FILE",
     )
+    calendar = sub.add_parser(
+        "calendar",
+        parents=[common],
+        help="the next session due with each peer, as an iCalendar (.ics) file",
+    )
+    calendar.add_argument(
+        "--supervisor", metavar="NAME", help="only this supervisor's peers (named or met last)"
+    )
+    calendar.add_argument("-o", "--output", metavar="FILE", help="write here (default: screen)")
+    calendar.add_argument("--force", action="store_true", help="replace FILE if it exists")
     imp = sub.add_parser("import", parents=[common], help="merge a JSON bundle into the records")
     imp.add_argument(
         "file",

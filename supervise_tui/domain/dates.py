@@ -119,6 +119,27 @@ def parse_datetime(text: object, now: datetime, field: str = "when") -> datetime
     return parsed.replace(second=0, microsecond=0, tzinfo=None)
 
 
+_CLOCK_EXAMPLES = "for example 10:05, 14.30 or 2:30pm"
+
+
+def parse_clock(text: object, day: date, field: str) -> datetime:
+    """A time of day typed for ``day`` (when a session began or ended)."""
+    raw = " ".join(str(text or "").split()).lower().replace(".", ":")
+    if re.fullmatch(r"\d{1,2}", raw):
+        raw += ":00"
+    if not raw or len(raw) > 12:
+        raise ValidationError(f"Please type a time of day, {_CLOCK_EXAMPLES}.", field)
+    try:
+        parsed = _parse(raw, default=datetime.combine(day, time()))
+    except (ValueError, OverflowError, TypeError):
+        parsed = None
+    if parsed is None or parsed.date() != day:
+        raise ValidationError(
+            f"I could not read {raw!r} as a time of day; {_CLOCK_EXAMPLES}.", field
+        )
+    return parsed.replace(second=0, microsecond=0, tzinfo=None)
+
+
 def _order(raw: str) -> dict[str, bool]:
     """ISO dates are year-month-day; anything else is read day first (24/11/2026)."""
     if _YEAR_FIRST.match(raw):

@@ -45,6 +45,7 @@ class SessionStatus(Labelled):
     DRAFT = "draft"
     COMPLETED = "completed"
     ACKNOWLEDGED = "acknowledged"
+    WITHDRAWN = "withdrawn"  # kept and readable, but out of every figure
 
 
 class RatingKey(Labelled):
@@ -156,6 +157,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "draft": "Draft",
         "completed": "Completed, awaiting sign-off",
         "acknowledged": "Signed off by both",
+        "withdrawn": "Withdrawn",
     },
     "RatingKey": {
         "role_clarity": "Role clarity",

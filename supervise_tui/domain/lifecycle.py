@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from .dates import local
 from .enums import SessionStatus
 from .errors import ValidationError
 from .models import Session, SignOff
@@ -26,6 +27,10 @@ def finish(session: Session, now) -> Session:
             path,
         )
     session = prune(session)
+    if session.ended is None and session.started is not None:
+        # it ends now, when that makes a meeting's length (else the length stays unknown)
+        ended = dataclasses.replace(session, ended=local(now).replace(second=0, microsecond=0))
+        session = ended if ended.minutes is not None else session
     validate_session(session, finishing=True)
     return dataclasses.replace(
         session, status=SessionStatus.COMPLETED, updated_at=now, step="", pending={}
@@ -81,6 +86,8 @@ def sign_off(session: Session, person_id: str, comment: str, now) -> Session:
     """Record one participant's acknowledgement; when all have, it is acknowledged."""
     if session.status == SessionStatus.DRAFT:
         raise ValidationError("Finish the session before signing it off.", "status")
+    if session.status == SessionStatus.WITHDRAWN:
+        raise ValidationError("This session was withdrawn: it is kept, not signed.", "status")
     if person_id not in session.participants:
         raise ValidationError("Only people in the session can sign it off.", "signoffs")
     comment = check_text(comment, "comment", limit=SHORT_MAX)

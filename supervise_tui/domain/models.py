@@ -7,9 +7,8 @@ is); :mod:`.validation` says what a stored or finished record must hold, and
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
 
 from .enums import (
     Cadence,
@@ -28,44 +27,18 @@ from .enums import (
     SessionKind,
     SessionStatus,
 )
+from .stamps import (  # noqa: F401 - the names records are made with, kept here too
+    IDENTITY,
+    MAX_REVISIONS,
+    _id,
+    _stamp,
+    new_id,
+    next_revisions,
+    next_stamp,
+    now_utc,
+)
 
-
-def new_id() -> str:
-    return str(uuid.uuid4())
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
-
-
-MAX_REVISIONS = 50
-
-# Fields that say which record this is and which version: a bundle must carry them
-# (a record without its id would be added again by every import).
-IDENTITY = {"identity": True}
-
-
-def _id() -> str:
-    return field(default_factory=new_id, metadata=IDENTITY)
-
-
-def _stamp() -> datetime:
-    return field(default_factory=now_utc, metadata=IDENTITY)
-
-
-def next_stamp(previous: datetime | None, now: datetime) -> datetime:
-    """``now``, but always later than ``previous``: versions of a record never share a
-    stamp, which the merge rules rely on (docs/format.md)."""
-    if previous is not None and now <= previous:
-        return previous + timedelta(milliseconds=1)
-    return now
-
-
-def next_revisions(
-    previous_revisions: list[datetime], previous_updated_at: datetime
-) -> list[datetime]:
-    """The revision list of a new version made from a previous one."""
-    return [*previous_revisions, previous_updated_at][-MAX_REVISIONS:]
+MAX_MINUTES = 12 * 60  # a longer "session" is a draft left open, not a meeting
 
 
 @dataclass(slots=True, frozen=True)
@@ -244,6 +217,37 @@ class PeerInput:
 
 
 @dataclass(slots=True)
+class Correction:
+    """On a draft: it corrects the finished session with the same id, as it was kept at
+    ``of`` (its ``updated_at``). Said by whom, and why (required once everyone signed)."""
+
+    of: datetime
+    by: str  # person id
+    reason: str = ""
+
+
+@dataclass(slots=True)
+class Amendment:
+    """A correction made after everyone had signed: who, when, why, and the signed
+    version as it was (``previous``, without its own amendments: they are listed here)."""
+
+    by: str  # person id
+    at: datetime
+    reason: str
+    previous: Session
+    id: str = _id()
+
+
+@dataclass(slots=True)
+class Withdrawal:
+    """A session kept but withdrawn (made by mistake): out of every figure."""
+
+    by: str  # person id
+    at: datetime
+    reason: str
+
+
+@dataclass(slots=True)
 class Session:
     peer_id: str
     supervisor_ids: list[str]
@@ -273,7 +277,13 @@ class Session:
     agenda: list[AgendaItem] = field(default_factory=list)  # brought by the peer
     peer_note: str = ""  # the peer's own note for this session, written beforehand
     next_session: date | None = None
+    # Local wall-clock times it began and ended (None: not known, e.g. older records).
+    started: datetime | None = None
+    ended: datetime | None = None
     signoffs: list[SignOff] = field(default_factory=list)
+    correcting: Correction | None = None  # a draft that corrects a finished session
+    amendments: list[Amendment] = field(default_factory=list)  # oldest first
+    withdrawn: Withdrawal | None = None
     id: str = _id()
     created_at: datetime = _stamp()
     updated_at: datetime = _stamp()
@@ -286,6 +296,14 @@ class Session:
     @property
     def day(self) -> date:
         return self.when.date()
+
+    @property
+    def minutes(self) -> int | None:
+        """How long it lasted, when both times are known and make sense (≤ 12 hours)."""
+        if self.started is None or self.ended is None:
+            return None
+        minutes = int((self.ended - self.started).total_seconds() // 60)
+        return minutes if 0 < minutes <= MAX_MINUTES else None
 
     def signed_by(self, person_id: str) -> SignOff | None:
         return next((s for s in self.signoffs if s.person_id == person_id), None)

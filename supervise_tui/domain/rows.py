@@ -89,6 +89,15 @@ class SessionRow:
 
 
 def row_of(session: Session) -> SessionRow:
+    if session.status == SessionStatus.WITHDRAWN:  # listed, but out of every figure
+        return SessionRow(
+            id=session.id,
+            when=session.when,
+            kind=session.kind,
+            status=session.status,
+            supervisor_ids=list(session.supervisor_ids),
+            updated_at=session.updated_at,
+        )
     return SessionRow(
         id=session.id,
         when=session.when,

@@ -40,7 +40,7 @@ def year_counts(refs) -> dict[int, YearCount]:
     """Held sessions per year (anything with ``when`` and ``status``: refs or facts)."""
     counts: dict[int, YearCount] = {}
     for r in refs:
-        if r.status == SessionStatus.DRAFT:
+        if r.status in (SessionStatus.DRAFT, SessionStatus.WITHDRAWN):
             continue
         count = counts.setdefault(r.when.year, YearCount())
         count.held += 1

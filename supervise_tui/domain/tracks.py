@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from .enums import ConcernStatus, GoalStatus
+from .enums import ConcernStatus, GoalStatus, SessionStatus
 from .models import Action, ActionUpdate, Concern, ConcernUpdate, Goal, GoalUpdate, Session
 
 
@@ -186,6 +186,10 @@ def apply_session(tracks: Tracks, session: Session) -> set[str]:
     """
     touched: set[str] = set()
     day = session.day
+    if session.status == SessionStatus.WITHDRAWN:  # it raises and updates nothing
+        empty: list = []
+        session = replace(session, concerns=empty, goals=empty, actions=empty)
+        session = replace(session, concern_updates=empty, goal_updates=empty, action_updates=empty)
     for table, raised_attr, new_items, make in (
         (
             tracks.concerns,
@@ -247,7 +251,8 @@ def fold_sessions(sessions: list[Session]) -> Tracks:
     applied once; a session whose update names an item raised later the same day is
     applied again at the end (applying is idempotent), so no update is lost.
     """
-    ordered = sorted(sessions, key=lambda s: (s.when, s.id))
+    counted = (s for s in sessions if s.status != SessionStatus.WITHDRAWN)
+    ordered = sorted(counted, key=lambda s: (s.when, s.id))
     tracks = Tracks()
     again: list[Session] = []
     for session in ordered:

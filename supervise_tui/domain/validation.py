@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from .corrections import check_corrections
 from .dates import in_range
 from .enums import ConcernStatus, Role
 from .errors import ValidationError
@@ -248,6 +249,23 @@ def validate_session(session: Session, *, finishing: bool = False) -> None:
                 "Only people in the session can sign it off.", f"signoffs[{i}].person_id"
             )
         check_text(signoff.comment, f"signoffs[{i}].comment", limit=SHORT_MAX, label="comment")
+    _check_times(session)
+    check_corrections(session, validate_session)
+
+
+def _check_times(session: Session) -> None:
+    """Began and ended are local times, in order, at most twelve hours apart."""
+    for name in ("started", "ended"):
+        moment = getattr(session, name)
+        if moment is not None:
+            if moment.tzinfo is not None:
+                raise ValidationError("A session's times are local, without a zone.", name)
+            in_range(moment.date(), name)
+    minutes = session.minutes
+    if session.started and session.ended and minutes is None:
+        raise ValidationError(
+            "The session cannot end before it began, or last more than twelve hours.", "ended"
+        )
 
 
 def _check_dates(session: Session) -> None:

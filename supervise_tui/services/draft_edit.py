@@ -15,10 +15,10 @@ anything is pending.
 from __future__ import annotations
 
 import typing
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 
-from ..domain.dates import parse_date
+from ..domain.dates import parse_clock, parse_date
 from ..domain.enums import (
     FeedbackKey,
     RatingKey,
@@ -68,6 +68,8 @@ STEP_OF: dict[str, str] = {
     "feedback": Section.FEEDBACK.value,
     "actions": Section.WRAP_UP.value,
     "next_session": Section.WRAP_UP.value,
+    "started": Section.WRAP_UP.value,
+    "ended": Section.WRAP_UP.value,
     "agenda": Section.CHECK_IN.value,
 }
 
@@ -174,8 +176,8 @@ def _resolve(draft: Session, parts: list[str]) -> tuple[object, str]:
                 return draft.feedback, "text"
             FeedbackKey(parts[2])
             return draft.feedback.ratings, parts[2]
-        if track == "next_session" and len(parts) == 1:
-            return draft, "next_session"
+        if track in ("next_session", "started", "ended") and len(parts) == 1:
+            return draft, track
     except (StopIteration, IndexError, ValueError, KeyError):
         pass
     raise PathError(".".join(parts))
@@ -195,6 +197,8 @@ def _set(obj: object, attr: str, raw: str, today: date, limit: int) -> None:
         setattr(obj, attr, _rating(raw))
     elif attr == "progress":
         setattr(obj, attr, parse_progress(raw))
+    elif base is datetime:  # when the session began or ended, on its day
+        setattr(obj, attr, parse_clock(raw, obj.day, attr) if raw.strip() else None)
     elif base is date:
         setattr(obj, attr, parse_date(raw, today, attr) if raw.strip() else None)
     elif isinstance(base, type) and issubclass(base, Enum):

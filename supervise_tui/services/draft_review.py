@@ -7,7 +7,7 @@ update in the draft, and an update that changes nothing is dropped.
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 
 from ..domain.dates import parse_date
@@ -35,6 +35,8 @@ def show_value(value: object) -> str:
         return ""
     if isinstance(value, Enum):
         return value.value
+    if isinstance(value, datetime):  # when a session began or ended: its time of day
+        return value.strftime("%H:%M")
     if isinstance(value, date):
         return value.isoformat()
     return str(value)

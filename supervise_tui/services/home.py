@@ -54,9 +54,12 @@ def draft_label(draft: Session, people: dict[str, Person], local=None) -> str:
     name = peer.display if peer else "an unknown peer"
     done = min(STEP_COUNT, len(set(draft.visited) | set(draft.skipped)))
     changed = local(draft.updated_at) if local else draft.updated_at
+    steps = f"{done} of {STEP_COUNT} steps"
+    if draft.correcting is not None:
+        steps = "a correction of a finished session"
     return (
         f"{name} — {draft.kind.label}, {draft.when:%a %d %b %H:%M}; "
-        f"{done} of {STEP_COUNT} steps; last change {changed:%a %d %b %H:%M}"
+        f"{steps}; last change {changed:%a %d %b %H:%M}"
     )
 
 

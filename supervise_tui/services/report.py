@@ -34,10 +34,18 @@ class HistoryRow:
     kind: str
     status: str
     acknowledged: bool  # signed off by everyone
+    withdrawn: bool  # kept, but out of every figure
     supervisors: list[str]
     ratings: dict[str, int | None]
     concerns_opened: int
     concerns_resolved: int
+
+    @property
+    def signoff(self) -> str:
+        """The sign-off column, in words (never by colour alone)."""
+        if self.withdrawn:
+            return "withdrawn"
+        return "signed" if self.acknowledged else "AWAITING"
 
 
 def history_rows(sessions: list[SessionRow], people: dict[str, Person]) -> list[HistoryRow]:
@@ -51,6 +59,7 @@ def history_rows(sessions: list[SessionRow], people: dict[str, Person]) -> list[
                 kind=s.kind.label,
                 status=s.status.label,
                 acknowledged=s.status == SessionStatus.ACKNOWLEDGED,
+                withdrawn=s.status == SessionStatus.WITHDRAWN,
                 supervisors=[people[i].name if i in people else "—" for i in s.supervisor_ids],
                 ratings={
                     RATING_SHORT[k]: s.ratings[k.value] for k in RatingKey if k.value in s.ratings

@@ -63,8 +63,15 @@ def session_markdown(
         f"**Peer specialist:** {peer}  \n"
         f"**Supervisor{'s' if len(session.supervisor_ids) > 1 else ''}:** {sups}  \n"
         + (f"**Site:** {inline(session.site)}  \n" if session.site else "")
-        + f"**Status:** {session.status.label}"
+        + f"**Status:** {session.status.label}  \n"
+        + f"**Time:** {_length(session)}"
     )
+    if session.withdrawn is not None:
+        w = session.withdrawn
+        out.append(
+            f"**Withdrawn** {human_datetime(w.at.astimezone())} by {name(w.by)}: "
+            f"{inline(w.reason)}. It is kept as it was, and counts in no figure."
+        )
 
     def voices(section: Section) -> None:
         v = session.voices.get(section)
@@ -78,30 +85,16 @@ def session_markdown(
     # Follow-up of earlier items
     if session.concern_updates or session.goal_updates or session.action_updates:
         out.append("## Follow-up from earlier sessions")
-        for u in session.concern_updates:
-            track = tracks.concerns.get(u.concern_id) if tracks else None
-            what = inline(track.base.text) if track else "an earlier concern"
-            line = f"- Concern *{what}*: now **{u.status.label.lower()}**"
-            if u.note.strip():
-                line += f" — {inline(u.note)}"
-            out.append(line)
-        for u in session.goal_updates:
-            track = tracks.goals.get(u.goal_id) if tracks else None
-            what = inline(track.base.text) if track else "an earlier goal"
-            line = f"- Goal *{what}*: {u.progress}% ({u.status.label.lower()})"
-            if u.next_step.strip():
-                line += f"; next step: {inline(u.next_step)}"
-            if u.note.strip():
-                line += f" — {inline(u.note)}"
-            out.append(line)
-        for u in session.action_updates:
-            track = tracks.actions.get(u.action_id) if tracks else None
-            what = inline(track.base.text) if track else "an earlier action"
-            state = f"done {human_date(u.done_on)}" if u.done_on else "not done yet"
-            line = f"- Action *{what}*: {state}"
-            if u.note.strip():
-                line += f" — {inline(u.note)}"
-            out.append(line)
+        for updates, table, key, noun, state in (
+            (session.concern_updates, "concerns", "concern_id", "concern", _concern_now),
+            (session.goal_updates, "goals", "goal_id", "goal", _goal_now),
+            (session.action_updates, "actions", "action_id", "action", _action_now),
+        ):
+            for u in updates:
+                track = getattr(tracks, table).get(getattr(u, key)) if tracks else None
+                what = inline(track.base.text) if track else f"an earlier {noun}"
+                line = f"- {noun.capitalize()} *{what}*: {state(u)}"
+                out.append(line + (f" — {inline(u.note)}" if u.note.strip() else ""))
 
     if session.agenda or session.peer_note.strip():
         out.append(f"## {peer} asked to talk about")
@@ -121,56 +114,15 @@ def session_markdown(
         )
     voices(Section.CHECK_IN)
 
-    out.append(f"## {Section.STRENGTHS.label}")
-    for s in session.strengths:
-        noticed = f" (noticed by {s.noticed_by.label.lower()})" if s.noticed_by else ""
-        line = f"- **{inline(s.skill)}**{noticed}"
-        if s.example.strip():
-            line += f": {inline(s.example)}"
-        out.append(line)
-    if not session.strengths:
-        out.append("*No strengths recorded.*")
-    voices(Section.STRENGTHS)
-
-    out.append(f"## {Section.ROLE.label}")
-    for r in session.role_items:
-        fit = r.fit.label if r.fit else "fit not said"
-        line = f"- **{inline(r.activity)}** — {fit}"
-        if r.function:
-            line += f"; {r.function.label.lower()}"
-        if r.decision:
-            line += f"; decision: {r.decision.label.lower()}"
-        if r.rationale.strip():
-            line += f"  \n  Why it was asked: {inline(r.rationale)}"
-        out.append(line)
-    if not session.role_items:
-        out.append("*No activities discussed.*")
-    voices(Section.ROLE)
-
-    out.append(f"## {Section.CONCERNS.label}")
-    for c in session.concerns:
-        category = c.category.label if c.category else "no category"
-        line = f"- {inline(c.text)} ({category}; owner: {name(c.owner) if c.owner else '—'}"
-        if c.follow_up:
-            line += f"; follow up by {human_date(c.follow_up)}"
-        out.append(line + ")")
-    if not session.concerns:
-        out.append("*No new concerns raised.*")
-    voices(Section.CONCERNS)
-
-    out.append(f"## {Section.GOALS.label}")
-    for g in session.goals:
-        area = g.area.label if g.area else "no area"
-        line = f"- {inline(g.text)} ({area}; {g.progress}%"
-        if g.target_date:
-            line += f"; target {human_date(g.target_date)}"
-        line += ")"
-        if g.next_step.strip():
-            line += f"  \n  Next step: {inline(g.next_step)}"
-        out.append(line)
-    if not session.goals:
-        out.append("*No new goals set.*")
-    voices(Section.GOALS)
+    for section, items, line, empty in (
+        (Section.STRENGTHS, session.strengths, _strength, "No strengths recorded."),
+        (Section.ROLE, session.role_items, _role_item, "No activities discussed."),
+        (Section.CONCERNS, session.concerns, _concern_of(name), "No new concerns raised."),
+        (Section.GOALS, session.goals, _goal, "No new goals set."),
+    ):
+        out.append(f"## {section.label}")
+        out.extend([line(item) for item in items] or [f"*{empty}*"])
+        voices(section)
 
     out.append(f"## {Section.FEEDBACK.label}")
     given = [(k, v) for k, v in session.feedback.ratings.items() if v]
@@ -215,4 +167,75 @@ def session_markdown(
         else:
             line = f"- {name(person_id)}: not signed yet"
         out.append(line)
+    if session.amendments:
+        out.append("## Amendments")
+        out += [
+            f"- {human_datetime(a.at.astimezone())}, {name(a.by)}: {inline(a.reason)}. "
+            f"The version signed by everyone before is kept with the record."
+            for a in session.amendments
+        ]
     return "\n\n".join(out) + "\n"
+
+
+def _strength(s) -> str:
+    noticed = f" (noticed by {s.noticed_by.label.lower()})" if s.noticed_by else ""
+    line = f"- **{inline(s.skill)}**{noticed}"
+    return line + (f": {inline(s.example)}" if s.example.strip() else "")
+
+
+def _role_item(r) -> str:
+    fit = r.fit.label if r.fit else "fit not said"
+    line = f"- **{inline(r.activity)}** — {fit}"
+    if r.function:
+        line += f"; {r.function.label.lower()}"
+    if r.decision:
+        line += f"; decision: {r.decision.label.lower()}"
+    if r.rationale.strip():
+        line += f"  \n  Why it was asked: {inline(r.rationale)}"
+    return line
+
+
+def _concern_of(name):
+    def line(c) -> str:
+        category = c.category.label if c.category else "no category"
+        text = f"- {inline(c.text)} ({category}; owner: {name(c.owner) if c.owner else '—'}"
+        if c.follow_up:
+            text += f"; follow up by {human_date(c.follow_up)}"
+        return text + ")"
+
+    return line
+
+
+def _goal(g) -> str:
+    area = g.area.label if g.area else "no area"
+    line = f"- {inline(g.text)} ({area}; {g.progress}%"
+    if g.target_date:
+        line += f"; target {human_date(g.target_date)}"
+    line += ")"
+    if g.next_step.strip():
+        line += f"  \n  Next step: {inline(g.next_step)}"
+    return line
+
+
+def _concern_now(u) -> str:
+    return f"now **{u.status.label.lower()}**"
+
+
+def _goal_now(u) -> str:
+    line = f"{u.progress}% ({u.status.label.lower()})"
+    return line + (f"; next step: {inline(u.next_step)}" if u.next_step.strip() else "")
+
+
+def _action_now(u) -> str:
+    return f"done {human_date(u.done_on)}" if u.done_on else "not done yet"
+
+
+def _length(session: Session) -> str:
+    """When it began and ended, and how long that was, as far as it is known."""
+    began, ended = session.started, session.ended
+    span = f"{began:%H:%M}–{ended:%H:%M}" if began and ended else ""
+    if session.minutes is not None:
+        return f"{span} ({session.minutes} minutes)"
+    if began:
+        return f"began {began:%H:%M}, length not recorded"
+    return "length not recorded"

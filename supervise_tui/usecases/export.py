@@ -116,7 +116,7 @@ def export_bytes(
         people = [sel.people[i] for i in sorted(ids) if i in sel.people]
         data = bundles.build_bundle(people, sessions, site=site or "", now=now)
         return bundles.dumps(data), len(sessions)
-    if fmt == "md":
+    if fmt in ("md", "html"):
         parts = [
             markdown_record(
                 p,
@@ -128,10 +128,29 @@ def export_bytes(
             )
             for p in sorted(sel.peers, key=lambda p: p.name.casefold())
         ]
-        return "\n\n---\n\n".join(parts).encode("utf-8"), count
+        text = "\n\n---\n\n".join(parts)
+        if fmt == "html":
+            text = _page(text, sel.peers, now)
+        return text.encode("utf-8"), count
     peers = {p.id: p for p in sel.peers}
     text = csv_text(table, peers, sel.sessions, sel.tracks, sel.people, today)
     return text.encode("utf-8"), count
+
+
+def _page(markdown: str, peers: list[Person], now: datetime) -> str:
+    """Peers' records as one page to print: a new sheet for each peer, and lines for the
+    peer and a supervisor to sign when it is one peer's record."""
+    from ..domain.dates import human_datetime
+    from ..services.printing import printable_page
+
+    one = len(peers) == 1
+    title = f"Supervision record — {peers[0].name}" if one else "Supervision records"
+    return printable_page(
+        title,
+        markdown,
+        signers=[peers[0].name, "Supervisor"] if one else None,
+        printed=f"Printed {human_datetime(now.astimezone())} by supervise.",
+    )
 
 
 def write_export(path: Path, data: bytes, *, force: bool, store: Backend | None = None) -> None:

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
+from ..domain.enums import SessionStatus
 from ..domain.models import Person
 from ..domain.rows import SessionRow, tracks_from_rows
 from ..domain.tracks import Tracks
@@ -32,7 +33,8 @@ class PeerFigures:
 
 def load_figures(store: Backend, person: Person) -> PeerFigures:
     with _bulk():
-        rows = store.rows(person.id)
+        held = SessionStatus.WITHDRAWN  # a withdrawn session is listed, never counted
+        rows = [r for r in store.rows(person.id) if r.status != held]
         return PeerFigures(person, rows, tracks_from_rows(person.id, rows))
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from ..domain import lifecycle
+from ..domain.dates import local
 from ..domain.enums import Role, SessionKind, SessionStatus
 from ..domain.errors import ValidationError
 from ..domain.links import CarryForward, carry_forward, link_problem
@@ -49,7 +50,9 @@ def start_session(
         store.peer_input(peer.id),
     )
     now = clock()
-    draft = dataclasses.replace(draft, created_at=now, updated_at=now)
+    # it begins now, or at the time it was planned for when started ahead of it
+    began = max(local(now).replace(second=0, microsecond=0), when)
+    draft = dataclasses.replace(draft, created_at=now, updated_at=now, started=began)
     store.save_draft(draft)
     return draft
 
@@ -63,7 +66,8 @@ def usual_supervisors(store: Backend, peer_id: str | None, me: str | None = None
         named = [i for i in store.person(peer_id).supervisor_ids if i in active]
         if named:
             return named
-        last = max(store.rows(peer_id), key=lambda r: r.when, default=None)
+        held = [r for r in store.rows(peer_id) if r.status != SessionStatus.WITHDRAWN]
+        last = max(held, key=lambda r: r.when, default=None)
         met = [i for i in last.supervisor_ids if i in active] if last else []
         if met:
             return met
@@ -85,6 +89,10 @@ def finish_session(store: Backend, draft: Session, *, clock: Clock) -> Session:
     Raises ValidationError naming the first field that needs attention; then nothing is
     stored and the draft stays as it is."""
     _check_people(store, draft)
+    if draft.correcting is not None:
+        from .corrections import finish_correction
+
+        return finish_correction(store, draft, clock=clock)
     if store.filed_row(draft.peer_id, draft.id, draft.when.year, anywhere=False) is not None:
         raise Refused("This session is already finished: it is in the peer's history.")
     tracks = store.tracks_for(draft.peer_id, row_of(draft).item_ids())
@@ -92,7 +100,7 @@ def finish_session(store: Backend, draft: Session, *, clock: Clock) -> Session:
     problem = link_problem(session, tracks)
     if problem is not None:
         raise problem
-    change = _change(store, session, tracks, filed=None, replaces=None, drop_draft=True)
+    change = session_change(store, session, tracks, filed=None, replaces=None, drop_draft=True)
     store.store_session(change)
     return session
 
@@ -126,7 +134,9 @@ def sign_session(
     )
     tracks = store.tracks_for(stored.peer_id, row_of(signed).item_ids() | filed.item_ids())
     store.store_session(
-        _change(store, signed, tracks, filed=filed, replaces=stored.updated_at, drop_draft=False)
+        session_change(
+            store, signed, tracks, filed=filed, replaces=stored.updated_at, drop_draft=False
+        )
     )
     return signed
 
@@ -144,7 +154,7 @@ def _check_people(store: Backend, session: Session) -> None:
             raise ValidationError(f"{sup.name} is not a supervisor.", "supervisor_ids")
 
 
-def _change(
+def session_change(
     store: Backend,
     session: Session,
     tracks: Tracks,

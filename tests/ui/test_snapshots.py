@@ -145,6 +145,19 @@ def test_summary(snap_compare, repo, stable, size):
     assert snap_compare(build_app(repo), terminal_size=size, run_before=run_before)
 
 
+@pytest.mark.parametrize("size", SIZES[:1], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_correcting_a_finished_session(snap_compare, repo, stable, size):
+    async def run_before(pilot):
+        await settle(pilot)
+        await highlight_peer(pilot, "Jordan Ellery")
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+
+    assert snap_compare(build_app(repo), terminal_size=size, run_before=run_before)
+
+
 @pytest.fixture
 def demo_team(demo_of):
     return demo_of(4, 16, seed=11)

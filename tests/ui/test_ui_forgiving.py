@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from supervise_tui.domain.enums import Section
 from supervise_tui.ui.dialogs.confirm import ConfirmDialog
 from supervise_tui.ui.dialogs.drafts import DraftsDialog
 from supervise_tui.ui.screens.home import HomeScreen
@@ -228,3 +229,68 @@ async def test_a_peers_own_view_says_late_gently(repo, team):
         shown = screen_text(app)
         assert "a little late" in shown
         assert "OVERDUE" not in shown and "LATE" not in shown
+
+
+async def test_a_tab_in_a_fast_burst_moves_on_and_the_rest_lands_in_the_next_field(repo, team):
+    from textual import events
+
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await start_session(pilot, team)
+        await pilot.press("f8")  # strengths
+        await settle(pilot)
+        app.post_message(events.Key("f2", None))
+        burst(app, "Listening\tStayed with a resident")
+        await settle(pilot)
+        await wait_for(lambda: bool(screen.draft.strengths))
+        await wait_for(lambda: screen.draft.strengths[0].example != "")
+        strength = screen.draft.strengths[0]
+        assert (strength.skill, strength.example) == ("Listening", "Stayed with a resident")
+
+
+async def test_editing_keys_in_a_fast_burst_stay_in_the_order_typed(repo, team):
+    from textual import events
+
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await start_session(pilot, team)
+        await fill(pilot, "#f__checkin__ratings__role_clarity__value", "4")
+        for key in ("end", "ctrl+u", "5"):  # clear the field, type anew: all at once
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await settle(pilot)
+        assert screen.query_one("#f__checkin__ratings__role_clarity__value").value == "5"
+        await fill(pilot, "#f__voices__check_in__peer", "")
+        for key in ("a", "b", "backspace", "c", "home", "X"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await settle(pilot)
+        assert screen.query_one("#f__voices__check_in__peer").text == "Xac"
+        await wait_for(lambda: screen.draft.voices[Section.CHECK_IN].peer == "Xac")
+
+
+async def test_when_a_session_began_and_ended_is_shown_and_can_be_put_right(repo, team):
+    from supervise_tui.ui.screens.summary import SummaryScreen
+
+    from .helpers import finish
+
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await start_session(pilot, team)
+        while screen.current != "wrap_up":
+            await pilot.press("f9")  # skip on to the wrap-up
+            await settle(pilot)
+        assert screen.current == "wrap_up"
+        assert screen.query_one("#f__started").value == "15:00"  # opened at 15:00
+        await fill(pilot, "#f__ended", "14:00")
+        await finish(pilot)
+        await settle(pilot)
+        assert app.screen is screen  # an end before the start: back to the field
+        assert app.focused.id == "f__ended"
+        await fill(pilot, "#f__ended", "16.10")
+        await finish(pilot)
+        await wait_for(lambda: isinstance(app.screen, SummaryScreen))
+        await settle(pilot)
+        assert app.screen.session.minutes == 70
+        assert "15:00–16:10 (70 minutes)" in screen_text(app)

@@ -36,7 +36,7 @@ class DraftsRoom(FolderBase):
         check_id(draft.id)
         if draft.status != SessionStatus.DRAFT:
             raise ValidationError("Only a draft can be autosaved.", "status")
-        if self._is_held(draft):
+        if self._is_held(draft) and not self._being_corrected(draft):
             return False  # already finished: a late autosave must not revive the draft
         rel = draft_file(check_id(draft.peer_id), draft.id)
         path = self.root / rel
@@ -51,6 +51,13 @@ class DraftsRoom(FolderBase):
         if not (self.root / rel).exists():
             return False
         return self._get(rel, "sessions", session.id) is not None
+
+    def _being_corrected(self, draft: Session) -> bool:
+        """A correction of a held session, begun on the version that is still kept."""
+        if draft.correcting is None:
+            return False
+        held = self.filed_row(draft.peer_id, draft.id, draft.when.year, anywhere=True)
+        return held is not None and held.updated_at == draft.correcting.of
 
     def discard_draft(self, session_id: str) -> None:
         self._guard_write()

@@ -13,11 +13,12 @@ from .base import Dialog, Problem, bold
 
 FORMATS = [
     ("Markdown — readable, to print and file", "md"),
+    ("Printable page — HTML for a browser's Print, with lines to sign", "html"),
     ("CSV — one row per session, for a spreadsheet", "csv"),
     ("JSON bundle — to merge into another site's records", "json"),
     ("Sealed bundle — JSON locked with a passphrase, to carry to another site", "sealed"),
 ]
-EXTENSION = {"md": "md", "csv": "csv", "json": "json", "sealed": "bundle"}
+EXTENSION = {"md": "md", "html": "html", "csv": "csv", "json": "json", "sealed": "bundle"}
 
 
 def slug(text: str) -> str:
@@ -41,9 +42,13 @@ class ExportDialog(Dialog[tuple[str, Path]]):
 
     def heading(self) -> str:
         return (
-            f"{bold('Export ' + self.what)}\nThe file is readable only by you. Markdown, "
-            "CSV and JSON are plain text: keep them somewhere safe. A sealed bundle opens "
-            "only with its passphrase."
+            f"{bold('Export ' + self.what)}\nThe file is readable only by you. "
+            + (
+                "Markdown, a printable page, CSV and JSON are plain text: keep them somewhere "
+                "safe. A sealed bundle opens only with its passphrase."
+                if "sealed" in {value for _, value in self.formats}
+                else "It is plain text: keep it somewhere safe."
+            )
         )
 
     def fields(self) -> ComposeResult:

@@ -234,7 +234,7 @@ class HistoryScreen(ViewScreen):
         table.add_columns(*columns)
         for row in rows:
             ratings = " ".join("–" if v is None else str(v) for v in row.ratings.values())
-            signed = "signed" if row.acknowledged else "AWAITING"
+            signed = row.signoff
             with_whom = row.supervisors[0] if row.supervisors else "—"
             if len(row.supervisors) > 1:
                 with_whom += f" +{len(row.supervisors) - 1}"

@@ -7,8 +7,10 @@ from textual import work
 from textual.message import Message
 
 from ...domain.enums import Role
+from ...domain.errors import ValidationError
 from ...domain.models import Person
 from ...store.errors import StoreError
+from ...usecases.corrections import tracks_for_draft
 from ...usecases.sessions import awaiting_signoff
 
 
@@ -119,11 +121,11 @@ class Starting:
         try:
             draft = next(d for d in repo.drafts() if d.id == session_id)
             people = {p.id: p for p in repo.people()}
-            tracks = repo.tracks(draft.peer_id)
+            tracks = tracks_for_draft(repo, draft)
         except StopIteration:
             self.post_message(self.Opened(None, "That draft is no longer there."))
             return
-        except StoreError as error:
+        except (StoreError, ValidationError) as error:
             self.post_message(self.Opened(None, str(error)))
             return
         ctx = SessionContext(

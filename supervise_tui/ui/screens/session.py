@@ -111,6 +111,24 @@ class SessionScreen(Finishing, Screen):
         Binding(
             "escape", "home", "Home", tooltip="Back to Home. The draft is kept.", id="session.home"
         ),
+        # Read in turn with the keys after them (priority), so that in a fast burst or a
+        # paste the keys after a Tab land in the next field, not the one it left.
+        Binding(
+            "tab",
+            "app.focus_next",
+            show=False,
+            priority=True,
+            tooltip="Next field",
+            id="session.focus_next",
+        ),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            show=False,
+            priority=True,
+            tooltip="Previous field",
+            id="session.focus_previous",
+        ),
     ]
 
     class Saved(Message):
@@ -185,6 +203,9 @@ class SessionScreen(Finishing, Screen):
         peer = self.ctx.peer_name
         self.sub_title = f"Session with {peer}"
         detail = f"{peer} · {human_datetime(self.draft.when)}"
+        if self.draft.correcting is not None:
+            self.sub_title = f"Correcting the session with {peer}"
+            detail = f"Correction · {detail}"
         if self.ctx.pack:
             detail += f" · {self.ctx.pack.title}"
         self.query_one(StepBar).status(detail=detail, saved="Draft saved")

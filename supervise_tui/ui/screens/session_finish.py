@@ -38,6 +38,11 @@ class Finishing:
         self.app.push_screen(ConfirmDialog(self._finish_question(), yes="Finish"), self._answer)
 
     def _finish_question(self) -> str:
+        if self.draft.correcting is not None:
+            return (
+                "Keep this correction? The session is then kept as corrected, and anyone "
+                "who signed it already is asked to sign again. (n goes back to it.)"
+            )
         if is_blank(self.draft, STEP_KEYS):
             return (
                 "Nothing has been written in this session yet. Finish it anyway? It would "
@@ -109,4 +114,9 @@ class Finishing:
         from .summary import SummaryScreen
 
         self._dirty = False
+        correcting = self.draft.correcting
         self.app.switch_screen(SummaryScreen(message.session, self.ctx.people, self.ctx.tracks))
+        if correcting is not None and message.session.updated_at == correcting.of:
+            self.app.notify("Nothing was changed, so the session stays as it was.")
+        elif correcting is not None:
+            self.app.notify("Correction kept. Everyone signs the session again.")

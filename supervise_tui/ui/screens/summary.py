@@ -17,9 +17,10 @@ from ...services.summary import session_markdown
 from ...store.errors import StoreError
 from ...usecases.sessions import sign_session
 from .base import ViewScreen
+from .summary_corrections import Correcting
 
 
-class SummaryScreen(ViewScreen):
+class SummaryScreen(Correcting, ViewScreen):
     CSS_PATH = "summary.tcss"
     HELP_TITLE = "Summary and sign-off"
     HELP_TEXT = (
@@ -27,7 +28,12 @@ class SummaryScreen(ViewScreen):
         'then signs it off (**s**), with a comment if they want one: signing means "this is a '
         'fair record", not that everyone agreed on everything. When the peer and every '
         "supervisor have signed, the session is *acknowledged*. Until then Home shows it as "
-        "awaiting sign-off, and you can come back to sign later."
+        "awaiting sign-off, and you can come back to sign later.\n\n"
+        "A mistake in a finished session is put right with **c** (correct): until everyone "
+        "has signed, it opens again to edit; after that the correction is an *amendment* "
+        "(who, when and why), the signed version stays readable (**o**), and everyone signs "
+        "again. A session made by mistake is withdrawn with **w**: kept and marked, but out "
+        "of every figure. Nothing is ever erased."
     )
     BINDINGS = [
         Binding(
@@ -44,22 +50,50 @@ class SummaryScreen(ViewScreen):
             tooltip="Write this session to a Markdown file",
             id="summary.export",
         ),
+        Binding(
+            "c",
+            "correct",
+            "Correct",
+            tooltip="Put right a mistake in this session",
+            id="summary.correct",
+        ),
+        Binding(
+            "o",
+            "original",
+            "Signed version",
+            tooltip="Read the version everyone signed before the amendment",
+            id="summary.original",
+        ),
+        Binding(
+            "w",
+            "withdraw",
+            "Withdraw",
+            show=False,
+            tooltip="Withdraw a session made by mistake (kept, out of the figures)",
+            id="summary.withdraw",
+        ),
         Binding("escape,h", "home", "Back", tooltip="Back", id="summary.home"),
     ]
 
     class Signed(Message):
-        def __init__(self, session: Session | None, error: str | None = None) -> None:
+        def __init__(
+            self, session: Session | None, error: str | None = None, notice: str = "Signed."
+        ) -> None:
             super().__init__()
             self.session = session
             self.error = error
+            self.notice = notice
 
     def __init__(
         self,
         session: Session,
         people: dict[str, Person],
         tracks: Tracks | None,
+        *,
+        kept_version: bool = False,
     ) -> None:
         super().__init__()
+        self.kept_version = kept_version  # a version kept by an amendment: to read only
         self.session = session
         self.people = people
         self.tracks = tracks
@@ -74,6 +108,8 @@ class SummaryScreen(ViewScreen):
     def on_mount(self) -> None:
         peer = self.people.get(self.session.peer_id)
         self.sub_title = f"Summary — {peer.name if peer else 'session'}"
+        if self.kept_version:
+            self.sub_title = "The version signed before the amendment"
         self._paint_state()
         self.query_one("#summary-scroll").focus()
 
@@ -82,6 +118,14 @@ class SummaryScreen(ViewScreen):
 
     def _paint_state(self) -> None:
         state = self.query_one("#signoff-state", Static)
+        if self.kept_version:
+            state.update("The version everyone signed before it was amended. Escape goes back.")
+            state.set_class(True, "-done")
+            return
+        if self.session.status == SessionStatus.WITHDRAWN:
+            state.update("Withdrawn: kept as it was, and counted in no figure.")
+            state.set_class(True, "-done")
+            return
         if self.session.status == SessionStatus.ACKNOWLEDGED:
             state.update(
                 "✓ Signed off by everyone. This session is acknowledged. Escape goes back."
@@ -105,6 +149,8 @@ class SummaryScreen(ViewScreen):
     def _signable(self) -> list[str]:
         """Who may sign here: only oneself when signed in; only the peer in their own
         view; anyone who has not yet at a shared plain folder."""
+        if self.kept_version or self.session.status == SessionStatus.WITHDRAWN:
+            return []
         unsigned = self._unsigned()
         me = getattr(self.app, "person", None)
         if me is not None and me.role == Role.PEER:
@@ -120,6 +166,12 @@ class SummaryScreen(ViewScreen):
             if self.app.store.read_only:
                 return False
             return bool(self._signable())
+        if action == "correct":
+            return self.correctable()
+        if action == "withdraw":
+            return self.withdrawable()
+        if action == "original":
+            return bool(self.session.amendments) and not self.kept_version
         return True
 
     def action_sign(self) -> None:
@@ -163,14 +215,17 @@ class SummaryScreen(ViewScreen):
         )
         self._paint_state()
         self.refresh_bindings()
-        self.notify("Signed.")
+        self.notify(message.notice)
 
     def action_export(self) -> None:
         from ..dialogs.export import ExportDialog, slug
 
         peer = self.people.get(self.session.peer_id)
         stem = f"session-{slug(peer.name if peer else 'peer')}-{self.session.day.isoformat()}"
-        formats = [("Markdown — readable, to print and file", "md")]
+        formats = [
+            ("Markdown — readable, to print and file", "md"),
+            ("Printable page — HTML for a browser's Print, with lines to sign", "html"),
+        ]
         self.app.push_screen(ExportDialog("this session", stem, formats=formats), self._export)
 
     def _export(self, choice) -> None:
@@ -179,8 +234,12 @@ class SummaryScreen(ViewScreen):
         from ...store.errors import StoreError
         from ...usecases.export import write_export
 
-        _, path = choice
+        fmt, path = choice
         text = session_markdown(self.session, self.people, self.tracks)
+        if fmt == "html":
+            from ...services.printing import session_page
+
+            text = session_page(self.session, self.people, self.tracks, self.app.clock())
         try:
             write_export(path, text.encode("utf-8"), force=False, store=self.app.store)
         except StoreError as error:

@@ -29,6 +29,8 @@ class WrapUpStep(StepPane):
         yield self.input_field(
             "Next session", "next_session", "e.g. in 1 week, 01/12/2026", is_date=True
         )
+        yield self.input_field("Began", "started", "e.g. 10:05")
+        yield self.input_field("Ended", "ended", "at finishing, or e.g. 10:55")
         yield VoicesBox(
             "wrap_up",
             self.ctx.peer_name,

@@ -1,0 +1,232 @@
+"""Mistakes in a finished session: correcting it, amending it, withdrawing it.
+
+- Until everyone has signed, a finished session is *corrected* freely: it is opened
+  again as a draft (:func:`open_correction`) and, finished again, replaces the kept
+  version; any sign-off given so far is asked for again, as what was signed changed.
+- Once everyone has signed, a correction is an *amendment* (:class:`.Amendment`): who,
+  when and why, with the signed version kept whole and readable; everyone signs again.
+- A session made by mistake is *withdrawn* (:func:`withdraw`): kept and readable,
+  marked with who, when and why, and out of every figure and item. Nothing is erased.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import datetime
+
+from .dates import in_range
+from .enums import SessionStatus
+from .errors import ValidationError
+from .models import (
+    Amendment,
+    Correction,
+    Session,
+    Withdrawal,
+    next_revisions,
+    next_stamp,
+)
+from .serial import to_data
+from .text import SHORT_MAX, check_text
+from .tracks import Tracks, apply_session
+
+# What a correction may change: everything said in the session, not its life
+# (status, signatures, amendments) nor the walk-through's state.
+_NOT_CONTENT = {
+    "status",
+    "signoffs",
+    "correcting",
+    "amendments",
+    "withdrawn",
+    "step",
+    "visited",
+    "skipped",
+    "pending",
+    "created_at",
+    "updated_at",
+    "revisions",
+}
+
+
+def _content(session: Session) -> dict:
+    data = to_data(session)
+    return {key: value for key, value in data.items() if key not in _NOT_CONTENT}
+
+
+def correction_problem(session: Session, by: str) -> str | None:
+    """Why ``by`` may not correct ``session`` now, or None."""
+    if session.status == SessionStatus.DRAFT:
+        return "This session is not finished yet: carry on with it from Home."
+    if session.status == SessionStatus.WITHDRAWN:
+        return "This session was withdrawn, so it is kept as it is."
+    if by not in session.participants:
+        return "Only people in the session can correct it."
+    return None
+
+
+def open_correction(session: Session, by: str, reason: str) -> Session:
+    """A draft that corrects ``session`` (kept as it is until the correction is finished).
+
+    Once everyone has signed, ``reason`` is required: it is kept with the amendment."""
+    problem = correction_problem(session, by)
+    if problem:
+        raise ValidationError(problem, "status")
+    required = session.status == SessionStatus.ACKNOWLEDGED
+    if required and not reason.strip():
+        raise ValidationError(
+            "Please say why it is being corrected: everyone signed this version.", "reason"
+        )
+    reason = check_text(reason, "reason", limit=SHORT_MAX, label="reason")
+    return dataclasses.replace(
+        session,
+        status=SessionStatus.DRAFT,
+        correcting=Correction(of=session.updated_at, by=by, reason=reason),
+        step="",
+        pending={},
+    )
+
+
+def finish_correction(
+    finished: Session, kept: Session, now: datetime, tracks: Tracks
+) -> Session | None:
+    """The session to keep once the correction ``finished`` (already through
+    :func:`.lifecycle.finish`) is done; None when it changes nothing said in ``kept``.
+
+    Refused when ``kept`` changed since the correction began (it was signed, corrected
+    or withdrawn meanwhile): the person is told and decides again."""
+    correcting = finished.correcting
+    if correcting is None:
+        raise ValueError("not a correction")
+    if kept.updated_at != correcting.of or kept.status == SessionStatus.WITHDRAWN:
+        raise ValidationError(
+            "This session changed while it was being corrected (it was signed, corrected "
+            "or withdrawn meanwhile). Discard this correction and start again from it.",
+            "status",
+        )
+    if _content(finished) == _content(kept):
+        return None
+    still = {i.id for i in (*finished.concerns, *finished.goals, *finished.actions)}
+    gone = dataclasses.replace(
+        kept,
+        concerns=[c for c in kept.concerns if c.id not in still],
+        goals=[g for g in kept.goals if g.id not in still],
+        actions=[a for a in kept.actions if a.id not in still],
+    )
+    if taken_up_later(gone, tracks):
+        raise ValidationError(
+            "A later session took up an item this correction removes; keep the item "
+            "(it can be marked resolved, completed or done instead).",
+            "status",
+        )
+    amendments = list(kept.amendments)
+    if kept.status == SessionStatus.ACKNOWLEDGED:
+        previous = dataclasses.replace(kept, amendments=[], correcting=None)
+        amendments.append(
+            Amendment(by=correcting.by, at=now, reason=correcting.reason, previous=previous)
+        )
+    return dataclasses.replace(
+        finished,
+        status=SessionStatus.COMPLETED,
+        signoffs=[],  # what was signed changed: everyone signs again
+        correcting=None,
+        amendments=amendments,
+        created_at=kept.created_at,
+        updated_at=next_stamp(kept.updated_at, now),
+        revisions=next_revisions(kept.revisions, kept.updated_at),
+    )
+
+
+def taken_up_later(session: Session, tracks: Tracks) -> int:
+    """How many items raised in ``session`` later sessions updated."""
+    raised = {i.id for i in (*session.concerns, *session.goals, *session.actions)}
+    count = 0
+    for table in (tracks.concerns, tracks.goals, tracks.actions):
+        for item_id in raised & table.keys():
+            count += any(log.session_id != session.id for log in table[item_id].updates)
+    return count
+
+
+def withdraw(session: Session, by: str, reason: str, now: datetime, tracks: Tracks) -> Session:
+    """``session`` withdrawn by one of its supervisors, saying why.
+
+    Refused when later sessions took up items raised in it (their updates would point
+    at nothing): correct it instead."""
+    if session.status == SessionStatus.DRAFT:
+        raise ValidationError("A draft is discarded from the list of drafts instead.", "status")
+    if session.status == SessionStatus.WITHDRAWN:
+        raise ValidationError("This session is already withdrawn.", "status")
+    if by not in session.supervisor_ids:
+        raise ValidationError("Only a supervisor in the session can withdraw it.", "by")
+    if not reason.strip():
+        raise ValidationError("Please say why this session is withdrawn.", "reason")
+    reason = check_text(reason, "reason", limit=SHORT_MAX, label="reason")
+    later = taken_up_later(session, tracks)
+    if later:
+        raise ValidationError(
+            f"Later sessions took up {later} item{'s' if later > 1 else ''} raised in this "
+            "one, so it cannot be withdrawn; correct it instead.",
+            "status",
+        )
+    return dataclasses.replace(
+        session,
+        status=SessionStatus.WITHDRAWN,
+        withdrawn=Withdrawal(by=by, at=now, reason=reason),
+        updated_at=next_stamp(session.updated_at, now),
+        revisions=next_revisions(session.revisions, session.updated_at),
+    )
+
+
+def without_session(tracks: Tracks, session: Session) -> Tracks:
+    """A copy of ``tracks`` as they would be had ``session`` never been held: what a
+    correction of it reviews and is checked against."""
+    copied = Tracks(
+        **{
+            name: {
+                item_id: dataclasses.replace(track, updates=list(track.updates))
+                for item_id, track in getattr(tracks, name).items()
+            }
+            for name in ("concerns", "goals", "actions")
+        }
+    )
+    apply_session(copied, dataclasses.replace(session, status=SessionStatus.WITHDRAWN))
+    return copied
+
+
+def check_corrections(session: Session, validate: Callable[[Session], None]) -> None:
+    """The marks of corrections on a stored record are whole (``validate`` checks the
+    versions kept inside amendments)."""
+    if session.correcting is not None:
+        if session.status != SessionStatus.DRAFT:
+            raise ValidationError("Only a draft can be a correction.", "correcting")
+        _mark(session.correcting.by, session.correcting.of, session.correcting.reason, "correcting")
+    if (session.withdrawn is None) != (session.status != SessionStatus.WITHDRAWN):
+        raise ValidationError("A withdrawn session says who withdrew it and why.", "withdrawn")
+    if session.withdrawn is not None:
+        w = session.withdrawn
+        _mark(w.by, w.at, w.reason, "withdrawn", required=True)
+    for i, amendment in enumerate(session.amendments):
+        where = f"amendments[{i}]"
+        _mark(amendment.by, amendment.at, amendment.reason, where, required=True)
+        previous = amendment.previous
+        if (
+            previous.id != session.id
+            or previous.peer_id != session.peer_id
+            or previous.status != SessionStatus.ACKNOWLEDGED
+            or previous.amendments
+            or previous.correcting is not None
+        ):
+            raise ValidationError(
+                "An amendment must keep the signed version of the same session.",
+                f"{where}.previous",
+            )
+        validate(previous)
+
+
+def _mark(by: str, at: datetime, reason: str, where: str, *, required: bool = False) -> None:
+    from .validation import check_id
+
+    check_id(by, f"{where}.by")
+    if at.tzinfo is None:
+        raise ValidationError("A time in the record has no time zone.", f"{where}.at")
+    in_range(at.date(), f"{where}.at")
+    check_text(reason, f"{where}.reason", limit=SHORT_MAX, required=required, label="reason")

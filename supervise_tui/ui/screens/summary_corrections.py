@@ -1,0 +1,130 @@
+"""Putting a finished session right, from its summary (a part of
+:class:`~.summary.SummaryScreen`): correct it (an amendment once everyone signed), read
+the version signed before an amendment, or withdraw it. The rules are the use cases'."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.message import Message
+
+from ...domain.corrections import correction_problem
+from ...domain.enums import SessionStatus
+from ...domain.errors import ValidationError
+from ...store.errors import StoreError
+from ...usecases.corrections import begin_correction, withdraw_session
+
+CORRECT_EXAMPLE = "e.g. The goal's target date was misheard"
+WITHDRAW_EXAMPLE = "e.g. Started for the wrong peer"
+
+
+class Correcting:
+    """Mixed into the summary screen: ``self`` is the :class:`~.summary.SummaryScreen`."""
+
+    class Reopened(Message):
+        def __init__(self, screen=None, error: str | None = None) -> None:
+            super().__init__()
+            self.screen = screen
+            self.error = error
+
+    def _who_may(self, ids: list[str]) -> list[tuple[str, str]]:
+        """Who, of ``ids``, may act here: the person signed in (if among them); nobody in
+        a peer's own view at a shared folder; else any of them."""
+        me = getattr(self.app, "person", None)
+        if me is not None:
+            ids = [i for i in ids if i == me.id]
+        elif self.app.peer_mode:
+            ids = []
+        return [(self._person_name(i), i) for i in ids]
+
+    def correctable(self) -> bool:
+        s = self.session
+        return (
+            not self.kept_version
+            and not self.app.store.read_only
+            and bool(self._who_may([p for p in s.participants if not correction_problem(s, p)]))
+        )
+
+    def withdrawable(self) -> bool:
+        s = self.session
+        return (
+            not self.kept_version
+            and not self.app.store.read_only
+            and s.status in (SessionStatus.COMPLETED, SessionStatus.ACKNOWLEDGED)
+            and bool(self._who_may(s.supervisor_ids))
+        )
+
+    def action_correct(self) -> None:
+        from ..dialogs.reason import ReasonDialog
+
+        if not self.correctable():
+            return
+        signed = self.session.status == SessionStatus.ACKNOWLEDGED
+        heading = "[b]Correct this session[/b]\n" + (
+            "Everyone signed it, so the correction is kept as an amendment: the signed "
+            "version stays readable beside it, and everyone signs again."
+            if signed
+            else "It opens again to edit, step by step. F6 keeps the correction; anyone "
+            "who signed already is asked to sign again."
+        )
+        who = self._who_may([*self.session.supervisor_ids, self.session.peer_id])
+        dialog = ReasonDialog(
+            heading, who, ok="Correct", reason_required=signed, placeholder=CORRECT_EXAMPLE
+        )
+        self.app.push_screen(dialog, lambda result: result and self.reopen(*result))
+
+    @work(thread=True, exclusive=True, group="summary-correct")
+    def reopen(self, by: str, reason: str) -> None:
+        from ..widgets.steps import SessionContext
+        from .session import SessionScreen
+
+        store, s = self.app.store, self.session
+        try:
+            draft, tracks = begin_correction(store, s.peer_id, s.id, by, reason)
+        except (ValidationError, StoreError) as error:
+            self.post_message(self.Reopened(None, str(error)))
+            return
+        today = self.app.local_now().date()
+        ctx = SessionContext(draft, tracks, self.people, today, self.app.library.get(s.pack_id))
+        self.post_message(self.Reopened(SessionScreen(ctx)))
+
+    def on_correcting_reopened(self, message: Reopened) -> None:
+        if message.screen is None:
+            self.notify(message.error or "Could not open it.", severity="error", timeout=12)
+            return
+        self.app.switch_screen(message.screen)
+
+    def action_withdraw(self) -> None:
+        from ..dialogs.reason import ReasonDialog
+
+        if not self.withdrawable():
+            return
+        heading = (
+            "[b]Withdraw this session?[/b]\nFor a session made by mistake. It is kept, "
+            "readable and marked withdrawn, but counts in no figure, and what it raised "
+            "is no longer followed up. This cannot be undone."
+        )
+        who = self._who_may(self.session.supervisor_ids)
+        dialog = ReasonDialog(
+            heading, who, ok="Withdraw", reason_required=True, placeholder=WITHDRAW_EXAMPLE
+        )
+        self.app.push_screen(dialog, lambda result: result and self.withdraw(*result))
+
+    @work(thread=True, exclusive=True, group="summary-correct")
+    def withdraw(self, by: str, reason: str) -> None:
+        s = self.session
+        try:
+            done = withdraw_session(
+                self.app.store, s.peer_id, s.id, by, reason, clock=self.app.clock
+            )
+        except (ValidationError, StoreError) as error:
+            self.post_message(self.Signed(None, str(error)))
+            return
+        self.post_message(self.Signed(done, notice="Withdrawn. It is kept, out of the figures."))
+
+    def action_original(self) -> None:
+        """The version everyone signed before the latest amendment, to read."""
+        if not self.session.amendments:
+            return
+        amendment = self.session.amendments[-1]
+        screen = type(self)(amendment.previous, self.people, None, kept_version=True)
+        self.app.push_screen(screen)
