@@ -99,6 +99,10 @@ def _main(argv: list[str], clock: Callable[[], datetime]) -> int:
         from .plain import cmd_session
 
         return cmd_session(ctx, args)
+    if command == "serve":
+        from .serve import cmd_serve
+
+        return cmd_serve(ctx, args)
     from .tui import cmd_open
 
     return cmd_open(ctx, args)

@@ -93,6 +93,7 @@ class SuperviseApp(Signing, Preferences, App):
         self.person: Person | None = None  # who signed in (encrypted records)
         self.idle_seconds = 5 * 60.0  # the idle lock ([security] idle_minutes in config.toml)
         self.offer_plain = True  # plain records with people: offer encryption on open
+        self.in_use_elsewhere = False  # opened read-only because another window has it
         self.ticks: Callable[[], float] = time.monotonic  # seconds, for the idle lock
         self._last_input = self.ticks()
         self.register_theme(HIGH_CONTRAST)
@@ -126,6 +127,10 @@ class SuperviseApp(Signing, Preferences, App):
             from .screens.sign_in import SignInScreen
 
             self.push_screen(SignInScreen())  # replaced by the person's screen (signed_in)
+        if self.in_use_elsewhere:
+            from .dialogs.in_use import InUseDialog
+
+            self.push_screen(InUseDialog(), self._in_use_answered)
         # Looking over every file and the hourly backup wait until Home is showing.
         self.set_timer(self.AFTER_START_SECONDS, self.after_start)
         for problem in self.library.problems:
@@ -140,6 +145,10 @@ class SuperviseApp(Signing, Preferences, App):
         self.set_interval(5.0, self._check_idle)
         for notice in self.store.notices:
             self.notify(notice, title="An interrupted save", severity="warning", timeout=30)
+
+    def _in_use_answered(self, read_only: bool | None) -> None:
+        if not read_only:
+            self.exit()
 
     @work(thread=True, exclusive=True, group="after-start")
     def after_start(self) -> None:
