@@ -91,6 +91,18 @@ def _main(argv: list[str], clock: Callable[[], datetime]) -> int:
         from . import transfer
 
         return getattr(transfer, f"cmd_{command}")(ctx, args)
+    if command == "show":
+        from .show import cmd_show
+
+        return cmd_show(ctx, args)
+    if command == "session":
+        from .plain import cmd_session
+
+        return cmd_session(ctx, args)
+    if command == "serve":
+        from .serve import cmd_serve
+
+        return cmd_serve(ctx, args)
     from .tui import cmd_open
 
     return cmd_open(ctx, args)

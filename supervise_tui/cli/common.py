@@ -62,6 +62,7 @@ def confirm(question: str, *, refusal: str) -> bool:
 
 
 PASSPHRASE_ENV = "SUPERVISE_PASSPHRASE"
+IN_BROWSER_ENV = "SUPERVISE_IN_BROWSER"  # set for the app processes `supervise serve` starts
 BUNDLE_PASSPHRASE_ENV = "SUPERVISE_BUNDLE_PASSPHRASE"  # a sealed bundle's, for sites
 
 

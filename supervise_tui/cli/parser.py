@@ -6,6 +6,7 @@ import argparse
 
 from .. import __version__
 from .common import BUNDLE_PASSPHRASE_ENV, UsageError
+from .parser_sessions import add_session_commands
 
 
 class Parser(argparse.ArgumentParser):
@@ -172,6 +173,7 @@ def build_parser() -> Parser:
         "(alone: show it)",
     )
 
+    _serve_parser(sub, common)
     command(
         "backups",
         "list the backups of the data folder: when, why, and how many people and "
@@ -190,4 +192,31 @@ def build_parser() -> Parser:
         action="store_true",
         help="replace the records without asking (needed when not run at a terminal)",
     )
+    add_session_commands(sub, common)
     return parser
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"needs a port number from 0 to 65535, not {text!r}")
+    return port
+
+
+def _serve_parser(sub, common: argparse.ArgumentParser) -> None:
+    what = "open the app in a browser on this computer (a one-time link is printed)"
+    serve = sub.add_parser("serve", parents=[common], help=what)
+    local = "the address to listen on (default 127.0.0.1: this computer only)"
+    serve.add_argument("--host", default="127.0.0.1", help=local)
+    port = "the port to listen on (default 8000; 0: any free port)"
+    serve.add_argument("--port", type=_port, default=8000, help=port)
+    # The app's own options, here too (`supervise serve --read-only`); not given, the
+    # ones before `serve` stand.
+    unchanged = argparse.SUPPRESS
+    read_only = "each tab opens the records without changing anything"
+    serve.add_argument("--read-only", action="store_true", default=unchanged, help=read_only)
+    peer = "each tab opens this peer's own view"
+    serve.add_argument("--peer", metavar="NAME", default=unchanged, help=peer)

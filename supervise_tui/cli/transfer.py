@@ -91,7 +91,8 @@ def cmd_import(ctx: Ctx, args) -> int:
 
 
 def cmd_conflicts(ctx: Ctx, args) -> int:
-    from ..usecases.imports import SHORT_ID, compare_conflict, settle_conflict
+    from ..services.ids import SHORT_ID
+    from ..usecases.imports import compare_conflict, settle_conflict
 
     if args.keep and args.show:
         raise UsageError("--show and --keep go one at a time: look first, then settle")

@@ -6,40 +6,63 @@ import argparse
 from pathlib import Path
 
 from .. import config
-from .common import Ctx, UsageError, open_records, say
+from .common import IN_BROWSER_ENV, Ctx, UsageError, open_records, say
 
 
 def cmd_open(ctx: Ctx, args) -> int:
-    from ..store.folder.encrypting import is_encrypted_folder
-
-    if args.peer and is_encrypted_folder(ctx.data_dir):
-        raise UsageError(
-            "these records are encrypted: a peer signs in as themselves instead of --peer"
-        )
-    if args.peer:
-        from ..domain.enums import Role
-        from ..usecases.people import find_person
-
-        # a clear error before the TUI starts
-        with open_records(ctx, read_only=True) as repo:
-            find_person(repo, args.peer, Role.PEER)
+    check_peer(ctx, args.peer)
     return run_tui(ctx, ctx.data_dir, read_only=args.read_only, peer=args.peer)
 
 
-def run_tui(ctx: Ctx, data_dir: Path, *, read_only: bool, peer: str | None) -> int:
-    from ..store.folder import open_folder
-    from ..ui.app import make_app
+def check_peer(ctx: Ctx, peer: str | None) -> None:
+    """--peer names a peer of these (plain) records: a clear error before the app starts."""
+    if not peer:
+        return
+    from ..store.folder.encrypting import is_encrypted_folder
 
-    # The file check and the hourly backup run once Home is showing (see make_app).
-    repo = open_folder(
+    if is_encrypted_folder(ctx.data_dir):
+        raise UsageError(
+            "these records are encrypted: a peer signs in as themselves instead of --peer"
+        )
+    from ..domain.enums import Role
+    from ..usecases.people import find_person
+
+    with open_records(ctx, read_only=True) as repo:
+        find_person(repo, peer, Role.PEER)
+
+
+def open_for_app(ctx: Ctx, data_dir: Path, *, read_only: bool):
+    """The folder as the app opens it: the file check and the hourly backup wait until
+    Home is showing (see make_app)."""
+    from ..store.folder import open_folder
+
+    return open_folder(
         data_dir, clock=ctx.clock, read_only=read_only, check=False, backup=False, on_upgrade=say
     )
+
+
+def run_tui(ctx: Ctx, data_dir: Path, *, read_only: bool, peer: str | None) -> int:
+    import os
+
+    from ..store.errors import StoreLocked
+    from ..ui.app import make_app
+
+    in_use = False
+    try:
+        repo = open_for_app(ctx, data_dir, read_only=read_only)
+    except StoreLocked:
+        if not os.environ.get(IN_BROWSER_ENV):
+            raise
+        # A browser tab cannot print a sentence and stop: it is offered the records
+        # read-only, in the app (supervise serve).
+        repo, in_use = open_for_app(ctx, data_dir, read_only=True), True
     try:
         if repo.locked and ctx.credentials.name and ctx.credentials.given():
             from ..usecases.security import sign_in
 
             sign_in(repo, ctx.credentials.name, ctx.credentials.passphrase())  # no prompt then
         app = make_app(repo, clock=ctx.clock, peer_name=peer)
+        app.in_use_elsewhere = in_use
         result = app.run()
         code = app.return_code or 0
     finally:

@@ -28,7 +28,7 @@ from .models import (
 )
 from .serial import to_data
 from .text import SHORT_MAX, check_text
-from .tracks import Tracks, apply_session
+from .tracks import Tracks
 
 # What a correction may change: everything said in the session, not its life
 # (status, signatures, amendments) nor the walk-through's state.
@@ -59,8 +59,8 @@ def correction_problem(session: Session, by: str) -> str | None:
         return "This session is not finished yet: carry on with it from Home."
     if session.status == SessionStatus.WITHDRAWN:
         return "This session was withdrawn, so it is kept as it is."
-    if by not in session.participants:
-        return "Only people in the session can correct it."
+    if by not in session.supervisor_ids:
+        return "Only a supervisor in the session can correct it."
     return None
 
 
@@ -112,6 +112,12 @@ def finish_correction(
         goals=[g for g in kept.goals if g.id not in still],
         actions=[a for a in kept.actions if a.id not in still],
     )
+    if moved_past_a_later_update(finished, tracks):
+        raise ValidationError(
+            "A later session took up an item raised in this one, so the session cannot "
+            "move after that session's date.",
+            "when",
+        )
     if taken_up_later(gone, tracks):
         raise ValidationError(
             "A later session took up an item this correction removes; keep the item "
@@ -176,20 +182,38 @@ def withdraw(session: Session, by: str, reason: str, now: datetime, tracks: Trac
     )
 
 
-def without_session(tracks: Tracks, session: Session) -> Tracks:
-    """A copy of ``tracks`` as they would be had ``session`` never been held: what a
-    correction of it reviews and is checked against."""
-    copied = Tracks(
-        **{
-            name: {
-                item_id: dataclasses.replace(track, updates=list(track.updates))
-                for item_id, track in getattr(tracks, name).items()
-            }
-            for name in ("concerns", "goals", "actions")
-        }
-    )
-    apply_session(copied, dataclasses.replace(session, status=SessionStatus.WITHDRAWN))
+_ORIGIN = {"concerns": "raised", "goals": "set", "actions": "agreed"}
+
+
+def as_it_was(tracks: Tracks, session: Session) -> Tracks:
+    """A copy of ``tracks`` as they stood just before ``session``: without what it
+    raised and updated, and without anything raised or updated after it. What a
+    correction of it reviews, and is checked against."""
+    key = (session.day, session.id)
+    copied = Tracks()
+    for name, origin in _ORIGIN.items():
+        table = getattr(copied, name)
+        for item_id, track in getattr(tracks, name).items():
+            if (getattr(track, f"{origin}_on"), getattr(track, f"{origin}_in")) < key:
+                earlier = [log for log in track.updates if (log.on, log.session_id) < key]
+                table[item_id] = dataclasses.replace(track, updates=earlier)
     return copied
+
+
+def moved_past_a_later_update(finished: Session, tracks: Tracks) -> bool:
+    """Whether the corrected session now comes after a session that updated an item it
+    raises (``tracks``: the peer's tracks as kept)."""
+    key = (finished.day, finished.id)
+    for name in _ORIGIN:
+        table = getattr(tracks, name)
+        for item in getattr(finished, name):
+            track = table.get(item.id)
+            logs = track.updates if track is not None else []
+            if any(
+                log.session_id != finished.id and (log.on, log.session_id) < key for log in logs
+            ):
+                return True
+    return False
 
 
 def check_corrections(session: Session, validate: Callable[[Session], None]) -> None:
@@ -204,9 +228,13 @@ def check_corrections(session: Session, validate: Callable[[Session], None]) -> 
     if session.withdrawn is not None:
         w = session.withdrawn
         _mark(w.by, w.at, w.reason, "withdrawn", required=True)
+        if w.by not in session.supervisor_ids:
+            raise ValidationError("That person is not in this session.", "withdrawn.by")
     for i, amendment in enumerate(session.amendments):
         where = f"amendments[{i}]"
         _mark(amendment.by, amendment.at, amendment.reason, where, required=True)
+        if amendment.by not in session.participants:
+            raise ValidationError("That person is not in this session.", f"{where}.by")
         previous = amendment.previous
         if (
             previous.id != session.id

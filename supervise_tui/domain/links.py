@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from .enums import SessionStatus
 from .errors import ValidationError
 from .models import Session
 from .tracks import ActionTrack, ConcernTrack, GoalTrack, Tracks, fold_sessions
@@ -49,6 +50,8 @@ def history_problems(sessions: list[Session]) -> list[tuple[Session, ValidationE
     tracks = fold_sessions(sessions)
     found = []
     for session in sorted(sessions, key=lambda s: (s.when, s.id)):
+        if session.status == SessionStatus.WITHDRAWN:
+            continue  # it updates nothing (its updates are kept, to read)
         problem = link_problem(session, tracks)
         if problem is not None:
             found.append((session, problem))

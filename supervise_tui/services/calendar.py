@@ -30,8 +30,10 @@ def calendar_bytes(due: list[DueSession], now: datetime) -> bytes:
     cal.add("x-wr-calname", "Supervision sessions due")
     for item in sorted(due, key=lambda d: (d.on, d.peer.casefold())):
         event = Event()
-        # the same peer and day give the same event, so a calendar updates, never doubles
-        event.add("uid", f"{item.peer_id}-{item.on.isoformat()}@supervise-tui")
+        # one event per peer, its next session: imported again, a calendar moves it to
+        # the new day (a later sequence) rather than adding a second one
+        event.add("uid", f"{item.peer_id}-next-session@supervise-tui")
+        event.add("sequence", int(now.timestamp()) // 60)
         event.add("dtstamp", now)
         event.add("dtstart", item.on)
         event.add("dtend", item.on + timedelta(days=1))

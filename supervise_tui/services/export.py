@@ -9,7 +9,7 @@ from datetime import date
 from typing import NamedTuple
 
 from ..domain.dates import human_date
-from ..domain.enums import ConcernStatus, RatingKey
+from ..domain.enums import ConcernStatus, RatingKey, SessionStatus
 from ..domain.models import Person, Session
 from ..domain.tracks import Tracks
 from .summary import inline, session_markdown
@@ -27,6 +27,12 @@ def safe_cell(value: object) -> str:
     return text
 
 
+def _held(sessions: list[Session]) -> str:
+    withdrawn = sum(s.status == SessionStatus.WITHDRAWN for s in sessions)
+    held = str(len(sessions) - withdrawn)
+    return f"{held}, and {withdrawn} withdrawn" if withdrawn else held
+
+
 def markdown_record(
     peer: Person,
     sessions: list[Session],
@@ -40,7 +46,7 @@ def markdown_record(
     out = [f"# Supervision record — {inline(peer.name)}"]
     facts = [
         f"**Peer specialist:** {inline(peer.display)}",
-        f"**Sessions:** {len(sessions)} ({period_label})",
+        f"**Sessions:** {_held(sessions)} ({period_label})",
     ]
     if today:
         facts.append(f"**Exported:** {human_date(today)}")

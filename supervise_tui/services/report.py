@@ -132,7 +132,7 @@ def history_text(peer: Person, period_label: str, rows: list[HistoryRow]) -> str
         out.append("No sessions in this period.")
         return "\n".join(out) + "\n"
     out += _table(
-        ["Date", "Kind", "Supervisors", "Ratings", "Concerns raised", "Resolved", "Status"],
+        ["Date", "Kind", "Supervisors", "Ratings", "Concerns raised", "Resolved", "Status", "Id"],
         [
             [
                 f"{r.when:%Y-%m-%d %H:%M}",
@@ -142,10 +142,12 @@ def history_text(peer: Person, period_label: str, rows: list[HistoryRow]) -> str
                 str(r.concerns_opened),
                 str(r.concerns_resolved),
                 r.status,
+                r.session_id[:8],
             ]
             for r in rows
         ],
     )
+    out += ["", "One session as plain text: supervise show ID"]
     return "\n".join(out) + "\n"
 
 

@@ -64,6 +64,11 @@ ACTIONS: tuple[Action, ...] = (
         plain=True,
     ),
     Action("app.privacy", "privacy: hide the screen", "Blank the screen now (F12)"),
+    Action(
+        "app.next_theme",
+        "theme: next",
+        "High contrast, your terminal's own colours …; remembered for you (Ctrl+T)",
+    ),
 )
 
 

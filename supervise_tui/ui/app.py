@@ -19,6 +19,8 @@ from ..store.backend import Backend
 from ..store.packs import Library, load_library
 from .commands import SuperviseCommands
 from .keys import binder
+from .preferences import BINDING as THEME_BINDING
+from .preferences import Preferences
 from .signing import Signing
 
 HIGH_CONTRAST = Theme(
@@ -40,7 +42,7 @@ HIGH_CONTRAST = Theme(
 bind = binder("app")
 
 
-class SuperviseApp(Signing, App):
+class SuperviseApp(Signing, Preferences, App):
     """supervise-tui: structured supervision sessions, one screen, two people."""
 
     TITLE = "supervise"
@@ -61,6 +63,7 @@ class SuperviseApp(Signing, App):
         bind("ctrl+l", "lock", "Lock", show=False),
         bind("ctrl+e", "encrypt", "Encrypt", show=False),
         bind("f11", "change_passphrase", "Passphrase", show=False),
+        THEME_BINDING,
     ]
 
     def __init__(
@@ -85,6 +88,7 @@ class SuperviseApp(Signing, App):
         self.person: Person | None = None  # who signed in (encrypted records)
         self.idle_seconds = 5 * 60.0  # the idle lock ([security] idle_minutes in config.toml)
         self.offer_plain = True  # plain records with people: offer encryption on open
+        self.in_use_elsewhere = False  # opened read-only because another window has it
         self.ticks: Callable[[], float] = time.monotonic  # seconds, for the idle lock
         self._last_input = self.ticks()
         self.register_theme(HIGH_CONTRAST)
@@ -118,6 +122,10 @@ class SuperviseApp(Signing, App):
             from .screens.sign_in import SignInScreen
 
             self.push_screen(SignInScreen())  # replaced by the person's screen (signed_in)
+        if self.in_use_elsewhere:
+            from .dialogs.in_use import InUseDialog
+
+            self.push_screen(InUseDialog(), self._in_use_answered)
         # Looking over every file and the hourly backup wait until Home is showing.
         self.set_timer(self.AFTER_START_SECONDS, self.after_start)
         for problem in self.library.problems:
@@ -128,9 +136,14 @@ class SuperviseApp(Signing, App):
                 timeout=20,
             )
         self._apply_settings()
+        self.start_preferences()
         self.set_interval(5.0, self._check_idle)
         for notice in self.store.notices:
             self.notify(notice, title="An interrupted save", severity="warning", timeout=30)
+
+    def _in_use_answered(self, read_only: bool | None) -> None:
+        if not read_only:
+            self.exit()
 
     @work(thread=True, exclusive=True, group="after-start")
     def after_start(self) -> None:

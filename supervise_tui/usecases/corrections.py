@@ -4,6 +4,8 @@ function here reads once, applies them once and keeps the result in one commit."
 
 from __future__ import annotations
 
+import dataclasses
+
 from ..domain import corrections, lifecycle
 from ..domain.links import link_problem
 from ..domain.models import Session
@@ -32,6 +34,8 @@ def begin_correction(
     begun = next((d for d in store.drafts() if d.id == session_id), None)
     if begun is not None and begun.correcting and begun.correcting.of == kept.updated_at:
         draft = begun
+        if reason.strip():  # said again: the latest words, and who said them
+            draft.correcting = dataclasses.replace(begun.correcting, by=by, reason=reason)
     else:
         draft = corrections.open_correction(kept, by, reason)
         if not store.save_draft(draft):
@@ -49,7 +53,7 @@ def tracks_for_draft(store: Backend, draft: Session) -> Tracks:
 
 def tracks_before(store: Backend, kept: Session) -> Tracks:
     """The peer's items as they would be had ``kept`` never been held."""
-    return corrections.without_session(store.tracks(kept.peer_id), kept)
+    return corrections.as_it_was(store.tracks(kept.peer_id), kept)
 
 
 def finish_correction(store: Backend, draft: Session, *, clock: Clock) -> Session:
@@ -58,7 +62,7 @@ def finish_correction(store: Backend, draft: Session, *, clock: Clock) -> Sessio
     dropped and the kept session stays as it was."""
     filed, kept = _kept(store, draft.peer_id, draft.id)
     tracks = store.tracks_for(draft.peer_id, row_of(draft).item_ids() | filed.item_ids())
-    before = corrections.without_session(tracks, kept)
+    before = corrections.as_it_was(tracks, kept)
     now = clock()
     finished = lifecycle.finish(lifecycle.drop_noop_updates(draft, before), now)
     problem = link_problem(finished, before)

@@ -21,6 +21,7 @@ from ..domain.serial import from_data, to_data
 from ..domain.validation import check_id
 from ..services import bundle as bundles
 from ..services import differences, merge
+from ..services.ids import NoSuchId, pick_by_id
 from ..store.backend import Backend, Conflict
 from ..store.errors import NotFound
 from .access import grant_all
@@ -108,32 +109,15 @@ def apply_import(
     return backup
 
 
-SHORT_ID = 4  # the fewest characters of a conflict's id that name it
-
-
 def find_conflict(store: Backend, given: str) -> Conflict:
     """The conflict ``given`` names: its id, or any part of the start of it (at least
     four characters; the record's id without "session-"/"person-" will do) that only
     one conflict's id begins with. NotFound, in one sentence, when none or several do."""
-    given = given.strip()
-    conflicts = store.conflicts()
-    exact = [c for c in conflicts if c.id == given]
-    if exact:
-        return exact[0]
-    if len(given) < SHORT_ID:
-        raise NotFound(
-            f"Give at least {SHORT_ID} characters of the conflict's id; "
-            "`supervise conflicts` lists them."
-        )
-    found = [c for c in conflicts if c.id.startswith(given) or c.record_id.startswith(given)]
-    if not found:
-        raise NotFound(f"There is no conflict {given!r}; `supervise conflicts` lists them.")
-    if len(found) > 1:
-        raise NotFound(
-            f"{len(found)} conflicts begin with {given!r}: give more of the id "
-            "(`supervise conflicts` lists them)."
-        )
-    return found[0]
+    conflicts = [((c.id, c.record_id), c) for c in store.conflicts()]
+    try:
+        return pick_by_id(given, conflicts, "conflict", "`supervise conflicts` lists them")
+    except NoSuchId as error:
+        raise NotFound(str(error)) from None
 
 
 Versions = tuple[Person | Session | None, Person | Session]

@@ -51,7 +51,12 @@ def team_members(
         peers = [p for p in peers if p.site.casefold() == wanted]
     if supervisor is not None:
         peers = [
-            p for p in peers if any(supervisor.id in r.supervisor_ids for r in store.rows(p.id))
+            p
+            for p in peers
+            if any(
+                supervisor.id in r.supervisor_ids and r.status != SessionStatus.WITHDRAWN
+                for r in store.rows(p.id)
+            )
         ]
     return peers
 

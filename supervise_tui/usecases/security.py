@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Callable
 from datetime import datetime
 
-from ..domain.enums import Role
+from ..domain.enums import Role, SessionStatus
 from ..domain.errors import ValidationError
 from ..domain.models import Person
 from ..domain.passphrases import check_passphrase
@@ -68,7 +68,8 @@ def encrypt_folder(
         raise ValidationError("Only a supervisor can encrypt the records.", "as")
     for peer in store.people(role=Role.PEER):
         if not peer.supervisor_ids:
-            met = sorted({s for row in store.rows(peer.id) for s in row.supervisor_ids})
+            rows = [r for r in store.rows(peer.id) if r.status != SessionStatus.WITHDRAWN]
+            met = sorted({s for row in rows for s in row.supervisor_ids})
             if met:
                 save_person(store, dataclasses.replace(peer, supervisor_ids=met), clock=clock)
     if not person.admin:

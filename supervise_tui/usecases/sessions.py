@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from ..domain import lifecycle
 from ..domain.dates import local
@@ -50,8 +50,10 @@ def start_session(
         store.peer_input(peer.id),
     )
     now = clock()
-    # it begins now, or at the time it was planned for when started ahead of it
-    began = max(local(now).replace(second=0, microsecond=0), when)
+    # it begins now, or at the time planned when opened ahead of it; a session recorded
+    # afterwards (more than an hour after its time) has no known beginning
+    opened = local(now).replace(second=0, microsecond=0)
+    began = None if opened - when > timedelta(hours=1) else max(opened, when)
     draft = dataclasses.replace(draft, created_at=now, updated_at=now, started=began)
     store.save_draft(draft)
     return draft
@@ -127,6 +129,11 @@ def sign_session(
     filed = store.filed_row(session.peer_id, session.id, session.when.year, anywhere=True)
     if filed is None:
         raise Refused("That session is not in the records.")
+    if any(d.id == session.id and d.correcting for d in store.drafts()):
+        raise Refused(
+            "This session is being corrected: sign it once the correction is finished "
+            "(or discarded)."
+        )
     stored = store.session(session.peer_id, session.id, filed.when.year)
     signed = lifecycle.sign_off(stored, person_id, comment, next_stamp(stored.updated_at, clock()))
     signed = dataclasses.replace(

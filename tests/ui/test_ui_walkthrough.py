@@ -2,31 +2,27 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 
 from supervise_tui.domain.enums import (
     ConcernCategory,
     ConcernStatus,
-    Decision,
-    FeedbackKey,
-    Fit,
-    GoalArea,
-    KeyFunction,
-    NoticedBy,
-    RatingKey,
     Role,
-    Section,
     SessionStatus,
 )
 from supervise_tui.domain.models import Concern
+from supervise_tui.domain.serial import to_data
 from supervise_tui.store.folder import open_folder
 from supervise_tui.ui.dialogs.signoff import SignOffDialog
 from supervise_tui.ui.screens.home import HomeScreen
 from supervise_tui.ui.screens.session import SessionScreen
 from supervise_tui.ui.screens.summary import SummaryScreen
+from supervise_tui.usecases.security import sign_in
 from supervise_tui.usecases.sessions import finish_session
 
 from ..conftest import fixed_clock, make_session
+from ..whole_session import ANSWERS, assert_whole_session, comparable, run_plain
 from .helpers import (
     SIZE,
     build_app,
@@ -88,13 +84,15 @@ async def add_people_from_first_run(pilot) -> None:
     await wait_for(lambda: len(pilot.app.store.readable_peers()) == 1)
 
 
-async def test_a_whole_session_as_people_would_do_it(repo, data_dir):
+async def test_a_whole_session_as_people_would_do_it(repo, data_dir, tmp_path, monkeypatch, capsys):
     app = build_app(repo)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         await add_people_from_first_run(pilot)
         people = {p.name: p for p in repo.people()}
+        twin = tmp_path / "twin"  # the records as they are before the session, for below
+        shutil.copytree(data_dir, twin, ignore=shutil.ignore_patterns(".lock", "backups"))
         assert people["Dana Whitfield"].role == Role.SUPERVISOR
         assert people["Dana Whitfield"].site == "Maple Court"
         assert people["Jordan Ellery"].role == Role.PEER
@@ -221,54 +219,29 @@ async def test_a_whole_session_as_people_would_do_it(repo, data_dir):
     peer = people["Jordan Ellery"]
     sup = people["Dana Whitfield"]
     (stored,) = repo.sessions(peer.id)
-    assert stored.status == SessionStatus.ACKNOWLEDGED
-    assert stored.supervisor_ids == [sup.id]
-    assert stored.checkin.arriving == "Tired 🌱"
-    assert stored.checkin.ratings[RatingKey.ROLE_CLARITY].value == 4
-    assert stored.checkin.ratings[RatingKey.ROLE_CLARITY].note == "clearer"
-    assert stored.checkin.ratings[RatingKey.WORKLOAD].value == 2
-    assert stored.checkin.ratings[RatingKey.SUPPORTED].value is None
-    assert stored.voices[Section.CHECK_IN].peer == "Went well."
-    (strength,) = stored.strengths
-    assert (strength.skill, strength.example, strength.noticed_by) == (
-        "Listening",
-        "Stayed calm",
-        NoticedBy.CLIENT,
-    )
-    (item,) = stored.role_items
-    assert (item.activity, item.function, item.fit, item.rationale, item.decision) == (
-        "Med logs",
-        KeyFunction.NONE,
-        Fit.DRIFTING,
-        "Nurse off",
-        Decision.HAND_OFF,
-    )
-    (concern,) = stored.concerns
-    assert (concern.text, concern.category, concern.follow_up) == (
-        "Not invited",
-        ConcernCategory.TEAM_CULTURE,
-        date(2026, 11, 27),
-    )
-    assert (concern.raised_by, concern.owner) == (peer.id, sup.id)
-    (goal,) = stored.goals
-    assert (goal.text, goal.area, goal.progress) == (
-        "Lead a call",
-        GoalArea.COP_LEAD,
-        25,
-    )
-    assert stored.feedback.ratings[FeedbackKey.UNDERSTANDS_ROLE] == 5
-    assert stored.feedback.text == "Helps. סבבה"
-    (action,) = stored.actions
-    assert (action.text, action.owner, action.due) == (
-        "Ask agency",
-        sup.id,
-        date(2026, 11, 29),
-    )
-    assert stored.voices[Section.WRAP_UP].peer == "Thanks."
-    said = {s.person_id: s.comment for s in stored.signoffs}
-    assert said == {sup.id: "Fair record", peer.id: ""}
-    assert stored.pending == {}
+    assert_whole_session(stored, peer, sup)
     assert repo.drafts() == []
+
+    # The same answers piped into the plain line-by-line mode keep the same record: the
+    # same fields, the same items (Dana signs in as herself; Jordan types his own).
+    monkeypatch.setenv("SUPERVISE_PASSPHRASE", "maple court mornings")
+    answers = [*ANSWERS[:-4], "yes", "Fair record", "yes", "", "jordan walks the dog"]
+    code, out, err = run_plain(
+        twin,
+        answers,
+        "--peer",
+        "Jordan Ellery",
+        "--as",
+        "Dana Whitfield",
+        monkeypatch=monkeypatch,
+        capsys=capsys,
+    )
+    assert code == 0, err
+    with open_folder(twin, clock=fixed_clock) as store:
+        sign_in(store, "Dana Whitfield", "maple court mornings")
+        (piped,) = store.sessions(peer.id)
+    assert "jordan walks the dog" not in out  # a passphrase is never written back
+    assert comparable(to_data(piped)) == comparable(to_data(stored))
 
 
 async def test_quitting_mid_session_loses_nothing(repo, team, data_dir):

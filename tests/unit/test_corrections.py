@@ -16,6 +16,7 @@ from supervise_tui.domain.serial import from_data, to_data
 from supervise_tui.domain.tracks import Tracks
 from supervise_tui.domain.validation import validate_session
 from supervise_tui.store.check import check
+from supervise_tui.store.errors import Refused
 from supervise_tui.store.folder import open_folder
 from supervise_tui.usecases.corrections import (
     begin_correction,
@@ -63,10 +64,11 @@ class TestRules:
         s.status = SessionStatus.WITHDRAWN
         assert "withdrawn" in corrections.correction_problem(s, team["sup"].id)
 
-    def test_only_people_in_the_session_correct_it(self, team):
+    def test_only_a_supervisor_in_the_session_corrects_it(self, team):
         s = make_session(team, status=SessionStatus.COMPLETED)
         assert corrections.correction_problem(s, team["sup2"].id)
-        assert corrections.correction_problem(s, team["peer"].id) is None
+        assert "supervisor" in corrections.correction_problem(s, team["peer"].id)
+        assert corrections.correction_problem(s, team["sup"].id) is None
 
     def test_after_everyone_signed_a_reason_is_required(self, team):
         s = make_session(team, status=SessionStatus.ACKNOWLEDGED)
@@ -119,7 +121,7 @@ class TestBeforeEveryoneSigned:
         self, repo, team, held
     ):
         once = sign_session(repo, held, team["sup"].id, clock=later(1))
-        out = correct(repo, once, team["peer"].id, edit=reword)
+        out = correct(repo, once, team["sup"].id, edit=reword)
         assert out.status == SessionStatus.COMPLETED and out.signoffs == []
         assert out.amendments == []  # not everyone had signed: no amendment
         kept = repo.session(held.peer_id, held.id)
@@ -152,13 +154,62 @@ class TestBeforeEveryoneSigned:
         assert again.strengths[0].skill == "Listening closely"
         assert again.correcting is not None
 
-    def test_a_session_signed_meanwhile_refuses_the_stale_correction(self, repo, team, held):
+    def test_nobody_signs_while_a_correction_is_open(self, repo, team, held):
         draft, _ = begin_correction(repo, held.peer_id, held.id, team["sup"].id)
-        sign_session(repo, held, team["sup"].id, clock=later(1))
+        with pytest.raises(Refused, match="being corrected"):
+            sign_session(repo, held, team["peer"].id, clock=later(1))
         reword(draft)
+        save_draft(repo, draft, clock=later(2))
+        assert finish_correction(repo, draft, clock=later(5)).strengths[0].skill == (
+            "Listening closely"
+        )
+        sign_session(repo, repo.session(held.peer_id, held.id), team["peer"].id, clock=later(6))
+
+    def test_a_version_changed_meanwhile_refuses_the_stale_correction(self, repo, team, held):
+        draft, _ = begin_correction(repo, held.peer_id, held.id, team["sup"].id)
+        reword(draft)
+        stale = dataclasses.replace(
+            draft,
+            correcting=dataclasses.replace(
+                draft.correcting, of=held.updated_at - timedelta(seconds=1)
+            ),
+        )
         with pytest.raises(ValidationError, match="changed while"):
-            finish_correction(repo, draft, clock=later(5))
+            finish_correction(repo, stale, clock=later(5))
         assert repo.session(held.peer_id, held.id).strengths[0].skill == "Listening"
+
+    def test_an_unchanged_correction_keeps_its_review_though_a_later_session_agrees(
+        self, repo, team, held
+    ):
+        concern = held.concerns[0].id
+        middle = make_session(team, when=datetime(2026, 11, 18, 10, 0))
+        middle.concern_updates.append(ConcernUpdate(concern, ConcernStatus.IN_PROGRESS))
+        middle = finish_session(repo, middle, clock=later(1))
+        last = make_session(team, when=datetime(2026, 11, 20, 10, 0))
+        last.concern_updates.append(
+            ConcernUpdate(concern, ConcernStatus.IN_PROGRESS, note="Still waiting")
+        )
+        finish_session(repo, last, clock=later(2))
+        draft, tracks = begin_correction(repo, middle.peer_id, middle.id, team["sup"].id)
+        assert tracks.concerns[concern].current.status == ConcernStatus.OPEN  # as S found it
+        out = finish_correction(repo, draft, clock=later(6))
+        assert out.updated_at == middle.updated_at and len(out.concern_updates) == 1
+        assert len(repo.tracks(held.peer_id).concerns[concern].updates) == 2
+        assert check(repo.root).ok
+
+    def test_a_session_cannot_move_after_one_that_took_up_its_items(self, repo, team, held):
+        later_one = make_session(team, when=datetime(2026, 11, 20, 10, 0))
+        later_one.concern_updates.append(
+            ConcernUpdate(held.concerns[0].id, ConcernStatus.IN_PROGRESS, note="Asked")
+        )
+        finish_session(repo, later_one, clock=later(1))
+
+        def move(draft):
+            draft.when = datetime(2026, 11, 21, 10, 0)
+
+        with pytest.raises(ValidationError, match="cannot move after"):
+            correct(repo, held, team["sup"].id, edit=move)
+        assert check(repo.root).ok
 
     def test_the_review_shows_items_as_they_were_before_the_session(self, repo, team, held):
         later_one = make_session(team, when=datetime(2026, 11, 20, 10, 0))
@@ -213,7 +264,7 @@ class TestAfterEveryoneSigned:
         def again(draft):
             draft.strengths[0].skill = "Listening, and waiting"
 
-        out = correct(repo, out, team["peer"].id, "Second", edit=again, clock=later(20))
+        out = correct(repo, out, team["sup"].id, "Second", edit=again, clock=later(20))
         assert [a.reason for a in out.amendments] == ["First", "Second"]
         assert [a.previous.amendments for a in out.amendments] == [[], []]
         assert out.amendments[1].previous.strengths[0].skill == "Listening closely"
@@ -251,6 +302,21 @@ class TestWithdrawing:
         with pytest.raises(ValidationError, match="correct it instead"):
             withdraw_session(repo, held.peer_id, held.id, team["sup"].id, "x", clock=later(3))
         assert repo.session(held.peer_id, held.id).status == SessionStatus.COMPLETED
+
+    def test_withdrawing_a_session_and_then_the_one_it_updated_leaves_a_whole_record(
+        self, repo, team, held
+    ):
+        later_one = make_session(team, when=datetime(2026, 11, 20, 10, 0))
+        later_one.concern_updates.append(
+            ConcernUpdate(held.concerns[0].id, ConcernStatus.IN_PROGRESS, note="Asked")
+        )
+        done = finish_session(repo, later_one, clock=later(1))
+        withdraw_session(repo, done.peer_id, done.id, team["sup"].id, "Wrong", clock=later(2))
+        withdraw_session(repo, held.peer_id, held.id, team["sup"].id, "Wrong", clock=later(3))
+        assert check(repo.root).ok
+        raw = bundle_bytes(repo)
+        import_into(repo.root.parent / "elsewhere", raw)
+        assert check(repo.root.parent / "elsewhere").ok
 
     def test_withdrawing_reopens_what_the_session_settled(self, repo, team, held):
         later_one = make_session(team, when=datetime(2026, 11, 20, 10, 0))

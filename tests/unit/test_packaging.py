@@ -62,3 +62,13 @@ def test_wheel_contains_the_prompt_packs(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     for pack in ("weekly", "monthly-agency", "informal", "joint-call"):
         assert f"supervise_tui/_packs/{pack}.toml" in names
+    # supervise serve's own page, script, style and font (nothing loaded from elsewhere)
+    page = "supervise_tui/cli/serve/page/"
+    for part in (
+        "index.html",
+        "static/page.css",
+        "static/page.js",
+        "static/fonts/RobotoMono-VariableFont_wght.ttf",
+        "static/fonts/LICENSE.txt",
+    ):
+        assert page + part in names, part

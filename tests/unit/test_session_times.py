@@ -43,7 +43,7 @@ def test_anything_else_gets_a_plain_sentence(typed):
 
 
 def test_it_begins_when_opened_and_ends_when_finished(repo, team):
-    draft = started(repo, team, NOON)  # opened at 15:00, for a meeting planned at noon
+    draft = started(repo, team, datetime(2026, 11, 22, 14, 30))  # opened at 15:00
     assert draft.started == datetime(2026, 11, 22, 15, 0)
     done = finish_session(repo, draft, clock=later(50))
     assert done.ended == datetime(2026, 11, 22, 15, 50) and done.minutes == 50
@@ -57,8 +57,15 @@ def test_opened_ahead_it_begins_at_the_time_planned(repo, team):
     assert done.minutes == 40
 
 
+def test_a_session_recorded_afterwards_has_no_made_up_beginning(repo, team):
+    draft = started(repo, team, datetime(2026, 11, 17, 10, 0))  # typed up five days later
+    assert draft.started is None
+    done = finish_session(repo, draft, clock=later(40))
+    assert done.minutes is None and "length not recorded" in session_markdown(done, {}, None)
+
+
 def test_a_draft_finished_days_later_has_no_made_up_length(repo, team):
-    draft = started(repo, team, NOON)
+    draft = started(repo, team, datetime(2026, 11, 22, 14, 30))
     done = finish_session(repo, draft, clock=later(60 * 24 * 3))
     assert done.ended is None and done.minutes is None
     assert "began 15:00, length not recorded" in session_markdown(done, {}, None)

@@ -23,6 +23,16 @@ from ..widgets.fields import say
 T = TypeVar("T")
 
 
+def person_select(people: list[tuple[str, str]], select_id: str):
+    """A choice among ``people`` ((name, id) pairs), the first chosen; names are shown as
+    typed, never read as markup."""
+    from rich.text import Text
+    from textual.widgets import Select
+
+    options = [(Text(name), value) for name, value in people]
+    return Select(options, value=people[0][1], allow_blank=False, id=select_id, compact=True)
+
+
 class Problem(Exception):
     """What is wrong with what was typed; ``where`` is the id of a line to show it on."""
 

@@ -41,14 +41,11 @@ class ExportDialog(Dialog[tuple[str, Path]]):
         self.folder = folder or Path.home()
 
     def heading(self) -> str:
-        return (
-            f"{bold('Export ' + self.what)}\nThe file is readable only by you. "
-            + (
-                "Markdown, a printable page, CSV and JSON are plain text: keep them somewhere "
-                "safe. A sealed bundle opens only with its passphrase."
-                if "sealed" in {value for _, value in self.formats}
-                else "It is plain text: keep it somewhere safe."
-            )
+        return f"{bold('Export ' + self.what)}\nThe file is readable only by you. " + (
+            "Markdown, a printable page, CSV and JSON are plain text: keep them somewhere "
+            "safe. A sealed bundle opens only with its passphrase."
+            if "sealed" in {value for _, value in self.formats}
+            else "It is plain text: keep it somewhere safe."
         )
 
     def fields(self) -> ComposeResult:

@@ -16,6 +16,7 @@ from ...domain.passphrases import strength_hint
 from ...domain.text import NAME_MAX
 from ..outcome import outcome
 from ..widgets.controls import TextInput
+from ..widgets.names import name_suggester
 from .base import Dialog, Problem
 
 INTRO = (
@@ -40,7 +41,9 @@ class FirstRunDialog(Dialog[tuple[Person, str]]):
 
     def fields(self) -> ComposeResult:
         yield Label("Your name")
-        yield TextInput(id="name", max_length=NAME_MAX * 2, compact=True)
+        yield TextInput(
+            id="name", max_length=NAME_MAX * 2, compact=True, suggester=name_suggester(self.app)
+        )
         yield Label("Your site (optional)")
         yield TextInput(id="site", max_length=NAME_MAX * 2, compact=True)
         yield Label("Your passphrase")

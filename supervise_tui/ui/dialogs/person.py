@@ -17,6 +17,7 @@ from ...domain.text import NAME_MAX
 from ...usecases.people import save_person
 from ..outcome import outcome
 from ..widgets.controls import TextInput
+from ..widgets.names import name_suggester
 from .base import Dialog, Problem, bold
 
 # where a message about a field is shown, and what gets the focus
@@ -46,7 +47,13 @@ class PersonForm(Dialog[Person]):
     def fields(self) -> ComposeResult:
         p = self.person
         yield Label("Name")
-        yield TextInput(p.name if p else "", id="name", max_length=NAME_MAX * 2, compact=True)
+        yield TextInput(
+            p.name if p else "",
+            id="name",
+            max_length=NAME_MAX * 2,
+            compact=True,
+            suggester=name_suggester(self.app),
+        )
         yield Static("", id="name-error", markup=False, classes="error-line")
         yield Label("Role")
         yield Select(

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select
 
 from ...domain.text import SHORT_MAX
 from ..widgets.controls import TextInput
-from .base import Dialog, Problem
+from .base import Dialog, Problem, person_select
 
 
 class ReasonDialog(Dialog[tuple[str, str]]):
@@ -44,13 +43,7 @@ class ReasonDialog(Dialog[tuple[str, str]]):
     def fields(self) -> ComposeResult:
         if len(self.people) > 1:
             yield Label("Who is doing this")
-            yield Select(
-                [(Text(name), value) for name, value in self.people],
-                value=self.people[0][1],
-                allow_blank=False,
-                id="who",
-                compact=True,
-            )
+            yield person_select(self.people, "who")
         yield Label("Why" if self.reason_required else "Why (optional)")
         yield TextInput(placeholder=self.placeholder, id="reason", max_length=SHORT_MAX)
 

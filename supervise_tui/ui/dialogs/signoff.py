@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select
 
 from ...domain.text import SHORT_MAX
 from ..widgets.controls import TextInput
-from .base import Dialog, Problem
+from .base import Dialog, Problem, person_select
 
 
 class SignOffDialog(Dialog[tuple[str, str, str]]):
@@ -33,13 +32,7 @@ class SignOffDialog(Dialog[tuple[str, str, str]]):
 
     def fields(self) -> ComposeResult:
         yield Label("Who is signing")
-        yield Select(
-            [(Text(name), value) for name, value in self.people],
-            value=self.people[0][1],
-            allow_blank=False,
-            id="signer",
-            compact=True,
-        )
+        yield person_select(self.people, "signer")
         yield Label("Comment (optional)")
         yield TextInput(
             placeholder="e.g. Agreed, with one addition …", id="comment", max_length=SHORT_MAX

@@ -201,7 +201,7 @@ class HistoryScreen(Exporting, ViewScreen):
         elif period.start is not None and self.total > len(facts):
             # Short enough for one line at 80 columns.
             found = f"{len(rows)} of {self.total} sessions, {period.label} (“all” shows all)"
-        if not self.total:
+        if not self.total and not rows:
             found = "No sessions yet with this peer."
         note.update(found + ("" if not rows else " · Enter opens one"))
 

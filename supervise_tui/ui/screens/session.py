@@ -462,6 +462,8 @@ class SessionScreen(Finishing, Screen):
         """Save now, in this thread (before leaving the screen or quitting)."""
         if self.app.store.read_only or (not self._dirty and not self._saving):
             return True
+        if self._finishing:  # the finish carries the draft: saving it now would revive it
+            return True
         try:
             save_draft(self.app.store, copy.deepcopy(self.draft), clock=self.app.clock)
         except StoreError as error:

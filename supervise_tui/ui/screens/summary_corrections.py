@@ -41,7 +41,7 @@ class Correcting:
         return (
             not self.kept_version
             and not self.app.store.read_only
-            and bool(self._who_may([p for p in s.participants if not correction_problem(s, p)]))
+            and bool(self._who_may([p for p in s.supervisor_ids if not correction_problem(s, p)]))
         )
 
     def withdrawable(self) -> bool:
@@ -66,7 +66,7 @@ class Correcting:
             else "It opens again to edit, step by step. F6 keeps the correction; anyone "
             "who signed already is asked to sign again."
         )
-        who = self._who_may([*self.session.supervisor_ids, self.session.peer_id])
+        who = self._who_may(self.session.supervisor_ids)
         dialog = ReasonDialog(
             heading, who, ok="Correct", reason_required=signed, placeholder=CORRECT_EXAMPLE
         )

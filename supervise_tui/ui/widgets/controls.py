@@ -29,7 +29,9 @@ async def _own_key(widget: Widget, event: events.Key) -> bool:
     return False
 
 
-class TextInput(Input):
+class _Typed:
+    """What both text controls add: the blink setting, and their own keys at once."""
+
     def on_mount(self) -> None:
         if not getattr(self.app, "blink", True):
             self.cursor_blink = False
@@ -39,11 +41,9 @@ class TextInput(Input):
             await super()._on_key(event)
 
 
-class TextBox(TextArea):
-    def on_mount(self) -> None:
-        if not getattr(self.app, "blink", True):
-            self.cursor_blink = False
+class TextInput(_Typed, Input):
+    pass
 
-    async def _on_key(self, event: events.Key) -> None:
-        if not await _own_key(self, event):
-            await super()._on_key(event)
+
+class TextBox(_Typed, TextArea):
+    pass

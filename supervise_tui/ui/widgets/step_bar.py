@@ -6,21 +6,11 @@ from rich.style import Style
 from rich.text import Text
 from textual.widgets import Static
 
-STEPS: list[tuple[str, str]] = [
-    ("review", "Review"),
-    ("check_in", "Check-in"),
-    ("strengths", "Strengths"),
-    ("role", "Role"),
-    ("concerns", "Concerns"),
-    ("goals", "Goals"),
-    ("feedback", "Feedback"),
-    ("wrap_up", "Wrap-up"),
-]
+from ...services.walkthrough import STEPS, step_title
+
+__all__ = ["STEPS", "StepBar", "step_title"]
+
 MARK = {"current": "▶", "done": "✓", "skipped": "–", "todo": "·"}
-
-
-def step_title(key: str) -> str:
-    return dict(STEPS)[key]
 
 
 class StepBar(Static):

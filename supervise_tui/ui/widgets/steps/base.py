@@ -9,15 +9,16 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Input, Static
 
-from ....domain.dates import human_date, parse_date
-from ....domain.errors import ValidationError
 from ....domain.models import Person, Session
 from ....domain.tracks import Tracks
-from ....services.draft_edit import add_item, field_text, past_but_meant_ahead
+from ....services.draft_edit import add_item, field_text
+from ....services.walkthrough import date_note
 from ....store.packs import Pack
 from ..fields import Field, select, text_area, text_input
 from ..item_card import ItemCard
 from ..voices import VoicesBox
+
+__all__ = ["SessionContext", "StepPane", "date_note", "intro"]
 
 INLINE_LABEL = 24  # longer labels go above their control, never squeezed beside it
 
@@ -43,21 +44,6 @@ class SessionContext:
         options = [(f"{self.peer_name} (peer)", self.draft.peer_id)]
         options += [(f"{self.name(s)} (supervisor)", s) for s in self.draft.supervisor_ids]
         return options
-
-
-def date_note(text: str, today: date, path: str = "") -> str:
-    """What a typed date was understood as, for the line under the field; a date that
-    should lie ahead (a target, a follow-up, a due date) but is past says so."""
-    if not text.strip():
-        return ""
-    try:
-        when = parse_date(text, today)
-    except ValidationError as error:
-        return error.message
-    note = f"→ {human_date(when)}"
-    if past_but_meant_ahead(path, when, today):
-        note += " — that is in the past; add the year if you meant next year"
-    return note
 
 
 class StepPane(VerticalScroll):

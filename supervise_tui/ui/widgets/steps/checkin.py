@@ -7,17 +7,14 @@ from textual.markup import escape
 from textual.widgets import Static
 
 from ....domain.enums import RatingKey
+from ....services.walkthrough import STEP_HELP
 from ..fields import InlineField, message_line, text_input
 from .base import StepPane, intro
 
 
 class CheckInStep(StepPane):
     STEP = "check_in"
-    HELP = (
-        "Start with the person, not the paperwork. Ask how the peer is arriving today and "
-        "write it in their words. The four ratings (1 = not at all, 5 = fully) are check-ins "
-        "to talk about, never a performance score; leave any of them blank."
-    )
+    HELP = STEP_HELP["check_in"]
 
     def compose(self) -> ComposeResult:
         draft = self.ctx.draft

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ....domain.enums import ConcernCategory
+from ....services.walkthrough import STEP_HELP
 from ..fields import Field
 from .base import ListStep
 
@@ -16,11 +17,7 @@ class ConcernsStep(ListStep):
         "New concerns, in the peer's words. Each gets an owner and a follow-up "
         "date, and comes back next time until it is resolved."
     )
-    HELP = (
-        "What the peer raises must be followed up quickly and visibly. Write each concern in "
-        "the peer's own words, choose a category, agree who owns it and when you will follow "
-        "up. Open concerns come back at the start of every later session until resolved."
-    )
+    HELP = STEP_HELP["concerns"]
 
     def fields(self, base: str) -> list[Field]:
         people = self.ctx.participant_options()

@@ -5,18 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 
 from ....domain.enums import FeedbackKey
+from ....services.walkthrough import STEP_HELP
 from ..fields import InlineField, message_line
 from .base import StepPane, intro
 
 
 class FeedbackStep(StepPane):
     STEP = "feedback"
-    HELP = (
-        "The peer gives feedback on the supervision: does the supervisor understand the role, "
-        "can they meet as often as needed, do concerns get followed up, does the supervisor "
-        "advocate for them, are they treated like any other team member? Ratings are 1 "
-        "(not at all) to 5 (fully). Consider handing the keyboard to the peer for this step."
-    )
+    HELP = STEP_HELP["feedback"]
 
     def compose(self) -> ComposeResult:
         yield intro(

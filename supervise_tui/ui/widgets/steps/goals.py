@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ....domain.enums import GoalArea
+from ....services.walkthrough import STEP_HELP
 from ..fields import Field
 from .base import ListStep
 
@@ -13,12 +14,7 @@ class GoalsStep(ListStep):
     NOUN = "Goal"
     ADD_LABEL = "Add a goal"
     INTRO = "New development goals. Earlier goals are updated in the Review step."
-    HELP = (
-        "Professional development keeps peers growing: leading a community-of-practice call, "
-        "presenting at a conference, a training or certification, adapting the intervention. "
-        "Give each goal a next step small enough to do before next time. Progress is a rough "
-        "percentage; goals stay on the list until completed or set aside."
-    )
+    HELP = STEP_HELP["goals"]
 
     def fields(self, base: str) -> list[Field]:
         return [

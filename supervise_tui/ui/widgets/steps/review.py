@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from ....domain.dates import human_date
 from ....domain.links import carry_forward
+from ....services.walkthrough import STEP_HELP
 from ..fields import Field
 from ..item_card import ItemCard
 from .base import StepPane, intro
@@ -16,12 +17,7 @@ NO_CHANGE = "No change"
 
 class ReviewStep(StepPane):
     STEP = "review"
-    HELP = (
-        "Before anything new, look at what is still open from earlier sessions: concerns, "
-        "development goals and agreed actions (the supervisor's own included). For each, "
-        "record what happened since, or leave it as it is. Follow-through that both people "
-        "can see is what makes raising a concern worth it."
-    )
+    HELP = STEP_HELP["review"]
 
     def compose(self) -> ComposeResult:
         carried = carry_forward(self.ctx.tracks, self.ctx.draft.day)

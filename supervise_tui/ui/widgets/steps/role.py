@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ....domain.enums import Decision, Fit, KeyFunction
+from ....services.walkthrough import STEP_HELP
 from ..fields import Field
 from .base import ListStep
 
@@ -16,13 +17,7 @@ class RoleStep(ListStep):
         "Go through the week's activities: does each fit the peer role? "
         "Say why it was asked, and agree what happens next."
     )
-    HELP = (
-        "Role negotiation is a standing topic of every session. For each task or activity of "
-        "the week, say which of the four key functions of peer support it serves, whether it "
-        "fits the peer role (in role, unsure, or drifting towards case management or clinical "
-        "work), why it was asked for, and what you agree. Unclear roles are the supervisor's "
-        "to own. Over time this shows drift before it sets in."
-    )
+    HELP = STEP_HELP["role"]
 
     def fields(self, base: str) -> list[Field]:
         return [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ....domain.enums import NoticedBy
+from ....services.walkthrough import STEP_HELP
 from ..fields import Field
 from .base import ListStep
 
@@ -13,11 +14,7 @@ class StrengthsStep(ListStep):
     NOUN = "Strength"
     ADD_LABEL = "Add a strength"
     INTRO = "Name a specific skill and a moment it showed. Who noticed it?"
-    HELP = (
-        "Name the peer's specific skills, each with a concrete moment where it showed. "
-        "Strengths come before concerns on purpose: peers who are told what they do well "
-        "know how they are doing, and feel valued."
-    )
+    HELP = STEP_HELP["strengths"]
 
     def fields(self, base: str) -> list[Field]:
         return [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 
+from ....services.walkthrough import STEP_HELP
 from ..fields import Field
 from ..voices import VoicesBox
 from .base import ListStep, intro
@@ -18,12 +19,7 @@ class WrapUpStep(ListStep):
         "Agreed actions (owner and due date), the next session, closing words. "
         "Then F6 for the summary and sign-off."
     )
-    HELP = (
-        "Agree the actions, each with an owner and a due date. Some belong to the supervisor: "
-        "advocating for the peer role inside the organisation is part of the job, and its "
-        "follow-through shows in the record too. Confirm the next session date and let each "
-        "person say a few closing words. F6 (or F8 here) goes to the summary for sign-off."
-    )
+    HELP = STEP_HELP["wrap_up"] + " F6 (or F8 here) goes to the summary for sign-off."
 
     def compose(self) -> ComposeResult:
         yield intro(self.INTRO)

@@ -1,0 +1,245 @@
+"""The walk-through as questions, one field at a time: for walking a session on plain
+lines (a screen reader, a braille display, answers piped in).
+
+Each question names the draft field it fills by its path (see :mod:`.draft_edit`), so an
+answer goes into the draft exactly as the same words typed into the TUI's field would.
+A list step asks each item's fields, then offers another item: an answer to that is the
+new item's first field.
+"""
+
+from __future__ import annotations
+
+import typing
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from ..domain import enums
+from ..domain.dates import human_date
+from ..domain.links import carry_forward
+from ..domain.models import Person, Session
+from ..domain.tracks import Tracks
+from .draft_edit import LISTS, field_text
+
+
+@dataclass(frozen=True)
+class Question:
+    label: str  # what is asked, in a few words
+    path: str = ""  # the draft field the answer fills
+    kind: str = "text"  # text, rating (1–5), date, progress (0–100), choice
+    options: tuple[tuple[str, str], ...] = ()  # (label, value) of a choice
+    blank: str = ""  # what an empty answer leaves a choice as ("No change")
+    adds: str = ""  # a list: the answer starts a new item, filling its field ``first``
+    first: str = ""
+    before: str = ""  # said before the question (what an earlier item is)
+
+
+@dataclass
+class Walk:
+    """What the questions need besides the draft."""
+
+    draft: Session
+    tracks: Tracks
+    people: dict[str, Person]
+    today: date
+
+    def name(self, person_id: str) -> str:
+        person = self.people.get(person_id)
+        return person.name if person else "someone no longer listed"
+
+    @property
+    def peer_name(self) -> str:
+        return self.name(self.draft.peer_id)
+
+    def participants(self) -> tuple[tuple[str, str], ...]:
+        return (
+            (f"{self.peer_name} (peer)", self.draft.peer_id),
+            *((f"{self.name(s)} (supervisor)", s) for s in self.draft.supervisor_ids),
+        )
+
+    def answer(self, question: Question) -> str:
+        """The field's value now, as it would be typed."""
+        return field_text(self.draft, question.path, self.tracks) if question.path else ""
+
+
+PEOPLE = ("raised_by", "owner")  # a choice among the session's participants
+
+# A list step's items, in the TUI's order: the step and the list, what one item is
+# called, then each field with its question. What kind of answer a field takes follows
+# from the record (a date, a choice, a percentage).
+_ITEM_TABLE = """
+strengths strengths Strength
+    skill: the skill
+    example: a concrete example
+    noticed_by: noticed by
+role role_items Activity
+    activity: the activity or task
+    function: the key function it serves
+    fit: its fit with the peer role
+    rationale: why it was asked (the supervisor's reason)
+    decision: what you agreed
+concerns concerns Concern
+    text: the concern, in the peer's words
+    category: category
+    raised_by: raised by
+    owner: owner (who follows it up)
+    follow_up: follow up by (a date)
+goals goals Goal
+    text: the goal
+    area: area
+    target_date: target date
+    progress: progress so far, in percent
+    next_step: next step
+wrap_up actions Action
+    text: the agreed action
+    owner: owner
+    due: due (a date)
+"""
+
+
+def _item_table() -> dict[str, tuple[str, str, list[tuple[str, str]]]]:
+    table: dict[str, tuple[str, str, list[tuple[str, str]]]] = {}
+    fields: list[tuple[str, str]] = []
+    for line in _ITEM_TABLE.strip().splitlines():
+        if line.startswith(" "):
+            attr, _, label = line.strip().partition(": ")
+            fields.append((attr, label))
+        else:
+            step, list_name, noun = line.split()
+            fields = []
+            table[step] = (list_name, noun, fields)
+    return table
+
+
+ITEMS = _item_table()
+
+
+def _kind(cls: type, attr: str) -> tuple[str, object]:
+    """What an item's field takes, from the record: (kind, where its choices come from)."""
+    if attr in PEOPLE:
+        return "choice", PEOPLE
+    if attr == "progress":
+        return "progress", None
+    hint = typing.get_type_hints(cls)[attr]
+    base = next((a for a in typing.get_args(hint) if a is not type(None)), hint)
+    if base is date:
+        return "date", None
+    if isinstance(base, type) and issubclass(base, Enum):
+        return "choice", base
+    return "text", None
+
+
+def questions(step: str, walk: Walk) -> list[Question]:
+    """The questions of one step, as the draft stands now (a rating's note is asked once
+    the rating is given; each list offers one more item after those it has)."""
+    if step == "review":
+        return _review(walk)
+    asked: list[Question] = []
+    if step == "check_in":
+        asked.append(Question(f"How {walk.peer_name} is arriving today", "checkin.arriving"))
+        for key in enums.RatingKey:
+            base = f"checkin.ratings.{key.value}"
+            asked.append(Question(key.label, f"{base}.value", "rating"))
+            if walk.answer(asked[-1]) or field_text(walk.draft, f"{base}.note"):
+                asked.append(Question(f"A note on {key.label.lower()} (optional)", f"{base}.note"))
+    if step == "feedback":
+        asked += [
+            Question(k.label, f"feedback.ratings.{k.value}", "rating") for k in enums.FeedbackKey
+        ]
+        asked.append(
+            Question(f"In {walk.peer_name}'s own words: what helps, what does not", "feedback.text")
+        )
+        asked.append(Question("Supervisor's notes", "voices.feedback.supervisor"))
+        return asked
+    if step in ITEMS:
+        asked += _items(step, walk)
+    if step == "wrap_up":
+        asked.append(Question("Next session (a date)", "next_session", "date"))
+        asked.append(Question(f"Closing words — {walk.peer_name}", "voices.wrap_up.peer"))
+        asked.append(Question("Closing words — supervisor", "voices.wrap_up.supervisor"))
+        return asked
+    asked.append(Question(f"In {walk.peer_name}'s own words", f"voices.{step}.peer"))
+    asked.append(Question("Supervisor's notes", f"voices.{step}.supervisor"))
+    return asked
+
+
+def _items(step: str, walk: Walk) -> list[Question]:
+    list_name, noun, fields = ITEMS[step]
+    cls = LISTS[list_name]
+    asked = []
+    items = getattr(walk.draft, list_name)
+    for number, item in enumerate(items, 1):
+        for attr, label in fields:
+            kind, source = _kind(cls, attr)
+            options = walk.participants() if source == PEOPLE else ()
+            if kind == "choice" and source != PEOPLE:
+                options = tuple(source.choices())
+            path = f"{list_name}.{item.id}.{attr}"
+            asked.append(Question(f"{noun} {number}, {label}", path, kind, options))
+    first, label = fields[0]
+    asked.append(
+        Question(
+            f"{noun} {len(items) + 1}, {label} (Enter when there are no more)",
+            adds=list_name,
+            first=first,
+        )
+    )
+    return asked
+
+
+def _review(walk: Walk) -> list[Question]:
+    carried = carry_forward(walk.tracks, walk.draft.day)
+    asked = []
+    for track in carried.concerns:
+        cur, base = track.current, f"review.concern.{track.id}"
+        about = (
+            f"Open concern: {cur.text} ({cur.category.label if cur.category else 'no category'};"
+            f" raised {human_date(track.raised_on)}; owner "
+            f"{walk.name(cur.owner) if cur.owner else 'not said'}; now {cur.status.label.lower()}"
+            + (f"; follow up by {human_date(cur.follow_up)})" if cur.follow_up else ")")
+        )
+        statuses = tuple((s.label, s.value) for s in enums.ConcernStatus if s != cur.status)
+        asked += [
+            Question(
+                "What happened since",
+                f"{base}.status",
+                "choice",
+                statuses,
+                "No change",
+                before=about,
+            ),
+            Question("A note (if resolved: how)", f"{base}.note"),
+            Question("A new follow-up date (optional)", f"{base}.follow_up", "date"),
+        ]
+    for track in carried.goals:
+        cur, base = track.current, f"review.goal.{track.id}"
+        about = f"Goal: {cur.text} ({cur.progress}%; {cur.status.label.lower()}" + (
+            f"; next step: {cur.next_step})" if cur.next_step else ")"
+        )
+        statuses = tuple((s.label, s.value) for s in enums.GoalStatus if s != cur.status)
+        asked += [
+            Question(
+                f"Progress now; it was {cur.progress}%",
+                f"{base}.progress",
+                "progress",
+                before=about,
+            ),
+            Question("Status", f"{base}.status", "choice", statuses, "No change"),
+            Question("Next step", f"{base}.next_step"),
+            Question("A note", f"{base}.note"),
+        ]
+    for track in carried.actions:
+        cur, base = track.current, f"review.action.{track.id}"
+        about = (
+            f"Unfinished action: {cur.text} (owner "
+            f"{walk.name(cur.owner) if cur.owner else 'not said'}; agreed "
+            f"{human_date(track.agreed_on)}" + (f"; due {human_date(cur.due)})" if cur.due else ")")
+        )
+        asked += [
+            Question(
+                "Done?", f"{base}.done", "choice", (("Done", "done"),), "Not done yet", before=about
+            ),
+            Question("Done on (if not today)", f"{base}.done_on", "date"),
+            Question("A note", f"{base}.note"),
+        ]
+    return asked
