@@ -8,7 +8,8 @@ from datetime import date
 
 from ..domain.errors import ValidationError
 from ..domain.models import Session
-from ..services.draft_edit import add_item, apply_input, error_path, is_blank, not_visited, step_of
+from ..services.draft_edit import add_item, apply_input, error_path, step_of
+from ..services.draft_steps import is_blank, not_visited
 from ..services.questions import Question, Walk, questions
 from ..services.walkthrough import STEP_HELP, STEP_KEYS, date_note, step_name
 from ..store.errors import StoreError

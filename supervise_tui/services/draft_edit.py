@@ -38,9 +38,6 @@ from ..domain.tracks import Tracks
 from .draft_review import PathError, apply_review, parse_progress, review_text, show_value
 
 # Which steps hold something is in draft_steps; the session screens still import it from here.
-from .draft_steps import has_content as has_content
-from .draft_steps import is_blank as is_blank
-from .draft_steps import not_visited as not_visited
 
 LISTS: dict[str, type] = {
     "strengths": Strength,

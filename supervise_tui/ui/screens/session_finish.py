@@ -11,7 +11,8 @@ from textual.widgets import Static
 
 from ...domain.errors import ValidationError
 from ...domain.models import Session
-from ...services.draft_edit import error_path, is_blank, not_visited, step_of
+from ...services.draft_edit import error_path, step_of
+from ...services.draft_steps import is_blank, not_visited
 from ...store.errors import StoreError
 from ...usecases.sessions import finish_session
 from ..widgets.fields import control_id, error_id, path_of
