@@ -138,6 +138,16 @@ def build_parser() -> Parser:
         help="for moving records between sites: a JSON bundle locked with a passphrase "
         f"(from ${BUNDLE_PASSPHRASE_ENV}, or asked for twice); needs -o FILE",
     )
+    hours = command(
+        "hours", "supervision time per peer, by kind, against the targets in the settings file"
+    )
+    whose = hours.add_mutually_exclusive_group()
+    whose.add_argument("--peer", metavar="NAME", help="only this peer")
+    whose.add_argument("--supervisor", metavar="NAME", help="only sessions with this supervisor")
+    hours.add_argument("--period", default="this month", metavar="P", help=period_help)
+    fmt = hours.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="one JSON object, for scripts")
+    fmt.add_argument("--csv", action="store_true", help="one row per peer, for a spreadsheet")
     calendar = command(
         "calendar", "the next session due with each peer, as an iCalendar (.ics) file"
     )

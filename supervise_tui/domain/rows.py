@@ -75,6 +75,7 @@ class SessionRow:
     goal_updates: list[tuple[str, int, GoalStatus]] = field(default_factory=list)
     new_actions: list[NewAction] = field(default_factory=list)
     action_updates: list[tuple[str, date | None, date | None]] = field(default_factory=list)
+    minutes: int | None = None  # how long it took, when known (never 0 for unknown)
     id: str = ""
     day: date | None = field(default=None, compare=False)
 
@@ -116,6 +117,7 @@ def row_of(session: Session) -> SessionRow:
         goal_updates=[(u.goal_id, u.progress, u.status) for u in session.goal_updates],
         new_actions=[(a.id, a.owner, a.due, a.done_on) for a in session.actions],
         action_updates=[(u.action_id, u.done_on, u.due) for u in session.action_updates],
+        minutes=session.minutes,
     )
 
 
@@ -146,7 +148,7 @@ def row_to_data(f: SessionRow) -> dict[str, Any]:
         "goal_updates": [[i, p, s.value] for i, p, s in f.goal_updates],
         "new_actions": [[i, o, _day(d), _day(x)] for i, o, d, x in f.new_actions],
         "action_updates": [[i, _day(x), _day(d)] for i, x, d in f.action_updates],
-    }
+    } | ({} if f.minutes is None else {"minutes": f.minutes})
 
 
 # -- item tracks from the events -----------------------------------------------------

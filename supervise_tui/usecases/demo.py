@@ -129,6 +129,9 @@ def build_demo(
                 supervisors.append(other.id)
             mood = max(1.0, min(5.0, mood + rng.uniform(-0.5, 0.6)))
             session = _session(rng, store, peer, supervisors, kind, when, mood, today)
+            # a length of 40 to 75 minutes, from the date (the random sequence stays as it was)
+            session.started = when
+            session.ended = when + timedelta(minutes=40 + (day.toordinal() * 7 + index) % 36)
             finished = finish_session(store, session, clock=clock)
             last = week >= weeks - 1
             if not (last and index % 3 == 0):

@@ -1,0 +1,98 @@
+"""`supervise hours`: supervision time per peer (or one supervisor's), against targets."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import orjson
+
+from .common import EXIT_OK, Ctx, UsageError, open_records
+
+
+def cmd_hours(ctx: Ctx, args) -> int:
+    from ..config import load_settings
+    from ..domain.enums import Role
+    from ..services.export import safe_cell
+    from ..services.hours import KINDS, add_up, as_hours, parse_targets
+    from ..services.periods import parse_period
+    from ..usecases.hours import hours_for
+    from ..usecases.people import find_person
+
+    if args.peer and args.supervisor:
+        raise UsageError("give --peer or --supervisor, not both")
+    settings, _problems = load_settings()
+    targets = parse_targets(settings.get("hours"))
+    today = ctx.today()
+    period = parse_period(args.period, today)
+    with open_records(ctx, read_only=True) as store:
+        peer = find_person(store, args.peer) if args.peer else None
+        supervisor = (
+            find_person(store, args.supervisor, Role.SUPERVISOR) if args.supervisor else None
+        )
+        lines = hours_for(store, period, today, targets, peer=peer, supervisor=supervisor)
+    whose = f"with {supervisor.name}" if supervisor else "of supervision"
+    total = add_up("All", lines)
+    if args.json:
+        data = {
+            "period": period.label,
+            "whose": whose,
+            "kinds": list(KINDS),
+            "targets": [t.describe() for t in targets],
+            "peers": [
+                {
+                    "peer": h.name,
+                    "minutes": h.minutes,
+                    "total_minutes": h.total,
+                    "sessions": h.sessions,
+                    "unknown_length": h.unknown,
+                    "below_target": h.below,
+                }
+                for h in lines
+            ],
+            "total": {"minutes": total.minutes, "total_minutes": total.total},
+        }
+        print(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())
+        return EXIT_OK
+    if args.csv:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(
+            [
+                "peer",
+                *[f"{k}_minutes" for k in KINDS],
+                "total_minutes",
+                "sessions",
+                "unknown_length",
+                "below_target",
+            ]
+        )
+        for h in lines:
+            writer.writerow(
+                [
+                    safe_cell(h.name),
+                    *[h.minutes[k] for k in KINDS],
+                    h.total,
+                    h.sessions,
+                    h.unknown,
+                    safe_cell("; ".join(h.below)),
+                ]
+            )
+        print(out.getvalue(), end="")
+        return EXIT_OK
+    print(f"Hours {whose}, {period.label}")
+    if targets:
+        print("Targets: " + "; ".join(t.describe() for t in targets))
+    if not lines:
+        print("No peers to show.")
+        return EXIT_OK
+    width = max(len(h.name) for h in [*lines, total])
+    head = f"{'Peer':<{width}}  " + "  ".join(f"{k.capitalize():>8}" for k in KINDS)
+    print(head + f"  {'Total':>8}  Sessions")
+    for h in [*lines, total]:
+        cells = "  ".join(f"{as_hours(h.minutes[k]):>8}" for k in KINDS)
+        unknown = f" ({h.unknown} of unknown length)" if h.unknown else ""
+        print(f"{h.name:<{width}}  {cells}  {as_hours(h.total):>8}  {h.sessions}{unknown}")
+        for words in h.below:
+            print(f"{'':<{width}}  BELOW TARGET: {words}")
+    return EXIT_OK

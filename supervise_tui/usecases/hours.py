@@ -1,0 +1,36 @@
+"""Supervision time for the people someone may see: per peer, or one supervisor's."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..domain.models import Person
+from ..services.hours import Hours, Target, check_targets, hours_of
+from ..services.periods import Period
+from ..store.backend import Backend
+from .people import visible_peers
+
+
+def hours_for(
+    store: Backend,
+    period: Period,
+    today: date,
+    targets: list[Target],
+    *,
+    peer: Person | None = None,
+    supervisor: Person | None = None,
+) -> list[Hours]:
+    """One line per peer (``peer`` alone when given): their time in ``period`` and the
+    targets they are below so far. With ``supervisor``, only sessions they were in."""
+    peers = [peer] if peer is not None else visible_peers(store, include_inactive=False)
+    lines = []
+    for person in sorted(peers, key=lambda p: p.name.casefold()):
+        rows = store.rows(person.id)
+        if supervisor is not None:
+            rows = [r for r in rows if supervisor.id in r.supervisor_ids]
+            if not rows:
+                continue
+        hours = hours_of(person.name, rows, period)
+        hours.below = check_targets(rows, targets, today) if supervisor is None else []
+        lines.append(hours)
+    return lines
