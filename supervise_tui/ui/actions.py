@@ -34,6 +34,7 @@ class Action:
 ACTIONS: tuple[Action, ...] = (
     Action("home.history", "history: open", "The highlighted peer's sessions"),
     Action("home.team", "team: open", "All peers side by side"),
+    Action("home.hours", "hours: open", "Supervision time per peer, against the targets"),
     Action("home.new_session", "session: start", "Start a supervision session", writes=True),
     Action("home.resume", "session: resume", "Resume an unfinished session", writes=True),
     Action(

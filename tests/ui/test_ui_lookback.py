@@ -23,6 +23,7 @@ from .helpers import (
     finish,
     highlight_peer,
     open_export,
+    screen_text,
     settle,
     text_of,
     tick_and_start,
@@ -326,3 +327,44 @@ async def test_a_sealed_bundle_from_history_opens_only_with_its_passphrase(demo,
     raw = target.read_bytes()
     assert is_sealed(raw) and b"Jordan" not in raw
     assert b"Jordan Ellery" in unseal(raw, "linden street bundle")
+
+
+async def test_hours_are_written_out_per_peer_with_who_is_below_target(
+    repo, team, tmp_path, monkeypatch
+):
+    from datetime import datetime, timedelta
+
+    from supervise_tui.ui.screens.hours import HoursScreen
+    from supervise_tui.ui.screens.team import TeamScreen
+
+    from ..conftest import make_session
+
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "config.toml").write_text('[hours]\nformal = "1 hour per month"\n')
+    monkeypatch.setenv("SUPERVISE_CONFIG_DIR", str(config))
+    session = make_session(team, when=datetime(2026, 11, 3, 10, 0))
+    session.started, session.ended = session.when, session.when + timedelta(minutes=45)
+    finish_session(repo, session, clock=repo.clock)
+    finish_session(repo, make_session(team, when=datetime(2026, 11, 10, 10, 0)), clock=repo.clock)
+    async with build_app(repo).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, TeamScreen)
+        await pilot.press("h")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, HoursScreen)
+        await wait_for(lambda: bool(screen.lines))
+        await settle(pilot)
+        text = screen_text(pilot.app)
+        assert "No length" in text
+        jordan = next(line for line in text.splitlines() if "Jordan Ellery    45 min" in line)
+        assert jordan.split()[-2:] == ["2", "1"]  # two sessions, one of unknown length
+        assert "Jordan Ellery: 45 min of 1 h 00 formal per month so far this month" in text
+        assert "Robin Takahashi: 0 of 1 h 00 formal" in text
+        await fill(pilot, "#period", "2025")
+        await settle(pilot)
+        await wait_for(lambda: screen.lines[0].total == 0)  # nothing held in 2025
+        assert screen.lines[0].sessions == 0

@@ -56,6 +56,7 @@ class HomeScreen(Starting, ViewScreen):
             show=False,
         ),
         bind("t", "team", "Team", "All peers side by side, with trends"),
+        bind("H", "hours", "Hours", "Supervision time per peer, against targets", show=False),
         bind("r", "resume", "Resume", "Resume an unfinished session"),
         bind(
             "s", "signoff", "Sign-off", "Open the highlighted peer's session that awaits sign-off"
@@ -273,6 +274,11 @@ class HomeScreen(Starting, ViewScreen):
         from .team import TeamScreen
 
         self.app.push_screen(TeamScreen())
+
+    def action_hours(self) -> None:
+        from .hours import HoursScreen
+
+        self.app.push_screen(HoursScreen())
 
     def action_people(self) -> None:
         from .people import PeopleScreen

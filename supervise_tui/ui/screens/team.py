@@ -53,6 +53,7 @@ class TeamScreen(ViewScreen):
     )
     BINDINGS = [
         bind("o", "order", "Order by", "Sort by the next column"),
+        bind("h", "hours", "Hours", "Supervision time per peer, against targets"),
         bind("escape", "back", "Back"),
     ]
 
@@ -67,6 +68,7 @@ class TeamScreen(ViewScreen):
         self.members = []
         self.sort_key: str | None = None
         self._loaded_period: str | None = None
+        self._first = True
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -133,7 +135,9 @@ class TeamScreen(ViewScreen):
             for r in self.team.recurring_categories
         ] or ["  none in this period"]
         self.query_one("#recurring", Static).update("\n".join(lines))
-        table.focus()
+        if self._first or not self.query_one("#period").has_focus:
+            table.focus()  # not while a period is being typed: the keys stay in its box
+        self._first = False
 
     def on_resize(self) -> None:
         if self.team is not None:
@@ -186,6 +190,11 @@ class TeamScreen(ViewScreen):
             from .history import HistoryScreen
 
             self.app.push_screen(HistoryScreen(person))
+
+    def action_hours(self) -> None:
+        from .hours import HoursScreen
+
+        self.app.push_screen(HoursScreen())
 
     def action_back(self) -> None:
         self.app.pop_screen()
