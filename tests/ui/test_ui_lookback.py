@@ -352,6 +352,8 @@ async def test_hours_are_written_out_per_peer_with_who_is_below_target(
         await pilot.press("t")
         await settle(pilot)
         assert isinstance(pilot.app.screen, TeamScreen)
+        await wait_for(lambda: "Below the hours target" in screen_text(pilot.app))
+        assert "Robin Takahashi: 0 of 1 h 00 formal per month" in screen_text(pilot.app)
         await pilot.press("h")
         await settle(pilot)
         screen = pilot.app.screen

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual import work
 from textual.app import ComposeResult
@@ -61,6 +61,7 @@ class TeamScreen(ViewScreen):
     class Loaded(Message):
         team: TeamTrends | None
         error: str | None = None
+        below: list[str] = field(default_factory=list)  # the hours targets not met so far
 
     def __init__(self) -> None:
         super().__init__()
@@ -114,7 +115,26 @@ class TeamScreen(ViewScreen):
             self.post_message(self.Loaded(None, str(error)))
             return
         self.members = members
-        self.post_message(self.Loaded(team))
+        self.post_message(self.Loaded(team, below=self._below_target(members)))
+
+    def _below_target(self, members) -> list[str]:
+        """Who is below the agency's hours targets so far (none set: nobody)."""
+        from ...config import load_settings
+        from ...domain.errors import ValidationError
+        from ...services.hours import parse_targets
+        from ...services.periods import everything
+        from ...usecases.hours import hours_for
+
+        try:
+            targets = parse_targets(load_settings()[0].get("hours"))
+        except ValidationError as error:
+            return [error.message]
+        if not targets:
+            return []
+        today = self.app.local_now().date()
+        lines = hours_for(self.app.store, everything(today), today, targets)
+        members_ids = {p.name for p in members}
+        return [f"{h.name}: {w}" for h in lines if h.name in members_ids for w in h.below]
 
     def on_team_screen_loaded(self, message: Loaded) -> None:
         table = self.query_one(DataTable)
@@ -134,6 +154,9 @@ class TeamScreen(ViewScreen):
             f"  • {r.category.label}: {r.peers} peers, {r.concerns} concerns"
             for r in self.team.recurring_categories
         ] or ["  none in this period"]
+        if message.below:
+            lines += ["Below the hours target so far (h for hours):"]
+            lines += [f"  • {words}" for words in message.below]
         self.query_one("#recurring", Static).update("\n".join(lines))
         if self._first or not self.query_one("#period").has_focus:
             table.focus()  # not while a period is being typed: the keys stay in its box
