@@ -43,6 +43,20 @@ def home_rows(
     return sorted(rows, key=lambda r: r.sort_key)
 
 
+def tomorrow_lines(rows: list[HomeRow], has_agenda: dict[str, bool], today: date) -> list[str]:
+    """The day before a session is due: with whom, and whether they added to its agenda."""
+    found = []
+    for row in rows:
+        if (row.due.on - today).days == 1:
+            agenda = (
+                "they have added to its agenda"
+                if has_agenda.get(row.person.id)
+                else "their agenda is empty"
+            )
+            found.append(f"Tomorrow: a session with {row.person.name} — {agenda}.")
+    return found
+
+
 STEP_COUNT = 1 + len(Section)  # the review, then one step per section
 
 

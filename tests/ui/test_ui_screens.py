@@ -22,7 +22,7 @@ from supervise_tui.usecases.agenda import save_agenda
 from supervise_tui.usecases.people import find_people, save_person
 from supervise_tui.usecases.sessions import finish_session
 
-from ..conftest import fixed_clock, make_session
+from ..conftest import FIXED_NOW, fixed_clock, make_session
 from .helpers import (
     SIZE,
     build_app,
@@ -475,3 +475,32 @@ async def test_tui_crash_shows_one_sentence_and_no_contents(repo, team):
     assert "something unexpected went wrong (RuntimeError)" in shown
     assert "private" not in shown and "Jordan" not in shown
     assert app.return_code == 1
+
+
+async def test_home_says_the_day_before_whose_session_is_due_and_if_their_agenda_is_empty(
+    repo, team
+):
+    from datetime import datetime
+
+    from supervise_tui.domain.models import AgendaItem, PeerInput
+    from supervise_tui.usecases.agenda import save_agenda
+    from supervise_tui.usecases.sessions import finish_session
+
+    from ..conftest import make_session
+    from .helpers import screen_text
+
+    # Robin meets weekly, any day: last met Monday 16 Nov, so the next is due Monday
+    # 23 Nov, the day after FIXED_NOW (Sunday 22 Nov).
+    met = make_session(team, when=datetime(2026, 11, 16, 10, 0))
+    met.peer_id = team["peer2"].id
+    finish_session(repo, met, clock=repo.clock)
+    async with build_app(repo).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "Tomorrow: a session with Robin Takahashi — their agenda is empty." in (
+            screen_text(pilot.app)
+        )
+    topic = AgendaItem("The new intake forms", added_on=FIXED_NOW.date())
+    save_agenda(repo, team["peer2"].id, PeerInput(items=[topic]), clock=repo.clock)
+    async with build_app(repo).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "Robin Takahashi — they have added to its agenda" in screen_text(pilot.app)

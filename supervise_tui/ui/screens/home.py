@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from ...domain.enums import Role
 from ...domain.models import Person, Session
-from ...services.home import HomeRow, home_rows, peer_detail
+from ...services.home import HomeRow, home_rows, peer_detail, tomorrow_lines
 from ...store.errors import StoreError
 from ...usecases.people import visible_people
 from ..keys import binder
@@ -32,6 +32,7 @@ class HomeData:
     people: list[Person]
     rows: list[HomeRow]
     drafts: list[Session]
+    tomorrow: list[str]  # sessions due tomorrow, and whether their agenda is empty
 
 
 class HomeScreen(Starting, ViewScreen):
@@ -85,13 +86,14 @@ class HomeScreen(Starting, ViewScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.data = HomeData([], [], [])
+        self.data = HomeData([], [], [], [])
         self._wide: bool | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
             yield Static("", id="drafts", markup=False, classes="banner")
+            yield Static("", id="tomorrow", markup=False, classes="banner")
             yield Static("", id="welcome")
             yield PeerTable(id="peers")
             yield Static("", id="home-hint", markup=False, classes="hint")
@@ -137,7 +139,13 @@ class HomeScreen(Starting, ViewScreen):
         except StoreError as error:
             return None, str(error)
         today = self.app.local_now().date()
-        return HomeData(people, home_rows(people, summaries, today), drafts), None
+        rows = home_rows(people, summaries, today)
+        soon = [r.person.id for r in rows if (r.due.on - today).days == 1]
+        try:
+            agendas = {pid: not repo.peer_input(pid).empty for pid in soon}
+        except StoreError:
+            agendas = {}
+        return HomeData(people, rows, drafts, tomorrow_lines(rows, agendas, today)), None
 
     def on_home_screen_loaded(self, message: Loaded) -> None:
         error = self.query_one("#home-error", Static)
@@ -210,6 +218,9 @@ class HomeScreen(Starting, ViewScreen):
             more = f" (+{len(data.drafts) - 2} more)" if len(data.drafts) > 2 else ""
             banner.update(f"Unfinished session: {names}{more} — r resumes (or discards) one.")
         banner.display = bool(data.drafts)
+        tomorrow = self.query_one("#tomorrow", Static)
+        tomorrow.update("\n".join(data.tomorrow))
+        tomorrow.display = bool(data.tomorrow)
 
     # -- the highlighted peer's open items -------------------------------------
 
