@@ -6,10 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual import work
-from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
 from ...domain.errors import ValidationError
 from ...services.hours import KINDS, Hours, add_up, as_hours, parse_targets
@@ -17,13 +15,13 @@ from ...store.errors import StoreError
 from ...usecases.hours import hours_for
 from ..keys import binder
 from ..widgets.cells import plain
-from ..widgets.period import period_filter, read_period
-from .base import ViewScreen
+from .period_table import PeriodTableScreen
 
 bind = binder("hours")
 
 
-class HoursScreen(ViewScreen):
+class HoursScreen(PeriodTableScreen):
+    NAME, SECTION, PERIOD, SUB_TITLE = "hours", "below", "this month", "Supervision hours"
     CSS_PATH = "lookback.tcss"
     HELP_TITLE = "Supervision hours"
     HELP_TEXT = (
@@ -45,37 +43,6 @@ class HoursScreen(ViewScreen):
     def __init__(self) -> None:
         super().__init__()
         self.lines: list[Hours] = []
-        self._loaded_period: str | None = None
-        self._first = True
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with Horizontal(classes="filters"):
-            yield from period_filter("this month")
-        yield Static("", id="hours-note", markup=False, classes="note")
-        yield DataTable(id="hours", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="below", markup=False, classes="section-body")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.sub_title = "Supervision hours"
-        self.reload()
-
-    def on_input_changed(self, event) -> None:
-        if event.value != self._loaded_period:
-            self.reload()
-
-    def on_input_submitted(self) -> None:
-        self.query_one(DataTable).focus()
-
-    def reload(self) -> None:
-        note = self.query_one("#hours-note", Static)
-        text = self.query_one("#period").value
-        self._loaded_period = text
-        period = read_period(text, note, self.app.local_now().date())
-        if period is not None:
-            self.query_one(DataTable).loading = True
-            self.load(period)
 
     @work(thread=True, exclusive=True, group="hours-load")
     def load(self, period) -> None:
@@ -115,9 +82,7 @@ class HoursScreen(ViewScreen):
         self.query_one("#below", Static).update(
             "\n".join(["Below target so far:", *below]) if below else "Nobody is below target."
         )
-        if self._first or not self.query_one("#period").has_focus:
-            table.focus()  # not while a period is being typed: the keys stay in its box
-        self._first = False
+        self.focus_results()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -5,10 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from textual import work
-from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
 from ...services.report import team_cells
 from ...services.team import TeamTrends
@@ -16,8 +14,7 @@ from ...store.errors import StoreError
 from ...usecases import lookback
 from ..keys import binder
 from ..widgets.cells import plain
-from ..widgets.period import period_filter, read_period
-from .base import ViewScreen
+from .period_table import PeriodTableScreen
 
 # (wide heading, narrow heading, key); "median" is left out on narrow screens
 COLUMNS = [
@@ -37,7 +34,8 @@ ATTENTION_FIRST = {"open", "stalled", "drift", "median", "sup"}
 bind = binder("team")
 
 
-class TeamScreen(ViewScreen):
+class TeamScreen(PeriodTableScreen):
+    NAME, SECTION, SUB_TITLE = "team", "recurring", "Team"
     CSS_PATH = "lookback.tcss"
     HELP_TITLE = "Team"
     HELP_TEXT = (
@@ -68,42 +66,10 @@ class TeamScreen(ViewScreen):
         self.team = None
         self.members = []
         self.sort_key: str | None = None
-        self._loaded_period: str | None = None
-        self._first = True
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with Horizontal(classes="filters"):
-            yield from period_filter("last 90 days")
-        yield Static("", id="team-note", markup=False, classes="note")
-        yield DataTable(id="team", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="recurring", markup=False, classes="section-body")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.sub_title = "Team"
-        self.reload()
 
     def columns(self) -> list[tuple[str, str]]:
         wide = self.size.width >= WIDE
         return [(w if wide else n, key) for w, n, key in COLUMNS if wide or n]
-
-    def on_input_changed(self, event) -> None:
-        if event.value != self._loaded_period:
-            self.reload()
-
-    def on_input_submitted(self) -> None:
-        self.query_one(DataTable).focus()
-
-    def reload(self) -> None:
-        note = self.query_one("#team-note", Static)
-        text = self.query_one("#period").value
-        self._loaded_period = text
-        period = read_period(text, note, self.app.local_now().date())
-        if period is None:
-            return
-        self.query_one(DataTable).loading = True
-        self.load(period)
 
     @work(thread=True, exclusive=True, group="team-load")
     def load(self, period) -> None:
@@ -158,9 +124,7 @@ class TeamScreen(ViewScreen):
             lines += ["Below the hours target so far (h for hours):"]
             lines += [f"  • {words}" for words in message.below]
         self.query_one("#recurring", Static).update("\n".join(lines))
-        if self._first or not self.query_one("#period").has_focus:
-            table.focus()  # not while a period is being typed: the keys stay in its box
-        self._first = False
+        self.focus_results()
 
     def on_resize(self) -> None:
         if self.team is not None:
