@@ -83,6 +83,10 @@ def _main(argv: list[str], clock: Callable[[], datetime]) -> int:
         from .lookback import cmd_lookback
 
         return cmd_lookback(command, ctx, args)
+    if command == "print":
+        from .printing import cmd_print
+
+        return cmd_print(ctx, args)
     if command == "hours":
         from .hours import cmd_hours
 

@@ -148,6 +148,19 @@ def build_parser() -> Parser:
     fmt = hours.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="one JSON object, for scripts")
     fmt.add_argument("--csv", action="store_true", help="one row per peer, for a spreadsheet")
+    printing = command("print", "a record as one page to open in a browser, print and sign")
+    what = printing.add_mutually_exclusive_group()
+    what.add_argument(
+        "--session", metavar="ID", help="one session (its id, or its first 4+ characters)"
+    )
+    what.add_argument("--history", action="store_true", help="one peer's record (with --peer)")
+    what.add_argument(
+        "--hours", action="store_true", help="supervision hours (this month unless --period)"
+    )
+    printing.add_argument("--peer", metavar="NAME", help="the peer (for --history or --hours)")
+    printing.add_argument("--period", metavar="P", help=period_help)
+    printing.add_argument("-o", "--output", metavar="FILE", help="write here (default: screen)")
+    printing.add_argument("--force", action="store_true", help="replace FILE if it exists")
     calendar = command(
         "calendar", "the next session due with each peer, as an iCalendar (.ics) file"
     )

@@ -187,3 +187,26 @@ def test_the_request_check_catches_a_page_that_asks_for_something(tmp_path):
     leaky = '<!doctype html><p>x</p><img src="http://example.org/x.png">'
     _pages, outside = print_to_pdf(leaky, tmp_path)
     assert any(b"example.org" in a for a in outside)
+
+
+def test_supervise_print_writes_a_session_the_hours_or_a_record(
+    repo, team, data_dir, tmp_path, capsys
+):
+    from supervise_tui.cli import main
+
+    done = held_session(repo, team)
+    repo.close()
+    base = ["print", "--data-dir", str(data_dir)]
+    out = tmp_path / "one.html"
+    assert main([*base, "--session", done.id[:6], "-o", str(out)], clock=fixed_clock) == 0
+    assert out.stat().st_mode & 0o777 == 0o600
+    assert "Too many forms" in out.read_text() and not OUTSIDE.search(out.read_text())
+    assert main([*base, "--hours", "--period", "this month"], clock=fixed_clock) == 0
+    page = capsys.readouterr().out
+    assert "Supervision hours — this month" in page and "<td>Jordan Ellery</td>" in page
+    assert main([*base, "--history", "--peer", "Jordan Ellery"], clock=fixed_clock) == 0
+    assert "Supervision record — Jordan Ellery" in capsys.readouterr().out
+    assert main([*base, "--history"], clock=fixed_clock) == 2
+    assert main([*base], clock=fixed_clock) == 2
+    assert main([*base, "--session", "zzzz"], clock=fixed_clock) == 1
+    assert main([*base, "--session", done.id, "-o", str(out)], clock=fixed_clock) == 1  # exists
