@@ -53,11 +53,9 @@ def _page(ctx: Ctx, store, args) -> str:
 
 def _hours_page(ctx: Ctx, store, args) -> str:
     from ..config import load_settings
-    from ..domain.dates import human_datetime
-    from ..services.hours import KINDS, add_up, as_hours, parse_targets
+    from ..services.hours import parse_targets
     from ..services.periods import parse_period
-    from ..services.printing import printable_page
-    from ..services.summary import inline
+    from ..services.printing import hours_page
     from ..usecases.hours import hours_for
     from ..usecases.people import find_person
 
@@ -66,28 +64,4 @@ def _hours_page(ctx: Ctx, store, args) -> str:
     targets = parse_targets(load_settings()[0].get("hours"))
     peer = find_person(store, args.peer) if args.peer else None
     lines = hours_for(store, period, today, targets, peer=peer)
-    heads = ["Peer", *[k.capitalize() for k in KINDS], "Total", "Held", "No length"]
-    rows = [
-        [
-            inline(h.name),
-            *[as_hours(h.minutes[k]) for k in KINDS],
-            as_hours(h.total),
-            str(h.sessions),
-            str(h.unknown),
-        ]
-        for h in [*lines, add_up("All peers", lines)]
-    ]
-    table = "\n".join(
-        ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
-        + ["| " + " | ".join(row) + " |" for row in rows]
-    )
-    said = "; ".join(t.describe() for t in targets) or "none set"
-    below = [f"- {inline(h.name)}: {inline(w)}" for h in lines for w in h.below]
-    parts = [f"# Supervision hours — {period.label}", f"**Targets:** {said}", table]
-    if targets:
-        parts += ["## Below target so far", "\n".join(below) or "*Nobody is below target.*"]
-    markdown = "\n\n".join(parts)
-    printed = f"Printed {human_datetime(ctx.clock().astimezone())} by supervise."
-    return printable_page(
-        f"Supervision hours — {period.label}", markdown, signers=["Supervisor"], printed=printed
-    )
+    return hours_page(lines, targets, period.label, ctx.clock())

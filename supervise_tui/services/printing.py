@@ -92,3 +92,34 @@ def session_page(session, people, tracks, printed_at) -> str:
     return printable_page(
         title, session_markdown(session, people, tracks), signers=signers, printed=printed
     )
+
+
+def hours_page(lines, targets, period_label: str, printed_at) -> str:
+    """The hours report to print: each peer's time by kind, who is below target, and a
+    line for the supervisor to sign."""
+    from ..domain.dates import human_datetime
+    from .hours import KINDS, add_up, as_hours
+    from .summary import inline
+
+    heads = ["Peer", *[k.capitalize() for k in KINDS], "Total", "Held", "No length"]
+    rows = [
+        [inline(h.name), *[as_hours(h.minutes[k]) for k in KINDS], as_hours(h.total)]
+        + [str(h.sessions), str(h.unknown)]
+        for h in [*lines, add_up("All peers", lines)]
+    ]
+    table = "\n".join(
+        ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
+        + ["| " + " | ".join(row) + " |" for row in rows]
+    )
+    said = "; ".join(t.describe() for t in targets) or "none set"
+    parts = [f"# Supervision hours — {period_label}", f"**Targets:** {said}", table]
+    if targets:
+        below = [f"- {inline(h.name)}: {inline(w)}" for h in lines for w in h.below]
+        parts += ["## Below target so far", "\n".join(below) or "*Nobody is below target.*"]
+    printed = f"Printed {human_datetime(printed_at.astimezone())} by supervise."
+    return printable_page(
+        f"Supervision hours — {period_label}",
+        "\n\n".join(parts),
+        signers=["Supervisor"],
+        printed=printed,
+    )

@@ -370,3 +370,12 @@ async def test_hours_are_written_out_per_peer_with_who_is_below_target(
         await settle(pilot)
         await wait_for(lambda: screen.lines[0].total == 0)  # nothing held in 2025
         assert screen.lines[0].sessions == 0
+        await pilot.press("enter", "x")  # out of the period box, then a page to print
+        await settle(pilot)
+        await fill(pilot, "#path", str(tmp_path / "hours.html"))
+        await pilot.press("f2")
+        await settle(pilot)
+        assert pilot.app.screen is screen
+    page = (tmp_path / "hours.html").read_text()
+    assert "Supervision hours — in 2025" in page or "Supervision hours — 2025" in page
+    assert 'class="signature"' in page

@@ -33,7 +33,10 @@ class HoursScreen(PeriodTableScreen):
         'example `formal = "1 hour per month"`; *Below target* says what is missing so '
         "far this week, month or quarter. **Enter** opens a peer's history."
     )
-    BINDINGS = [bind("escape", "back", "Back")]
+    BINDINGS = [
+        bind("x", "print", "Print", "Write these hours as a page to print and sign"),
+        bind("escape", "back", "Back"),
+    ]
 
     @dataclass
     class Loaded(Message):
@@ -43,6 +46,8 @@ class HoursScreen(PeriodTableScreen):
     def __init__(self) -> None:
         super().__init__()
         self.lines: list[Hours] = []
+        self.targets: list = []
+        self.period_label = ""
 
     @work(thread=True, exclusive=True, group="hours-load")
     def load(self, period) -> None:
@@ -59,6 +64,7 @@ class HoursScreen(PeriodTableScreen):
         except StoreError as error:
             self.post_message(self.Loaded(None, str(error)))
             return
+        self.targets, self.period_label = targets, period.label
         kinds = "; ".join(t.describe() for t in targets) or "none set"
         self.post_message(self.Loaded(lines, f"{period.label}. Targets: {kinds}.{said}"))
 
@@ -96,6 +102,27 @@ class HoursScreen(PeriodTableScreen):
             from .history import HistoryScreen
 
             self.app.push_screen(HistoryScreen(person))
+
+    def action_print(self) -> None:
+        from ..dialogs.export import ExportDialog
+
+        stem = f"supervision-hours-{self.app.local_now().date().isoformat()}"
+        formats = [("Printable page — HTML for a browser's Print, with lines to sign", "html")]
+        self.app.push_screen(ExportDialog("these hours", stem, formats=formats), self._print)
+
+    def _print(self, choice) -> None:
+        if choice is None:
+            return
+        from ...services.printing import hours_page
+        from ...usecases.export import write_export
+
+        page = hours_page(self.lines, self.targets, self.period_label, self.app.clock())
+        try:
+            write_export(choice[1], page.encode("utf-8"), force=False, store=self.app.store)
+        except StoreError as error:
+            self.notify(str(error), title="Not written", severity="error", timeout=15)
+            return
+        self.notify(f"Written to {choice[1]}", title="Ready to print", timeout=15)
 
     def action_back(self) -> None:
         self.app.pop_screen()
