@@ -187,7 +187,10 @@ async def test_a_session_made_by_mistake_is_withdrawn_and_drops_out_of_the_figur
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
-        await wait_for(lambda: "withdrawn" in screen_text(app))
+        history = app.screen
+        # read again on coming back (a worker: give a busy machine time)
+        await wait_for(lambda: any(r.withdrawn for r in history.shown or []), timeout=30)
+        await wait_for(lambda: "withdrawn" in screen_text(app), timeout=30)
     tally = repo.tallies()[team["peer"].id]
     assert (tally.sessions, tally.open_concerns, tally.awaiting_signoff) == (0, 0, 0)
 

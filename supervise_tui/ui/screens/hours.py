@@ -14,7 +14,7 @@ from ...services.hours import KINDS, Hours, add_up, as_hours, parse_targets
 from ...store.errors import StoreError
 from ...usecases.hours import hours_for
 from ..keys import binder
-from ..widgets.cells import plain
+from ..widgets.cells import plain, reset_table
 from .period_table import PeriodTableScreen
 
 bind = binder("hours")
@@ -75,15 +75,16 @@ class HoursScreen(PeriodTableScreen):
         if message.lines is None:
             return
         self.lines = message.lines
-        table.clear(columns=True)
         kinds = [k.capitalize() for k in KINDS]
-        table.add_columns("Peer", *kinds, "Total", "Held", "No length")
-        for h in [*self.lines, add_up("All peers", self.lines)]:
-            cells = [as_hours(h.minutes[k]) for k in KINDS]
-            table.add_row(
-                *plain(h.name, *cells, as_hours(h.total), str(h.sessions), str(h.unknown)),
-                key=h.name if h.name != "All peers" else None,
-            )
+        lines = [*self.lines, add_up("All peers", self.lines)]
+        rows = [
+            plain(h.name, *[as_hours(h.minutes[k]) for k in KINDS], as_hours(h.total))
+            + plain(str(h.sessions), str(h.unknown))
+            for h in lines
+        ]
+        reset_table(table, ["Peer", *kinds, "Total", "Held", "No length"], rows)
+        for h, row_cells in zip(lines, rows, strict=True):
+            table.add_row(*row_cells, key=h.name if h is not lines[-1] else None)
         below = [f"  • {h.name}: {words}" for h in self.lines for words in h.below]
         self.query_one("#below", Static).update(
             "\n".join(["Below target so far:", *below]) if below else "Nobody is below target."

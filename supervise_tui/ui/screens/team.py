@@ -13,7 +13,7 @@ from ...services.team import TeamTrends
 from ...store.errors import StoreError
 from ...usecases import lookback
 from ..keys import binder
-from ..widgets.cells import plain
+from ..widgets.cells import plain, reset_table
 from .period_table import PeriodTableScreen
 
 # (wide heading, narrow heading, key); "median" is left out on narrow screens
@@ -132,14 +132,13 @@ class TeamScreen(PeriodTableScreen):
 
     def fill(self) -> None:
         table = self.query_one(DataTable)
-        table.clear(columns=True)
         columns = self.columns()
-        for label, key in columns:
-            table.add_column(label, key=key)
         keys = [key for _, key in columns]
-        for t in self.team.peers:
-            cells = team_cells(t)
-            table.add_row(*plain(*[cells[k] for k in keys]), key=t.peer_id)
+        rows = [(t.peer_id, team_cells(t)) for t in self.team.peers]
+        rows = [(peer_id, plain(*[cells[k] for k in keys])) for peer_id, cells in rows]
+        reset_table(table, [label for label, _ in columns], [r for _, r in rows], keys)
+        for peer_id, row_cells in rows:
+            table.add_row(*row_cells, key=peer_id)
         if self.sort_key in keys:
             self._sort(self.sort_key)
 

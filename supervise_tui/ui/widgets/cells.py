@@ -13,3 +13,21 @@ from rich.text import Text
 
 def plain(*cells: object) -> list[Text]:
     return [cell if isinstance(cell, Text) else Text(str(cell), end="") for cell in cells]
+
+
+def reset_table(table, labels: list[str], rows: list[list], keys: list[str] | None = None) -> None:
+    """Empty ``table`` and make its columns (``labels``, with ``keys`` if given) exactly as
+    wide as the widest of their heading and the cells of ``rows`` to come. Fixed widths,
+    not Textual's own measuring: that runs when the table is next idle, and a table
+    filled twice before then (a screen coming back into view) kept cells cut short."""
+    from rich.cells import cell_len
+
+    widths = [cell_len(label) for label in labels]
+    for row in rows:
+        for i, cell in enumerate(row[: len(widths)]):
+            widths[i] = max(
+                widths[i], cell_len(str(cell.plain if hasattr(cell, "plain") else cell))
+            )
+    table.clear(columns=True)
+    for i, label in enumerate(labels):
+        table.add_column(label, width=widths[i], key=keys[i] if keys else None)

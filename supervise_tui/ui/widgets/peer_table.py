@@ -9,7 +9,7 @@ from datetime import date
 from textual.widgets import DataTable
 
 from ...services.home import HomeRow
-from .cells import plain
+from .cells import plain, reset_table
 
 NARROW = ["Peer", "Next session", "Concerns", "Goals", "Actions", "Sign-off"]
 WIDE = ["Peer", "Site", "Last met", *NARROW[1:]]
@@ -42,10 +42,9 @@ class PeerTable(DataTable):
         """Show ``rows``: the ``first`` ones now, the rest after the next paint (the table
         measures every cell it is given). The cursor stays on the same line."""
         keep = self.cursor_row
-        self.clear(columns=True)
-        self.add_columns(*(WIDE if wide else NARROW))
         names = [r.person.name.casefold() for r in rows]
         cells = [(r.person.id, peer_cells(r, names, wide, today)) for r in rows]
+        reset_table(self, list(WIDE if wide else NARROW), [c for _, c in cells])
         self._generation += 1
         for key, row_cells in cells[:first]:
             self.add_row(*plain(*row_cells), key=key)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual.widgets import DataTable
 
 from ...services.report import HistoryRow
-from .cells import plain
+from .cells import plain, reset_table
 
 
 def session_cells(row: HistoryRow, wide: bool) -> list[str]:
@@ -28,11 +28,9 @@ class SessionTable(DataTable):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
 
     def fill(self, rows: list[HistoryRow], *, wide: bool) -> None:
-        self.clear(columns=True)
-        self.add_columns(
-            "Date",
-            *(["Kind"] if wide else []),
-            *["With", "Check-in", "New concerns", "Resolved", "Sign-off"],
-        )
-        for row in rows:
-            self.add_row(*plain(*session_cells(row, wide)), key=row.session_id)
+        labels = ["Date", *(["Kind"] if wide else []), "With", "Check-in"]
+        labels += ["New concerns", "Resolved", "Sign-off"]
+        cells = [plain(*session_cells(row, wide)) for row in rows]
+        reset_table(self, labels, cells)
+        for row, row_cells in zip(rows, cells, strict=True):
+            self.add_row(*row_cells, key=row.session_id)
