@@ -10,6 +10,7 @@ and nowhere else, so tests pass their own).
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -21,6 +22,25 @@ from ..store.errors import StoreError
 from .common import EXIT_FAIL, EXIT_USAGE, Credentials, Ctx, UsageError
 
 __all__ = ["main"]
+
+
+# command -> (module in this package, its handler of (ctx, args))
+HANDLERS = {
+    "demo": ("demo", "cmd_demo"),
+    "encrypt": ("security", "cmd_encrypt"),
+    "check": ("records", "cmd_check"),
+    "backups": ("records", "cmd_backups"),
+    "restore": ("records", "cmd_restore"),
+    "print": ("printing", "cmd_print"),
+    "hours": ("hours", "cmd_hours"),
+    "calendar": ("calendar", "cmd_calendar"),
+    "export": ("transfer", "cmd_export"),
+    "import": ("transfer", "cmd_import"),
+    "conflicts": ("transfer", "cmd_conflicts"),
+    "show": ("show", "cmd_show"),
+    "session": ("plain", "cmd_session"),
+    "serve": ("serve", "cmd_serve"),
+}
 
 
 def main(argv: Sequence[str] | None = None, *, clock: Callable[[], datetime] = now_utc) -> int:
@@ -67,50 +87,14 @@ def _main(argv: list[str], clock: Callable[[], datetime]) -> int:
         from .packs import cmd_prompts
 
         return cmd_prompts()
-    if command == "demo":
-        from .demo import cmd_demo
-
-        return cmd_demo(ctx, args)
-    if command == "encrypt":
-        from .security import cmd_encrypt
-
-        return cmd_encrypt(ctx, args)
-    if command in ("check", "backups", "restore"):
-        from . import records
-
-        return getattr(records, f"cmd_{command}")(ctx, args)
     if command in ("history", "trends", "team"):
         from .lookback import cmd_lookback
 
         return cmd_lookback(command, ctx, args)
-    if command == "print":
-        from .printing import cmd_print
-
-        return cmd_print(ctx, args)
-    if command == "hours":
-        from .hours import cmd_hours
-
-        return cmd_hours(ctx, args)
-    if command == "calendar":
-        from .calendar import cmd_calendar
-
-        return cmd_calendar(ctx, args)
-    if command in ("export", "import", "conflicts"):
-        from . import transfer
-
-        return getattr(transfer, f"cmd_{command}")(ctx, args)
-    if command == "show":
-        from .show import cmd_show
-
-        return cmd_show(ctx, args)
-    if command == "session":
-        from .plain import cmd_session
-
-        return cmd_session(ctx, args)
-    if command == "serve":
-        from .serve import cmd_serve
-
-        return cmd_serve(ctx, args)
+    if command in HANDLERS:  # imported only when used: the app's start stays quick
+        module, name = HANDLERS[command]
+        handler = getattr(importlib.import_module(f".{module}", __name__), name)
+        return handler(ctx, args)
     from .tui import cmd_open
 
     return cmd_open(ctx, args)
