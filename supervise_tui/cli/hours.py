@@ -11,18 +11,16 @@ from .common import EXIT_OK, Ctx, UsageError, open_records
 
 
 def cmd_hours(ctx: Ctx, args) -> int:
-    from ..config import load_settings
     from ..domain.enums import Role
     from ..services.export import safe_cell
-    from ..services.hours import KINDS, add_up, as_hours, parse_targets
+    from ..services.hours import KINDS, add_up, as_hours
     from ..services.periods import parse_period
-    from ..usecases.hours import hours_for
+    from ..usecases.hours import agency_targets, hours_for
     from ..usecases.people import find_person
 
     if args.peer and args.supervisor:
         raise UsageError("give --peer or --supervisor, not both")
-    settings, _problems = load_settings()
-    targets = parse_targets(settings.get("hours"))
+    targets = agency_targets()
     today = ctx.today()
     period = parse_period(args.period, today)
     with open_records(ctx, read_only=True) as store:

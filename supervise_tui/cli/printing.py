@@ -52,16 +52,14 @@ def _page(ctx: Ctx, store, args) -> str:
 
 
 def _hours_page(ctx: Ctx, store, args) -> str:
-    from ..config import load_settings
-    from ..services.hours import parse_targets
     from ..services.periods import parse_period
     from ..services.printing import hours_page
-    from ..usecases.hours import hours_for
+    from ..usecases.hours import agency_targets, hours_for
     from ..usecases.people import find_person
 
     today = ctx.today()
     period = parse_period(args.period or "this month", today)
-    targets = parse_targets(load_settings()[0].get("hours"))
+    targets = agency_targets()
     peer = find_person(store, args.peer) if args.peer else None
     lines = hours_for(store, period, today, targets, peer=peer)
     return hours_page(lines, targets, period.label, ctx.clock())

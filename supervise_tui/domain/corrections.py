@@ -64,6 +64,19 @@ def correction_problem(session: Session, by: str) -> str | None:
     return None
 
 
+def who_may_correct(session: Session) -> list[str]:
+    """The people who may correct ``session`` now: its supervisors, once it is finished
+    and unless it was withdrawn."""
+    return [p for p in session.supervisor_ids if correction_problem(session, p) is None]
+
+
+def who_may_withdraw(session: Session) -> list[str]:
+    """The people who may withdraw ``session`` now: its supervisors, once it is finished
+    and while it is not withdrawn already."""
+    held = session.status in (SessionStatus.COMPLETED, SessionStatus.ACKNOWLEDGED)
+    return list(session.supervisor_ids) if held else []
+
+
 def open_correction(session: Session, by: str, reason: str) -> Session:
     """A draft that corrects ``session`` (kept as it is until the correction is finished).
 

@@ -43,17 +43,17 @@ def home_rows(
     return sorted(rows, key=lambda r: r.sort_key)
 
 
+def due_tomorrow(rows: list[HomeRow], today: date) -> list[HomeRow]:
+    return [row for row in rows if (row.due.on - today).days == 1]
+
+
 def tomorrow_lines(rows: list[HomeRow], has_agenda: dict[str, bool], today: date) -> list[str]:
     """The day before a session is due: with whom, and whether they added to its agenda."""
     found = []
-    for row in rows:
-        if (row.due.on - today).days == 1:
-            agenda = (
-                "they have added to its agenda"
-                if has_agenda.get(row.person.id)
-                else "their agenda is empty"
-            )
-            found.append(f"Tomorrow: a session with {row.person.name} — {agenda}.")
+    for row in due_tomorrow(rows, today):
+        added = has_agenda.get(row.person.id)
+        agenda = "they have added to its agenda" if added else "their agenda is empty"
+        found.append(f"Tomorrow: a session with {row.person.name} — {agenda}.")
     return found
 
 

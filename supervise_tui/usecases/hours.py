@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..domain.models import Person
-from ..services.hours import Hours, Target, check_targets, hours_of
+from ..services.hours import Hours, Target, check_targets, hours_of, parse_targets
 from ..services.periods import Period
 from ..store.backend import Backend
 from .people import visible_peers
@@ -34,3 +34,22 @@ def hours_for(
         hours.below = check_targets(rows, targets, today) if supervisor is None else []
         lines.append(hours)
     return lines
+
+
+def agency_targets() -> list[Target]:
+    """The targets in the ``[hours]`` table of the settings file (none: no targets).
+    Raises ValidationError, in one plain sentence, for one that cannot be read."""
+    from ..config import load_settings
+
+    return parse_targets(load_settings()[0].get("hours"))
+
+
+def below_target(
+    store: Backend, peers: list[Person], today: date, targets: list[Target]
+) -> list[str]:
+    """ "Name: what is missing so far" for each of ``peers`` below a target."""
+    found = []
+    for person in peers:
+        for words in check_targets(store.rows(person.id), targets, today):
+            found.append(f"{person.name}: {words}")
+    return found

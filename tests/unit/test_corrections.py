@@ -70,6 +70,16 @@ class TestRules:
         assert "supervisor" in corrections.correction_problem(s, team["peer"].id)
         assert corrections.correction_problem(s, team["sup"].id) is None
 
+    def test_who_may_correct_or_withdraw_follows_the_session_s_life(self, team):
+        s = make_session(team)
+        s.supervisor_ids = [team["sup"].id, team["sup2"].id]
+        assert corrections.who_may_correct(s) == corrections.who_may_withdraw(s) == []
+        s.status = SessionStatus.ACKNOWLEDGED
+        both = [team["sup"].id, team["sup2"].id]
+        assert corrections.who_may_correct(s) == corrections.who_may_withdraw(s) == both
+        s.status = SessionStatus.WITHDRAWN
+        assert corrections.who_may_correct(s) == corrections.who_may_withdraw(s) == []
+
     def test_after_everyone_signed_a_reason_is_required(self, team):
         s = make_session(team, status=SessionStatus.ACKNOWLEDGED)
         with pytest.raises(ValidationError) as caught:

@@ -124,3 +124,16 @@ def test_the_command_adds_up_and_says_a_bad_target_plainly(
     assert main(base, clock=fixed_clock) == 1
     assert "not a target I can read" in capsys.readouterr().err
     assert main([*base, "--peer", "Jordan Ellery", "--supervisor", "Dana Whitfield"]) == 2
+
+
+def test_below_target_names_each_peer_and_what_is_missing(repo, team):
+    from supervise_tui.usecases.hours import below_target
+
+    held(repo, team, 3, 40)
+    targets = parse_targets({"formal": "1 hour per month"})
+    peers = [team["peer"], team["peer2"]]
+    assert below_target(repo, peers, TODAY, targets) == [
+        "Jordan Ellery: 40 min of 1 h 00 formal per month so far this month",
+        "Robin Takahashi: 0 of 1 h 00 formal per month so far this month",
+    ]
+    assert below_target(repo, peers, TODAY, []) == []

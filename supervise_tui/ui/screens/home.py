@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from ...domain.enums import Role
 from ...domain.models import Person, Session
-from ...services.home import HomeRow, home_rows, peer_detail, tomorrow_lines
+from ...services.home import HomeRow, due_tomorrow, home_rows, peer_detail, tomorrow_lines
 from ...store.errors import StoreError
 from ...usecases.people import visible_people
 from ..keys import binder
@@ -140,7 +140,7 @@ class HomeScreen(Starting, ViewScreen):
             return None, str(error)
         today = self.app.local_now().date()
         rows = home_rows(people, summaries, today)
-        soon = [r.person.id for r in rows if (r.due.on - today).days == 1]
+        soon = [r.person.id for r in due_tomorrow(rows, today)]
         try:
             agendas = {pid: not repo.peer_input(pid).empty for pid in soon}
         except StoreError:

@@ -10,9 +10,9 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from ...domain.errors import ValidationError
-from ...services.hours import KINDS, Hours, add_up, as_hours, parse_targets
+from ...services.hours import KINDS, Hours, add_up, as_hours
 from ...store.errors import StoreError
-from ...usecases.hours import hours_for
+from ...usecases.hours import agency_targets, hours_for
 from ..keys import binder
 from ..widgets.cells import plain, reset_table
 from .period_table import PeriodTableScreen
@@ -51,12 +51,9 @@ class HoursScreen(PeriodTableScreen):
 
     @work(thread=True, exclusive=True, group="hours-load")
     def load(self, period) -> None:
-        from ...config import load_settings
-
-        settings, _ = load_settings()
         said = ""
         try:
-            targets = parse_targets(settings.get("hours"))
+            targets = agency_targets()
         except ValidationError as error:
             targets, said = [], f" {error.message} No targets are checked."
         try:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual import work
 from textual.message import Message
 
-from ...domain.corrections import correction_problem
+from ...domain.corrections import who_may_correct, who_may_withdraw
 from ...domain.enums import SessionStatus
 from ...domain.errors import ValidationError
 from ...store.errors import StoreError
@@ -37,21 +37,14 @@ class Correcting:
         return [(self._person_name(i), i) for i in ids]
 
     def correctable(self) -> bool:
-        s = self.session
-        return (
-            not self.kept_version
-            and not self.app.store.read_only
-            and bool(self._who_may([p for p in s.supervisor_ids if not correction_problem(s, p)]))
-        )
+        return self._may(who_may_correct(self.session))
 
     def withdrawable(self) -> bool:
-        s = self.session
-        return (
-            not self.kept_version
-            and not self.app.store.read_only
-            and s.status in (SessionStatus.COMPLETED, SessionStatus.ACKNOWLEDGED)
-            and bool(self._who_may(s.supervisor_ids))
-        )
+        return self._may(who_may_withdraw(self.session))
+
+    def _may(self, ids: list[str]) -> bool:
+        writable = not self.kept_version and not self.app.store.read_only
+        return writable and bool(self._who_may(ids))
 
     def action_correct(self) -> None:
         from ..dialogs.reason import ReasonDialog
@@ -66,7 +59,7 @@ class Correcting:
             else "It opens again to edit, step by step. F6 keeps the correction; anyone "
             "who signed already is asked to sign again."
         )
-        who = self._who_may(self.session.supervisor_ids)
+        who = self._who_may(who_may_correct(self.session))
         dialog = ReasonDialog(
             heading, who, ok="Correct", reason_required=signed, placeholder=CORRECT_EXAMPLE
         )
@@ -103,7 +96,7 @@ class Correcting:
             "readable and marked withdrawn, but counts in no figure, and what it raised "
             "is no longer followed up. This cannot be undone."
         )
-        who = self._who_may(self.session.supervisor_ids)
+        who = self._who_may(who_may_withdraw(self.session))
         dialog = ReasonDialog(
             heading, who, ok="Withdraw", reason_required=True, placeholder=WITHDRAW_EXAMPLE
         )

@@ -85,22 +85,15 @@ class TeamScreen(PeriodTableScreen):
 
     def _below_target(self, members) -> list[str]:
         """Who is below the agency's hours targets so far (none set: nobody)."""
-        from ...config import load_settings
         from ...domain.errors import ValidationError
-        from ...services.hours import parse_targets
-        from ...services.periods import everything
-        from ...usecases.hours import hours_for
+        from ...usecases.hours import agency_targets, below_target
 
         try:
-            targets = parse_targets(load_settings()[0].get("hours"))
+            targets = agency_targets()
         except ValidationError as error:
             return [error.message]
-        if not targets:
-            return []
         today = self.app.local_now().date()
-        lines = hours_for(self.app.store, everything(today), today, targets)
-        members_ids = {p.name for p in members}
-        return [f"{h.name}: {w}" for h in lines if h.name in members_ids for w in h.below]
+        return below_target(self.app.store, members, today, targets)
 
     def on_team_screen_loaded(self, message: Loaded) -> None:
         table = self.query_one(DataTable)
