@@ -12,6 +12,9 @@ medians and prints the five ratios the speed issue asks for:
 - rss_ratio:     peak memory of the TUI at Home at the largest / the bare app
 - encrypted_save_ratio, encrypted_start_ratio: the same folder encrypted / plain, at the
   largest size (the passphrase's own time, Argon2id, is reported as unlock_ms apart)
+- team_ratio, export_ratio, import_ratio, import_rss_ratio: see benchmarks/transfer.py
+
+`--skip encrypted,start,transfer` leaves those measures out (while working on another).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
+from transfer import TARGETS, measure_team, measure_transfer, ratios  # noqa: E402
 
 from supervise_tui.domain.enums import ConcernCategory, Role, SessionKind  # noqa: E402
 from supervise_tui.domain.models import Concern, Session, now_utc  # noqa: E402
@@ -200,7 +204,9 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,10000,50000")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--skip", default="", help="encrypted,start,transfer")
     args = parser.parse_args()
+    skip = set(filter(None, args.skip.split(",")))
     sizes = [int(s) for s in args.sizes.split(",")]
     small, large = min(sizes), max(sizes)
     raw: dict[str, dict] = {}
@@ -213,8 +219,15 @@ def main() -> int:
             row["history_ms"] = measure_history(folder, args.runs)
             if size in (small, large):
                 row.update(measure_trends(folder, max(1, args.runs // 2)))
-                row.update(probe("app", folder, args.runs))
-            if size == large:  # the same records, encrypted (copied before saves add any)
+                row.update(measure_team(folder, TODAY, args.runs))
+                if "start" not in skip:
+                    row.update(probe("app", folder, args.runs))
+            if size == large and "transfer" not in skip:
+                work = Path(tmp) / "transfer"
+                work.mkdir()
+                row.update(measure_transfer(folder, work, max(1, args.runs // 5)))
+                shutil.rmtree(work)
+            if size == large and "encrypted" not in skip:  # copied before saves add any
                 sealed = Path(tmp) / f"s{size}-encrypted"
                 started = time.perf_counter()
                 unlock_s = encrypted_copy(folder, sealed)
@@ -227,30 +240,31 @@ def main() -> int:
                 raw["encrypted"] = enc
             row.update(measure_save(folder, args.runs))  # last: it adds sessions
             raw[str(size)] = row
-        bare = probe("bare", None, args.runs)
-    big, little, enc = raw[str(large)], raw[str(small)], raw["encrypted"]
+        bare = probe("bare", None, args.runs) if "start" not in skip else {}
+    big, little = raw[str(large)], raw[str(small)]
     result = {
         "save_ratio": round(
             (big["save_ms"] + big["autosave_ms"]) / (little["save_ms"] + little["autosave_ms"]), 2
         ),
-        "start_ratio": round(big["start_ms"] / bare["start_ms"], 2),
         "history_ratio": round(big["history_ms"] / little["history_ms"], 2),
         "trends_ratio": round(big["trends_ms"] / big["orjson_ms"], 2),
-        "rss_ratio": round(big["rss_mb"] / bare["rss_mb"], 2),
-        "encrypted_save_ratio": round(enc["save_ms"] / enc["plain_save_ms"], 2),
-        "encrypted_start_ratio": round(enc["start_ms"] / big["start_ms"], 2),
-        "targets": {
-            "save_ratio": 1.5,
-            "start_ratio": 1.5,
-            "history_ratio": 1.5,
-            "trends_ratio": 1.0,
-            "rss_ratio": 2.0,
-            "encrypted_save_ratio": 1.2,
-            "encrypted_start_ratio": 1.2,
-        },
-        "bare": bare,
-        "sizes": raw,
     }
+    targets = {"save_ratio": 1.5, "history_ratio": 1.5, "trends_ratio": 1.0}
+    if "start" not in skip:
+        result["start_ratio"] = round(big["start_ms"] / bare["start_ms"], 2)
+        result["rss_ratio"] = round(big["rss_mb"] / bare["rss_mb"], 2)
+        targets.update(start_ratio=1.2, rss_ratio=2.0)
+    if "encrypted" not in skip and "start" not in skip:
+        enc = raw["encrypted"]
+        result["encrypted_save_ratio"] = round(enc["save_ms"] / enc["plain_save_ms"], 2)
+        result["encrypted_start_ratio"] = round(enc["start_ms"] / big["start_ms"], 2)
+        targets.update(encrypted_save_ratio=1.2, encrypted_start_ratio=1.2)
+    result["team_ratio"] = round(big["team_ms"] / little["team_ms"], 2)
+    targets["team_ratio"] = TARGETS["team_ratio"]
+    if "transfer" not in skip:
+        result.update(ratios(little, big))
+        targets.update(TARGETS)
+    result.update(targets=targets, bare=bare, sizes=raw)
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
@@ -259,8 +273,10 @@ def main() -> int:
     for key, target in result["targets"].items():
         verdict = "ok" if result[key] <= target else "MISSED"
         print(f"{key:<23}{result[key]:>8}{target:>8}  {verdict}")
-    print(f"\nbare Textual app: start {bare['start_ms']} ms, peak {bare['rss_mb']} MB")
-    print(f"unlock (one passphrase, Argon2id): {enc['unlock_ms']} ms")
+    if bare:
+        print(f"\nbare Textual app: start {bare['start_ms']} ms, peak {bare['rss_mb']} MB")
+    if "encrypted" in raw:
+        print(f"unlock (one passphrase, Argon2id): {raw['encrypted']['unlock_ms']} ms")
     for size, row in raw.items():
         print(f"{size:>6} sessions: " + ", ".join(f"{k} {v}" for k, v in row.items()))
     return 0
