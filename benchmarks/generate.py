@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from supervise_tui.domain.derived import history_of
@@ -165,7 +165,7 @@ def generate(folder: Path, sessions: int, seed: int = 1) -> None:
                     )
                     s.actions.append(a)
                     open_actions.append(a.id)
-                signed = when.replace(tzinfo=timezone.utc)  # a sign-off time is always aware
+                signed = when.replace(tzinfo=UTC)  # a sign-off time is always aware
                 s.signoffs = [SignOff(peer.id, signed), SignOff(sup.id, signed)]
                 made.append(s)
             held = {s.id: s for s in repo.sessions(peer.id)}

@@ -2,7 +2,8 @@
 
 A peer's full session records are the truth. From them follow: one light row per
 session (:mod:`.rows`), the tracks of their concerns, goals and actions (:mod:`.tracks`),
-their held sessions counted per year and Home's tally (:mod:`.tallies`). A store keeps
+their held sessions counted per year and Home's tally (:mod:`.tallies`), and the team
+view's all-time figures (:mod:`.team_tally`). A store keeps
 all of these up to date at every save and can rebuild them from the records at any
 time; :func:`history_of` says exactly what they are.
 """
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from .models import Session
 from .rows import SessionRow, row_of
 from .tallies import PeerTally, YearCount, tally_from_counts, year_counts
+from .team_tally import TeamTally, team_tally_of
 from .tracks import Tracks, fold_sessions
 
 
@@ -26,6 +28,7 @@ class PeerHistory:
     tracks: Tracks
     counts: dict[int, YearCount]
     tally: PeerTally
+    team: TeamTally
 
 
 def history_of(peer_id: str, sessions: list[Session]) -> PeerHistory:
@@ -34,4 +37,5 @@ def history_of(peer_id: str, sessions: list[Session]) -> PeerHistory:
     tracks = fold_sessions(ordered)
     rows = [row_of(s) for s in ordered]
     counts = year_counts(rows)
-    return PeerHistory(peer_id, rows, tracks, counts, tally_from_counts(peer_id, counts, tracks))
+    tally = tally_from_counts(peer_id, counts, tracks)
+    return PeerHistory(peer_id, rows, tracks, counts, tally, team_tally_of(peer_id, rows, tracks))

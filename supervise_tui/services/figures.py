@@ -212,14 +212,30 @@ def cadence_figures(
     Sessions are expected from when supervision began — the peer's first session ever
     (``first_held``), or the day they were added if that was earlier — so a peer who
     started three months ago is not counted as owed a year of sessions."""
-    figures = CadenceFigures(held=len(held_days))
+    gaps = [(b - a).days for a, b in zip(held_days, held_days[1:], strict=False)]
+    last = held_days[-1] if held_days else None
+    return cadence_of(
+        person, len(held_days), last, max(gaps, default=None), period, today, first_held
+    )
+
+
+def cadence_of(
+    person: Person,
+    held: int,
+    last: date | None,
+    longest_gap: int | None,
+    period: Period,
+    today: date,
+    first_held: date | None,
+) -> CadenceFigures:
+    """:func:`cadence_figures` from what it counts: the sessions held in the period, the
+    last one's day, the longest gap between two, and the first session ever."""
+    figures = CadenceFigures(held=held, longest_gap_days=longest_gap)
     began = person.created_at.date()
     if first_held is not None and first_held < began:
         began = first_held
     start = max(period.start, began) if period.start is not None else began
     figures.expected = count_expected(person.cadence, person.weekday, start, min(period.end, today))
-    if held_days:
-        gaps = [(b - a).days for a, b in zip(held_days, held_days[1:], strict=False)]
-        figures.longest_gap_days = max(gaps) if gaps else None
-        figures.days_since_last = (min(period.end, today) - held_days[-1]).days
+    if last is not None:
+        figures.days_since_last = (min(period.end, today) - last).days
     return figures

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..domain.enums import GoalStatus
-from ..domain.tracks import GoalTrack, Tracks, ordered_logs
+from ..domain.progress import goal_points, last_rise
+from ..domain.tracks import Tracks
 from .periods import Period
 
 STALL_AFTER = 3
@@ -40,24 +41,12 @@ class OwnerActions:
     overdue: int = 0  # open and past due
 
 
-def goal_points(track: GoalTrack) -> list[tuple[date, int]]:
-    points = [(track.set_on, track.base.progress)]
-    for log in ordered_logs(track.updates):
-        progress = 100 if log.update.status == GoalStatus.COMPLETED else log.update.progress
-        points.append((log.on, max(0, min(100, progress))))
-    return points
-
-
 def is_stalled(
     points: list[tuple[date, int]], held_days: list[date], period: Period, stall_after: int
 ) -> bool:
     """An active goal is stalled when ``stall_after`` held sessions have passed since its
     progress last went up (or since it was set)."""
-    last_rise, best = points[0]
-    for day, progress in points[1:]:
-        if progress > best:
-            best, last_rise = progress, day
-    since = bisect_right(held_days, period.end) - bisect_right(held_days, last_rise)
+    since = bisect_right(held_days, period.end) - bisect_right(held_days, last_rise(points))
     return max(0, since) >= stall_after
 
 

@@ -1,15 +1,19 @@
 """The team side by side: each peer's headline figures, and concerns that recur across peers.
 
 The Team view and `supervise team` show these; each row is held equal to the peer's
-full trends (tests).
+full trends (tests). Over all time, a row comes from the peer's kept team tally and open
+items (:func:`kept_team_row`), whatever the length of their history; over a shorter
+period, from the light rows of their sessions (:func:`team_row`).
 """
 
 from __future__ import annotations
 
 import statistics
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
+from operator import sub
 
 from ..domain.enums import (
     ConcernCategory,
@@ -17,18 +21,23 @@ from ..domain.enums import (
     RatingKey,
 )
 from ..domain.models import Person
+from ..domain.progress import goal_points
 from ..domain.rows import SessionRow
+from ..domain.team_tally import NO_DUE, RATING_BITS, TeamTally
 from ..domain.tracks import Tracks
 from .figures import (
     DRIFTING,
     CadenceFigures,
     cadence_figures,
+    cadence_of,
     concern_resolutions,
     held_rows,
 )
-from .goal_figures import STALL_AFTER, OwnerActions, action_figures, goal_points, is_stalled
+from .goal_figures import STALL_AFTER, OwnerActions, action_figures, is_stalled
 from .periods import Period
 from .trends import Series, series
+
+RATING_MASK = (1 << RATING_BITS) - 1
 
 
 @dataclass
@@ -58,6 +67,10 @@ class TeamRow:
     supervisor_actions: OwnerActions
 
 
+def _team_row(person: Person, period: Period, **figures) -> TeamRow:
+    return TeamRow(person.id, person.name, person.site, period.label, **figures)
+
+
 def team_row(
     person: Person,
     sessions: list[SessionRow],
@@ -80,11 +93,9 @@ def team_row(
     for track in tracks.goals.values():
         if track.current.status == GoalStatus.ACTIVE:
             stalled += is_stalled(goal_points(track), all_days, period, stall_after)
-    return TeamRow(
-        peer_id=person.id,
-        name=person.name,
-        site=person.site,
-        period=period.label,
+    return _team_row(
+        person,
+        period,
         sessions=len(in_period),
         cadence=cadence_figures(person, days, period, today, all_days[0] if all_days else None),
         role_clarity=series(points),
@@ -96,6 +107,68 @@ def team_row(
     )
 
 
+def kept_team_row(
+    person: Person,
+    tally: TeamTally,
+    period: Period,
+    today: date,
+    *,
+    stall_after: int = STALL_AFTER,
+) -> TeamRow:
+    """The same figures as :func:`team_row` over all time (``period`` has no start and
+    ends on or after the last session), from the peer's kept tally alone."""
+    days, day = tally.days, date.fromordinal
+    clarity = [(day(p >> RATING_BITS), p & RATING_MASK) for p in tally.clarity]
+    gaps = map(sub, days[1:], days[:-1])
+    first, last = (day(days[0]), day(days[-1])) if days else (None, None)
+    resolved = tally.resolved
+    held_by_end = bisect_right(tally.days, period.end.toordinal())
+    stalled = sum(
+        held_by_end - bisect_right(tally.days, rise) >= stall_after for rise in tally.rises.values()
+    )
+    due = [d for d in tally.supervisor_open.values() if d != NO_DUE]
+    actions = OwnerActions(
+        on_time=tally.supervisor_on_time,
+        late=tally.supervisor_late,
+        open=len(tally.supervisor_open),
+        overdue=sum(1 for d in due if d < today.toordinal()),
+    )
+    return _team_row(
+        person,
+        period,
+        sessions=len(days),
+        cadence=cadence_of(person, len(days), last, max(gaps, default=None), period, today, first),
+        role_clarity=series(clarity),
+        open_concerns=tally.open_concerns,
+        median_days_to_resolve=float(statistics.median(resolved)) if resolved else None,
+        drifting_share=round(tally.drifting / tally.fits, 3) if tally.fits else None,
+        stalled_goals=stalled,
+        supervisor_actions=actions,
+    )
+
+
+def kept_covers(tally: TeamTally | None, period: Period) -> bool:
+    """Whether a kept tally answers for ``period``: all time, up to its last session."""
+    if tally is None or period.start is not None:
+        return False
+    return not tally.days or tally.days[-1] <= period.end.toordinal()
+
+
+Raised = dict[ConcernCategory, int]  # concerns raised in the period, by category
+
+
+def raised_in(tracks: Tracks, period: Period) -> Raised:
+    count: Counter[ConcernCategory] = Counter()
+    for track in tracks.concerns.values():
+        if track.base.category is not None and period.contains(track.raised_on):
+            count[track.base.category] += 1
+    return dict(count)
+
+
+def kept_raised(tally: TeamTally) -> Raised:
+    return {ConcernCategory(name): n for name, n in tally.categories.items()}
+
+
 @dataclass
 class TeamTrends:
     period: str
@@ -103,17 +176,16 @@ class TeamTrends:
     recurring_categories: list[RecurringCategory]
 
 
-def team_trends(
-    rows: list[TeamRow], period: Period, tracks_by_peer: dict[str, Tracks]
-) -> TeamTrends:
-    """The peers side by side, and concern categories that recur across peers."""
+def team_trends(rows: list[TeamRow], period: Period, raised: dict[str, Raised]) -> TeamTrends:
+    """The peers side by side, and concern categories that recur across peers
+    (``raised``: each peer's concerns raised in the period, by category)."""
     peers_with: dict[ConcernCategory, set[str]] = defaultdict(set)
     count: Counter[ConcernCategory] = Counter()
-    for peer_id, tracks in tracks_by_peer.items():
-        for track in tracks.concerns.values():
-            if track.base.category is not None and period.contains(track.raised_on):
-                peers_with[track.base.category].add(peer_id)
-                count[track.base.category] += 1
+    for peer_id, categories in raised.items():
+        for category, n in categories.items():
+            if n:
+                peers_with[category].add(peer_id)
+                count[category] += n
     recurring = sorted(
         (
             RecurringCategory(cat, len(peers), count[cat])

@@ -32,6 +32,7 @@ from ..domain.enums import Role
 from ..domain.models import PeerInput, Person, Session
 from ..domain.rows import SessionRow
 from ..domain.tallies import PeerTally, YearCount
+from ..domain.team_tally import TeamTally
 from ..domain.tracks import ActionTrack, ConcernTrack, GoalTrack, Tracks
 
 Track = ConcernTrack | GoalTrack | ActionTrack
@@ -49,6 +50,7 @@ class SessionChange:
     tally: PeerTally
     peer_input: PeerInput | None = None  # the peer's agenda after this session (None: as is)
     drop_draft: bool = False  # the session was a draft until now: its draft goes
+    team: TeamTally | None = None  # the team view's tally after this session
 
 
 @dataclass
@@ -183,6 +185,10 @@ class Backend(Protocol):
 
     def open_tracks(self, peer_id: str) -> Tracks:
         """Open concerns, active or paused goals, unfinished actions."""
+
+    def team_tally(self, peer_id: str) -> TeamTally | None:
+        """The team view's all-time tally of a peer (None: not kept yet, in records
+        written before there was one; it is worked out from the rows then)."""
 
     def tracks(self, peer_id: str) -> Tracks:
         """All of a peer's tracks, open and settled."""

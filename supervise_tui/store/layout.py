@@ -13,8 +13,8 @@ Everything of one peer is in their own folder, ``peers/<peer-id>/`` (so an encry
 folder can lock each peer's records with a key of their own)::
 
     peer.json             open items (concerns, goals, actions), yearly counts, Home's
-                          tally ("tally"), the peer's agenda for next time ("input":
-                          not derived)
+                          tally ("tally"), the team view's all-time tally ("team"),
+                          the peer's agenda for next time ("input": not derived)
     sessions-YYYY.json    the full records of the sessions held that year
     index-YYYY.json       one light row per session held that year (domain.rows)
     closed-YYYY.json      settled items raised that year
@@ -43,6 +43,7 @@ LOCK = ".lock"
 
 
 TALLY = "tally"  # the table (and document id) of Home's tally in peer.json
+TEAM = "team"  # the table (and document id) of the team view's tally in peer.json
 
 
 def draft_file(peer_id: str, session_id: str) -> str:
@@ -59,7 +60,7 @@ TRACK_TABLES: dict[str, type] = {
     "goals": GoalTrack,
     "actions": ActionTrack,
 }
-DERIVED_PEER_TABLES = ("years", TALLY, *TRACK_TABLES)
+DERIVED_PEER_TABLES = ("years", TALLY, TEAM, *TRACK_TABLES)
 
 Docs = dict[str, dict[str, dict[str, dict]]]  # file -> table -> doc id -> doc
 
@@ -107,6 +108,7 @@ def derived_docs(history: PeerHistory) -> Docs:
         for item_id, track in getattr(history.tracks, name).items():
             docs[item_file(peer_id, track)][name][item_id] = to_data(track)
     docs[peer_file(peer_id)][TALLY][TALLY] = to_data(history.tally)
+    docs[peer_file(peer_id)][TEAM][TEAM] = to_data(history.team)
     return {f: dict(tables) for f, tables in docs.items()}
 
 

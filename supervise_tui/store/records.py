@@ -14,6 +14,7 @@ from ..domain.errors import ValidationError
 from ..domain.models import PeerInput, Person, Session
 from ..domain.serial import from_data
 from ..domain.tallies import PeerTally, YearCount
+from ..domain.team_tally import TeamTally
 from ..domain.tracks import ActionTrack, ConcernTrack, GoalTrack
 from .errors import DamagedFile
 from .files import parse_json
@@ -22,7 +23,13 @@ from .files import parse_json
 _HEADS = {"concerns": ConcernTrack, "goals": GoalTrack, "actions": ActionTrack}
 _TABLES: dict[str, dict[str, type]] = {
     "people": {"people": Person, "summaries": PeerTally},  # (tallies: format 2)
-    "peer": {"years": YearCount, "tally": PeerTally, "input": PeerInput, **_HEADS},
+    "peer": {
+        "years": YearCount,
+        "tally": PeerTally,
+        "team": TeamTally,
+        "input": PeerInput,
+        **_HEADS,
+    },
     "sessions": {"sessions": Session},
     "closed": dict(_HEADS),
     "draft": {"draft": Session},

@@ -15,7 +15,15 @@ from ..domain.models import Person
 from ..domain.rows import SessionRow, tracks_from_rows
 from ..domain.tracks import Tracks
 from ..services.periods import Period
-from ..services.team import TeamTrends, team_row, team_trends
+from ..services.team import (
+    TeamTrends,
+    kept_covers,
+    kept_raised,
+    kept_team_row,
+    raised_in,
+    team_row,
+    team_trends,
+)
 from ..services.trends import PeerTrends, peer_trends
 from ..store.backend import Backend
 from .people import visible_peers
@@ -50,15 +58,19 @@ def team_members(
         wanted = " ".join(site.split()).casefold()
         peers = [p for p in peers if p.site.casefold() == wanted]
     if supervisor is not None:
-        peers = [
-            p
-            for p in peers
-            if any(
-                supervisor.id in r.supervisor_ids and r.status != SessionStatus.WITHDRAWN
-                for r in store.rows(p.id)
-            )
-        ]
+        peers = [p for p in peers if _joined(store, p, supervisor)]
     return peers
+
+
+def _joined(store: Backend, peer: Person, supervisor: Person) -> bool:
+    """Whether ``supervisor`` joined any of the peer's counted sessions."""
+    tally = store.team_tally(peer.id)
+    if tally is not None:
+        return supervisor.id in tally.supervisors
+    return any(
+        supervisor.id in r.supervisor_ids and r.status != SessionStatus.WITHDRAWN
+        for r in store.rows(peer.id)
+    )
 
 
 @contextmanager
@@ -76,10 +88,21 @@ def _bulk():
 
 
 def team_for(store: Backend, members: list[Person], period: Period, today: date) -> TeamTrends:
-    rows, tracks = [], {}
-    with _bulk():
-        for person in members:
+    """The team view: over all time from each peer's kept tally (a cost that follows
+    the number of peers, not of sessions), else from their rows."""
+    rows, raised, counted = [], {}, []
+    for person in members:
+        tally = store.team_tally(person.id) if period.start is None else None
+        if kept_covers(tally, period):
+            rows.append(kept_team_row(person, tally, period, today))
+            raised[person.id] = kept_raised(tally)
+        else:
+            counted.append(person)
+    with _bulk():  # (only while rows pile up: it costs a collection at the end)
+        for person in counted:
             record = load_figures(store, person)
-            tracks[person.id] = record.tracks
             rows.append(team_row(person, record.rows, record.tracks, period, today))
-        return team_trends(rows, period, tracks)
+            raised[person.id] = raised_in(record.tracks, period)
+    order = {person.id: n for n, person in enumerate(members)}
+    rows.sort(key=lambda row: order[row.peer_id])
+    return team_trends(rows, period, raised)

@@ -2,7 +2,8 @@
 
 Each function is what a person does, as one straight descent: read what is needed
 once, apply the domain's rules once, work out everything that changes once (the
-record, the tracks it touches, the yearly counts, Home's tally, the peer's agenda),
+record, the tracks it touches, the yearly counts, Home's tally and the team view's,
+the peer's agenda),
 then one commit through the store (:class:`~..store.backend.SessionChange`).
 """
 
@@ -18,8 +19,9 @@ from ..domain.enums import Role, SessionKind, SessionStatus
 from ..domain.errors import ValidationError
 from ..domain.links import CarryForward, carry_forward, link_problem
 from ..domain.models import PeerInput, Person, Session, next_revisions, next_stamp
-from ..domain.rows import SessionRow, row_of
+from ..domain.rows import SessionRow, row_of, tracks_from_rows
 from ..domain.tallies import tally_from_counts, year_counts
+from ..domain.team_tally import TeamTally, team_after, team_tally_of
 from ..domain.tracks import Tracks, apply_session
 from ..services.sessions import new_draft
 from ..store.backend import Backend, SessionChange
@@ -206,6 +208,7 @@ def session_change(
             updated_at=session.updated_at,
         )
     return SessionChange(
+        team=team_after(_team_tally(store, peer_id), filed, row, changed_tracks),
         session=session,
         replaces=replaces,
         filed_year=filed.when.year if filed else None,
@@ -215,6 +218,16 @@ def session_change(
         peer_input=peer_input,
         drop_draft=drop_draft,
     )
+
+
+def _team_tally(store: Backend, peer_id: str) -> TeamTally:
+    """The team view's tally as kept; records from before it was kept have it worked
+    out from the rows once, at their next save."""
+    team = store.team_tally(peer_id)
+    if team is None:
+        counted = [r for r in store.rows(peer_id) if r.status != SessionStatus.WITHDRAWN]
+        team = team_tally_of(peer_id, counted, tracks_from_rows(peer_id, counted))
+    return team
 
 
 def discard_draft(store: Backend, session_id: str) -> None:

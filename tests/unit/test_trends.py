@@ -33,7 +33,7 @@ from supervise_tui.domain.rows import row_of, tracks_from_rows
 from supervise_tui.domain.tracks import Tracks, apply_session
 from supervise_tui.services import trends
 from supervise_tui.services.periods import parse_period
-from supervise_tui.services.team import team_row, team_trends
+from supervise_tui.services.team import raised_in, team_row, team_trends
 from supervise_tui.services.trends import direction
 
 TODAY = date(2026, 11, 22)
@@ -272,7 +272,7 @@ def test_team_view_and_recurring_categories():
         s.concerns += [Concern("x", cat) for cat in cats]
         tracks[pid] = build([s])
         rows.append(team_row(people[pid], [row_of(s)], tracks[pid], ALL, TODAY))
-    team = team_trends(rows, ALL, tracks)
+    team = team_trends(rows, ALL, {pid: raised_in(t, ALL) for pid, t in tracks.items()})
     assert [(r.category, r.peers, r.concerns) for r in team.recurring_categories] == [
         (ConcernCategory.WORKLOAD, 2, 3)
     ]

@@ -14,16 +14,55 @@ from operator import attrgetter
 from ...domain.models import PeerInput, Session
 from ...domain.rows import SessionRow
 from ...domain.tallies import YearCount
+from ...domain.team_tally import TeamTally
 from ...domain.tracks import Tracks
 from ...domain.validation import check_id
 from ..errors import DamagedFile, NotFound
-from ..layout import TRACK_TABLES, closed_file, index_file, peer_file, shard_file
+from ..layout import TEAM, TRACK_TABLES, closed_file, index_file, peer_file, shard_file
 from .base import FolderBase
 
 
 def within(value, start, end) -> bool:
     """``start <= value <= end``, where a bound that is None is open."""
     return (start is None or value >= start) and (end is None or value <= end)
+
+
+_INT = {int}
+
+
+def _ints(value) -> list[int]:
+    if type(value) is not list or not set(map(type, value)) <= _INT:
+        raise TypeError
+    return value
+
+
+def _counts(value) -> dict[str, int]:
+    if type(value) is not dict or not set(map(type, value.values())) <= _INT:
+        raise TypeError
+    return value
+
+
+def _number(value) -> int:
+    if type(value) is not int:
+        raise TypeError
+    return value
+
+
+_TEAM_FIELDS = {
+    **dict.fromkeys(("days", "clarity", "resolved"), _ints),
+    **dict.fromkeys(("fits", "drifting", "open_concerns"), _number),
+    **dict.fromkeys(("supervisor_on_time", "supervisor_late"), _number),
+    **dict.fromkeys(("categories", "supervisors", "rises", "supervisor_open"), _counts),
+}
+
+
+def team_from_doc(doc: dict) -> TeamTally:
+    """A kept team tally, every field's type checked (quicker than the general reader:
+    the team view reads one for every peer). TypeError or KeyError when it is not one."""
+    if type(doc["peer_id"]) is not str:
+        raise TypeError
+    fields = {name: check(doc[name]) for name, check in _TEAM_FIELDS.items()}
+    return TeamTally(peer_id=doc["peer_id"], **fields)
 
 
 class HistoryRoom(FolderBase):
@@ -111,6 +150,17 @@ class HistoryRoom(FolderBase):
 
     def open_tracks(self, peer_id: str) -> Tracks:
         return self._tracks_in([peer_file(check_id(peer_id))])
+
+    def team_tally(self, peer_id: str) -> TeamTally | None:
+        rel = peer_file(check_id(peer_id))
+        doc = self._get(rel, TEAM, TEAM)
+        if doc is None:
+            return None
+        try:
+            return team_from_doc(doc)
+        except (TypeError, KeyError):
+            reason = "the team tally does not have the expected shape"
+            raise self._damaged(self.root / rel, reason, rel) from None
 
     def tracks(self, peer_id: str) -> Tracks:
         peer_id = check_id(peer_id)

@@ -22,6 +22,7 @@ from ..layout import (
     DERIVED_PEER_TABLES,
     PEOPLE,
     TALLY,
+    TEAM,
     TRACK_TABLES,
     conflicts_file,
     derived_docs,
@@ -75,6 +76,8 @@ class WritingRoom(FolderBase):
         for y, count in sorted(change.counts.items()):
             changes.append(Change(prel, "years", str(y), None if count is None else to_data(count)))
         changes.append(Change(prel, TALLY, TALLY, to_data(change.tally)))
+        if change.team is not None:
+            changes.append(Change(prel, TEAM, TEAM, to_data(change.team)))
         if change.peer_input is not None:
             changes.append(Change(prel, "input", "next", to_data(change.peer_input)))
         draft = draft_file(peer_id, session.id)
