@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 from .common import EXIT_OK, Ctx, UsageError, bundle_passphrase, open_records, progress, say
@@ -14,28 +15,39 @@ PLAIN_NOTE = (
 
 
 def cmd_export(ctx: Ctx, args) -> int:
-    from ..usecases.export import export_bytes, seal_export, write_export
+    from ..usecases.export import export_bytes, export_file, export_json, seal_export
 
     if args.seal and (args.format != "json" or not args.output):
         raise UsageError("--seal makes a JSON bundle in a file: add --format json -o FILE")
     sealing = bundle_passphrase(twice=True) if args.seal else None
-    with open_records(ctx, read_only=True) as store:
-        data, count = export_bytes(
-            store,
-            args.format,
-            peer=args.peer,
-            site=args.site,
-            period_text=args.period,
-            table=args.table,
-            today=ctx.today(),
-            now=ctx.clock(),
-            progress=progress("Reading peers"),
-        )
-        if sealing is not None:
-            data = seal_export(data, *sealing)
-        if args.output:
-            path = Path(args.output).expanduser()
-            write_export(path, data, force=args.force, store=store)
+    path = Path(args.output).expanduser() if args.output else None
+    choice = dict(peer=args.peer, site=args.site, period_text=args.period)
+    with open_records(ctx, read_only=True) as store, progress("Reading peers") as report:
+        now, today = ctx.clock(), ctx.today()
+        if args.format == "json" and sealing is None:  # written as it is read
+            if path is None:
+                say(PLAIN_NOTE)
+                target = nullcontext(sys.stdout.buffer.write)
+            else:
+                target = export_file(path, force=args.force, store=store)
+            with target as write:
+                count = export_json(store, write, **choice, today=today, now=now, progress=report)
+            data = None
+        else:
+            data, count = export_bytes(
+                store,
+                args.format,
+                **choice,
+                table=args.table,
+                today=today,
+                now=now,
+                progress=report,
+            )
+            if sealing is not None:
+                data = seal_export(data, *sealing)
+            if path:
+                with export_file(path, force=args.force, store=store) as write:
+                    write(data)
     if args.output:
         say(f"Wrote {count} session(s) to {path} (readable only by you).")
         say(
@@ -44,10 +56,10 @@ def cmd_export(ctx: Ctx, args) -> int:
             if sealing
             else PLAIN_NOTE
         )
-    else:
+    elif data is not None:
         say(PLAIN_NOTE)
         sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+    sys.stdout.flush()
     return EXIT_OK
 
 
@@ -83,7 +95,8 @@ def cmd_import(ctx: Ctx, args) -> int:
         plan_import(None, bundle)
     with open_records(ctx, backup=False) as repo:
         plan = plan_import(repo, bundle)  # again, now that we hold the lock
-        backup = apply_import(repo, plan, clock=ctx.clock, progress=progress("Importing peers"))
+        with progress("Importing peers") as report:
+            backup = apply_import(repo, plan, clock=ctx.clock, progress=report)
     print("\n".join(report_lines(plan, dry_run=False)))
     if backup:
         print(f"Before importing, the records were backed up as {backup}.")

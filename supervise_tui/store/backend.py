@@ -174,6 +174,10 @@ class Backend(Protocol):
     ) -> list[Session]:
         """A peer's held sessions (completed or acknowledged), oldest first."""
 
+    def session_data(self, peer_id: str) -> list[dict]:
+        """Every held session of a peer as stored data (what ``to_data`` makes of each),
+        oldest first, for moving them without building each record; none kept parsed."""
+
     def session(self, peer_id: str, session_id: str, year: int | None = None) -> Session:
         """One held session (``year`` when known saves looking); NotFound otherwise."""
 

@@ -10,6 +10,8 @@ import errno as errno_mod
 import os
 import secrets
 import stat
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import orjson
@@ -43,25 +45,41 @@ def fsync_dir(path: Path) -> None:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves old or new, never half."""
+    with atomic_writer(path) as write:
+        write(data)
+
+
+@contextmanager
+def atomic_writer(path: Path) -> Iterator[Callable[[bytes], None]]:
+    """Replace ``path`` with what is written in the block, piece by piece (a large
+    export never held whole), so that a crash or an error leaves old or new, never half."""
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+
+    def write(data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+
+    done = False
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
         try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
+            yield write
             os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(tmp, path)
+        done = True
         fsync_dir(path.parent)
     except OSError as error:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
         raise SaveFailed(explain(error, path), error.errno) from None
+    finally:
+        if not done:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
 
 
 def remove(path: Path) -> None:

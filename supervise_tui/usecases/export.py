@@ -1,11 +1,17 @@
 """Exporting records: a JSON bundle to move them, Markdown to read, CSV for tables.
 
 Behind `supervise export` and the TUI's export. An export only reads; its file is
-written privately (0600), never half-written, and never into the data folder.
+written privately (0600), never half-written, and never into the data folder. A JSON
+bundle is written peer by peer as it is read (:func:`export_json`): it never holds more
+than one peer's records, and over all time it passes each stored session on as it is,
+without building the record in between.
 """
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -13,13 +19,14 @@ from pathlib import Path
 from ..domain.enums import Role
 from ..domain.models import Person, Session
 from ..domain.passphrases import check_passphrase
+from ..domain.serial import to_data
 from ..domain.tracks import Tracks
-from ..services import bundle as bundles
+from ..services.bundle_stream import write_bundle
 from ..services.export import csv_text, markdown_record
 from ..services.periods import Period, parse_period
 from ..store.backend import Backend
 from ..store.errors import NotFound, SaveFailed
-from ..store.files import atomic_write
+from ..store.files import atomic_writer
 from .people import find_person, visible_peers
 
 
@@ -32,6 +39,23 @@ class Selection:
     period: Period
 
 
+def chosen_peers(
+    store: Backend, *, peer: str | None, site: str | None, only: list[Person] | None
+) -> list[Person]:
+    """The peers an export is of: ``only`` these, one by name, those at a site, or all."""
+    if only is not None:
+        return list(only)
+    if peer:
+        return [find_person(store, peer, Role.PEER)]
+    peers = visible_peers(store)
+    if site:
+        wanted = " ".join(site.split()).casefold()
+        peers = [p for p in peers if p.site.casefold() == wanted]
+        if not peers:
+            raise NotFound(f"No peer specialist is at a site called {site!r}.")
+    return peers
+
+
 def select(
     store: Backend,
     *,
@@ -42,17 +66,7 @@ def select(
     only: list[Person] | None = None,
 ) -> Selection:
     people = {p.id: p for p in store.people()}
-    if only is not None:
-        peers = list(only)
-    elif peer:
-        peers = [find_person(store, peer, Role.PEER)]
-    else:
-        peers = visible_peers(store)
-        if site:
-            wanted = " ".join(site.split()).casefold()
-            peers = [p for p in peers if p.site.casefold() == wanted]
-            if not peers:
-                raise NotFound(f"No peer specialist is at a site called {site!r}.")
+    peers = chosen_peers(store, peer=peer, site=site, only=only)
     sessions, tracks = {}, {}
     for done, person in enumerate(sorted(peers, key=lambda p: p.name.casefold()), 1):
         sessions[person.id] = [s for s in store.sessions(person.id) if period.contains(s.day)]
@@ -102,20 +116,23 @@ def export_bytes(
     only: list[Person] | None = None,
 ) -> tuple[bytes, int]:
     """The export as bytes, and how many sessions it holds."""
+    if fmt == "json":
+        out = io.BytesIO()
+        count = export_json(
+            store,
+            out.write,
+            peer=peer,
+            site=site,
+            period_text=period_text,
+            today=today,
+            now=now,
+            progress=progress,
+            only=only,
+        )
+        return out.getvalue(), count
     period = parse_period(period_text, today)
     sel = select(store, peer=peer, site=site, period=period, progress=progress, only=only)
     count = sum(len(v) for v in sel.sessions.values())
-    if fmt == "json":
-        sessions: list[Session] = []
-        for person in sel.peers:
-            everything = store.sessions(person.id)
-            sessions += with_origins(everything, sel.sessions[person.id])
-        ids = {p.id for p in sel.peers}
-        for s in sessions:
-            ids.update(s.supervisor_ids)
-        people = [sel.people[i] for i in sorted(ids) if i in sel.people]
-        data = bundles.build_bundle(people, sessions, site=site or "", now=now)
-        return bundles.dumps(data), len(sessions)
     if fmt in ("md", "html"):
         parts = [
             markdown_record(
@@ -137,6 +154,51 @@ def export_bytes(
     return text.encode("utf-8"), count
 
 
+def export_json(
+    store: Backend,
+    write: Callable[[bytes], None],
+    *,
+    peer: str | None = None,
+    site: str | None = None,
+    period_text: str = "all",
+    today: date,
+    now: datetime,
+    progress=None,
+    only: list[Person] | None = None,
+) -> int:
+    """A JSON bundle written through ``write`` peer by peer; returns how many sessions
+    it holds (with the earlier ones that raised items the chosen ones update)."""
+    period = parse_period(period_text, today)
+    peers = chosen_peers(store, peer=peer, site=site, only=only)
+    named = {p.id for p in peers}  # the people the bundle carries
+
+    def sessions() -> Iterator[dict]:
+        for done, person in enumerate(peers, 1):
+            for doc in _peer_data(store, person.id, period):
+                named.update(doc["supervisor_ids"])
+                yield doc
+            if progress is not None:
+                progress(done, len(peers))
+
+    def people() -> list[dict]:
+        return [to_data(p) for p in store.people() if p.id in named]
+
+    return write_bundle(write, sessions(), people, site=site or "", now=now)
+
+
+def _peer_data(store: Backend, peer_id: str, period: Period) -> list[dict]:
+    """One peer's sessions for a bundle, as stored data: over all time as they are
+    stored; over a period, those in it and the earlier ones their updates need."""
+    if period.start is None:
+        docs = store.session_data(peer_id)
+        last = period.end.isoformat()
+        if all(doc["when"][:10] <= last for doc in docs):
+            return docs
+    everything = store.sessions(peer_id)
+    chosen = [s for s in everything if period.contains(s.day)]
+    return [to_data(s) for s in with_origins(everything, chosen)]
+
+
 def _page(markdown: str, peers: list[Person], now: datetime) -> str:
     """Peers' records as one page to print: a new sheet for each peer, and lines for the
     peer and a supervisor to sign when it is one peer's record."""
@@ -155,6 +217,16 @@ def _page(markdown: str, peers: list[Person], now: datetime) -> str:
 
 def write_export(path: Path, data: bytes, *, force: bool, store: Backend | None = None) -> None:
     """Write an export file privately (0600), never half-written, never into the records."""
+    with export_file(path, force=force, store=store) as write:
+        write(data)
+
+
+@contextmanager
+def export_file(
+    path: Path, *, force: bool, store: Backend | None = None
+) -> Iterator[Callable[[bytes], None]]:
+    """An export file written piece by piece in the block: privately (0600), never
+    half-written (an error leaves what was there), never into the records."""
     path = path.expanduser()
     if store is not None and store.holds_path(path):
         raise SaveFailed(
@@ -169,7 +241,8 @@ def write_export(path: Path, data: bytes, *, force: bool, store: Backend | None 
         )
     if not path.parent.is_dir():
         raise SaveFailed(f"The folder {path.parent} does not exist.")
-    atomic_write(path, data)
+    with atomic_writer(path) as write:
+        yield write
 
 
 def seal_export(data: bytes, passphrase: str, again: str) -> bytes:

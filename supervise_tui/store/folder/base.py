@@ -20,7 +20,7 @@ from ...domain.rows import SessionRow
 from ...domain.serial import from_data
 from .. import backups, journal
 from ..errors import DamagedFile, Locked, ReadOnly
-from ..storage import Codec, Db, decoded, open_db
+from ..storage import Codec, Db, decoded, open_db, parse_tables
 from ..unit import Change, UnitOfWork
 
 OPEN_DB_LIMIT = 64
@@ -139,6 +139,26 @@ class FolderBase:
         except ValidationError as error:
             reason = f"a session row does not have the expected shape ({error.field})"
             raise self._damaged(self.root / rel, reason, rel) from None
+
+    def _docs_passing(self, rel: str, table: str) -> list[dict]:
+        """A file's documents, read past the cache (an export reads every file once: it
+        keeps none of them parsed)."""
+        if self.locked:
+            raise Locked("These records are encrypted: sign in first.")
+        if rel in self._dbs or (self._unit is not None and self._unit.db(rel) is not None):
+            return [doc for _, doc in self._raw(rel, table)]
+        path = self.root / rel
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return []
+        except OSError as error:
+            raise self._damaged(path, f"it cannot be read ({error.strerror})", rel) from None
+        try:
+            tables = parse_tables(path, decoded(self.codec, path, rel, raw))
+        except DamagedFile as error:
+            raise self._damaged(error.path, error.reason, rel) from None
+        return list(tables.get(table, {}).values())
 
     def _row(self, rel: str, doc_id: str, doc: dict) -> SessionRow:
         from ..rows import row_from_doc

@@ -8,7 +8,7 @@ ones in ``closed-YYYY.json`` by the year they were raised (see :mod:`..layout`).
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, datetime
 from operator import attrgetter
 
 from ...domain.models import PeerInput, Session
@@ -120,6 +120,20 @@ class HistoryRoom(FolderBase):
                 if within(session.day, start, end):
                     found.append(session)
         return sorted(found, key=lambda s: (s.when, s.id))
+
+    def session_data(self, peer_id: str) -> list[dict]:
+        peer_id = check_id(peer_id)
+        found: list[tuple[datetime, str, dict]] = []
+        for year in self._index_years(peer_id):
+            rel = shard_file(peer_id, year)
+            for doc in self._docs_passing(rel, "sessions"):
+                try:
+                    found.append((datetime.fromisoformat(doc["when"]), doc["id"], doc))
+                except (KeyError, TypeError, ValueError):
+                    reason = "a session does not have the expected shape"
+                    raise self._damaged(self.root / rel, reason, rel) from None
+        found.sort(key=lambda entry: entry[:2])
+        return [doc for _, _, doc in found]
 
     def session(self, peer_id: str, session_id: str, year: int | None = None) -> Session:
         peer_id = check_id(peer_id)
