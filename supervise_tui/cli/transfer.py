@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
-from contextlib import nullcontext
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
+from ..store.errors import NotFound
 from .common import EXIT_OK, Ctx, UsageError, bundle_passphrase, open_records, progress, say
 
 PLAIN_NOTE = (
@@ -66,9 +69,9 @@ def cmd_export(ctx: Ctx, args) -> int:
 def cmd_import(ctx: Ctx, args) -> int:
     from ..services import bundle as bundles
     from ..services.merge import report_lines
-    from ..store.errors import NotFound
     from ..store.files import read_limited
-    from ..usecases.imports import apply_import, is_sealed, plan_import, unseal
+    from ..usecases.bundle_import import import_bundle
+    from ..usecases.imports import is_sealed, unseal
 
     path = Path(args.file).expanduser()
     try:
@@ -77,30 +80,44 @@ def cmd_import(ctx: Ctx, args) -> int:
         raise NotFound(str(error)) from None
     if is_sealed(raw):
         raw = unseal(raw, bundle_passphrase(twice=False)[0])
-    bundle = bundles.parse_bundle(raw)
-    del raw
     exists = (ctx.data_dir / "meta.json").exists()
     if args.dry_run:
-        if exists:
-            with open_records(ctx, read_only=True) as repo:
-                plan = plan_import(repo, bundle)
-        else:
-            plan = plan_import(None, bundle)
+        with (
+            open_records(ctx, read_only=True) if exists else nullcontext() as repo,
+            progress("Checking peers") as report,
+        ):
+            plan, _ = import_bundle(repo, raw, clock=ctx.clock, dry_run=True, progress=report)
         print("\n".join(report_lines(plan, dry_run=True)))
         return EXIT_OK
-    if exists:  # check everything against what is here before opening it for writing
-        with open_records(ctx, read_only=True) as repo:
-            plan_import(repo, bundle)
-    else:
-        plan_import(None, bundle)
-    with open_records(ctx, backup=False) as repo:
-        plan = plan_import(repo, bundle)  # again, now that we hold the lock
-        with progress("Importing peers") as report:
-            backup = apply_import(repo, plan, clock=ctx.clock, progress=report)
+    with (
+        new_folder_undone(ctx.data_dir, exists),
+        open_records(ctx, backup=False) as repo,
+        progress("Importing peers") as report,
+    ):
+        plan, backup = import_bundle(repo, raw, clock=ctx.clock, progress=report)
     print("\n".join(report_lines(plan, dry_run=False)))
     if backup:
         print(f"Before importing, the records were backed up as {backup}.")
     return EXIT_OK
+
+
+@contextmanager
+def new_folder_undone(folder: Path, exists: bool) -> Iterator[None]:
+    """An import into a folder that holds no records yet makes it as it goes; a bundle
+    refused (or the import stopped) leaves no folder behind (or an empty one as empty)."""
+    was_there = folder.is_dir()
+    if exists or (was_there and any(folder.iterdir())):  # (what was there is not ours)
+        yield
+        return
+    try:
+        yield
+    except BaseException:
+        if was_there:
+            for child in folder.iterdir():
+                shutil.rmtree(child) if child.is_dir() else child.unlink()
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
 
 
 def cmd_conflicts(ctx: Ctx, args) -> int:

@@ -46,6 +46,11 @@ class Bundle:
     site: str
     people: list[Person]
     sessions: list[Session]
+    places: list[int] | None = None  # each session's place in the whole bundle (None: as here)
+
+    def where(self, i: int) -> str:
+        """Where the ``i``-th session is, for a message."""
+        return f"sessions[{i if self.places is None else self.places[i]}]"
 
 
 def build_bundle(
@@ -73,11 +78,11 @@ def _label(key: object) -> str:
     return key if isinstance(key, str) and _FIELD_NAME.fullmatch(key) else "(a key)"
 
 
-def _find_control(value: Any, path: str) -> tuple[str, str] | None:
+def _find_control(value: Any, path: str, depth: int = 0) -> tuple[str, str] | None:
     """The first place that is nested deeper than any bundle is, or whose text (or key)
     holds a control character: (what is wrong, where), or None. Walks without recursion,
     so no nesting can exhaust the stack."""
-    stack: list[tuple[Any, str, int]] = [(value, path, 0)]
+    stack: list[tuple[Any, str, int]] = [(value, path, depth)]
     while stack:
         node, where, depth = stack.pop()
         if depth > MAX_DEPTH:
@@ -102,6 +107,20 @@ def _find_control(value: Any, path: str) -> tuple[str, str] | None:
 
 def parse_bundle(raw: bytes) -> Bundle:
     """Check every byte of a bundle; return it, or raise BundleError saying where."""
+    data = _whole(raw)
+    check_format(data)
+    found = _find_control(data, "")
+    if found:
+        raise BundleError(*found)
+    created_at, app_version, site = check_header(data)
+    people = [_person(p, i) for i, p in enumerate(data["people"])]
+    sessions = [_session(s, i) for i, s in enumerate(data["sessions"])]
+    _no_duplicates([p.id for p in people], "people")
+    _no_duplicates([s.id for s in sessions], "sessions")
+    return Bundle(created_at, app_version, site, people, sessions)
+
+
+def _whole(raw: bytes) -> Any:
     if len(raw) > MAX_BUNDLE_BYTES:
         raise BundleError("The file is too large to be a bundle.")
     if not raw.strip():
@@ -115,6 +134,12 @@ def parse_bundle(raw: bytes) -> Bundle:
         raise BundleError(f"The file is not valid JSON ({error.msg})", where) from None
     if not isinstance(data, dict):
         raise BundleError("The file is not a supervise-tui bundle: it is not a JSON object.")
+    return data
+
+
+def check_format(data: dict) -> None:
+    """The header says a bundle this version reads, and holds no field it does not know
+    (``data`` may hold the people and sessions unread)."""
     if data.get("format") != FORMAT:
         raise BundleError(
             f"The file is not a supervise-tui bundle: its format is not {FORMAT!r}.", "format"
@@ -133,9 +158,19 @@ def parse_bundle(raw: bytes) -> Bundle:
         )
     if set(data) - HEADER:  # the unknown name itself is not repeated: it could be anything
         raise BundleError("The bundle's header has a field this version does not know.")
-    found = _find_control(data, "")
+
+
+def check_controls(value: Any, where: str) -> None:
+    """No text (or key) in ``value`` holds a control character, and nothing is nested
+    deeper than any bundle is."""
+    found = _find_control(value, where, 1 if where else 0)
     if found:
         raise BundleError(*found)
+
+
+def check_header(data: dict) -> tuple[datetime | None, str, str]:
+    """The header's fields (when it was made, by which version, from which site); the
+    people and sessions must be lists (``data`` may hold them as any list)."""
     for key in ("people", "sessions"):
         if not isinstance(data.get(key), list):
             raise BundleError(f"The bundle's {key!r} must be a list.", key)
@@ -150,11 +185,29 @@ def parse_bundle(raw: bytes) -> Bundle:
             in_range(created_at.date(), "created_at")
         except ValidationError as error:
             raise BundleError(error.message, "created_at") from None
-    people = [_person(p, i) for i, p in enumerate(data["people"])]
-    sessions = [_session(s, i) for i, s in enumerate(data["sessions"])]
-    _no_duplicates([p.id for p in people], "people")
-    _no_duplicates([s.id for s in sessions], "sessions")
-    return Bundle(created_at, data.get("app_version", ""), data.get("site", ""), people, sessions)
+    return created_at, data.get("app_version", ""), data.get("site", "")
+
+
+def parse_record(raw, key: str, i: int) -> Person | Session:
+    """One person (``key`` "people") or session of a bundle from its own bytes (any
+    bytes-like object), checked as :func:`parse_bundle` checks it whole."""
+    raw, where = memoryview(raw), f"{key}[{i}]"
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError:  # read whole before: only a number or nesting too large
+        raise BundleError("The file is not valid JSON here", where) from None
+    if _MAYBE_CONTROL.search(raw):
+        found = _find_control(data, where, 2)
+        if found:
+            raise BundleError(*found)
+    return _person(data, i) if key == "people" else _session(data, i)
+
+
+# A control character in a JSON text is always escaped (\b, \f, \r, \u00XX), or, for
+# DEL and the C1 controls, written as it is: a record with none of these holds none.
+_MAYBE_CONTROL = re.compile(
+    rb"\\[bfr]|\\u00(?:0[0-8bcdefBCDEF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])|\x7f|\xc2[\x80-\x9f]"
+)
 
 
 def _person(raw: Any, i: int) -> Person:
@@ -201,6 +254,11 @@ def _no_duplicates(ids: list[str], key: str) -> None:
         seen[record_id] = i
 
 
+def no_duplicates(ids: list[str], key: str) -> None:
+    """The same id twice (at ``key``[i]) refuses a bundle."""
+    _no_duplicates(ids, key)
+
+
 def check_references(
     bundle: Bundle, local_people: dict[str, Person], local_items: dict[str, set[str]]
 ) -> None:
@@ -213,7 +271,7 @@ def check_references(
         known.update(g.id for g in s.goals)
         known.update(a.id for a in s.actions)
     for i, s in enumerate(bundle.sessions):
-        where = f"sessions[{i}]"
+        where = bundle.where(i)
         peer = people.get(s.peer_id)
         if peer is None:
             raise BundleError(

@@ -6,6 +6,7 @@ was made from ours; one changed on both sides is a conflict, never overwritten.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..domain import links
@@ -22,7 +23,7 @@ def check_owners(bundle: Bundle, local_owners: dict[str, str]) -> None:
         if owner is not None and owner != s.peer_id:
             raise BundleError(
                 "This session's id is already used here by a session of another peer",
-                f"sessions[{i}].id",
+                f"{bundle.where(i)}.id",
             )
 
 
@@ -33,9 +34,8 @@ def check_history(bundle: Bundle, merged: dict[str, list[Session]]) -> None:
     for sessions in merged.values():
         for session, problem in links.history_problems(sessions):
             if session.id in index:
-                raise BundleError(
-                    problem.message.rstrip("."), f"sessions[{index[session.id]}].{problem.field}"
-                )
+                where = bundle.where(index[session.id])
+                raise BundleError(problem.message.rstrip("."), f"{where}.{problem.field}")
             raise BundleError(
                 "A session here would update an item that the bundle changes to a later date",
                 "sessions",
@@ -69,15 +69,25 @@ class Decision:
 class MergePlan:
     decisions: list[Decision] = field(default_factory=list)
 
+    counted: Counter[tuple[str, str]] = field(default_factory=Counter)  # (kind, outcome)
+
     def count(self, kind: str, outcome: str) -> int:
-        return sum(1 for d in self.decisions if d.kind == kind and d.outcome == outcome)
+        live = sum(1 for d in self.decisions if d.kind == kind and d.outcome == outcome)
+        return self.counted[kind, outcome] + live
+
+    def fold(self) -> None:
+        """Keep only how many of each there were (a long import forgets each record
+        once it is applied); ``changes_anything`` and the counts stay as they were."""
+        self.counted.update((d.kind, d.outcome) for d in self.decisions)
+        self.decisions.clear()
 
     def of(self, kind: str, *outcomes: str) -> list[Decision]:
         return [d for d in self.decisions if d.kind == kind and d.outcome in outcomes]
 
     @property
     def changes_anything(self) -> bool:
-        return any(d.outcome != "unchanged" for d in self.decisions)
+        folded = any(n for (_, outcome), n in self.counted.items() if outcome != "unchanged")
+        return folded or any(d.outcome != "unchanged" for d in self.decisions)
 
 
 def decide(local, incoming) -> str:
@@ -124,10 +134,10 @@ def report_lines(plan: MergePlan, *, dry_run: bool) -> list[str]:
             f"updated, {plan.count(kind, 'unchanged')} unchanged, "
             f"{plan.count(kind, 'conflict')} in conflict"
         )
-    conflicts = plan.of("person", "conflict") + plan.of("session", "conflict")
+    conflicts = plan.count("person", "conflict") + plan.count("session", "conflict")
     if conflicts:
         lines.append(
-            f"{len(conflicts)} record(s) changed on both sides {verb} kept as they "
+            f"{conflicts} record(s) changed on both sides {verb} kept as they "
             "are here; the other version is set aside for you to settle with "
             "`supervise conflicts`."
         )

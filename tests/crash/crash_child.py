@@ -22,7 +22,7 @@ from supervise_tui.domain.models import Action, Concern, ConcernUpdate, Goal, Pe
 from supervise_tui.services import bundle as bundles
 from supervise_tui.store.crypto.kdf import FAST
 from supervise_tui.store.folder import FolderBackend, open_folder
-from supervise_tui.usecases.imports import apply_import, plan_import
+from supervise_tui.usecases.bundle_import import import_bundle
 from supervise_tui.usecases.people import save_person
 from supervise_tui.usecases.security import sign_in
 from supervise_tui.usecases.sessions import finish_session, review_for, save_draft, sign_session
@@ -118,9 +118,9 @@ def main() -> None:
             ack("draft", saved.id, saved.updated_at.isoformat())
         else:
             files = sorted(bundles_dir.glob("*.json"))
-            bundle = bundles.parse_bundle(rng.choice(files).read_bytes())
-            plan = plan_import(repo, bundle)
-            apply_import(repo, plan, clock=repo.clock)
+            raw = rng.choice(files).read_bytes()
+            bundle = bundles.parse_bundle(raw)  # (only to say what it holds)
+            import_bundle(repo, raw, clock=repo.clock)  # peer by peer, as the CLI imports
             ack("bundle", *[s.peer_id + "/" + s.id for s in bundle.sessions])
 
 

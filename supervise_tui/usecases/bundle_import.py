@@ -1,0 +1,140 @@
+"""Importing a bundle peer by peer, so that ten years of records are never held whole.
+
+The bundle's bytes are split into each record's own (:mod:`..store.bundle_parts`); the
+header and the people are checked first, then each peer's sessions are read, checked by
+every rule :func:`.imports.plan_import` applies (shape, references, ids used here, the
+history after the merge), merged, and their files worked out and set aside in the unit
+of work (``replace_history`` spills them) before the next peer is read. Nothing is
+written until every peer has passed: a problem anywhere drops the whole unit, and the
+records stay as they were. Only then is the backup taken (of the records as they still
+are) and everything committed as one journaled commit, as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from ..domain.derived import history_of
+from ..domain.links import items_before
+from ..domain.models import Person
+from ..domain.serial import to_data
+from ..domain.validation import check_id
+from ..services import bundle as bundles
+from ..services import merge
+from ..store.backend import Backend, Conflict
+from ..store.bundle_parts import BundleParts, split_bundle
+from .access import grant_all
+from .imports import apply_import, plan_import
+
+
+def import_bundle(
+    store: Backend | None,
+    raw: bytes,
+    *,
+    clock: Callable[[], datetime],
+    dry_run: bool = False,
+    progress=None,
+) -> tuple[merge.MergePlan, str | None]:
+    """Check ``raw`` against the records (None: an empty folder) and, unless
+    ``dry_run``, import it as one commit. Returns the merge (its counts) and the backup
+    taken first (None when nothing changed). Raises BundleError naming the place."""
+    parts = split_bundle(raw)
+    if parts is None:  # not well-formed: read whole, which says where (or, rarely, reads)
+        plan = plan_import(store, bundles.parse_bundle(raw))
+        if dry_run or store is None:
+            return plan, None
+        return plan, apply_import(store, plan, clock=clock, progress=progress)
+    people, groups = _open(parts)
+    local_people = {p.id: p for p in store.people()} if store is not None else {}
+    plan = merge.plan_merge(bundles.Bundle(None, "", "", people, []), local_people, {})
+    reader = _Reader(store, parts, people, local_people)
+    if dry_run or store is None:
+        for done, (peer_id, places) in enumerate(groups, 1):
+            plan.decisions += reader.peer(peer_id, places).decisions
+            plan.fold()
+            _tell(progress, done, len(groups))
+        return plan, None
+    now, conflicts, backup = clock(), [], None
+    with store.transaction():
+        changed = plan.of("person", "added", "updated")
+        for decision in changed:
+            check_id(decision.incoming.id)
+            local = decision.local
+            store.put_person(decision.incoming, replaces=local.updated_at if local else None)
+        if changed and store.signed_in is not None:
+            grant_all(store)  # each new peer's key, before their records are sealed with it
+        conflicts += [_conflict(d, now) for d in plan.of("person", "conflict")]
+        for done, (peer_id, places) in enumerate(groups, 1):
+            peer_plan = reader.peer(peer_id, places)
+            incoming = [d.incoming for d in peer_plan.of("session", "added", "updated")]
+            if incoming:
+                held = {**reader.local, **{s.id: s for s in incoming}}
+                sessions = list(held.values())
+                store.replace_history(history_of(check_id(peer_id), sessions), sessions)
+            conflicts += [_conflict(d, now) for d in peer_plan.of("session", "conflict")]
+            plan.decisions += peer_plan.decisions
+            plan.fold()
+            _tell(progress, done, len(groups))
+        if plan.changes_anything:
+            store.put_conflicts(conflicts)
+            backup = store.backup("before-import")  # the records as they still are
+    return plan, backup
+
+
+def _tell(progress, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
+
+
+def _conflict(decision: merge.Decision, now: datetime) -> Conflict:
+    return Conflict(
+        id=f"{decision.kind}-{decision.incoming.id}",
+        kind=decision.kind,
+        record_id=decision.incoming.id,
+        found_at=now,
+        incoming=to_data(decision.incoming),
+    )
+
+
+def _open(parts: BundleParts) -> tuple[list[Person], list[tuple[str, list[int]]]]:
+    """The header and the people checked; each peer's sessions' places in the bundle,
+    peers in order (a session that names no peer first: it is refused when read)."""
+    header = dict(parts.header, people=parts.people, sessions=parts.sessions)
+    bundles.check_format(header)
+    bundles.check_controls(parts.header, "")
+    bundles.check_header(header)
+    people = [bundles.parse_record(p, "people", i) for i, p in enumerate(parts.people)]
+    bundles.no_duplicates([p.id for p in people], "people")
+    ids = [sid if isinstance(sid, str) else object() for sid, _ in parts.heads]
+    bundles.no_duplicates(ids, "sessions")
+    groups: dict[str, list[int]] = {}
+    for i, (_, peer_id) in enumerate(parts.heads):
+        groups.setdefault(peer_id if isinstance(peer_id, str) else "", []).append(i)
+    return people, sorted(groups.items())
+
+
+class _Reader:
+    """Reads one peer's sessions of a bundle and checks them against the records."""
+
+    def __init__(self, store, parts: BundleParts, people, local_people) -> None:
+        self.store, self.parts, self.people = store, parts, people
+        self.local_people = local_people
+        self.owners = store.session_owners() if store is not None else {}
+        self.with_records = set(store.peers_with_records()) if store is not None else set()
+        self.local: dict = {}  # the peer's sessions here, once read
+
+    def peer(self, peer_id: str, places: list[int]) -> merge.MergePlan:
+        records = self.parts.sessions
+        sessions = [bundles.parse_record(records[i], "sessions", i) for i in places]
+        part = bundles.Bundle(None, "", "", self.people, sessions, places)
+        self.local, items = {}, {}
+        if peer_id in self.with_records:
+            self.local = {s.id: s for s in self.store.sessions(peer_id)}
+            items[peer_id] = items_before(self.store.tracks(peer_id), date.max)
+        bundles.check_references(part, self.local_people, items)
+        merge.check_owners(part, self.owners)
+        only_sessions = bundles.Bundle(None, "", "", [], sessions, places)
+        plan = merge.plan_merge(only_sessions, self.local_people, self.local)
+        merge.check_history(part, merge.merged_histories(plan, self.local))
+        return plan
