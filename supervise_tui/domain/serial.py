@@ -133,21 +133,23 @@ def _refuse() -> Any:
 
 
 def _dataclass_reader(cls: type) -> typing.Callable[[Any, bool], Any]:
-    hints = _hints(cls)
-    fields = [
-        (
-            f.name,
-            _reader(hints[f.name]),
-            f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
-            bool(f.metadata.get("identity")),
-        )
-        for f in _fields(cls)
-    ]
-    known = frozenset(name for name, *_ in fields)
+    fields: list[tuple[str, Any, bool, bool]] = []  # made at the first read: a record may
+    known = frozenset(f.name for f in _fields(cls))  # hold one of its own kind (an amendment)
 
     def read(data: Any, strict: bool) -> Any:
         if not isinstance(data, dict):
             raise _Refused
+        if not fields:
+            hints = _hints(cls)
+            fields[:] = list(
+                (
+                    f.name,
+                    _reader(hints[f.name]),
+                    f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+                    bool(f.metadata.get("identity")),
+                )
+                for f in _fields(cls)
+            )
         kwargs = {}
         for name, field_reader, required, identity in fields:
             if name in data:
