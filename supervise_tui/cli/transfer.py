@@ -28,9 +28,8 @@ def cmd_export(ctx: Ctx, args) -> int:
     with open_records(ctx, read_only=True) as store, progress("Reading peers") as report:
         now, today = ctx.clock(), ctx.today()
         if args.format == "json" and sealing is None:  # written as it is read
-            if path is None:
-                say(PLAIN_NOTE)
-                target = nullcontext(sys.stdout.buffer.write)
+            if path is None:  # the note once the records are found, before the first byte
+                target = nullcontext(_noted(sys.stdout.buffer.write))
             else:
                 target = export_file(path, force=args.force, store=store)
             with target as write:
@@ -99,6 +98,18 @@ def cmd_import(ctx: Ctx, args) -> int:
     if backup:
         print(f"Before importing, the records were backed up as {backup}.")
     return EXIT_OK
+
+
+def _noted(write):
+    said = []
+
+    def first_noted(data: bytes) -> None:
+        if not said:
+            say(PLAIN_NOTE)
+            said.append(True)
+        write(data)
+
+    return first_noted
 
 
 @contextmanager

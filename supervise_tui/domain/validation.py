@@ -11,6 +11,7 @@ the field it is about (a path such as ``concerns[2].status``).
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from .corrections import check_corrections
 from .dates import in_range
@@ -22,10 +23,13 @@ from .text import NAME_MAX, NOTE_MAX, SHORT_MAX, check_name, check_text
 ID_MAX = 64
 
 
+_ID = re.compile(r"[A-Za-z0-9-]+")
+
+
 def check_id(value: object, field: str = "id") -> str:
     """Record ids name files and documents: a plain token of letters, digits and dashes."""
     ok = isinstance(value, str) and 0 < len(value) <= ID_MAX
-    if not ok or not all(ch.isascii() and (ch.isalnum() or ch == "-") for ch in value):
+    if not ok or not _ID.fullmatch(value):
         raise ValidationError("That record id is not valid.", field)
     return value
 
