@@ -17,35 +17,9 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from supervise_tui.domain import enums as e
+from supervise_tui.domain import models as m
 from supervise_tui.domain.derived import history_of
-from supervise_tui.domain.enums import (
-    ConcernCategory,
-    ConcernStatus,
-    Fit,
-    GoalArea,
-    GoalStatus,
-    RatingKey,
-    Role,
-    Section,
-    SessionKind,
-    SessionStatus,
-)
-from supervise_tui.domain.models import (
-    Action,
-    ActionUpdate,
-    Concern,
-    ConcernUpdate,
-    Goal,
-    GoalUpdate,
-    Person,
-    Rating,
-    RoleItem,
-    Session,
-    SignOff,
-    Strength,
-    Voices,
-    now_utc,
-)
 from supervise_tui.store.folder import open_folder
 from supervise_tui.usecases.people import save_person
 
@@ -90,6 +64,7 @@ WORDS = [
     "📞",
     "✅",
 ]
+SUPERVISOR = e.Role.SUPERVISOR
 END = datetime(2026, 11, 16, 10)
 
 
@@ -107,54 +82,54 @@ def text(rng: random.Random, longest: int) -> str:
     return " ".join(words)[:longest].strip() or "ok"
 
 
-def _session(rng, peer, sups, when, kind, state) -> Session:
-    s = Session(peer.id, [rng.choice(sups).id], kind, when, site=peer.site, pack_id="weekly")
+def _session(rng, peer, sups, when, kind, state) -> m.Session:
+    s = m.Session(peer.id, [rng.choice(sups).id], kind, when, site=peer.site, pack_id="weekly")
     if rng.random() < 0.15 and len(sups) > 1:
         s.supervisor_ids = [x.id for x in rng.sample(sups, 2)]
     s.checkin.arriving = text(rng, 8000 if rng.random() < 0.05 else 600)
-    for key in RatingKey:
+    for key in e.RatingKey:
         if rng.random() < 0.7:
-            s.checkin.ratings[key] = Rating(rng.randint(1, 5), text(rng, 120))
+            s.checkin.ratings[key] = m.Rating(rng.randint(1, 5), text(rng, 120))
     for _ in range(rng.randint(0, 3)):
-        s.strengths.append(Strength(text(rng, 40), text(rng, 800)))
+        s.strengths.append(m.Strength(text(rng, 40), text(rng, 800)))
     for _ in range(rng.randint(0, 3)):
-        fit = rng.choice([None, *Fit])
-        s.role_items.append(RoleItem(text(rng, 60), fit=fit, rationale=text(rng, 400)))
-    for section in rng.sample(list(Section), rng.randint(0, len(Section))):
-        s.voices[section] = Voices(text(rng, 3000), text(rng, 3000))
+        fit = rng.choice([None, *e.Fit])
+        s.role_items.append(m.RoleItem(text(rng, 60), fit=fit, rationale=text(rng, 400)))
+    for section in rng.sample(list(e.Section), rng.randint(0, len(e.Section))):
+        s.voices[section] = m.Voices(text(rng, 3000), text(rng, 3000))
     _items(rng, s, peer, sups, when, state)
     return s
 
 
-def _items(rng, s: Session, peer, sups, when, state) -> None:
+def _items(rng, s: m.Session, peer, sups, when, state) -> None:
     concerns, goals, actions = state
     if concerns and rng.random() < 0.3:  # some settle years after they were raised
         cid = concerns.pop(rng.randrange(len(concerns)))
-        status = rng.choice([ConcernStatus.RESOLVED, ConcernStatus.IN_PROGRESS])
-        s.concern_updates.append(ConcernUpdate(cid, status, text(rng, 300) or "talked"))
-        if status != ConcernStatus.RESOLVED:
+        status = rng.choice([e.ConcernStatus.RESOLVED, e.ConcernStatus.IN_PROGRESS])
+        s.concern_updates.append(m.ConcernUpdate(cid, status, text(rng, 300) or "talked"))
+        if status != e.ConcernStatus.RESOLVED:
             concerns.append(cid)
     if rng.random() < 0.25:
-        c = Concern(text(rng, 400), rng.choice([None, *ConcernCategory]), raised_by=peer.id)
+        c = m.Concern(text(rng, 400), rng.choice([None, *e.ConcernCategory]), raised_by=peer.id)
         s.concerns.append(c)
         concerns.append(c.id)
     if goals and rng.random() < 0.3:
         gid, progress = goals.pop(rng.randrange(len(goals)))
         progress = min(100, progress + rng.choice([-10, 0, 10, 25]))
-        status = rng.choice([GoalStatus.ACTIVE, GoalStatus.ACTIVE, GoalStatus.PAUSED])
-        s.goal_updates.append(GoalUpdate(gid, max(0, progress), status))
+        status = rng.choice([e.GoalStatus.ACTIVE, e.GoalStatus.ACTIVE, e.GoalStatus.PAUSED])
+        s.goal_updates.append(m.GoalUpdate(gid, max(0, progress), status))
         if progress < 100:
             goals.append((gid, max(0, progress)))
     if rng.random() < 0.08:
-        g = Goal(text(rng, 120), rng.choice(list(GoalArea)), progress=rng.randint(0, 40))
+        g = m.Goal(text(rng, 120), rng.choice(list(e.GoalArea)), progress=rng.randint(0, 40))
         s.goals.append(g)
         goals.append((g.id, g.progress))
     if actions and rng.random() < 0.5:
         late = timedelta(days=rng.choice([0, 3, 20, 400]))
-        s.action_updates.append(ActionUpdate(actions.pop(0), done_on=(when + late).date()))
+        s.action_updates.append(m.ActionUpdate(actions.pop(0), done_on=(when + late).date()))
     if rng.random() < 0.4:
         due = when.date() + timedelta(days=rng.choice([7, 14, 30])) if rng.random() < 0.8 else None
-        a = Action(text(rng, 200), rng.choice([peer.id, *s.supervisor_ids]), due=due)
+        a = m.Action(text(rng, 200), rng.choice([peer.id, *s.supervisor_ids]), due=due)
         s.actions.append(a)
         actions.append(a.id)
 
@@ -162,9 +137,11 @@ def _items(rng, s: Session, peer, sups, when, state) -> None:
 def generate_varied(folder: Path, sessions: int, seed: int = 7) -> None:
     rng = random.Random(seed)
     made = 0
-    with open_folder(folder, backup=False, clock=now_utc) as repo:
+    with open_folder(folder, backup=False, clock=m.now_utc) as repo:
         sups = [
-            save_person(repo, Person(f"Supervisor {i} Ñúñez", Role.SUPERVISOR), clock=repo.clock)
+            save_person(
+                repo, m.Person(f"Supervisor {i} Ñúñez", e.Role.SUPERVISOR), clock=repo.clock
+            )
             for i in range(rng.randint(3, 8))
         ]
         site = 0
@@ -173,7 +150,7 @@ def generate_varied(folder: Path, sessions: int, seed: int = 7) -> None:
             for p in range(rng.choice([1, 1, 2, 3, 5, 8, 12])):
                 if made >= sessions:
                     break
-                peer = Person(f"Peer {site}-{p} Ōkubo", Role.PEER, f"Site {site} — Maison")
+                peer = m.Person(f"Peer {site}-{p} Ōkubo", e.Role.PEER, f"Site {site} — Maison")
                 peer = save_person(repo, peer, clock=repo.clock)
                 years = rng.choice([1, 2, 5, 10])
                 when = END - timedelta(days=365 * years) + timedelta(hours=rng.randint(0, 900))
@@ -181,16 +158,19 @@ def generate_varied(folder: Path, sessions: int, seed: int = 7) -> None:
                 held = []
                 while when < END and made < sessions:
                     kind = rng.choice(
-                        [SessionKind.WEEKLY] * 6
-                        + [SessionKind.INFORMAL] * 2
-                        + [SessionKind.MONTHLY_AGENCY, SessionKind.JOINT_CALL]
+                        [e.SessionKind.WEEKLY] * 6
+                        + [e.SessionKind.INFORMAL] * 2
+                        + [e.SessionKind.MONTHLY_AGENCY, e.SessionKind.JOINT_CALL]
                     )
                     s = _session(rng, peer, sups, when, kind, state)
                     signed = when.replace(tzinfo=UTC)
-                    s.status = SessionStatus.ACKNOWLEDGED
-                    s.signoffs = [SignOff(peer.id, signed), SignOff(s.supervisor_ids[0], signed)]
+                    s.status = e.SessionStatus.ACKNOWLEDGED
+                    s.signoffs = [
+                        m.SignOff(peer.id, signed),
+                        m.SignOff(s.supervisor_ids[0], signed),
+                    ]
                     if when > END - timedelta(days=30) and rng.random() < 0.5:
-                        s.status, s.signoffs = SessionStatus.COMPLETED, s.signoffs[:1]
+                        s.status, s.signoffs = e.SessionStatus.COMPLETED, s.signoffs[:1]
                     held.append(s)
                     made += 1
                     when += timedelta(days=rng.choice([3, 7, 7, 7, 14, 30, 90]), minutes=7)

@@ -95,6 +95,18 @@ def full_session(team, when=datetime(2026, 11, 17, 10, 0)) -> Session:
     return s
 
 
+def tree_paths(tree) -> list[tuple]:
+    """Every place in a JSON tree (the root first), as the keys and indexes to it."""
+    paths, todo = [], [((), tree)]
+    while todo:
+        path, node = todo.pop()
+        paths.append(path)
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        if isinstance(node, dict | list):
+            todo += [((*path, key), value) for key, value in items]
+    return sorted(paths, key=len)
+
+
 def folder_state(folder: Path, *, backups: bool = True) -> dict[str, str]:
     """Every file under a folder (the lock file aside), by path, as a hash of its bytes:
     two states are equal only when not a byte changed (temp files left behind count)."""

@@ -1,8 +1,9 @@
 """A bundle written piece by piece, so that exporting ten years never holds them whole.
 
 The bytes are what :func:`.bundle.dumps` makes of the same records (orjson, indented two
-spaces), with the sessions before the people: the people a bundle carries are the peers
-and every supervisor their sessions name, known only once the sessions are out. Each
+spaces), with the sessions (and contacts) before the people: the people a bundle
+carries are the peers and every supervisor their records name, known only once those
+are out. Each
 session goes out as stored data (``to_data`` of the record), peer by peer, each peer's
 oldest first. A JSON object's order means nothing to a reader (docs/format.md).
 """
@@ -40,9 +41,11 @@ def write_bundle(
     *,
     site: str,
     now: datetime,
+    contacts: Callable[[], list[dict]] = list,
 ) -> int:
     """Write a bundle through ``write``: the header, ``sessions`` as they come, then
-    ``people()`` (asked for once the sessions are written). Returns how many sessions."""
+    ``contacts()`` (when there are any) and ``people()``, asked for once the sessions are
+    written. Returns how many sessions."""
     header = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -55,6 +58,10 @@ def write_bundle(
         write(b'  "' + key.encode() + b'": ' + orjson.dumps(value) + b",\n")
     write(b'  "sessions": [')
     count = _items(write, sessions)
+    noted = sorted(contacts(), key=lambda c: (datetime.fromisoformat(c["when"]), c["id"]))
+    if noted:
+        write(b',\n  "contacts": [')
+        _items(write, noted)
     write(b',\n  "people": [')
     _items(write, sorted(people(), key=lambda p: p["id"]))
     write(b"\n}\n")

@@ -15,7 +15,7 @@ from typing import Any
 import msgspec
 import orjson
 
-PARTS = ("people", "sessions")
+PARTS = ("people", "sessions", "contacts")
 
 
 class _Head(msgspec.Struct):
@@ -30,6 +30,7 @@ class BundleParts:
     header: dict[str, Any]  # every top-level field but the people and sessions, parsed
     people: list[msgspec.Raw] | None  # None: missing, or not a list
     sessions: list[msgspec.Raw] | None
+    contacts: list[msgspec.Raw] | None  # (format 3; none: an empty list)
     heads: list[tuple[Any, Any]]  # each session's (id, peer_id), as written
 
 
@@ -45,6 +46,8 @@ def split_bundle(raw: bytes) -> BundleParts | None:
     except orjson.JSONDecodeError:
         return None
     lists = {key: _list(top.get(key)) for key in PARTS}
+    if "contacts" not in top:
+        lists["contacts"] = []
     heads = []
     decode = msgspec.json.Decoder(_Head).decode
     for part in lists["sessions"] or ():
@@ -53,7 +56,7 @@ def split_bundle(raw: bytes) -> BundleParts | None:
             heads.append((head.id, head.peer_id))
         except msgspec.ValidationError:  # not an object: said when it is read
             heads.append((None, None))
-    return BundleParts(header, lists["people"], lists["sessions"], heads)
+    return BundleParts(header, lists["people"], lists["sessions"], lists["contacts"], heads)
 
 
 def _list(part: msgspec.Raw | None) -> list[msgspec.Raw] | None:

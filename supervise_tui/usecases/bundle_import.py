@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
+from ..domain.contacts import Contact
 from ..domain.derived import history_of
 from ..domain.links import items_before
 from ..domain.models import Person
@@ -45,9 +46,14 @@ def import_bundle(
         if dry_run or store is None:
             return plan, None
         return plan, apply_import(store, plan, clock=clock, progress=progress)
-    people, groups = _open(parts)
+    people, contacts, groups = _open(parts)
     local_people = {p.id: p for p in store.people()} if store is not None else {}
-    plan = merge.plan_merge(bundles.Bundle(None, "", "", people, []), local_people, {})
+    noted = bundles.Bundle(None, "", "", people, [], contacts)
+    bundles.check_references(noted, local_people, {})
+    local_contacts = {}
+    for peer_id in sorted({c.peer_id for c in contacts} & set(local_people)):
+        local_contacts.update((c.id, c) for c in store.contacts(peer_id))
+    plan = merge.plan_merge(noted, local_people, {}, local_contacts)
     reader = _Reader(store, parts, people, local_people)
     if dry_run or store is None:
         for done, (peer_id, places) in enumerate(groups, 1):
@@ -76,6 +82,9 @@ def import_bundle(
             plan.decisions += peer_plan.decisions
             plan.fold()
             _tell(progress, done, len(groups))
+        for decision in plan.of("contact", "added", "updated"):
+            local = decision.local
+            store.put_contact(decision.incoming, replaces=local.updated_at if local else None)
         if plan.changes_anything:
             store.put_conflicts(conflicts)
             backup = store.backup("before-import")  # the records as they still are
@@ -97,21 +106,24 @@ def _conflict(decision: merge.Decision, now: datetime) -> Conflict:
     )
 
 
-def _open(parts: BundleParts) -> tuple[list[Person], list[tuple[str, list[int]]]]:
-    """The header and the people checked; each peer's sessions' places in the bundle,
-    peers in order (a session that names no peer first: it is refused when read)."""
+def _open(parts: BundleParts) -> tuple[list[Person], list[Contact], list[tuple[str, list[int]]]]:
+    """The header, the people and the contacts checked; each peer's sessions' places in
+    the bundle, peers in order (a session that names no peer first: refused when read)."""
     header = dict(parts.header, people=parts.people, sessions=parts.sessions)
+    header["contacts"] = parts.contacts
     bundles.check_format(header)
     bundles.check_controls(parts.header, "")
     bundles.check_header(header)
     people = [bundles.parse_record(p, "people", i) for i, p in enumerate(parts.people)]
     bundles.no_duplicates([p.id for p in people], "people")
+    contacts = [bundles.parse_record(c, "contacts", i) for i, c in enumerate(parts.contacts)]
+    bundles.no_duplicates([c.id for c in contacts], "contacts")
     ids = [sid if isinstance(sid, str) else object() for sid, _ in parts.heads]
     bundles.no_duplicates(ids, "sessions")
     groups: dict[str, list[int]] = {}
     for i, (_, peer_id) in enumerate(parts.heads):
         groups.setdefault(peer_id if isinstance(peer_id, str) else "", []).append(i)
-    return people, sorted(groups.items())
+    return people, contacts, sorted(groups.items())
 
 
 class _Reader:
@@ -127,14 +139,14 @@ class _Reader:
     def peer(self, peer_id: str, places: list[int]) -> merge.MergePlan:
         records = self.parts.sessions
         sessions = [bundles.parse_record(records[i], "sessions", i) for i in places]
-        part = bundles.Bundle(None, "", "", self.people, sessions, places)
+        part = bundles.Bundle(None, "", "", self.people, sessions, places=places)
         self.local, items = {}, {}
         if peer_id in self.with_records:
             self.local = {s.id: s for s in self.store.sessions(peer_id)}
             items[peer_id] = items_before(self.store.tracks(peer_id), date.max)
         bundles.check_references(part, self.local_people, items)
         merge.check_owners(part, self.owners)
-        only_sessions = bundles.Bundle(None, "", "", [], sessions, places)
+        only_sessions = bundles.Bundle(None, "", "", [], sessions, places=places)
         plan = merge.plan_merge(only_sessions, self.local_people, self.local)
         merge.check_history(part, merge.merged_histories(plan, self.local))
         return plan

@@ -118,17 +118,8 @@ def export_bytes(
     """The export as bytes, and how many sessions it holds."""
     if fmt == "json":
         out = io.BytesIO()
-        count = export_json(
-            store,
-            out.write,
-            peer=peer,
-            site=site,
-            period_text=period_text,
-            today=today,
-            now=now,
-            progress=progress,
-            only=only,
-        )
+        chosen = {"peer": peer, "site": site, "only": only, "period_text": period_text}
+        count = export_json(store, out.write, **chosen, today=today, now=now, progress=progress)
         return out.getvalue(), count
     period = parse_period(period_text, today)
     sel = select(store, peer=peer, site=site, period=period, progress=progress, only=only)
@@ -180,10 +171,15 @@ def export_json(
             if progress is not None:
                 progress(done, len(peers))
 
+    def contacts() -> list[dict]:
+        noted = [c for p in peers for c in store.contacts(p.id) if period.contains(c.day)]
+        named.update(c.by for c in noted)
+        return [to_data(c) for c in noted]
+
     def people() -> list[dict]:
         return [to_data(p) for p in store.people() if p.id in named]
 
-    return write_bundle(write, sessions(), people, site=site or "", now=now)
+    return write_bundle(write, sessions(), people, site=site or "", now=now, contacts=contacts)
 
 
 def _peer_data(store: Backend, peer_id: str, period: Period) -> list[dict]:

@@ -13,7 +13,7 @@ from supervise_tui.domain import serial
 from supervise_tui.domain.errors import ValidationError
 from supervise_tui.domain.models import Amendment, Person, Session
 
-from ..conftest import FIXED_NOW, full_session
+from ..conftest import FIXED_NOW, full_session, tree_paths
 
 
 def _general(cls, data, strict):
@@ -48,18 +48,7 @@ def test_a_record_reads_and_writes_the_same_both_ways(record):
 @given(data=st.data())
 def test_a_changed_record_is_taken_or_refused_as_the_general_rules_say(record, data):
     tree = copy.deepcopy(record)
-    paths = []
-
-    def walk(node, path):
-        paths.append(path)
-        if isinstance(node, dict):
-            for k, v in node.items():
-                walk(v, (*path, k))
-        elif isinstance(node, list):
-            for i, v in enumerate(node):
-                walk(v, (*path, i))
-
-    walk(tree, ())
+    paths = tree_paths(tree)
     path = data.draw(st.sampled_from(paths[1:]))
     value = data.draw(
         st.one_of(

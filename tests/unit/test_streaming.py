@@ -4,7 +4,7 @@ peer's records at a time, all or nothing."""
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import orjson
@@ -18,6 +18,7 @@ from supervise_tui.services.merge import report_lines
 from supervise_tui.store.check import check
 from supervise_tui.store.folder import FolderBackend, open_folder
 from supervise_tui.usecases.bundle_import import import_bundle
+from supervise_tui.usecases.contacts import note_contact
 from supervise_tui.usecases.demo import build_demo
 from supervise_tui.usecases.export import export_json, with_origins
 from supervise_tui.usecases.imports import apply_import, plan_import
@@ -54,6 +55,18 @@ def _new_import(folder: Path, raw: bytes, **kw):
 @pytest.fixture
 def demo(repo):
     build_demo(repo, peers=4, weeks=6, today=TODAY)
+    sup = repo.people(role=Role.SUPERVISOR)[0]
+    for n, peer in enumerate(repo.people(role=Role.PEER)[:3]):
+        note_contact(
+            repo,
+            peer_id=peer.id,
+            by=sup.id,
+            kind="call",
+            when=datetime(2026, 11, 12 + n, 16),
+            minutes=10 + n,
+            about="a quick call",
+            clock=fixed_clock,
+        )
     return repo
 
 
@@ -65,7 +78,8 @@ def test_a_streamed_import_keeps_what_the_whole_import_keeps(demo, tmp_path):
     assert _contents(new) == _contents(old)
     assert report_lines(new_plan, dry_run=False) == report_lines(old_plan, dry_run=False)
     assert backup is not None and check(new).ok
-    assert not new_plan.decisions or {d.kind for d in new_plan.decisions} == {"person"}
+    assert new_plan.count("contact", "added") == 3
+    assert "session" not in {d.kind for d in new_plan.decisions}  # only counted
 
 
 def test_a_streamed_merge_with_changes_on_both_sides_keeps_what_the_whole_one_keeps(demo, tmp_path):
@@ -174,9 +188,13 @@ def test_the_streamed_export_holds_the_records_the_whole_one_did(demo):
     assert count == len(sessions)
     ids = {p.id for p in peers} | {i for s in sessions for i in s.supervisor_ids}
     people = sorted((p for p in demo.people() if p.id in ids), key=lambda p: p.id)
+    contacts = [c for p in peers for c in demo.contacts(p.id)]
     whole = orjson.loads(
-        bundles.dumps(bundles.build_bundle(people, sessions, site="", now=FIXED_NOW))
+        bundles.dumps(
+            bundles.build_bundle(people, sessions, site="", now=FIXED_NOW, contacts=contacts)
+        )
     )
+    assert len(streamed["contacts"]) == 3 and streamed["contacts"] == whole["contacts"]
     assert streamed["people"] == whole["people"]
     key = lambda s: s["id"]  # noqa: E731
     assert sorted(streamed["sessions"], key=key) == sorted(whole["sessions"], key=key)

@@ -27,7 +27,7 @@ from supervise_tui.usecases.imports import apply_import, plan_import, settle_con
 from supervise_tui.usecases.people import save_person
 from supervise_tui.usecases.sessions import finish_session, sign_session
 
-from ..conftest import FIXED_NOW, fixed_clock, folder_state, make_session
+from ..conftest import FIXED_NOW, fixed_clock, folder_state, make_session, tree_paths
 
 TODAY = date(2026, 11, 22)
 NOW = FIXED_NOW
@@ -270,18 +270,7 @@ def test_hostile_bundles_get_a_plain_sentence_that_repeats_nothing(filled, case)
 def test_mutated_bundles_import_or_are_refused_cleanly(filled, tmp_path_factory, data):
     raw = bundle_bytes(filled)
     tree = json.loads(raw)
-    paths = []
-
-    def walk(node, path):
-        paths.append(path)
-        if isinstance(node, dict):
-            for k, v in node.items():
-                walk(v, (*path, k))
-        elif isinstance(node, list):
-            for i, v in enumerate(node):
-                walk(v, (*path, i))
-
-    walk(tree, ())
+    paths = tree_paths(tree)
     path = data.draw(st.sampled_from(paths[1:]))
     new_value = data.draw(
         st.one_of(
