@@ -196,6 +196,8 @@ def user_keymap(settings: dict) -> tuple[dict[str, str], list[str]]:
     table = settings.get("keymap", {})
     if not isinstance(table, Mapping):
         return {}, ["The [keymap] in the settings file is not a table; it was skipped."]
+    if not table:  # nothing moved: no need to import every screen to know their keys
+        return {}, []
     bindings = all_bindings()
     keymap, skipped = check_keymap(table, set(bindings))
     said = []

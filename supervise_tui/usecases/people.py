@@ -10,7 +10,6 @@ from ..domain.enums import Role
 from ..domain.errors import ValidationError
 from ..domain.models import Person, next_revisions, next_stamp
 from ..domain.validation import check_id, validate_person
-from ..services.report import closest_names
 from ..store.backend import Backend
 from ..store.errors import NotFound, Refused
 from .access import after_person_saved
@@ -53,12 +52,20 @@ def delete_person(store: Backend, person_id: str) -> None:
     """Delete someone with no sessions; anyone with records is refused (mark them
     inactive instead: their history stays)."""
     person = store.person(person_id)
-    if store.has_records(person_id):
+    if store.has_records(person_id) or _in_contacts(store, person):
         raise Refused(
             f"{person.name} has supervision records, so they cannot be deleted: "
             "their history would be lost. Mark them inactive instead."
         )
     store.remove_person(person_id)
+
+
+def _in_contacts(store: Backend, person: Person) -> bool:
+    """Whether an informal contact names ``person`` (with them, or noted by them)."""
+    if person.role == Role.PEER:
+        return bool(store.contacts(person.id))
+    peers = store.people(role=Role.PEER)
+    return any(c.by == person.id for peer in peers for c in store.contacts(peer.id))
 
 
 def visible_peers(store: Backend, *, include_inactive: bool = True) -> list[Person]:
@@ -95,6 +102,8 @@ def find_person(store: Backend, name: str, role: Role | None = Role.PEER) -> Per
         return found[0]
     what = "peer specialist" if role == Role.PEER else "supervisor" if role else "person"
     if not found:
+        from ..services.report import closest_names  # (with trends: not needed at start)
+
         close = closest_names(
             wanted, visible_peers(store) if role == Role.PEER else store.people(), role
         )

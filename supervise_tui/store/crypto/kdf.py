@@ -11,8 +11,6 @@ import base64
 import os
 from dataclasses import dataclass
 
-from argon2.low_level import Type, hash_secret_raw
-
 SALT_LEN = 16
 KEY_LEN = 32
 
@@ -54,6 +52,8 @@ def new_salt() -> bytes:
 
 def derive(secret: str, salt: bytes, params: KdfParams) -> bytes:
     """A 32-byte key from a passphrase (or a setup or recovery code)."""
+    from argon2.low_level import Type, hash_secret_raw  # (slow to load: a plain folder never)
+
     return hash_secret_raw(
         secret.encode("utf-8"),
         salt,
