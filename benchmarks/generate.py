@@ -89,9 +89,10 @@ def peers_for(sessions: int) -> int:
     return max(10, sessions // 500)
 
 
-def generate(folder: Path, sessions: int, seed: int = 1) -> None:
+def generate(folder: Path, sessions: int, seed: int = 1, peers: int | None = None) -> None:
+    """``sessions`` over ``peers`` peers (by default as many as :func:`peers_for` says)."""
     rng = random.Random(seed)
-    n_peers = peers_for(sessions)
+    n_peers = peers or peers_for(sessions)
     per_peer = sessions // n_peers
     with open_folder(folder, backup=False, clock=now_utc) as repo:
         sups = [

@@ -4,7 +4,9 @@ and moving every record out (export) and into an empty folder (import).
 Each is judged against a reference measured in the same run:
 
 - team_ms: the Team screen's figures for every active peer, all time, every peer's files
-  read cold (team_ratio: at the largest size ÷ at the smallest);
+  read cold (team_ratio: at the largest size ÷ the same team with the smallest history,
+  so that it says what more history costs; team_growth_ratio: ÷ the smallest folder,
+  which has a tenth of the peers too);
 - export_ms: `supervise export --format json -o FILE` of everything, in a fresh process,
   against reading and parsing every data file with orjson plus orjson.dumps of the
   bundle it made (export_ratio); its peak memory is reported as export_rss_mb;

@@ -15,7 +15,7 @@ from this tally and the person alone: no other file of the peer's is read.
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
 from .enums import Fit, GoalStatus, RatingKey, SessionStatus
@@ -42,6 +42,7 @@ class TeamTally:
     peer_id: str
     days: list[int] = field(default_factory=list)  # each counted session's day, sorted
     clarity: list[int] = field(default_factory=list)  # role clarity: clarity_point, sorted
+    ratings: list[int] = field(default_factory=list)  # the clarity ratings in that order
     fits: int = 0  # role activities with a fit
     drifting: int = 0  # of which drifting from the peer role
     resolved: list[int] = field(default_factory=list)  # days each resolved concern took
@@ -54,12 +55,14 @@ class TeamTally:
     supervisor_open: dict[str, int] = field(default_factory=dict)  # open one -> due (NO_DUE)
 
 
-def _drop(values: list, value) -> None:
-    """Take one ``value`` out of the sorted list ``values`` (it must be there)."""
+def _drop(values: list, value) -> int:
+    """Take one ``value`` out of the sorted list ``values`` (it must be there); returns
+    where it was."""
     at = bisect_left(values, value)
     if at == len(values) or values[at] != value:
         raise ValueError("a team tally does not hold what it is asked to drop")
     del values[at]
+    return at
 
 
 def _count(counts: dict[str, int], key: str, sign: int) -> None:
@@ -79,11 +82,13 @@ def _row(tally: TeamTally, row: SessionRow | None, sign: int) -> None:
     if sign > 0:
         insort(tally.days, day)
         if clarity:
-            insort(tally.clarity, clarity_point(day, clarity))
+            at = bisect_right(tally.clarity, clarity_point(day, clarity))
+            tally.clarity.insert(at, clarity_point(day, clarity))
+            tally.ratings.insert(at, clarity)
     else:
         _drop(tally.days, day)
         if clarity:
-            _drop(tally.clarity, clarity_point(day, clarity))
+            del tally.ratings[_drop(tally.clarity, clarity_point(day, clarity))]
     tally.fits += sign * len(row.fits)
     tally.drifting += sign * sum(1 for fit, _ in row.fits if fit is _DRIFTING)
     for supervisor_id in set(row.supervisor_ids):
@@ -154,6 +159,7 @@ def team_after(
         tally.peer_id,
         list(tally.days),
         list(tally.clarity),
+        list(tally.ratings),
         tally.fits,
         tally.drifting,
         list(tally.resolved),

@@ -23,7 +23,7 @@ from ..domain.enums import (
 from ..domain.models import Person
 from ..domain.progress import goal_points
 from ..domain.rows import SessionRow
-from ..domain.team_tally import NO_DUE, RATING_BITS, TeamTally
+from ..domain.team_tally import NO_DUE, TeamTally
 from ..domain.tracks import Tracks
 from .figures import (
     DRIFTING,
@@ -35,9 +35,7 @@ from .figures import (
 )
 from .goal_figures import STALL_AFTER, OwnerActions, action_figures, is_stalled
 from .periods import Period
-from .trends import Series, series
-
-RATING_MASK = (1 << RATING_BITS) - 1
+from .trends import Series, summary
 
 
 @dataclass
@@ -59,7 +57,7 @@ class TeamRow:
     period: str
     sessions: int
     cadence: CadenceFigures
-    role_clarity: Series
+    role_clarity: Series  # its direction, latest and average (the points: a peer's trends)
     open_concerns: int  # ConcernFigures.still_open
     median_days_to_resolve: float | None
     drifting_share: float | None
@@ -98,7 +96,7 @@ def team_row(
         period,
         sessions=len(in_period),
         cadence=cadence_figures(person, days, period, today, all_days[0] if all_days else None),
-        role_clarity=series(points),
+        role_clarity=summary([value for _, value in sorted(points)]),
         open_concerns=still_open,
         median_days_to_resolve=float(statistics.median(durations)) if durations else None,
         drifting_share=round(drifting / total, 3) if total else None,
@@ -118,7 +116,6 @@ def kept_team_row(
     """The same figures as :func:`team_row` over all time (``period`` has no start and
     ends on or after the last session), from the peer's kept tally alone."""
     days, day = tally.days, date.fromordinal
-    clarity = [(day(p >> RATING_BITS), p & RATING_MASK) for p in tally.clarity]
     gaps = map(sub, days[1:], days[:-1])
     first, last = (day(days[0]), day(days[-1])) if days else (None, None)
     resolved = tally.resolved
@@ -138,7 +135,7 @@ def kept_team_row(
         period,
         sessions=len(days),
         cadence=cadence_of(person, len(days), last, max(gaps, default=None), period, today, first),
-        role_clarity=series(clarity),
+        role_clarity=summary(tally.ratings),
         open_concerns=tally.open_concerns,
         median_days_to_resolve=float(statistics.median(resolved)) if resolved else None,
         drifting_share=round(tally.drifting / tally.fits, 3) if tally.fits else None,

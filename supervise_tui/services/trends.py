@@ -77,9 +77,15 @@ def direction(values: list[float]) -> str:
 
 def series(points: list[tuple[date, int]]) -> Series:
     points = sorted(points)
-    values = [v for _, v in points]
+    summed = summary([v for _, v in points])
+    summed.points = points
+    return summed
+
+
+def summary(values: list[int]) -> Series:
+    """A series' direction, latest and average from its values in order, without its
+    points (the team view shows these alone)."""
     return Series(
-        points=points,
         direction=direction(values),
         latest=values[-1] if values else None,
         average=round(statistics.fmean(values), 2) if values else None,

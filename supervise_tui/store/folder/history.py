@@ -49,7 +49,7 @@ def _number(value) -> int:
 
 
 _TEAM_FIELDS = {
-    **dict.fromkeys(("days", "clarity", "resolved"), _ints),
+    **dict.fromkeys(("days", "clarity", "ratings", "resolved"), _ints),
     **dict.fromkeys(("fits", "drifting", "open_concerns"), _number),
     **dict.fromkeys(("supervisor_on_time", "supervisor_late"), _number),
     **dict.fromkeys(("categories", "supervisors", "rises", "supervisor_open"), _counts),
