@@ -56,7 +56,7 @@ def measure_team(folder: Path, today: date, runs: int) -> dict:
 
 def _probe(what: str, folder: Path, bundle: Path) -> tuple[float, float]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPATH"] = str(HERE)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(HERE), env.get("PYTHONPATH")]))
     out = subprocess.run(
         [sys.executable, str(HERE / "transfer_probe.py"), what, str(folder), str(bundle)],
         capture_output=True,
