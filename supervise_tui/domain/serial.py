@@ -37,7 +37,15 @@ def _writer(tp: type) -> typing.Callable[[Any], Any]:
     large export or import writes millions of values)."""
     if dataclasses.is_dataclass(tp):
         names = tuple(f.name for f in _fields(tp))
-        return lambda obj: {name: to_data(getattr(obj, name)) for name in names}
+
+        def record(obj: Any) -> dict:
+            data = {}
+            for name in names:
+                value = getattr(obj, name)
+                data[name] = value if type(value) in _PLAIN else to_data(value)
+            return data
+
+        return record
     if issubclass(tp, Enum):
         return lambda obj: obj.value
     if issubclass(tp, date):
@@ -50,6 +58,7 @@ def _writer(tp: type) -> typing.Callable[[Any], Any]:
 
 
 _WRITERS: dict[type, typing.Callable[[Any], Any]] = {}
+_PLAIN = {str, int, float, bool, type(None)}  # written as they are
 
 
 def _to_data(obj: Any) -> Any:
