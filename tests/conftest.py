@@ -101,8 +101,8 @@ def tree_paths(tree) -> list[tuple]:
     while todo:
         path, node = todo.pop()
         paths.append(path)
-        items = node.items() if isinstance(node, dict) else enumerate(node)
         if isinstance(node, dict | list):
+            items = node.items() if isinstance(node, dict) else enumerate(node)
             todo += [((*path, key), value) for key, value in items]
     return sorted(paths, key=len)
 
