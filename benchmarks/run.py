@@ -268,7 +268,7 @@ def main() -> int:
     result["team_growth_ratio"] = round(big["team_ms"] / little["team_ms"], 2)  # 10x the peers
     targets["team_ratio"] = TARGETS["team_ratio"]
     if "transfer" not in skip:
-        result.update(ratios(little, big))
+        result.update(ratios(big))
         targets.update(TARGETS)
     result.update(targets=targets, bare=bare, sizes=raw)
     if args.json:

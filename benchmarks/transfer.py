@@ -109,9 +109,8 @@ def measure_transfer(folder: Path, work: Path, runs: int) -> dict:
     }
 
 
-def ratios(small: dict, large: dict) -> dict:
+def ratios(large: dict) -> dict:
     return {
-        "team_ratio": round(large["team_ms"] / small["team_ms"], 2),
         "export_ratio": round(
             large["export_ms"] / (large["read_files_ms"] + large["bundle_dumps_ms"]), 2
         ),

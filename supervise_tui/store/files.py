@@ -168,15 +168,17 @@ def read_limited(path: Path, limit: int, what: str = "file") -> bytes:
         if info.st_size > limit:
             raise ValueError(f"{path} is too large to be a {what}.")
         chunks, total = [], 0
+        want = info.st_size + 1  # all of it at once (a large bundle is not held twice)
         while True:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            chunk = os.read(fd, min(max(want, 1 << 20), limit + 1 - total))
             if not chunk:
                 break
             chunks.append(chunk)
             total += len(chunk)
+            want = 0
             if total > limit:
                 raise ValueError(f"{path} is too large to be a {what}.")
-        return b"".join(chunks)
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
     except OSError as error:
         raise ValueError(f"{path} cannot be read ({error.strerror or error}).") from None
     finally:
