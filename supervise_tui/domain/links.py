@@ -48,10 +48,18 @@ def history_problems(sessions: list[Session]) -> list[tuple[Session, ValidationE
     """Every session of a peer's history that updates an item it may not (see
     :func:`link_problem`), with why."""
     tracks = fold_sessions(sessions)
+    raised = items_before(tracks, date.max)  # every item, with the day it was raised
     found = []
     for session in sorted(sessions, key=lambda s: (s.when, s.id)):
         if session.status == SessionStatus.WITHDRAWN:
             continue  # it updates nothing (its updates are kept, to read)
+        day = session.day
+        if all(
+            (raised.get(getattr(update, key)) or date.max) <= day
+            for attr, key in _UPDATES
+            for update in getattr(session, attr)
+        ):
+            continue  # (looked up once for the history, not for each session)
         problem = link_problem(session, tracks)
         if problem is not None:
             found.append((session, problem))
