@@ -66,6 +66,8 @@ def last_held(store: Backend, peer_id: str) -> datetime | None:
 
 def contacts_since_last(store: Backend, peer_id: str) -> list[Contact]:
     """The informal contacts with a peer since their last session, oldest first."""
+    if not store.contacts(peer_id):  # none at all (Home asks for every peer as it opens)
+        return []
     last = last_held(store, peer_id)
     return since(store.contacts(peer_id, start=last and last.date()), last)
 
