@@ -47,9 +47,11 @@ def _writer(tp: type) -> typing.Callable[[Any], Any]:
 
         return record
     if issubclass(tp, Enum):
-        return lambda obj: obj.value
+        return lambda obj: obj._value_  # (``value`` is a slower descriptor)
+    if issubclass(tp, datetime):
+        return _moment
     if issubclass(tp, date):
-        return _to_data
+        return date.isoformat
     if issubclass(tp, dict):
         return lambda obj: {to_data(k): to_data(v) for k, v in obj.items()}
     if issubclass(tp, list | tuple):
@@ -59,6 +61,12 @@ def _writer(tp: type) -> typing.Callable[[Any], Any]:
 
 _WRITERS: dict[type, typing.Callable[[Any], Any]] = {}
 _PLAIN = {str, int, float, bool, type(None)}  # written as they are
+
+
+def _moment(obj: datetime) -> str:
+    if obj.tzinfo is not None:
+        return obj.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    return obj.isoformat()
 
 
 def _to_data(obj: Any) -> Any:
@@ -174,7 +182,15 @@ def _dataclass_reader(cls: type) -> typing.Callable[[Any, bool], Any]:
 
 def _enum_reader(tp: Any) -> typing.Callable[[Any, bool], Any]:
     if isinstance(tp, type) and issubclass(tp, Enum):
-        return lambda d, s: tp(d)
+        members = tp._value2member_map_
+
+        def member(d: Any, s: bool) -> Any:
+            try:
+                return members[d]
+            except (KeyError, TypeError):  # (the general rules say what is wrong)
+                return tp(d)
+
+        return member
     raise TypeError(f"unsupported type {tp}")  # pragma: no cover - programming error
 
 
