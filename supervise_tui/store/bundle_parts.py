@@ -43,19 +43,19 @@ def split_bundle(raw: bytes) -> BundleParts | None:
         return None
     try:
         header = {k: orjson.loads(memoryview(v)) for k, v in top.items() if k not in PARTS}
-    except orjson.JSONDecodeError:
-        return None
-    lists = {key: _list(top.get(key)) for key in PARTS}
+        lists = {key: _list(top.get(key)) for key in PARTS}
+        heads = []
+        decode = msgspec.json.Decoder(_Head).decode
+        for part in lists["sessions"] or ():
+            try:
+                head = decode(part)
+                heads.append((head.id, head.peer_id))
+            except msgspec.ValidationError:  # not an object: said when it is read
+                heads.append((None, None))
+    except (orjson.JSONDecodeError, msgspec.DecodeError):
+        return None  # (text that is not UTF-8, found only now)
     if "contacts" not in top:
         lists["contacts"] = []
-    heads = []
-    decode = msgspec.json.Decoder(_Head).decode
-    for part in lists["sessions"] or ():
-        try:
-            head = decode(part)
-            heads.append((head.id, head.peer_id))
-        except msgspec.ValidationError:  # not an object: said when it is read
-            heads.append((None, None))
     return BundleParts(header, lists["people"], lists["sessions"], lists["contacts"], heads)
 
 
@@ -64,5 +64,5 @@ def _list(part: msgspec.Raw | None) -> list[msgspec.Raw] | None:
         return None
     try:
         return msgspec.json.decode(part, type=list[msgspec.Raw])
-    except msgspec.ValidationError:
+    except msgspec.ValidationError:  # not a list: said when the header is checked
         return None

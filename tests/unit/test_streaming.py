@@ -238,3 +238,12 @@ def test_an_export_with_a_new_person_lists_only_the_people_it_names(demo):
     export_json(demo, out.extend, today=TODAY, now=FIXED_NOW)
     names = {p["name"] for p in orjson.loads(bytes(out))["people"]}
     assert "Nobody Named" not in names
+
+
+@pytest.mark.parametrize("where", [150, 600, -400])
+def test_bytes_that_are_not_text_are_refused_in_one_sentence(demo, where):
+    raw = bundle_bytes(demo)
+    bad = raw[:where] + b"\xff\xfe\xc3\x28" + raw[where:]
+    with pytest.raises(bundles.BundleError) as caught:
+        import_bundle(None, bad, clock=fixed_clock, dry_run=True)
+    assert "valid JSON" in str(caught.value)
