@@ -17,13 +17,17 @@ from .helpers import SIZE, build_app, choose, highlight_peer, settle, wait_for
 from .test_ui_forgiving import burst
 
 
-async def open_dialog(pilot, peer: str = "Jordan Ellery") -> ContactDialog:
+async def open_dialog(pilot, minutes: str = "") -> ContactDialog:
+    """c on Jordan Ellery's line; ``minutes`` typed at full speed into the first field."""
     await settle(pilot)
-    await highlight_peer(pilot, peer)
+    await highlight_peer(pilot, "Jordan Ellery")
     await pilot.press("c")
     await settle(pilot)
     dialog = pilot.app.screen
     assert isinstance(dialog, ContactDialog)
+    if minutes:
+        burst(pilot.app, minutes)
+        await settle(pilot)
     return dialog
 
 
@@ -59,9 +63,7 @@ async def test_a_contact_in_ten_seconds_minutes_a_line_and_enter(repo, team):
 async def test_the_kind_time_who_and_what_to_carry_can_be_chosen(repo, team):
     app = build_app(repo)
     async with app.run_test(size=SIZE) as pilot:
-        dialog = await open_dialog(pilot)
-        burst(app, "5")
-        await settle(pilot)
+        dialog = await open_dialog(pilot, "5")
         await choose(pilot, "#kind", "Text message")
         await choose(pilot, "#by", "Marcus Oyelaran")
         await choose(pilot, "#carry", "Raise it as a concern at the next session")
@@ -100,7 +102,7 @@ async def test_what_cannot_be_kept_is_said_beside_the_field_and_the_dialog_stays
 
 
 async def test_a_carried_contact_is_on_the_next_sessions_agenda(repo, team):
-    from .helpers import tick_and_start
+    from .test_ui_screens import start_session
 
     note_contact(
         repo,
@@ -116,11 +118,7 @@ async def test_a_carried_contact_is_on_the_next_sessions_agenda(repo, team):
     app = build_app(repo)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await highlight_peer(pilot, "Jordan Ellery")
-        await pilot.press("n")
-        await settle(pilot)
-        await tick_and_start(pilot)
-        await settle(pilot)
+        await start_session(pilot)
         [draft] = repo.drafts()
         assert [a.text for a in draft.agenda] == [
             "From a phone call on Sat 21 Nov 2026: the rota for December"
@@ -194,9 +192,7 @@ async def test_home_names_who_is_below_the_hours_target(repo, team, tmp_path, mo
 async def test_a_choice_made_with_arrows_and_enter_typed_at_full_speed_is_the_one_kept(repo, team):
     app = build_app(repo)
     async with app.run_test(size=SIZE) as pilot:
-        dialog = await open_dialog(pilot)
-        burst(app, "5")
-        await settle(pilot)
+        dialog = await open_dialog(pilot, "5")
         dialog.query_one("#carry").focus()
         await settle(pilot)
         app.post_message(events.Key("enter", "\r"))  # opens the choice
