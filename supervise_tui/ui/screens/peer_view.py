@@ -39,7 +39,8 @@ class PeerViewScreen(ViewScreen):
         "**For your next session**: add topics you want to talk about (**a**) and a note in "
         "your own words (**m**). They appear at the start of your next session's check-in, "
         "so your supervisor sees them. **x** removes the highlighted topic. **h** opens your "
-        "history, **t** your trends."
+        "history, **t** your trends, **o** your portfolio: what you could take to a review "
+        "or your next job."
     )
     BINDINGS = [
         bind("a", "add_item", "Add topic", "A topic for your next session"),
@@ -47,6 +48,7 @@ class PeerViewScreen(ViewScreen):
         bind("x", "remove_item", "Remove topic", "Remove the highlighted topic"),
         bind("h", "history", "History", "Your sessions"),
         bind("t", "trends", "Trends", "Your trends over time"),
+        bind("o", "portfolio", "Portfolio", "Your portfolio: goals completed, strengths named"),
     ]
 
     @dataclasses.dataclass
@@ -185,6 +187,11 @@ class PeerViewScreen(ViewScreen):
         from .history import HistoryScreen
 
         self.app.push_screen(HistoryScreen(self.peer))
+
+    def action_portfolio(self) -> None:
+        from .portfolio import PortfolioScreen
+
+        self.app.push_screen(PortfolioScreen(self.peer))
 
     def action_trends(self) -> None:
         from .trends import TrendsScreen
