@@ -78,7 +78,7 @@ def test_a_streamed_import_keeps_what_the_whole_import_keeps(demo, tmp_path):
     assert _contents(new) == _contents(old)
     assert report_lines(new_plan, dry_run=False) == report_lines(old_plan, dry_run=False)
     assert backup is not None and check(new).ok
-    assert new_plan.count("contact", "added") == 3
+    assert new_plan.count("contact", "added") == len(orjson.loads(raw)["contacts"]) >= 3
     assert "session" not in {d.kind for d in new_plan.decisions}  # only counted
 
 
@@ -194,7 +194,7 @@ def test_the_streamed_export_holds_the_records_the_whole_one_did(demo):
             bundles.build_bundle(people, sessions, site="", now=FIXED_NOW, contacts=contacts)
         )
     )
-    assert len(streamed["contacts"]) == 3 and streamed["contacts"] == whole["contacts"]
+    assert len(streamed["contacts"]) >= 3 and streamed["contacts"] == whole["contacts"]
     assert streamed["people"] == whole["people"]
     key = lambda s: s["id"]  # noqa: E731
     assert sorted(streamed["sessions"], key=key) == sorted(whole["sessions"], key=key)
