@@ -14,14 +14,12 @@ import types
 import typing
 from datetime import UTC, date, datetime
 from enum import Enum
-from functools import cache
 from typing import Any, TypeVar
 
 from .errors import ValidationError
+from .readers import MAX_STRING, fields_of, hints_of, reader
 
 T = TypeVar("T")
-
-MAX_STRING = 200_000  # far above any field limit; guards against hostile input
 
 
 def to_data(obj: Any) -> Any:
@@ -36,7 +34,7 @@ def _writer(tp: type) -> typing.Callable[[Any], Any]:
     """How :func:`_to_data` writes a value of type ``tp``, looked up once per type (a
     large export or import writes millions of values)."""
     if dataclasses.is_dataclass(tp):
-        names = tuple(f.name for f in _fields(tp))
+        names = tuple(f.name for f in fields_of(tp))
 
         def record(obj: Any) -> dict:
             data = {}
@@ -72,7 +70,7 @@ def _moment(obj: datetime) -> str:
 def _to_data(obj: Any) -> Any:
     """The general rules (the reference :func:`to_data` follows, type by type)."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: _to_data(getattr(obj, f.name)) for f in _fields(type(obj))}
+        return {f.name: _to_data(getattr(obj, f.name)) for f in fields_of(type(obj))}
     if isinstance(obj, Enum):
         return obj.value
     if isinstance(obj, datetime):
@@ -88,150 +86,20 @@ def _to_data(obj: Any) -> Any:
     return obj
 
 
-@cache
-def _fields(cls: type) -> tuple[dataclasses.Field, ...]:
-    return dataclasses.fields(cls)
-
-
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
 def from_data(cls: type[T], data: Any, path: str = "", *, strict: bool = False) -> T:
     """Build ``cls`` from ``data``; raise ValidationError naming the path on error.
 
     With ``strict``, unknown fields are errors (for imports); otherwise they are
     ignored (so a newer file's extra fields do not stop an older reader).
 
-    A reader made once per type (:func:`_reader`) does the work; anything it does not
+    A reader made once per type (:func:`.readers.reader`) does the work; anything it does not
     take is read again by the general rules (:func:`_convert`), which say where.
     """
     try:
-        return _reader(cls)(data, strict)
+        return reader(cls)(data, strict)
     except Exception:  # noqa: BLE001 - the general reader says what and where
         pass
     return _convert(cls, data, path, strict)
-
-
-class _Refused(Exception):
-    """The quick reader does not take this value (the general one says why)."""
-
-
-@cache
-def _reader(tp: Any) -> typing.Callable[[Any, bool], Any]:
-    """A reader for ``tp`` that takes exactly what :func:`_convert` takes, without
-    working out places (only needed to say where something is wrong)."""
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        real = [a for a in typing.get_args(tp) if a is not type(None)]
-        if len(real) != 1:
-            raise TypeError(f"unsupported union {tp}")  # pragma: no cover
-        inner = _reader(real[0])
-        none_ok = type(None) in typing.get_args(tp)
-        return lambda d, s: None if d is None and none_ok else inner(d, s)
-    if origin is list:
-        item = _reader(typing.get_args(tp)[0])
-        return lambda d, s: [item(v, s) for v in d] if isinstance(d, list) else _refuse()
-    if origin is dict:
-        key_tp, value_tp = map(_reader, typing.get_args(tp))
-        return lambda d, s: (
-            {key_tp(k, s): value_tp(v, s) for k, v in d.items()}
-            if isinstance(d, dict)
-            else _refuse()
-        )
-    if dataclasses.is_dataclass(tp):
-        return _dataclass_reader(tp)
-    return _SCALARS.get(tp) or _enum_reader(tp)
-
-
-def _refuse() -> Any:
-    raise _Refused
-
-
-def _dataclass_reader(cls: type) -> typing.Callable[[Any, bool], Any]:
-    fields: list[tuple[str, Any, bool, bool]] = []  # made at the first read: a record may
-    known = frozenset(f.name for f in _fields(cls))  # hold one of its own kind (an amendment)
-
-    def read(data: Any, strict: bool) -> Any:
-        if not isinstance(data, dict):
-            raise _Refused
-        if not fields:
-            hints = _hints(cls)
-            fields[:] = list(
-                (
-                    f.name,
-                    _reader(hints[f.name]),
-                    f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
-                    bool(f.metadata.get("identity")),
-                )
-                for f in _fields(cls)
-            )
-        kwargs = {}
-        for name, field_reader, required, identity in fields:
-            if name in data:
-                kwargs[name] = field_reader(data[name], strict)
-            elif required or (strict and identity):
-                raise _Refused
-        if strict and not known.issuperset(data):
-            raise _Refused
-        return cls(**kwargs)
-
-    return read
-
-
-def _enum_reader(tp: Any) -> typing.Callable[[Any, bool], Any]:
-    if isinstance(tp, type) and issubclass(tp, Enum):
-        members = tp._value2member_map_
-
-        def member(d: Any, s: bool) -> Any:
-            try:
-                return members[d]
-            except (KeyError, TypeError):  # (the general rules say what is wrong)
-                return tp(d)
-
-        return member
-    raise TypeError(f"unsupported type {tp}")  # pragma: no cover - programming error
-
-
-def _text(d: Any, s: bool) -> str:
-    if not isinstance(d, str) or len(d) > MAX_STRING:
-        raise _Refused
-    return d
-
-
-def _whole_number(d: Any, s: bool) -> int:
-    if isinstance(d, bool) or not isinstance(d, int):
-        raise _Refused
-    return d
-
-
-def _date(d: Any, s: bool) -> date:
-    if not isinstance(d, str) or len(d) != 10:
-        raise _Refused
-    return date.fromisoformat(d)
-
-
-def _datetime(d: Any, s: bool) -> datetime:
-    if not isinstance(d, str):
-        raise _Refused
-    return datetime.fromisoformat(d)
-
-
-def _truth(d: Any, s: bool) -> bool:
-    if not isinstance(d, bool):
-        raise _Refused
-    return d
-
-
-_SCALARS: dict[Any, typing.Callable[[Any, bool], Any]] = {
-    str: _text,
-    int: _whole_number,
-    bool: _truth,
-    date: _date,
-    datetime: _datetime,
-    Any: lambda d, s: d,
-}
 
 
 def _where(path: str) -> str:
@@ -312,10 +180,10 @@ def _convert(tp: Any, data: Any, path: str, strict: bool) -> Any:
 def _dataclass(cls: type, data: Any, path: str, strict: bool) -> Any:
     if not isinstance(data, dict):
         raise ValidationError(f"Expected an object{_where(path)}.", path)
-    hints = _hints(cls)
+    hints = hints_of(cls)
     kwargs = {}
     known = set()
-    for f in _fields(cls):
+    for f in fields_of(cls):
         known.add(f.name)
         sub = f"{path}.{f.name}" if path else f.name
         if f.name in data:

@@ -3,23 +3,26 @@
 The team view (Team screen, `supervise team`) shows, for every peer, figures over their
 whole history: sessions held and the gaps between them, role clarity over time, the
 share of role activities drifting, how long concerns took to resolve, concern categories,
-and the supervisors' actions done on time or late. Worked out from every light row, that
-is a read of the whole history of every peer each time the view opens. A
-:class:`TeamTally` keeps what those figures need, small and sorted, beside Home's tally:
-a save changes it by what one session adds and takes away (:func:`team_after`), a
-rebuild works it out from the rows and tracks (:func:`team_tally_of`), and `supervise
-check` holds the two equal. What depends on the day (days since the last session,
-expected sessions, stalled goals, overdue actions) is worked out when the view opens,
-from this tally and the person alone: no other file of the peer's is read.
+stalled goals and the supervisors' actions. Worked out from every light row, that is a
+read of the whole history of every peer each time the view opens. A :class:`TeamTally`
+keeps those figures, beside Home's tally, together with the few sorted lists they are
+kept from (packed as one text each, so reading the figures never reads them item by
+item): a save changes the lists by what one session adds and takes away and works the
+figures out again (:func:`team_after`), a rebuild works everything out from the rows and
+tracks (:func:`team_tally_of`), and `supervise check` holds the two equal. What depends
+on the day (days since the last session, expected sessions, overdue actions) is worked
+out when the view opens.
 """
 
 from __future__ import annotations
 
+import statistics
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
+from operator import sub
 
 from .enums import Fit, GoalStatus, RatingKey, SessionStatus
-from .progress import goal_points, last_rise
+from .progress import direction, goal_points, last_rise
 from .rows import SessionRow
 from .tracks import ActionTrack, ConcernTrack, GoalTrack, Tracks
 
@@ -37,32 +40,90 @@ def clarity_point(day: int, rating: int) -> int:
 @dataclass(slots=True)
 class TeamTally:
     """One peer's all-time figures for the team view. Days are ordinals
-    (``date.toordinal``): small numbers, quick to keep sorted and to read back."""
+    (``date.toordinal``); 0 is no day."""
 
     peer_id: str
-    days: list[int] = field(default_factory=list)  # each counted session's day, sorted
-    clarity: list[int] = field(default_factory=list)  # role clarity: clarity_point, sorted
-    ratings: list[int] = field(default_factory=list)  # the clarity ratings in that order
+    held: int = 0  # counted sessions
+    first: int = 0  # the first one's day
+    last: int = 0  # the last one's day
+    longest_gap: int | None = None  # days between two, the longest (None: fewer than two)
+    clarity_direction: str = "not enough data"  # role clarity over time, as trends say
+    clarity_latest: int | None = None
+    clarity_average_x100: int | None = None  # the average, rounded to 2 places, × 100
     fits: int = 0  # role activities with a fit
     drifting: int = 0  # of which drifting from the peer role
-    resolved: list[int] = field(default_factory=list)  # days each resolved concern took
+    median_resolved_x2: int | None = None  # days a resolved concern took, the median × 2
     open_concerns: int = 0  # concerns not resolved
     categories: dict[str, int] = field(default_factory=dict)  # concerns raised, by category
     supervisors: dict[str, int] = field(default_factory=dict)  # sessions each one joined
     rises: dict[str, int] = field(default_factory=dict)  # active goal -> day it last rose
+    since_rise: dict[str, int] = field(default_factory=dict)  # -> sessions held after
     supervisor_on_time: int = 0  # the supervisors' actions done by their due date
     supervisor_late: int = 0  # done after it
     supervisor_open: dict[str, int] = field(default_factory=dict)  # open one -> due (NO_DUE)
+    days: str = ""  # each counted session's day, sorted, packed ("738000,738007")
+    clarity: str = ""  # each role clarity rating as clarity_point, sorted, packed
+    resolved: str = ""  # the days each resolved concern took, sorted, packed
 
 
-def _drop(values: list, value) -> int:
-    """Take one ``value`` out of the sorted list ``values`` (it must be there); returns
-    where it was."""
+@dataclass
+class _Lists:
+    """A tally being changed: its lists unpacked."""
+
+    tally: TeamTally
+    days: list[int]
+    clarity: list[int]
+    resolved: list[int]
+
+
+def _unpack(text: str) -> list[int]:
+    return [int(n) for n in text.split(",")] if text else []
+
+
+def _pack(values: list[int]) -> str:
+    return ",".join(map(str, values))
+
+
+def _open(tally: TeamTally) -> _Lists:
+    copy = TeamTally(
+        tally.peer_id,
+        fits=tally.fits,
+        drifting=tally.drifting,
+        open_concerns=tally.open_concerns,
+        categories=dict(tally.categories),
+        supervisors=dict(tally.supervisors),
+        rises=dict(tally.rises),
+        supervisor_on_time=tally.supervisor_on_time,
+        supervisor_late=tally.supervisor_late,
+        supervisor_open=dict(tally.supervisor_open),
+    )
+    return _Lists(copy, _unpack(tally.days), _unpack(tally.clarity), _unpack(tally.resolved))
+
+
+def _close(lists: _Lists) -> TeamTally:
+    """The tally with its figures worked out from its lists (as trends work them out)."""
+    tally, days, resolved = lists.tally, lists.days, lists.resolved
+    ratings = [point & ((1 << RATING_BITS) - 1) for point in lists.clarity]
+    tally.days, tally.clarity, tally.resolved = _pack(days), _pack(lists.clarity), _pack(resolved)
+    tally.held = len(days)
+    tally.first, tally.last = (days[0], days[-1]) if days else (0, 0)
+    tally.longest_gap = max(map(sub, days[1:], days[:-1])) if len(days) > 1 else None
+    tally.clarity_direction = direction(ratings)
+    tally.clarity_latest = ratings[-1] if ratings else None
+    average = round(statistics.fmean(ratings), 2) if ratings else None
+    tally.clarity_average_x100 = None if average is None else round(average * 100)
+    median = statistics.median(resolved) if resolved else None
+    tally.median_resolved_x2 = None if median is None else round(median * 2)
+    tally.since_rise = {g: len(days) - bisect_right(days, day) for g, day in tally.rises.items()}
+    return tally
+
+
+def _drop(values: list, value) -> None:
+    """Take one ``value`` out of the sorted list ``values`` (it must be there)."""
     at = bisect_left(values, value)
     if at == len(values) or values[at] != value:
         raise ValueError("a team tally does not hold what it is asked to drop")
     del values[at]
-    return at
 
 
 def _count(counts: dict[str, int], key: str, sign: int) -> None:
@@ -73,31 +134,30 @@ def _count(counts: dict[str, int], key: str, sign: int) -> None:
         counts.pop(key, None)
 
 
-def _row(tally: TeamTally, row: SessionRow | None, sign: int) -> None:
+def _row(lists: _Lists, row: SessionRow | None, sign: int) -> None:
     """Add (``sign`` 1) or take away (-1) what one session's row counts."""
     if row is None or row.status is _WITHDRAWN:  # listed, never counted
         return
-    day = row.day.toordinal()
+    tally, day = lists.tally, row.day.toordinal()
     clarity = row.ratings.get(CLARITY)
     if sign > 0:
-        insort(tally.days, day)
+        insort(lists.days, day)
         if clarity:
-            at = bisect_right(tally.clarity, clarity_point(day, clarity))
-            tally.clarity.insert(at, clarity_point(day, clarity))
-            tally.ratings.insert(at, clarity)
+            insort(lists.clarity, clarity_point(day, clarity))
     else:
-        _drop(tally.days, day)
+        _drop(lists.days, day)
         if clarity:
-            del tally.ratings[_drop(tally.clarity, clarity_point(day, clarity))]
+            _drop(lists.clarity, clarity_point(day, clarity))
     tally.fits += sign * len(row.fits)
     tally.drifting += sign * sum(1 for fit, _ in row.fits if fit is _DRIFTING)
     for supervisor_id in set(row.supervisor_ids):
         _count(tally.supervisors, supervisor_id, sign)
 
 
-def _track(tally: TeamTally, track, sign: int) -> None:
+def _track(lists: _Lists, track, sign: int) -> None:
     """Add or take away what one item counts (its resolution, category, progress, who
     did it)."""
+    tally = lists.tally
     if isinstance(track, ConcernTrack):
         resolved = track.resolved_on
         if resolved is None:
@@ -105,9 +165,9 @@ def _track(tally: TeamTally, track, sign: int) -> None:
         else:
             took = (resolved - track.raised_on).days
             if sign > 0:
-                insort(tally.resolved, took)
+                insort(lists.resolved, took)
             else:
-                _drop(tally.resolved, took)
+                _drop(lists.resolved, took)
         if track.base.category is not None:
             _count(tally.categories, track.base.category.value, sign)
     elif isinstance(track, GoalTrack):
@@ -134,13 +194,13 @@ def _keep(kept: dict[str, int], key: str, value: int, sign: int) -> None:
 def team_tally_of(peer_id: str, rows: list[SessionRow], tracks: Tracks) -> TeamTally:
     """The tally of a whole history: its rows (withdrawn ones are passed over) and
     items folded from the counted sessions."""
-    tally = TeamTally(peer_id)
+    lists = _Lists(TeamTally(peer_id), [], [], [])
     for row in rows:
-        _row(tally, row, 1)
+        _row(lists, row, 1)
     for table in (tracks.concerns, tracks.goals, tracks.actions):
         for track in table.values():
-            _track(tally, track, 1)
-    return tally
+            _track(lists, track, 1)
+    return _close(lists)
 
 
 Track = ConcernTrack | GoalTrack | ActionTrack
@@ -155,22 +215,7 @@ def team_after(
     """``tally`` once one session is kept as ``after`` (``before``: its stored row, None
     when new) and the items it touched changed from each ``(before, after)``. The tally
     given is not changed."""
-    changed = TeamTally(
-        tally.peer_id,
-        list(tally.days),
-        list(tally.clarity),
-        list(tally.ratings),
-        tally.fits,
-        tally.drifting,
-        list(tally.resolved),
-        tally.open_concerns,
-        dict(tally.categories),
-        dict(tally.supervisors),
-        dict(tally.rises),
-        tally.supervisor_on_time,
-        tally.supervisor_late,
-        dict(tally.supervisor_open),
-    )
+    changed = _open(tally)
     _row(changed, before, -1)
     _row(changed, after, 1)
     for was, now in tracks.values():
@@ -178,4 +223,4 @@ def team_after(
             _track(changed, was, -1)
         if now is not None:
             _track(changed, now, 1)
-    return changed
+    return _close(changed)

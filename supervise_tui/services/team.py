@@ -9,11 +9,9 @@ period, from the light rows of their sessions (:func:`team_row`).
 from __future__ import annotations
 
 import statistics
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
-from operator import sub
 
 from ..domain.enums import (
     ConcernCategory,
@@ -115,13 +113,16 @@ def kept_team_row(
 ) -> TeamRow:
     """The same figures as :func:`team_row` over all time (``period`` has no start and
     ends on or after the last session), from the peer's kept tally alone."""
-    days, day = tally.days, date.fromordinal
-    gaps = map(sub, days[1:], days[:-1])
-    first, last = (day(days[0]), day(days[-1])) if days else (None, None)
-    resolved = tally.resolved
-    held_by_end = bisect_right(tally.days, period.end.toordinal())
-    stalled = sum(
-        held_by_end - bisect_right(tally.days, rise) >= stall_after for rise in tally.rises.values()
+    first, last = (
+        (date.fromordinal(tally.first), date.fromordinal(tally.last))
+        if tally.held
+        else (None, None)
+    )
+    average, median = tally.clarity_average_x100, tally.median_resolved_x2
+    clarity = Series(
+        direction=tally.clarity_direction,
+        latest=tally.clarity_latest,
+        average=None if average is None else average / 100,
     )
     due = [d for d in tally.supervisor_open.values() if d != NO_DUE]
     actions = OwnerActions(
@@ -133,13 +134,13 @@ def kept_team_row(
     return _team_row(
         person,
         period,
-        sessions=len(days),
-        cadence=cadence_of(person, len(days), last, max(gaps, default=None), period, today, first),
-        role_clarity=summary(tally.ratings),
+        sessions=tally.held,
+        cadence=cadence_of(person, tally.held, last, tally.longest_gap, period, today, first),
+        role_clarity=clarity,
         open_concerns=tally.open_concerns,
-        median_days_to_resolve=float(statistics.median(resolved)) if resolved else None,
+        median_days_to_resolve=None if median is None else median / 2,
         drifting_share=round(tally.drifting / tally.fits, 3) if tally.fits else None,
-        stalled_goals=stalled,
+        stalled_goals=sum(1 for n in tally.since_rise.values() if n >= stall_after),
         supervisor_actions=actions,
     )
 
@@ -148,7 +149,7 @@ def kept_covers(tally: TeamTally | None, period: Period) -> bool:
     """Whether a kept tally answers for ``period``: all time, up to its last session."""
     if tally is None or period.start is not None:
         return False
-    return not tally.days or tally.days[-1] <= period.end.toordinal()
+    return not tally.held or tally.last <= period.end.toordinal()
 
 
 Raised = dict[ConcernCategory, int]  # concerns raised in the period, by category

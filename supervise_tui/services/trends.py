@@ -36,6 +36,7 @@ from ..domain.enums import (
     RatingKey,
 )
 from ..domain.models import Person
+from ..domain.progress import direction
 from ..domain.rows import SessionRow
 from ..domain.tracks import Tracks
 from .figures import (
@@ -58,21 +59,6 @@ class Series:
     direction: str = "not enough data"
     latest: int | None = None
     average: float | None = None
-
-
-def direction(values: list[float]) -> str:
-    if len(values) < 2:
-        return "not enough data"
-    if len(values) >= 4:
-        half = len(values) // 2
-        change = statistics.fmean(values[-half:]) - statistics.fmean(values[:half])
-    else:
-        change = values[-1] - values[0]
-    if change >= 0.5:
-        return "improving"
-    if change <= -0.5:
-        return "falling"
-    return "steady"
 
 
 def series(points: list[tuple[date, int]]) -> Series:

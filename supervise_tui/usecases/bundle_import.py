@@ -22,7 +22,7 @@ from ..domain.models import Person
 from ..domain.serial import to_data
 from ..domain.validation import check_id
 from ..services import bundle as bundles
-from ..services import merge
+from ..services import bundle_records, merge
 from ..store.backend import Backend, Conflict
 from ..store.bundle_parts import BundleParts, split_bundle
 from .access import grant_all
@@ -112,14 +112,14 @@ def _open(parts: BundleParts) -> tuple[list[Person], list[Contact], list[tuple[s
     header = dict(parts.header, people=parts.people, sessions=parts.sessions)
     header["contacts"] = parts.contacts
     bundles.check_format(header)
-    bundles.check_controls(parts.header, "")
+    bundle_records.check_controls(parts.header, "")
     bundles.check_header(header)
-    people = [bundles.parse_record(p, "people", i) for i, p in enumerate(parts.people)]
-    bundles.no_duplicates([p.id for p in people], "people")
-    contacts = [bundles.parse_record(c, "contacts", i) for i, c in enumerate(parts.contacts)]
-    bundles.no_duplicates([c.id for c in contacts], "contacts")
+    people = [bundle_records.parse_record(p, "people", i) for i, p in enumerate(parts.people)]
+    bundle_records.no_duplicates([p.id for p in people], "people")
+    contacts = [bundle_records.parse_record(c, "contacts", i) for i, c in enumerate(parts.contacts)]
+    bundle_records.no_duplicates([c.id for c in contacts], "contacts")
     ids = [sid if isinstance(sid, str) else object() for sid, _ in parts.heads]
-    bundles.no_duplicates(ids, "sessions")
+    bundle_records.no_duplicates(ids, "sessions")
     groups: dict[str, list[int]] = {}
     for i, (_, peer_id) in enumerate(parts.heads):
         groups.setdefault(peer_id if isinstance(peer_id, str) else "", []).append(i)
@@ -138,7 +138,7 @@ class _Reader:
 
     def peer(self, peer_id: str, places: list[int]) -> merge.MergePlan:
         records = self.parts.sessions
-        sessions = [bundles.parse_record(records[i], "sessions", i) for i in places]
+        sessions = [bundle_records.parse_record(records[i], "sessions", i) for i in places]
         part = bundles.Bundle(None, "", "", self.people, sessions, places=places)
         self.local, items = {}, {}
         if peer_id in self.with_records:

@@ -30,39 +30,38 @@ def within(value, start, end) -> bool:
 _INT = {int}
 
 
-def _ints(value) -> list[int]:
-    if type(value) is not list or not set(map(type, value)) <= _INT:
-        raise TypeError
-    return value
-
-
 def _counts(value) -> dict[str, int]:
     if type(value) is not dict or not set(map(type, value.values())) <= _INT:
         raise TypeError
     return value
 
 
-def _number(value) -> int:
-    if type(value) is not int:
+def _of(kind: type | tuple, *, none: bool = False):
+    def check(value):
+        if (value is None and none) or type(value) in (
+            kind if isinstance(kind, tuple) else (kind,)
+        ):
+            return value
         raise TypeError
-    return value
+
+    return check
 
 
 _TEAM_FIELDS = {
-    **dict.fromkeys(("days", "clarity", "ratings", "resolved"), _ints),
-    **dict.fromkeys(("fits", "drifting", "open_concerns"), _number),
-    **dict.fromkeys(("supervisor_on_time", "supervisor_late"), _number),
-    **dict.fromkeys(("categories", "supervisors", "rises", "supervisor_open"), _counts),
+    **dict.fromkeys(("peer_id", "clarity_direction", "days", "clarity", "resolved"), _of(str)),
+    **dict.fromkeys(("held", "first", "last", "fits", "drifting", "open_concerns"), _of(int)),
+    **dict.fromkeys(("supervisor_on_time", "supervisor_late"), _of(int)),
+    **dict.fromkeys(("longest_gap", "clarity_latest"), _of(int, none=True)),
+    **dict.fromkeys(("clarity_average_x100", "median_resolved_x2"), _of(int, none=True)),
+    **dict.fromkeys(("categories", "supervisors", "rises", "since_rise"), _counts),
+    "supervisor_open": _counts,
 }
 
 
 def team_from_doc(doc: dict) -> TeamTally:
     """A kept team tally, every field's type checked (quicker than the general reader:
     the team view reads one for every peer). TypeError or KeyError when it is not one."""
-    if type(doc["peer_id"]) is not str:
-        raise TypeError
-    fields = {name: check(doc[name]) for name, check in _TEAM_FIELDS.items()}
-    return TeamTally(peer_id=doc["peer_id"], **fields)
+    return TeamTally(**{name: check(doc[name]) for name, check in _TEAM_FIELDS.items()})
 
 
 def _years_in(names: list[str], stems: tuple[str, ...]) -> list[int]:
