@@ -37,7 +37,13 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import generate, peers_for  # noqa: E402
-from transfer import TARGETS, measure_team, measure_transfer, ratios  # noqa: E402
+from transfer import (  # noqa: E402
+    TARGETS,
+    measure_team,
+    measure_team_pair,
+    measure_transfer,
+    ratios,
+)
 
 from supervise_tui.domain.enums import ConcernCategory, Role, SessionKind  # noqa: E402
 from supervise_tui.domain.models import Concern, Session, now_utc  # noqa: E402
@@ -222,6 +228,14 @@ def main() -> int:
                 row.update(measure_team(folder, TODAY, args.runs))
                 if "start" not in skip:
                     row.update(probe("app", folder, args.runs))
+            if size == large:
+                # The team view's cost should follow the peers, not the sessions: its
+                # reference is the same team (as many peers) with the smallest history,
+                # measured in turns with it.
+                team_ref = Path(tmp) / "team-reference"
+                generate(team_ref, small, peers=peers_for(large))
+                row["team_ms"], ref_ms = measure_team_pair(folder, team_ref, TODAY, args.runs)
+                raw["team_reference"] = {"team_ms": ref_ms}
             if size == large and "transfer" not in skip:
                 work = Path(tmp) / "transfer"
                 work.mkdir()
@@ -240,11 +254,6 @@ def main() -> int:
                 raw["encrypted"] = enc
             row.update(measure_save(folder, args.runs))  # last: it adds sessions
             raw[str(size)] = row
-        # The team view's cost should follow the peers, not the sessions: its reference is
-        # the same team (as many peers as the largest folder) with the smallest history.
-        team_ref = Path(tmp) / "team-reference"
-        generate(team_ref, small, peers=peers_for(large))
-        raw["team_reference"] = measure_team(team_ref, TODAY, args.runs)
         bare = probe("bare", None, args.runs) if "start" not in skip else {}
     big, little = raw[str(large)], raw[str(small)]
     result = {

@@ -40,18 +40,33 @@ def _median_ms(samples: list[float]) -> float:
     return round(statistics.median(samples) * 1000, 2)
 
 
+def _team_once(repo, today: date) -> float:
+    for rel in [rel for rel in repo._dbs if rel.startswith("peers/")]:
+        del repo._dbs[rel]
+    began = time.perf_counter()
+    members = lookback.team_members(repo)
+    lookback.team_for(repo, members, parse_period("all", today), today)
+    return time.perf_counter() - began
+
+
 def measure_team(folder: Path, today: date, runs: int) -> dict:
     """The Team view for every active peer over all time, each peer's files read cold."""
     with open_folder(folder, read_only=True, clock=now_utc) as repo:
-        samples = []
-        for _ in range(runs):
-            for rel in [rel for rel in repo._dbs if rel.startswith("peers/")]:
-                del repo._dbs[rel]
-            began = time.perf_counter()
-            members = lookback.team_members(repo)
-            lookback.team_for(repo, members, parse_period("all", today), today)
-            samples.append(time.perf_counter() - began)
-    return {"team_ms": _median_ms(samples)}
+        return {"team_ms": _median_ms([_team_once(repo, today) for _ in range(runs)])}
+
+
+def measure_team_pair(folder: Path, reference: Path, today: date, runs: int) -> tuple[float, float]:
+    """The Team view in ``folder`` and in ``reference``, taken in turns so that a busy
+    moment slows both alike: the two medians (ms)."""
+    with (
+        open_folder(folder, read_only=True, clock=now_utc) as repo,
+        open_folder(reference, read_only=True, clock=now_utc) as other,
+    ):
+        samples: tuple[list[float], list[float]] = ([], [])
+        for _ in range(runs * 3):
+            samples[0].append(_team_once(repo, today))
+            samples[1].append(_team_once(other, today))
+    return _median_ms(samples[0]), _median_ms(samples[1])
 
 
 def _probe(what: str, folder: Path, bundle: Path) -> tuple[float, float]:

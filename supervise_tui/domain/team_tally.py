@@ -19,6 +19,7 @@ from __future__ import annotations
 import statistics
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
+from itertools import accumulate
 from operator import sub
 
 from .enums import Fit, GoalStatus, RatingKey, SessionStatus
@@ -61,7 +62,7 @@ class TeamTally:
     supervisor_on_time: int = 0  # the supervisors' actions done by their due date
     supervisor_late: int = 0  # done after it
     supervisor_open: dict[str, int] = field(default_factory=dict)  # open one -> due (NO_DUE)
-    days: str = ""  # each counted session's day, sorted, packed ("738000,738007")
+    days: str = ""  # each counted session's day, sorted, packed (see _pack)
     clarity: str = ""  # each role clarity rating as clarity_point, sorted, packed
     resolved: str = ""  # the days each resolved concern took, sorted, packed
 
@@ -77,11 +78,13 @@ class _Lists:
 
 
 def _unpack(text: str) -> list[int]:
-    return [int(n) for n in text.split(",")] if text else []
+    return list(accumulate(map(int, text.split(",")))) if text else []
 
 
 def _pack(values: list[int]) -> str:
-    return ",".join(map(str, values))
+    """A sorted list as its first value and each step up from the one before ("738000,7,
+    7,14"): short, so the figures beside it read quickly."""
+    return ",".join(map(str, values[:1] + list(map(sub, values[1:], values[:-1]))))
 
 
 def _open(tally: TeamTally) -> _Lists:
