@@ -21,6 +21,7 @@ from ..widgets.controls import TextInput
 from ..widgets.period import period_filter, read_period
 from ..widgets.session_table import SessionTable
 from .base import ViewScreen
+from .help import screen_help
 from .history_export import Exporting
 
 bind = binder("history")
@@ -28,20 +29,7 @@ bind = binder("history")
 
 class HistoryScreen(Exporting, ViewScreen):
     CSS_PATH = "lookback.tcss"
-    HELP_TITLE = "History"
-    HELP_TEXT = (
-        "Every session held with this peer, newest first: when, with whom (+1 when more "
-        "than one supervisor joined), the four check-in ratings at a glance — role clarity, "
-        "feeling supported, feeling valued, workload; 1–5, – when not asked — how many "
-        "concerns were raised and resolved in it, and whether both have signed it off. On a "
-        "wide screen the kind of session is shown too.\n\n"
-        "It opens on the last 12 months; the note says how many sessions there are in all. "
-        "Type a **period** the way you would say it — *last 90 days*, *this year*, *since "
-        "March*, *2025*, *2026-01-01..2026-06-30* or *all* — and words to **search** for in "
-        "anything written in a session. **Enter** opens a session's full record. **i** lists "
-        "every concern, goal and action with its whole life across sessions; **t** shows "
-        "trends."
-    )
+    HELP_TITLE, HELP_TEXT = screen_help("history")
     BINDINGS = [
         bind("enter", "open", "Open", "Open the highlighted session's record"),
         bind("t", "trends", "Trends", "Trends over time for this peer"),

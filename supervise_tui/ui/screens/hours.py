@@ -15,6 +15,7 @@ from ...store.errors import StoreError
 from ...usecases.hours import agency_targets, hours_for
 from ..keys import binder
 from ..widgets.cells import plain, reset_table
+from .help import screen_help
 from .period_table import PeriodTableScreen
 
 bind = binder("hours")
@@ -23,16 +24,7 @@ bind = binder("hours")
 class HoursScreen(PeriodTableScreen):
     NAME, SECTION, PERIOD, SUB_TITLE = "hours", "below", "this month", "Supervision hours"
     CSS_PATH = "lookback.tcss"
-    HELP_TITLE = "Supervision hours"
-    HELP_TEXT = (
-        "Each peer's supervision time in the period you type, by kind: weekly sessions and "
-        "joint calls are *formal*, monthly sessions with the housing agency *agency*, "
-        "informal check-ins *informal*. A session whose length is not known (an older or "
-        "imported record) is counted apart (*No length*), never as no time.\n\n"
-        "Targets come from the `[hours]` table of the settings file (config.toml), for "
-        'example `formal = "1 hour per month"`; *Below target* says what is missing so '
-        "far this week, month or quarter. **Enter** opens a peer's history."
-    )
+    HELP_TITLE, HELP_TEXT = screen_help("hours")
     BINDINGS = [
         bind("x", "print", "Print", "Write these hours as a page to print and sign"),
         bind("escape", "back", "Back"),

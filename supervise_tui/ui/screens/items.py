@@ -13,6 +13,7 @@ from ...services.timeline import timeline_markdown
 from ..keys import binder
 from ..widgets.cells import plain
 from .base import ViewScreen
+from .help import screen_help
 
 bind = binder("items")
 
@@ -39,12 +40,7 @@ class TimelineScreen(ModalScreen[None]):
 
 class ItemsScreen(ViewScreen):
     CSS_PATH = "lookback.tcss"
-    HELP_TITLE = "Concerns, goals and actions"
-    HELP_TEXT = (
-        "Every concern, development goal and agreed action for this peer, open ones first. "
-        "**Enter** shows an item's whole life: when it was raised, each session's update, "
-        "and where it stands now."
-    )
+    HELP_TITLE, HELP_TEXT = screen_help("items")
     BINDINGS = [
         bind("enter", "open", "Timeline", "The whole life of this item"),
         bind("escape", "back", "Back"),

@@ -17,20 +17,13 @@ from ...usecases.people import delete_person, save_person, visible_people
 from ..keys import binder
 from ..widgets.cells import plain
 from .base import ViewScreen
+from .help import screen_help
 
 bind = binder("people")
 
 
 class PeopleScreen(ViewScreen):
-    HELP_TITLE = "People"
-    HELP_TEXT = (
-        "Everyone you supervise or supervise with. **a** adds someone, **e** (or Enter) edits "
-        "the highlighted person, **x** marks them inactive (or active again). Inactive people "
-        "keep their whole history but leave Home and the session lists.\n\n"
-        "Two people may share a name only if their sites tell them apart. Someone with "
-        "supervision records cannot be deleted, because their history would be lost: mark "
-        "them inactive instead."
-    )
+    HELP_TITLE, HELP_TEXT = screen_help("people")
     BINDINGS = [
         bind("a", "add", "Add", "Add a person"),
         bind("e,enter", "edit", "Edit", "Edit the highlighted person"),

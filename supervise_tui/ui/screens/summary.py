@@ -17,24 +17,13 @@ from ...services.summary import session_markdown
 from ...store.errors import StoreError
 from ...usecases.sessions import sign_session
 from .base import ViewScreen
+from .help import screen_help
 from .summary_corrections import Correcting
 
 
 class SummaryScreen(Correcting, ViewScreen):
     CSS_PATH = "summary.tcss"
-    HELP_TITLE = "Summary and sign-off"
-    HELP_TEXT = (
-        "This is the record of the session as it will be kept. Read it together. Each person "
-        'then signs it off (**s**), with a comment if they want one: signing means "this is a '
-        'fair record", not that everyone agreed on everything. When the peer and every '
-        "supervisor have signed, the session is *acknowledged*. Until then Home shows it as "
-        "awaiting sign-off, and you can come back to sign later.\n\n"
-        "A mistake in a finished session is put right with **c** (correct): until everyone "
-        "has signed, it opens again to edit; after that the correction is an *amendment* "
-        "(who, when and why), the signed version stays readable (**o**), and everyone signs "
-        "again. A session made by mistake is withdrawn with **w**: kept and marked, but out "
-        "of every figure. Nothing is ever erased."
-    )
+    HELP_TITLE, HELP_TEXT = screen_help("summary")
     BINDINGS = [
         Binding(
             "s",
