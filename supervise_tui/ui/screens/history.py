@@ -17,6 +17,7 @@ from ...services.periods import parse_period
 from ...services.report import HISTORY_PERIOD, history_rows, search
 from ...store.errors import StoreError
 from ..keys import binder
+from ..outcome import outcome
 from ..widgets.controls import TextInput
 from ..widgets.period import period_filter, read_period
 from ..widgets.session_table import SessionTable
@@ -59,6 +60,7 @@ class HistoryScreen(Exporting, ViewScreen):
     class Opened(Message):
         screen: Screen | None
         error: str | None = None
+        field: str | None = None
 
     _ALL = "all"  # a range that starts at the beginning (``start`` None) is "all"
 
@@ -212,13 +214,12 @@ class HistoryScreen(Exporting, ViewScreen):
         from .summary import SummaryScreen
 
         repo = self.app.store
-        try:
+
+        def opened() -> SummaryScreen:
             session = repo.session(self.peer.id, session_id, year)
-            tracks = repo.tracks(self.peer.id)
-        except StoreError as error:
-            self.post_message(self.Opened(None, str(error)))
-            return
-        self.post_message(self.Opened(SummaryScreen(session, self.people, tracks)))
+            return SummaryScreen(session, self.people, repo.tracks(self.peer.id))
+
+        self.post_message(outcome(self.Opened, opened))
 
     def on_history_screen_opened(self, message: Opened) -> None:
         if message.screen is None:

@@ -109,16 +109,12 @@ class StepPane(VerticalScroll):
             inline=len(label) <= INLINE_LABEL,
         )
 
-    def voices(self, **kw) -> VoicesBox:
-        section = self.STEP
+    def voices(self, peer_label: str = "", sup_label: str = "") -> VoicesBox:
+        """The peer's own words and the supervisor's notes on this step."""
+        path = f"voices.{self.STEP}"
         return VoicesBox(
-            section,
-            self.ctx.peer_name,
-            self.text(f"voices.{section}.peer"),
-            self.text(f"voices.{section}.supervisor"),
-            peer_note=self.note_for(f"voices.{section}.peer"),
-            sup_note=self.note_for(f"voices.{section}.supervisor"),
-            **kw,
+            self.area_field(peer_label or f"In {self.ctx.peer_name}'s own words", f"{path}.peer"),
+            self.area_field(sup_label or "Supervisor's notes", f"{path}.supervisor"),
         )
 
     # -- list steps --------------------------------------------------------
