@@ -17,7 +17,7 @@ from ...services.periods import parse_period
 from ...services.report import HISTORY_PERIOD, history_rows, search
 from ...store.errors import StoreError
 from ..keys import binder
-from ..outcome import outcome
+from ..outcome import outcome, show_made
 from ..widgets.controls import TextInput
 from ..widgets.period import period_filter, read_period
 from ..widgets.session_table import SessionTable
@@ -222,10 +222,7 @@ class HistoryScreen(Exporting, ViewScreen):
         self.post_message(outcome(self.Opened, opened))
 
     def on_history_screen_opened(self, message: Opened) -> None:
-        if message.screen is None:
-            self.notify(message.error or "Could not open it.", severity="warning", timeout=10)
-            return
-        self.app.push_screen(message.screen)
+        show_made(self, message)
 
     def action_trends(self) -> None:
         from .trends import TrendsScreen

@@ -104,15 +104,10 @@ class HoursScreen(PeriodTableScreen):
         if choice is None:
             return
         from ...services.printing import hours_page
-        from ...usecases.export import write_export
+        from ..dialogs.export import write_page
 
         page = hours_page(self.lines, self.targets, self.period_label, self.app.clock())
-        try:
-            write_export(choice[1], page.encode("utf-8"), force=False, store=self.app.store)
-        except StoreError as error:
-            self.notify(str(error), title="Not written", severity="error", timeout=15)
-            return
-        self.notify(f"Written to {choice[1]}", title="Ready to print", timeout=15)
+        write_page(self, choice[1], page, written="Ready to print", failed="Not written")
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -5,9 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 from textual import work
-from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
 from ...domain.enums import Role
 from ...domain.models import Person
@@ -16,13 +15,14 @@ from ...store.errors import Refused, StoreError
 from ...usecases.people import delete_person, save_person, visible_people
 from ..keys import binder
 from ..widgets.cells import plain
-from .base import ViewScreen
+from .base import TableScreen
 from .help import screen_help
 
 bind = binder("people")
 
 
-class PeopleScreen(ViewScreen):
+class PeopleScreen(TableScreen):
+    NAME, NOTE_CLASS = "people", "hint"
     HELP_TITLE, HELP_TEXT = screen_help("people")
     BINDINGS = [
         bind("a", "add", "Add", "Add a person"),
@@ -52,12 +52,6 @@ class PeopleScreen(ViewScreen):
         super().__init__()
         self.people: list[Person] = []
         self._last_note = ""
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("", id="people-note", markup=False, classes="hint")
-        yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
-        yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "People"

@@ -220,8 +220,7 @@ class SummaryScreen(Correcting, ViewScreen):
     def _export(self, choice) -> None:
         if choice is None:
             return
-        from ...store.errors import StoreError
-        from ...usecases.export import write_export
+        from ..dialogs.export import write_page
 
         fmt, path = choice
         text = session_markdown(self.session, self.people, self.tracks)
@@ -229,12 +228,7 @@ class SummaryScreen(Correcting, ViewScreen):
             from ...services.printing import session_page
 
             text = session_page(self.session, self.people, self.tracks, self.app.clock())
-        try:
-            write_export(path, text.encode("utf-8"), force=False, store=self.app.store)
-        except StoreError as error:
-            self.notify(str(error), title="Not exported", severity="error", timeout=15)
-            return
-        self.notify(f"Written to {path}", title="Exported", timeout=15)
+        write_page(self, path, text, written="Exported", failed="Not exported")
 
     def action_home(self) -> None:
         self.app.pop_screen()

@@ -16,7 +16,7 @@ from ...domain.errors import ValidationError
 from ...store.errors import StoreError
 from ...usecases.corrections import begin_correction, withdraw_session
 from ..dialogs.reason import Why
-from ..outcome import outcome
+from ..outcome import outcome, show_made
 
 CORRECT_EXAMPLE = "e.g. The goal's target date was misheard"
 WITHDRAW_EXAMPLE = "e.g. Started for the wrong peer"
@@ -93,10 +93,7 @@ class Correcting:
         self.post_message(outcome(self.Reopened, reopened))
 
     def on_correcting_reopened(self, message: Reopened) -> None:
-        if message.screen is None:
-            self.notify(message.error or "Could not open it.", severity="error", timeout=12)
-            return
-        self.app.switch_screen(message.screen)
+        show_made(self, message, switch=True, severity="error", timeout=12)
 
     def action_withdraw(self) -> None:
         if not self.withdrawable():
