@@ -147,3 +147,21 @@ class Section(Labelled):
     GOALS = "goals", "Development goals"
     FEEDBACK = "feedback", "Feedback on supervision"
     WRAP_UP = "wrap_up", "Wrap-up"
+
+
+class ContactKind(Labelled):
+    """How an informal contact between sessions happened."""
+
+    TEXT = "text", "Text message"
+    CALL = "call", "Phone call"
+    DROP_IN = "drop_in", "Drop-in"
+    EMAIL = "email", "Email"
+    OTHER = "other", "Other"
+
+
+class Carry(Labelled):
+    """What an informal contact asks of the next session."""
+
+    NOTHING = "nothing", "Nothing more"
+    AGENDA = "agenda", "Carry it into the next session's agenda"
+    CONCERN = "concern", "Raise it as a concern at the next session"
