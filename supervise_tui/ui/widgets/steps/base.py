@@ -12,7 +12,7 @@ from textual.widgets import Button, Input, Static
 from ....domain.models import Person, Session
 from ....domain.tracks import Tracks
 from ....services.draft_edit import add_item, field_text
-from ....services.walkthrough import date_note
+from ....services.walkthrough import STEP_HELP, date_note
 from ....store.packs import Pack
 from ..fields import Field, select, text_area, text_input
 from ..item_card import ItemCard
@@ -53,7 +53,12 @@ class StepPane(VerticalScroll):
     LIST: str | None = None  # the list F2 adds to, if any
     ADD_LABEL = "Add"
     INTRO = ""
-    HELP = ""
+    HELP = ""  # what the step is for (F1): the walk-through's STEP_HELP, unless a step says more
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.STEP and "HELP" not in cls.__dict__:
+            cls.HELP = STEP_HELP[cls.STEP]
 
     DEFAULT_CSS = """
     StepPane { padding: 0 1; }

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ....domain.enums import ConcernCategory
-from ....services.walkthrough import STEP_HELP
 from ..fields import Field
 from .base import ListStep
 
@@ -17,7 +16,6 @@ class ConcernsStep(ListStep):
         "New concerns, in the peer's words. Each gets an owner and a follow-up "
         "date, and comes back next time until it is resolved."
     )
-    HELP = STEP_HELP["concerns"]
 
     def fields(self, base: str) -> list[Field]:
         people = self.ctx.participant_options()

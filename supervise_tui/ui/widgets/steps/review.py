@@ -7,7 +7,6 @@ from textual.widgets import Static
 
 from ....domain.dates import human_date
 from ....domain.links import carry_forward
-from ....services.walkthrough import STEP_HELP
 from ..fields import Field
 from ..item_card import ItemCard
 from .base import StepPane, intro
@@ -17,7 +16,6 @@ NO_CHANGE = "No change"
 
 class ReviewStep(StepPane):
     STEP = "review"
-    HELP = STEP_HELP["review"]
 
     def compose(self) -> ComposeResult:
         carried = carry_forward(self.ctx.tracks, self.ctx.draft.day)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ....domain.enums import Decision, Fit, KeyFunction
-from ....services.walkthrough import STEP_HELP
 from ..fields import Field
 from .base import ListStep
 
@@ -17,7 +16,6 @@ class RoleStep(ListStep):
         "Go through the week's activities: does each fit the peer role? "
         "Say why it was asked, and agree what happens next."
     )
-    HELP = STEP_HELP["role"]
 
     def fields(self, base: str) -> list[Field]:
         return [
