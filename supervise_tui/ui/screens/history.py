@@ -44,7 +44,7 @@ class HistoryScreen(Exporting, ViewScreen):
 
     @dataclass
     class Loaded(Message):
-        facts: list | None
+        session_rows: list | None
         start: date | None
         total: int
         people: dict
@@ -67,7 +67,7 @@ class HistoryScreen(Exporting, ViewScreen):
     def __init__(self, peer: Person) -> None:
         super().__init__()
         self.peer = peer
-        self.facts: list | None = None  # light rows of the sessions loaded so far
+        self.session_rows: list | None = None  # the SessionRows loaded so far
         self.loaded_from = None  # the earliest day loaded (None: from the beginning)
         self.loading_from: object = None  # what a running load covers, if any
         self.total = 0
@@ -101,13 +101,13 @@ class HistoryScreen(Exporting, ViewScreen):
         """Only the light rows from ``start`` on: one small index file per year."""
         repo = self.app.store
         try:
-            facts = repo.rows(self.peer.id, start=start)
+            session_rows = repo.rows(self.peer.id, start=start)
             total = sum(count.held for count in repo.years(self.peer.id).values())
             people = {p.id: p for p in repo.people()}
         except StoreError as error:
             self.post_message(self.Loaded(None, start, 0, {}, str(error)))
             return
-        self.post_message(self.Loaded(facts, start, total, people))
+        self.post_message(self.Loaded(session_rows, start, total, people))
 
     @work(thread=True, exclusive=True, group="history-full")
     def load_full(self, start) -> None:
@@ -120,7 +120,7 @@ class HistoryScreen(Exporting, ViewScreen):
         self.post_message(self.FullLoaded({s.id: s for s in sessions}, start))
 
     def on_screen_resume(self) -> None:
-        if self.facts is not None:  # a session may have been signed meanwhile
+        if self.session_rows is not None:  # a session may have been signed meanwhile
             self.full = None
             self.start_load(self.loaded_from)
 
@@ -128,11 +128,11 @@ class HistoryScreen(Exporting, ViewScreen):
         table = self.query_one("#sessions", DataTable)
         table.loading = False
         self.loading_from = None
-        if message.facts is None:
+        if message.session_rows is None:
             self.query_one("#history-note", Static).update(message.error or "")
             return
-        first = self.facts is None
-        self.facts = message.facts
+        first = self.session_rows is None
+        self.session_rows = message.session_rows
         self.loaded_from = message.start
         self.total = message.total
         self.people = message.people
@@ -149,7 +149,7 @@ class HistoryScreen(Exporting, ViewScreen):
         self.refilter()
 
     def on_input_changed(self, event) -> None:
-        if self.facts is not None:
+        if self.session_rows is not None:
             self.refilter()
 
     def on_input_submitted(self) -> None:
@@ -171,24 +171,23 @@ class HistoryScreen(Exporting, ViewScreen):
                 self.start_load(period.start)
             note.update(f"Loading {period.label}…")
             return
-        facts = [f for f in self.facts if period.contains(f.day)]
+        session_rows = [f for f in self.session_rows if period.contains(f.day)]
         query = self.query_one("#search").value
         if query.strip():
             if self.full is None or not self._covers(self.full_from, self.loaded_from):
                 note.update("Searching what was written…")
                 self.load_full(self.loaded_from)
                 return
-            found = {
-                s.id for s in search([self.full[f.id] for f in facts if f.id in self.full], query)
-            }
-            facts = [f for f in facts if f.id in found]
-        rows = history_rows(facts, self.people)
+            written = [self.full[f.id] for f in session_rows if f.id in self.full]
+            found = {s.id for s in search(written, query)}
+            session_rows = [f for f in session_rows if f.id in found]
+        rows = history_rows(session_rows, self.people)
         self.shown = rows
         self.query_one("#sessions", SessionTable).fill(rows, wide=self.size.width >= 100)
         found = f"{len(rows)} session(s), {period.label}"
         if query.strip():
             found += f", containing “{query.strip()}”"
-        elif period.start is not None and self.total > len(facts):
+        elif period.start is not None and self.total > len(session_rows):
             # Short enough for one line at 80 columns.
             found = f"{len(rows)} of {self.total} sessions, {period.label} (“all” shows all)"
         if not self.total and not rows:
@@ -196,7 +195,7 @@ class HistoryScreen(Exporting, ViewScreen):
         note.update(found + ("" if not rows else " · Enter opens one"))
 
     def on_resize(self) -> None:
-        if self.facts is not None:
+        if self.session_rows is not None:
             self.refilter()
 
     def action_search(self) -> None:
@@ -230,7 +229,7 @@ class HistoryScreen(Exporting, ViewScreen):
         self.app.push_screen(TrendsScreen(self.peer, self.query_one("#period").value))
 
     def action_items(self) -> None:
-        if self.facts is not None:
+        if self.session_rows is not None:
             self.open_items()
 
     @work(thread=True, exclusive=True, group="history-open")
