@@ -82,6 +82,42 @@ async def test_help_explains_the_screen_and_its_keys(repo, team):
         assert pilot.app.screen is screen
 
 
+async def test_a_screens_help_is_its_text_in_help_toml_and_its_keys(repo, team):
+    async with build_app(repo).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, PeopleScreen)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, HelpScreen)
+        body = pilot.app.screen.query_one("Markdown")._markdown
+        assert body.startswith("# People\n\nEveryone you supervise or supervise with. **a** adds")
+        assert "Inactive people keep their whole history" in body  # the second paragraph
+        assert "| `a` | Add a person |" in body
+
+
+def test_every_help_text_in_help_toml_is_read_by_a_screen():
+    import importlib
+    import inspect
+    import pkgutil
+    import tomllib
+    from pathlib import Path
+
+    from supervise_tui.ui import screens
+
+    entries = tomllib.loads((Path(screens.__file__).parent.parent / "help.toml").read_text())
+    read = set()
+    for info in pkgutil.iter_modules(screens.__path__):
+        module = importlib.import_module(f"{screens.__name__}.{info.name}")
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if isinstance(cls.__dict__.get("HELP_TEXT"), str):
+                read.add((cls.HELP_TITLE, cls.HELP_TEXT))
+    assert len(entries) == 9
+    for name, entry in entries.items():
+        assert (entry["title"], entry["text"]) in read, name
+
+
 async def test_people_add_edit_deactivate_and_refused_delete(repo, team):
     finish_session(repo, make_session(team), clock=repo.clock)
     async with build_app(repo).run_test(size=SIZE) as pilot:
