@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Static
 from ....domain.models import Person, Session
 from ....domain.tracks import Tracks
 from ....services.draft_edit import add_item, field_text
+from ....services.questions import ITEMS
 from ....services.walkthrough import STEP_HELP, date_note
 from ....store.packs import Pack
 from ..fields import Field, select, text_area, text_input
@@ -156,9 +157,15 @@ class StepPane(VerticalScroll):
 
 class ListStep(StepPane):
     """A step that is a list of items, each on a card: its intro, the cards and an Add
-    button, the two voices. A subclass names the list, its cards and their fields."""
+    button, the two voices. A subclass names its step and its cards' fields; which list
+    of the draft it holds and what one item is called are the walk-through's (``ITEMS``,
+    the same for the plain mode)."""
 
     NOUN = ""  # each card's title, numbered: "Goal 2"
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.LIST, cls.NOUN, _ = ITEMS[cls.STEP]
 
     def compose(self) -> ComposeResult:
         yield intro(self.INTRO)

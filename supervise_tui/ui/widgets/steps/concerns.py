@@ -9,8 +9,6 @@ from .base import ListStep
 
 class ConcernsStep(ListStep):
     STEP = "concerns"
-    LIST = "concerns"
-    NOUN = "Concern"
     ADD_LABEL = "Add a concern"
     INTRO = (
         "New concerns, in the peer's words. Each gets an owner and a follow-up "

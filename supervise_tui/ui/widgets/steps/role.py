@@ -9,8 +9,6 @@ from .base import ListStep
 
 class RoleStep(ListStep):
     STEP = "role"
-    LIST = "role_items"
-    NOUN = "Activity"
     ADD_LABEL = "Add an activity"
     INTRO = (
         "Go through the week's activities: does each fit the peer role? "

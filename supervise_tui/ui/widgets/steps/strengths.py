@@ -9,8 +9,6 @@ from .base import ListStep
 
 class StrengthsStep(ListStep):
     STEP = "strengths"
-    LIST = "strengths"
-    NOUN = "Strength"
     ADD_LABEL = "Add a strength"
     INTRO = "Name a specific skill and a moment it showed. Who noticed it?"
 

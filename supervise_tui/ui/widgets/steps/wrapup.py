@@ -11,8 +11,6 @@ from .base import ListStep, intro
 
 class WrapUpStep(ListStep):
     STEP = "wrap_up"
-    LIST = "actions"
-    NOUN = "Action"
     ADD_LABEL = "Add an action"
     INTRO = (
         "Agreed actions (owner and due date), the next session, closing words. "
