@@ -18,6 +18,7 @@ from ...domain.text import SHORT_MAX
 from ...services.home import home_rows, peer_detail
 from ...store.errors import StoreError
 from ...usecases.agenda import save_agenda
+from ...usecases.contacts import contacts_since_last
 from ..keys import binder
 from .base import ViewScreen
 from .help import screen_help
@@ -81,12 +82,15 @@ class PeerViewScreen(ViewScreen):
             summaries = repo.tallies()
             peer_input = repo.peer_input(self.peer.id)
             names = {p.id: p.name for p in repo.people()}
+            contacts = contacts_since_last(repo, self.peer.id)
         except StoreError as error:
             self.post_message(self.Loaded("", None, str(error)))
             return
         today = self.app.local_now().date()
         rows = home_rows([self.peer], summaries, today, include_inactive=True)
-        detail = peer_detail(rows[0], tracks, today, names, gentle=True) if rows else ""
+        detail = ""
+        if rows:
+            detail = peer_detail(rows[0], tracks, today, names, gentle=True, contacts=contacts)
         self.post_message(self.Loaded(detail, peer_input))
 
     def on_peer_view_screen_loaded(self, message: Loaded) -> None:
