@@ -39,6 +39,7 @@ class PeerViewScreen(ViewScreen):
         bind("x", "remove_item", "Remove topic", "Remove the highlighted topic"),
         bind("h", "history", "History", "Your sessions"),
         bind("t", "trends", "Trends", "Your trends over time"),
+        bind("o", "portfolio", "Portfolio", "Your portfolio: goals completed, strengths named"),
     ]
 
     @dataclasses.dataclass
@@ -177,6 +178,11 @@ class PeerViewScreen(ViewScreen):
         from .history import HistoryScreen
 
         self.app.push_screen(HistoryScreen(self.peer))
+
+    def action_portfolio(self) -> None:
+        from .portfolio import PortfolioScreen
+
+        self.app.push_screen(PortfolioScreen(self.peer))
 
     def action_trends(self) -> None:
         from .trends import TrendsScreen
