@@ -28,7 +28,7 @@ class HoursScreen(PeriodTableScreen):
         "Each peer's supervision time in the period you type, by kind: weekly sessions and "
         "joint calls are *formal*, monthly sessions with the housing agency *agency*, "
         "informal check-ins and the informal contacts noted between sessions (calls, texts, "
-        "drop-ins: *Contacts* counts them) *informal*. A session whose length is not known "
+        "drop-ins, counted under the table) *informal*. A session whose length is not known "
         "(an older or imported record) is counted apart (*No length*), never as no time.\n\n"
         "Targets come from the `[hours]` table of the settings file (config.toml), for "
         'example `formal = "1 hour per month"`; *Below target* says what is missing so '
