@@ -278,6 +278,10 @@ def test_the_command_notes_lists_and_removes_contacts(repo, team, data_dir, caps
     jordan = next(p for p in hours["peers"] if p["peer"] == "Jordan Ellery")
     assert jordan["minutes"]["informal"] == 10 and jordan["informal_contacts"] == 1
     assert hours["total"]["informal_contacts"] == 1
+    assert main(["history", *base, "--peer", "Jordan Ellery"], clock=fixed_clock) == 0
+    assert "informal · Phone call, 10 min with Dana Whitfield — the rota" in (
+        capsys.readouterr().out
+    )
     assert main(["contact", *base, "--remove", listed[0]["id"][:6]], clock=fixed_clock) == 0
     assert main(["contacts", *base], clock=fixed_clock) == 0
     assert "No informal contacts noted." in capsys.readouterr().out
