@@ -16,7 +16,7 @@ import orjson
 
 from .. import __version__
 from ..domain import validation
-from ..domain.contacts import ABOUT_MAX, Contact
+from ..domain.contacts import ABOUT_MAX, Contact, contact_problem
 from ..domain.dates import in_range
 from ..domain.enums import Role, SessionStatus
 from ..domain.errors import ValidationError
@@ -193,6 +193,9 @@ def _contact(raw: Any, i: int) -> Contact:
         raise BundleError("A contact's minutes are not from 1 to 720", f"{where}.minutes")
     if len(contact.about) > ABOUT_MAX or "\n" in contact.about:
         raise BundleError("A contact's note is longer than one line", f"{where}.about")
+    problem = contact_problem(contact)
+    if problem is not None:
+        raise BundleError(problem.message.rstrip("."), f"{where}.{problem.field}")
     return contact
 
 

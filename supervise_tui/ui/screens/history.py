@@ -16,6 +16,7 @@ from ...domain.models import Person
 from ...services.periods import parse_period
 from ...services.report import HISTORY_PERIOD, history_rows, search
 from ...store.errors import StoreError
+from ...usecases.contacts import contacts_of
 from ..keys import binder
 from ..outcome import outcome, show_made
 from ..widgets.controls import TextInput
@@ -108,7 +109,7 @@ class HistoryScreen(Exporting, ViewScreen):
             session_rows = repo.rows(self.peer.id, start=start)
             total = sum(count.held for count in repo.years(self.peer.id).values())
             people = {p.id: p for p in repo.people()}
-            contacts = repo.contacts(self.peer.id, start=start)
+            contacts = contacts_of(repo, self.peer.id, start=start)
         except StoreError as error:
             self.post_message(self.Loaded(None, start, 0, {}, str(error)))
             return
@@ -263,7 +264,7 @@ class HistoryScreen(Exporting, ViewScreen):
         names = {pid: p.name for pid, p in self.people.items()}
         title = f"Informal contacts with {self.peer.name}, {period.label}"
         self.app.push_screen(
-            ContactsDialog(shown, names, title),
+            ContactsDialog(shown, names, title, may_remove=not self.app.peer_mode),
             lambda removed: removed and self.start_load(self.loaded_from),
         )
 
