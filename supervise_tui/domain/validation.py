@@ -11,7 +11,6 @@ the field it is about (a path such as ``concerns[2].status``).
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from .corrections import check_corrections
 from .dates import in_range
@@ -23,13 +22,10 @@ from .text import NAME_MAX, NOTE_MAX, SHORT_MAX, check_name, check_text
 ID_MAX = 64
 
 
-_ID = re.compile(r"[A-Za-z0-9-]+")
-
-
 def check_id(value: object, field: str = "id") -> str:
     """Record ids name files and documents: a plain token of letters, digits and dashes."""
     ok = isinstance(value, str) and 0 < len(value) <= ID_MAX
-    if not ok or not _ID.fullmatch(value):
+    if not ok or not (value.isascii() and (value.replace("-", "") or "0").isalnum()):
         raise ValidationError("That record id is not valid.", field)
     return value
 

@@ -16,9 +16,9 @@ import orjson
 
 from .. import __version__
 from ..domain import validation
-from ..domain.contacts import ABOUT_MAX, Contact
+from ..domain.contacts import ABOUT_MAX, Contact, contact_problem
 from ..domain.dates import in_range
-from ..domain.enums import Role, SessionStatus
+from ..domain.enums import SessionStatus
 from ..domain.errors import ValidationError
 from ..domain.models import MAX_MINUTES, Person, Session
 from ..domain.serial import from_data, to_data
@@ -215,6 +215,9 @@ def _contact(raw: Any, i: int) -> Contact:
         raise BundleError("A contact's minutes are not from 1 to 720", f"{where}.minutes")
     if len(contact.about) > ABOUT_MAX or "\n" in contact.about:
         raise BundleError("A contact's note is longer than one line", f"{where}.about")
+    problem = contact_problem(contact)
+    if problem is not None:
+        raise BundleError(problem.message.rstrip("."), f"{where}.{problem.field}")
     return contact
 
 
@@ -260,61 +263,6 @@ def _no_duplicates(ids: list[str], key: str) -> None:
                 f"The same id appears twice (also at {key}[{seen[record_id]}])", f"{key}[{i}].id"
             )
         seen[record_id] = i
-
-
-def check_references(
-    bundle: Bundle, local_people: dict[str, Person], local_items: dict[str, set[str]]
-) -> None:
-    """Every session's people and every update's item must be known somewhere."""
-    people = {**local_people, **{p.id: p for p in bundle.people}}
-    items: dict[str, set[str]] = {k: set(v) for k, v in local_items.items()}
-    for s in bundle.sessions:
-        known = items.setdefault(s.peer_id, set())
-        known.update(c.id for c in s.concerns)
-        known.update(g.id for g in s.goals)
-        known.update(a.id for a in s.actions)
-    for i, s in enumerate(bundle.sessions):
-        where = bundle.where(i)
-        peer = people.get(s.peer_id)
-        if peer is None:
-            raise BundleError(
-                "The session's peer is not in the bundle nor in the local records",
-                f"{where}.peer_id",
-            )
-        if peer.role != Role.PEER:
-            raise BundleError("The session's peer is not a peer specialist", f"{where}.peer_id")
-        for j, sup in enumerate(s.supervisor_ids):
-            if sup not in people:
-                raise BundleError(
-                    "A supervisor of the session is not in the bundle nor in the local records",
-                    f"{where}.supervisor_ids[{j}]",
-                )
-            if people[sup].role != Role.SUPERVISOR:
-                raise BundleError(
-                    "A supervisor of the session is not a supervisor",
-                    f"{where}.supervisor_ids[{j}]",
-                )
-        known = items.get(s.peer_id, set())
-        for attr, key in (
-            ("concern_updates", "concern_id"),
-            ("goal_updates", "goal_id"),
-            ("action_updates", "action_id"),
-        ):
-            for j, update in enumerate(getattr(s, attr)):
-                if getattr(update, key) not in known:
-                    raise BundleError(
-                        "An update refers to an item this peer does not have",
-                        f"{where}.{attr}[{j}].{key}",
-                    )
-    for i, c in enumerate(bundle.contacts):
-        where = f"contacts[{i}]"
-        peer, by = people.get(c.peer_id), people.get(c.by)
-        if peer is None or peer.role != Role.PEER:
-            raise BundleError(
-                "The contact's peer is not a known peer specialist", f"{where}.peer_id"
-            )
-        if by is None or by.role != Role.SUPERVISOR:
-            raise BundleError("The contact's supervisor is not a known supervisor", f"{where}.by")
 
 
 # ---------------------------------------------------------------------------

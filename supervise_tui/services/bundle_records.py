@@ -1,6 +1,7 @@
 """A bundle's records read one by one from their own bytes (an import peer by peer:
 :mod:`..usecases.bundle_import`), checked exactly as :func:`.bundle.parse_bundle`
-checks them in the whole bundle, and named by the same places."""
+checks them in the whole bundle, and named by the same places; and the people and
+items its sessions name, checked against the bundle and the records here."""
 
 from __future__ import annotations
 
@@ -10,8 +11,17 @@ from typing import Any
 import orjson
 
 from ..domain.contacts import Contact
+from ..domain.enums import Role
 from ..domain.models import Person, Session
-from .bundle import BundleError, _contact, _find_control, _no_duplicates, _person, _session
+from .bundle import (
+    Bundle,
+    BundleError,
+    _contact,
+    _find_control,
+    _no_duplicates,
+    _person,
+    _session,
+)
 
 
 def check_controls(value: Any, where: str) -> None:
@@ -49,3 +59,58 @@ def parse_record(raw, key: str, i: int) -> Person | Session | Contact:
 _MAYBE_CONTROL = re.compile(
     rb"\\[bfr]|\\u00(?:0[0-8bcdefBCDEF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])|\x7f|\xc2[\x80-\x9f]"
 )
+
+
+def check_references(
+    bundle: Bundle, local_people: dict[str, Person], local_items: dict[str, set[str]]
+) -> None:
+    """Every session's people and every update's item must be known somewhere."""
+    people = {**local_people, **{p.id: p for p in bundle.people}}
+    items: dict[str, set[str]] = {k: set(v) for k, v in local_items.items()}
+    for s in bundle.sessions:
+        known = items.setdefault(s.peer_id, set())
+        known.update(c.id for c in s.concerns)
+        known.update(g.id for g in s.goals)
+        known.update(a.id for a in s.actions)
+    for i, s in enumerate(bundle.sessions):
+        where = bundle.where(i)
+        peer = people.get(s.peer_id)
+        if peer is None:
+            raise BundleError(
+                "The session's peer is not in the bundle nor in the local records",
+                f"{where}.peer_id",
+            )
+        if peer.role != Role.PEER:
+            raise BundleError("The session's peer is not a peer specialist", f"{where}.peer_id")
+        for j, sup in enumerate(s.supervisor_ids):
+            if sup not in people:
+                raise BundleError(
+                    "A supervisor of the session is not in the bundle nor in the local records",
+                    f"{where}.supervisor_ids[{j}]",
+                )
+            if people[sup].role != Role.SUPERVISOR:
+                raise BundleError(
+                    "A supervisor of the session is not a supervisor",
+                    f"{where}.supervisor_ids[{j}]",
+                )
+        known = items.get(s.peer_id, set())
+        for attr, key in (
+            ("concern_updates", "concern_id"),
+            ("goal_updates", "goal_id"),
+            ("action_updates", "action_id"),
+        ):
+            for j, update in enumerate(getattr(s, attr)):
+                if getattr(update, key) not in known:
+                    raise BundleError(
+                        "An update refers to an item this peer does not have",
+                        f"{where}.{attr}[{j}].{key}",
+                    )
+    for i, c in enumerate(bundle.contacts):
+        where = f"contacts[{i}]"
+        peer, by = people.get(c.peer_id), people.get(c.by)
+        if peer is None or peer.role != Role.PEER:
+            raise BundleError(
+                "The contact's peer is not a known peer specialist", f"{where}.peer_id"
+            )
+        if by is None or by.role != Role.SUPERVISOR:
+            raise BundleError("The contact's supervisor is not a known supervisor", f"{where}.by")

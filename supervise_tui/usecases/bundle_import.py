@@ -49,7 +49,7 @@ def import_bundle(
     people, contacts, groups = _open(parts)
     local_people = {p.id: p for p in store.people()} if store is not None else {}
     noted = bundles.Bundle(None, "", "", people, [], contacts)
-    bundles.check_references(noted, local_people, {})
+    bundle_records.check_references(noted, local_people, {})
     local_contacts = {}
     for peer_id in sorted({c.peer_id for c in contacts} & set(local_people)):
         local_contacts.update((c.id, c) for c in store.contacts(peer_id))
@@ -144,7 +144,7 @@ class _Reader:
         if peer_id in self.with_records:
             self.local = {s.id: s for s in self.store.sessions(peer_id)}
             items[peer_id] = items_before(self.store.tracks(peer_id), date.max)
-        bundles.check_references(part, self.local_people, items)
+        bundle_records.check_references(part, self.local_people, items)
         merge.check_owners(part, self.owners)
         only_sessions = bundles.Bundle(None, "", "", [], sessions, places=places)
         plan = merge.plan_merge(only_sessions, self.local_people, self.local)

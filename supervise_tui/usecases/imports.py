@@ -20,7 +20,7 @@ from ..domain.models import Person, Session
 from ..domain.serial import from_data, to_data
 from ..domain.validation import check_id
 from ..services import bundle as bundles
-from ..services import differences, merge
+from ..services import bundle_records, differences, merge
 from ..services.ids import NoSuchId, pick_by_id
 from ..store.backend import Backend, Conflict
 from ..store.errors import NotFound
@@ -56,7 +56,7 @@ def plan_import(store: Backend | None, bundle: bundles.Bundle) -> merge.MergePla
         for peer_id in sorted(peer_ids & set(store.peers_with_records())):
             items[peer_id] = items_before(store.tracks(peer_id), date.max)
             local_sessions.update((s.id, s) for s in store.sessions(peer_id))
-    bundles.check_references(bundle, local_people, items)
+    bundle_records.check_references(bundle, local_people, items)
     if store is not None:
         merge.check_owners(bundle, store.session_owners())
     local_contacts = {}
