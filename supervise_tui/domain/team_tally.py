@@ -16,6 +16,7 @@ out when the view opens.
 
 from __future__ import annotations
 
+import dataclasses
 import statistics
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
@@ -69,12 +70,14 @@ class TeamTally:
 
 @dataclass
 class _Lists:
-    """A tally being changed: its lists unpacked."""
+    """A tally being changed: its lists unpacked, and which of them changed (only those
+    are packed and their figures worked out again)."""
 
     tally: TeamTally
     days: list[int]
     clarity: list[int]
     resolved: list[int]
+    changed: set[str] = field(default_factory=lambda: {"days", "clarity", "resolved"})
 
 
 def _unpack(text: str) -> list[int]:
@@ -88,35 +91,38 @@ def _pack(values: list[int]) -> str:
 
 
 def _open(tally: TeamTally) -> _Lists:
-    copy = TeamTally(
-        tally.peer_id,
-        fits=tally.fits,
-        drifting=tally.drifting,
-        open_concerns=tally.open_concerns,
+    copy = dataclasses.replace(
+        tally,
         categories=dict(tally.categories),
         supervisors=dict(tally.supervisors),
         rises=dict(tally.rises),
-        supervisor_on_time=tally.supervisor_on_time,
-        supervisor_late=tally.supervisor_late,
         supervisor_open=dict(tally.supervisor_open),
     )
-    return _Lists(copy, _unpack(tally.days), _unpack(tally.clarity), _unpack(tally.resolved))
+    lists = (_unpack(tally.days), _unpack(tally.clarity), _unpack(tally.resolved))
+    return _Lists(copy, *lists, changed=set())
+
+
+_RATING = (1 << RATING_BITS) - 1
 
 
 def _close(lists: _Lists) -> TeamTally:
     """The tally with its figures worked out from its lists (as trends work them out)."""
     tally, days, resolved = lists.tally, lists.days, lists.resolved
-    ratings = [point & ((1 << RATING_BITS) - 1) for point in lists.clarity]
-    tally.days, tally.clarity, tally.resolved = _pack(days), _pack(lists.clarity), _pack(resolved)
-    tally.held = len(days)
-    tally.first, tally.last = (days[0], days[-1]) if days else (0, 0)
-    tally.longest_gap = max(map(sub, days[1:], days[:-1])) if len(days) > 1 else None
-    tally.clarity_direction = direction(ratings)
-    tally.clarity_latest = ratings[-1] if ratings else None
-    average = round(statistics.fmean(ratings), 2) if ratings else None
-    tally.clarity_average_x100 = None if average is None else round(average * 100)
-    median = statistics.median(resolved) if resolved else None
-    tally.median_resolved_x2 = None if median is None else round(median * 2)
+    if "days" in lists.changed:
+        tally.days, tally.held = _pack(days), len(days)
+        tally.first, tally.last = (days[0], days[-1]) if days else (0, 0)
+        tally.longest_gap = max(map(sub, days[1:], days[:-1])) if len(days) > 1 else None
+    if "clarity" in lists.changed:
+        tally.clarity = _pack(lists.clarity)
+        ratings = [point & _RATING for point in lists.clarity]
+        tally.clarity_direction = direction(ratings)
+        tally.clarity_latest = ratings[-1] if ratings else None
+        average = round(statistics.fmean(ratings), 2) if ratings else None
+        tally.clarity_average_x100 = None if average is None else round(average * 100)
+    if "resolved" in lists.changed:
+        tally.resolved = _pack(resolved)
+        median = statistics.median(resolved) if resolved else None
+        tally.median_resolved_x2 = None if median is None else round(median * 2)
     tally.since_rise = {g: len(days) - bisect_right(days, day) for g, day in tally.rises.items()}
     return tally
 
@@ -143,6 +149,7 @@ def _row(lists: _Lists, row: SessionRow | None, sign: int) -> None:
         return
     tally, day = lists.tally, row.day.toordinal()
     clarity = row.ratings.get(CLARITY)
+    lists.changed.update(("days", "clarity") if clarity else ("days",))
     if sign > 0:
         insort(lists.days, day)
         if clarity:
@@ -167,6 +174,7 @@ def _track(lists: _Lists, track, sign: int) -> None:
             tally.open_concerns += sign
         else:
             took = (resolved - track.raised_on).days
+            lists.changed.add("resolved")
             if sign > 0:
                 insort(lists.resolved, took)
             else:
