@@ -37,6 +37,7 @@ HANDLERS = {
     "contact": ("contacts", "cmd_contact"),
     "contacts": ("contacts", "cmd_contacts"),
     "portfolio": ("portfolio", "cmd_portfolio"),
+    "mine": ("mine", "cmd_mine"),
     "export": ("transfer", "cmd_export"),
     "import": ("transfer", "cmd_import"),
     "conflicts": ("transfer", "cmd_conflicts"),
