@@ -31,6 +31,13 @@ def _common() -> argparse.ArgumentParser:
         "or your user data folder)",
     )
     common.add_argument(
+        "--db",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="the records on an agency's PostgreSQL server instead of a folder, as "
+        "postgresql://login@host/database (default: $SUPERVISE_DB; docs/agency.md)",
+    )
+    common.add_argument(
         "--as",
         dest="as_name",
         metavar="NAME",
@@ -215,8 +222,33 @@ def build_parser() -> Parser:
         action="store_true",
         help="replace the records without asking (needed when not run at a terminal)",
     )
+    _db_parser(sub, common)
     add_session_commands(sub, common)
     return parser
+
+
+def _db_parser(sub, common: argparse.ArgumentParser) -> None:
+    db = sub.add_parser(
+        "db", parents=[common], help="set up an agency's PostgreSQL server (with --db URL)"
+    )
+    steps = db.add_subparsers(dest="step", metavar="STEP", parser_class=Parser, required=True)
+    steps.add_parser("init", parents=[common], help="create the schema and its roles")
+    steps.add_parser(
+        "migrate", parents=[common], help="upgrade the schema to this version of the app"
+    )
+    login = steps.add_parser(
+        "add-login", parents=[common], help="give a person in the records a database login"
+    )
+    login.add_argument("name", metavar="NAME", help="the person's name, as in the records")
+    login.add_argument(
+        "--login", metavar="LOGIN", help="the login's name (default: made from theirs)"
+    )
+    login.add_argument(
+        "--password-file",
+        metavar="FILE",
+        help="the login's password, from this file's first line (or $SUPERVISE_LOGIN_PASSWORD, "
+        "or asked for; none: the server proves who connects in its own way)",
+    )
 
 
 def _port(text: str) -> int:

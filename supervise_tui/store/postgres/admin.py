@@ -14,7 +14,7 @@ import re
 from ... import __version__
 from ..errors import NewerFormat, NotFound, Refused, StoreError
 from . import schema
-from .connect import connect, said_plainly
+from .connect import capital, connect, said_plainly
 
 
 def check_version(conn, where: str) -> None:
@@ -22,7 +22,9 @@ def check_version(conn, where: str) -> None:
     with conn.cursor() as cur:
         version = schema.version_of(cur)
     if version is None:
-        raise NotFound(f"{where} holds no supervise records yet: run `supervise db init` first.")
+        raise NotFound(
+            f"{capital(where)} holds no supervise records yet: run `supervise db init` first."
+        )
     if version > schema.SCHEMA_VERSION:
         raise NewerFormat(
             f"The records on {where} were set up by a newer version of supervise-tui "
@@ -42,7 +44,7 @@ def init_server(url: str) -> str:
     with conn, said_plainly(where, True), conn.transaction(), conn.cursor() as cur:
         if schema.version_of(cur) is not None:
             raise Refused(
-                f"{where} is set up already; `supervise db migrate` upgrades it. "
+                f"{capital(where)} is set up already; `supervise db migrate` upgrades it. "
                 "Nothing has been changed."
             )
         schema.apply(cur, 0, __version__)
@@ -54,14 +56,16 @@ def migrate_server(url: str) -> str:
     with conn, said_plainly(where, True), conn.transaction(), conn.cursor() as cur:
         version = schema.version_of(cur)
         if version is None:
-            raise NotFound(f"{where} holds no supervise records yet: run `supervise db init`.")
+            raise NotFound(
+                f"{capital(where)} holds no supervise records yet: run `supervise db init`."
+            )
         if version > schema.SCHEMA_VERSION:
             raise NewerFormat(
                 f"The records on {where} were set up by a newer version of supervise-tui "
                 f"(schema {version}); this version cannot go back. Nothing has been changed."
             )
         if version == schema.SCHEMA_VERSION:
-            return f"{where} is up to date (schema {version}); nothing to do."
+            return f"{capital(where)} is up to date (schema {version}); nothing to do."
         steps = schema.apply(cur, version, __version__)
     return f"Upgraded {where} to schema {schema.SCHEMA_VERSION} ({steps} step(s))."
 
@@ -78,11 +82,11 @@ def login_name(name: str) -> str:
 def add_login(url: str, person_id: str, login: str, password: str | None) -> str:
     """Make ``login`` a database login of the person's (with ``password`` when given:
     else the server's own way of proving who connects, such as peer or certificate)."""
-    from psycopg import sql
-
     if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", login):
         raise Refused("A login is lower case letters, digits and _ (beginning with a letter).")
     conn, where = connect(url)
+    from psycopg import sql  # (imported by connect, when it is installed)
+
     with conn, said_plainly(where, True), conn.transaction(), conn.cursor() as cur:
         check_version(conn, where)
         cur.execute("SELECT 1 FROM people WHERE id = %s", (person_id,))

@@ -57,6 +57,11 @@ def describe(parts: dict[str, Any]) -> str:
     return f"the database {parts.get('dbname') or parts.get('user') or '(default)'} on {host}{port}"
 
 
+def capital(where: str) -> str:
+    """A server's name at the start of a sentence."""
+    return where[:1].upper() + where[1:]
+
+
 def connect(url: str, *, read_only: bool = False):
     """A connection (autocommit: each write method opens its own transaction) with the
     schema on its search path; a plain sentence when the server cannot be reached."""
@@ -120,7 +125,7 @@ def said_plainly(where: str, writing: bool) -> Iterator[None]:
         ) from None
     except pg.UndefinedTable:
         raise NotFound(
-            f"{where} holds no supervise records yet: run `supervise db init` first."
+            f"{capital(where)} holds no supervise records yet: run `supervise db init` first."
         ) from None
     except psycopg.OperationalError:
         raise SaveFailed(
