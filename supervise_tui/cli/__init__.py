@@ -35,6 +35,8 @@ HANDLERS = {
     "print": ("printing", "cmd_print"),
     "hours": ("hours", "cmd_hours"),
     "calendar": ("calendar", "cmd_calendar"),
+    "contact": ("contacts", "cmd_contact"),
+    "contacts": ("contacts", "cmd_contacts"),
     "export": ("transfer", "cmd_export"),
     "import": ("transfer", "cmd_import"),
     "conflicts": ("transfer", "cmd_conflicts"),

@@ -44,11 +44,17 @@ def cmd_hours(ctx: Ctx, args) -> int:
                     "total_minutes": h.total,
                     "sessions": h.sessions,
                     "unknown_length": h.unknown,
+                    "informal_contacts": h.contacts,
                     "below_target": h.below,
                 }
                 for h in lines
             ],
-            "total": {"minutes": total.minutes, "total_minutes": total.total},
+            "total": {
+                "minutes": total.minutes,
+                "total_minutes": total.total,
+                "sessions": total.sessions,
+                "informal_contacts": total.contacts,
+            },
         }
         print(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())
         return EXIT_OK
@@ -62,6 +68,7 @@ def cmd_hours(ctx: Ctx, args) -> int:
                 "total_minutes",
                 "sessions",
                 "unknown_length",
+                "informal_contacts",
                 "below_target",
             ]
         )
@@ -73,6 +80,7 @@ def cmd_hours(ctx: Ctx, args) -> int:
                     h.total,
                     h.sessions,
                     h.unknown,
+                    h.contacts,
                     safe_cell("; ".join(h.below)),
                 ]
             )
@@ -86,11 +94,12 @@ def cmd_hours(ctx: Ctx, args) -> int:
         return EXIT_OK
     width = max(len(h.name) for h in [*lines, total])
     head = f"{'Peer':<{width}}  " + "  ".join(f"{k.capitalize():>8}" for k in KINDS)
-    print(head + f"  {'Total':>8}  Sessions")
+    print(head + f"  {'Total':>8}  Sessions, contacts")
     for h in [*lines, total]:
         cells = "  ".join(f"{as_hours(h.minutes[k]):>8}" for k in KINDS)
         unknown = f" ({h.unknown} of unknown length)" if h.unknown else ""
-        print(f"{h.name:<{width}}  {cells}  {as_hours(h.total):>8}  {h.sessions}{unknown}")
+        counts = f"{h.sessions}{unknown}, {h.contacts}"
+        print(f"{h.name:<{width}}  {cells}  {as_hours(h.total):>8}  {counts}")
         for words in h.below:
             print(f"{'':<{width}}  BELOW TARGET: {words}")
     return EXIT_OK

@@ -1,4 +1,5 @@
-"""The command line's session commands: a session walked line by line, one record shown."""
+"""The command line's session commands: a session walked line by line, one record shown,
+an informal contact noted or listed."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ PLAIN = (
     "one question at a time on plain lines: numbered choices, no colours, no cursor "
     "movement (answers may be piped in)"
 )
+KINDS = ("text", "call", "drop_in", "email", "other")  # domain.enums.ContactKind
 SESSION_ID = "the session's id, or its first 4 or more characters when no other begins so"
 
 
@@ -20,3 +22,29 @@ def add_session_commands(sub, common: argparse.ArgumentParser) -> None:
     session.add_argument("--peer", metavar="NAME", help="the peer specialist (else asked)")
     show = command("show", "one held session as plain text, read top to bottom")
     show.add_argument("session", metavar="SESSION", help=SESSION_ID)
+
+    contact = command(
+        "contact", "note an informal contact with a peer: a text, a call, a drop-in, an email"
+    )
+    contact.add_argument("--peer", metavar="NAME", help="the peer specialist")
+    contact.add_argument("--kind", choices=KINDS, help="how it happened")
+    contact.add_argument("--minutes", type=int, metavar="N", help="how long it took (1–720)")
+    contact.add_argument(
+        "--when",
+        metavar="W",
+        help='when it happened (default now; e.g. "today 14:30", "2 days ago")',
+    )
+    contact.add_argument("--note", metavar="TEXT", help="one line about what it was about")
+    contact.add_argument(
+        "--carry",
+        choices=("agenda", "concern"),
+        help="bring it to the next session: on its agenda, or raised as a concern",
+    )
+    contact.add_argument(
+        "--by", metavar="NAME", help="the supervisor who had it (default: you, or the peer's usual)"
+    )
+    contact.add_argument("--remove", metavar="ID", help="forget a contact noted by mistake")
+    contacts = command("contacts", "list informal contacts (all peers you see, or one)")
+    contacts.add_argument("--peer", metavar="NAME", help="only this peer")
+    contacts.add_argument("--period", metavar="P", help="only this period (e.g. this month)")
+    contacts.add_argument("--json", action="store_true", help="one JSON list, for scripts")

@@ -63,6 +63,7 @@ def _said(data_dir, report) -> int:
     print(f"  files:    {report.files}")
     print(f"  people:   {report.people}")
     print(f"  sessions: {report.sessions}")
+    print(f"  contacts: {report.contacts} (informal)")
     print(f"  drafts:   {report.drafts}")
     if report.ok:
         print("All well: every file reads and every reference is sound.")

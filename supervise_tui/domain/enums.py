@@ -140,6 +140,24 @@ class Section(Labelled):
     WRAP_UP = "wrap_up"
 
 
+class ContactKind(Labelled):
+    """How an informal contact between sessions happened."""
+
+    TEXT = "text"
+    CALL = "call"
+    DROP_IN = "drop_in"
+    EMAIL = "email"
+    OTHER = "other"
+
+
+class Carry(Labelled):
+    """What an informal contact asks of the next session."""
+
+    NOTHING = "nothing"
+    AGENDA = "agenda"
+    CONCERN = "concern"
+
+
 _LABELS: dict[str, dict[str, str]] = {
     "Role": {"peer": "Peer specialist", "supervisor": "Supervisor"},
     "Cadence": {
@@ -233,5 +251,17 @@ _LABELS: dict[str, dict[str, str]] = {
         "goals": "Development goals",
         "feedback": "Feedback on supervision",
         "wrap_up": "Wrap-up",
+    },
+    "ContactKind": {
+        "text": "Text message",
+        "call": "Phone call",
+        "drop_in": "Drop-in",
+        "email": "Email",
+        "other": "Other",
+    },
+    "Carry": {
+        "nothing": "Nothing more",
+        "agenda": "Carry it into the next session's agenda",
+        "concern": "Raise it as a concern at the next session",
     },
 }

@@ -3,9 +3,10 @@ targets an agency sets.
 
 Each held session counts by its kind: weekly sessions and joint calls are *formal*,
 monthly sessions with the housing agency are *agency*, informal check-ins are
-*informal*; *group* is kept for group sessions. A session whose length is not known
-(older and imported records) is counted as unknown, never as zero minutes. A withdrawn
-session counts nowhere.
+*informal*, and so are the informal contacts between sessions (a call, a text, a
+drop-in: :mod:`..domain.contacts`); *group* is kept for group sessions. A session whose
+length is not known (older and imported records) is counted as unknown, never as zero
+minutes. A withdrawn session counts nowhere.
 
 Targets are read from the ``[hours]`` table of the settings file, one per kind (or
 ``all``), in words: ``formal = "1 hour per month"``, ``all = "90 minutes a week"``.
@@ -14,9 +15,11 @@ Targets are read from the ``[hours]`` table of the settings file, one per kind (
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from ..domain.contacts import Contact
 from ..domain.enums import SessionKind, SessionStatus
 from ..domain.errors import ValidationError
 from ..domain.rows import SessionRow
@@ -40,6 +43,7 @@ class Hours:
     minutes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     sessions: int = 0
     unknown: int = 0  # held sessions whose length is not known
+    contacts: int = 0  # informal contacts (each with its minutes)
     below: list[str] = field(default_factory=list)  # targets not met, in words
 
     @property
@@ -55,12 +59,21 @@ class Hours:
         else:
             self.minutes[KIND_OF.get(row.kind, "formal")] += row.minutes
 
+    def add_contact(self, contact: Contact) -> None:
+        self.contacts += 1
+        self.minutes["informal"] += contact.minutes
 
-def hours_of(name: str, rows: list[SessionRow], period: Period) -> Hours:
+
+def hours_of(
+    name: str, rows: list[SessionRow], period: Period, contacts: Iterable[Contact] = ()
+) -> Hours:
     hours = Hours(name)
     for row in rows:
         if period.contains(row.when.date()):
             hours.add(row)
+    for contact in contacts:
+        if period.contains(contact.day):
+            hours.add_contact(contact)
     return hours
 
 
@@ -71,6 +84,7 @@ def add_up(name: str, parts: list[Hours]) -> Hours:
             total.minutes[kind] += part.minutes[kind]
         total.sessions += part.sessions
         total.unknown += part.unknown
+        total.contacts += part.contacts
     return total
 
 
@@ -144,11 +158,17 @@ def unit_so_far(per: str, today: date) -> Period:
     return Period(start, today, f"this {per}")
 
 
-def check_targets(hours_rows: list[SessionRow], targets: list[Target], today: date) -> list[str]:
+def check_targets(
+    hours_rows: list[SessionRow],
+    targets: list[Target],
+    today: date,
+    contacts: Iterable[Contact] = (),
+) -> list[str]:
     """The targets not met so far in the current week, month or quarter, in words."""
     below = []
+    contacts = list(contacts)
     for target in targets:
-        so_far = hours_of("", hours_rows, unit_so_far(target.per, today))
+        so_far = hours_of("", hours_rows, unit_so_far(target.per, today), contacts)
         done = so_far.total if target.kind == "all" else so_far.minutes[target.kind]
         if done < target.minutes:
             below.append(f"{as_hours(done)} of {target.describe()} so far this {target.per}")

@@ -101,10 +101,10 @@ def hours_page(lines, targets, period_label: str, printed_at) -> str:
     from .hours import KINDS, add_up, as_hours
     from .summary import inline
 
-    heads = ["Peer", *[k.capitalize() for k in KINDS], "Total", "Held", "No length"]
+    heads = ["Peer", *[k.capitalize() for k in KINDS], "Total", "Held", "No length", "Contacts"]
     rows = [
         [inline(h.name), *[as_hours(h.minutes[k]) for k in KINDS], as_hours(h.total)]
-        + [str(h.sessions), str(h.unknown)]
+        + [str(h.sessions), str(h.unknown), str(h.contacts)]
         for h in [*lines, add_up("All peers", lines)]
     ]
     table = "\n".join(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from ..domain.contacts import Contact, carried_items
 from ..domain.enums import SessionKind
 from ..domain.errors import ValidationError
 from ..domain.links import carry_forward
@@ -20,9 +21,11 @@ def new_draft(
     pack_id: str,
     tracks: Tracks,
     peer_input: PeerInput | None = None,
+    carried: list[Contact] = (),
 ) -> Session:
-    """A draft for ``peer``: the next date proposed from their cadence, and the
-    walk-through starting at the review when anything is still open."""
+    """A draft for ``peer``: the next date proposed from their cadence, the walk-through
+    starting at the review when anything is still open, the agenda the peer added, and
+    what ``carried`` informal contacts asked to bring to it."""
     if not supervisor_ids:
         raise ValidationError("Please choose at least one supervisor.", "supervisor_ids")
     draft = Session(
@@ -38,4 +41,8 @@ def new_draft(
     if peer_input is not None:
         draft.agenda = list(peer_input.items)
         draft.peer_note = peer_input.note
+    # informal contacts since the last session that asked to be taken up in this one
+    agenda, concerns = carried_items(list(carried))
+    draft.agenda += agenda
+    draft.concerns += concerns
     return draft

@@ -27,6 +27,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from ..domain.contacts import Contact
 from ..domain.derived import PeerHistory
 from ..domain.enums import Role
 from ..domain.models import PeerInput, Person, Session
@@ -206,6 +207,19 @@ class Backend(Protocol):
     def replace_history(self, history: PeerHistory, sessions: list[Session]) -> None:
         """Keep ``sessions`` as the peer's whole held history, with what they say (an
         import, a repair); sessions kept before and not among them are removed."""
+
+    # -- informal contacts --------------------------------------------------------------
+
+    def contacts(
+        self, peer_id: str, *, start: date | None = None, end: date | None = None
+    ) -> list[Contact]:
+        """A peer's informal contacts between two days, oldest first."""
+
+    def put_contact(self, contact: Contact, *, replaces: datetime | None) -> None:
+        """Keep a contact (``replaces``: the version it was made from; None: new)."""
+
+    def remove_contact(self, peer_id: str, contact_id: str) -> None:
+        """Forget a contact noted by mistake; NotFound when there is none."""
 
     # -- conflicts ----------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain import links, validation
+from ..domain.contacts import Contact
 from ..domain.derived import history_of
 from ..domain.errors import ValidationError
 from ..domain.models import Person, Session
@@ -28,6 +29,7 @@ class CheckReport:
     people: int = 0
     sessions: int = 0
     drafts: int = 0
+    contacts: int = 0  # informal contacts
     problems: list[str] = field(default_factory=list)
     repairable: list[str] = field(default_factory=list)  # peer ids whose derived data differ
     unreadable: int = 0  # files of an encrypted folder the signed-in person holds no key to
@@ -146,6 +148,11 @@ def _check_peer(root, peer_id, parsed, people, report, seen) -> None:
     if index is None:
         if (root / index_rel).exists():
             return  # already reported as damaged
+        if all(p.name.startswith("contacts-") for p in (root / base).glob("*.json")):
+            _check_contacts(base, peer_id, parsed, people, report)  # no session yet
+            if peer_id not in people:
+                report.problems.append(f"{base}: belongs to a person who is not in {PEOPLE}")
+            return
         report.problems.append(f"{base}: has no peer.json")
         return
     if peer_id not in people:
@@ -178,6 +185,7 @@ def _check_peer(root, peer_id, parsed, people, report, seen) -> None:
             _check_people(session, people, where, report)
             sessions[doc_id] = session
     report.sessions += len(sessions)
+    _check_contacts(base, peer_id, parsed, people, report)
     ordered = sorted(sessions.values(), key=lambda s: (s.when, s.id))
     for session, problem in links.history_problems(ordered):
         report.problems.append(
@@ -216,6 +224,29 @@ def _check_peer(root, peer_id, parsed, people, report, seen) -> None:
             "the sessions (`supervise check --repair` rebuilds them from the sessions)"
         )
         report.repairable.append(peer_id)
+
+
+def _check_contacts(base: Path, peer_id: str, parsed, people, report) -> None:
+    """Each informal contact: the right shape, filed under its peer and year, noted by
+    someone in the roster."""
+    for rel, data in parsed.items():
+        if rel.parent != base or not rel.name.startswith("contacts-"):
+            continue
+        year = rel.stem.removeprefix("contacts-")
+        for doc_id, doc in _table(data, "contacts", str(rel), report).items():
+            where = f"{rel} contact {doc_id}"
+            contact = _load(Contact, doc, where, report)
+            if contact is None:
+                continue
+            if contact.id != doc_id:
+                report.problems.append(f"{where}: carries another id")
+            if contact.peer_id != peer_id:
+                report.problems.append(f"{where}: is filed under another peer")
+            if str(contact.when.year) != year:
+                report.problems.append(f"{where}: is filed under the wrong year")
+            if contact.by not in people:
+                report.problems.append(f"{where}: refers to a person who is not in {PEOPLE}")
+            report.contacts += 1
 
 
 def _check_people(session: Session, people, where, report) -> None:

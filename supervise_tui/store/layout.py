@@ -18,6 +18,7 @@ folder can lock each peer's records with a key of their own)::
     sessions-YYYY.json    the full records of the sessions held that year
     index-YYYY.json       one light row per session held that year (domain.rows)
     closed-YYYY.json      settled items raised that year
+    contacts-YYYY.json    informal contacts between sessions that year (not derived)
     drafts/<id>.json      one unfinished session each (autosave)
     conflicts.json        their sessions changed both here and in an imported bundle
 
@@ -78,6 +79,10 @@ def index_file(peer_id: str, year: int) -> str:
 
 def closed_file(peer_id: str, year: int) -> str:
     return f"peers/{peer_id}/closed-{year}.json"
+
+
+def contacts_file(peer_id: str, year: int) -> str:
+    return f"peers/{peer_id}/contacts-{year}.json"
 
 
 def raised_on(track: ConcernTrack | GoalTrack | ActionTrack) -> date:

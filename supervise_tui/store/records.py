@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
+from ..domain.contacts import Contact
 from ..domain.errors import ValidationError
 from ..domain.models import PeerInput, Person, Session
 from ..domain.serial import from_data
@@ -25,6 +26,7 @@ _TABLES: dict[str, dict[str, type]] = {
     "peer": {"years": YearCount, "tally": PeerTally, "input": PeerInput, **_HEADS},
     "sessions": {"sessions": Session},
     "closed": dict(_HEADS),
+    "contacts": {"contacts": Contact},
     "draft": {"draft": Session},
 }
 
@@ -50,7 +52,7 @@ def kind_of(rel: PurePosixPath | Path | str) -> str:
             return "peer"
         if name == "conflicts.json":
             return "conflicts"
-        for prefix in ("sessions", "index", "closed"):
+        for prefix in ("sessions", "index", "closed", "contacts"):
             if name.startswith(prefix + "-") and name[len(prefix) + 1 : -5].isdigit():
                 return prefix
     return "unknown"

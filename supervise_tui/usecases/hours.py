@@ -25,13 +25,15 @@ def hours_for(
     peers = [peer] if peer is not None else visible_peers(store, include_inactive=False)
     lines = []
     for person in sorted(peers, key=lambda p: p.name.casefold()):
-        rows = store.rows(person.id)
+        rows, contacts = store.rows(person.id), store.contacts(person.id)
         if supervisor is not None:
             rows = [r for r in rows if supervisor.id in r.supervisor_ids]
-            if not rows:
+            contacts = [c for c in contacts if c.by == supervisor.id]
+            if not rows and not contacts:
                 continue
-        hours = hours_of(person.name, rows, period)
-        hours.below = check_targets(rows, targets, today) if supervisor is None else []
+        hours = hours_of(person.name, rows, period, contacts)
+        below = check_targets(rows, targets, today, contacts)
+        hours.below = below if supervisor is None else []
         lines.append(hours)
     return lines
 
@@ -50,6 +52,7 @@ def below_target(
     """ "Name: what is missing so far" for each of ``peers`` below a target."""
     found = []
     for person in peers:
-        for words in check_targets(store.rows(person.id), targets, today):
+        rows, contacts = store.rows(person.id), store.contacts(person.id)
+        for words in check_targets(rows, targets, today, contacts):
             found.append(f"{person.name}: {words}")
     return found

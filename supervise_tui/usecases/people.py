@@ -53,12 +53,20 @@ def delete_person(store: Backend, person_id: str) -> None:
     """Delete someone with no sessions; anyone with records is refused (mark them
     inactive instead: their history stays)."""
     person = store.person(person_id)
-    if store.has_records(person_id):
+    if store.has_records(person_id) or _in_contacts(store, person):
         raise Refused(
             f"{person.name} has supervision records, so they cannot be deleted: "
             "their history would be lost. Mark them inactive instead."
         )
     store.remove_person(person_id)
+
+
+def _in_contacts(store: Backend, person: Person) -> bool:
+    """Whether an informal contact names ``person`` (with them, or noted by them)."""
+    if person.role == Role.PEER:
+        return bool(store.contacts(person.id))
+    peers = store.people(role=Role.PEER)
+    return any(c.by == person.id for peer in peers for c in store.contacts(peer.id))
 
 
 def visible_peers(store: Backend, *, include_inactive: bool = True) -> list[Person]:

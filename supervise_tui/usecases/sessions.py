@@ -24,6 +24,7 @@ from ..domain.tracks import Tracks, apply_session
 from ..services.sessions import new_draft
 from ..store.backend import Backend, SessionChange
 from ..store.errors import Refused
+from .contacts import contacts_to_carry
 
 Clock = Callable[[], datetime]
 
@@ -39,7 +40,7 @@ def start_session(
     clock: Clock,
 ) -> Session:
     """A new draft with the peer, kept at once: it reviews what is still open and brings
-    the agenda the peer added for it."""
+    the agenda the peer added for it, and what informal contacts since asked to carry."""
     draft = new_draft(
         peer,
         supervisor_ids,
@@ -48,6 +49,7 @@ def start_session(
         pack_id,
         store.open_tracks(peer.id),
         store.peer_input(peer.id),
+        contacts_to_carry(store, peer.id),
     )
     now = clock()
     # it begins now, or at the time planned when opened ahead of it; a session recorded

@@ -4,8 +4,8 @@
 rooms named for what they hold — opening and locking (:mod:`.opening`), the look over
 every file and the hourly backup (:mod:`.upkeep`), the files and units of work they share
 (:mod:`.base`), people (:mod:`.people`), drafts (:mod:`.drafts`), reading history
-(:mod:`.history`) and writing it (:mod:`.writing`), and, for an encrypted folder, its keys
-(:mod:`.keys`, :mod:`.encrypting`).
+(:mod:`.history`) and writing it (:mod:`.writing`), informal contacts (:mod:`.contacts`),
+and, for an encrypted folder, its keys (:mod:`.keys`, :mod:`.encrypting`).
 Every method of the Backend protocol holds the folder's mutex, so the UI's workers can
 call it from any thread without interleaving.
 """
@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from ..backend import Backend
+from .contacts import ContactsRoom
 from .drafts import DraftsRoom
 from .encrypting import EncryptingRoom
 from .history import HistoryRoom
@@ -45,7 +46,9 @@ def _synchronized(cls):
 
 
 @_synchronized
-class FolderBackend(EncryptingRoom, OpeningRoom, PeopleRoom, DraftsRoom, HistoryRoom, WritingRoom):
+class FolderBackend(
+    EncryptingRoom, OpeningRoom, PeopleRoom, DraftsRoom, HistoryRoom, WritingRoom, ContactsRoom
+):
     @contextmanager
     def transaction(self) -> Iterator[None]:
         with self._work():

@@ -27,8 +27,9 @@ class HoursScreen(PeriodTableScreen):
     HELP_TEXT = (
         "Each peer's supervision time in the period you type, by kind: weekly sessions and "
         "joint calls are *formal*, monthly sessions with the housing agency *agency*, "
-        "informal check-ins *informal*. A session whose length is not known (an older or "
-        "imported record) is counted apart (*No length*), never as no time.\n\n"
+        "informal check-ins and the informal contacts noted between sessions (calls, texts, "
+        "drop-ins: *Contacts* counts them) *informal*. A session whose length is not known "
+        "(an older or imported record) is counted apart (*No length*), never as no time.\n\n"
         "Targets come from the `[hours]` table of the settings file (config.toml), for "
         'example `formal = "1 hour per month"`; *Below target* says what is missing so '
         "far this week, month or quarter. **Enter** opens a peer's history."
@@ -76,10 +77,10 @@ class HoursScreen(PeriodTableScreen):
         lines = [*self.lines, add_up("All peers", self.lines)]
         rows = [
             plain(h.name, *[as_hours(h.minutes[k]) for k in KINDS], as_hours(h.total))
-            + plain(str(h.sessions), str(h.unknown))
+            + plain(str(h.sessions), str(h.unknown), str(h.contacts))
             for h in lines
         ]
-        reset_table(table, ["Peer", *kinds, "Total", "Held", "No length"], rows)
+        reset_table(table, ["Peer", *kinds, "Total", "Held", "No length", "Contacts"], rows)
         for h, row_cells in zip(lines, rows, strict=True):
             table.add_row(*row_cells, key=h.name if h is not lines[-1] else None)
         below = [f"  • {h.name}: {words}" for h in self.lines for words in h.below]

@@ -1,0 +1,83 @@
+"""Informal contacts: each peer's, by the year they happened
+(``peers/<peer-id>/contacts-YYYY.json``). They are records, not derived: nothing rebuilds
+them, and a session's save never touches them."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime
+
+from ...domain.contacts import Contact
+from ...domain.serial import to_data
+from ...domain.validation import check_id
+from ..errors import ChangedElsewhere, NotFound
+from ..layout import contacts_file
+from ..unit import Change
+from .base import FolderBase
+from .history import within
+
+
+class ContactsRoom(FolderBase):
+    def contacts(
+        self, peer_id: str, *, start: date | None = None, end: date | None = None
+    ) -> list[Contact]:
+        peer_id = check_id(peer_id)
+        first, last = start and start.year, end and end.year
+        found = []
+        for year in self._contact_years(peer_id):
+            if not within(year, first, last):
+                continue
+            rel = contacts_file(peer_id, year)
+            for doc_id, doc in self._raw(rel, "contacts"):
+                contact = self._load(Contact, rel, doc, doc_id)
+                if within(contact.day, start, end):
+                    found.append(contact)
+        return sorted(found, key=lambda c: (c.when, c.id))
+
+    def _contact_years(self, peer_id: str) -> list[int]:
+        try:
+            names = os.listdir(self.root / "peers" / peer_id)
+        except FileNotFoundError:
+            return []
+        years = []
+        for name in names:
+            stem, _, year = name.removesuffix(".json").partition("-")
+            if stem == "contacts" and name.endswith(".json") and year.isdigit():
+                years.append(int(year))
+        return sorted(years)
+
+    def _filed_contact(self, peer_id: str, contact_id: str) -> tuple[int, dict] | None:
+        for year in reversed(self._contact_years(peer_id)):
+            doc = self._get(contacts_file(peer_id, year), "contacts", contact_id)
+            if doc is not None:
+                return year, doc
+        return None
+
+    def put_contact(self, contact: Contact, *, replaces: datetime | None) -> None:
+        peer_id, year = check_id(contact.peer_id), contact.when.year
+        check_id(contact.id)
+        with self._work() as uow:
+            filed = self._filed_contact(peer_id, contact.id)
+            stored = None
+            if filed is not None:
+                stored = self._load(Contact, contacts_file(peer_id, filed[0]), filed[1], contact.id)
+            if (stored.updated_at if stored else None) != replaces:
+                raise ChangedElsewhere(
+                    "This contact was changed elsewhere since it was opened; nothing was saved."
+                )
+            changes = []
+            if filed is not None and filed[0] != year:
+                changes.append(
+                    Change(contacts_file(peer_id, filed[0]), "contacts", contact.id, None)
+                )
+            changes.append(
+                Change(contacts_file(peer_id, year), "contacts", contact.id, to_data(contact))
+            )
+            uow.apply(changes)
+
+    def remove_contact(self, peer_id: str, contact_id: str) -> None:
+        peer_id = check_id(peer_id)
+        filed = self._filed_contact(peer_id, contact_id)
+        if filed is None:
+            raise NotFound("That contact is not in the records.")
+        self.commit([Change(contacts_file(peer_id, filed[0]), "contacts", contact_id, None)])
