@@ -10,18 +10,19 @@ from datetime import datetime
 import psycopg
 import pytest
 
-from supervise_tui.domain.enums import Role
+from supervise_tui.domain.enums import ContactKind, Role
 from supervise_tui.domain.models import PeerInput, Person
 from supervise_tui.store.errors import NoAccess
 from supervise_tui.store.postgres import open_server
 from supervise_tui.store.postgres.admin import add_login
 from supervise_tui.usecases.agenda import save_agenda
+from supervise_tui.usecases.contacts import note_contact
 from supervise_tui.usecases.people import save_person, visible_peers
 from supervise_tui.usecases.sessions import finish_session, save_draft, sign_session
 
 from ..conftest import fixed_clock, full_session
 
-PEER_TABLES = ("sessions", "tracks", "year_counts", "peer_state", "drafts")
+PEER_TABLES = ("sessions", "tracks", "year_counts", "peer_state", "drafts", "contacts")
 
 
 @pytest.fixture
@@ -48,6 +49,15 @@ def agency(server_url):
             draft = full_session(team, when=datetime(2026, 11, 20, 10))
             draft.peer_id, draft.supervisor_ids = team[peer].id, [team[sup].id]
             save_draft(store, draft, clock=fixed_clock)
+            note_contact(
+                store,
+                peer_id=team[peer].id,
+                by=team[sup].id,
+                kind=ContactKind.CALL,
+                when=datetime(2026, 11, 21, 9),
+                minutes=5,
+                clock=fixed_clock,
+            )
     database = server_url.split("?")[0].rsplit("/", 1)[-1].lower()  # (logins are the server's)
     for key in ("lead", "sup", "sup2", "peer", "peer2"):
         login = f"{team[key].name.split()[0].lower()}_{database}"

@@ -13,7 +13,7 @@ import pytest
 
 from supervise_tui.cli import main
 from supervise_tui.store.check import check
-from supervise_tui.store.postgres import open_server
+from supervise_tui.store.postgres import open_server, schema
 from supervise_tui.usecases.demo import build_demo
 
 from ..conftest import FIXED_NOW, fixed_clock
@@ -48,13 +48,26 @@ def demo_url(server_url):
 def test_init_sets_up_an_empty_database_once_and_migrate_finds_it_current(pg_server, capsys):
     url = pg_server.new_database()
     code, out, err = run(capsys, "db", "init", "--db", url)
-    assert code == 0 and "schema 1" in out, err
+    assert code == 0 and f"schema {schema.SCHEMA_VERSION}" in out, err
     before = state(url)
     code, _, err = run(capsys, "db", "init", "--db", url)
     assert code == 1 and "set up already" in err and err.count("\n") == 1
     code, out, _ = run(capsys, "db", "migrate", "--db", url)
     assert code == 0 and "up to date" in out
     assert state(url) == before
+
+
+def test_migrate_brings_an_older_schema_up_to_this_app_s_in_one_go(pg_server, capsys):
+    url = pg_server.new_database()
+    with psycopg.connect(url) as conn, conn.cursor() as cur:
+        schema.apply(cur, 0, "an older app", target=1)  # as the first release left it
+    code, _, err = run(capsys, "team", "--db", url)
+    assert code == 1 and "supervise db migrate" in err
+    code, out, err = run(capsys, "db", "migrate", "--db", url)
+    assert code == 0 and f"schema {schema.SCHEMA_VERSION}" in out, err
+    code, out, _ = run(capsys, "db", "migrate", "--db", url)
+    assert code == 0 and "up to date" in out
+    assert run(capsys, "team", "--db", url)[0] == 0
 
 
 def test_every_command_reads_and_moves_the_server_s_records(

@@ -3,7 +3,8 @@
 :class:`ServerBackend` is the :class:`~..backend.Backend` of a database, built from
 rooms named for what they hold like the folder's: the connection and revisions
 (:mod:`.base`), who is connected (:mod:`.access`), people (:mod:`.people`), drafts
-(:mod:`.drafts`), reading history (:mod:`.history`) and writing it (:mod:`.writing`).
+(:mod:`.drafts`), reading history (:mod:`.history`) and writing it (:mod:`.writing`),
+informal contacts (:mod:`.contacts`).
 The tables and their versions are in :mod:`.schema`, the row-level policies in
 :mod:`.policies`, setting a server up in :mod:`.admin`. Only this package (and
 :mod:`.connect`, which imports it when first asked) touches psycopg.
@@ -23,7 +24,8 @@ __all__ = ["open_server"]
 
 _WRITES = {
     "put_person", "remove_person", "save_draft", "discard_draft", "store_session",
-    "save_peer_input", "replace_history", "put_conflicts", "drop_conflict",
+    "save_peer_input", "replace_history", "put_conflicts", "drop_conflict", "put_contact",
+    "remove_contact",
 }  # fmt: skip
 
 
@@ -47,13 +49,14 @@ def _synchronized(cls):
 @functools.cache
 def _backend_class():
     from .access import AccessRoom
+    from .contacts import ContactsRoom
     from .drafts import DraftsRoom
     from .history import HistoryRoom
     from .people import PeopleRoom
     from .writing import WritingRoom
 
     @_synchronized
-    class ServerBackend(AccessRoom, PeopleRoom, DraftsRoom, HistoryRoom, WritingRoom):
+    class ServerBackend(AccessRoom, PeopleRoom, DraftsRoom, HistoryRoom, WritingRoom, ContactsRoom):
         pass
 
     return ServerBackend

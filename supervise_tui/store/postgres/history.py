@@ -25,7 +25,7 @@ TRACK_KINDS: dict[str, type] = {
 }
 
 
-def _between(start: date | None, end: date | None) -> tuple[str, list]:
+def between(start: date | None, end: date | None) -> tuple[str, list]:
     """The SQL condition (and its values) for sessions held between two days."""
     sql, params = "", []
     if start is not None:
@@ -47,7 +47,7 @@ class HistoryRoom(ServerBase):
     def rows(
         self, peer_id: str, *, start: date | None = None, end: date | None = None
     ) -> list[SessionRow]:
-        sql, params = _between(start, end)
+        sql, params = between(start, end)
         found = self._all(
             f"SELECT id, row FROM sessions WHERE peer_id = %s{sql} ORDER BY held_at, id",
             [check_id(peer_id), *params],
@@ -64,7 +64,7 @@ class HistoryRoom(ServerBase):
     def sessions(
         self, peer_id: str, *, start: date | None = None, end: date | None = None
     ) -> list[Session]:
-        sql, params = _between(start, end)
+        sql, params = between(start, end)
         found = self._all(
             f"SELECT id, record FROM sessions WHERE peer_id = %s{sql} ORDER BY held_at, id",
             [check_id(peer_id), *params],

@@ -13,7 +13,8 @@ Tables (records as JSONB, with typed columns for what is queried):
 - ``tracks``: each item's track (open or settled, and the year it was raised);
 - ``year_counts`` and ``peer_state`` (Home's tally, the peer's agenda, and the peer's
   revision, raised at every save so that a save made from an older reading is refused);
-- ``drafts``, ``conflicts``; ``logins`` (which database login is which person) and
+- ``drafts``, ``conflicts``, ``contacts`` (informal contacts, from version 2);
+  ``logins`` (which database login is which person) and
   ``meta`` (the schema's version, whether it holds the demo).
 """
 
@@ -83,8 +84,21 @@ TABLES = [
         incoming jsonb NOT NULL)""",
 ]
 
+CONTACTS = [  # informal contacts between sessions (records of their own)
+    """CREATE TABLE contacts (
+        id text PRIMARY KEY,
+        peer_id text NOT NULL,
+        held_at timestamp NOT NULL,
+        updated_at text NOT NULL,
+        record jsonb NOT NULL)""",
+    "CREATE INDEX contacts_by_peer ON contacts (peer_id, held_at, id)",
+    "GRANT SELECT, INSERT, UPDATE, DELETE ON contacts TO {users}",
+    "ALTER TABLE contacts ENABLE ROW LEVEL SECURITY",
+    "CREATE POLICY may_see ON contacts USING (may_see(peer_id)) WITH CHECK (may_see(peer_id))",
+]
+
 # version n is reached by applying MIGRATIONS[n - 1]
-MIGRATIONS: list[list[str]] = [TABLES + POLICIES]
+MIGRATIONS: list[list[str]] = [TABLES + POLICIES, CONTACTS]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -107,18 +121,19 @@ def create_users_role(cur) -> None:
     )
 
 
-def apply(cur, start: int, written_by: str) -> int:
-    """Bring the schema from version ``start`` to this app's; returns how many steps."""
+def apply(cur, start: int, written_by: str, target: int = SCHEMA_VERSION) -> int:
+    """Bring the schema from version ``start`` to ``target`` (this app's); returns how
+    many steps."""
     if start == 0:
         cur.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
         create_users_role(cur)
     cur.execute(f"SET LOCAL search_path = {SCHEMA}")
-    for statements in MIGRATIONS[start:]:
+    for statements in MIGRATIONS[start:target]:
         for statement in statements:
             cur.execute(statement.replace("{users}", USERS_ROLE).replace("{schema}", SCHEMA))
     cur.execute(
         "INSERT INTO meta (key, value) VALUES ('schema_version', %s), ('written_by', %s) "
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (str(SCHEMA_VERSION), written_by),
+        (str(target), written_by),
     )
-    return SCHEMA_VERSION - start
+    return target - start
