@@ -44,6 +44,7 @@ HANDLERS = {
     "session": ("plain", "cmd_session"),
     "serve": ("serve", "cmd_serve"),
     "db": ("database", "cmd_db"),
+    "sync": ("sync", "cmd_sync"),
 }
 # commands about a data folder's files, which a server keeps in its own way
 FOLDER_ONLY = ("encrypt", "check", "backups", "restore", "serve")
@@ -88,7 +89,7 @@ def _main(argv: list[str], clock: Callable[[], datetime]) -> int:
         getattr(args, "as_name", None), getattr(args, "passphrase_file", None)
     )
     db = getattr(args, "db", None) or os.environ.get(DB_ENV) or None
-    if db and getattr(args, "data_dir", None):
+    if db and getattr(args, "data_dir", None) and args.command != "sync":
         raise UsageError("give either --data-dir (a folder) or --db (a server), not both")
     ctx = Ctx(config.data_dir(getattr(args, "data_dir", None)), clock, credentials, db)
     command = args.command

@@ -6,6 +6,7 @@ import argparse
 
 from .. import __version__
 from .common import BUNDLE_PASSPHRASE_ENV, UsageError
+from .parser_agency import add_agency_commands
 from .parser_sessions import add_session_commands
 
 
@@ -222,33 +223,9 @@ def build_parser() -> Parser:
         action="store_true",
         help="replace the records without asking (needed when not run at a terminal)",
     )
-    _db_parser(sub, common)
+    add_agency_commands(sub, common)
     add_session_commands(sub, common)
     return parser
-
-
-def _db_parser(sub, common: argparse.ArgumentParser) -> None:
-    db = sub.add_parser(
-        "db", parents=[common], help="set up an agency's PostgreSQL server (with --db URL)"
-    )
-    steps = db.add_subparsers(dest="step", metavar="STEP", parser_class=Parser, required=True)
-    steps.add_parser("init", parents=[common], help="create the schema and its roles")
-    steps.add_parser(
-        "migrate", parents=[common], help="upgrade the schema to this version of the app"
-    )
-    login = steps.add_parser(
-        "add-login", parents=[common], help="give a person in the records a database login"
-    )
-    login.add_argument("name", metavar="NAME", help="the person's name, as in the records")
-    login.add_argument(
-        "--login", metavar="LOGIN", help="the login's name (default: made from theirs)"
-    )
-    login.add_argument(
-        "--password-file",
-        metavar="FILE",
-        help="the login's password, from this file's first line (or $SUPERVISE_LOGIN_PASSWORD, "
-        "or asked for; none: the server proves who connects in its own way)",
-    )
 
 
 def _port(text: str) -> int:
