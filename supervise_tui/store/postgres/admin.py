@@ -17,10 +17,10 @@ from . import schema
 from .connect import capital, connect, said_plainly
 
 
-def check_version(conn, where: str) -> None:
-    """The schema must be this app's version: a plain sentence otherwise."""
-    with conn.cursor() as cur:
-        version = schema.version_of(cur)
+def known_version(cur, where: str) -> int:
+    """The schema's version, when it is one this app knows (no newer): a plain sentence
+    otherwise."""
+    version = schema.version_of(cur)
     if version is None:
         raise NotFound(
             f"{capital(where)} holds no supervise records yet: run `supervise db init` first."
@@ -31,6 +31,13 @@ def check_version(conn, where: str) -> None:
             f"(schema {version}; this version knows up to {schema.SCHEMA_VERSION}). "
             "Please update the app; nothing has been changed."
         )
+    return version
+
+
+def check_version(conn, where: str) -> None:
+    """The schema must be this app's version: a plain sentence otherwise."""
+    with conn.cursor() as cur:
+        version = known_version(cur, where)
     if version < schema.SCHEMA_VERSION:
         raise StoreError(
             f"The records on {where} need this version's schema: ask the agency's IT to "
@@ -54,16 +61,7 @@ def init_server(url: str) -> str:
 def migrate_server(url: str) -> str:
     conn, where = connect(url)
     with conn, said_plainly(where, True), conn.transaction(), conn.cursor() as cur:
-        version = schema.version_of(cur)
-        if version is None:
-            raise NotFound(
-                f"{capital(where)} holds no supervise records yet: run `supervise db init`."
-            )
-        if version > schema.SCHEMA_VERSION:
-            raise NewerFormat(
-                f"The records on {where} were set up by a newer version of supervise-tui "
-                f"(schema {version}); this version cannot go back. Nothing has been changed."
-            )
+        version = known_version(cur, where)
         if version == schema.SCHEMA_VERSION:
             return f"{capital(where)} is up to date (schema {version}); nothing to do."
         steps = schema.apply(cur, version, __version__)

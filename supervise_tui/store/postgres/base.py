@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +67,20 @@ class ServerBase:
         with self._conn.cursor() as cur:
             cur.execute(sql, params)
             return cur.fetchone()
+
+    def _held_between(
+        self, table: str, column: str, peer_id: str, start: date | None, end: date | None
+    ) -> list[tuple]:
+        """(id, ``column``) of a peer's rows in ``table`` held between two days (either
+        open), oldest first: one range over the (peer_id, held_at) index."""
+        sql, params = f"SELECT id, {column} FROM {table} WHERE peer_id = %s", [peer_id]
+        if start is not None:
+            sql += " AND held_at >= %s"
+            params.append(datetime.combine(start, time.min))
+        if end is not None:
+            sql += " AND held_at <= %s"
+            params.append(datetime.combine(end, time.max))
+        return self._all(sql + " ORDER BY held_at, id", params)
 
     def _load(self, cls: type, doc: Any, what: str) -> Any:
         try:

@@ -15,7 +15,6 @@ from ...domain.serial import to_data
 from ...domain.validation import check_id
 from ..errors import ChangedElsewhere, NotFound
 from .base import ServerBase
-from .history import between
 from .people import stamp
 
 
@@ -23,11 +22,7 @@ class ContactsRoom(ServerBase):
     def contacts(
         self, peer_id: str, *, start: date | None = None, end: date | None = None
     ) -> list[Contact]:
-        sql, params = between(start, end)
-        found = self._all(
-            f"SELECT id, record FROM contacts WHERE peer_id = %s{sql} ORDER BY held_at, id",
-            [check_id(peer_id), *params],
-        )
+        found = self._held_between("contacts", "record", check_id(peer_id), start, end)
         return [self._load(Contact, doc, f"contact {i}") for i, doc in found]
 
     def put_contact(self, contact: Contact, *, replaces: datetime | None) -> None:

@@ -6,7 +6,7 @@ by the ``held_at`` index; tracks are read open, or by id, by the ``settled`` col
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date
 from pathlib import Path
 
 from ...domain.models import PeerInput, Session
@@ -25,18 +25,6 @@ TRACK_KINDS: dict[str, type] = {
 }
 
 
-def between(start: date | None, end: date | None) -> tuple[str, list]:
-    """The SQL condition (and its values) for sessions held between two days."""
-    sql, params = "", []
-    if start is not None:
-        sql += " AND held_at >= %s"
-        params.append(datetime.combine(start, time.min))
-    if end is not None:
-        sql += " AND held_at <= %s"
-        params.append(datetime.combine(end, time.max))
-    return sql, params
-
-
 class HistoryRoom(ServerBase):
     def years(self, peer_id: str) -> dict[int, YearCount]:
         found = self._all(
@@ -47,11 +35,7 @@ class HistoryRoom(ServerBase):
     def rows(
         self, peer_id: str, *, start: date | None = None, end: date | None = None
     ) -> list[SessionRow]:
-        sql, params = between(start, end)
-        found = self._all(
-            f"SELECT id, row FROM sessions WHERE peer_id = %s{sql} ORDER BY held_at, id",
-            [check_id(peer_id), *params],
-        )
+        found = self._held_between("sessions", "row", check_id(peer_id), start, end)
         return [self._row(i, doc) for i, doc in found]
 
     def _row(self, row_id: str, doc: dict) -> SessionRow:
@@ -64,11 +48,7 @@ class HistoryRoom(ServerBase):
     def sessions(
         self, peer_id: str, *, start: date | None = None, end: date | None = None
     ) -> list[Session]:
-        sql, params = between(start, end)
-        found = self._all(
-            f"SELECT id, record FROM sessions WHERE peer_id = %s{sql} ORDER BY held_at, id",
-            [check_id(peer_id), *params],
-        )
+        found = self._held_between("sessions", "record", check_id(peer_id), start, end)
         return [self._load(Session, doc, f"session {i}") for i, doc in found]
 
     def session(self, peer_id: str, session_id: str, year: int | None = None) -> Session:
