@@ -18,6 +18,7 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 from itertools import count
+from pathlib import Path
 
 START = datetime(2026, 11, 22, 15, 0, tzinfo=UTC)
 
@@ -48,7 +49,7 @@ def write_for(url: str, seed: int, seconds: float) -> dict:
         until = time.monotonic() + seconds
         while time.monotonic() < until:
             peer = rng.choice(peers)
-            sup = rng.choice([s for s in sups if s.id in peer.supervisor_ids])
+            sup = rng.choice([s for s in sups if s.id in peer.supervisor_ids] or sups)
             try:
                 what = rng.random()
                 if what < 0.45:  # a new session raising a concern
@@ -95,6 +96,7 @@ def run_writers(url: str, processes: int, seconds: float) -> list[dict]:
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
+            cwd=Path(__file__).resolve().parents[2],  # where `tests` is a package
         )
         for seed in range(1, processes + 1)
     ]
