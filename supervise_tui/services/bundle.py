@@ -8,7 +8,7 @@ and where it is, before anything local is touched.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -16,16 +16,26 @@ import orjson
 
 from .. import __version__
 from ..domain import validation
+from ..domain.contacts import ABOUT_MAX, Contact
 from ..domain.dates import in_range
 from ..domain.enums import Role, SessionStatus
 from ..domain.errors import ValidationError
-from ..domain.models import Person, Session
+from ..domain.models import MAX_MINUTES, Person, Session
 from ..domain.serial import from_data, to_data
 
 FORMAT = "supervise-tui-bundle"
-FORMAT_VERSION = 2  # 2: people carry their supervisors and the lead's flag
+FORMAT_VERSION = 3  # 2: people carry their supervisors and the lead's flag; 3: contacts
 MAX_BUNDLE_BYTES = 2 * 1024**3
-HEADER = {"format", "format_version", "created_at", "app_version", "site", "people", "sessions"}
+HEADER = {
+    "format",
+    "format_version",
+    "created_at",
+    "app_version",
+    "site",
+    "people",
+    "sessions",
+    "contacts",  # (format 3) informal contacts; optional
+}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
 MAX_DEPTH = 32  # a bundle is about 7 deep (sessions[i].checkin.ratings.workload.value)
@@ -46,13 +56,19 @@ class Bundle:
     site: str
     people: list[Person]
     sessions: list[Session]
+    contacts: list[Contact] = field(default_factory=list)
 
 
 def build_bundle(
-    people: list[Person], sessions: list[Session], *, site: str, now: datetime
+    people: list[Person],
+    sessions: list[Session],
+    *,
+    site: str,
+    now: datetime,
+    contacts: list[Contact] = (),
 ) -> dict:
     """A bundle as JSON-ready data; records in a stable order."""
-    return {
+    data = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "created_at": to_data(now),
@@ -61,6 +77,9 @@ def build_bundle(
         "people": [to_data(p) for p in sorted(people, key=lambda p: p.id)],
         "sessions": [to_data(s) for s in sorted(sessions, key=lambda s: (s.when, s.id))],
     }
+    if contacts:
+        data["contacts"] = [to_data(c) for c in sorted(contacts, key=lambda c: (c.when, c.id))]
+    return data
 
 
 def dumps(bundle: dict) -> bytes:
@@ -139,6 +158,8 @@ def parse_bundle(raw: bytes) -> Bundle:
     for key in ("people", "sessions"):
         if not isinstance(data.get(key), list):
             raise BundleError(f"The bundle's {key!r} must be a list.", key)
+    if not isinstance(data.get("contacts", []), list):
+        raise BundleError("The bundle's 'contacts' must be a list.", "contacts")
     for key in ("site", "app_version"):
         if not isinstance(data.get(key, ""), str):
             raise BundleError(f"The bundle's {key!r} must be text.", key)
@@ -154,7 +175,25 @@ def parse_bundle(raw: bytes) -> Bundle:
     sessions = [_session(s, i) for i, s in enumerate(data["sessions"])]
     _no_duplicates([p.id for p in people], "people")
     _no_duplicates([s.id for s in sessions], "sessions")
-    return Bundle(created_at, data.get("app_version", ""), data.get("site", ""), people, sessions)
+    contacts = [_contact(c, i) for i, c in enumerate(data.get("contacts", []))]
+    _no_duplicates([c.id for c in contacts], "contacts")
+    site, app_version = data.get("site", ""), data.get("app_version", "")
+    return Bundle(created_at, app_version, site, people, sessions, contacts)
+
+
+def _contact(raw: Any, i: int) -> Contact:
+    where = f"contacts[{i}]"
+    try:
+        contact = from_data(Contact, raw, where, strict=True)
+        validation.check_id(contact.id)
+        in_range(contact.when.date(), f"{where}.when")
+    except ValidationError as error:
+        raise BundleError(error.message.rstrip("."), error.field or where) from None
+    if type(contact.minutes) is not int or not 0 < contact.minutes <= MAX_MINUTES:
+        raise BundleError("A contact's minutes are not from 1 to 720", f"{where}.minutes")
+    if len(contact.about) > ABOUT_MAX or "\n" in contact.about:
+        raise BundleError("A contact's note is longer than one line", f"{where}.about")
+    return contact
 
 
 def _person(raw: Any, i: int) -> Person:
@@ -245,6 +284,15 @@ def check_references(
                         "An update refers to an item this peer does not have",
                         f"{where}.{attr}[{j}].{key}",
                     )
+    for i, c in enumerate(bundle.contacts):
+        where = f"contacts[{i}]"
+        peer, by = people.get(c.peer_id), people.get(c.by)
+        if peer is None or peer.role != Role.PEER:
+            raise BundleError(
+                "The contact's peer is not a known peer specialist", f"{where}.peer_id"
+            )
+        if by is None or by.role != Role.SUPERVISOR:
+            raise BundleError("The contact's supervisor is not a known supervisor", f"{where}.by")
 
 
 # ---------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..domain.contacts import Contact
 from ..domain.enums import Role, Section
 from ..domain.models import Person, Session
 from ..domain.schedule import Due, due
@@ -88,9 +89,11 @@ def peer_detail(
     *,
     limit: int = 8,
     gentle: bool = False,
+    contacts: list[Contact] = (),
 ) -> str:
-    """Plain lines about one peer: cadence, dates, and each open item (``gentle``: as
-    the peer reads it in their own view, "late" in small letters)."""
+    """Plain lines about one peer: cadence, dates, informal ``contacts`` since their last
+    session, and each open item (``gentle``: as the peer reads it in their own view,
+    "late" in small letters)."""
     late_mark = " — late" if gentle else LATE
     from ..domain.dates import human_date
     from ..domain.schedule import WEEKDAYS
@@ -105,6 +108,14 @@ def peer_detail(
         f"{person.display} · {cadence} · last met {last} · next "
         f"{human_date(row.due.on)} ({row.due.describe(today, gentle=gentle)})"
     ]
+    if contacts:
+        minutes = sum(c.minutes for c in contacts)
+        kinds = "; ".join(f"{c.kind.label.lower()} {c.when:%a %d %b}" for c in contacts[-3:])
+        more = f"; {len(contacts) - 3} more" if len(contacts) > 3 else ""
+        lines.append(
+            f"Informal contact since the last session: {len(contacts)}, {minutes} min "
+            f"({kinds}{more})"
+        )
 
     def who(person_id: str) -> str:
         return names.get(person_id, "—") if person_id else "no owner"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..domain import links
+from ..domain.contacts import Contact
 from ..domain.models import Person, Session
 from ..domain.serial import to_data
 from .bundle import Bundle, BundleError
@@ -59,10 +60,10 @@ def merged_histories(
 
 @dataclass
 class Decision:
-    kind: str  # "person" or "session"
+    kind: str  # "person", "session" or "contact"
     outcome: str  # "added", "updated", "unchanged", "conflict"
-    incoming: Person | Session
-    local: Person | Session | None = None
+    incoming: Person | Session | Contact
+    local: Person | Session | Contact | None = None
 
 
 @dataclass
@@ -103,8 +104,13 @@ def _content(record) -> dict:
 
 
 def plan_merge(
-    bundle: Bundle, local_people: dict[str, Person], local_sessions: dict[str, Session]
+    bundle: Bundle,
+    local_people: dict[str, Person],
+    local_sessions: dict[str, Session],
+    local_contacts: dict[str, Contact] | None = None,
 ) -> MergePlan:
+    """What each incoming record does here. A contact changed on both sides keeps the
+    version here (contacts are noted, not edited: it does not happen in use)."""
     plan = MergePlan()
     for person in bundle.people:
         local = local_people.get(person.id)
@@ -112,6 +118,11 @@ def plan_merge(
     for session in bundle.sessions:
         local = local_sessions.get(session.id)
         plan.decisions.append(Decision("session", decide(local, session), session, local))
+    for contact in bundle.contacts:
+        local = (local_contacts or {}).get(contact.id)
+        outcome = decide(local, contact)
+        outcome = "unchanged" if outcome == "conflict" else outcome
+        plan.decisions.append(Decision("contact", outcome, contact, local))
     return plan
 
 
@@ -123,6 +134,12 @@ def report_lines(plan: MergePlan, *, dry_run: bool) -> list[str]:
             f"{label}: {plan.count(kind, 'added')} added, {plan.count(kind, 'updated')} "
             f"updated, {plan.count(kind, 'unchanged')} unchanged, "
             f"{plan.count(kind, 'conflict')} in conflict"
+        )
+    if plan.of("contact", "added", "updated", "unchanged"):
+        lines.append(
+            f"Informal contacts: {plan.count('contact', 'added')} added, "
+            f"{plan.count('contact', 'updated')} updated, "
+            f"{plan.count('contact', 'unchanged')} unchanged"
         )
     conflicts = plan.of("person", "conflict") + plan.of("session", "conflict")
     if conflicts:

@@ -13,6 +13,7 @@ import typing
 from datetime import date, datetime
 from enum import Enum
 
+from ..domain.contacts import Contact
 from ..domain.models import Person, Session
 from .bundle import FORMAT, FORMAT_VERSION
 
@@ -71,6 +72,7 @@ def bundle_schema() -> dict:
     defs: dict = {}
     person = _schema(Person, defs)
     session = _schema(Session, defs)
+    contact = _schema(Contact, defs)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://supervise-tui.invalid/bundle.schema.json",
@@ -86,6 +88,7 @@ def bundle_schema() -> dict:
             "site": {"type": "string"},
             "people": {"type": "array", "items": person},
             "sessions": {"type": "array", "items": session},
+            "contacts": {"type": "array", "items": contact},
         },
         "required": ["format", "format_version", "people", "sessions"],
         "additionalProperties": False,

@@ -15,6 +15,7 @@ from ..store.backend import Backend
 from ..store.errors import NotFound
 
 Clock = Callable[[], datetime]
+HELD = (SessionStatus.COMPLETED, SessionStatus.ACKNOWLEDGED)
 
 
 def note_contact(
@@ -57,7 +58,7 @@ def last_held(store: Backend, peer_id: str) -> datetime | None:
     """When the peer's last held (not withdrawn) session took place; None: never."""
     for year in sorted(store.years(peer_id), reverse=True):
         rows = store.rows(peer_id, start=date(year, 1, 1), end=date(year, 12, 31))
-        held = [r.when for r in rows if r.status != SessionStatus.WITHDRAWN]
+        held = [r.when for r in rows if r.status in HELD]
         if held:
             return max(held)
     return None

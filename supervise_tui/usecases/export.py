@@ -113,8 +113,15 @@ def export_bytes(
         ids = {p.id for p in sel.peers}
         for s in sessions:
             ids.update(s.supervisor_ids)
+        contacts = [
+            c
+            for person in sel.peers
+            for c in store.contacts(person.id)
+            if sel.period.contains(c.day)
+        ]
+        ids.update(c.by for c in contacts)
         people = [sel.people[i] for i in sorted(ids) if i in sel.people]
-        data = bundles.build_bundle(people, sessions, site=site or "", now=now)
+        data = bundles.build_bundle(people, sessions, site=site or "", now=now, contacts=contacts)
         return bundles.dumps(data), len(sessions)
     if fmt in ("md", "html"):
         parts = [

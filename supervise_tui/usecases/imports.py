@@ -59,7 +59,11 @@ def plan_import(store: Backend | None, bundle: bundles.Bundle) -> merge.MergePla
     bundles.check_references(bundle, local_people, items)
     if store is not None:
         merge.check_owners(bundle, store.session_owners())
-    plan = merge.plan_merge(bundle, local_people, local_sessions)
+    local_contacts = {}
+    if store is not None:
+        for peer_id in sorted({c.peer_id for c in bundle.contacts} & set(local_people)):
+            local_contacts.update((c.id, c) for c in store.contacts(peer_id))
+    plan = merge.plan_merge(bundle, local_people, local_sessions, local_contacts)
     merge.check_history(bundle, merge.merged_histories(plan, local_sessions))
     return plan
 
@@ -94,6 +98,9 @@ def apply_import(
             store.replace_history(history_of(peer_id, sessions), sessions)
             if progress is not None:
                 progress(done, len(by_peer))
+        for decision in plan.of("contact", "added", "updated"):
+            local = decision.local
+            store.put_contact(decision.incoming, replaces=local.updated_at if local else None)
         store.put_conflicts(
             [
                 Conflict(

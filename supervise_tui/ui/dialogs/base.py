@@ -79,15 +79,35 @@ class Dialog(ModalScreen[T | None], Generic[T]):
         super().__init_subclass__(**kwargs)
 
     def action_enter(self) -> None:
-        from textual.widgets import Button
+        from textual.widgets import Button, Select
 
         focused, order = self.focused, self.enter_order()
         if isinstance(focused, Button):
             focused.press()
+        elif isinstance(focused, Select):
+            focused.action_show_overlay()  # Enter on a choice opens it, as everywhere
+        elif focused is not None and isinstance(focused.parent, Select):
+            focused.action_select()  # and picks the option highlighted in its list
         elif focused is not None and focused.id in order[:-1]:
             self.set_focus(self.query_one(f"#{order[order.index(focused.id) + 1]}"))
         else:
-            self.action_ok()
+            self.after_typing(self.action_ok)
+
+    def after_typing(self, callback) -> None:
+        """Run ``callback`` once every key already sent to a field of this dialog has
+        landed there: a priority key (Enter, F2) is read before the letters typed ahead
+        of it reach their field, so a fast typist's last words would be missed."""
+        from textual.widgets import Input, TextArea
+
+        fields = [w for w in self.query("*") if isinstance(w, Input | TextArea)]
+
+        def step(i: int) -> None:
+            if i == len(fields):
+                callback()
+            else:
+                fields[i].call_later(step, i + 1)
+
+        step(0)
 
     def heading(self) -> str:
         return ""

@@ -15,10 +15,12 @@ from ...domain.enums import Role
 from ...domain.models import Person, Session
 from ...services.home import HomeRow, due_tomorrow, home_rows, peer_detail, tomorrow_lines
 from ...store.errors import StoreError
+from ...usecases.contacts import contacts_since_last
 from ...usecases.people import visible_people
 from ..keys import binder
 from ..widgets.peer_table import PeerTable
 from .base import ViewScreen
+from .home_contacts import Contacting
 from .home_starts import Starting
 
 WIDE = 100
@@ -35,7 +37,7 @@ class HomeData:
     tomorrow: list[str]  # sessions due tomorrow, and whether their agenda is empty
 
 
-class HomeScreen(Starting, ViewScreen):
+class HomeScreen(Starting, Contacting, ViewScreen):
     HELP_TITLE = "Home"
     HELP_TEXT = (
         "Home lists the peer specialists you supervise: when the next session is due (from "
@@ -45,7 +47,8 @@ class HomeScreen(Starting, ViewScreen):
         "and trends; **t** shows the whole team side by side. An unfinished session (a draft) is "
         "offered at the top: **r** resumes it exactly as it was left, because everything is "
         "saved as it is typed. A finished session that still needs signing shows under "
-        "*Sign-off*: **s** opens it. **p** manages people."
+        "*Sign-off*: **s** opens it. **c** notes an informal contact with the highlighted "
+        "peer (a call, a text, a drop-in): it counts as informal time. **p** manages people."
     )
     BINDINGS = [
         bind("n", "new_session", "New session", "Start a session with the highlighted peer"),
@@ -57,6 +60,7 @@ class HomeScreen(Starting, ViewScreen):
             show=False,
         ),
         bind("t", "team", "Team", "All peers side by side, with trends"),
+        bind("c", "note_contact", "Contact", "Note an informal contact with the highlighted peer"),
         bind("H", "hours", "Hours", "Supervision time per peer, against targets", show=False),
         bind("r", "resume", "Resume", "Resume an unfinished session"),
         bind(
@@ -203,7 +207,7 @@ class HomeScreen(Starting, ViewScreen):
             )
         else:
             hint.update(
-                "n new session · Enter history · t team · r resume · s sign-off · p people"
+                "n new session · c contact · Enter history · t team · r resume · s sign-off"
                 if data.rows
                 else ""
             )
@@ -233,11 +237,12 @@ class HomeScreen(Starting, ViewScreen):
     def load_detail(self, row: HomeRow) -> None:
         try:
             tracks = self.app.store.tracks(row.person.id)
+            contacts = contacts_since_last(self.app.store, row.person.id)
         except StoreError as error:
             self.post_message(self.Detail(row.person.id, str(error)))
             return
         names = {p.id: p.name for p in self.data.people}
-        text = peer_detail(row, tracks, self.app.local_now().date(), names)
+        text = peer_detail(row, tracks, self.app.local_now().date(), names, contacts=contacts)
         self.post_message(self.Detail(row.person.id, text))
 
     def on_home_screen_detail(self, message: Detail) -> None:
@@ -255,7 +260,7 @@ class HomeScreen(Starting, ViewScreen):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         read_only = self.app.store.read_only
-        if action == "new_session":
+        if action in ("new_session", "note_contact"):
             return bool(self.data.rows) and not read_only
         if action in ("history", "team"):
             return bool(self.data.rows)
