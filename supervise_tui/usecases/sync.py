@@ -48,12 +48,15 @@ def sync(
 
 def site_bundle(store: Backend, *, site: str | None, now: datetime) -> bytes:
     """A bundle of everyone a store holds (but the peers of other sites, with ``site``)
-    and every held session of the peers in it that the person may see."""
+    and every held session and informal contact of the peers in it that the person may
+    see."""
     peers = [p for p in visible_peers(store) if site is None or p.site == site]
     wanted = {p.id for p in peers}
     people = [p for p in store.people() if p.role != Role.PEER or p.id in wanted]
     sessions = [s for p in peers for s in store.sessions(p.id)]
-    return bundles.dumps(bundles.build_bundle(people, sessions, site=site or "", now=now))
+    contacts = [c for p in peers for c in store.contacts(p.id)]
+    data = bundles.build_bundle(people, sessions, site=site or "", now=now, contacts=contacts)
+    return bundles.dumps(data)
 
 
 def merge_into(store: Backend, raw: bytes, clock: Callable[[], datetime]) -> MergePlan:

@@ -27,7 +27,7 @@ from supervise_tui.usecases.contacts import (
 )
 from supervise_tui.usecases.people import delete_person
 from supervise_tui.usecases.sessions import finish_session, start_session
-from tests.conftest import FIXED_NOW, fixed_clock, keep_sessions
+from tests.conftest import FIXED_NOW, fixed_clock, keep_sessions, on_both_backends
 from tests.conftest import full_session as _full_session
 from tests.unit.test_transfer import bundle_bytes, import_into
 
@@ -71,6 +71,7 @@ def note(repo, team, *, when=datetime(2026, 11, 20, 9, 30), minutes=10, **kw) ->
         ({"about": "x" * 301}, "about", "limit is 300"),
     ],
 )
+@on_both_backends
 def test_a_contact_that_cannot_be_kept_is_refused_in_a_sentence_and_nothing_is_written(
     repo, team, change, field, words
 ):
@@ -138,6 +139,7 @@ def test_contacts_are_kept_by_year_read_by_period_and_removed(repo, team, data_d
         delete_person(repo, team["sup"].id)
 
 
+@on_both_backends
 def test_they_count_as_informal_time_towards_targets_and_by_supervisor(repo, team):
     note(repo, team, minutes=25)
     note(repo, team, minutes=20, by="sup2", when=datetime(2026, 11, 21, 12, 0))
@@ -156,6 +158,7 @@ def test_they_count_as_informal_time_towards_targets_and_by_supervisor(repo, tea
     assert [(h.name, h.minutes["informal"]) for h in lines] == [("Jordan Ellery", 20)]
 
 
+@on_both_backends
 def test_a_carried_contact_comes_into_the_next_session_once(repo, team):
     keep_sessions(repo, team["peer"].id, [full_session(team)])  # 17 Nov
     note(repo, team, when=datetime(2026, 11, 12, 9, 0), carry="agenda", about="too old")
@@ -180,6 +183,7 @@ def test_a_carried_contact_comes_into_the_next_session_once(repo, team):
 # -- bundles ---------------------------------------------------------------------------
 
 
+@on_both_backends
 def test_contacts_travel_in_a_bundle_and_a_second_import_changes_nothing(repo, team, tmp_path):
     keep_sessions(repo, team["peer"].id, [full_session(team)])
     kept = note(repo, team, about="the rota", carry="agenda")

@@ -1,5 +1,6 @@
 """Informal contacts in the store, on both backends: kept by when they happened, read
-between two days, replaced only from the version stored, removed once."""
+between two days, replaced only from the version stored (what they count for, carry and
+how they travel: test_contacts.py, also on both)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,11 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from supervise_tui.domain.enums import Carry, ContactKind
-from supervise_tui.store.errors import ChangedElsewhere, NotFound
-from supervise_tui.usecases.contacts import contacts_to_carry, note_contact, remove_contact
-from supervise_tui.usecases.sessions import finish_session
+from supervise_tui.domain.enums import ContactKind
+from supervise_tui.store.errors import ChangedElsewhere
+from supervise_tui.usecases.contacts import note_contact
 
-from ..conftest import FIXED_NOW, make_session, on_both_backends
+from ..conftest import FIXED_NOW, on_both_backends
 
 
 def note(repo, team, when: datetime, **kwargs):
@@ -51,13 +51,3 @@ class TestContacts:
             repo.put_contact(kept, replaces=kept.updated_at)  # made from the older version
         with pytest.raises(ChangedElsewhere):
             repo.put_contact(dataclasses.replace(kept, id=kept.id), replaces=None)
-
-    def test_one_to_carry_waits_for_the_next_session_and_a_removed_one_is_gone(self, repo, team):
-        carried = note(repo, team, datetime(2026, 11, 20, 9, 0), about="Forms", carry=Carry.AGENDA)
-        assert contacts_to_carry(repo, team["peer"].id) == [carried]
-        finish_session(repo, make_session(team, when=datetime(2026, 11, 21, 10)), clock=repo.clock)
-        assert contacts_to_carry(repo, team["peer"].id) == []
-        remove_contact(repo, carried)
-        assert repo.contacts(team["peer"].id) == []
-        with pytest.raises(NotFound):
-            repo.remove_contact(team["peer"].id, carried.id)
