@@ -59,11 +59,12 @@ def write_for(url: str, seed: int, seconds: float) -> dict:
                     )
                     done["finished"].append(finish_session(store, s, clock=clock).id)
                 elif what < 0.7:  # a later session updating an open concern
-                    open_now = review_for(store, peer.id).concerns
-                    if not open_now:
+                    when = _day(rng, 11, 21)
+                    open_then = review_for(store, peer.id, when.date()).concerns
+                    if not open_then:
                         continue
-                    track = rng.choice(open_now)
-                    s = Session(peer.id, [sup.id], SessionKind.WEEKLY, _day(rng, 11, 21))
+                    track = rng.choice(open_then)
+                    s = Session(peer.id, [sup.id], SessionKind.WEEKLY, when)
                     s.concern_updates.append(
                         ConcernUpdate(track.id, ConcernStatus.IN_PROGRESS, note=f"Step {seed}")
                     )
