@@ -225,3 +225,51 @@ def locked_folder(data_dir):
     store.backup("test")
     store.close()
     return data_dir, team, code
+
+
+@pytest.fixture
+def agency(server_url):
+    """On the test server: a lead (Lena), two supervisors each with a peer, a held
+    session, a draft and an informal contact each, and everyone with a login of their
+    own: ``agency[key] == (person, the address to connect as them)``."""
+    from supervise_tui.domain.enums import ContactKind
+    from supervise_tui.store.postgres import open_server
+    from supervise_tui.store.postgres.admin import add_login
+    from supervise_tui.usecases.contacts import note_contact
+    from supervise_tui.usecases.sessions import finish_session, save_draft
+
+    with open_server(server_url, clock=fixed_clock) as store:
+
+        def person(*args, **kwargs):
+            return save_person(store, Person(*args, **kwargs), clock=fixed_clock)
+
+        team = {
+            "lead": person("Lena Okafor", Role.SUPERVISOR, admin=True),
+            "sup": person("Dana Whitfield", Role.SUPERVISOR),
+            "sup2": person("Marcus Oyelaran", Role.SUPERVISOR),
+        }
+        team["peer"] = person("Jordan Ellery", Role.PEER, supervisor_ids=[team["sup"].id])
+        team["peer2"] = person("Robin Takahashi", Role.PEER, supervisor_ids=[team["sup2"].id])
+        for peer, sup in (("peer", "sup"), ("peer2", "sup2")):
+            held = full_session(team)
+            held.peer_id, held.supervisor_ids = team[peer].id, [team[sup].id]
+            held.concerns[0].owner = held.actions[0].owner = team[sup].id
+            finish_session(store, held, clock=fixed_clock)
+            draft = full_session(team, when=datetime(2026, 11, 20, 10))
+            draft.peer_id, draft.supervisor_ids = team[peer].id, [team[sup].id]
+            save_draft(store, draft, clock=fixed_clock)
+            note_contact(
+                store,
+                peer_id=team[peer].id,
+                by=team[sup].id,
+                kind=ContactKind.CALL,
+                when=datetime(2026, 11, 21, 9),
+                minutes=5,
+                clock=fixed_clock,
+            )
+    database = server_url.split("?")[0].rsplit("/", 1)[-1].lower()  # (logins are the server's)
+    for key in ("lead", "sup", "sup2", "peer", "peer2"):
+        login = f"{team[key].name.split()[0].lower()}_{database}"
+        add_login(server_url, team[key].id, login, None)
+        team[key] = (team[key], server_url.replace("app@", f"{login}@"))
+    return team

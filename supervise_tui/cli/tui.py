@@ -45,6 +45,18 @@ def open_for_app(ctx: Ctx, data_dir: Path, *, read_only: bool):
     )
 
 
+def own_view(store) -> str | None:
+    """On a server, a peer connected with their own login opens their own view (the
+    server shows them nothing else); anyone else opens Home."""
+    me = getattr(store, "me", None)  # the person the login is given to (server backend)
+    if me is None:
+        return None
+    from ..domain.enums import Role
+
+    person = store.person(me)
+    return person.name if person.role == Role.PEER else None
+
+
 def run_tui(ctx: Ctx, data_dir: Path, *, read_only: bool, peer: str | None) -> int:
     import os
 
@@ -65,6 +77,8 @@ def run_tui(ctx: Ctx, data_dir: Path, *, read_only: bool, peer: str | None) -> i
             from ..usecases.security import sign_in
 
             sign_in(repo, ctx.credentials.name, ctx.credentials.passphrase())  # no prompt then
+        if ctx.db and peer is None:
+            peer = own_view(repo)
         app = make_app(repo, clock=ctx.clock, peer_name=peer)
         app.in_use_elsewhere = in_use
         app.offer_plain = not ctx.db  # a server keeps each person's records apart itself
