@@ -182,3 +182,17 @@ def test_folder_commands_on_a_server_say_why_not(server_url, capsys):
         assert code == 1 and err.count("\n") == 1
     code, _, err = run(capsys, "team", "--db", server_url, "--data-dir", "/tmp/x")
     assert code == 2 and "not both" in err
+
+
+def test_a_dropped_connection_is_one_sentence_and_the_next_call_connects_again(demo_url):
+    from supervise_tui.store.errors import SaveFailed
+
+    with open_server(demo_url, clock=fixed_clock) as store:
+        people = store.people()
+        pid = store._conn.info.backend_pid
+        with psycopg.connect(demo_url) as conn:  # as if the server restarted
+            conn.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        with pytest.raises(SaveFailed) as caught:
+            store.people()
+        assert "connection" in str(caught.value) and "app@" not in str(caught.value)
+        assert store.people() == people

@@ -33,6 +33,8 @@ class ServerBase:
         self._mutex = threading.RLock()  # calls from the UI's workers never interleave
         self._seen = threading.local()  # the peers' revisions this thread last read
         self._url = url  # (never shown: it may hold a password)
+        self._closed = False
+        self._depth = 0  # transactions open (a use case's, and the writes inside it)
         self._conn, self._where = connect(url, read_only=read_only)
 
     @property
@@ -48,7 +50,7 @@ class ServerBase:
 
     @property
     def is_demo(self) -> bool:
-        return self._one("SELECT value FROM meta WHERE key = 'demo'") is not None
+        return False  # the demo goes only into an empty database, which is then like any
 
     def backup(self, label: str) -> str | None:
         return None  # the server keeps its own (pg_dump, see docs/agency.md)
@@ -58,13 +60,22 @@ class ServerBase:
 
     # -- reading ------------------------------------------------------------------
 
+    def _live(self):
+        """The connection, made again when the server dropped it (a restart, a network
+        blip): the call that found it dropped failed with a sentence; the next one works."""
+        if self._conn.broken and not self._closed and not self._depth:
+            from .connect import connect
+
+            self._conn, _ = connect(self._url, read_only=self.read_only)
+        return self._conn
+
     def _all(self, sql: str, params: tuple | list = ()) -> list[tuple]:
-        with self._conn.cursor() as cur:
+        with self._live().cursor() as cur:
             cur.execute(sql, params)
             return cur.fetchall()
 
     def _one(self, sql: str, params: tuple | list = ()) -> tuple | None:
-        with self._conn.cursor() as cur:
+        with self._live().cursor() as cur:
             cur.execute(sql, params)
             return cur.fetchone()
 
@@ -101,8 +112,14 @@ class ServerBase:
         """A cursor inside one transaction: committed at the end, or rolled back whole
         when the block raises (a savepoint when a transaction is already open)."""
         self._guard_write()
-        with self._mutex, self._conn.transaction(), self._conn.cursor() as cur:
-            yield cur
+        with self._mutex:
+            conn = self._conn if self._depth else self._live()  # (never within a transaction)
+            self._depth += 1
+            try:
+                with conn.transaction(), conn.cursor() as cur:
+                    yield cur
+            finally:
+                self._depth -= 1
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -143,6 +160,7 @@ class ServerBase:
 
     def close(self) -> None:
         with self._mutex:
+            self._closed = True
             if not self._conn.closed:
                 self._conn.close()
 
