@@ -79,19 +79,28 @@ class ServerBase:
             cur.execute(sql, params)
             return cur.fetchone()
 
-    def _held_between(
-        self, table: str, column: str, peer_id: str, start: date | None, end: date | None
-    ) -> list[tuple]:
-        """(id, ``column``) of a peer's rows in ``table`` held between two days (either
-        open), oldest first: one range over the (peer_id, held_at) index."""
-        sql, params = f"SELECT id, {column} FROM {table} WHERE peer_id = %s", [peer_id]
+    @staticmethod
+    def _held_when(peer_id: str, start: date | None, end: date | None) -> tuple[str, list]:
+        """The SQL condition (and its values) for a peer's rows held between two days
+        (either open): one range over the (peer_id, held_at) index."""
+        sql, params = "peer_id = %s", [peer_id]
         if start is not None:
             sql += " AND held_at >= %s"
             params.append(datetime.combine(start, time.min))
         if end is not None:
             sql += " AND held_at <= %s"
             params.append(datetime.combine(end, time.max))
-        return self._all(sql + " ORDER BY held_at, id", params)
+        return sql, params
+
+    def _held_between(
+        self, table: str, column: str, peer_id: str, start: date | None, end: date | None
+    ) -> list[tuple]:
+        """(id, ``column``) of a peer's rows in ``table`` held between two days, oldest
+        first."""
+        where, params = self._held_when(peer_id, start, end)
+        return self._all(
+            f"SELECT id, {column} FROM {table} WHERE {where} ORDER BY held_at, id", params
+        )
 
     def _load(self, cls: type, doc: Any, what: str) -> Any:
         try:

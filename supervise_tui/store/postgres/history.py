@@ -9,13 +9,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from ...domain.errors import ValidationError
 from ...domain.models import PeerInput, Session
 from ...domain.rows import SessionRow
 from ...domain.tallies import YearCount
 from ...domain.tracks import ActionTrack, ConcernTrack, GoalTrack, Tracks
 from ...domain.validation import check_id
 from ..errors import DamagedFile, NotFound
-from ..rows import row_from_doc
+from ..rows import decode_rows, row_from_doc
 from .base import ServerBase
 
 TRACK_KINDS: dict[str, type] = {
@@ -35,8 +36,19 @@ class HistoryRoom(ServerBase):
     def rows(
         self, peer_id: str, *, start: date | None = None, end: date | None = None
     ) -> list[SessionRow]:
-        found = self._held_between("sessions", "row", check_id(peer_id), start, end)
-        return [self._row(i, doc) for i, doc in found]
+        # Trends read every row of every peer: the rows come as one JSON text, oldest
+        # first, and are decoded and checked straight into SessionRow (store/rows.py).
+        where, params = self._held_when(check_id(peer_id), start, end)
+        (text,) = self._one(
+            "SELECT json_build_object('sessions', coalesce(json_object_agg(id, row "
+            f"ORDER BY held_at, id), '{{}}'::json))::text FROM sessions WHERE {where}",
+            params,
+        )
+        try:
+            return decode_rows(text.encode())
+        except ValidationError as error:
+            reason = f"a session row does not have the expected shape ({error.field})"
+            raise DamagedFile(Path(self.where), reason) from None
 
     def _row(self, row_id: str, doc: dict) -> SessionRow:
         try:
