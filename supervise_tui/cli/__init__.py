@@ -37,6 +37,7 @@ HANDLERS = {
     "calendar": ("calendar", "cmd_calendar"),
     "contact": ("contacts", "cmd_contact"),
     "contacts": ("contacts", "cmd_contacts"),
+    "portfolio": ("portfolio", "cmd_portfolio"),
     "export": ("transfer", "cmd_export"),
     "import": ("transfer", "cmd_import"),
     "conflicts": ("transfer", "cmd_conflicts"),

@@ -48,3 +48,15 @@ def add_session_commands(sub, common: argparse.ArgumentParser) -> None:
     contacts.add_argument("--peer", metavar="NAME", help="only this peer")
     contacts.add_argument("--period", metavar="P", help="only this period (e.g. this month)")
     contacts.add_argument("--json", action="store_true", help="one JSON list, for scripts")
+    portfolio = command(
+        "portfolio",
+        "a peer's portfolio: goals completed, strengths named, the feedback they gave",
+    )
+    portfolio.add_argument("--peer", metavar="NAME", required=True, help="the peer specialist")
+    portfolio.add_argument(
+        "--with-concerns", action="store_true", help="include the concerns raised (their choice)"
+    )
+    portfolio.add_argument(
+        "-o", "--output", metavar="FILE", help="write FILE.md or FILE.html (default: screen)"
+    )
+    portfolio.add_argument("--force", action="store_true", help="replace FILE if it exists")

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
+from ..domain.contacts import Contact, contact_lines
 from ..domain.dates import human_date
 from ..domain.enums import ConcernStatus, RatingKey, SessionStatus
 from ..domain.models import Person, Session
@@ -41,8 +42,10 @@ def markdown_record(
     *,
     period_label: str = "all sessions",
     today: date | None = None,
+    contacts: list[Contact] = (),
 ) -> str:
-    """A peer's whole record (or one session when given one): sessions, then items."""
+    """A peer's whole record (or one session when given one): sessions, the informal
+    contacts between them, then items."""
     out = [f"# Supervision record — {inline(peer.name)}"]
     facts = [
         f"**Peer specialist:** {inline(peer.display)}",
@@ -59,6 +62,10 @@ def markdown_record(
         out.append(f"## Session of {human_date(session.day)}\n\n{body}")
     wanted = {s.id for s in sessions}
     names = {p.id: p.name for p in people.values()}
+    if contacts:
+        minutes = sum(c.minutes for c in contacts)
+        out.append(f"## Informal contacts ({len(contacts)}, {minutes} min)")
+        out.append("\n".join(f"- {inline(line)}" for line in contact_lines(contacts, names)))
     items = [h for h in tracks.concerns.values() if h.raised_in in wanted]
     items += [h for h in tracks.goals.values() if h.set_in in wanted]
     items += [h for h in tracks.actions.values() if h.agreed_in in wanted]

@@ -167,12 +167,7 @@ def _check_peer(root, peer_id, parsed, people, report, seen) -> None:
             if session is None:
                 continue
             where = f"{rel} session {doc_id}"
-            if session.id != doc_id:
-                report.problems.append(f"{where}: carries another id")
-            if session.peer_id != peer_id:
-                report.problems.append(f"{where}: is filed under another peer")
-            if str(session.when.year) != year:
-                report.problems.append(f"{where}: is filed under the wrong year")
+            _check_filed(session, doc_id, peer_id, year, where, report)
             if doc_id in sessions:
                 report.problems.append(f"{where}: appears in two files")
             elif seen.get(doc_id, peer_id) != peer_id:
@@ -238,15 +233,20 @@ def _check_contacts(base: Path, peer_id: str, parsed, people, report) -> None:
             contact = _load(Contact, doc, where, report)
             if contact is None:
                 continue
-            if contact.id != doc_id:
-                report.problems.append(f"{where}: carries another id")
-            if contact.peer_id != peer_id:
-                report.problems.append(f"{where}: is filed under another peer")
-            if str(contact.when.year) != year:
-                report.problems.append(f"{where}: is filed under the wrong year")
+            _check_filed(contact, doc_id, peer_id, year, where, report)
             if contact.by not in people:
                 report.problems.append(f"{where}: refers to a person who is not in {PEOPLE}")
             report.contacts += 1
+
+
+def _check_filed(record, doc_id: str, peer_id: str, year: str, where: str, report) -> None:
+    """A session or a contact is kept under its own id, its peer and its year."""
+    if record.id != doc_id:
+        report.problems.append(f"{where}: carries another id")
+    if record.peer_id != peer_id:
+        report.problems.append(f"{where}: is filed under another peer")
+    if str(record.when.year) != year:
+        report.problems.append(f"{where}: is filed under the wrong year")
 
 
 def _check_people(session: Session, people, where, report) -> None:

@@ -41,10 +41,12 @@ from ..domain.models import (
     Voices,
 )
 from ..store.backend import Backend
+from .contacts import note_contact
 from .demo_words import (
     ACTIVITIES,
     ARRIVING,
     CONCERNS,
+    CONTACTS,
     GOALS,
     PEER_ACTIONS,
     PEERS,
@@ -139,7 +141,29 @@ def build_demo(
                 for sup_id in supervisors:
                     finished = sign_session(store, finished, sup_id, "", clock=clock)
             count += 1
+            _contacts(store, peer, main_sup, when, today, index, week, weeks)
     return DemoResult(people=len(sups) + len(peer_people), sessions=count)
+
+
+def _contacts(store, peer, sup, when, today, index, week, weeks) -> None:
+    """In the last eight weeks, an informal contact two days after some sessions (from the
+    week and the peer, so the sessions' random sequence stays as it was)."""
+    if week < weeks - 8 or (week + index) % 3:
+        return
+    at = when + timedelta(days=2, hours=5)
+    if at.date() >= today:
+        return
+    kind, about = CONTACTS[(week + index) % len(CONTACTS)]
+    note_contact(
+        store,
+        peer_id=peer.id,
+        by=sup.id,
+        kind=kind,
+        when=at,
+        minutes=5 + (week * 7 + index) % 20,
+        about=about,
+        clock=store.clock,
+    )
 
 
 def _rating(rng: random.Random, mood: float) -> int:

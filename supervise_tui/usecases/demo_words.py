@@ -7,7 +7,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from ..domain.enums import ConcernCategory, Fit, GoalArea, KeyFunction
+from ..domain.enums import ConcernCategory, ContactKind, Fit, GoalArea, KeyFunction
 
 _WORDS = tomllib.loads(Path(__file__).with_name("demo_words.toml").read_text(encoding="utf-8"))
 
@@ -22,3 +22,4 @@ GOALS = [(text, GoalArea(area)) for text, area in _WORDS["goals"]]
 SUP_ACTIONS: list[str] = _WORDS["supervisor_actions"]
 PEER_ACTIONS: list[str] = _WORDS["peer_actions"]
 ARRIVING: list[str] = _WORDS["arriving"]
+CONTACTS = [(ContactKind(kind), text) for kind, text in _WORDS["contacts"]]

@@ -132,6 +132,7 @@ def export_bytes(
                 sel.people,
                 period_label=period.label,
                 today=today,
+                contacts=[c for c in store.contacts(p.id) if period.contains(c.day)],
             )
             for p in sorted(sel.peers, key=lambda p: p.name.casefold())
         ]

@@ -22,6 +22,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import time
@@ -99,7 +100,7 @@ CONTENT: dict[str, Callable[[bytes], bytes]] = {
     "invalid UTF-8": lambda raw: raw[:200] + b"\xff\xfe\xc3\x28" + raw[200:],
     "UTF-16": lambda raw: raw.decode().encode("utf-16"),
     "NUL bytes": lambda raw: raw.replace(b'"format"', b'"for\x00mat"', 1),
-    "NaN": lambda raw: raw.replace(b'"format_version": 2', b'"format_version": NaN', 1),
+    "NaN": lambda raw: re.sub(rb"\"format_version\": \d+", b'"format_version": NaN', raw, count=1),
     "trailing garbage": lambda raw: raw + b"{" + CANARY.encode(),
     "two bundles": lambda raw: raw + raw,
     # huge

@@ -184,3 +184,27 @@ def test_team(snap_compare, demo_team, size):
         await settle(pilot)
 
     assert snap_compare(build_app(demo_team), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES[:1], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_noting_an_informal_contact(snap_compare, repo, stable, size):
+    async def run_before(pilot):
+        await settle(pilot)
+        await highlight_peer(pilot, "Jordan Ellery")
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("1", "0", "enter", *"Asked", "space", *"about", "space", *"rota")
+        await settle(pilot)
+
+    assert snap_compare(build_app(repo), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES[:1], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_peers_portfolio(snap_compare, repo, stable, size):
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+
+    app = build_app(repo, peer_name="Jordan Ellery")
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

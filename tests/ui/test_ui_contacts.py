@@ -17,13 +17,17 @@ from .helpers import SIZE, build_app, choose, highlight_peer, settle, wait_for
 from .test_ui_forgiving import burst
 
 
-async def open_dialog(pilot, peer: str = "Jordan Ellery") -> ContactDialog:
+async def open_dialog(pilot, minutes: str = "") -> ContactDialog:
+    """c on Jordan Ellery's line; ``minutes`` typed at full speed into the first field."""
     await settle(pilot)
-    await highlight_peer(pilot, peer)
+    await highlight_peer(pilot, "Jordan Ellery")
     await pilot.press("c")
     await settle(pilot)
     dialog = pilot.app.screen
     assert isinstance(dialog, ContactDialog)
+    if minutes:
+        burst(pilot.app, minutes)
+        await settle(pilot)
     return dialog
 
 
@@ -59,9 +63,7 @@ async def test_a_contact_in_ten_seconds_minutes_a_line_and_enter(repo, team):
 async def test_the_kind_time_who_and_what_to_carry_can_be_chosen(repo, team):
     app = build_app(repo)
     async with app.run_test(size=SIZE) as pilot:
-        dialog = await open_dialog(pilot)
-        burst(app, "5")
-        await settle(pilot)
+        dialog = await open_dialog(pilot, "5")
         await choose(pilot, "#kind", "Text message")
         await choose(pilot, "#by", "Marcus Oyelaran")
         await choose(pilot, "#carry", "Raise it as a concern at the next session")
@@ -100,7 +102,7 @@ async def test_what_cannot_be_kept_is_said_beside_the_field_and_the_dialog_stays
 
 
 async def test_a_carried_contact_is_on_the_next_sessions_agenda(repo, team):
-    from .helpers import tick_and_start
+    from .test_ui_screens import start_session
 
     note_contact(
         repo,
@@ -116,12 +118,86 @@ async def test_a_carried_contact_is_on_the_next_sessions_agenda(repo, team):
     app = build_app(repo)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await highlight_peer(pilot, "Jordan Ellery")
-        await pilot.press("n")
-        await settle(pilot)
-        await tick_and_start(pilot)
-        await settle(pilot)
+        await start_session(pilot)
         [draft] = repo.drafts()
         assert [a.text for a in draft.agenda] == [
             "From a phone call on Sat 21 Nov 2026: the rota for December"
         ]
+
+
+def _noted(repo, team, day: int, minutes: int = 10, **kw) -> None:
+    note_contact(
+        repo,
+        peer_id=team["peer"].id,
+        by=team["sup"].id,
+        kind=kw.pop("kind", "call"),
+        when=datetime(2026, 11, day, 9, 0),
+        minutes=minutes,
+        clock=fixed_clock,
+        **kw,
+    )
+
+
+async def test_history_lists_the_contacts_marked_informal_and_one_can_be_removed(repo, team):
+    from supervise_tui.ui.dialogs.confirm import ConfirmDialog
+    from supervise_tui.ui.dialogs.contacts import ContactsDialog
+    from supervise_tui.ui.screens.history import HistoryScreen
+
+    from .helpers import screen_text
+
+    _noted(repo, team, 18, about="the rota")
+    _noted(repo, team, 20, 25, kind="drop_in", about="a referral")
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await highlight_peer(pilot, "Jordan Ellery")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+        await wait_for(lambda: "2 informal contact(s): c" in screen_text(app))
+        await pilot.press("c")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ContactsDialog)
+        shown = screen_text(app)
+        assert "Fri 20 Nov 2026 09:00 · informal · Drop-in, 25 min with Dana" in shown
+        await pilot.press("x")  # the newest, highlighted first
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await settle(pilot)
+        assert [c.about for c in repo.contacts(team["peer"].id)] == ["the rota"]
+        await pilot.press("escape")
+        await settle(pilot)
+        await wait_for(lambda: "1 informal contact(s): c" in screen_text(app))
+
+
+async def test_home_names_who_is_below_the_hours_target(repo, team, tmp_path, monkeypatch):
+    from .helpers import screen_text
+
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "config.toml").write_text('[hours]\ninformal = "30 minutes a month"\n')
+    monkeypatch.setenv("SUPERVISE_CONFIG_DIR", str(config))
+    _noted(repo, team, 18, 40)
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await wait_for(lambda: "Below the hours target" in screen_text(app))
+        banner = str(app.screen.query_one("#below").render())
+        assert "Robin Takahashi: 0 of 30 min informal per month so far this month" in banner
+        assert "Jordan Ellery" not in banner  # 40 minutes of informal contact this month
+
+
+async def test_a_choice_made_with_arrows_and_enter_typed_at_full_speed_is_the_one_kept(repo, team):
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot, "5")
+        dialog.query_one("#carry").focus()
+        await settle(pilot)
+        app.post_message(events.Key("enter", "\r"))  # opens the choice
+        await settle(pilot)
+        for key in ("down", "down", "enter"):  # all at once, none waited on
+            app.post_message(events.Key(key, None))
+        await settle(pilot)
+        assert dialog.query_one("#carry").value == Carry.CONCERN.value

@@ -293,3 +293,33 @@ def test_two_supervisors_and_none_named_asks_who(repo, team, data_dir, capsys):
     assert main([*args, "--kind", "text", "--minutes", "5"], clock=fixed_clock) == 2
     assert "--by NAME" in capsys.readouterr().err
     assert FIXED_NOW.tzinfo is not None
+
+
+def test_in_an_encrypted_folder_a_contact_is_sealed_with_its_peers_key(locked_folder):
+    from supervise_tui.store.errors import NoAccess
+    from supervise_tui.usecases.security import sign_in
+
+    from ..conftest import PASS
+
+    folder, team, _ = locked_folder
+    with open_folder(folder, clock=fixed_clock) as store:
+        sign_in(store, "Dana Whitfield", PASS)
+        for key in ("peer", "peer2"):
+            note_contact(
+                store,
+                peer_id=team[key].id,
+                by=team["sup"].id,
+                kind="call",
+                when=datetime(2026, 11, 20, 9, 0),
+                minutes=10,
+                about=f"a private word with {key}",
+                clock=fixed_clock,
+            )
+    for path in folder.rglob("contacts-*.json"):
+        assert b"private word" not in path.read_bytes()
+    with open_folder(folder, clock=fixed_clock) as store:
+        sign_in(store, "Robin Takahashi", "Robin Takahashi own words here")
+        assert [c.about for c in store.contacts(team["peer2"].id)] == ["a private word with peer2"]
+        with pytest.raises(NoAccess):
+            store.contacts(team["peer"].id)
+        assert check(folder, store.codec).ok

@@ -47,7 +47,7 @@ def _synchronized(cls):
 
 @_synchronized
 class FolderBackend(
-    EncryptingRoom, OpeningRoom, PeopleRoom, DraftsRoom, HistoryRoom, WritingRoom, ContactsRoom
+    EncryptingRoom, OpeningRoom, PeopleRoom, DraftsRoom, ContactsRoom, HistoryRoom, WritingRoom
 ):
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -13,38 +13,22 @@ from ...domain.validation import check_id
 from ..errors import ChangedElsewhere, NotFound
 from ..layout import contacts_file
 from ..unit import Change
-from .base import FolderBase
-from .history import within
+from .history import HistoryRoom, _years_in
 
 
-class ContactsRoom(FolderBase):
+class ContactsRoom(HistoryRoom):
     def contacts(
         self, peer_id: str, *, start: date | None = None, end: date | None = None
     ) -> list[Contact]:
         peer_id = check_id(peer_id)
-        first, last = start and start.year, end and end.year
-        found = []
-        for year in self._contact_years(peer_id):
-            if not within(year, first, last):
-                continue
-            rel = contacts_file(peer_id, year)
-            for doc_id, doc in self._raw(rel, "contacts"):
-                contact = self._load(Contact, rel, doc, doc_id)
-                if within(contact.day, start, end):
-                    found.append(contact)
-        return sorted(found, key=lambda c: (c.when, c.id))
+        files = {year: contacts_file(peer_id, year) for year in self._contact_years(peer_id)}
+        return self._held_between(Contact, files, "contacts", start, end)
 
     def _contact_years(self, peer_id: str) -> list[int]:
         try:
-            names = os.listdir(self.root / "peers" / peer_id)
+            return _years_in(os.listdir(self.root / "peers" / peer_id), ("contacts",))
         except FileNotFoundError:
             return []
-        years = []
-        for name in names:
-            stem, _, year = name.removesuffix(".json").partition("-")
-            if stem == "contacts" and name.endswith(".json") and year.isdigit():
-                years.append(int(year))
-        return sorted(years)
 
     def _filed_contact(self, peer_id: str, contact_id: str) -> tuple[int, dict] | None:
         for year in reversed(self._contact_years(peer_id)):

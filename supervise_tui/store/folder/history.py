@@ -26,6 +26,16 @@ def within(value, start, end) -> bool:
     return (start is None or value >= start) and (end is None or value <= end)
 
 
+def _years_in(names: list[str], stems: tuple[str, ...]) -> list[int]:
+    """The years of the files called ``<stem>-YYYY.json`` among ``names``."""
+    years = set()
+    for name in names:
+        stem, _, year = name.removesuffix(".json").partition("-")
+        if stem in stems and name.endswith(".json") and year.isdigit():
+            years.add(int(year))
+    return sorted(years)
+
+
 class HistoryRoom(FolderBase):
     def years(self, peer_id: str) -> dict[int, YearCount]:
         rel = peer_file(check_id(peer_id))
@@ -62,25 +72,30 @@ class HistoryRoom(FolderBase):
             names = os.listdir(self.root / "peers" / peer_id)
         except FileNotFoundError:
             return []
-        years = set()
-        for name in names:
-            stem, _, year = name.removesuffix(".json").partition("-")
-            if stem in ("index", "sessions") and name.endswith(".json") and year.isdigit():
-                years.add(int(year))
-        return sorted(years)
+        return _years_in(names, ("index", "sessions"))
+
+    def _held_between(
+        self, cls: type, files: dict[int, str], table: str, start: date | None, end: date | None
+    ) -> list:
+        """The records of type ``cls`` in ``files`` (one per year) between two days, by
+        when they were, oldest first."""
+        first, last = start and start.year, end and end.year
+        found = []
+        for year, rel in sorted(files.items()):
+            if not within(year, first, last):
+                continue
+            for doc_id, doc in self._raw(rel, table):
+                record = self._load(cls, rel, doc, doc_id)
+                if within(record.day, start, end):
+                    found.append(record)
+        return sorted(found, key=lambda r: (r.when, r.id))
 
     def sessions(
         self, peer_id: str, *, start: date | None = None, end: date | None = None
     ) -> list[Session]:
         peer_id = check_id(peer_id)
-        found: list[Session] = []
-        for year in self._years_between(peer_id, start, end):
-            rel = shard_file(peer_id, year)
-            for doc_id, doc in self._raw(rel, "sessions"):
-                session = self._load(Session, rel, doc, doc_id)
-                if within(session.day, start, end):
-                    found.append(session)
-        return sorted(found, key=lambda s: (s.when, s.id))
+        files = {year: shard_file(peer_id, year) for year in self._index_years(peer_id)}
+        return self._held_between(Session, files, "sessions", start, end)
 
     def session(self, peer_id: str, session_id: str, year: int | None = None) -> Session:
         peer_id = check_id(peer_id)

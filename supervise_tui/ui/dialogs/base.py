@@ -79,15 +79,16 @@ class Dialog(ModalScreen[T | None], Generic[T]):
         super().__init_subclass__(**kwargs)
 
     def action_enter(self) -> None:
+        from textual.actions import SkipAction
         from textual.widgets import Button, Select
 
         focused, order = self.focused, self.enter_order()
         if isinstance(focused, Button):
             focused.press()
-        elif isinstance(focused, Select):
-            focused.action_show_overlay()  # Enter on a choice opens it, as everywhere
-        elif focused is not None and isinstance(focused.parent, Select):
-            focused.action_select()  # and picks the option highlighted in its list
+        elif focused is not None and any(isinstance(w, Select) for w in (focused, focused.parent)):
+            # a choice's own Enter (open it, pick the option highlighted), in turn with
+            # the arrow keys typed before it
+            raise SkipAction()
         elif focused is not None and focused.id in order[:-1]:
             self.set_focus(self.query_one(f"#{order[order.index(focused.id) + 1]}"))
         else:
@@ -107,7 +108,7 @@ class Dialog(ModalScreen[T | None], Generic[T]):
             else:
                 fields[i].call_later(step, i + 1)
 
-        step(0)
+        self.call_later(step, 0)  # keys pass through this screen on their way to a field
 
     def heading(self) -> str:
         return ""

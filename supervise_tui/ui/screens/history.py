@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from textual import work
@@ -40,12 +40,13 @@ class HistoryScreen(Exporting, ViewScreen):
         "March*, *2025*, *2026-01-01..2026-06-30* or *all* — and words to **search** for in "
         "anything written in a session. **Enter** opens a session's full record. **i** lists "
         "every concern, goal and action with its whole life across sessions; **t** shows "
-        "trends."
+        "trends; **c** lists the informal contacts (calls, texts, drop-ins) in the period."
     )
     BINDINGS = [
         bind("enter", "open", "Open", "Open the highlighted session's record"),
         bind("t", "trends", "Trends", "Trends over time for this peer"),
         bind("i", "items", "Items", "Concerns, goals and actions across sessions"),
+        bind("c", "contacts", "Contacts", "Informal contacts in the period", show=False),
         bind("slash", "search", "Search", "Search the text of every session"),
         bind("x", "export", "Export", "Export this peer's record to a file"),
         bind("escape", "back", "Back", "Back"),
@@ -60,6 +61,7 @@ class HistoryScreen(Exporting, ViewScreen):
         total: int
         people: dict
         error: str | None = None
+        contacts: list = field(default_factory=list)
 
     @dataclass
     class FullLoaded(Message):
@@ -85,6 +87,8 @@ class HistoryScreen(Exporting, ViewScreen):
         self.full_from = None
         self.people: dict[str, Person] = {}
         self.shown: list = []
+        self.contacts: list = []  # informal contacts from the day loaded
+        self.period = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -114,10 +118,11 @@ class HistoryScreen(Exporting, ViewScreen):
             facts = repo.rows(self.peer.id, start=start)
             total = sum(count.held for count in repo.years(self.peer.id).values())
             people = {p.id: p for p in repo.people()}
+            contacts = repo.contacts(self.peer.id, start=start)
         except StoreError as error:
             self.post_message(self.Loaded(None, start, 0, {}, str(error)))
             return
-        self.post_message(self.Loaded(facts, start, total, people))
+        self.post_message(self.Loaded(facts, start, total, people, contacts=contacts))
 
     @work(thread=True, exclusive=True, group="history-full")
     def load_full(self, start) -> None:
@@ -146,6 +151,7 @@ class HistoryScreen(Exporting, ViewScreen):
         self.loaded_from = message.start
         self.total = message.total
         self.people = message.people
+        self.contacts = message.contacts
         self.refilter()
         if first:
             table.focus()
@@ -203,6 +209,10 @@ class HistoryScreen(Exporting, ViewScreen):
             found = f"{len(rows)} of {self.total} sessions, {period.label} (“all” shows all)"
         if not self.total and not rows:
             found = "No sessions yet with this peer."
+        self.period = period
+        contacts = [c for c in self.contacts if period.contains(c.day)]
+        if contacts:
+            found += f" · {len(contacts)} informal contact(s): c"
         note.update(found + ("" if not rows else " · Enter opens one"))
 
     def on_resize(self) -> None:
@@ -257,6 +267,20 @@ class HistoryScreen(Exporting, ViewScreen):
             self.post_message(self.Opened(None, str(error)))
             return
         self.post_message(self.Opened(ItemsScreen(self.peer, tracks, self.people)))
+
+    def action_contacts(self) -> None:
+        from ..dialogs.contacts import ContactsDialog
+
+        period = self.period
+        if period is None:
+            return
+        shown = [c for c in self.contacts if period.contains(c.day)]
+        names = {pid: p.name for pid, p in self.people.items()}
+        title = f"Informal contacts with {self.peer.name}, {period.label}"
+        self.app.push_screen(
+            ContactsDialog(shown, names, title),
+            lambda removed: removed and self.start_load(self.loaded_from),
+        )
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -20,8 +20,8 @@ from ...usecases.people import visible_people
 from ..keys import binder
 from ..widgets.peer_table import PeerTable
 from .base import ViewScreen
-from .home_contacts import Contacting
 from .home_starts import Starting
+from .home_time import TimeKeeping
 
 WIDE = 100
 
@@ -37,7 +37,7 @@ class HomeData:
     tomorrow: list[str]  # sessions due tomorrow, and whether their agenda is empty
 
 
-class HomeScreen(Starting, Contacting, ViewScreen):
+class HomeScreen(Starting, TimeKeeping, ViewScreen):
     HELP_TITLE = "Home"
     HELP_TEXT = (
         "Home lists the peer specialists you supervise: when the next session is due (from "
@@ -98,6 +98,7 @@ class HomeScreen(Starting, Contacting, ViewScreen):
         with Vertical(id="home"):
             yield Static("", id="drafts", markup=False, classes="banner")
             yield Static("", id="tomorrow", markup=False, classes="banner")
+            yield Static("", id="below", markup=False, classes="banner")
             yield Static("", id="welcome")
             yield PeerTable(id="peers")
             yield Static("", id="home-hint", markup=False, classes="hint")
@@ -109,6 +110,7 @@ class HomeScreen(Starting, Contacting, ViewScreen):
     def on_mount(self) -> None:
         self.sub_title = "Home"
         self.query_one("#drafts").display = False
+        self.query_one("#below").display = False
         self.query_one("#welcome").display = False
         # The first time, read the (small) summaries right here so Home's first paint
         # already lists everyone; afterwards a worker refreshes them.
@@ -161,6 +163,7 @@ class HomeScreen(Starting, Contacting, ViewScreen):
         self._fill_table()
         self._fill_banners()
         self.refresh_bindings()
+        self.load_below()
 
     # -- painting ------------------------------------------------------------
 
@@ -285,21 +288,6 @@ class HomeScreen(Starting, Contacting, ViewScreen):
             from .history import HistoryScreen
 
             self.app.push_screen(HistoryScreen(row.person))
-
-    def action_team(self) -> None:
-        from .team import TeamScreen
-
-        self.app.push_screen(TeamScreen())
-
-    def action_hours(self) -> None:
-        from .hours import HoursScreen
-
-        self.app.push_screen(HoursScreen())
-
-    def action_people(self) -> None:
-        from .people import PeopleScreen
-
-        self.app.push_screen(PeopleScreen())
 
     def action_demo(self) -> None:
         self.app.exit(result="open-demo")

@@ -1,5 +1,6 @@
 """What Home starts (a part of :class:`~.home.HomeScreen`): a session, or the one in
-progress; a sign-off; the first people, at the first start."""
+progress; a sign-off; the first people, at the first start; the screens it opens (the
+team, the hours, the people)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,21 @@ from ...usecases.sessions import awaiting_signoff
 
 class Starting:
     """Mixed into Home: ``self`` is the :class:`~.home.HomeScreen`."""
+
+    def action_team(self) -> None:
+        from .team import TeamScreen
+
+        self.app.push_screen(TeamScreen())
+
+    def action_hours(self) -> None:
+        from .hours import HoursScreen
+
+        self.app.push_screen(HoursScreen())
+
+    def action_people(self) -> None:
+        from .people import PeopleScreen
+
+        self.app.push_screen(PeopleScreen())
 
     def action_new_session(self) -> None:
         """A new session; when the peer has one unfinished, resuming it is offered first."""

@@ -77,15 +77,18 @@ class HoursScreen(PeriodTableScreen):
         lines = [*self.lines, add_up("All peers", self.lines)]
         rows = [
             plain(h.name, *[as_hours(h.minutes[k]) for k in KINDS], as_hours(h.total))
-            + plain(str(h.sessions), str(h.unknown), str(h.contacts))
+            + plain(str(h.sessions), str(h.unknown))
             for h in lines
         ]
-        reset_table(table, ["Peer", *kinds, "Total", "Held", "No length", "Contacts"], rows)
+        reset_table(table, ["Peer", *kinds, "Total", "Held", "No length"], rows)
         for h, row_cells in zip(lines, rows, strict=True):
             table.add_row(*row_cells, key=h.name if h is not lines[-1] else None)
         below = [f"  • {h.name}: {words}" for h in self.lines for words in h.below]
+        contacts = lines[-1].contacts
+        said = f"Informal includes {contacts} informal contact(s) between sessions.\n"
         self.query_one("#below", Static).update(
-            "\n".join(["Below target so far:", *below]) if below else "Nobody is below target."
+            (said if contacts else "")
+            + ("\n".join(["Below target so far:", *below]) if below else "Nobody is below target.")
         )
         self.focus_results()
 

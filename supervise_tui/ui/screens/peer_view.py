@@ -18,6 +18,7 @@ from ...domain.text import SHORT_MAX
 from ...services.home import home_rows, peer_detail
 from ...store.errors import StoreError
 from ...usecases.agenda import save_agenda
+from ...usecases.contacts import contacts_since_last
 from ..keys import binder
 from .base import ViewScreen
 
@@ -38,7 +39,8 @@ class PeerViewScreen(ViewScreen):
         "**For your next session**: add topics you want to talk about (**a**) and a note in "
         "your own words (**m**). They appear at the start of your next session's check-in, "
         "so your supervisor sees them. **x** removes the highlighted topic. **h** opens your "
-        "history, **t** your trends."
+        "history, **t** your trends, **o** your portfolio: what you could take to a review "
+        "or your next job."
     )
     BINDINGS = [
         bind("a", "add_item", "Add topic", "A topic for your next session"),
@@ -46,6 +48,7 @@ class PeerViewScreen(ViewScreen):
         bind("x", "remove_item", "Remove topic", "Remove the highlighted topic"),
         bind("h", "history", "History", "Your sessions"),
         bind("t", "trends", "Trends", "Your trends over time"),
+        bind("o", "portfolio", "Portfolio", "Your portfolio: goals completed, strengths named"),
     ]
 
     @dataclasses.dataclass
@@ -89,12 +92,15 @@ class PeerViewScreen(ViewScreen):
             summaries = repo.tallies()
             peer_input = repo.peer_input(self.peer.id)
             names = {p.id: p.name for p in repo.people()}
+            contacts = contacts_since_last(repo, self.peer.id)
         except StoreError as error:
             self.post_message(self.Loaded("", None, str(error)))
             return
         today = self.app.local_now().date()
         rows = home_rows([self.peer], summaries, today, include_inactive=True)
-        detail = peer_detail(rows[0], tracks, today, names, gentle=True) if rows else ""
+        detail = ""
+        if rows:
+            detail = peer_detail(rows[0], tracks, today, names, gentle=True, contacts=contacts)
         self.post_message(self.Loaded(detail, peer_input))
 
     def on_peer_view_screen_loaded(self, message: Loaded) -> None:
@@ -181,6 +187,11 @@ class PeerViewScreen(ViewScreen):
         from .history import HistoryScreen
 
         self.app.push_screen(HistoryScreen(self.peer))
+
+    def action_portfolio(self) -> None:
+        from .portfolio import PortfolioScreen
+
+        self.app.push_screen(PortfolioScreen(self.peer))
 
     def action_trends(self) -> None:
         from .trends import TrendsScreen

@@ -1,17 +1,58 @@
-"""Home's informal contacts (a part of :class:`~.home.HomeScreen`): **c** notes a call,
-a text or a drop-in with the highlighted peer in seconds."""
+"""Home's time with each peer (a part of :class:`~.home.HomeScreen`): **c** notes an
+informal contact (a call, a text, a drop-in) with the highlighted peer in seconds, and a
+line names who is below the agency's hours targets so far."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import work
+from textual.message import Message
+from textual.widgets import Static
 
 from ...domain.contacts import Contact
 from ...domain.dates import parse_datetime
 from ...domain.enums import Role
+from ...domain.errors import ValidationError
+from ...store.errors import StoreError
 from ...usecases.contacts import note_contact
 from ...usecases.sessions import usual_supervisors
 
 
-class Contacting:
+@dataclass
+class HoursBelow(Message):
+    lines: list[str]  # "Name: what is missing so far", or why the targets cannot be read
+
+
+class TimeKeeping:
     """Mixed into Home: ``self`` is the :class:`~.home.HomeScreen`."""
+
+    @work(thread=True, exclusive=True, group="home-below")
+    def load_below(self) -> None:
+        """Who is below the hours targets (none set: nothing is read)."""
+        from ...usecases.hours import agency_targets, below_target
+
+        try:
+            targets = agency_targets()
+        except ValidationError as error:
+            self.post_message(HoursBelow([error.message]))
+            return
+        if not targets:
+            self.post_message(HoursBelow([]))
+            return
+        peers = [row.person for row in self.data.rows]
+        try:
+            lines = below_target(self.app.store, peers, self.app.local_now().date(), targets)
+        except StoreError:
+            lines = []
+        self.post_message(HoursBelow(lines))
+
+    def on_hours_below(self, message: HoursBelow) -> None:
+        banner = self.query_one("#below", Static)
+        shown = "; ".join(message.lines[:3])
+        more = f"; and {len(message.lines) - 3} more" if len(message.lines) > 3 else ""
+        banner.update(f"Below the hours target so far (H for hours): {shown}{more}.")
+        banner.display = bool(message.lines)
 
     def action_note_contact(self) -> None:
         from ..dialogs.contact import ContactDialog

@@ -1,0 +1,115 @@
+"""The peer's portfolio, in their own view: goals completed, strengths named, the feedback
+they gave. Concerns only when they choose (c); x writes it to a file to take along."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Footer, Header, Markdown, Static
+
+from ...domain.models import Person
+from ...services.portfolio import Portfolio, portfolio_markdown
+from ...store.errors import StoreError
+from ...usecases.portfolio import portfolio_of
+from ..keys import binder
+from .base import ViewScreen
+
+bind = binder("portfolio")
+
+
+class PortfolioScreen(ViewScreen):
+    CSS_PATH = "lookback.tcss"
+    DEFAULT_CSS = "PortfolioScreen #portfolio-note { padding: 0 1; }"
+    HELP_TITLE = "Your portfolio"
+    HELP_TEXT = (
+        "Your portfolio is yours: something to take to a review or to your next job. It "
+        "lists the development goals you completed, by area, those under way, the "
+        "strengths named in your sessions with their examples, and the feedback you gave "
+        "on your supervision.\n\n"
+        "It says nothing about concerns unless you choose: **c** adds the concerns raised "
+        "(and **c** again leaves them out). **x** writes it to a file: Markdown, or a page "
+        "to print."
+    )
+    BINDINGS = [
+        bind("c", "concerns", "Concerns", "Include the concerns raised, or leave them out"),
+        bind("x", "export", "Export", "Write the portfolio to a file"),
+        bind("escape", "back", "Back"),
+    ]
+
+    @dataclass
+    class Loaded(Message):
+        folio: Portfolio | None
+        error: str | None = None
+
+    def __init__(self, peer: Person) -> None:
+        super().__init__()
+        self.peer = peer
+        self.with_concerns = False
+        self.folio: Portfolio | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="portfolio-note", markup=False, classes="note")
+        with VerticalScroll(id="portfolio-box"):
+            yield Markdown("", id="portfolio")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Portfolio — {self.peer.name}"
+        self.load()
+
+    @work(thread=True, exclusive=True, group="portfolio-load")
+    def load(self) -> None:
+        try:
+            folio = portfolio_of(self.app.store, self.peer, with_concerns=self.with_concerns)
+        except StoreError as error:
+            self.post_message(self.Loaded(None, str(error)))
+            return
+        self.post_message(self.Loaded(folio))
+
+    def on_portfolio_screen_loaded(self, message: Loaded) -> None:
+        note = self.query_one("#portfolio-note", Static)
+        if message.folio is None:
+            note.update(message.error or "")
+            return
+        self.folio = message.folio
+        which = "concerns included" if self.with_concerns else "concerns left out"
+        note.update(f"Yours to take along · {which} (c) · x writes it to a file")
+        self.query_one("#portfolio", Markdown).update(portfolio_markdown(message.folio))
+        self.query_one("#portfolio-box").focus()
+
+    def action_concerns(self) -> None:
+        self.with_concerns = not self.with_concerns
+        self.load()
+
+    def action_export(self) -> None:
+        from ..dialogs.export import ExportDialog, slug
+
+        formats = [
+            ("Markdown — readable, to keep and share", "md"),
+            ("Printable page — HTML for a browser's Print", "html"),
+        ]
+        stem = f"portfolio-{slug(self.peer.name)}"
+        self.app.push_screen(ExportDialog("your portfolio", stem, formats=formats), self._export)
+
+    def _export(self, choice) -> None:
+        if choice is None or self.folio is None:
+            return
+        from ...usecases.export import write_export
+        from ...usecases.portfolio import portfolio_text
+
+        fmt, path = choice
+        text = portfolio_text(self.folio, fmt, self.app.local_now())
+        try:
+            write_export(path, text.encode("utf-8"), force=False, store=self.app.store)
+        except StoreError as error:
+            self.notify(str(error), title="Not written", severity="error")
+            return
+        self.notify(f"Written to {path} (readable only by you).", title="Portfolio")
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
