@@ -11,7 +11,7 @@ from .common import EXIT_OK, Ctx, UsageError, open_records
 def cmd_contact(ctx: Ctx, args) -> int:
     from ..domain.dates import human_datetime, parse_datetime
     from ..domain.enums import Carry, ContactKind, Role
-    from ..usecases.contacts import find_contact, note_contact, remove_contact
+    from ..usecases.contacts import default_by, find_contact, note_contact, remove_contact
     from ..usecases.people import find_person, visible_peers
 
     if args.remove:
@@ -19,7 +19,7 @@ def cmd_contact(ctx: Ctx, args) -> int:
             raise UsageError("--remove ID takes no other details")
         with open_records(ctx) as store:
             contact = find_contact(store, [p.id for p in visible_peers(store)], args.remove)
-            remove_contact(store, contact)
+            remove_contact(store, contact, clock=ctx.clock)
         print(f"Removed the {contact.kind.label.lower()} of {human_datetime(contact.when)}.")
         return EXIT_OK
     missing = [f"--{n}" for n in ("peer", "kind", "minutes") if getattr(args, n) is None]
@@ -28,7 +28,10 @@ def cmd_contact(ctx: Ctx, args) -> int:
     when = parse_datetime(args.when or "now", ctx.local_now().replace(tzinfo=None))
     with open_records(ctx) as store:
         peer = find_person(store, args.peer)
-        by = _who(store, args.by, peer.id, find_person, Role)
+        by = find_person(store, args.by, Role.SUPERVISOR).id if args.by else None
+        by = by or default_by(store, peer.id)
+        if by is None:
+            raise UsageError("say which supervisor had the contact, with --by NAME")
         contact = note_contact(
             store,
             peer_id=peer.id,
@@ -52,37 +55,18 @@ def cmd_contact(ctx: Ctx, args) -> int:
     return EXIT_OK
 
 
-def _who(store, name: str | None, peer_id: str, find_person, Role) -> str:
-    """The supervisor who had the contact: named, else the one signed in, else the
-    peer's usual supervisor when there is exactly one."""
-    from ..usecases.sessions import usual_supervisors
-
-    if name:
-        return find_person(store, name, Role.SUPERVISOR).id
-    usual = usual_supervisors(store, peer_id, store.signed_in)
-    if store.signed_in in usual:
-        return store.signed_in
-    if len(usual) == 1:
-        return usual[0]
-    raise UsageError("say which supervisor had the contact, with --by NAME")
-
-
 def cmd_contacts(ctx: Ctx, args) -> int:
     from ..domain.dates import human_datetime
     from ..services.periods import parse_period
+    from ..usecases.contacts import contacts_of
     from ..usecases.people import find_person, visible_peers
 
     period = parse_period(args.period, ctx.today()) if args.period else None
     with open_records(ctx, read_only=True) as store:
         peers = [find_person(store, args.peer)] if args.peer else visible_peers(store)
         names = {p.id: p.name for p in store.people()}
-        found = [
-            c
-            for peer in peers
-            for c in store.contacts(
-                peer.id, start=period and period.start, end=period and period.end
-            )
-        ]
+        start, end = (period.start, period.end) if period else (None, None)
+        found = [c for peer in peers for c in contacts_of(store, peer.id, start=start, end=end)]
     found.sort(key=lambda c: (c.when, c.id))
     if args.json:
         data = [

@@ -8,11 +8,13 @@ from .common import EXIT_OK, Ctx, UsageError, open_records
 
 
 def cmd_lookback(command: str, ctx: Ctx, args) -> int:
+    from ..domain.contacts import contact_lines
     from ..domain.enums import Role
     from ..domain.serial import to_data
     from ..services import report
     from ..services.periods import parse_period
     from ..usecases import lookback
+    from ..usecases.contacts import contacts_of
     from ..usecases.people import find_person
 
     today = ctx.today()
@@ -38,6 +40,7 @@ def cmd_lookback(command: str, ctx: Ctx, args) -> int:
                 people = {p.id: p for p in repo.people()}
                 found = repo.rows(person.id, start=period.start, end=period.end)
                 rows = report.history_rows(found, people)
+                contacts = contacts_of(repo, person.id, start=period.start, end=period.end)
                 if args.json:
                     out = _json(
                         {
@@ -45,10 +48,16 @@ def cmd_lookback(command: str, ctx: Ctx, args) -> int:
                             "site": person.site,
                             "period": period.label,
                             "sessions": to_data(rows),
+                            "informal_contacts": to_data(contacts),
                         }
                     )
                 else:
                     out = report.history_text(person, period.label, rows)
+                    if contacts:
+                        names = {p.id: p.name for p in people.values()}
+                        lines = contact_lines(contacts, names)
+                        out = out.rstrip("\n") + "\n\nInformal contacts:\n"
+                        out += "\n".join(f"  {line}" for line in lines)
             else:
                 trends = lookback.trends_for(lookback.load_figures(repo, person), period, today)
                 out = _json(to_data(trends)) if args.json else report.trends_text(trends)

@@ -32,7 +32,7 @@ def add_session_commands(sub, common: argparse.ArgumentParser) -> None:
     contact.add_argument(
         "--when",
         metavar="W",
-        help='when it happened (default now; e.g. "today 14:30", "2 days ago")',
+        help='when it happened (default now; e.g. "today 14:30", "yesterday 18:30")',
     )
     contact.add_argument("--note", metavar="TEXT", help="one line about what it was about")
     contact.add_argument(

@@ -33,6 +33,10 @@ class Contact:
     minutes: int
     about: str = ""  # one line: what it was about
     carry: Carry = Carry.NOTHING
+    taken_in: str = ""  # the session that brought it in, once one has
+    removed: bool = (
+        False  # noted by mistake: kept (so a merge does not bring it back), counts nowhere
+    )
     id: str = _id()
     created_at: datetime = _stamp()
     updated_at: datetime = _stamp()
@@ -47,6 +51,34 @@ class Contact:
         return f"{self.kind.label}, {self.minutes} min"
 
 
+def contact_problem(contact: Contact) -> ValidationError | None:
+    """What is wrong with a kept contact by itself (for a check or an import), or None."""
+    try:
+        _check_own(contact)
+    except ValidationError as error:
+        return error
+    if contact.about != " ".join(contact.about.split()):
+        return ValidationError("A contact's note must be one line.", "about")
+    return None
+
+
+def _check_own(contact: Contact) -> str:
+    """The rules a contact keeps whoever noted it, whenever: its cleaned note."""
+    if not isinstance(contact.kind, ContactKind):
+        kinds = ", ".join(k.value for k in ContactKind)
+        raise ValidationError(f"The kind of contact is one of: {kinds}.", "kind")
+    minutes = contact.minutes
+    if type(minutes) is not int or not 0 < minutes <= MAX_MINUTES:
+        raise ValidationError(
+            f"The minutes must be a whole number from 1 to {MAX_MINUTES} (12 hours).", "minutes"
+        )
+    in_range(contact.when.date(), "when")
+    about = " ".join(check_text(contact.about, "about", limit=ABOUT_MAX, label="note").split())
+    if contact.carry != Carry.NOTHING and not about:
+        raise ValidationError("Please say in a line what to carry into the next session.", "about")
+    return about
+
+
 def check_contact(contact: Contact, people: dict[str, Person], now: datetime) -> Contact:
     """``contact`` with its text cleaned, or a ValidationError in one plain sentence."""
     peer = people.get(contact.peer_id)
@@ -57,36 +89,31 @@ def check_contact(contact: Contact, people: dict[str, Person], now: datetime) ->
     by = people.get(contact.by)
     if by is None or by.role != Role.SUPERVISOR:
         raise ValidationError("An informal contact is noted by a supervisor.", "by")
-    if not isinstance(contact.kind, ContactKind):
-        kinds = ", ".join(k.value for k in ContactKind)
-        raise ValidationError(f"The kind of contact is one of: {kinds}.", "kind")
-    minutes = contact.minutes
-    if type(minutes) is not int or not 0 < minutes <= MAX_MINUTES:
-        raise ValidationError(
-            f"The minutes must be a whole number from 1 to {MAX_MINUTES} (12 hours).", "minutes"
-        )
-    in_range(contact.when.date(), "when")
+    contact.about = _check_own(contact)
     if contact.when > now.replace(tzinfo=None) + AHEAD:
         raise ValidationError(
             "That time is still ahead; a contact is noted once it has happened.", "when"
         )
-    about = " ".join(check_text(contact.about, "about", limit=ABOUT_MAX, label="note").split())
-    if contact.carry != Carry.NOTHING and not about:
-        raise ValidationError("Please say in a line what to carry into the next session.", "about")
-    contact.about = about
     return contact
 
 
 def since(contacts: list[Contact], last: datetime | None) -> list[Contact]:
-    """The contacts after a peer's last held session (all of them when there was none),
-    oldest first."""
-    found = [c for c in contacts if last is None or c.when > last]
+    """The contacts (not removed) after a peer's last held session (all of them when there
+    was none), oldest first."""
+    found = [c for c in contacts if not c.removed and (last is None or c.when > last)]
     return sorted(found, key=lambda c: (c.when, c.id))
 
 
-def to_carry(contacts: list[Contact], last: datetime | None) -> list[Contact]:
-    """The contacts marked to carry forward that no session has followed yet."""
-    return [c for c in since(contacts, last) if c.carry != Carry.NOTHING]
+def to_carry(contacts: list[Contact], taken: set[str]) -> list[Contact]:
+    """The contacts marked to carry forward that no session has brought in yet: none has,
+    or the one that did is gone (a draft discarded, a session withdrawn). ``taken``: the
+    sessions and drafts that still count."""
+    found = [
+        c
+        for c in contacts
+        if not c.removed and c.carry != Carry.NOTHING and c.taken_in not in taken
+    ]
+    return sorted(found, key=lambda c: (c.when, c.id))
 
 
 def carried_items(contacts: list[Contact]) -> tuple[list[AgendaItem], list[Concern]]:

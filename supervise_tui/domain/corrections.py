@@ -165,15 +165,25 @@ def taken_up_later(session: Session, tracks: Tracks) -> int:
     return count
 
 
+def refuse_draft_or_withdrawn(session: Session, draft: str, withdrawn: str) -> None:
+    """What is done only to a finished session still counted (signing, withdrawing) is
+    refused for a draft, and for a withdrawn session, each with its own sentence."""
+    if session.status == SessionStatus.DRAFT:
+        raise ValidationError(draft, "status")
+    if session.status == SessionStatus.WITHDRAWN:
+        raise ValidationError(withdrawn, "status")
+
+
 def withdraw(session: Session, by: str, reason: str, now: datetime, tracks: Tracks) -> Session:
     """``session`` withdrawn by one of its supervisors, saying why.
 
     Refused when later sessions took up items raised in it (their updates would point
     at nothing): correct it instead."""
-    if session.status == SessionStatus.DRAFT:
-        raise ValidationError("A draft is discarded from the list of drafts instead.", "status")
-    if session.status == SessionStatus.WITHDRAWN:
-        raise ValidationError("This session is already withdrawn.", "status")
+    refuse_draft_or_withdrawn(
+        session,
+        "A draft is discarded from the list of drafts instead.",
+        "This session is already withdrawn.",
+    )
     if by not in session.supervisor_ids:
         raise ValidationError("Only a supervisor in the session can withdraw it.", "by")
     if not reason.strip():

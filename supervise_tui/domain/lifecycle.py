@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from .corrections import refuse_draft_or_withdrawn
 from .dates import local
 from .enums import SessionStatus
 from .errors import ValidationError
@@ -37,57 +38,63 @@ def finish(session: Session, now) -> Session:
     )
 
 
+def _concern_changes(u, cur) -> bool:  # a ConcernUpdate, the Concern as it stands
+    return bool(
+        u.status != cur.status
+        or u.note.strip()
+        or u.resolution_note.strip()
+        or (u.follow_up is not None and u.follow_up != cur.follow_up)
+        or (u.owner and u.owner != cur.owner)
+    )
+
+
+def _goal_changes(u, cur) -> bool:
+    return bool(
+        u.progress != cur.progress
+        or u.status != cur.status
+        or u.note.strip()
+        or (u.next_step.strip() and u.next_step != cur.next_step)
+    )
+
+
+def _action_changes(u, cur) -> bool:
+    return bool(
+        u.done_on != cur.done_on or u.note.strip() or (u.due is not None and u.due != cur.due)
+    )
+
+
+def _changing(updates: list, table: dict, key: str, changes) -> list:
+    """The ``updates`` that change their item as it stands (``changes(update, current)``);
+    one whose item is not in ``table`` is kept, for the link check to name."""
+    kept = []
+    for update in updates:
+        track = table.get(getattr(update, key))
+        if track is None or changes(update, track.current):
+            kept.append(update)
+    return kept
+
+
 def drop_noop_updates(session: Session, tracks: Tracks) -> Session:
     """Remove review updates that change nothing (the item was left unchanged)."""
-
-    def concern_changes(u) -> bool:
-        track = tracks.concerns.get(u.concern_id)
-        if track is None:
-            return True
-        cur = track.current
-        return bool(
-            u.status != cur.status
-            or u.note.strip()
-            or u.resolution_note.strip()
-            or (u.follow_up is not None and u.follow_up != cur.follow_up)
-            or (u.owner and u.owner != cur.owner)
-        )
-
-    def goal_changes(u) -> bool:
-        track = tracks.goals.get(u.goal_id)
-        if track is None:
-            return True
-        cur = track.current
-        return bool(
-            u.progress != cur.progress
-            or u.status != cur.status
-            or u.note.strip()
-            or (u.next_step.strip() and u.next_step != cur.next_step)
-        )
-
-    def action_changes(u) -> bool:
-        track = tracks.actions.get(u.action_id)
-        if track is None:
-            return True
-        cur = track.current
-        return bool(
-            u.done_on != cur.done_on or u.note.strip() or (u.due is not None and u.due != cur.due)
-        )
-
     return dataclasses.replace(
         session,
-        concern_updates=[u for u in session.concern_updates if concern_changes(u)],
-        goal_updates=[u for u in session.goal_updates if goal_changes(u)],
-        action_updates=[u for u in session.action_updates if action_changes(u)],
+        concern_updates=_changing(
+            session.concern_updates, tracks.concerns, "concern_id", _concern_changes
+        ),
+        goal_updates=_changing(session.goal_updates, tracks.goals, "goal_id", _goal_changes),
+        action_updates=_changing(
+            session.action_updates, tracks.actions, "action_id", _action_changes
+        ),
     )
 
 
 def sign_off(session: Session, person_id: str, comment: str, now) -> Session:
     """Record one participant's acknowledgement; when all have, it is acknowledged."""
-    if session.status == SessionStatus.DRAFT:
-        raise ValidationError("Finish the session before signing it off.", "status")
-    if session.status == SessionStatus.WITHDRAWN:
-        raise ValidationError("This session was withdrawn: it is kept, not signed.", "status")
+    refuse_draft_or_withdrawn(
+        session,
+        "Finish the session before signing it off.",
+        "This session was withdrawn: it is kept, not signed.",
+    )
     if person_id not in session.participants:
         raise ValidationError("Only people in the session can sign it off.", "signoffs")
     comment = check_text(comment, "comment", limit=SHORT_MAX)

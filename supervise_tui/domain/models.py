@@ -1,8 +1,9 @@
 """The records: people, and sessions with everything said in them.
 
 These are plain containers. A draft may be half filled in (that is what a draft
-is); :mod:`.validation` says what a stored or finished record must hold, and
-:mod:`.tracks` follows a concern, goal or action across sessions.
+is); :mod:`.validation` says what a stored or finished record must hold. The items a
+session raises and updates (concerns, goals, actions) are in :mod:`.items`, and
+:mod:`.tracks` follows each across sessions.
 """
 
 from __future__ import annotations
@@ -12,13 +13,9 @@ from datetime import date, datetime
 
 from .enums import (
     Cadence,
-    ConcernCategory,
-    ConcernStatus,
     Decision,
     FeedbackKey,
     Fit,
-    GoalArea,
-    GoalStatus,
     KeyFunction,
     NoticedBy,
     RatingKey,
@@ -27,6 +24,9 @@ from .enums import (
     SessionKind,
     SessionStatus,
 )
+
+# A session's items live in items.py; callers may still import them from here.
+from .items import Action, ActionUpdate, Concern, ConcernUpdate, Goal, GoalUpdate  # noqa: F401
 from .stamps import (  # noqa: F401 - the names records are made with, kept here too
     IDENTITY,
     MAX_REVISIONS,
@@ -96,70 +96,6 @@ class Strength:
     skill: str = ""
     example: str = ""
     noticed_by: NoticedBy | None = None
-    id: str = _id()
-
-
-@dataclass(slots=True)
-class Concern:
-    """A concern as it was raised. Later sessions add ConcernUpdates."""
-
-    text: str = ""
-    category: ConcernCategory | None = None
-    raised_by: str = ""  # person id
-    owner: str = ""  # person id
-    status: ConcernStatus = ConcernStatus.OPEN
-    follow_up: date | None = None
-    resolution_note: str = ""
-    id: str = _id()
-
-
-@dataclass(slots=True)
-class ConcernUpdate:
-    concern_id: str
-    status: ConcernStatus
-    note: str = ""
-    follow_up: date | None = None
-    owner: str = ""
-    resolution_note: str = ""
-    id: str = _id()
-
-
-@dataclass(slots=True)
-class Goal:
-    text: str = ""
-    area: GoalArea | None = None
-    target_date: date | None = None
-    progress: int = 0  # 0–100
-    status: GoalStatus = GoalStatus.ACTIVE
-    next_step: str = ""
-    id: str = _id()
-
-
-@dataclass(slots=True)
-class GoalUpdate:
-    goal_id: str
-    progress: int
-    status: GoalStatus
-    next_step: str = ""
-    note: str = ""
-    id: str = _id()
-
-
-@dataclass(slots=True)
-class Action:
-    text: str = ""
-    owner: str = ""  # person id: the peer or a supervisor
-    due: date | None = None
-    done_on: date | None = None
-    id: str = _id()
-
-
-@dataclass(slots=True)
-class ActionUpdate:
-    action_id: str
-    done_on: date | None = None
-    due: date | None = None
-    note: str = ""
     id: str = _id()
 
 

@@ -154,7 +154,7 @@ def row_to_data(f: SessionRow) -> dict[str, Any]:
 # -- item tracks from the events -----------------------------------------------------
 
 
-def tracks_from_rows(peer_id: str, facts: list[SessionRow]) -> Tracks:
+def tracks_from_rows(peer_id: str, rows: list[SessionRow]) -> Tracks:
     """The peer's items as trends need them, folded from the events alone.
 
     The same rules as :func:`fold_sessions` (items raised in date order,
@@ -165,7 +165,7 @@ def tracks_from_rows(peer_id: str, facts: list[SessionRow]) -> Tracks:
     tracks = Tracks()
     concerns, goals, actions = tracks.concerns, tracks.goals, tracks.actions
     missed: list[tuple[str, date, str, tuple]] = []
-    for f in sorted(facts, key=attrgetter("when", "id")):
+    for f in sorted(rows, key=attrgetter("when", "id")):
         day, sid = f.day, f.id
         for cid, category, status in f.new_concerns:
             concerns[cid] = ConcernTrack(

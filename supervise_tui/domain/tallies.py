@@ -36,10 +36,10 @@ class PeerTally:
     awaiting_signoff: int = 0
 
 
-def year_counts(refs) -> dict[int, YearCount]:
-    """Held sessions per year (anything with ``when`` and ``status``: refs or facts)."""
+def year_counts(held) -> dict[int, YearCount]:
+    """Held sessions per year (anything with ``when`` and ``status``: sessions or their rows)."""
     counts: dict[int, YearCount] = {}
-    for r in refs:
+    for r in held:
         if r.status in (SessionStatus.DRAFT, SessionStatus.WITHDRAWN):
             continue
         count = counts.setdefault(r.when.year, YearCount())

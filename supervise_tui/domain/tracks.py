@@ -28,23 +28,25 @@ def settle_goal(progress: int, status: GoalStatus) -> tuple[int, GoalStatus]:
 
 
 @dataclass(slots=True)
-class ConcernLog:
+class UpdateLog:
+    """One update in a track's log: the day and the session it was made in."""
+
     on: date
     session_id: str
+
+
+@dataclass(slots=True)
+class ConcernLog(UpdateLog):
     update: ConcernUpdate
 
 
 @dataclass(slots=True)
-class GoalLog:
-    on: date
-    session_id: str
+class GoalLog(UpdateLog):
     update: GoalUpdate
 
 
 @dataclass(slots=True)
-class ActionLog:
-    on: date
-    session_id: str
+class ActionLog(UpdateLog):
     update: ActionUpdate
 
 
@@ -175,6 +177,24 @@ class Tracks:
     actions: dict[str, ActionTrack] = field(default_factory=dict)
 
 
+def _updates_by_kind(tracks: Tracks, session: Session) -> tuple:
+    """For concerns, goals and actions: the peer's tracks of that kind, the session's
+    updates to them, the name of an update's item id, and the log an update goes in."""
+    return (
+        (tracks.concerns, session.concern_updates, "concern_id", ConcernLog),
+        (tracks.goals, session.goal_updates, "goal_id", GoalLog),
+        (tracks.actions, session.action_updates, "action_id", ActionLog),
+    )
+
+
+def _sort_updates(tracks: Tracks, only: set[str] | None = None) -> None:
+    """Each track's updates in date order (then by session and update), for the tracks
+    of the ids in ``only``, or for every track."""
+    for table in (tracks.concerns, tracks.goals, tracks.actions):
+        for item_id in table.keys() if only is None else only & table.keys():
+            table[item_id].updates.sort(key=lambda log: (log.on, log.session_id, log.update.id))
+
+
 def apply_session(tracks: Tracks, session: Session) -> set[str]:
     """Fold a session's new items and updates into ``tracks`` (in place).
 
@@ -226,21 +246,13 @@ def apply_session(tracks: Tracks, session: Session) -> set[str]:
                 track.updates = existing.updates
             table[item.id] = track
             touched.add(item.id)
-    for table, updates, key, log_cls in (
-        (tracks.concerns, session.concern_updates, "concern_id", ConcernLog),
-        (tracks.goals, session.goal_updates, "goal_id", GoalLog),
-        (tracks.actions, session.action_updates, "action_id", ActionLog),
-    ):
+    for table, updates, key, log_cls in _updates_by_kind(tracks, session):
         for update in updates:
             track = table.get(getattr(update, key))
             if track is not None:
                 track.updates.append(log_cls(day, session.id, update))
                 touched.add(track.id)
-    for table in (tracks.concerns, tracks.goals, tracks.actions):
-        for item_id in touched:
-            track = table.get(item_id)
-            if track is not None:
-                track.updates.sort(key=lambda log: (log.on, log.session_id, log.update.id))
+    _sort_updates(tracks, touched)
     return touched
 
 
@@ -264,11 +276,7 @@ def fold_sessions(sessions: list[Session]) -> Tracks:
         for action in session.actions:
             tracks.actions[action.id] = ActionTrack(session.peer_id, session.id, day, action)
         missing = False
-        for table, updates, key, log_cls in (
-            (tracks.concerns, session.concern_updates, "concern_id", ConcernLog),
-            (tracks.goals, session.goal_updates, "goal_id", GoalLog),
-            (tracks.actions, session.action_updates, "action_id", ActionLog),
-        ):
+        for table, updates, key, log_cls in _updates_by_kind(tracks, session):
             for update in updates:
                 track = table.get(getattr(update, key))
                 if track is None:
@@ -279,9 +287,7 @@ def fold_sessions(sessions: list[Session]) -> Tracks:
             again.append(session)
     for session in again:
         apply_session(tracks, session)
-    for table in (tracks.concerns, tracks.goals, tracks.actions):
-        for track in table.values():
-            track.updates.sort(key=lambda log: (log.on, log.session_id, log.update.id))
+    _sort_updates(tracks)
     return tracks
 
 

@@ -16,7 +16,7 @@ import orjson
 
 from .. import __version__
 from ..domain import validation
-from ..domain.contacts import ABOUT_MAX, Contact
+from ..domain.contacts import ABOUT_MAX, Contact, contact_problem
 from ..domain.dates import in_range
 from ..domain.enums import Role, SessionStatus
 from ..domain.errors import ValidationError
@@ -26,16 +26,8 @@ from ..domain.serial import from_data, to_data
 FORMAT = "supervise-tui-bundle"
 FORMAT_VERSION = 3  # 2: people carry their supervisors and the lead's flag; 3: contacts
 MAX_BUNDLE_BYTES = 2 * 1024**3
-HEADER = {
-    "format",
-    "format_version",
-    "created_at",
-    "app_version",
-    "site",
-    "people",
-    "sessions",
-    "contacts",  # (format 3) informal contacts; optional
-}
+HEADER = {"format", "format_version", "created_at", "app_version", "site", "people", "sessions"}
+HEADER |= {"contacts"}  # (format 3) informal contacts; optional
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
 MAX_DEPTH = 32  # a bundle is about 7 deep (sessions[i].checkin.ratings.workload.value)
@@ -193,6 +185,9 @@ def _contact(raw: Any, i: int) -> Contact:
         raise BundleError("A contact's minutes are not from 1 to 720", f"{where}.minutes")
     if len(contact.about) > ABOUT_MAX or "\n" in contact.about:
         raise BundleError("A contact's note is longer than one line", f"{where}.about")
+    problem = contact_problem(contact)
+    if problem is not None:
+        raise BundleError(problem.message.rstrip("."), f"{where}.{problem.field}")
     return contact
 
 

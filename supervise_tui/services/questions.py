@@ -65,7 +65,8 @@ class Walk:
 PEOPLE = ("raised_by", "owner")  # a choice among the session's participants
 
 # A list step's items, in the TUI's order: the step and the list, what one item is
-# called, then each field with its question. What kind of answer a field takes follows
+# called (the TUI's list steps take these two from here too), then each field with its
+# question. What kind of answer a field takes follows
 # from the record (a date, a choice, a percentage).
 _ITEM_TABLE = """
 strengths strengths Strength

@@ -49,7 +49,7 @@ class HistoryRow:
 
 
 def history_rows(sessions: list[SessionRow], people: dict[str, Person]) -> list[HistoryRow]:
-    """One row per session (from its light row, :mod:`domain.facts`), newest first."""
+    """One row per session (from its light row, :mod:`domain.rows`), newest first."""
     rows = []
     for s in sorted(sessions, key=lambda s: (s.when, s.id), reverse=True):
         rows.append(

@@ -112,8 +112,8 @@ def peer_trends(
     *,
     stall_after: int = STALL_AFTER,
 ) -> PeerTrends:
-    """All the figures for one peer over ``period``, from the light facts of their held
-    sessions (:mod:`domain.facts`) and their item tracks."""
+    """All the figures for one peer over ``period``, from the light rows of their held
+    sessions (:mod:`domain.rows`) and their item tracks."""
     in_period, all_days, days = held_rows(sessions, period)
     rating_points: dict[str, list] = {key.value: [] for key in RatingKey}
     feedback_points: dict[str, list] = {key.value: [] for key in FeedbackKey}

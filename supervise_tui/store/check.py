@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain import links, validation
-from ..domain.contacts import Contact
+from ..domain.contacts import Contact, contact_problem
 from ..domain.derived import history_of
 from ..domain.errors import ValidationError
 from ..domain.models import Person, Session
@@ -234,6 +234,9 @@ def _check_contacts(base: Path, peer_id: str, parsed, people, report) -> None:
             if contact is None:
                 continue
             _check_filed(contact, doc_id, peer_id, year, where, report)
+            problem = contact_problem(contact)
+            if problem is not None:
+                report.problems.append(f"{where}: invalid ({problem.field})")
             if contact.by not in people:
                 report.problems.append(f"{where}: refers to a person who is not in {PEOPLE}")
             report.contacts += 1

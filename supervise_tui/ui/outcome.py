@@ -21,3 +21,12 @@ def outcome(message: Callable[..., Message], work: Callable[[], object]) -> Mess
     except StoreError as error:
         return message(None, str(error))
     return message(result)
+
+
+def show_made(screen, message: Message, *, switch=False, severity="warning", timeout=10) -> None:
+    """The screen a worker made (``message.screen``) shown over ``screen``, or in its
+    place (``switch``); when it made none, why not (``message.error``)."""
+    if message.screen is None:
+        screen.notify(message.error or "Could not open it.", severity=severity, timeout=timeout)
+        return
+    (screen.app.switch_screen if switch else screen.app.push_screen)(message.screen)

@@ -20,6 +20,7 @@ from ..services.periods import Period, parse_period
 from ..store.backend import Backend
 from ..store.errors import NotFound, SaveFailed
 from ..store.files import atomic_write
+from .contacts import contacts_of
 from .people import find_person, visible_peers
 
 
@@ -132,7 +133,7 @@ def export_bytes(
                 sel.people,
                 period_label=period.label,
                 today=today,
-                contacts=[c for c in store.contacts(p.id) if period.contains(c.day)],
+                contacts=[c for c in contacts_of(store, p.id) if period.contains(c.day)],
             )
             for p in sorted(sel.peers, key=lambda p: p.name.casefold())
         ]

@@ -8,6 +8,7 @@ from ..domain.models import Person
 from ..services.hours import Hours, Target, check_targets, hours_of, parse_targets
 from ..services.periods import Period
 from ..store.backend import Backend
+from .contacts import contacts_of
 from .people import visible_peers
 
 
@@ -25,7 +26,7 @@ def hours_for(
     peers = [peer] if peer is not None else visible_peers(store, include_inactive=False)
     lines = []
     for person in sorted(peers, key=lambda p: p.name.casefold()):
-        rows, contacts = store.rows(person.id), store.contacts(person.id)
+        rows, contacts = store.rows(person.id), contacts_of(store, person.id)
         if supervisor is not None:
             rows = [r for r in rows if supervisor.id in r.supervisor_ids]
             contacts = [c for c in contacts if c.by == supervisor.id]
@@ -52,7 +53,7 @@ def below_target(
     """ "Name: what is missing so far" for each of ``peers`` below a target."""
     found = []
     for person in peers:
-        rows, contacts = store.rows(person.id), store.contacts(person.id)
+        rows, contacts = store.rows(person.id), contacts_of(store, person.id)
         for words in check_targets(rows, targets, today, contacts):
             found.append(f"{person.name}: {words}")
     return found

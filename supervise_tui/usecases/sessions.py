@@ -24,7 +24,7 @@ from ..domain.tracks import Tracks, apply_session
 from ..services.sessions import new_draft
 from ..store.backend import Backend, SessionChange
 from ..store.errors import Refused
-from .contacts import contacts_to_carry
+from .contacts import contacts_to_carry, mark_taken
 
 Clock = Callable[[], datetime]
 
@@ -41,6 +41,7 @@ def start_session(
 ) -> Session:
     """A new draft with the peer, kept at once: it reviews what is still open and brings
     the agenda the peer added for it, and what informal contacts since asked to carry."""
+    carried = contacts_to_carry(store, peer.id)
     draft = new_draft(
         peer,
         supervisor_ids,
@@ -49,7 +50,7 @@ def start_session(
         pack_id,
         store.open_tracks(peer.id),
         store.peer_input(peer.id),
-        contacts_to_carry(store, peer.id),
+        carried,
     )
     now = clock()
     # it begins now, or at the time planned when opened ahead of it; a session recorded
@@ -58,6 +59,9 @@ def start_session(
     began = None if opened - when > timedelta(hours=1) else max(opened, when)
     draft = dataclasses.replace(draft, created_at=now, updated_at=now, started=began)
     store.save_draft(draft)
+    # then (a stop between the two carries them again, never loses them) the contacts it
+    # brought in are not carried again while it lasts
+    mark_taken(store, carried, draft.id, clock=clock)
     return draft
 
 

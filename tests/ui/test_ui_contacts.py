@@ -10,7 +10,7 @@ from textual import events
 from supervise_tui.domain.enums import Carry, ContactKind
 from supervise_tui.ui.dialogs.contact import ContactDialog
 from supervise_tui.ui.screens.home import HomeScreen
-from supervise_tui.usecases.contacts import note_contact
+from supervise_tui.usecases.contacts import contacts_of, note_contact
 
 from ..conftest import fixed_clock
 from .helpers import SIZE, build_app, choose, highlight_peer, settle, wait_for
@@ -166,7 +166,7 @@ async def test_history_lists_the_contacts_marked_informal_and_one_can_be_removed
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("y")
         await settle(pilot)
-        assert [c.about for c in repo.contacts(team["peer"].id)] == ["the rota"]
+        assert [c.about for c in contacts_of(repo, team["peer"].id)] == ["the rota"]
         await pilot.press("escape")
         await settle(pilot)
         await wait_for(lambda: "1 informal contact(s): c" in screen_text(app))
@@ -201,3 +201,25 @@ async def test_a_choice_made_with_arrows_and_enter_typed_at_full_speed_is_the_on
             app.post_message(events.Key(key, None))
         await settle(pilot)
         assert dialog.query_one("#carry").value == Carry.CONCERN.value
+
+
+async def test_in_their_own_view_a_peer_reads_their_contacts_and_cannot_remove_one(repo, team):
+    from supervise_tui.ui.dialogs.contacts import ContactsDialog
+
+    from .helpers import screen_text
+
+    _noted(repo, team, 18, about="the rota")
+    app = build_app(repo, peer_name=team["peer"].name)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        await wait_for(lambda: "1 informal contact(s): c" in screen_text(app))
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactsDialog)
+        assert "x removes" not in screen_text(app)
+        await pilot.press("x")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactsDialog)  # no question asked, nothing removed
+    assert [c.about for c in contacts_of(repo, team["peer"].id)] == ["the rota"]

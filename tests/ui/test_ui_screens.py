@@ -71,6 +71,16 @@ async def test_help_explains_the_screen_and_its_keys(repo, team):
         await settle(pilot)
         assert isinstance(pilot.app.screen, HelpScreen)
         await pilot.press("escape")
+        await pilot.press("p")  # a screen whose help is its text in help.toml
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        body = pilot.app.screen.query_one("Markdown")._markdown
+        assert body.startswith("# People\n\nEveryone you supervise or supervise with. **a** adds")
+        assert "Inactive people keep their whole history" in body  # the second paragraph
+        assert "| `a` | Add a person |" in body
+        await pilot.press("escape", "escape")  # the help, then People: back on Home
+        await settle(pilot)
         screen = await start_session(pilot)
         await pilot.press("f8")  # strengths
         await pilot.press("f1")
@@ -80,6 +90,27 @@ async def test_help_explains_the_screen_and_its_keys(repo, team):
         assert "`F8`" in body
         await pilot.press("escape")
         assert pilot.app.screen is screen
+
+
+def test_every_help_text_in_help_toml_is_read_by_a_screen():
+    import importlib
+    import inspect
+    import pkgutil
+    import tomllib
+    from pathlib import Path
+
+    from supervise_tui.ui import screens
+
+    entries = tomllib.loads((Path(screens.__file__).parent.parent / "help.toml").read_text())
+    read = set()
+    for info in pkgutil.iter_modules(screens.__path__):
+        module = importlib.import_module(f"{screens.__name__}.{info.name}")
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if isinstance(cls.__dict__.get("HELP_TEXT"), str):
+                read.add((cls.HELP_TITLE, cls.HELP_TEXT))
+    assert len(entries) == 10  # a screen moved here must still find its own text
+    for name, entry in entries.items():
+        assert (entry["title"], entry["text"]) in read, name
 
 
 async def test_people_add_edit_deactivate_and_refused_delete(repo, team):

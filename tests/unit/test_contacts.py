@@ -19,6 +19,7 @@ from supervise_tui.store.check import check
 from supervise_tui.store.errors import NotFound, Refused
 from supervise_tui.store.folder import open_folder
 from supervise_tui.usecases.contacts import (
+    contacts_of,
     contacts_since_last,
     contacts_to_carry,
     last_held,
@@ -125,13 +126,14 @@ def test_contacts_are_kept_by_year_read_by_period_and_removed(repo, team, data_d
     assert [c.id for c in repo.contacts(peer, start=datetime(2026, 1, 1).date())] == [second.id]
     assert (data_dir / "peers" / peer / "contacts-2025.json").exists()
     assert repo.contacts(team["peer2"].id) == []
-    remove_contact(repo, first)
-    assert [c.id for c in repo.contacts(peer)] == [second.id]
+    remove_contact(repo, first, clock=fixed_clock)
+    assert [c.id for c in contacts_of(repo, peer)] == [second.id]
+    assert [c.removed for c in repo.contacts(peer)] == [True, False]  # kept, marked
     with pytest.raises(NotFound):
-        repo.remove_contact(peer, first.id)
+        repo.remove_contact(peer, "not-a-contact")
     report = check(data_dir)
     assert report.ok, report.problems
-    assert report.contacts == 1
+    assert report.contacts == 2
     # a peer with contacts and no session yet, and a supervisor who noted one, keep them
     with pytest.raises(Refused):
         delete_person(repo, team["peer"].id)
@@ -158,26 +160,55 @@ def test_they_count_as_informal_time_towards_targets_and_by_supervisor(repo, tea
     assert [(h.name, h.minutes["informal"]) for h in lines] == [("Jordan Ellery", 20)]
 
 
+def start(repo, team, when=NOW):
+    return start_session(
+        repo, team["peer"], [team["sup"].id], SessionKind.WEEKLY, when, "", clock=fixed_clock
+    )
+
+
 @on_both_backends
 def test_a_carried_contact_comes_into_the_next_session_once(repo, team):
     keep_sessions(repo, team["peer"].id, [full_session(team)])  # 17 Nov
-    note(repo, team, when=datetime(2026, 11, 12, 9, 0), carry="agenda", about="too old")
+    # noted late, dated before the last session: still carried (it asked to be)
+    note(repo, team, when=datetime(2026, 11, 12, 9, 0), carry="agenda", about="noted late")
     note(repo, team, carry="agenda", about="the rota")
     note(repo, team, carry="concern", about="a hard week", when=datetime(2026, 11, 21, 9))
     note(repo, team, about="just a hello", when=datetime(2026, 11, 21, 10))
     peer = team["peer"]
     assert last_held(repo, peer.id) == datetime(2026, 11, 17, 10, 0)
     assert len(contacts_since_last(repo, peer.id)) == 3
-    assert [c.about for c in contacts_to_carry(repo, peer.id)] == ["the rota", "a hard week"]
-    draft = start_session(
-        repo, peer, [team["sup"].id], SessionKind.WEEKLY, NOW, "", clock=fixed_clock
-    )
-    assert [a.text for a in draft.agenda] == ["From a phone call on Fri 20 Nov 2026: the rota"]
+    carried = ["noted late", "the rota", "a hard week"]
+    assert [c.about for c in contacts_to_carry(repo, peer.id)] == carried
+    draft = start(repo, team)
+    assert [a.text for a in draft.agenda] == [
+        "From a phone call on Thu 12 Nov 2026: noted late",
+        "From a phone call on Fri 20 Nov 2026: the rota",
+    ]
     assert [c.text for c in draft.concerns] == ["a hard week"]
+    assert contacts_to_carry(repo, peer.id) == []  # brought in: not twice while it lasts
     draft.concerns.clear()  # talked about, not kept as a concern: fine
     finish_session(repo, draft, clock=fixed_clock)
     assert contacts_to_carry(repo, peer.id) == []
     assert contacts_since_last(repo, peer.id) == []
+    # a session recorded afterwards, dated before the contacts, does not bring them again
+    assert start(repo, team, when=datetime(2026, 11, 19, 10, 0)).agenda == []
+
+
+@on_both_backends
+def test_a_contact_whose_session_is_gone_is_carried_again(repo, team):
+    from supervise_tui.usecases.corrections import withdraw_session
+    from supervise_tui.usecases.sessions import discard_draft
+
+    note(repo, team, carry="agenda", about="the rota")
+    first = start(repo, team)
+    discard_draft(repo, first.id)
+    assert [c.about for c in contacts_to_carry(repo, team["peer"].id)] == ["the rota"]
+    second = start(repo, team)
+    assert len(second.agenda) == 1
+    held = finish_session(repo, second, clock=fixed_clock)
+    assert contacts_to_carry(repo, team["peer"].id) == []
+    withdraw_session(repo, held.peer_id, held.id, team["sup"].id, "wrong peer", clock=fixed_clock)
+    assert [c.about for c in contacts_to_carry(repo, team["peer"].id)] == ["the rota"]
 
 
 # -- bundles ---------------------------------------------------------------------------
@@ -252,6 +283,10 @@ def test_the_command_notes_lists_and_removes_contacts(repo, team, data_dir, caps
     jordan = next(p for p in hours["peers"] if p["peer"] == "Jordan Ellery")
     assert jordan["minutes"]["informal"] == 10 and jordan["informal_contacts"] == 1
     assert hours["total"]["informal_contacts"] == 1
+    assert main(["history", *base, "--peer", "Jordan Ellery"], clock=fixed_clock) == 0
+    assert "informal · Phone call, 10 min with Dana Whitfield — the rota" in (
+        capsys.readouterr().out
+    )
     assert main(["contact", *base, "--remove", listed[0]["id"][:6]], clock=fixed_clock) == 0
     assert main(["contacts", *base], clock=fixed_clock) == 0
     assert "No informal contacts noted." in capsys.readouterr().out
@@ -323,3 +358,71 @@ def test_in_an_encrypted_folder_a_contact_is_sealed_with_its_peers_key(locked_fo
         with pytest.raises(NoAccess):
             store.contacts(team["peer"].id)
         assert check(folder, store.codec).ok
+
+
+@on_both_backends
+def test_a_removed_contact_stays_removed_when_an_older_bundle_comes_back(repo, team, tmp_path):
+    kept = note(repo, team, about="the rota")
+    raw = bundle_bytes(repo)
+    import_into(tmp_path / "other", raw)
+    with open_folder(tmp_path / "other", clock=fixed_clock) as other:
+        remove_contact(other, other.contacts(team["peer"].id)[0], clock=fixed_clock)
+    plan = import_into(tmp_path / "other", raw)  # the bundle still holds it
+    assert plan.count("contact", "unchanged") == 1 and plan.count("contact", "added") == 0
+    with open_folder(tmp_path / "other", clock=fixed_clock) as other:
+        assert contacts_of(other, team["peer"].id) == []
+        # and the removal travels: the first folder takes it from the second's bundle
+        back = bundle_bytes(other)
+    from supervise_tui.usecases.imports import apply_import, plan_import
+
+    plan = plan_import(repo, bundles.parse_bundle(back))
+    apply_import(repo, plan, clock=fixed_clock)
+    assert plan.count("contact", "updated") == 1
+    assert kept.id not in {c.id for c in contacts_of(repo, team["peer"].id)}
+
+
+def test_check_names_a_contact_whose_contents_break_the_rules(repo, team, data_dir):
+    import orjson
+
+    kept = note(repo, team)
+    repo.close()
+    path = data_dir / "peers" / team["peer"].id / "contacts-2026.json"
+    data = orjson.loads(path.read_bytes())
+    data["contacts"][kept.id]["minutes"] = -50000
+    path.write_bytes(orjson.dumps(data))
+    report = check(data_dir)
+    assert f"contact {kept.id}: invalid (minutes)" in " ".join(report.problems)
+
+
+def test_in_an_encrypted_folder_only_a_supervisor_notes_or_removes_a_contact(locked_folder):
+    from supervise_tui.usecases.security import sign_in
+
+    from ..conftest import PASS
+
+    folder, team, _ = locked_folder
+    with open_folder(folder, clock=fixed_clock) as store:
+        sign_in(store, "Dana Whitfield", PASS)
+        kept = note(store, team, peer="peer2", by="sup2")
+        # the lead signed in notes one for Robin: it is hers, not Robin's usual Marcus's
+        from supervise_tui.usecases.contacts import default_by
+
+        assert default_by(store, team["peer2"].id) == team["sup"].id
+    with open_folder(folder, clock=fixed_clock) as store:
+        sign_in(store, "Robin Takahashi", "Robin Takahashi own words here")
+        with pytest.raises(Refused) as caught:
+            note(store, team, peer="peer2", by="sup2")
+        assert "noted and removed by a supervisor" in str(caught.value)
+        with pytest.raises(Refused):
+            remove_contact(store, kept, clock=fixed_clock)
+        assert [c.id for c in contacts_of(store, team["peer2"].id)] == [kept.id]
+
+
+def test_a_folder_where_a_peer_has_only_contacts_can_be_encrypted(repo, team, data_dir):
+    from supervise_tui.usecases.security import encrypt_folder
+
+    from ..conftest import PASS
+
+    note(repo, team, peer="peer2", by="sup2")  # Robin: no session yet, one contact
+    encrypt_folder(repo, team["sup"], PASS, PASS, clock=fixed_clock)
+    assert not any(b"Robin" in p.read_bytes() for p in data_dir.rglob("*.json"))
+    assert check(data_dir, repo.codec).ok

@@ -61,7 +61,7 @@ class EncryptingRoom(KeysRoom):
         sid = keyring.slot_id(tables, person_id)
         sealer = sealers.Sealer(lambda: tables, person_id, sid, None)
         sealer.adopt(folder_id, folder_key)
-        for peer_id in self.peers_with_records() + self._peers_with_drafts():
+        for peer_id in sorted({*self.peers_with_records(), *self._peers_with_drafts()}):
             key_id = keyring.peer_key_id(tables, peer_id)  # the first lead's, and recovery's
             if key_id.hex() not in tables["wraps"]:
                 key = keyring.new_data_key()
@@ -84,8 +84,11 @@ class EncryptingRoom(KeysRoom):
             )
 
     def _peers_with_drafts(self) -> list[str]:
-        found = (self.root / "peers").glob("*/drafts/*.json")
-        return sorted({path.parent.parent.name for path in found})
+        """Peers with a draft or an informal contact but no session yet: their files are
+        sealed with their key too."""
+        found = {p.parent.parent.name for p in (self.root / "peers").glob("*/drafts/*.json")}
+        found |= {p.parent.name for p in (self.root / "peers").glob("*/contacts-*.json")}
+        return sorted(found)
 
     def _seal_everything(self, sealer, tables: dict) -> None:
         """Every data file sealed, the keyring and the marker in meta.json: one commit."""

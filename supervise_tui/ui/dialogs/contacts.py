@@ -11,6 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.contacts import Contact, contact_lines
+from ...domain.errors import ValidationError
 from ...store.errors import StoreError
 from .base import bold
 from .pick import PickOne
@@ -24,9 +25,12 @@ class ContactsDialog(PickOne):
         Binding("escape", "cancel", "Close", id="dialog.cancel"),
     ]
 
-    def __init__(self, contacts: list[Contact], names: dict[str, str], title: str) -> None:
+    def __init__(
+        self, contacts: list[Contact], names: dict[str, str], title: str, *, may_remove: bool
+    ) -> None:
         self.contacts = sorted(contacts, key=lambda c: (c.when, c.id), reverse=True)
         self.names = names
+        self.may_remove = may_remove  # a supervisor's to remove, not the peer's
         self.removed = False
         super().__init__(self._options(), title=title)
 
@@ -37,7 +41,8 @@ class ContactsDialog(PickOne):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog-box"):
-            yield Static(f"{bold(self.title_text)} (x removes one noted by mistake; Esc closes)")
+            keys = "x removes one noted by mistake; Esc closes" if self.may_remove else "Esc closes"
+            yield Static(f"{bold(self.title_text)} ({keys})")
             yield OptionList(*[Option(Text(label), id=value) for label, value in self.options])
 
     def chosen(self, value: str | None) -> None:
@@ -45,6 +50,9 @@ class ContactsDialog(PickOne):
 
     def action_cancel(self) -> None:
         self.dismiss(self.removed)
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        return self.may_remove if action == "remove" else True
 
     def action_remove(self) -> None:
         from .confirm import ConfirmDialog
@@ -69,8 +77,8 @@ class ContactsDialog(PickOne):
         from ...usecases.contacts import remove_contact
 
         try:
-            remove_contact(self.app.store, contact)
-        except StoreError as error:
+            remove_contact(self.app.store, contact, clock=self.app.clock)
+        except (StoreError, ValidationError) as error:
             self.app.notify(str(error), title="Not removed", severity="error")
             return
         self.removed = True

@@ -99,3 +99,18 @@ class ExportDialog(Dialog[tuple[str, Path]]):
                 "nothing is replaced by accident."
             )
         return str(self.query_one("#format", Select).value), path
+
+
+def write_page(screen, path: Path, text: str, *, written: str, failed: str) -> None:
+    """Write ``text`` to the file chosen in the dialog (readable only by its owner, never
+    over another file) and say so on ``screen``: titled ``written``, or ``failed`` with
+    why not."""
+    from ...store.errors import StoreError
+    from ...usecases.export import write_export
+
+    try:
+        write_export(path, text.encode("utf-8"), force=False, store=screen.app.store)
+    except StoreError as error:
+        screen.notify(str(error), title=failed, severity="error", timeout=15)
+        return
+    screen.notify(f"Written to {path}", title=written, timeout=15)

@@ -1,8 +1,11 @@
-"""What every screen without typing has in common: ? opens the help."""
+"""What every screen without typing has in common: ? opens the help; and the screens that
+are mostly one table (People, Items, Team, Hours): a note saying what it holds, the table."""
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
 
 from ..keys import binder
 
@@ -13,3 +16,34 @@ class ViewScreen(Screen):
     """A screen to look around in (no text field takes the ? key there)."""
 
     BINDINGS = [bind("question_mark", "app.help", "Help", show=False, name="help_key")]
+
+    def loaded(self, note_id: str, result: object, error: str | None) -> Static | None:
+        """The note (``#note_id``) of a screen whose worker brought ``result``; or, when it
+        brought none, the reason said on it and None."""
+        note = self.query_one(f"#{note_id}", Static)
+        if result is None:
+            note.update(error or "")
+            return None
+        return note
+
+
+class TableScreen(ViewScreen):
+    """A screen that is mostly one table (id ``NAME``) of rows to highlight, under a note
+    that says what it holds (``<NAME>-note``), with what a screen adds above and below."""
+
+    NAME = ""
+    NOTE_CLASS = "note"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield from self.above()
+        yield Static("", id=f"{self.NAME}-note", markup=False, classes=self.NOTE_CLASS)
+        yield DataTable(id=self.NAME, cursor_type="row", zebra_stripes=True)
+        yield from self.below()
+        yield Footer()
+
+    def above(self) -> ComposeResult:
+        yield from ()
+
+    def below(self) -> ComposeResult:
+        yield from ()

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import tomllib
+from functools import cache
+from importlib.resources import files
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -9,6 +13,17 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown, Static
 
 from ..keys import binder, say_key
+
+
+@cache
+def _help_file() -> dict[str, dict[str, str]]:
+    return tomllib.loads(files("supervise_tui.ui").joinpath("help.toml").read_text("utf-8"))
+
+
+def screen_help(name: str) -> tuple[str, str]:
+    """A screen's help title and text, from ``ui/help.toml`` by the screen's id."""
+    entry = _help_file()[name]
+    return entry["title"], entry["text"]
 
 
 def _key_table(screen: Screen) -> str:

@@ -16,11 +16,14 @@ from ...domain.models import Person
 from ...services.periods import parse_period
 from ...services.report import HISTORY_PERIOD, history_rows, search
 from ...store.errors import StoreError
+from ...usecases.contacts import contacts_of
 from ..keys import binder
+from ..outcome import outcome, show_made
 from ..widgets.controls import TextInput
 from ..widgets.period import period_filter, read_period
 from ..widgets.session_table import SessionTable
 from .base import ViewScreen
+from .help import screen_help
 from .history_export import Exporting
 
 bind = binder("history")
@@ -28,20 +31,7 @@ bind = binder("history")
 
 class HistoryScreen(Exporting, ViewScreen):
     CSS_PATH = "lookback.tcss"
-    HELP_TITLE = "History"
-    HELP_TEXT = (
-        "Every session held with this peer, newest first: when, with whom (+1 when more "
-        "than one supervisor joined), the four check-in ratings at a glance — role clarity, "
-        "feeling supported, feeling valued, workload; 1–5, – when not asked — how many "
-        "concerns were raised and resolved in it, and whether both have signed it off. On a "
-        "wide screen the kind of session is shown too.\n\n"
-        "It opens on the last 12 months; the note says how many sessions there are in all. "
-        "Type a **period** the way you would say it — *last 90 days*, *this year*, *since "
-        "March*, *2025*, *2026-01-01..2026-06-30* or *all* — and words to **search** for in "
-        "anything written in a session. **Enter** opens a session's full record. **i** lists "
-        "every concern, goal and action with its whole life across sessions; **t** shows "
-        "trends; **c** lists the informal contacts (calls, texts, drop-ins) in the period."
-    )
+    HELP_TITLE, HELP_TEXT = screen_help("history")
     BINDINGS = [
         bind("enter", "open", "Open", "Open the highlighted session's record"),
         bind("t", "trends", "Trends", "Trends over time for this peer"),
@@ -56,7 +46,7 @@ class HistoryScreen(Exporting, ViewScreen):
 
     @dataclass
     class Loaded(Message):
-        facts: list | None
+        session_rows: list | None
         start: date | None
         total: int
         people: dict
@@ -73,13 +63,14 @@ class HistoryScreen(Exporting, ViewScreen):
     class Opened(Message):
         screen: Screen | None
         error: str | None = None
+        field: str | None = None
 
     _ALL = "all"  # a range that starts at the beginning (``start`` None) is "all"
 
     def __init__(self, peer: Person) -> None:
         super().__init__()
         self.peer = peer
-        self.facts: list | None = None  # light rows of the sessions loaded so far
+        self.session_rows: list | None = None  # the SessionRows loaded so far
         self.loaded_from = None  # the earliest day loaded (None: from the beginning)
         self.loading_from: object = None  # what a running load covers, if any
         self.total = 0
@@ -115,14 +106,14 @@ class HistoryScreen(Exporting, ViewScreen):
         """Only the light rows from ``start`` on: one small index file per year."""
         repo = self.app.store
         try:
-            facts = repo.rows(self.peer.id, start=start)
+            session_rows = repo.rows(self.peer.id, start=start)
             total = sum(count.held for count in repo.years(self.peer.id).values())
             people = {p.id: p for p in repo.people()}
-            contacts = repo.contacts(self.peer.id, start=start)
+            contacts = contacts_of(repo, self.peer.id, start=start)
         except StoreError as error:
             self.post_message(self.Loaded(None, start, 0, {}, str(error)))
             return
-        self.post_message(self.Loaded(facts, start, total, people, contacts=contacts))
+        self.post_message(self.Loaded(session_rows, start, total, people, contacts=contacts))
 
     @work(thread=True, exclusive=True, group="history-full")
     def load_full(self, start) -> None:
@@ -135,7 +126,7 @@ class HistoryScreen(Exporting, ViewScreen):
         self.post_message(self.FullLoaded({s.id: s for s in sessions}, start))
 
     def on_screen_resume(self) -> None:
-        if self.facts is not None:  # a session may have been signed meanwhile
+        if self.session_rows is not None:  # a session may have been signed meanwhile
             self.full = None
             self.start_load(self.loaded_from)
 
@@ -143,11 +134,11 @@ class HistoryScreen(Exporting, ViewScreen):
         table = self.query_one("#sessions", DataTable)
         table.loading = False
         self.loading_from = None
-        if message.facts is None:
+        if message.session_rows is None:
             self.query_one("#history-note", Static).update(message.error or "")
             return
-        first = self.facts is None
-        self.facts = message.facts
+        first = self.session_rows is None
+        self.session_rows = message.session_rows
         self.loaded_from = message.start
         self.total = message.total
         self.people = message.people
@@ -165,7 +156,7 @@ class HistoryScreen(Exporting, ViewScreen):
         self.refilter()
 
     def on_input_changed(self, event) -> None:
-        if self.facts is not None:
+        if self.session_rows is not None:
             self.refilter()
 
     def on_input_submitted(self) -> None:
@@ -187,24 +178,23 @@ class HistoryScreen(Exporting, ViewScreen):
                 self.start_load(period.start)
             note.update(f"Loading {period.label}…")
             return
-        facts = [f for f in self.facts if period.contains(f.day)]
+        session_rows = [f for f in self.session_rows if period.contains(f.day)]
         query = self.query_one("#search").value
         if query.strip():
             if self.full is None or not self._covers(self.full_from, self.loaded_from):
                 note.update("Searching what was written…")
                 self.load_full(self.loaded_from)
                 return
-            found = {
-                s.id for s in search([self.full[f.id] for f in facts if f.id in self.full], query)
-            }
-            facts = [f for f in facts if f.id in found]
-        rows = history_rows(facts, self.people)
+            written = [self.full[f.id] for f in session_rows if f.id in self.full]
+            found = {s.id for s in search(written, query)}
+            session_rows = [f for f in session_rows if f.id in found]
+        rows = history_rows(session_rows, self.people)
         self.shown = rows
         self.query_one("#sessions", SessionTable).fill(rows, wide=self.size.width >= 100)
         found = f"{len(rows)} session(s), {period.label}"
         if query.strip():
             found += f", containing “{query.strip()}”"
-        elif period.start is not None and self.total > len(facts):
+        elif period.start is not None and self.total > len(session_rows):
             # Short enough for one line at 80 columns.
             found = f"{len(rows)} of {self.total} sessions, {period.label} (“all” shows all)"
         if not self.total and not rows:
@@ -216,7 +206,7 @@ class HistoryScreen(Exporting, ViewScreen):
         note.update(found + ("" if not rows else " · Enter opens one"))
 
     def on_resize(self) -> None:
-        if self.facts is not None:
+        if self.session_rows is not None:
             self.refilter()
 
     def action_search(self) -> None:
@@ -234,19 +224,15 @@ class HistoryScreen(Exporting, ViewScreen):
         from .summary import SummaryScreen
 
         repo = self.app.store
-        try:
+
+        def opened() -> SummaryScreen:
             session = repo.session(self.peer.id, session_id, year)
-            tracks = repo.tracks(self.peer.id)
-        except StoreError as error:
-            self.post_message(self.Opened(None, str(error)))
-            return
-        self.post_message(self.Opened(SummaryScreen(session, self.people, tracks)))
+            return SummaryScreen(session, self.people, repo.tracks(self.peer.id))
+
+        self.post_message(outcome(self.Opened, opened))
 
     def on_history_screen_opened(self, message: Opened) -> None:
-        if message.screen is None:
-            self.notify(message.error or "Could not open it.", severity="warning", timeout=10)
-            return
-        self.app.push_screen(message.screen)
+        show_made(self, message)
 
     def action_trends(self) -> None:
         from .trends import TrendsScreen
@@ -254,7 +240,7 @@ class HistoryScreen(Exporting, ViewScreen):
         self.app.push_screen(TrendsScreen(self.peer, self.query_one("#period").value))
 
     def action_items(self) -> None:
-        if self.facts is not None:
+        if self.session_rows is not None:
             self.open_items()
 
     @work(thread=True, exclusive=True, group="history-open")
@@ -278,7 +264,7 @@ class HistoryScreen(Exporting, ViewScreen):
         names = {pid: p.name for pid, p in self.people.items()}
         title = f"Informal contacts with {self.peer.name}, {period.label}"
         self.app.push_screen(
-            ContactsDialog(shown, names, title),
+            ContactsDialog(shown, names, title, may_remove=not self.app.peer_mode),
             lambda removed: removed and self.start_load(self.loaded_from),
         )
 

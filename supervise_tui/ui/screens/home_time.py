@@ -15,8 +15,7 @@ from ...domain.dates import parse_datetime
 from ...domain.enums import Role
 from ...domain.errors import ValidationError
 from ...store.errors import StoreError
-from ...usecases.contacts import note_contact
-from ...usecases.sessions import usual_supervisors
+from ...usecases.contacts import default_by, note_contact
 
 
 @dataclass
@@ -62,8 +61,7 @@ class TimeKeeping:
             return
         store, peer = self.app.store, row.person
         active = [p for p in self.data.people if p.role == Role.SUPERVISOR and p.active]
-        usual = usual_supervisors(store, peer.id, store.signed_in)
-        first = store.signed_in if store.signed_in in usual else (usual or [None])[0]
+        first = default_by(store, peer.id)
         ordered = sorted(active, key=lambda p: (p.id != first, p.name.casefold()))
         if store.signed_in and any(p.id == store.signed_in for p in active):
             ordered = [p for p in ordered if p.id == store.signed_in]  # one noted by me

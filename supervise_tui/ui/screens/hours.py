@@ -15,6 +15,7 @@ from ...store.errors import StoreError
 from ...usecases.hours import agency_targets, hours_for
 from ..keys import binder
 from ..widgets.cells import plain, reset_table
+from .help import screen_help
 from .period_table import PeriodTableScreen
 
 bind = binder("hours")
@@ -23,17 +24,7 @@ bind = binder("hours")
 class HoursScreen(PeriodTableScreen):
     NAME, SECTION, PERIOD, SUB_TITLE = "hours", "below", "this month", "Supervision hours"
     CSS_PATH = "lookback.tcss"
-    HELP_TITLE = "Supervision hours"
-    HELP_TEXT = (
-        "Each peer's supervision time in the period you type, by kind: weekly sessions and "
-        "joint calls are *formal*, monthly sessions with the housing agency *agency*, "
-        "informal check-ins and the informal contacts noted between sessions (calls, texts, "
-        "drop-ins: *Contacts* counts them) *informal*. A session whose length is not known "
-        "(an older or imported record) is counted apart (*No length*), never as no time.\n\n"
-        "Targets come from the `[hours]` table of the settings file (config.toml), for "
-        'example `formal = "1 hour per month"`; *Below target* says what is missing so '
-        "far this week, month or quarter. **Enter** opens a peer's history."
-    )
+    HELP_TITLE, HELP_TEXT = screen_help("hours")
     BINDINGS = [
         bind("x", "print", "Print", "Write these hours as a page to print and sign"),
         bind("escape", "back", "Back"),
@@ -116,15 +107,10 @@ class HoursScreen(PeriodTableScreen):
         if choice is None:
             return
         from ...services.printing import hours_page
-        from ...usecases.export import write_export
+        from ..dialogs.export import write_page
 
         page = hours_page(self.lines, self.targets, self.period_label, self.app.clock())
-        try:
-            write_export(choice[1], page.encode("utf-8"), force=False, store=self.app.store)
-        except StoreError as error:
-            self.notify(str(error), title="Not written", severity="error", timeout=15)
-            return
-        self.notify(f"Written to {choice[1]}", title="Ready to print", timeout=15)
+        write_page(self, choice[1], page, written="Ready to print", failed="Not written")
 
     def action_back(self) -> None:
         self.app.pop_screen()

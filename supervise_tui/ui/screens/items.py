@@ -5,14 +5,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Header, Markdown, Static
+from textual.widgets import DataTable, Markdown, Static
 
 from ...domain.models import Person
 from ...domain.text import excerpt
 from ...services.timeline import timeline_markdown
 from ..keys import binder
 from ..widgets.cells import plain
-from .base import ViewScreen
+from .base import TableScreen
+from .help import screen_help
 
 bind = binder("items")
 
@@ -37,14 +38,10 @@ class TimelineScreen(ModalScreen[None]):
             yield Static("Escape closes.", classes="hint")
 
 
-class ItemsScreen(ViewScreen):
+class ItemsScreen(TableScreen):
+    NAME = "items"
     CSS_PATH = "lookback.tcss"
-    HELP_TITLE = "Concerns, goals and actions"
-    HELP_TEXT = (
-        "Every concern, development goal and agreed action for this peer, open ones first. "
-        "**Enter** shows an item's whole life: when it was raised, each session's update, "
-        "and where it stands now."
-    )
+    HELP_TITLE, HELP_TEXT = screen_help("items")
     BINDINGS = [
         bind("enter", "open", "Timeline", "The whole life of this item"),
         bind("escape", "back", "Back"),
@@ -56,12 +53,6 @@ class ItemsScreen(ViewScreen):
         self.tracks = tracks
         self.people = people
         self.items: list = []
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("", id="items-note", markup=False, classes="note")
-        yield DataTable(id="items", cursor_type="row", zebra_stripes=True)
-        yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = f"Items — {self.peer.display}"

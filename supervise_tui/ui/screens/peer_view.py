@@ -21,6 +21,7 @@ from ...usecases.agenda import save_agenda
 from ...usecases.contacts import contacts_since_last
 from ..keys import binder
 from .base import ViewScreen
+from .help import screen_help
 
 bind = binder("peer")
 
@@ -31,17 +32,7 @@ class PeerViewScreen(ViewScreen):
     PeerViewScreen .section-title { text-style: bold; margin-top: 1; }
     PeerViewScreen #agenda { height: auto; max-height: 8; }
     """
-    HELP_TITLE = "Your own view"
-    HELP_TEXT = (
-        "This is your supervision record, and only yours: what is still open (concerns you "
-        "raised, your development goals, the actions you and your supervisor agreed), your "
-        "history and your trends.\n\n"
-        "**For your next session**: add topics you want to talk about (**a**) and a note in "
-        "your own words (**m**). They appear at the start of your next session's check-in, "
-        "so your supervisor sees them. **x** removes the highlighted topic. **h** opens your "
-        "history, **t** your trends, **o** your portfolio: what you could take to a review "
-        "or your next job."
-    )
+    HELP_TITLE, HELP_TEXT = screen_help("peer")
     BINDINGS = [
         bind("a", "add_item", "Add topic", "A topic for your next session"),
         bind("m", "note", "Note", "A note for your next session, in your words"),

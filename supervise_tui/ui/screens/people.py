@@ -5,9 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 from textual import work
-from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
 from ...domain.enums import Role
 from ...domain.models import Person
@@ -16,21 +15,15 @@ from ...store.errors import Refused, StoreError
 from ...usecases.people import delete_person, save_person, visible_people
 from ..keys import binder
 from ..widgets.cells import plain
-from .base import ViewScreen
+from .base import TableScreen
+from .help import screen_help
 
 bind = binder("people")
 
 
-class PeopleScreen(ViewScreen):
-    HELP_TITLE = "People"
-    HELP_TEXT = (
-        "Everyone you supervise or supervise with. **a** adds someone, **e** (or Enter) edits "
-        "the highlighted person, **x** marks them inactive (or active again). Inactive people "
-        "keep their whole history but leave Home and the session lists.\n\n"
-        "Two people may share a name only if their sites tell them apart. Someone with "
-        "supervision records cannot be deleted, because their history would be lost: mark "
-        "them inactive instead."
-    )
+class PeopleScreen(TableScreen):
+    NAME, NOTE_CLASS = "people", "hint"
+    HELP_TITLE, HELP_TEXT = screen_help("people")
     BINDINGS = [
         bind("a", "add", "Add", "Add a person"),
         bind("e,enter", "edit", "Edit", "Edit the highlighted person"),
@@ -60,12 +53,6 @@ class PeopleScreen(ViewScreen):
         self.people: list[Person] = []
         self._last_note = ""
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("", id="people-note", markup=False, classes="hint")
-        yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
-        yield Footer()
-
     def on_mount(self) -> None:
         self.sub_title = "People"
         self.query_one(DataTable).add_columns("Name", "Role", "Site", "Cadence", "Day", "Status")
@@ -79,9 +66,8 @@ class PeopleScreen(ViewScreen):
             self.post_message(self.Loaded(None, str(error)))
 
     def on_people_screen_loaded(self, message: Loaded) -> None:
-        note = self.query_one("#people-note", Static)
-        if message.people is None:
-            note.update(message.error or "")
+        note = self.loaded("people-note", message.people, message.error)
+        if note is None:
             return
         self.people = message.people
         table = self.query_one(DataTable)

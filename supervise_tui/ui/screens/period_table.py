@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
 from ..widgets.period import period_filter, read_period
-from .base import ViewScreen
+from .base import TableScreen
 
 
-class PeriodTableScreen(ViewScreen):
-    NAME = ""  # the table's id; the note is "<NAME>-note"
+class PeriodTableScreen(TableScreen):
     SECTION = ""  # the id of the section under the table
     PERIOD = "last 90 days"  # the period first shown
     SUB_TITLE = ""
@@ -23,14 +22,11 @@ class PeriodTableScreen(ViewScreen):
         self._loaded_period: str | None = None
         self._first = True
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with Horizontal(classes="filters"):
-            yield from period_filter(self.PERIOD)
-        yield Static("", id=f"{self.NAME}-note", markup=False, classes="note")
-        yield DataTable(id=self.NAME, cursor_type="row", zebra_stripes=True)
+    def above(self) -> ComposeResult:
+        yield Horizontal(*period_filter(self.PERIOD), classes="filters")
+
+    def below(self) -> ComposeResult:
         yield Static("", id=self.SECTION, markup=False, classes="section-body")
-        yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = self.SUB_TITLE

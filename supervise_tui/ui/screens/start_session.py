@@ -24,19 +24,14 @@ from ..widgets.checklist import CheckList
 from ..widgets.controls import TextInput
 from ..widgets.fields import say
 from ..widgets.steps import SessionContext
+from .help import screen_help
 
 bind = binder("start")
 
 
 class StartSessionScreen(Screen):
     CSS_PATH = "forms.tcss"
-    HELP_TITLE = "Start a session"
-    HELP_TEXT = (
-        "Choose the peer specialist, one or more supervisors (more than one supervisor in a "
-        "session is welcome), the kind of session, and when it is. Dates can be typed the "
-        "way you say them: *now*, *today 14:30*, *tomorrow 9am*, *24/11/2026 10:00*. The "
-        "prompt pack follows the kind of session unless you choose another. **F2** starts."
-    )
+    HELP_TITLE, HELP_TEXT = screen_help("start")
     BINDINGS = [
         bind("f2", "start", "Start", "Start the session with these details"),
         bind("escape", "cancel", "Cancel", "Back to Home; nothing is created"),

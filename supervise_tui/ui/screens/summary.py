@@ -17,24 +17,13 @@ from ...services.summary import session_markdown
 from ...store.errors import StoreError
 from ...usecases.sessions import sign_session
 from .base import ViewScreen
+from .help import screen_help
 from .summary_corrections import Correcting
 
 
 class SummaryScreen(Correcting, ViewScreen):
     CSS_PATH = "summary.tcss"
-    HELP_TITLE = "Summary and sign-off"
-    HELP_TEXT = (
-        "This is the record of the session as it will be kept. Read it together. Each person "
-        'then signs it off (**s**), with a comment if they want one: signing means "this is a '
-        'fair record", not that everyone agreed on everything. When the peer and every '
-        "supervisor have signed, the session is *acknowledged*. Until then Home shows it as "
-        "awaiting sign-off, and you can come back to sign later.\n\n"
-        "A mistake in a finished session is put right with **c** (correct): until everyone "
-        "has signed, it opens again to edit; after that the correction is an *amendment* "
-        "(who, when and why), the signed version stays readable (**o**), and everyone signs "
-        "again. A session made by mistake is withdrawn with **w**: kept and marked, but out "
-        "of every figure. Nothing is ever erased."
-    )
+    HELP_TITLE, HELP_TEXT = screen_help("summary")
     BINDINGS = [
         Binding(
             "s",
@@ -231,8 +220,7 @@ class SummaryScreen(Correcting, ViewScreen):
     def _export(self, choice) -> None:
         if choice is None:
             return
-        from ...store.errors import StoreError
-        from ...usecases.export import write_export
+        from ..dialogs.export import write_page
 
         fmt, path = choice
         text = session_markdown(self.session, self.people, self.tracks)
@@ -240,12 +228,7 @@ class SummaryScreen(Correcting, ViewScreen):
             from ...services.printing import session_page
 
             text = session_page(self.session, self.people, self.tracks, self.app.clock())
-        try:
-            write_export(path, text.encode("utf-8"), force=False, store=self.app.store)
-        except StoreError as error:
-            self.notify(str(error), title="Not exported", severity="error", timeout=15)
-            return
-        self.notify(f"Written to {path}", title="Exported", timeout=15)
+        write_page(self, path, text, written="Exported", failed="Not exported")
 
     def action_home(self) -> None:
         self.app.pop_screen()

@@ -4,27 +4,37 @@ the version signed before an amendment, or withdraw it. The rules are the use ca
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import work
 from textual.message import Message
+from textual.screen import Screen
 
 from ...domain.corrections import who_may_correct, who_may_withdraw
 from ...domain.enums import SessionStatus
 from ...domain.errors import ValidationError
 from ...store.errors import StoreError
 from ...usecases.corrections import begin_correction, withdraw_session
+from ..dialogs.reason import Why
+from ..outcome import outcome, show_made
 
 CORRECT_EXAMPLE = "e.g. The goal's target date was misheard"
 WITHDRAW_EXAMPLE = "e.g. Started for the wrong peer"
+WITHDRAW_HEADING = (
+    "[b]Withdraw this session?[/b]\nFor a session made by mistake. It is kept, "
+    "readable and marked withdrawn, but counts in no figure, and what it raised "
+    "is no longer followed up. This cannot be undone."
+)
 
 
 class Correcting:
     """Mixed into the summary screen: ``self`` is the :class:`~.summary.SummaryScreen`."""
 
+    @dataclass
     class Reopened(Message):
-        def __init__(self, screen=None, error: str | None = None) -> None:
-            super().__init__()
-            self.screen = screen
-            self.error = error
+        screen: Screen | None
+        error: str | None = None
+        field: str | None = None
 
     def _who_may(self, ids: list[str]) -> list[tuple[str, str]]:
         """Who, of ``ids``, may act here: the person signed in (if among them); nobody in
@@ -46,9 +56,14 @@ class Correcting:
         writable = not self.kept_version and not self.app.store.read_only
         return writable and bool(self._who_may(ids))
 
-    def action_correct(self) -> None:
+    def _ask_why(self, why: Why, may: list[str], then) -> None:
+        """Who (of those who ``may``) is doing it and why, then ``then(who, reason)``."""
         from ..dialogs.reason import ReasonDialog
 
+        dialog = ReasonDialog(self._who_may(may), why)
+        self.app.push_screen(dialog, lambda result: result and then(*result))
+
+    def action_correct(self) -> None:
         if not self.correctable():
             return
         signed = self.session.status == SessionStatus.ACKNOWLEDGED
@@ -59,11 +74,8 @@ class Correcting:
             else "It opens again to edit, step by step. F6 keeps the correction; anyone "
             "who signed already is asked to sign again."
         )
-        who = self._who_may(who_may_correct(self.session))
-        dialog = ReasonDialog(
-            heading, who, ok="Correct", reason_required=signed, placeholder=CORRECT_EXAMPLE
-        )
-        self.app.push_screen(dialog, lambda result: result and self.reopen(*result))
+        why = Why(heading, "Correct", signed, CORRECT_EXAMPLE)
+        self._ask_why(why, who_may_correct(self.session), self.reopen)
 
     @work(thread=True, exclusive=True, group="summary-correct")
     def reopen(self, by: str, reason: str) -> None:
@@ -71,36 +83,23 @@ class Correcting:
         from .session import SessionScreen
 
         store, s = self.app.store, self.session
-        try:
+
+        def reopened() -> SessionScreen:
             draft, tracks = begin_correction(store, s.peer_id, s.id, by, reason)
-        except (ValidationError, StoreError) as error:
-            self.post_message(self.Reopened(None, str(error)))
-            return
-        today = self.app.local_now().date()
-        ctx = SessionContext(draft, tracks, self.people, today, self.app.library.get(s.pack_id))
-        self.post_message(self.Reopened(SessionScreen(ctx)))
+            today = self.app.local_now().date()
+            pack = self.app.library.get(s.pack_id)
+            return SessionScreen(SessionContext(draft, tracks, self.people, today, pack))
+
+        self.post_message(outcome(self.Reopened, reopened))
 
     def on_correcting_reopened(self, message: Reopened) -> None:
-        if message.screen is None:
-            self.notify(message.error or "Could not open it.", severity="error", timeout=12)
-            return
-        self.app.switch_screen(message.screen)
+        show_made(self, message, switch=True, severity="error", timeout=12)
 
     def action_withdraw(self) -> None:
-        from ..dialogs.reason import ReasonDialog
-
         if not self.withdrawable():
             return
-        heading = (
-            "[b]Withdraw this session?[/b]\nFor a session made by mistake. It is kept, "
-            "readable and marked withdrawn, but counts in no figure, and what it raised "
-            "is no longer followed up. This cannot be undone."
-        )
-        who = self._who_may(who_may_withdraw(self.session))
-        dialog = ReasonDialog(
-            heading, who, ok="Withdraw", reason_required=True, placeholder=WITHDRAW_EXAMPLE
-        )
-        self.app.push_screen(dialog, lambda result: result and self.withdraw(*result))
+        why = Why(WITHDRAW_HEADING, "Withdraw", True, WITHDRAW_EXAMPLE)
+        self._ask_why(why, who_may_withdraw(self.session), self.withdraw)
 
     @work(thread=True, exclusive=True, group="summary-correct")
     def withdraw(self, by: str, reason: str) -> None:

@@ -14,6 +14,7 @@ from ...store.errors import StoreError
 from ...usecases import lookback
 from ..keys import binder
 from ..widgets.cells import plain, reset_table
+from .help import screen_help
 from .period_table import PeriodTableScreen
 
 # (wide heading, narrow heading, key); "median" is left out on narrow screens
@@ -37,18 +38,7 @@ bind = binder("team")
 class TeamScreen(PeriodTableScreen):
     NAME, SECTION, SUB_TITLE = "team", "recurring", "Team"
     CSS_PATH = "lookback.tcss"
-    HELP_TITLE = "Team"
-    HELP_TEXT = (
-        "Every active peer side by side for the period you type: sessions held against "
-        "their cadence (*Held*), the latest role-clarity check-in and its direction "
-        "(*Clarity*), open concerns (*Open*), the median days it took to resolve one (wide "
-        "screens), the share of activities drifting from the peer role (*Drift*), stalled "
-        "goals, and the supervisors' own actions that are late or still open.\n\n"
-        "**o** changes the order — the columns that need attention put the highest first — "
-        "or click a column heading. **Enter** opens a peer's history. Below the table: "
-        "concern categories that come up for more than one peer, the things worth raising "
-        "with the organisation."
-    )
+    HELP_TITLE, HELP_TEXT = screen_help("team")
     BINDINGS = [
         bind("o", "order", "Order by", "Sort by the next column"),
         bind("h", "hours", "Hours", "Supervision time per peer, against targets"),
@@ -98,9 +88,8 @@ class TeamScreen(PeriodTableScreen):
     def on_team_screen_loaded(self, message: Loaded) -> None:
         table = self.query_one(DataTable)
         table.loading = False
-        note = self.query_one("#team-note", Static)
-        if message.team is None:
-            note.update(message.error or "")
+        note = self.loaded("team-note", message.team, message.error)
+        if note is None:
             return
         self.team = message.team
         self.fill()

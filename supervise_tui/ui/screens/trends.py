@@ -21,6 +21,7 @@ from ...usecases import lookback
 from ..keys import binder
 from ..widgets.period import period_filter, read_period
 from .base import ViewScreen
+from .help import screen_help
 
 
 def _pct(value: float | None) -> str:
@@ -53,19 +54,7 @@ bind = binder("trends")
 
 class TrendsScreen(ViewScreen):
     CSS_PATH = "lookback.tcss"
-    HELP_TITLE = "Trends"
-    HELP_TEXT = (
-        "How things are moving for this peer over the period you type (*last 90 days*, *this "
-        "year*, *since March*, *all* …). Each small chart has its numbers written beside it, "
-        "so nothing depends on reading a chart. Ratings are check-ins (1–5) to talk about, "
-        "never a score. *Improving*, *steady* and *falling* compare the later half of the "
-        "period with the earlier half.\n\n"
-        "Concerns: how many were raised and resolved, how long resolving took, and how many "
-        "were carried over more than two sessions. Role negotiation: the share of activities "
-        "drifting from the peer role, and the ones that keep coming back. Goals: active, "
-        "completed and stalled (no progress in three sessions). Actions: done on time, late "
-        "or open — the supervisor's own follow-through included."
-    )
+    HELP_TITLE, HELP_TEXT = screen_help("trends")
     BINDINGS = [
         bind("escape", "back", "Back"),
     ]

@@ -12,7 +12,8 @@ from textual.widgets import Button, Input, Static
 from ....domain.models import Person, Session
 from ....domain.tracks import Tracks
 from ....services.draft_edit import add_item, field_text
-from ....services.walkthrough import date_note
+from ....services.questions import ITEMS
+from ....services.walkthrough import STEP_HELP, date_note
 from ....store.packs import Pack
 from ..fields import Field, select, text_area, text_input
 from ..item_card import ItemCard
@@ -53,7 +54,12 @@ class StepPane(VerticalScroll):
     LIST: str | None = None  # the list F2 adds to, if any
     ADD_LABEL = "Add"
     INTRO = ""
-    HELP = ""
+    HELP = ""  # what the step is for (F1): the walk-through's STEP_HELP, unless a step says more
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.STEP and "HELP" not in cls.__dict__:
+            cls.HELP = STEP_HELP[cls.STEP]
 
     DEFAULT_CSS = """
     StepPane { padding: 0 1; }
@@ -109,16 +115,12 @@ class StepPane(VerticalScroll):
             inline=len(label) <= INLINE_LABEL,
         )
 
-    def voices(self, **kw) -> VoicesBox:
-        section = self.STEP
+    def voices(self, peer_label: str = "", sup_label: str = "") -> VoicesBox:
+        """The peer's own words and the supervisor's notes on this step."""
+        path = f"voices.{self.STEP}"
         return VoicesBox(
-            section,
-            self.ctx.peer_name,
-            self.text(f"voices.{section}.peer"),
-            self.text(f"voices.{section}.supervisor"),
-            peer_note=self.note_for(f"voices.{section}.peer"),
-            sup_note=self.note_for(f"voices.{section}.supervisor"),
-            **kw,
+            self.area_field(peer_label or f"In {self.ctx.peer_name}'s own words", f"{path}.peer"),
+            self.area_field(sup_label or "Supervisor's notes", f"{path}.supervisor"),
         )
 
     # -- list steps --------------------------------------------------------
@@ -155,9 +157,15 @@ class StepPane(VerticalScroll):
 
 class ListStep(StepPane):
     """A step that is a list of items, each on a card: its intro, the cards and an Add
-    button, the two voices. A subclass names the list, its cards and their fields."""
+    button, the two voices. A subclass names its step and its cards' fields; which list
+    of the draft it holds and what one item is called are the walk-through's (``ITEMS``,
+    the same for the plain mode)."""
 
     NOUN = ""  # each card's title, numbered: "Goal 2"
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.LIST, cls.NOUN, _ = ITEMS[cls.STEP]
 
     def compose(self) -> ComposeResult:
         yield intro(self.INTRO)

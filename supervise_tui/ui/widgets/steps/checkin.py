@@ -7,14 +7,12 @@ from textual.markup import escape
 from textual.widgets import Static
 
 from ....domain.enums import RatingKey
-from ....services.walkthrough import STEP_HELP
 from ..fields import InlineField, message_line, text_input
 from .base import StepPane, intro
 
 
 class CheckInStep(StepPane):
     STEP = "check_in"
-    HELP = STEP_HELP["check_in"]
 
     def compose(self) -> ComposeResult:
         draft = self.ctx.draft

@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 from ....domain.enums import ConcernCategory
-from ....services.walkthrough import STEP_HELP
 from ..fields import Field
 from .base import ListStep
 
 
 class ConcernsStep(ListStep):
     STEP = "concerns"
-    LIST = "concerns"
-    NOUN = "Concern"
     ADD_LABEL = "Add a concern"
     INTRO = (
         "New concerns, in the peer's words. Each gets an owner and a follow-up "
         "date, and comes back next time until it is resolved."
     )
-    HELP = STEP_HELP["concerns"]
 
     def fields(self, base: str) -> list[Field]:
         people = self.ctx.participant_options()

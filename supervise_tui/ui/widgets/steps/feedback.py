@@ -5,14 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 
 from ....domain.enums import FeedbackKey
-from ....services.walkthrough import STEP_HELP
 from ..fields import InlineField, message_line
 from .base import StepPane, intro
 
 
 class FeedbackStep(StepPane):
     STEP = "feedback"
-    HELP = STEP_HELP["feedback"]
 
     def compose(self) -> ComposeResult:
         yield intro(

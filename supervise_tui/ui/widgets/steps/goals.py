@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 from ....domain.enums import GoalArea
-from ....services.walkthrough import STEP_HELP
 from ..fields import Field
 from .base import ListStep
 
 
 class GoalsStep(ListStep):
     STEP = "goals"
-    LIST = "goals"
-    NOUN = "Goal"
     ADD_LABEL = "Add a goal"
     INTRO = "New development goals. Earlier goals are updated in the Review step."
-    HELP = STEP_HELP["goals"]
 
     def fields(self, base: str) -> list[Field]:
         return [

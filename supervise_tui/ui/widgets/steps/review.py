@@ -7,7 +7,6 @@ from textual.widgets import Static
 
 from ....domain.dates import human_date
 from ....domain.links import carry_forward
-from ....services.walkthrough import STEP_HELP
 from ..fields import Field
 from ..item_card import ItemCard
 from .base import StepPane, intro
@@ -17,7 +16,6 @@ NO_CHANGE = "No change"
 
 class ReviewStep(StepPane):
     STEP = "review"
-    HELP = STEP_HELP["review"]
 
     def compose(self) -> ComposeResult:
         carried = carry_forward(self.ctx.tracks, self.ctx.draft.day)
@@ -26,23 +24,25 @@ class ReviewStep(StepPane):
             return
         yield intro("Still open from earlier sessions. Record what happened, or leave “No change”.")
         groups = (
-            ("Open concerns", carried.concerns, self._concern),
-            ("Active goals", carried.goals, self._goal),
-            ("Unfinished actions", carried.actions, self._action),
+            ("Open concerns", "concern", carried.concerns, self._concern),
+            ("Active goals", "goal", carried.goals, self._goal),
+            ("Unfinished actions", "action", carried.actions, self._action),
         )
-        for title, tracks, card in groups:
+        for title, kind, tracks, about in groups:
             if tracks:
                 yield Static(f"{title} ({len(tracks)})", classes="group-title")
                 for track in tracks:
-                    yield card(track)
+                    cur = track.current
+                    facts, fields = about(track, cur, f"review.{kind}.{track.id}")
+                    yield self._card(kind, track.id, cur.text, facts, fields)
 
-    def _card(self, kind: str, track, facts: str, fields: list[Field]) -> ItemCard:
+    def _card(self, kind: str, item_id: str, text: str, facts: str, fields: list) -> ItemCard:
         """One item carried forward: its text, where it stands, what to record about it."""
         card = ItemCard(
             f"review-{kind}",
-            track.id,
+            item_id,
             kind.capitalize(),
-            Static(track.current.text, classes="item-text", markup=False),
+            Static(text, classes="item-text", markup=False),
             Static(facts, classes="item-facts", markup=False),
             *fields,
         )
@@ -54,9 +54,8 @@ class ReviewStep(StepPane):
         statuses = [(s.label, s.value) for s in type(current) if s != current]
         return self.select_field(label, f"{base}.status", statuses, blank=NO_CHANGE)
 
-    def _concern(self, track) -> ItemCard:
-        cur = track.current
-        base = f"review.concern.{track.id}"
+    def _concern(self, track, cur, base: str) -> tuple[str, list[Field]]:
+        """What a carried concern says of itself, and what is asked of it (at ``base``)."""
         facts = (
             f"{cur.category.label if cur.category else 'Concern'} · raised "
             f"{human_date(track.raised_on)} · owner "
@@ -69,11 +68,10 @@ class ReviewStep(StepPane):
             self.input_field("Note", f"{base}.note", "if resolved: how it was resolved"),
             self.input_field("New follow-up date", f"{base}.follow_up", "optional", is_date=True),
         ]
-        return self._card("concern", track, facts, fields)
+        return facts, fields
 
-    def _goal(self, track) -> ItemCard:
-        cur = track.current
-        base = f"review.goal.{track.id}"
+    def _goal(self, track, cur, base: str) -> tuple[str, list[Field]]:
+        """What a carried goal says of itself, and what is asked of it (at ``base``)."""
         facts = (
             f"{cur.area.label if cur.area else 'Goal'} · {cur.progress}% · "
             f"{cur.status.label.lower()}"
@@ -86,11 +84,10 @@ class ReviewStep(StepPane):
             self.input_field("Next step", f"{base}.next_step", cur.next_step),
             self.input_field("Note", f"{base}.note"),
         ]
-        return self._card("goal", track, facts, fields)
+        return facts, fields
 
-    def _action(self, track) -> ItemCard:
-        cur = track.current
-        base = f"review.action.{track.id}"
+    def _action(self, track, cur, base: str) -> tuple[str, list[Field]]:
+        """What a carried action says of itself, and what is asked of it (at ``base``)."""
         late = track.is_overdue(self.ctx.today)
         facts = (
             f"owner {self.ctx.name(cur.owner) if cur.owner else '—'} · agreed "
@@ -103,4 +100,4 @@ class ReviewStep(StepPane):
             self.input_field("Done on", f"{base}.done_on", "if not today", is_date=True),
             self.input_field("Note", f"{base}.note"),
         ]
-        return self._card("action", track, facts, fields)
+        return facts, fields

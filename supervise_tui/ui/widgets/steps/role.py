@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 from ....domain.enums import Decision, Fit, KeyFunction
-from ....services.walkthrough import STEP_HELP
 from ..fields import Field
 from .base import ListStep
 
 
 class RoleStep(ListStep):
     STEP = "role"
-    LIST = "role_items"
-    NOUN = "Activity"
     ADD_LABEL = "Add an activity"
     INTRO = (
         "Go through the week's activities: does each fit the peer role? "
         "Say why it was asked, and agree what happens next."
     )
-    HELP = STEP_HELP["role"]
 
     def fields(self, base: str) -> list[Field]:
         return [

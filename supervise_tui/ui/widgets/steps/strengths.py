@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 from ....domain.enums import NoticedBy
-from ....services.walkthrough import STEP_HELP
 from ..fields import Field
 from .base import ListStep
 
 
 class StrengthsStep(ListStep):
     STEP = "strengths"
-    LIST = "strengths"
-    NOUN = "Strength"
     ADD_LABEL = "Add a strength"
     INTRO = "Name a specific skill and a moment it showed. Who noticed it?"
-    HELP = STEP_HELP["strengths"]
 
     def fields(self, base: str) -> list[Field]:
         return [

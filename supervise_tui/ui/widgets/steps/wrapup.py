@@ -6,14 +6,11 @@ from textual.app import ComposeResult
 
 from ....services.walkthrough import STEP_HELP
 from ..fields import Field
-from ..voices import VoicesBox
 from .base import ListStep, intro
 
 
 class WrapUpStep(ListStep):
     STEP = "wrap_up"
-    LIST = "actions"
-    NOUN = "Action"
     ADD_LABEL = "Add an action"
     INTRO = (
         "Agreed actions (owner and due date), the next session, closing words. "
@@ -29,14 +26,7 @@ class WrapUpStep(ListStep):
         )
         yield self.input_field("Began", "started", "e.g. 10:05")
         yield self.input_field("Ended", "ended", "at finishing, or e.g. 10:55")
-        yield VoicesBox(
-            "wrap_up",
-            self.ctx.peer_name,
-            self.text("voices.wrap_up.peer"),
-            self.text("voices.wrap_up.supervisor"),
-            peer_label=f"Closing words — {self.ctx.peer_name}",
-            sup_label="Closing words — supervisor",
-        )
+        yield self.voices(f"Closing words — {self.ctx.peer_name}", "Closing words — supervisor")
 
     def fields(self, base: str) -> list[Field]:
         return [
