@@ -3,12 +3,9 @@ they gave. Concerns only when they choose (c); x writes it to a file to take alo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.message import Message
 from textual.widgets import Footer, Header, Markdown, Static
 
 from ...domain.models import Person
@@ -16,7 +13,7 @@ from ...services.portfolio import Portfolio, portfolio_markdown
 from ...store.errors import StoreError
 from ...usecases.portfolio import portfolio_of
 from ..keys import binder
-from ..outcome import outcome
+from ..outcome import Outcome, outcome
 from .base import ViewScreen
 from .help import screen_help
 
@@ -25,7 +22,6 @@ bind = binder("portfolio")
 
 class PortfolioScreen(ViewScreen):
     CSS_PATH = "lookback.tcss"
-    DEFAULT_CSS = "PortfolioScreen #portfolio-note { padding: 0 1; }"
     HELP_TITLE, HELP_TEXT = screen_help("portfolio")
     BINDINGS = [
         bind("c", "concerns", "Concerns", "Include the concerns raised, or leave them out"),
@@ -33,11 +29,8 @@ class PortfolioScreen(ViewScreen):
         bind("escape", "back", "Back"),
     ]
 
-    @dataclass
-    class Loaded(Message):
-        folio: Portfolio | None
-        error: str | None = None
-        field: str | None = None
+    class Loaded(Outcome):
+        """The portfolio read (``result``), or why not."""
 
     def __init__(self, peer: Person) -> None:
         super().__init__()
@@ -64,13 +57,13 @@ class PortfolioScreen(ViewScreen):
         )
 
     def on_portfolio_screen_loaded(self, message: Loaded) -> None:
-        note = self.loaded("portfolio-note", message.folio, message.error)
+        note = self.loaded("portfolio-note", message.result, message.error)
         if note is None:
             return
-        self.folio = message.folio
+        self.folio = message.result
         which = "concerns included" if self.with_concerns else "concerns left out"
         note.update(f"Yours to take along · {which} (c) · x writes it to a file")
-        self.query_one("#portfolio", Markdown).update(portfolio_markdown(message.folio))
+        self.query_one("#portfolio", Markdown).update(portfolio_markdown(self.folio))
         self.query_one("#portfolio-box").focus()
 
     def action_concerns(self) -> None:
