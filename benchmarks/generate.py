@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import sys
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from supervise_tui.domain.derived import history_of
@@ -165,7 +165,8 @@ def generate(folder: Path, sessions: int, seed: int = 1) -> None:
                     )
                     s.actions.append(a)
                     open_actions.append(a.id)
-                s.signoffs = [SignOff(peer.id, when), SignOff(sup.id, when)]
+                signed = when.replace(tzinfo=UTC)  # (the app stamps sign-offs in UTC)
+                s.signoffs = [SignOff(peer.id, signed), SignOff(sup.id, signed)]
                 made.append(s)
             held = {s.id: s for s in repo.sessions(peer.id)}
             held.update((s.id, s) for s in made)
