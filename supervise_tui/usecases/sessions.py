@@ -25,6 +25,7 @@ from ..services.sessions import new_draft
 from ..store.backend import Backend, SessionChange
 from ..store.errors import Refused
 from .contacts import contacts_to_carry, mark_taken
+from .keeping import keep_session
 
 Clock = Callable[[], datetime]
 
@@ -109,7 +110,7 @@ def finish_session(store: Backend, draft: Session, *, clock: Clock) -> Session:
     if problem is not None:
         raise problem
     change = session_change(store, session, tracks, filed=None, replaces=None, drop_draft=True)
-    store.store_session(change)
+    keep_session(store, change, clock=clock)
     return session
 
 
@@ -146,11 +147,10 @@ def sign_session(
         signed, revisions=next_revisions(stored.revisions, stored.updated_at)
     )
     tracks = store.tracks_for(stored.peer_id, row_of(signed).item_ids() | filed.item_ids())
-    store.store_session(
-        session_change(
-            store, signed, tracks, filed=filed, replaces=stored.updated_at, drop_draft=False
-        )
+    change = session_change(
+        store, signed, tracks, filed=filed, replaces=stored.updated_at, drop_draft=False
     )
+    keep_session(store, change, clock=clock)
     return signed
 
 
