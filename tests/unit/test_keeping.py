@@ -13,9 +13,10 @@ from supervise_tui.store.errors import ChangedElsewhere
 from supervise_tui.usecases.imports import compare_conflict, settle_conflict
 from supervise_tui.usecases.keeping import keep_session, person_set_aside
 from supervise_tui.usecases.sessions import finish_session, session_change
-from tests.conftest import fixed_clock, full_session
+from tests.conftest import fixed_clock, full_session, on_both_backends
 
 
+@on_both_backends
 def test_a_stale_session_save_is_set_aside_and_both_versions_are_shown(repo, team):
     held = finish_session(repo, full_session(team), clock=fixed_clock)
     filed = repo.filed_row(held.peer_id, held.id, held.when.year, anywhere=False)
@@ -36,6 +37,7 @@ def test_a_stale_session_save_is_set_aside_and_both_versions_are_shown(repo, tea
     assert repo.session(held.peer_id, held.id).site == "Elsewhere"
 
 
+@on_both_backends
 def test_a_person_set_aside_says_so(repo, team):
     error = person_set_aside(repo, team["peer"], clock=fixed_clock)
     assert "kept aside" in str(error) and team["peer"].name in str(error)
