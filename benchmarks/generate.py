@@ -166,7 +166,7 @@ def generate(folder: Path, sessions: int, seed: int = 1, peers: int | None = Non
                     )
                     s.actions.append(a)
                     open_actions.append(a.id)
-                signed = when.replace(tzinfo=UTC)  # a sign-off time is always aware
+                signed = when.replace(tzinfo=UTC)  # (the app stamps sign-offs in UTC)
                 s.signoffs = [SignOff(peer.id, signed), SignOff(sup.id, signed)]
                 made.append(s)
             held = {s.id: s for s in repo.sessions(peer.id)}

@@ -211,6 +211,11 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--skip", default="", help="encrypted,start,transfer")
+    parser.add_argument(
+        "--postgres",
+        action="store_true",
+        help="then the same figures on PostgreSQL, side by side (benchmarks/server.py)",
+    )
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -255,6 +260,11 @@ def main() -> int:
             row.update(measure_save(folder, args.runs))  # last: it adds sessions
             raw[str(size)] = row
         bare = probe("bare", None, args.runs) if "start" not in skip else {}
+        if args.postgres:  # (the folders as measured above, with the sessions saves added)
+            from server import run_all
+
+            folders = {size: Path(tmp) / f"s{size}" for size in sizes}
+            server_sizes, flow = run_all(folders, args.runs, 20, 10.0, Path(tmp))
     big, little = raw[str(large)], raw[str(small)]
     result = {
         "save_ratio": round(
@@ -280,6 +290,8 @@ def main() -> int:
         result.update(ratios(big))
         targets.update(TARGETS)
     result.update(targets=targets, bare=bare, sizes=raw)
+    if args.postgres:
+        result["postgres"] = {"sizes": server_sizes, "throughput": flow}
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
@@ -294,6 +306,10 @@ def main() -> int:
         print(f"unlock (one passphrase, Argon2id): {raw['encrypted']['unlock_ms']} ms")
     for size, row in raw.items():
         print(f"{size:>6} sessions: " + ", ".join(f"{k} {v}" for k, v in row.items()))
+    if args.postgres:
+        from server import report
+
+        report(server_sizes, flow)
     return 0
 
 

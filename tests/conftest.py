@@ -48,10 +48,73 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def repo(data_dir: Path):
-    repository = open_folder(data_dir, clock=fixed_clock)
+def repo(request: pytest.FixtureRequest, data_dir: Path):
+    """The records the test works on: a fresh data folder, or (for a test marked
+    ``on_both_backends``) a fresh database on the test server as well."""
+    if getattr(request, "param", "folder") == "postgres":
+        from supervise_tui.store.postgres import open_server
+
+        repository = open_server(request.getfixturevalue("server_url"), clock=fixed_clock)
+    else:
+        repository = open_folder(data_dir, clock=fixed_clock)
     yield repository
     repository.close()
+
+
+# The Backend's contract: a test (or class, or module) marked so runs on both backends.
+on_both_backends = pytest.mark.parametrize("repo", ["folder", "postgres"], indirect=True)
+
+
+def reopen(store, **options):
+    """The same records opened again (after ``store`` was closed), on either backend."""
+    if hasattr(store, "root"):
+        return open_folder(store.root, clock=fixed_clock, **options)
+    from supervise_tui.store.postgres import open_server
+
+    return open_server(store._url, clock=fixed_clock, **options)
+
+
+def records_whole(store) -> bool:
+    """The records pass their store's look-over: a folder's `supervise check`; on any
+    backend, every peer's derived figures (rows, tracks, counts, tally) are the ones
+    worked out again from their held sessions."""
+    if hasattr(store, "root"):
+        from supervise_tui.store.check import check
+
+        if not check(store.root, store.codec).ok:
+            return False
+    tallies = store.tallies()
+    for peer_id in store.peers_with_records():
+        history = history_of(peer_id, store.sessions(peer_id))
+        if (store.rows(peer_id), store.tracks(peer_id)) != (history.rows, history.tracks):
+            return False
+        if (store.years(peer_id), tallies.get(peer_id)) != (history.counts, history.tally):
+            return False
+    return True
+
+
+TEMPLATE = "supervise_template"  # a database set up once, copied for each test
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL server for this test process (see tests/server.py)."""
+    from supervise_tui.store.postgres.admin import init_server
+
+    from .server import Server
+
+    server = Server()
+    try:
+        init_server(server.new_database(name=TEMPLATE))
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def server_url(pg_server) -> str:
+    """The address of a fresh database on the test server, set up for supervise."""
+    return pg_server.new_database(template=TEMPLATE)
 
 
 @pytest.fixture
@@ -174,3 +237,51 @@ def locked_folder(data_dir):
     store.backup("test")
     store.close()
     return data_dir, team, code
+
+
+@pytest.fixture
+def agency(server_url):
+    """On the test server: a lead (Lena), two supervisors each with a peer, a held
+    session, a draft and an informal contact each, and everyone with a login of their
+    own: ``agency[key] == (person, the address to connect as them)``."""
+    from supervise_tui.domain.enums import ContactKind
+    from supervise_tui.store.postgres import open_server
+    from supervise_tui.store.postgres.admin import add_login
+    from supervise_tui.usecases.contacts import note_contact
+    from supervise_tui.usecases.sessions import finish_session, save_draft
+
+    with open_server(server_url, clock=fixed_clock) as store:
+
+        def person(*args, **kwargs):
+            return save_person(store, Person(*args, **kwargs), clock=fixed_clock)
+
+        team = {
+            "lead": person("Lena Okafor", Role.SUPERVISOR, admin=True),
+            "sup": person("Dana Whitfield", Role.SUPERVISOR),
+            "sup2": person("Marcus Oyelaran", Role.SUPERVISOR),
+        }
+        team["peer"] = person("Jordan Ellery", Role.PEER, supervisor_ids=[team["sup"].id])
+        team["peer2"] = person("Robin Takahashi", Role.PEER, supervisor_ids=[team["sup2"].id])
+        for peer, sup in (("peer", "sup"), ("peer2", "sup2")):
+            held = full_session(team)
+            held.peer_id, held.supervisor_ids = team[peer].id, [team[sup].id]
+            held.concerns[0].owner = held.actions[0].owner = team[sup].id
+            finish_session(store, held, clock=fixed_clock)
+            draft = full_session(team, when=datetime(2026, 11, 20, 10))
+            draft.peer_id, draft.supervisor_ids = team[peer].id, [team[sup].id]
+            save_draft(store, draft, clock=fixed_clock)
+            note_contact(
+                store,
+                peer_id=team[peer].id,
+                by=team[sup].id,
+                kind=ContactKind.CALL,
+                when=datetime(2026, 11, 21, 9),
+                minutes=5,
+                clock=fixed_clock,
+            )
+    database = server_url.split("?")[0].rsplit("/", 1)[-1].lower()  # (logins are the server's)
+    for key in ("lead", "sup", "sup2", "peer", "peer2"):
+        login = f"{team[key].name.split()[0].lower()}_{database}"
+        add_login(server_url, team[key].id, login, None)
+        team[key] = (team[key], server_url.replace("app@", f"{login}@"))
+    return team

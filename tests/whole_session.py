@@ -44,7 +44,7 @@ ANSWERS = [
     # feedback on supervision
     "5", "", "", "", "", "Helps. סבבה", "",
     # wrap-up
-    "Ask agency", "2", "in 1 week", "", "", "Thanks.", "",
+    "Ask agency", "2", "in 1 week", "", "", "Thanks.", "", "Ask before fixing.",
     # finish, then Jordan signs, then Dana with a comment
     "yes", "yes", "", "yes", "Fair record",
 ]  # fmt: skip
@@ -103,6 +103,7 @@ def assert_whole_session(stored: Session, peer: Person, sup: Person) -> None:
         date(2026, 11, 29),
     )
     assert stored.voices[Section.WRAP_UP].peer == "Thanks."
+    assert stored.learning == "Ask before fixing."
     said = {s.person_id: s.comment for s in stored.signoffs}
     assert said == {sup.id: "Fair record", peer.id: ""}
     assert stored.pending == {}

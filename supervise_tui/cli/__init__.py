@@ -11,6 +11,7 @@ and nowhere else, so tests pass their own).
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -19,7 +20,7 @@ from .. import config
 from ..domain.errors import ValidationError
 from ..domain.models import now_utc
 from ..store.errors import StoreError
-from .common import EXIT_FAIL, EXIT_USAGE, Credentials, Ctx, UsageError
+from .common import DB_ENV, EXIT_FAIL, EXIT_USAGE, Credentials, Ctx, UsageError
 
 __all__ = ["main"]
 
@@ -37,13 +38,18 @@ HANDLERS = {
     "contact": ("contacts", "cmd_contact"),
     "contacts": ("contacts", "cmd_contacts"),
     "portfolio": ("portfolio", "cmd_portfolio"),
+    "mine": ("mine", "cmd_mine"),
     "export": ("transfer", "cmd_export"),
     "import": ("transfer", "cmd_import"),
     "conflicts": ("transfer", "cmd_conflicts"),
     "show": ("show", "cmd_show"),
     "session": ("plain", "cmd_session"),
     "serve": ("serve", "cmd_serve"),
+    "db": ("database", "cmd_db"),
+    "sync": ("sync", "cmd_sync"),
 }
+# commands about a data folder's files, which a server keeps in its own way
+FOLDER_ONLY = ("encrypt", "check", "backups", "restore", "serve")
 
 
 def main(argv: Sequence[str] | None = None, *, clock: Callable[[], datetime] = now_utc) -> int:
@@ -84,8 +90,15 @@ def _main(argv: list[str], clock: Callable[[], datetime]) -> int:
     credentials = Credentials(
         getattr(args, "as_name", None), getattr(args, "passphrase_file", None)
     )
-    ctx = Ctx(config.data_dir(getattr(args, "data_dir", None)), clock, credentials)
+    db = getattr(args, "db", None) or os.environ.get(DB_ENV) or None
+    if db and getattr(args, "data_dir", None) and args.command != "sync":
+        raise UsageError("give either --data-dir (a folder) or --db (a server), not both")
+    ctx = Ctx(config.data_dir(getattr(args, "data_dir", None)), clock, credentials, db)
     command = args.command
+    if db and command in FOLDER_ONLY:
+        from .database import folder_only
+
+        return folder_only(command)
     if command == "prompts":
         from .packs import cmd_prompts
 

@@ -25,6 +25,7 @@ class Ctx:
     data_dir: Path
     clock: Callable[[], datetime]  # UTC now; the only place the real one comes from is main()
     credentials: Credentials = None  # type: ignore[assignment] - set by main()
+    db: str | None = None  # an agency's server (--db, $SUPERVISE_DB) instead of the folder
 
     def today(self) -> date:
         return local(self.clock()).date()
@@ -68,6 +69,7 @@ def confirm(question: str, *, refusal: str) -> bool:
 
 
 PASSPHRASE_ENV = "SUPERVISE_PASSPHRASE"
+DB_ENV = "SUPERVISE_DB"  # the server's address, when --db is not given
 IN_BROWSER_ENV = "SUPERVISE_IN_BROWSER"  # set for the app processes `supervise serve` starts
 BUNDLE_PASSPHRASE_ENV = "SUPERVISE_BUNDLE_PASSPHRASE"  # a sealed bundle's, for sites
 
@@ -125,8 +127,12 @@ class Credentials:
 
 
 def open_records(ctx: Ctx, *, read_only: bool = False, backup: bool = True, check: bool = True):
-    """The records in ctx's folder, signed in when they are encrypted (one place, for
-    every command)."""
+    """The records in ctx's folder, signed in when they are encrypted, or on ctx's server
+    (one place, for every command)."""
+    if ctx.db:
+        from ..store.postgres import open_server
+
+        return open_server(ctx.db, clock=ctx.clock, read_only=read_only)
     from ..store.folder import open_folder
     from ..usecases.security import sign_in
 

@@ -25,6 +25,8 @@ def cmd_demo(ctx: Ctx, args) -> int:
         raise UsageError("--peers must be between 1 and 12")
     if not 1 <= args.weeks <= 520:
         raise UsageError("--weeks must be between 1 and 520")
+    if ctx.db:
+        return _demo_on_server(ctx, args)
     has_records = (folder / "meta.json").exists()
     is_demo = (folder / DEMO_MARK).exists()
     if (has_records or _has_files(folder)) and not is_demo:
@@ -70,6 +72,34 @@ def cmd_demo(ctx: Ctx, args) -> int:
     from .tui import run_tui
 
     return run_tui(ctx, folder, read_only=False, peer=None)
+
+
+def _demo_on_server(ctx: Ctx, args) -> int:
+    """The demo on a server: only into one that holds nobody yet (never mixed with an
+    agency's real records, never removed by --fresh)."""
+    from ..store.errors import Refused
+    from ..usecases.demo import build_demo
+    from .common import open_records
+
+    if args.encrypt or args.fresh:
+        raise UsageError("--encrypt and --fresh are for a demo folder, not a server")
+    with open_records(ctx) as store:
+        if store.people():
+            raise Refused(
+                f"The server ({store.where}) already holds people; the demo only writes into "
+                "an empty "
+                "database. Nothing was changed."
+            )
+        result = build_demo(store, peers=args.peers, weeks=args.weeks, today=ctx.today())
+        print(
+            f"Created a fictional demo: {result.people} people, {result.sessions} sessions, "
+            f"on {store.where}"
+        )
+    if args.no_tui:
+        return EXIT_OK
+    from .tui import run_tui
+
+    return run_tui(ctx, ctx.data_dir, read_only=False, peer=None)
 
 
 def _has_files(folder: Path) -> bool:

@@ -6,6 +6,7 @@ import argparse
 
 from .. import __version__
 from .common import BUNDLE_PASSPHRASE_ENV, UsageError
+from .parser_agency import add_agency_commands
 from .parser_sessions import add_session_commands
 
 
@@ -29,6 +30,13 @@ def _common() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="the folder holding the records (default: $SUPERVISE_DATA_DIR, "
         "or your user data folder)",
+    )
+    common.add_argument(
+        "--db",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="the records on an agency's PostgreSQL server instead of a folder, as "
+        "postgresql://login@host/database (default: $SUPERVISE_DB; docs/agency.md)",
     )
     common.add_argument(
         "--as",
@@ -215,6 +223,7 @@ def build_parser() -> Parser:
         action="store_true",
         help="replace the records without asking (needed when not run at a terminal)",
     )
+    add_agency_commands(sub, common)
     add_session_commands(sub, common)
     return parser
 

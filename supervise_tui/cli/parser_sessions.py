@@ -60,3 +60,9 @@ def add_session_commands(sub, common: argparse.ArgumentParser) -> None:
         "-o", "--output", metavar="FILE", help="write FILE.md or FILE.html (default: screen)"
     )
     portfolio.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    mine = command(
+        "mine",
+        "a supervisor's own view: what they learned over time, their actions' follow-through",
+    )
+    mine.add_argument("--supervisor", metavar="NAME", help="whose (default: you, signed in)")
+    mine.add_argument("--json", action="store_true", help="one JSON object, for scripts")

@@ -20,7 +20,7 @@ def check_peer(ctx: Ctx, peer: str | None) -> None:
         return
     from ..store.folder.encrypting import is_encrypted_folder
 
-    if is_encrypted_folder(ctx.data_dir):
+    if not ctx.db and is_encrypted_folder(ctx.data_dir):
         raise UsageError(
             "these records are encrypted: a peer signs in as themselves instead of --peer"
         )
@@ -33,12 +33,28 @@ def check_peer(ctx: Ctx, peer: str | None) -> None:
 
 def open_for_app(ctx: Ctx, data_dir: Path, *, read_only: bool):
     """The folder as the app opens it: the file check and the hourly backup wait until
-    Home is showing (see make_app)."""
+    Home is showing (see make_app). On a server, the server's records."""
+    if ctx.db:
+        from ..store.postgres import open_server
+
+        return open_server(ctx.db, clock=ctx.clock, read_only=read_only)
     from ..store.folder import open_folder
 
     return open_folder(
         data_dir, clock=ctx.clock, read_only=read_only, check=False, backup=False, on_upgrade=say
     )
+
+
+def own_view(store) -> str | None:
+    """On a server, a peer connected with their own login opens their own view (the
+    server shows them nothing else); anyone else opens Home."""
+    me = getattr(store, "me", None)  # the person the login is given to (server backend)
+    if me is None:
+        return None
+    from ..domain.enums import Role
+
+    person = store.person(me)
+    return person.name if person.role == Role.PEER else None
 
 
 def run_tui(ctx: Ctx, data_dir: Path, *, read_only: bool, peer: str | None) -> int:
@@ -61,8 +77,11 @@ def run_tui(ctx: Ctx, data_dir: Path, *, read_only: bool, peer: str | None) -> i
             from ..usecases.security import sign_in
 
             sign_in(repo, ctx.credentials.name, ctx.credentials.passphrase())  # no prompt then
+        if ctx.db and peer is None:
+            peer = own_view(repo)
         app = make_app(repo, clock=ctx.clock, peer_name=peer)
         app.in_use_elsewhere = in_use
+        app.offer_plain = not ctx.db  # a server keeps each person's records apart itself
         result = app.run()
         code = app.return_code or 0
     finally:

@@ -213,6 +213,8 @@ class Session:
     agenda: list[AgendaItem] = field(default_factory=list)  # brought by the peer
     peer_note: str = ""  # the peer's own note for this session, written beforehand
     next_session: date | None = None
+    # the supervisor's own learning at wrap-up (optional; the peer reads it too)
+    learning: str = ""
     # Local wall-clock times it began and ended (None: not known, e.g. older records).
     started: datetime | None = None
     ended: datetime | None = None

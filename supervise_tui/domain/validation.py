@@ -239,6 +239,7 @@ def validate_session(session: Session, *, finishing: bool = False) -> None:
     for key, value in session.feedback.ratings.items():
         _rating(value, f"feedback.ratings.{key.value}")
     check_text(session.feedback.text, "feedback.text", label="feedback")
+    check_text(session.learning, "learning", label="supervisor's learning")
     for i, item in enumerate(session.agenda):
         check_text(
             item.text, f"agenda[{i}].text", limit=SHORT_MAX, required=True, label="agenda item"

@@ -26,16 +26,8 @@ from ..domain.serial import from_data, to_data
 FORMAT = "supervise-tui-bundle"
 FORMAT_VERSION = 3  # 2: people carry their supervisors and the lead's flag; 3: contacts
 MAX_BUNDLE_BYTES = 2 * 1024**3
-HEADER = {
-    "format",
-    "format_version",
-    "created_at",
-    "app_version",
-    "site",
-    "people",
-    "sessions",
-    "contacts",  # (format 3) informal contacts; optional
-}
+HEADER = {"format", "format_version", "created_at", "app_version", "site", "people", "sessions"}
+HEADER |= {"contacts"}  # (format 3) informal contacts; optional
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
 MAX_DEPTH = 32  # a bundle is about 7 deep (sessions[i].checkin.ratings.workload.value)

@@ -72,6 +72,7 @@ STEP_OF: dict[str, str] = {
     "next_session": Section.WRAP_UP.value,
     "started": Section.WRAP_UP.value,
     "ended": Section.WRAP_UP.value,
+    "learning": Section.WRAP_UP.value,
     "agenda": Section.CHECK_IN.value,
 }
 
@@ -178,7 +179,7 @@ def _resolve(draft: Session, parts: list[str]) -> tuple[object, str]:
                 return draft.feedback, "text"
             FeedbackKey(parts[2])
             return draft.feedback.ratings, parts[2]
-        if track in ("next_session", "started", "ended") and len(parts) == 1:
+        if track in ("next_session", "started", "ended", "learning") and len(parts) == 1:
             return draft, track
     except (StopIteration, IndexError, ValueError, KeyError):
         pass

@@ -158,6 +158,9 @@ def questions(step: str, walk: Walk) -> list[Question]:
         asked.append(Question("Next session (a date)", "next_session", "date"))
         asked.append(Question(f"Closing words — {walk.peer_name}", "voices.wrap_up.peer"))
         asked.append(Question("Closing words — supervisor", "voices.wrap_up.supervisor"))
+        asked.append(
+            Question("What the supervisor learned, and will do differently (optional)", "learning")
+        )
         return asked
     asked.append(Question(f"In {walk.peer_name}'s own words", f"voices.{step}.peer"))
     asked.append(Question("Supervisor's notes", f"voices.{step}.supervisor"))

@@ -156,6 +156,9 @@ def session_markdown(
         out.append(f"*{peer}'s closing words:*\n\n{block(wrap.peer)}")
     if wrap and wrap.supervisor.strip():
         out.append(f"*Supervisor's closing words:*\n\n{block(wrap.supervisor)}")
+    if session.learning.strip():
+        said = "*What the supervisor learned, and will do differently:*"
+        out.append(f"{said}\n\n{block(session.learning)}")
 
     out.append("## Sign-off")
     for person_id in session.participants:

@@ -177,7 +177,8 @@ class Backend(Protocol):
 
     def session_data(self, peer_id: str) -> list[dict]:
         """Every held session of a peer as stored data (what ``to_data`` makes of each),
-        oldest first, for moving them without building each record; none kept parsed."""
+        oldest first, for moving them without building each record; none kept parsed.
+        Optional: without it, an export builds each record."""
 
     def session(self, peer_id: str, session_id: str, year: int | None = None) -> Session:
         """One held session (``year`` when known saves looking); NotFound otherwise."""
@@ -193,7 +194,8 @@ class Backend(Protocol):
 
     def team_tally(self, peer_id: str) -> TeamTally | None:
         """The team view's all-time tally of a peer (None: not kept yet, in records
-        written before there was one; it is worked out from the rows then)."""
+        written before there was one; it is worked out from the rows then). Optional:
+        a backend without it has the rows counted, and ``SessionChange.team`` None."""
 
     def tracks(self, peer_id: str) -> Tracks:
         """All of a peer's tracks, open and settled."""

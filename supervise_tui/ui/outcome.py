@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from textual.message import Message
 
 from ..domain.errors import ValidationError
 from ..store.errors import StoreError
+
+
+@dataclass
+class Outcome(Message):
+    """What a worker brought back: its result; or none, the sentence why (and the field)."""
+
+    result: object = None
+    error: str | None = None
+    field: str | None = None
 
 
 def outcome(message: Callable[..., Message], work: Callable[[], object]) -> Message:

@@ -13,6 +13,7 @@ from ..domain.rows import SessionRow, row_of
 from ..domain.tracks import Tracks
 from ..store.backend import Backend
 from ..store.errors import Refused
+from .keeping import keep_session
 from .sessions import Clock, session_change
 
 
@@ -75,7 +76,7 @@ def finish_correction(store: Backend, draft: Session, *, clock: Clock) -> Sessio
     change = session_change(
         store, session, tracks, filed=filed, replaces=kept.updated_at, drop_draft=True
     )
-    store.store_session(change)
+    keep_session(store, change, clock=clock)
     return session
 
 
@@ -89,5 +90,5 @@ def withdraw_session(
     change = session_change(
         store, withdrawn, tracks, filed=filed, replaces=kept.updated_at, drop_draft=True
     )
-    store.store_session(change)
+    keep_session(store, change, clock=clock)
     return withdrawn

@@ -48,6 +48,7 @@ from .demo_words import (
     CONCERNS,
     CONTACTS,
     GOALS,
+    LEARNING,
     PEER_ACTIONS,
     PEERS,
     RESOLUTIONS,
@@ -132,6 +133,8 @@ def build_demo(
             mood = max(1.0, min(5.0, mood + rng.uniform(-0.5, 0.6)))
             session = _session(rng, store, peer, supervisors, kind, when, mood, today)
             # a length of 40 to 75 minutes, from the date (the random sequence stays as it was)
+            if (week + index) % 5 == 2:  # now and then, the supervisor's own learning
+                session.learning = LEARNING[(week + index) % len(LEARNING)]
             session.started = when
             session.ended = when + timedelta(minutes=40 + (day.toordinal() * 7 + index) % 36)
             finished = finish_session(store, session, clock=clock)

@@ -64,7 +64,7 @@ def team_members(
 
 def _joined(store: Backend, peer: Person, supervisor: Person) -> bool:
     """Whether ``supervisor`` joined any of the peer's counted sessions."""
-    tally = store.team_tally(peer.id)
+    tally = kept_tally(store, peer.id)
     if tally is not None:
         return supervisor.id in tally.supervisors
     return any(
@@ -87,12 +87,19 @@ def _bulk():
             gc.enable()
 
 
+def kept_tally(store: Backend, peer_id: str):
+    """The peer's kept team tally, or None (not kept yet, or by a backend that keeps
+    none: the rows are counted then)."""
+    keeper = getattr(store, "team_tally", None)
+    return keeper(peer_id) if keeper is not None else None
+
+
 def team_for(store: Backend, members: list[Person], period: Period, today: date) -> TeamTrends:
     """The team view: over all time from each peer's kept tally (a cost that follows
     the number of peers, not of sessions), else from their rows."""
     rows, raised, counted = [], {}, []
     for person in members:
-        tally = store.team_tally(person.id) if period.start is None else None
+        tally = kept_tally(store, person.id) if period.start is None else None
         if kept_covers(tally, period):
             rows.append(kept_team_row(person, tally, period, today))
             raised[person.id] = kept_raised(tally)

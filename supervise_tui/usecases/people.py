@@ -11,8 +11,9 @@ from ..domain.errors import ValidationError
 from ..domain.models import Person, next_revisions, next_stamp
 from ..domain.validation import check_id, validate_person
 from ..store.backend import Backend
-from ..store.errors import NotFound, Refused
+from ..store.errors import ChangedElsewhere, NotFound, Refused
 from .access import after_person_saved
+from .keeping import person_set_aside
 
 
 def save_person(store: Backend, person: Person, *, clock: Callable[[], datetime]) -> Person:
@@ -42,9 +43,12 @@ def save_person(store: Backend, person: Person, *, clock: Callable[[], datetime]
         updated_at=next_stamp(previous.updated_at if previous else None, now),
         revisions=next_revisions(previous.revisions, previous.updated_at) if previous else [],
     )
-    with store.transaction():
-        store.put_person(person, replaces=previous.updated_at if previous else None)
-        after_person_saved(store, previous, person)  # who may read whom follows at once
+    try:
+        with store.transaction():
+            store.put_person(person, replaces=previous.updated_at if previous else None)
+            after_person_saved(store, previous, person)  # who may read whom follows at once
+    except ChangedElsewhere:
+        raise person_set_aside(store, person, clock=clock) from None
     return person
 
 

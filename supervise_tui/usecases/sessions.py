@@ -27,6 +27,7 @@ from ..services.sessions import new_draft
 from ..store.backend import Backend, SessionChange
 from ..store.errors import Refused
 from .contacts import contacts_to_carry, mark_taken
+from .keeping import keep_session
 
 Clock = Callable[[], datetime]
 
@@ -111,7 +112,7 @@ def finish_session(store: Backend, draft: Session, *, clock: Clock) -> Session:
     if problem is not None:
         raise problem
     change = session_change(store, session, tracks, filed=None, replaces=None, drop_draft=True)
-    store.store_session(change)
+    keep_session(store, change, clock=clock)
     return session
 
 
@@ -148,11 +149,10 @@ def sign_session(
         signed, revisions=next_revisions(stored.revisions, stored.updated_at)
     )
     tracks = store.tracks_for(stored.peer_id, row_of(signed).item_ids() | filed.item_ids())
-    store.store_session(
-        session_change(
-            store, signed, tracks, filed=filed, replaces=stored.updated_at, drop_draft=False
-        )
+    change = session_change(
+        store, signed, tracks, filed=filed, replaces=stored.updated_at, drop_draft=False
     )
+    keep_session(store, change, clock=clock)
     return signed
 
 
@@ -214,7 +214,7 @@ def session_change(
             updated_at=session.updated_at,
         )
     return SessionChange(
-        team=team_after(_team_tally(store, peer_id), filed, row, changed_tracks),
+        team=_team_after(store, peer_id, filed, row, changed_tracks),
         session=session,
         replaces=replaces,
         filed_year=filed.when.year if filed else None,
@@ -226,14 +226,17 @@ def session_change(
     )
 
 
-def _team_tally(store: Backend, peer_id: str) -> TeamTally:
-    """The team view's tally as kept; records from before it was kept have it worked
-    out from the rows once, at their next save."""
+def _team_after(store: Backend, peer_id: str, filed, row, changed) -> TeamTally | None:
+    """The team view's tally after this save. Records from before it was kept have it
+    worked out from the rows once, at their next save; a backend that keeps none gets
+    None."""
+    if getattr(store, "team_tally", None) is None:
+        return None
     team = store.team_tally(peer_id)
     if team is None:
         counted = [r for r in store.rows(peer_id) if r.status != SessionStatus.WITHDRAWN]
         team = team_tally_of(peer_id, counted, tracks_from_rows(peer_id, counted))
-    return team
+    return team_after(team, filed, row, changed)
 
 
 def discard_draft(store: Backend, session_id: str) -> None:

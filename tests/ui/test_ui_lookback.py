@@ -414,3 +414,32 @@ async def test_a_peer_reads_their_portfolio_adds_concerns_by_choice_and_writes_i
         assert app.screen is screen
     written = (tmp_path / "folio.md").read_text()
     assert "Listening without fixing" in written and "Too many forms" in written
+
+
+async def test_a_supervisor_reads_their_own_view_from_home(repo, team):
+    from datetime import datetime
+
+    from supervise_tui.ui.dialogs.pick import PickOne
+    from supervise_tui.ui.screens.mine import MineScreen
+
+    from ..conftest import make_session
+
+    session = make_session(team, when=datetime(2026, 11, 3, 10, 0))
+    session.learning = "Letting them set the agenda first helped."
+    finish_session(repo, session, clock=repo.clock)
+    async with build_app(repo).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, PickOne)  # two supervisors, nobody signed in
+        await pilot.press("enter")  # Dana, first
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, MineScreen)
+        await wait_for(lambda: screen.mine is not None)
+        shown = screen_text(pilot.app)
+        assert "Dana Whitfield — what I learned" in shown
+        assert "Letting them set the agenda first helped." in shown
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, HomeScreen)

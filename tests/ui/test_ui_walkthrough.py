@@ -180,6 +180,7 @@ async def test_a_whole_session_as_people_would_do_it(repo, data_dir, tmp_path, m
         await choose(pilot, f"#f__actions__{aid}__owner", "Dana Whitfield (supervisor)")
         await fill(pilot, f"#f__actions__{aid}__due", "in 1 week")
         await fill(pilot, "#f__voices__wrap_up__peer", "Thanks.")
+        await fill(pilot, "#f__learning", "Ask before fixing.")
 
         # Go back and change something: nothing typed is lost on the way.
         await pilot.press("f7", "f7")

@@ -10,6 +10,7 @@ from supervise_tui.domain.errors import ValidationError
 from supervise_tui.domain.models import Person
 from supervise_tui.domain.validation import validate_person
 from supervise_tui.usecases.people import save_person
+from tests.conftest import on_both_backends
 
 LEAD = Person("Priya Castellanos", Role.SUPERVISOR, admin=True, id="lead")
 DANA = Person("Dana Whitfield", Role.SUPERVISOR, id="dana")
@@ -52,6 +53,7 @@ def test_supervision_rules(person, field):
     assert err.value.field == field
 
 
+@on_both_backends
 def test_a_peers_supervisor_must_be_a_supervisor_in_the_records(repo, team):
     with pytest.raises(ValidationError) as err:
         save_person(

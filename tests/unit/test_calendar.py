@@ -12,7 +12,7 @@ from supervise_tui.domain.enums import Role
 from supervise_tui.services.calendar import calendar_bytes
 from supervise_tui.usecases.calendar import sessions_due
 from supervise_tui.usecases.sessions import finish_session
-from tests.conftest import FIXED_NOW, fixed_clock, full_session, make_session
+from tests.conftest import FIXED_NOW, fixed_clock, full_session, make_session, on_both_backends
 
 TODAY = FIXED_NOW.date()  # Sunday 22 Nov 2026
 
@@ -21,6 +21,7 @@ def events(raw: bytes) -> list:
     return [c for c in Calendar.from_ical(raw).walk() if c.name == "VEVENT"]
 
 
+@on_both_backends
 def test_each_active_peer_has_one_event_on_the_day_due(repo, team):
     finish_session(repo, full_session(team), clock=fixed_clock)  # Jordan, Tue 17 Nov
     due = {d.peer: d for d in sessions_due(repo, TODAY)}
@@ -37,6 +38,7 @@ def test_each_active_peer_has_one_event_on_the_day_due(repo, team):
     assert found[1].decoded("dtend") == date(2026, 11, 25)
 
 
+@on_both_backends
 def test_an_overdue_session_lands_today_and_says_so(repo, team):
     finish_session(repo, make_session(team, when=datetime(2026, 11, 3, 10, 0)), clock=fixed_clock)
     (jordan,) = [d for d in sessions_due(repo, TODAY) if d.peer == "Jordan Ellery"]
@@ -47,6 +49,7 @@ def test_an_overdue_session_lands_today_and_says_so(repo, team):
     assert "overdue" in str(event["description"])
 
 
+@on_both_backends
 def test_no_record_text_leaves_in_a_calendar_and_the_same_day_keeps_its_event(repo, team):
     finish_session(repo, full_session(team), clock=fixed_clock)
     first = calendar_bytes(sessions_due(repo, TODAY), FIXED_NOW)
@@ -57,6 +60,7 @@ def test_no_record_text_leaves_in_a_calendar_and_the_same_day_keeps_its_event(re
     assert [e["uid"] for e in events(first)] == [e["uid"] for e in events(again)]
 
 
+@on_both_backends
 def test_one_supervisors_calendar_holds_only_their_peers(repo, team):
     finish_session(repo, full_session(team), clock=fixed_clock)
     dana = next(p for p in repo.people(role=Role.SUPERVISOR) if p.name == "Dana Whitfield")

@@ -28,7 +28,7 @@ from supervise_tui.usecases.contacts import (
 )
 from supervise_tui.usecases.people import delete_person
 from supervise_tui.usecases.sessions import finish_session, start_session
-from tests.conftest import FIXED_NOW, fixed_clock, keep_sessions
+from tests.conftest import FIXED_NOW, fixed_clock, keep_sessions, on_both_backends
 from tests.conftest import full_session as _full_session
 from tests.unit.test_transfer import bundle_bytes, import_into
 
@@ -72,6 +72,7 @@ def note(repo, team, *, when=datetime(2026, 11, 20, 9, 30), minutes=10, **kw) ->
         ({"about": "x" * 301}, "about", "limit is 300"),
     ],
 )
+@on_both_backends
 def test_a_contact_that_cannot_be_kept_is_refused_in_a_sentence_and_nothing_is_written(
     repo, team, change, field, words
 ):
@@ -140,6 +141,7 @@ def test_contacts_are_kept_by_year_read_by_period_and_removed(repo, team, data_d
         delete_person(repo, team["sup"].id)
 
 
+@on_both_backends
 def test_they_count_as_informal_time_towards_targets_and_by_supervisor(repo, team):
     note(repo, team, minutes=25)
     note(repo, team, minutes=20, by="sup2", when=datetime(2026, 11, 21, 12, 0))
@@ -164,6 +166,7 @@ def start(repo, team, when=NOW):
     )
 
 
+@on_both_backends
 def test_a_carried_contact_comes_into_the_next_session_once(repo, team):
     keep_sessions(repo, team["peer"].id, [full_session(team)])  # 17 Nov
     # noted late, dated before the last session: still carried (it asked to be)
@@ -191,6 +194,7 @@ def test_a_carried_contact_comes_into_the_next_session_once(repo, team):
     assert start(repo, team, when=datetime(2026, 11, 19, 10, 0)).agenda == []
 
 
+@on_both_backends
 def test_a_contact_whose_session_is_gone_is_carried_again(repo, team):
     from supervise_tui.usecases.corrections import withdraw_session
     from supervise_tui.usecases.sessions import discard_draft
@@ -210,6 +214,7 @@ def test_a_contact_whose_session_is_gone_is_carried_again(repo, team):
 # -- bundles ---------------------------------------------------------------------------
 
 
+@on_both_backends
 def test_contacts_travel_in_a_bundle_and_a_second_import_changes_nothing(repo, team, tmp_path):
     keep_sessions(repo, team["peer"].id, [full_session(team)])
     kept = note(repo, team, about="the rota", carry="agenda")
@@ -355,6 +360,7 @@ def test_in_an_encrypted_folder_a_contact_is_sealed_with_its_peers_key(locked_fo
         assert check(folder, store.codec).ok
 
 
+@on_both_backends
 def test_a_removed_contact_stays_removed_when_an_older_bundle_comes_back(repo, team, tmp_path):
     kept = note(repo, team, about="the rota")
     raw = bundle_bytes(repo)

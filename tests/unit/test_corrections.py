@@ -25,7 +25,14 @@ from supervise_tui.usecases.corrections import (
 )
 from supervise_tui.usecases.lookback import load_figures
 from supervise_tui.usecases.sessions import finish_session, save_draft, sign_session
-from tests.conftest import FIXED_NOW, fixed_clock, full_session, make_session
+from tests.conftest import (
+    FIXED_NOW,
+    fixed_clock,
+    full_session,
+    make_session,
+    on_both_backends,
+    records_whole,
+)
 from tests.unit.test_transfer import bundle_bytes, import_into
 
 
@@ -126,6 +133,7 @@ class TestRules:
         assert back == amended
 
 
+@on_both_backends
 class TestBeforeEveryoneSigned:
     def test_a_correction_replaces_the_session_and_asks_for_signatures_again(
         self, repo, team, held
@@ -138,7 +146,7 @@ class TestBeforeEveryoneSigned:
         assert kept.strengths[0].skill == "Listening closely"
         assert kept.revisions[-1] == once.updated_at
         assert [d.id for d in repo.drafts()] == []
-        assert check(repo.root).ok
+        assert records_whole(repo)
 
     def test_nothing_changed_keeps_the_session_and_its_signature(self, repo, team, held):
         once = sign_session(repo, held, team["sup"].id, clock=later(1))
@@ -154,7 +162,7 @@ class TestBeforeEveryoneSigned:
         correct(repo, held, team["sup"].id, edit=move)
         assert [r.when.year for r in repo.rows(held.peer_id)] == [2025]
         assert repo.years(held.peer_id)[2025].held == 1 and 2026 not in repo.years(held.peer_id)
-        assert check(repo.root).ok
+        assert records_whole(repo)
 
     def test_the_draft_survives_until_finished_and_is_picked_up_again(self, repo, team, held):
         draft, _ = begin_correction(repo, held.peer_id, held.id, team["sup"].id)
@@ -205,7 +213,7 @@ class TestBeforeEveryoneSigned:
         out = finish_correction(repo, draft, clock=later(6))
         assert out.updated_at == middle.updated_at and len(out.concern_updates) == 1
         assert len(repo.tracks(held.peer_id).concerns[concern].updates) == 2
-        assert check(repo.root).ok
+        assert records_whole(repo)
 
     def test_a_session_cannot_move_after_one_that_took_up_its_items(self, repo, team, held):
         later_one = make_session(team, when=datetime(2026, 11, 20, 10, 0))
@@ -219,7 +227,7 @@ class TestBeforeEveryoneSigned:
 
         with pytest.raises(ValidationError, match="cannot move after"):
             correct(repo, held, team["sup"].id, edit=move)
-        assert check(repo.root).ok
+        assert records_whole(repo)
 
     def test_the_review_shows_items_as_they_were_before_the_session(self, repo, team, held):
         later_one = make_session(team, when=datetime(2026, 11, 20, 10, 0))
@@ -249,6 +257,7 @@ class TestBeforeEveryoneSigned:
         assert len(repo.session(held.peer_id, held.id).concerns) == 1
 
 
+@on_both_backends
 class TestAfterEveryoneSigned:
     def test_an_amendment_keeps_the_signed_version_and_everyone_signs_again(
         self, repo, team, signed
@@ -261,7 +270,7 @@ class TestAfterEveryoneSigned:
         assert amendment.previous.status == SessionStatus.ACKNOWLEDGED
         assert len(amendment.previous.signoffs) == 2
         assert repo.tallies()[signed.peer_id].awaiting_signoff == 1
-        assert check(repo.root).ok
+        assert records_whole(repo)
         again = sign_session(repo, out, team["sup"].id, clock=later(10))
         again = sign_session(repo, again, team["peer"].id, clock=later(11))
         assert again.status == SessionStatus.ACKNOWLEDGED and len(again.amendments) == 1
@@ -280,6 +289,7 @@ class TestAfterEveryoneSigned:
         assert out.amendments[1].previous.strengths[0].skill == "Listening closely"
 
 
+@on_both_backends
 class TestWithdrawing:
     def test_a_withdrawn_session_is_kept_but_out_of_every_figure(self, repo, team, held):
         out = withdraw_session(
@@ -294,7 +304,7 @@ class TestWithdrawing:
         assert repo.open_tracks(held.peer_id).concerns == {}
         figures = load_figures(repo, team["peer"])
         assert figures.rows == [] and figures.tracks.concerns == {}
-        assert check(repo.root).ok
+        assert records_whole(repo)
 
     def test_a_withdrawn_session_cannot_be_signed_or_corrected(self, repo, team, held):
         withdraw_session(repo, held.peer_id, held.id, team["sup"].id, "Twice", clock=later(3))
@@ -314,7 +324,7 @@ class TestWithdrawing:
         assert repo.session(held.peer_id, held.id).status == SessionStatus.COMPLETED
 
     def test_withdrawing_a_session_and_then_the_one_it_updated_leaves_a_whole_record(
-        self, repo, team, held
+        self, repo, team, held, tmp_path
     ):
         later_one = make_session(team, when=datetime(2026, 11, 20, 10, 0))
         later_one.concern_updates.append(
@@ -323,10 +333,10 @@ class TestWithdrawing:
         done = finish_session(repo, later_one, clock=later(1))
         withdraw_session(repo, done.peer_id, done.id, team["sup"].id, "Wrong", clock=later(2))
         withdraw_session(repo, held.peer_id, held.id, team["sup"].id, "Wrong", clock=later(3))
-        assert check(repo.root).ok
+        assert records_whole(repo)
         raw = bundle_bytes(repo)
-        import_into(repo.root.parent / "elsewhere", raw)
-        assert check(repo.root.parent / "elsewhere").ok
+        import_into(tmp_path / "elsewhere", raw)
+        assert check(tmp_path / "elsewhere").ok
 
     def test_withdrawing_reopens_what_the_session_settled(self, repo, team, held):
         later_one = make_session(team, when=datetime(2026, 11, 20, 10, 0))
@@ -338,9 +348,10 @@ class TestWithdrawing:
         assert not repo.tracks(held.peer_id).concerns[concern_id].is_open
         withdraw_session(repo, done.peer_id, done.id, team["sup"].id, "Wrong peer", clock=later(2))
         assert repo.open_tracks(held.peer_id).concerns[concern_id].is_open
-        assert check(repo.root).ok
+        assert records_whole(repo)
 
 
+@on_both_backends
 class TestTravelling:
     def test_amended_and_withdrawn_sessions_travel_in_a_bundle_whole(
         self, repo, team, signed, tmp_path

@@ -21,7 +21,7 @@ from supervise_tui.services.hours import (
 from supervise_tui.services.periods import parse_period
 from supervise_tui.usecases.corrections import withdraw_session
 from supervise_tui.usecases.sessions import finish_session
-from tests.conftest import FIXED_NOW, fixed_clock, make_session
+from tests.conftest import FIXED_NOW, fixed_clock, make_session, on_both_backends
 
 TODAY = FIXED_NOW.date()  # Sunday 22 Nov 2026
 
@@ -35,6 +35,7 @@ def held(repo, team, day: int, minutes: int | None, kind=SessionKind.WEEKLY, pee
     return finish_session(repo, session, clock=fixed_clock)
 
 
+@on_both_backends
 def test_minutes_add_up_by_kind_and_unknown_lengths_are_counted_apart(repo, team):
     held(repo, team, 3, 50)
     held(repo, team, 10, 65, SessionKind.MONTHLY_AGENCY)
@@ -46,6 +47,7 @@ def test_minutes_add_up_by_kind_and_unknown_lengths_are_counted_apart(repo, team
     assert as_hours(out.total) == "2 h 10" and as_hours(45) == "45 min" and as_hours(0) == "0"
 
 
+@on_both_backends
 def test_a_withdrawn_session_counts_nowhere(repo, team):
     mistake = held(repo, team, 3, 50)
     withdraw_session(repo, mistake.peer_id, mistake.id, team["sup"].id, "Twice", clock=fixed_clock)
@@ -83,6 +85,7 @@ def test_a_target_that_cannot_be_read_is_named(table):
     assert "[hours]" in caught.value.message
 
 
+@on_both_backends
 def test_who_is_below_target_so_far_this_month(repo, team):
     held(repo, team, 3, 40)
     rows = repo.rows(team["peer"].id)
@@ -126,6 +129,7 @@ def test_the_command_adds_up_and_says_a_bad_target_plainly(
     assert main([*base, "--peer", "Jordan Ellery", "--supervisor", "Dana Whitfield"]) == 2
 
 
+@on_both_backends
 def test_below_target_names_each_peer_and_what_is_missing(repo, team):
     from supervise_tui.usecases.hours import below_target
 

@@ -38,9 +38,12 @@ print(" ".join(sorted(m for m in sys.modules if m.startswith("supervise_tui.cli"
 @pytest.mark.parametrize(
     "package, forbidden",
     [
-        ("domain", ["textual", "tinydb", "msgspec", "orjson", "filelock", "platformdirs"]),
-        ("services", ["textual", "tinydb", "filelock"]),
-        ("usecases", ["textual", "tinydb"]),
+        (
+            "domain",
+            ["textual", "tinydb", "msgspec", "orjson", "filelock", "platformdirs", "psycopg"],
+        ),
+        ("services", ["textual", "tinydb", "filelock", "psycopg"]),
+        ("usecases", ["textual", "tinydb", "psycopg"]),
         ("store", ["textual"]),
     ],
 )

@@ -50,7 +50,7 @@ from supervise_tui.usecases.sessions import (
     sign_session,
 )
 
-from ..conftest import fixed_clock, keep_sessions, make_session
+from ..conftest import fixed_clock, keep_sessions, make_session, on_both_backends
 
 
 def rich_session(team, when=datetime(2026, 11, 17, 10, 0)):
@@ -239,6 +239,7 @@ def test_settled_items_move_aside_and_come_back_when_reopened(repo, team, data_d
     assert check(data_dir).ok
 
 
+@on_both_backends
 def test_history_rows_and_counts_come_from_the_light_rows(repo, team):
     finish_session(repo, rich_session(team, when=datetime(2024, 3, 5, 10)), clock=repo.clock)
     finish_session(repo, rich_session(team, when=datetime(2026, 3, 3, 10)), clock=repo.clock)

@@ -15,7 +15,7 @@ from supervise_tui.store.errors import Refused
 from supervise_tui.usecases.corrections import withdraw_session
 from supervise_tui.usecases.portfolio import portfolio_of
 from supervise_tui.usecases.sessions import finish_session
-from tests.conftest import fixed_clock, full_session, make_session
+from tests.conftest import fixed_clock, full_session, make_session, on_both_backends
 
 
 @pytest.fixture
@@ -41,6 +41,7 @@ def history(repo, team):
     return first
 
 
+@on_both_backends
 def test_the_portfolio_holds_goals_strengths_and_feedback_and_no_concern(repo, team, history):
     folio = portfolio_of(repo, team["peer"])
     assert folio.sessions == 2  # the withdrawn one counts for nothing
@@ -59,12 +60,14 @@ def test_the_portfolio_holds_goals_strengths_and_feedback_and_no_concern(repo, t
     assert "Too many forms — raised Tue 01 Sep 2026, open" in with_concerns
 
 
+@on_both_backends
 def test_a_peer_with_nothing_yet_gets_a_plain_empty_portfolio(repo, team):
     text = portfolio_markdown(portfolio_of(repo, team["peer2"]))
     assert "No supervision sessions held yet" in text
     assert "None completed yet." in text and "None named yet." in text
 
 
+@on_both_backends
 def test_a_portfolio_is_only_a_peers(repo, team):
     with pytest.raises(Refused) as caught:
         portfolio_of(repo, team["sup"])

@@ -17,7 +17,7 @@ from supervise_tui.domain.models import Strength
 from supervise_tui.services.printing import printable_page, session_page
 from supervise_tui.usecases.export import export_bytes
 from supervise_tui.usecases.sessions import finish_session, sign_session
-from tests.conftest import FIXED_NOW, fixed_clock, full_session
+from tests.conftest import FIXED_NOW, fixed_clock, full_session, on_both_backends
 
 # a tag that would fetch or lead somewhere (text that merely says "src=" is fine)
 OUTSIDE = re.compile(r"<[^>]*\s(src|href|action)\s*=|url\(|@import|<(script|link|img|iframe)", re.I)
@@ -30,6 +30,7 @@ def held_session(repo, team, odd: str = ""):
     return sign_session(repo, done, team["sup"].id, "A fair record", clock=fixed_clock)
 
 
+@on_both_backends
 def test_a_session_page_holds_the_record_and_a_line_for_each_to_sign(repo, team):
     done = held_session(repo, team)
     people = {p.id: p for p in repo.people()}
@@ -53,6 +54,7 @@ def test_what_people_typed_can_never_become_markup_or_a_request(repo, team):
     assert "&lt;script&gt;" in page and not OUTSIDE.search(page)
 
 
+@on_both_backends
 def test_a_record_of_several_peers_starts_each_on_a_new_sheet(repo, team):
     held_session(repo, team)
     raw, count = export_bytes(repo, "html", today=FIXED_NOW.date(), now=FIXED_NOW)

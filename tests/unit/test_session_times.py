@@ -12,7 +12,7 @@ from supervise_tui.domain.errors import ValidationError
 from supervise_tui.services.draft_edit import apply_input
 from supervise_tui.services.summary import session_markdown
 from supervise_tui.usecases.sessions import finish_session, start_session
-from tests.conftest import FIXED_NOW, fixed_clock, make_session
+from tests.conftest import FIXED_NOW, fixed_clock, make_session, on_both_backends
 
 NOON = datetime(2026, 11, 22, 12, 0)  # the day of FIXED_NOW (15:00 UTC; TZ=UTC in tests)
 
@@ -42,6 +42,7 @@ def test_anything_else_gets_a_plain_sentence(typed):
     assert caught.value.field == "ended" and "time of day" in caught.value.message
 
 
+@on_both_backends
 def test_it_begins_when_opened_and_ends_when_finished(repo, team):
     draft = started(repo, team, datetime(2026, 11, 22, 14, 30))  # opened at 15:00
     assert draft.started == datetime(2026, 11, 22, 15, 0)
@@ -50,6 +51,7 @@ def test_it_begins_when_opened_and_ends_when_finished(repo, team):
     assert "15:00–15:50 (50 minutes)" in session_markdown(done, {}, None)
 
 
+@on_both_backends
 def test_opened_ahead_it_begins_at_the_time_planned(repo, team):
     draft = started(repo, team, datetime(2026, 11, 22, 16, 0))
     assert draft.started == datetime(2026, 11, 22, 16, 0)
@@ -57,6 +59,7 @@ def test_opened_ahead_it_begins_at_the_time_planned(repo, team):
     assert done.minutes == 40
 
 
+@on_both_backends
 def test_a_session_recorded_afterwards_has_no_made_up_beginning(repo, team):
     draft = started(repo, team, datetime(2026, 11, 17, 10, 0))  # typed up five days later
     assert draft.started is None
@@ -64,6 +67,7 @@ def test_a_session_recorded_afterwards_has_no_made_up_beginning(repo, team):
     assert done.minutes is None and "length not recorded" in session_markdown(done, {}, None)
 
 
+@on_both_backends
 def test_a_draft_finished_days_later_has_no_made_up_length(repo, team):
     draft = started(repo, team, datetime(2026, 11, 22, 14, 30))
     done = finish_session(repo, draft, clock=later(60 * 24 * 3))
@@ -71,6 +75,7 @@ def test_a_draft_finished_days_later_has_no_made_up_length(repo, team):
     assert "began 15:00, length not recorded" in session_markdown(done, {}, None)
 
 
+@on_both_backends
 def test_typed_times_are_kept_and_an_end_before_the_start_is_refused(repo, team):
     draft = started(repo, team, NOON)
     assert apply_input(draft, "started", "10:00", today=NOON.date()) is None

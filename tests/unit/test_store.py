@@ -33,42 +33,29 @@ from supervise_tui.store.unit import Change
 from supervise_tui.usecases.people import delete_person, find_people, save_person
 from supervise_tui.usecases.sessions import finish_session, review_for, save_draft, sign_session
 
-from ..conftest import fixed_clock, full_session, make_session
+from ..conftest import fixed_clock, full_session, make_session, on_both_backends, reopen
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 
+@on_both_backends
 class TestRoundTrip:
-    def test_people_round_trip(self, repo, team, data_dir):
+    def test_people_round_trip(self, repo, team):
         repo.close()
-        again = open_folder(data_dir, clock=fixed_clock)
+        again = reopen(repo)
         names = [p.name for p in again.people()]
         assert names == ["Dana Whitfield", "Jordan Ellery", "Marcus Oyelaran", "Robin Takahashi"]
         assert again.person(team["peer"].id) == team["peer"]
         again.close()
 
-    def test_session_round_trip_is_exact(self, repo, team, data_dir):
+    def test_session_round_trip_is_exact(self, repo, team):
         s = full_session(team)
         done = finish_session(repo, s, clock=repo.clock)
         repo.close()
-        again = open_folder(data_dir, clock=fixed_clock)
+        again = reopen(repo)
         assert again.session(team["peer"].id, s.id) == done
         assert again.sessions(team["peer"].id) == [done]
         again.close()
-
-    def test_uuid_is_the_document_key(self, repo, team, data_dir):
-        raw = orjson.loads((data_dir / "people.json").read_bytes())
-        assert set(raw["people"]) == {p.id for p in team.values()}
-
-    def test_drafts_are_saved_apart_and_removed_on_completion(self, repo, team, data_dir):
-        s = full_session(team)
-        save_draft(repo, s, clock=repo.clock)
-        draft = data_dir / "peers" / team["peer"].id / "drafts" / f"{s.id}.json"
-        assert draft.exists()  # with the peer's own records
-        assert [d.id for d in repo.drafts()] == [s.id]
-        finish_session(repo, s, clock=repo.clock)
-        assert repo.drafts() == []
-        assert not draft.exists()
 
     def test_half_filled_draft_is_kept_exactly(self, repo, team):
         s = make_session(team)
@@ -132,6 +119,22 @@ class TestRoundTrip:
         # signing off kept the items
         assert repo.tallies()[team["peer"].id].open_concerns == 1
 
+
+class TestFolderFiles:
+    def test_uuid_is_the_document_key(self, repo, team, data_dir):
+        raw = orjson.loads((data_dir / "people.json").read_bytes())
+        assert set(raw["people"]) == {p.id for p in team.values()}
+
+    def test_drafts_are_saved_apart_and_removed_on_completion(self, repo, team, data_dir):
+        s = full_session(team)
+        save_draft(repo, s, clock=repo.clock)
+        draft = data_dir / "peers" / team["peer"].id / "drafts" / f"{s.id}.json"
+        assert draft.exists()  # with the peer's own records
+        assert [d.id for d in repo.drafts()] == [s.id]
+        finish_session(repo, s, clock=repo.clock)
+        assert repo.drafts() == []
+        assert not draft.exists()
+
     def test_sessions_are_sharded_by_year(self, repo, team, data_dir):
         finish_session(repo, make_session(team, when=datetime(2025, 12, 30, 10)), clock=repo.clock)
         finish_session(repo, make_session(team, when=datetime(2026, 1, 6, 10)), clock=repo.clock)
@@ -152,6 +155,7 @@ class TestRoundTrip:
         assert (report.people, report.sessions) == (4, 1)
 
 
+@on_both_backends
 class TestPeople:
     def test_duplicate_name_same_site_refused(self, repo, team):
         with pytest.raises(ValidationError):

@@ -27,7 +27,14 @@ from supervise_tui.usecases.imports import apply_import, plan_import, settle_con
 from supervise_tui.usecases.people import save_person
 from supervise_tui.usecases.sessions import finish_session, sign_session
 
-from ..conftest import FIXED_NOW, fixed_clock, folder_state, make_session, tree_paths
+from ..conftest import (
+    FIXED_NOW,
+    fixed_clock,
+    folder_state,
+    make_session,
+    on_both_backends,
+    tree_paths,
+)
 
 TODAY = date(2026, 11, 22)
 NOW = FIXED_NOW
@@ -61,6 +68,7 @@ def import_into(folder: Path, raw: bytes, clock=fixed_clock):
     return plan
 
 
+@on_both_backends
 def test_round_trip_gives_the_same_records(filled, tmp_path):
     first = bundle_bytes(filled)
     plan = import_into(tmp_path / "other", first)
@@ -86,6 +94,7 @@ def test_importing_twice_changes_nothing_and_dry_run_changes_nothing(filled, tmp
     assert folder_state(folder) == before
 
 
+@on_both_backends
 def test_bundle_validates_against_the_documented_schema(filled):
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads((DOCS / "bundle.schema.json").read_text())
@@ -94,6 +103,7 @@ def test_bundle_validates_against_the_documented_schema(filled):
     validator.validate(json.loads(bundle_bytes(filled)))
 
 
+@on_both_backends
 class TestMerge:
     def test_changed_on_one_side_updates(self, filled, team, tmp_path):
         other = tmp_path / "other"
@@ -338,6 +348,7 @@ def test_interrupted_import_changes_nothing_and_running_it_again_imports_all(
     assert check(target).ok
 
 
+@on_both_backends
 def test_period_export_brings_the_origins_of_updated_items(repo, team, tmp_path):
     first = make_session(team, when=datetime(2026, 9, 1, 10))
     first.concerns.append(Concern("old concern", ConcernCategory.WORKLOAD))
@@ -356,6 +367,7 @@ def test_period_export_brings_the_origins_of_updated_items(repo, team, tmp_path)
     assert check(tmp_path / "other").ok
 
 
+@on_both_backends
 def test_markdown_has_every_section_both_voices_items_and_signoffs(filled):
     text = export_bytes(filled, "md", peer="Jordan Ellery", today=TODAY, now=NOW)[0].decode()
     for heading in (
@@ -376,6 +388,7 @@ def test_markdown_has_every_section_both_voices_items_and_signoffs(filled):
     assert "\\=SUM" not in text or "=SUM" in text  # user text is escaped, not lost
 
 
+@on_both_backends
 def test_csv_is_safe_and_well_quoted(filled):
     raw = export_bytes(filled, "csv", table="concerns", today=TODAY, now=NOW)[0]
     assert raw.startswith("\ufeff".encode())
@@ -440,6 +453,7 @@ def test_cli_export_import_and_conflicts(filled, tmp_path):
     orjson.loads((tmp_path / "b.json").read_bytes())
 
 
+@on_both_backends
 def test_person_revisions_grow_on_each_edit(repo):
     p = save_person(repo, Person("Avery Sorensen", Role.PEER), clock=repo.clock)
     first = p.updated_at

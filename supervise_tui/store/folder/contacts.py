@@ -4,6 +4,7 @@ them, and a session's save never touches them."""
 
 from __future__ import annotations
 
+import functools
 import os
 from datetime import date, datetime
 
@@ -21,8 +22,10 @@ class ContactsRoom(HistoryRoom):
         self, peer_id: str, *, start: date | None = None, end: date | None = None
     ) -> list[Contact]:
         peer_id = check_id(peer_id)
-        files = {year: contacts_file(peer_id, year) for year in self._contact_years(peer_id)}
-        return self._held_between(Contact, files, "contacts", start, end)
+        file_of = functools.partial(contacts_file, peer_id)
+        return self._held_between(
+            Contact, "contacts", file_of, self._contact_years(peer_id), start, end
+        )
 
     def _contact_years(self, peer_id: str) -> list[int]:
         try:

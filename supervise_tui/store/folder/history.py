@@ -7,6 +7,7 @@ ones in ``closed-YYYY.json`` by the year they were raised (see :mod:`..layout`).
 
 from __future__ import annotations
 
+import functools
 import os
 from datetime import date, datetime
 from operator import attrgetter
@@ -113,15 +114,16 @@ class HistoryRoom(FolderBase):
         return _years_in(names, ("index", "sessions"))
 
     def _held_between(
-        self, cls: type, files: dict[int, str], table: str, start: date | None, end: date | None
+        self, cls: type, table: str, file_of, years: list[int], start: date | None, end: date | None
     ) -> list:
-        """The records of type ``cls`` in ``files`` (one per year) between two days, by
+        """The records of type ``cls`` in the files ``file_of(year)`` between two days, by
         when they were, oldest first."""
         first, last = start and start.year, end and end.year
         found = []
-        for year, rel in sorted(files.items()):
+        for year in years:
             if not within(year, first, last):
                 continue
+            rel = file_of(year)
             for doc_id, doc in self._raw(rel, table):
                 record = self._load(cls, rel, doc, doc_id)
                 if within(record.day, start, end):
@@ -132,8 +134,10 @@ class HistoryRoom(FolderBase):
         self, peer_id: str, *, start: date | None = None, end: date | None = None
     ) -> list[Session]:
         peer_id = check_id(peer_id)
-        files = {year: shard_file(peer_id, year) for year in self._index_years(peer_id)}
-        return self._held_between(Session, files, "sessions", start, end)
+        shard = functools.partial(shard_file, peer_id)
+        return self._held_between(
+            Session, "sessions", shard, self._index_years(peer_id), start, end
+        )
 
     def session_data(self, peer_id: str) -> list[dict]:
         peer_id = check_id(peer_id)

@@ -17,6 +17,15 @@ class ViewScreen(Screen):
 
     BINDINGS = [bind("question_mark", "app.help", "Help", show=False, name="help_key")]
 
+    def loaded(self, note_id: str, result: object, error: str | None) -> Static | None:
+        """The note (``#note_id``) of a screen whose worker brought ``result``; or, when it
+        brought none, the reason said on it and None."""
+        note = self.query_one(f"#{note_id}", Static)
+        if result is None:
+            note.update(error or "")
+            return None
+        return note
+
 
 class TableScreen(ViewScreen):
     """A screen that is mostly one table (id ``NAME``) of rows to highlight, under a note

@@ -48,7 +48,8 @@ class HomeScreen(Starting, TimeKeeping, ViewScreen):
         "offered at the top: **r** resumes it exactly as it was left, because everything is "
         "saved as it is typed. A finished session that still needs signing shows under "
         "*Sign-off*: **s** opens it. **c** notes an informal contact with the highlighted "
-        "peer (a call, a text, a drop-in): it counts as informal time. **p** manages people."
+        "peer (a call, a text, a drop-in): it counts as informal time. **m** is your own view: "
+        "what you learned, and your actions' follow-through. **p** manages people."
     )
     BINDINGS = [
         bind("n", "new_session", "New session", "Start a session with the highlighted peer"),
@@ -67,6 +68,7 @@ class HomeScreen(Starting, TimeKeeping, ViewScreen):
             "s", "signoff", "Sign-off", "Open the highlighted peer's session that awaits sign-off"
         ),
         bind("p", "people", "People", "Add, edit or deactivate people", show=False),
+        bind("m", "mine", "Mine", "What I learned, and my actions' follow-through", show=False),
         bind("a", "add_person", "Add person", show=False),
         bind("d", "demo", "Open demo", "Open the fictional demo instead"),
     ]

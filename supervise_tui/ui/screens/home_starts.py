@@ -28,6 +28,27 @@ class Starting:
 
         self.app.push_screen(HoursScreen())
 
+    def action_mine(self) -> None:
+        """The supervisor's own view: the one signed in, else the only or first one."""
+        from .mine import MineScreen
+
+        sups = [p for p in self.data.people if p.role == Role.SUPERVISOR and p.active]
+        me = next((p for p in sups if p.id == self.app.store.signed_in), None)
+        if me is None and sups:
+            me = sups[0] if len(sups) == 1 else None
+        if me is not None:
+            self.app.push_screen(MineScreen(me))
+            return
+        from ..dialogs.pick import PickOne
+
+        def chosen(person_id: str | None) -> None:
+            person = next((p for p in sups if p.id == person_id), None)
+            if person is not None:
+                self.app.push_screen(MineScreen(person))
+
+        options = [(p.display, p.id) for p in sups]
+        self.app.push_screen(PickOne(options, title="Whose view?"), chosen)
+
     def action_people(self) -> None:
         from .people import PeopleScreen
 

@@ -66,9 +66,8 @@ class PeopleScreen(TableScreen):
             self.post_message(self.Loaded(None, str(error)))
 
     def on_people_screen_loaded(self, message: Loaded) -> None:
-        note = self.query_one("#people-note", Static)
-        if message.people is None:
-            note.update(message.error or "")
+        note = self.loaded("people-note", message.people, message.error)
+        if note is None:
             return
         self.people = message.people
         table = self.query_one(DataTable)

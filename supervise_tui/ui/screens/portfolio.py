@@ -3,12 +3,9 @@ they gave. Concerns only when they choose (c); x writes it to a file to take alo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.message import Message
 from textual.widgets import Footer, Header, Markdown, Static
 
 from ...domain.models import Person
@@ -16,34 +13,24 @@ from ...services.portfolio import Portfolio, portfolio_markdown
 from ...store.errors import StoreError
 from ...usecases.portfolio import portfolio_of
 from ..keys import binder
+from ..outcome import Outcome, outcome
 from .base import ViewScreen
+from .help import screen_help
 
 bind = binder("portfolio")
 
 
 class PortfolioScreen(ViewScreen):
     CSS_PATH = "lookback.tcss"
-    DEFAULT_CSS = "PortfolioScreen #portfolio-note { padding: 0 1; }"
-    HELP_TITLE = "Your portfolio"
-    HELP_TEXT = (
-        "Your portfolio is yours: something to take to a review or to your next job. It "
-        "lists the development goals you completed, by area, those under way, the "
-        "strengths named in your sessions with their examples, and the feedback you gave "
-        "on your supervision.\n\n"
-        "It says nothing about concerns unless you choose: **c** adds the concerns raised "
-        "(and **c** again leaves them out). **x** writes it to a file: Markdown, or a page "
-        "to print."
-    )
+    HELP_TITLE, HELP_TEXT = screen_help("portfolio")
     BINDINGS = [
         bind("c", "concerns", "Concerns", "Include the concerns raised, or leave them out"),
         bind("x", "export", "Export", "Write the portfolio to a file"),
         bind("escape", "back", "Back"),
     ]
 
-    @dataclass
-    class Loaded(Message):
-        folio: Portfolio | None
-        error: str | None = None
+    class Loaded(Outcome):
+        """The portfolio read (``result``), or why not."""
 
     def __init__(self, peer: Person) -> None:
         super().__init__()
@@ -64,22 +51,19 @@ class PortfolioScreen(ViewScreen):
 
     @work(thread=True, exclusive=True, group="portfolio-load")
     def load(self) -> None:
-        try:
-            folio = portfolio_of(self.app.store, self.peer, with_concerns=self.with_concerns)
-        except StoreError as error:
-            self.post_message(self.Loaded(None, str(error)))
-            return
-        self.post_message(self.Loaded(folio))
+        store, concerns = self.app.store, self.with_concerns
+        self.post_message(
+            outcome(self.Loaded, lambda: portfolio_of(store, self.peer, with_concerns=concerns))
+        )
 
     def on_portfolio_screen_loaded(self, message: Loaded) -> None:
-        note = self.query_one("#portfolio-note", Static)
-        if message.folio is None:
-            note.update(message.error or "")
+        note = self.loaded("portfolio-note", message.result, message.error)
+        if note is None:
             return
-        self.folio = message.folio
+        self.folio = message.result
         which = "concerns included" if self.with_concerns else "concerns left out"
         note.update(f"Yours to take along · {which} (c) · x writes it to a file")
-        self.query_one("#portfolio", Markdown).update(portfolio_markdown(message.folio))
+        self.query_one("#portfolio", Markdown).update(portfolio_markdown(self.folio))
         self.query_one("#portfolio-box").focus()
 
     def action_concerns(self) -> None:

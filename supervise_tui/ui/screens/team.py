@@ -88,9 +88,8 @@ class TeamScreen(PeriodTableScreen):
     def on_team_screen_loaded(self, message: Loaded) -> None:
         table = self.query_one(DataTable)
         table.loading = False
-        note = self.query_one("#team-note", Static)
-        if message.team is None:
-            note.update(message.error or "")
+        note = self.loaded("team-note", message.team, message.error)
+        if note is None:
             return
         self.team = message.team
         self.fill()

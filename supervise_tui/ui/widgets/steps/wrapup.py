@@ -8,6 +8,8 @@ from ....services.walkthrough import STEP_HELP
 from ..fields import Field
 from .base import ListStep, intro
 
+LEARNING = "What I learned, and will do differently — supervisor (optional; shared)"
+
 
 class WrapUpStep(ListStep):
     STEP = "wrap_up"
@@ -27,6 +29,7 @@ class WrapUpStep(ListStep):
         yield self.input_field("Began", "started", "e.g. 10:05")
         yield self.input_field("Ended", "ended", "at finishing, or e.g. 10:55")
         yield self.voices(f"Closing words — {self.ctx.peer_name}", "Closing words — supervisor")
+        yield self.area_field(LEARNING, "learning")
 
     def fields(self, base: str) -> list[Field]:
         return [
