@@ -51,7 +51,7 @@ class SessionChange:
     tally: PeerTally
     peer_input: PeerInput | None = None  # the peer's agenda after this session (None: as is)
     drop_draft: bool = False  # the session was a draft until now: its draft goes
-    team: TeamTally | None = None  # the team view's tally after this session
+    team: TeamTally | None = None  # the team view's tally after it (a backend keeping one)
 
 
 @dataclass
@@ -175,11 +175,6 @@ class Backend(Protocol):
     ) -> list[Session]:
         """A peer's held sessions (completed or acknowledged), oldest first."""
 
-    def session_data(self, peer_id: str) -> list[dict]:
-        """Every held session of a peer as stored data (what ``to_data`` makes of each),
-        oldest first, for moving them without building each record; none kept parsed.
-        Optional: without it, an export builds each record."""
-
     def session(self, peer_id: str, session_id: str, year: int | None = None) -> Session:
         """One held session (``year`` when known saves looking); NotFound otherwise."""
 
@@ -191,11 +186,6 @@ class Backend(Protocol):
 
     def open_tracks(self, peer_id: str) -> Tracks:
         """Open concerns, active or paused goals, unfinished actions."""
-
-    def team_tally(self, peer_id: str) -> TeamTally | None:
-        """The team view's all-time tally of a peer (None: not kept yet, in records
-        written before there was one; it is worked out from the rows then). Optional:
-        a backend without it has the rows counted, and ``SessionChange.team`` None."""
 
     def tracks(self, peer_id: str) -> Tracks:
         """All of a peer's tracks, open and settled."""

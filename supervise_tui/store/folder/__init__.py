@@ -29,9 +29,15 @@ from .writing import WritingRoom
 __all__ = ["FolderBackend", "lock_folder", "open_folder"]
 
 
+# What the folder keeps beyond the protocol, for the use cases that ask for it: the team
+# view's kept tally, and stored sessions passed on as they are (an export).
+KEPT_BEYOND = ("team_tally", "session_data")
+
+
 def _synchronized(cls):
-    """Wrap each method the Backend protocol names in the instance's mutex."""
-    for name, _ in inspect.getmembers(Backend, inspect.isfunction):
+    """Wrap each method the Backend protocol names (and KEPT_BEYOND) in the mutex."""
+    names = [name for name, _ in inspect.getmembers(Backend, inspect.isfunction)]
+    for name in [*names, *KEPT_BEYOND]:
         if name.startswith("_") or name == "transaction":
             continue
         method = getattr(cls, name)
