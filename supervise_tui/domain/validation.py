@@ -31,8 +31,7 @@ def check_id(value: object, field: str = "id") -> str:
 
 
 def _check_stamps(record, field: str = "") -> None:
-    """Version stamps are moments in UTC (a stamp without a time zone cannot be ordered
-    against the others)."""
+    """Version stamps are moments in UTC (one without a time zone cannot be ordered)."""
     prefix = f"{field}." if field else ""
     stamps = [(prefix + name, getattr(record, name)) for name in ("created_at", "updated_at")]
     stamps += [(f"{prefix}revisions[{i}]", s) for i, s in enumerate(record.revisions)]
