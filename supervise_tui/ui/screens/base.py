@@ -4,8 +4,9 @@ are mostly one table (People, Items, Team, Hours): a note saying what it holds, 
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Markdown, Static
 
 from ..keys import binder
 
@@ -47,3 +48,25 @@ class TableScreen(ViewScreen):
 
     def below(self) -> ComposeResult:
         yield from ()
+
+
+class DocumentScreen(ViewScreen):
+    """A screen that is one document to read (``NAME``, in Markdown) under a note that says
+    what it is (``<NAME>-note``): a peer's portfolio, a supervisor's own view."""
+
+    NAME = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id=f"{self.NAME}-note", markup=False, classes="note")
+        with VerticalScroll(id=f"{self.NAME}-box"):
+            yield Markdown("", id=self.NAME)
+        yield Footer()
+
+    def show(self, note: str, markdown: str) -> None:
+        self.query_one(f"#{self.NAME}-note", Static).update(note)
+        self.query_one(f"#{self.NAME}", Markdown).update(markdown)
+        self.query_one(f"#{self.NAME}-box").focus()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

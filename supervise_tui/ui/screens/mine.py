@@ -4,22 +4,20 @@ peer), and how the actions they took on for their peers were followed through.""
 from __future__ import annotations
 
 from textual import work
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Markdown, Static
 
 from ...domain.models import Person
 from ...services.mine import mine_markdown
 from ...usecases.mine import mine_of
 from ..keys import binder
 from ..outcome import Outcome, outcome
-from .base import ViewScreen
+from .base import DocumentScreen
 from .help import screen_help
 
 bind = binder("mine")
 
 
-class MineScreen(ViewScreen):
+class MineScreen(DocumentScreen):
+    NAME = "mine"
     CSS_PATH = "lookback.tcss"
     HELP_TITLE, HELP_TEXT = screen_help("mine")
     BINDINGS = [bind("escape", "back", "Back")]
@@ -31,13 +29,6 @@ class MineScreen(ViewScreen):
         super().__init__()
         self.supervisor = supervisor
         self.mine = None
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("", id="mine-note", markup=False, classes="note")
-        with VerticalScroll(id="mine-box"):
-            yield Markdown("", id="mine")
-        yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = f"Mine — {self.supervisor.name}"
@@ -53,9 +44,5 @@ class MineScreen(ViewScreen):
         if note is None:
             return
         self.mine = message.result
-        note.update("What you learned, and your actions for your peers · Esc goes back")
-        self.query_one("#mine", Markdown).update(mine_markdown(self.mine))
-        self.query_one("#mine-box").focus()
-
-    def action_back(self) -> None:
-        self.app.pop_screen()
+        note_text = "What you learned, and your actions for your peers · Esc goes back"
+        self.show(note_text, mine_markdown(self.mine))

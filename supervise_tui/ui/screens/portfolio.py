@@ -4,9 +4,6 @@ they gave. Concerns only when they choose (c); x writes it to a file to take alo
 from __future__ import annotations
 
 from textual import work
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Markdown, Static
 
 from ...domain.models import Person
 from ...services.portfolio import Portfolio, portfolio_markdown
@@ -14,13 +11,14 @@ from ...store.errors import StoreError
 from ...usecases.portfolio import portfolio_of
 from ..keys import binder
 from ..outcome import Outcome, outcome
-from .base import ViewScreen
+from .base import DocumentScreen
 from .help import screen_help
 
 bind = binder("portfolio")
 
 
-class PortfolioScreen(ViewScreen):
+class PortfolioScreen(DocumentScreen):
+    NAME = "portfolio"
     CSS_PATH = "lookback.tcss"
     HELP_TITLE, HELP_TEXT = screen_help("portfolio")
     BINDINGS = [
@@ -37,13 +35,6 @@ class PortfolioScreen(ViewScreen):
         self.peer = peer
         self.with_concerns = False
         self.folio: Portfolio | None = None
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("", id="portfolio-note", markup=False, classes="note")
-        with VerticalScroll(id="portfolio-box"):
-            yield Markdown("", id="portfolio")
-        yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = f"Portfolio — {self.peer.name}"
@@ -62,9 +53,8 @@ class PortfolioScreen(ViewScreen):
             return
         self.folio = message.result
         which = "concerns included" if self.with_concerns else "concerns left out"
-        note.update(f"Yours to take along · {which} (c) · x writes it to a file")
-        self.query_one("#portfolio", Markdown).update(portfolio_markdown(self.folio))
-        self.query_one("#portfolio-box").focus()
+        note_text = f"Yours to take along · {which} (c) · x writes it to a file"
+        self.show(note_text, portfolio_markdown(self.folio))
 
     def action_concerns(self) -> None:
         self.with_concerns = not self.with_concerns
@@ -94,6 +84,3 @@ class PortfolioScreen(ViewScreen):
             self.notify(str(error), title="Not written", severity="error")
             return
         self.notify(f"Written to {path} (readable only by you).", title="Portfolio")
-
-    def action_back(self) -> None:
-        self.app.pop_screen()
