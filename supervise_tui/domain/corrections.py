@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from .dates import in_range
-from .enums import SessionStatus
+from .enums import HELD, SessionStatus
 from .errors import ValidationError
 from .models import (
     Amendment,
@@ -73,8 +73,7 @@ def who_may_correct(session: Session) -> list[str]:
 def who_may_withdraw(session: Session) -> list[str]:
     """The people who may withdraw ``session`` now: its supervisors, once it is finished
     and while it is not withdrawn already."""
-    held = session.status in (SessionStatus.COMPLETED, SessionStatus.ACKNOWLEDGED)
-    return list(session.supervisor_ids) if held else []
+    return list(session.supervisor_ids) if session.status in HELD else []
 
 
 def open_correction(session: Session, by: str, reason: str) -> Session:

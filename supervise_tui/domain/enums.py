@@ -57,6 +57,9 @@ class SessionStatus(Labelled):
     WITHDRAWN = "withdrawn", "Withdrawn"  # kept and readable, but out of every figure
 
 
+HELD = (SessionStatus.COMPLETED, SessionStatus.ACKNOWLEDGED)  # a session that took place
+
+
 class RatingKey(Labelled):
     ROLE_CLARITY = "role_clarity", "Role clarity"
     SUPPORTED = "supported", "Feeling supported"

@@ -16,11 +16,11 @@ import orjson
 
 from .. import __version__
 from ..domain import validation
-from ..domain.contacts import ABOUT_MAX, Contact, contact_problem
+from ..domain.contacts import Contact, contact_problem
 from ..domain.dates import in_range
 from ..domain.enums import SessionStatus
 from ..domain.errors import ValidationError
-from ..domain.models import MAX_MINUTES, Person, Session
+from ..domain.models import Person, Session
 from ..domain.serial import from_data, to_data
 
 FORMAT = "supervise-tui-bundle"
@@ -200,14 +200,9 @@ def _contact(raw: Any, i: int) -> Contact:
     try:
         contact = from_data(Contact, raw, where, strict=True)
         validation.check_id(contact.id)
-        in_range(contact.when.date(), f"{where}.when")
     except ValidationError as error:
         raise BundleError(error.message.rstrip("."), error.field or where) from None
-    if type(contact.minutes) is not int or not 0 < contact.minutes <= MAX_MINUTES:
-        raise BundleError("A contact's minutes are not from 1 to 720", f"{where}.minutes")
-    if len(contact.about) > ABOUT_MAX or "\n" in contact.about:
-        raise BundleError("A contact's note is longer than one line", f"{where}.about")
-    problem = contact_problem(contact)
+    problem = contact_problem(contact)  # the rules a kept contact keeps
     if problem is not None:
         raise BundleError(problem.message.rstrip("."), f"{where}.{problem.field}")
     return contact

@@ -8,12 +8,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..domain.dates import human_date
-from ..domain.enums import SessionStatus
+from ..domain.enums import HELD
 from ..domain.models import Person, Session
 from ..domain.tracks import Tracks
 from .summary import block, inline
-
-HELD = (SessionStatus.COMPLETED, SessionStatus.ACKNOWLEDGED)
 
 
 @dataclass(frozen=True)

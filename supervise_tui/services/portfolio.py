@@ -11,12 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..domain.dates import human_date
-from ..domain.enums import FeedbackKey, GoalArea, GoalStatus, SessionStatus
+from ..domain.enums import HELD, FeedbackKey, GoalArea, GoalStatus
 from ..domain.models import Feedback, Goal, Person, Session, Strength
 from ..domain.tracks import ConcernTrack, Tracks, ordered_logs, settle_goal
 from .summary import block, inline
-
-HELD = (SessionStatus.COMPLETED, SessionStatus.ACKNOWLEDGED)
 
 
 @dataclass

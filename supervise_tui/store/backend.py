@@ -220,9 +220,6 @@ class Backend(Protocol):
     def put_contact(self, contact: Contact, *, replaces: datetime | None) -> None:
         """Keep a contact (``replaces``: the version it was made from; None: new)."""
 
-    def remove_contact(self, peer_id: str, contact_id: str) -> None:
-        """Forget a contact noted by mistake; NotFound when there is none."""
-
     # -- conflicts ----------------------------------------------------------------------
 
     def conflicts(self) -> list[Conflict]: ...

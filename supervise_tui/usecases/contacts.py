@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from ..domain.contacts import Contact, check_contact, since, to_carry
 from ..domain.dates import local
-from ..domain.enums import Carry, ContactKind, Role, SessionStatus
+from ..domain.enums import HELD, Carry, ContactKind, Role
 from ..domain.errors import ValidationError
 from ..domain.models import next_revisions, next_stamp
 from ..services.ids import NoSuchId, pick_by_id
@@ -20,7 +20,6 @@ from ..store.backend import Backend
 from ..store.errors import NotFound, Refused
 
 Clock = Callable[[], datetime]
-HELD = (SessionStatus.COMPLETED, SessionStatus.ACKNOWLEDGED)
 
 
 def _may_note(store: Backend) -> None:

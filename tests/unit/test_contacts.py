@@ -22,6 +22,7 @@ from supervise_tui.usecases.contacts import (
     contacts_of,
     contacts_since_last,
     contacts_to_carry,
+    find_contact,
     last_held,
     note_contact,
     remove_contact,
@@ -130,7 +131,7 @@ def test_contacts_are_kept_by_year_read_by_period_and_removed(repo, team, data_d
     assert [c.id for c in contacts_of(repo, peer)] == [second.id]
     assert [c.removed for c in repo.contacts(peer)] == [True, False]  # kept, marked
     with pytest.raises(NotFound):
-        repo.remove_contact(peer, "not-a-contact")
+        find_contact(repo, [peer], first.id)  # removed: not found again
     report = check(data_dir)
     assert report.ok, report.problems
     assert report.contacts == 2
@@ -241,9 +242,11 @@ def test_an_older_bundle_without_contacts_still_imports(repo, team, tmp_path):
 @pytest.mark.parametrize(
     ("change", "words"),
     [
-        ({"minutes": 9000}, "minutes are not from 1 to 720"),
+        ({"minutes": 9000}, "from 1 to 720 (12 hours) (at contacts[0].minutes)"),
+        ({"when": "1926-11-20T09:30:00"}, "typing slip; please use a year between"),
+        ({"about": "two\nlines"}, "must be one line (at contacts[0].about)"),
         ({"by": "nobody-here"}, "supervisor is not a known supervisor"),
-        ({"about": "x" * 400}, "longer than one line"),
+        ({"about": "x" * 400}, "the limit is 300. Please shorten it (at contacts[0].about)"),
         ({"kind": "fax"}, "contacts[0].kind"),
     ],
 )

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from ...domain.contacts import Contact
 from ...domain.serial import to_data
 from ...domain.validation import check_id
-from ..errors import ChangedElsewhere, NotFound
+from ..errors import ChangedElsewhere
 from ..layout import contacts_file
 from ..unit import Change
 from .history import HistoryRoom, _years_in
@@ -61,10 +61,3 @@ class ContactsRoom(HistoryRoom):
                 Change(contacts_file(peer_id, year), "contacts", contact.id, to_data(contact))
             )
             uow.apply(changes)
-
-    def remove_contact(self, peer_id: str, contact_id: str) -> None:
-        peer_id = check_id(peer_id)
-        filed = self._filed_contact(peer_id, contact_id)
-        if filed is None:
-            raise NotFound("That contact is not in the records.")
-        self.commit([Change(contacts_file(peer_id, filed[0]), "contacts", contact_id, None)])

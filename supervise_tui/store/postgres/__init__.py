@@ -25,7 +25,6 @@ __all__ = ["open_server"]
 _WRITES = {
     "put_person", "remove_person", "save_draft", "discard_draft", "store_session",
     "save_peer_input", "replace_history", "put_conflicts", "drop_conflict", "put_contact",
-    "remove_contact",
 }  # fmt: skip
 
 

@@ -13,7 +13,7 @@ from psycopg.types.json import Jsonb
 from ...domain.contacts import Contact
 from ...domain.serial import to_data
 from ...domain.validation import check_id
-from ..errors import ChangedElsewhere, NotFound
+from ..errors import ChangedElsewhere
 from .base import ServerBase
 from .people import stamp
 
@@ -51,12 +51,3 @@ class ContactsRoom(ServerBase):
                     Jsonb(to_data(contact)),
                 ),
             )
-
-    def remove_contact(self, peer_id: str, contact_id: str) -> None:
-        with self._write() as cur:
-            cur.execute(
-                "DELETE FROM contacts WHERE peer_id = %s AND id = %s",
-                (check_id(peer_id), contact_id),
-            )
-            if cur.rowcount == 0:
-                raise NotFound("That contact is not in the records.")
