@@ -7,6 +7,7 @@ import argparse
 from .. import __version__
 from .common import BUNDLE_PASSPHRASE_ENV, UsageError
 from .parser_agency import add_agency_commands
+from .parser_groups import add_group_commands
 from .parser_sessions import add_session_commands
 
 
@@ -225,6 +226,7 @@ def build_parser() -> Parser:
     )
     add_agency_commands(sub, common)
     add_session_commands(sub, common)
+    add_group_commands(sub, common)
     return parser
 
 

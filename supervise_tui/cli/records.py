@@ -64,6 +64,7 @@ def _said(data_dir, report) -> int:
     print(f"  people:   {report.people}")
     print(f"  sessions: {report.sessions}")
     print(f"  contacts: {report.contacts} (informal)")
+    print(f"  groups:   {report.groups} (group sessions, a copy for each peer there)")
     print(f"  drafts:   {report.drafts}")
     if report.ok:
         print("All well: every file reads and every reference is sound.")

@@ -168,3 +168,10 @@ class Carry(Labelled):
     NOTHING = "nothing", "Nothing more"
     AGENDA = "agenda", "Carry it into the next session's agenda"
     CONCERN = "concern", "Raise it as a concern at the next session"
+
+
+class GroupKind(Labelled):
+    """A session with several peers at once."""
+
+    COP = "cop", "Community-of-practice call"
+    GROUP = "group", "Group supervision"

@@ -58,6 +58,7 @@ class Person:
     # A peer's supervisors: who, besides the peer, may see their records (see access.py).
     supervisor_ids: list[str] = field(default_factory=list)
     admin: bool = False  # a supervisor who sees every peer (the agency's lead)
+    leads_calls: bool = True  # a peer taking turns to lead community-of-practice calls
 
     @property
     def display(self) -> str:

@@ -30,6 +30,7 @@ from typing import Protocol, runtime_checkable
 from ..domain.contacts import Contact
 from ..domain.derived import PeerHistory
 from ..domain.enums import Role
+from ..domain.groups import GroupSession
 from ..domain.models import PeerInput, Person, Session
 from ..domain.rows import SessionRow
 from ..domain.tallies import PeerTally, YearCount
@@ -219,6 +220,19 @@ class Backend(Protocol):
 
     def put_contact(self, contact: Contact, *, replaces: datetime | None) -> None:
         """Keep a contact (``replaces``: the version it was made from; None: new)."""
+
+    # -- group sessions -----------------------------------------------------------------
+
+    def groups(
+        self, peer_id: str, *, start: date | None = None, end: date | None = None
+    ) -> list[GroupSession]:
+        """A peer's copies of the group sessions they attended between two days, oldest
+        first (each holding the shared fields and only that peer's own words)."""
+
+    def put_group(self, copies: list[GroupSession], *, replaces: datetime | None) -> None:
+        """Keep every attending peer's copy of one group session, in one commit
+        (``replaces``: the version they were made from, the same for every copy; None:
+        new)."""
 
     # -- conflicts ----------------------------------------------------------------------
 

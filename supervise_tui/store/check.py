@@ -38,6 +38,7 @@ class CheckReport:
     sessions: int = 0
     drafts: int = 0
     contacts: int = 0  # informal contacts
+    groups: int = 0  # copies of group sessions
     problems: list[str] = field(default_factory=list)
     repairable: list[str] = field(default_factory=list)  # peer ids whose derived data differ
     unreadable: int = 0  # files of an encrypted folder the signed-in person holds no key to
@@ -156,7 +157,7 @@ def _check_peer(root, peer_id, parsed, people, report, seen) -> None:
     if index is None:
         if (root / index_rel).exists():
             return  # already reported as damaged
-        if all(p.name.startswith("contacts-") for p in (root / base).glob("*.json")):
+        if all(p.name.startswith(("contacts-", "groups-")) for p in (root / base).glob("*.json")):
             _check_contacts(base, peer_id, parsed, people, report)  # no session yet
             if peer_id not in people:
                 report.problems.append(f"{base}: belongs to a person who is not in {PEOPLE}")
@@ -233,7 +234,10 @@ def _check_peer(root, peer_id, parsed, people, report, seen) -> None:
 
 def _check_contacts(base: Path, peer_id: str, parsed, people, report) -> None:
     """Each informal contact: the right shape, filed under its peer and year, noted by
-    someone in the roster."""
+    someone in the roster (and each group session, :mod:`.check_groups`)."""
+    from .check_groups import check_groups
+
+    check_groups(base, peer_id, parsed, people, report)
     for rel, data in parsed.items():
         if rel.parent != base or not rel.name.startswith("contacts-"):
             continue

@@ -19,6 +19,7 @@ folder can lock each peer's records with a key of their own)::
     index-YYYY.json       one light row per session held that year (domain.rows)
     closed-YYYY.json      settled items raised that year
     contacts-YYYY.json    informal contacts between sessions that year (not derived)
+    groups-YYYY.json      the peer's copies of group sessions they attended that year
     drafts/<id>.json      one unfinished session each (autosave)
     conflicts.json        their sessions changed both here and in an imported bundle
 
@@ -84,6 +85,10 @@ def closed_file(peer_id: str, year: int) -> str:
 
 def contacts_file(peer_id: str, year: int) -> str:
     return f"peers/{peer_id}/contacts-{year}.json"
+
+
+def groups_file(peer_id: str, year: int) -> str:
+    return f"peers/{peer_id}/groups-{year}.json"
 
 
 def raised_on(track: ConcernTrack | GoalTrack | ActionTrack) -> date:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import user_prompts_dir
-from ..domain.enums import Section, SessionKind
+from ..domain.enums import GroupKind, Section, SessionKind
 from ..domain.text import NAME_MAX, SHORT_MAX
 
 _PACKAGED = Path(__file__).parent.parent / "_packs"
@@ -67,6 +67,12 @@ class PackError(ValueError):
 class Library:
     packs: dict[str, Pack] = field(default_factory=dict)
     problems: list[PackProblem] = field(default_factory=list)
+    group_packs: dict = field(default_factory=dict)  # id -> GroupPack (group_packs.py)
+
+    def for_group(self, kind: GroupKind):
+        """The group pack that suits a kind of group session (else any group pack)."""
+        packs = sorted(self.group_packs.values(), key=lambda p: (p.kind != kind, p.builtin, p.id))
+        return packs[0] if packs else None
 
     def for_kind(self, kind: SessionKind) -> Pack | None:
         """The pack that suits a session kind: a user's own first, else the built-in."""
@@ -94,10 +100,17 @@ def parse_pack(data: object, origin: Path, builtin: bool = False) -> Pack:
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise PackError("version", "must be a whole number, 1 or more")
     kind_raw = _text(data, "kind", 40)
+    if kind_raw in {k.value for k in GroupKind}:
+        from .group_packs import parse_group_pack
+
+        description = data.get("description", "")
+        if not isinstance(description, str) or len(description) > SHORT_MAX:
+            raise PackError("description", f"must be text of at most {SHORT_MAX} characters")
+        return parse_group_pack(data, origin, builtin, (pack_id, title, version, description))
     try:
         kind = SessionKind(kind_raw)
     except ValueError:
-        allowed = ", ".join(k.value for k in SessionKind)
+        allowed = ", ".join([*SessionKind, *GroupKind])
         raise PackError("kind", f"must be one of {allowed}") from None
     description = data.get("description", "")
     if not isinstance(description, str) or len(description) > SHORT_MAX:
@@ -200,5 +213,8 @@ def load_library(user_dir: Path | None = None) -> Library:
                 )
                 continue
             seen_here[pack.id] = path
-            library.packs[pack.id] = pack
+            if isinstance(pack, Pack):
+                library.packs[pack.id] = pack
+            else:  # a group pack (group_packs.py)
+                library.group_packs[pack.id] = pack
     return library

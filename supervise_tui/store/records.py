@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 
 from ..domain.contacts import Contact
 from ..domain.errors import ValidationError
+from ..domain.groups import GroupSession
 from ..domain.models import PeerInput, Person, Session
 from ..domain.serial import from_data
 from ..domain.tallies import PeerTally, YearCount
@@ -34,6 +35,7 @@ _TABLES: dict[str, dict[str, type]] = {
     "sessions": {"sessions": Session},
     "closed": dict(_HEADS),
     "contacts": {"contacts": Contact},
+    "groups": {"groups": GroupSession},
     "draft": {"draft": Session},
 }
 
@@ -59,7 +61,7 @@ def kind_of(rel: PurePosixPath | Path | str) -> str:
             return "peer"
         if name == "conflicts.json":
             return "conflicts"
-        for prefix in ("sessions", "index", "closed", "contacts"):
+        for prefix in ("sessions", "index", "closed", "contacts", "groups"):
             if name.startswith(prefix + "-") and name[len(prefix) + 1 : -5].isdigit():
                 return prefix
     return "unknown"

@@ -56,7 +56,7 @@ def delete_person(store: Backend, person_id: str) -> None:
     """Delete someone with no sessions; anyone with records is refused (mark them
     inactive instead: their history stays)."""
     person = store.person(person_id)
-    if store.has_records(person_id) or _in_contacts(store, person):
+    if store.has_records(person_id) or _in_contacts(store, person) or _in_groups(store, person):
         raise Refused(
             f"{person.name} has supervision records, so they cannot be deleted: "
             "their history would be lost. Mark them inactive instead."
@@ -70,6 +70,14 @@ def _in_contacts(store: Backend, person: Person) -> bool:
         return bool(store.contacts(person.id))
     peers = store.people(role=Role.PEER)
     return any(c.by == person.id for peer in peers for c in store.contacts(peer.id))
+
+
+def _in_groups(store: Backend, person: Person) -> bool:
+    """Whether a group session names ``person`` (a peer keeps a copy of each they attended)."""
+    if person.role == Role.PEER:
+        return bool(store.groups(person.id))
+    peers = store.people(role=Role.PEER)
+    return any(person.id in g.supervisor_ids for p in peers for g in store.groups(p.id))
 
 
 def visible_peers(store: Backend, *, include_inactive: bool = True) -> list[Person]:

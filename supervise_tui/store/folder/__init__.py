@@ -5,6 +5,7 @@ rooms named for what they hold — opening and locking (:mod:`.opening`), the lo
 every file and the hourly backup (:mod:`.upkeep`), the files and units of work they share
 (:mod:`.base`), people (:mod:`.people`), drafts (:mod:`.drafts`), reading history
 (:mod:`.history`) and writing it (:mod:`.writing`), informal contacts (:mod:`.contacts`),
+group sessions (:mod:`.groups`),
 and, for an encrypted folder, its keys (:mod:`.keys`, :mod:`.encrypting`).
 Every method of the Backend protocol holds the folder's mutex, so the UI's workers can
 call it from any thread without interleaving.
@@ -21,6 +22,7 @@ from ..backend import Backend
 from .contacts import ContactsRoom
 from .drafts import DraftsRoom
 from .encrypting import EncryptingRoom
+from .groups import GroupsRoom
 from .history import HistoryRoom
 from .opening import OpeningRoom, opener
 from .people import PeopleRoom
@@ -53,7 +55,14 @@ def _synchronized(cls):
 
 @_synchronized
 class FolderBackend(
-    EncryptingRoom, OpeningRoom, PeopleRoom, DraftsRoom, ContactsRoom, HistoryRoom, WritingRoom
+    EncryptingRoom,
+    OpeningRoom,
+    PeopleRoom,
+    DraftsRoom,
+    ContactsRoom,
+    GroupsRoom,
+    HistoryRoom,
+    WritingRoom,
 ):
     @contextmanager
     def transaction(self) -> Iterator[None]:

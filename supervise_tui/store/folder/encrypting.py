@@ -84,10 +84,11 @@ class EncryptingRoom(KeysRoom):
             )
 
     def _peers_with_drafts(self) -> list[str]:
-        """Peers with a draft or an informal contact but no session yet: their files are
-        sealed with their key too."""
+        """Peers with a draft, an informal contact or a group session but no session yet:
+        their files are sealed with their key too."""
         found = {p.parent.parent.name for p in (self.root / "peers").glob("*/drafts/*.json")}
         found |= {p.parent.name for p in (self.root / "peers").glob("*/contacts-*.json")}
+        found |= {p.parent.name for p in (self.root / "peers").glob("*/groups-*.json")}
         return sorted(found)
 
     def _seal_everything(self, sealer, tables: dict) -> None:

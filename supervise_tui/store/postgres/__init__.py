@@ -4,7 +4,7 @@
 rooms named for what they hold like the folder's: the connection and revisions
 (:mod:`.base`), who is connected (:mod:`.access`), people (:mod:`.people`), drafts
 (:mod:`.drafts`), reading history (:mod:`.history`) and writing it (:mod:`.writing`),
-informal contacts (:mod:`.contacts`).
+informal contacts (:mod:`.contacts`), group sessions (:mod:`.groups`).
 The tables and their versions are in :mod:`.schema`, the row-level policies in
 :mod:`.policies`, setting a server up in :mod:`.admin`. Only this package (and
 :mod:`.connect`, which imports it when first asked) touches psycopg.
@@ -25,6 +25,7 @@ __all__ = ["open_server"]
 _WRITES = {
     "put_person", "remove_person", "save_draft", "discard_draft", "store_session",
     "save_peer_input", "replace_history", "put_conflicts", "drop_conflict", "put_contact",
+    "put_group",
 }  # fmt: skip
 
 
@@ -50,12 +51,15 @@ def _backend_class():
     from .access import AccessRoom
     from .contacts import ContactsRoom
     from .drafts import DraftsRoom
+    from .groups import GroupsRoom
     from .history import HistoryRoom
     from .people import PeopleRoom
     from .writing import WritingRoom
 
     @_synchronized
-    class ServerBackend(AccessRoom, PeopleRoom, DraftsRoom, HistoryRoom, WritingRoom, ContactsRoom):
+    class ServerBackend(
+        AccessRoom, PeopleRoom, DraftsRoom, HistoryRoom, WritingRoom, ContactsRoom, GroupsRoom
+    ):
         pass
 
     return ServerBackend

@@ -14,6 +14,7 @@ Tables (records as JSONB, with typed columns for what is queried):
 - ``year_counts`` and ``peer_state`` (Home's tally, the peer's agenda, and the peer's
   revision, raised at every save so that a save made from an older reading is refused);
 - ``drafts``, ``conflicts``, ``contacts`` (informal contacts, from version 2);
+  ``groups`` (each attending peer's copy of a group session, from version 3);
   ``logins`` (which database login is which person) and
   ``meta`` (the schema's version, whether it holds the demo).
 """
@@ -97,8 +98,22 @@ CONTACTS = [  # informal contacts between sessions (records of their own)
     "CREATE POLICY may_see ON contacts USING (may_see(peer_id)) WITH CHECK (may_see(peer_id))",
 ]
 
+GROUPS = [  # group sessions: one row per attending peer's copy (records of their own)
+    """CREATE TABLE groups (
+        id text NOT NULL,
+        peer_id text NOT NULL,
+        held_at timestamp NOT NULL,
+        updated_at text NOT NULL,
+        record jsonb NOT NULL,
+        PRIMARY KEY (peer_id, id))""",
+    "CREATE INDEX groups_by_peer ON groups (peer_id, held_at, id)",
+    "GRANT SELECT, INSERT, UPDATE, DELETE ON groups TO {users}",
+    "ALTER TABLE groups ENABLE ROW LEVEL SECURITY",
+    "CREATE POLICY may_see ON groups USING (may_see(peer_id)) WITH CHECK (may_see(peer_id))",
+]
+
 # version n is reached by applying MIGRATIONS[n - 1]
-MIGRATIONS: list[list[str]] = [TABLES + POLICIES, CONTACTS]
+MIGRATIONS: list[list[str]] = [TABLES + POLICIES, CONTACTS, GROUPS]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

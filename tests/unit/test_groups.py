@@ -1,0 +1,314 @@
+"""Group sessions and community-of-practice calls: the rules, the rotation, each peer's
+copy in the store (on both backends, and sealed with each peer's key), the command line."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime, timedelta
+
+import orjson
+import pytest
+
+from supervise_tui.cli import main
+from supervise_tui.domain.enums import GroupKind, Role
+from supervise_tui.domain.errors import ValidationError
+from supervise_tui.domain.groups import GroupAction, GroupSession, copies_of, group_problem
+from supervise_tui.domain.models import Person
+from supervise_tui.services.rotation import rotation
+from supervise_tui.store.check import check
+from supervise_tui.store.errors import ChangedElsewhere, NoAccess, Refused
+from supervise_tui.store.folder import open_folder
+from supervise_tui.usecases.groups import (
+    gathered,
+    groups_of,
+    record_group,
+    remove_group,
+    team_rotation,
+)
+from supervise_tui.usecases.people import delete_person, save_person
+
+from ..conftest import FIXED_NOW, fixed_clock, folder_state, on_both_backends
+
+WHEN = datetime(2026, 11, 20, 14, 0)
+
+
+def call(team, **change) -> GroupSession:
+    """A community-of-practice call Jordan led, Robin brought the case, Dana sat in."""
+    group = GroupSession(
+        kind=GroupKind.COP,
+        when=WHEN,
+        minutes=50,
+        facilitator_id=team["peer"].id,
+        attendee_ids=[team["peer"].id, team["peer2"].id],
+        supervisor_ids=[team["sup"].id],
+        pack_id="community-of-practice",
+        case="A tenant who stopped opening the door",
+        case_by=team["peer2"].id,
+        practice="Knock, wait, leave a handwritten note",
+        actions=[GroupAction("Share the note template", team["peer"].id)],
+        words={
+            team["peer"].id: {"learned": "Jordan's own lesson"},
+            team["peer2"].id: {"learned": "Robin's own lesson"},
+        },
+    )
+    return dataclasses.replace(group, **change)
+
+
+def people_of(team) -> dict[str, Person]:
+    return {p.id: p for p in team.values()}
+
+
+# -- the rules ------------------------------------------------------------------------
+
+
+def test_a_sound_call_keeps_every_rule(team):
+    assert group_problem(call(team), people_of(team)) is None
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "words"),
+    [
+        (lambda t: {"attendee_ids": [t["peer"].id]}, "attendee_ids", "at least two peers"),
+        (lambda t: {"facilitator_id": t["sup2"].id}, "facilitator_id", "one of those present"),
+        (lambda t: {"facilitator_id": ""}, "facilitator_id", "who facilitated"),
+        (
+            lambda t: {"actions": [GroupAction("Call the landlord", t["sup2"].id)]},
+            "actions[0].owner",
+            "someone present",
+        ),
+        (lambda t: {"actions": [GroupAction(" ", t["peer"].id)]}, "actions[0].text", "action"),
+        (lambda t: {"case": "  "}, "case", "case brought"),
+        (lambda t: {"case_by": t["sup2"].id}, "case_by", "someone present"),
+        (lambda t: {"minutes": 0}, "minutes", "1 to 720"),
+        (lambda t: {"minutes": 721}, "minutes", "1 to 720"),
+        (lambda t: {"supervisor_ids": [t["peer2"].id]}, "supervisor_ids", "both"),
+        (lambda t: {"words": {t["sup"].id: {"learned": "x"}}}, "words", "peers present"),
+    ],
+)
+def test_bad_input_is_one_plain_sentence_naming_its_field(team, change, field, words):
+    problem = group_problem(call(team, **change(team)), people_of(team))
+    assert problem is not None and problem.field == field
+    assert words in str(problem) and str(problem).endswith(".") and "\n" not in str(problem)
+
+
+def test_an_inactive_peer_cannot_attend_and_supervisors_must_be_supervisors(team):
+    people = people_of(team)
+    people[team["peer2"].id] = dataclasses.replace(team["peer2"], active=False)
+    problem = group_problem(call(team), people)
+    assert str(problem) == "Robin Takahashi is marked inactive and cannot attend."
+    odd = call(team, supervisor_ids=["someone-else"])
+    assert group_problem(odd, people_of(team)).field == "supervisor_ids"
+
+
+def test_peers_may_meet_among_themselves_without_a_supervisor(team):
+    assert group_problem(call(team, supervisor_ids=[]), people_of(team)) is None
+
+
+def test_each_copy_holds_the_shared_fields_and_only_its_peers_words(team):
+    jordan, robin = copies_of(call(team))
+    assert (jordan.peer_id, robin.peer_id) == (team["peer"].id, team["peer2"].id)
+    assert jordan.words == {team["peer"].id: {"learned": "Jordan's own lesson"}}
+    assert robin.own_words() == {"learned": "Robin's own lesson"}
+    assert jordan.attendee_ids == robin.attendee_ids and jordan.case == robin.case
+    assert group_problem(jordan) is None
+    mixed = dataclasses.replace(jordan, words=call(team).words)
+    assert group_problem(mixed).field == "words"
+
+
+# -- the rotation ---------------------------------------------------------------------
+
+
+def test_the_rotation_suggests_whoever_led_least_recently_skipping_those_who_opt_out():
+    ana, ben, cy, dee = (
+        Person(n, Role.PEER) for n in ("Ana Lind", "Ben Ode", "Cy Moss", "Dee Ray")
+    )
+    sup = Person("Sam Vale", Role.SUPERVISOR)
+    peers = [ana, ben, cy, dee]
+
+    def led(who, days):
+        return GroupSession(
+            GroupKind.COP, WHEN - timedelta(days=days), 45, who.id, [ana.id, ben.id]
+        )
+
+    calls = [led(ana, 21), led(ben, 14), led(sup, 7), led(ana, 0)]
+    turn = rotation(calls, peers, [*peers, sup])
+    assert [c.name for c in turn.last] == ["Ana Lind", "Sam Vale", "Ben Ode"]  # newest first
+    assert turn.next_name == "Cy Moss"  # never led: first; ties by name (Cy before Dee)
+    cy_out = dataclasses.replace(cy, leads_calls=False)
+    assert rotation(calls, [ana, ben, cy_out, dee], peers).next_name == "Dee Ray"
+    gone = dataclasses.replace(dee, active=False)
+    assert rotation(calls, [ana, ben, cy_out, gone], peers).next_name == "Ben Ode"
+    removed = [dataclasses.replace(c, removed=object()) for c in calls]
+    assert rotation(removed, peers, peers).last == []
+    assert "next: Cy Moss." in turn.line() and turn.line().startswith("Last calls led by Ana")
+
+
+def test_ties_in_when_go_to_whoever_led_fewest_times():
+    ana, ben = Person("Ana Lind", Role.PEER), Person("Ben Ode", Role.PEER)
+    calls = [
+        GroupSession(GroupKind.COP, WHEN, 30, ana.id, [ana.id, ben.id]),
+        GroupSession(GroupKind.COP, WHEN, 30, ben.id, [ana.id, ben.id]),
+        GroupSession(GroupKind.COP, WHEN - timedelta(days=9), 30, ben.id, [ana.id, ben.id]),
+    ]
+    assert rotation(calls, [ana, ben], [ana, ben]).next_name == "Ana Lind"
+
+
+# -- the store and the use cases --------------------------------------------------------
+
+
+@on_both_backends
+class TestGroupsKept:
+    def test_recording_keeps_a_copy_for_each_peer_present(self, repo, team):
+        kept = record_group(repo, call(team), clock=fixed_clock)
+        jordan = repo.groups(team["peer"].id)
+        robin = repo.groups(team["peer2"].id)
+        assert [g.id for g in jordan] == [g.id for g in robin] == [kept.id]
+        assert jordan[0].words == {team["peer"].id: {"learned": "Jordan's own lesson"}}
+        assert "Jordan's own lesson" not in str(robin[0])
+        assert robin[0].case == "A tenant who stopped opening the door"
+        assert jordan[0].created_at == FIXED_NOW
+        whole = gathered(repo, [team["peer"], team["peer2"]])
+        assert len(whole) == 1 and set(whole[0].words) == {team["peer"].id, team["peer2"].id}
+        assert repo.groups(team["peer"].id, start=date(2026, 11, 21)) == []
+
+    def test_bad_input_writes_nothing(self, repo, team):
+        with pytest.raises(ValidationError) as caught:
+            record_group(repo, call(team, attendee_ids=[team["peer"].id]), clock=fixed_clock)
+        assert str(caught.value) == "A group session needs at least two peers present."
+        ahead = call(team, when=FIXED_NOW.replace(tzinfo=None) + timedelta(days=1))
+        with pytest.raises(ValidationError, match="still ahead"):
+            record_group(repo, ahead, clock=fixed_clock)
+        assert repo.groups(team["peer"].id) == [] == repo.groups(team["peer2"].id)
+
+    def test_removing_one_recorded_by_mistake_keeps_it_out_of_every_list(self, repo, team):
+        kept = record_group(repo, call(team), clock=fixed_clock)
+        gone = remove_group(repo, kept.id[:6], "Recorded twice", clock=fixed_clock)
+        assert gone.removed.reason == "Recorded twice"
+        assert groups_of(repo, team["peer"].id) == [] == groups_of(repo, team["peer2"].id)
+        copies = repo.groups(team["peer2"].id)
+        assert copies[0].removed is not None and copies[0].revisions == [kept.updated_at]
+        assert copies[0].words == {team["peer2"].id: {"learned": "Robin's own lesson"}}
+        with pytest.raises(ChangedElsewhere):
+            repo.put_group(copies_of(kept), replaces=kept.updated_at)
+
+    def test_a_person_named_in_a_group_session_cannot_be_deleted(self, repo, team):
+        record_group(repo, call(team), clock=fixed_clock)
+        for key in ("peer2", "sup"):
+            with pytest.raises(Refused, match="cannot be deleted"):
+                delete_person(repo, team[key].id)
+
+    def test_the_rotation_reads_the_held_calls(self, repo, team):
+        record_group(repo, call(team), clock=fixed_clock)
+        turn = team_rotation(repo)
+        assert [c.name for c in turn.last] == ["Jordan Ellery"]
+        assert turn.next_name == "Robin Takahashi"
+        save_person(repo, dataclasses.replace(team["peer2"], leads_calls=False), clock=fixed_clock)
+        assert team_rotation(repo).next_name == "Jordan Ellery"
+        assert repo.person(team["peer2"].id).leads_calls is False
+
+
+def test_check_reads_the_copies_and_names_one_that_breaks_the_rules(repo, team, data_dir):
+    kept = record_group(repo, call(team), clock=fixed_clock)
+    repo.close()
+    assert check(data_dir).ok and check(data_dir).groups == 2
+    path = data_dir / "peers" / team["peer"].id / "groups-2026.json"
+    data = orjson.loads(path.read_bytes())
+    data["groups"][kept.id]["minutes"] = 5000
+    path.write_bytes(orjson.dumps(data))
+    assert f"group session {kept.id}: invalid (minutes)" in " ".join(check(data_dir).problems)
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_in_an_encrypted_folder_each_copy_is_sealed_with_its_peers_key(locked_folder):
+    from supervise_tui.usecases.security import sign_in
+
+    from ..conftest import PASS
+
+    folder, team, _ = locked_folder
+    with open_folder(folder, clock=fixed_clock) as store:
+        sign_in(store, "Dana Whitfield", PASS)  # the lead: she writes every peer's record
+        record_group(store, call(team), clock=fixed_clock)
+    for path in folder.rglob("groups-*.json"):
+        assert b"own lesson" not in path.read_bytes() and b"tenant" not in path.read_bytes()
+    with open_folder(folder, clock=fixed_clock) as store:
+        sign_in(store, "Robin Takahashi", "Robin Takahashi own words here")
+        (mine,) = groups_of(store, team["peer2"].id)
+        assert mine.words == {team["peer2"].id: {"learned": "Robin's own lesson"}}
+        with pytest.raises(NoAccess):
+            store.groups(team["peer"].id)
+        assert check(folder, store.codec).ok
+        # a peer who did not lead it, or cannot write every attendee's record, records none
+        with pytest.raises(Refused, match="supervisor"):
+            record_group(store, call(team, when=WHEN - timedelta(days=7)), clock=fixed_clock)
+        led = call(team, when=WHEN - timedelta(days=7), facilitator_id=team["peer2"].id)
+        with pytest.raises(Refused, match="not in your records"):
+            record_group(store, led, clock=fixed_clock)
+
+
+# -- the command line -----------------------------------------------------------------
+
+
+def test_the_command_line_records_lists_and_rotates(repo, team, data_dir, capsys):
+    repo.close()
+    base = ["--data-dir", str(data_dir)]
+    line = [
+        "group", *base, "--kind", "cop", "--peers", "Jordan Ellery, Robin Takahashi",
+        "--facilitator", "Robin Takahashi", "--supervisor", "Dana Whitfield",
+        "--when", "today 10:00", "--minutes", "40", "--case", "A neighbour dispute",
+        "--case-by", "Jordan Ellery", "--words", "Jordan Ellery=Listen first",
+        "--action", "Dana Whitfield=Ask the agency about mediation",
+    ]  # fmt: skip
+    assert main(line, clock=fixed_clock) == 0
+    assert "led by Robin Takahashi" in capsys.readouterr().out
+    assert main(["groups", *base, "--json"], clock=fixed_clock) == 0
+    (listed,) = orjson.loads(capsys.readouterr().out)
+    assert listed["words"] == {"Jordan Ellery": {"learned": "Listen first"}}
+    assert listed["actions"] == [
+        {"text": "Ask the agency about mediation", "owner": "Dana Whitfield"}
+    ]
+    assert main(["rotation", *base], clock=fixed_clock) == 0
+    said = capsys.readouterr().out
+    assert said == "Last calls led by Robin Takahashi (Sun 22 Nov 2026); next: Jordan Ellery.\n"
+    assert main(["rotation", *base, "--opt-out", "Jordan Ellery"], clock=fixed_clock) == 0
+    assert main(["rotation", *base, "--json"], clock=fixed_clock) == 0
+    assert orjson.loads(capsys.readouterr().out.split("\n", 1)[1])["next"] == "Robin Takahashi"
+    assert main(["groups", *base], clock=fixed_clock) == 0
+    assert "1 group session(s), 40 min in all." in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("extra", "code", "said"),
+    [
+        (["--peers", "Jordan Ellery"], 1, "at least two peers present."),
+        (
+            ["--peers", "Jordan Ellery,Robin Takahashi", "--facilitator", "Marcus Oyelaran"],
+            1,
+            "The facilitator must be one of those present.",
+        ),
+        (["--peers", "Jordan Ellery,Robin Takahashi", "--minutes", "0"], 1, "from 1 to 720"),
+        (["--peers", "Jordan Ellery,Robin Takahashi", "--action", "nobody"], 2, "NAME=TEXT"),
+        (["--peers", "Jordan Ellery,Nobody Here"], 1, "Nobody Here"),
+    ],
+)
+def test_bad_input_on_the_command_line_changes_nothing(
+    repo, team, data_dir, capsys, extra, code, said
+):
+    repo.close()
+    before = folder_state(data_dir, backups=False)
+    line = ["group", "--data-dir", str(data_dir), "--kind", "group", "--facilitator",
+            "Jordan Ellery", "--minutes", "30", "--case", "A rota clash", "--case-by",
+            "Jordan Ellery", "--peers", "x"]  # fmt: skip
+    line = line[:-2] + extra if "--peers" in extra else line
+    for option in ("--facilitator", "--minutes"):
+        if option in extra and option in line[: -len(extra)]:
+            at = line.index(option)
+            del line[at : at + 2]
+    assert main(line, clock=fixed_clock) == code
+    err = capsys.readouterr().err
+    assert said in err and err.count("\n") == 1
+    assert folder_state(data_dir, backups=False) == before
+
+
+def test_a_wrong_command_is_exit_code_two(data_dir, capsys):
+    assert main(["group", "--data-dir", str(data_dir), "--kind", "cop"], clock=fixed_clock) == 2
+    assert "needs --peers and --facilitator and --minutes" in capsys.readouterr().err
