@@ -15,6 +15,7 @@ def cmd_lookback(command: str, ctx: Ctx, args) -> int:
     from ..services.periods import parse_period
     from ..usecases import lookback
     from ..usecases.contacts import contacts_of
+    from ..usecases.groups import groups_of, team_rotation
     from ..usecases.people import find_person
 
     today = ctx.today()
@@ -30,10 +31,11 @@ def cmd_lookback(command: str, ctx: Ctx, args) -> int:
                 heading = f"peers of {supervisor.name}"
             else:
                 heading = f"peers at {args.site}" if args.site else "all active peers"
+            turn = team_rotation(repo)
             if args.json:
-                out = _json({"team": heading, **to_data(team)})
+                out = _json({"team": heading, **to_data(team), "rotation": turn.line()})
             else:
-                out = report.team_text(team, heading)
+                out = report.team_text(team, heading).rstrip("\n") + "\n\n" + turn.line()
         else:
             person = _whose(repo, args.peer)
             if command == "history":
@@ -41,6 +43,7 @@ def cmd_lookback(command: str, ctx: Ctx, args) -> int:
                 found = repo.rows(person.id, start=period.start, end=period.end)
                 rows = report.history_rows(found, people)
                 contacts = contacts_of(repo, person.id, start=period.start, end=period.end)
+                groups = groups_of(repo, person.id, start=period.start, end=period.end)
                 if args.json:
                     out = _json(
                         {
@@ -49,6 +52,7 @@ def cmd_lookback(command: str, ctx: Ctx, args) -> int:
                             "period": period.label,
                             "sessions": to_data(rows),
                             "informal_contacts": to_data(contacts),
+                            "group_sessions": to_data(groups),
                         }
                     )
                 else:
@@ -58,11 +62,29 @@ def cmd_lookback(command: str, ctx: Ctx, args) -> int:
                         lines = contact_lines(contacts, names)
                         out = out.rstrip("\n") + "\n\nInformal contacts:\n"
                         out += "\n".join(f"  {line}" for line in lines)
+                    if groups:
+                        out = out.rstrip("\n") + "\n\n" + _group_text(groups, people)
             else:
                 trends = lookback.trends_for(lookback.load_figures(repo, person), period, today)
                 out = _json(to_data(trends)) if args.json else report.trends_text(trends)
     print(out.rstrip("\n"))
     return EXIT_OK
+
+
+def _group_text(groups, people) -> str:
+    """A peer's group sessions: when, which kind, who led it, and their own words."""
+    from ..domain.groups import group_line, own_lines
+    from ..store.packs import load_library
+
+    library = load_library()
+    names = {p.id: p.name for p in people.values()}
+    lines = ["Group sessions and community-of-practice calls:"]
+    for group in groups:
+        lines.append(f"  {group_line(group, names)}")
+        pack = library.group_packs.get(group.pack_id) or library.for_group(group.kind)
+        asked = {q.id: q.text for q in pack.own} if pack else {}
+        lines += [f"    {line}" for line in own_lines(group, asked)]
+    return "\n".join(lines)
 
 
 def _json(value) -> str:

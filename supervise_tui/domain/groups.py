@@ -194,3 +194,26 @@ def group_line(group: GroupSession, names: Mapping[str, str]) -> str:
         f"{human_date(group.day)} {group.when:%H:%M} · {group.kind.label}, "
         f"{group.minutes} min, {peers} peers, led by {led}"
     )
+
+
+def own_lines(group: GroupSession, questions: Mapping[str, str] | None = None) -> list[str]:
+    """This copy's peer's own words, one line a question ("What I learned: …")."""
+    asked = questions or {}
+    return [
+        f"{asked.get(key, key.replace('-', ' ').capitalize())}: {' '.join(text.split())}"
+        for key, text in group.own_words().items()
+    ]
+
+
+def peer_group_lines(
+    groups: list[GroupSession], names: Mapping[str, str], questions: Mapping[str, str]
+) -> list[str]:
+    """A peer's own group sessions, newest first: each one's line, the practice the group
+    chose, and that peer's own words (their copy holds no one else's)."""
+    lines = []
+    for group in sorted(groups, key=lambda g: (g.when, g.id), reverse=True):
+        lines.append(group_line(group, names))
+        if group.practice:
+            lines.append(f"  Practice to try: {group.practice}")
+        lines += [f"  {line}" for line in own_lines(group, questions)]
+    return lines

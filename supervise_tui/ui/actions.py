@@ -36,6 +36,12 @@ ACTIONS: tuple[Action, ...] = (
     Action("home.team", "team: open", "All peers side by side"),
     Action("home.hours", "hours: open", "Supervision time per peer, against the targets"),
     Action("home.new_session", "session: start", "Start a supervision session", writes=True),
+    Action(
+        "home.group",
+        "group session: record",
+        "A group supervision or community-of-practice call, several peers at once",
+        writes=True,
+    ),
     Action("home.resume", "session: resume", "Resume an unfinished session", writes=True),
     Action(
         "home.signoff",

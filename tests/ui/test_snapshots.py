@@ -208,3 +208,15 @@ def test_a_peers_portfolio(snap_compare, repo, stable, size):
 
     app = build_app(repo, peer_name="Jordan Ellery")
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES[:1], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_recording_a_group_session(snap_compare, repo, stable, size):
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        await pilot.press("space", "down", "space")  # Jordan and Robin present
+        await settle(pilot)
+
+    assert snap_compare(build_app(repo), terminal_size=size, run_before=run_before)

@@ -48,7 +48,8 @@ class HomeScreen(Starting, TimeKeeping, ViewScreen):
         "offered at the top: **r** resumes it exactly as it was left, because everything is "
         "saved as it is typed. A finished session that still needs signing shows under "
         "*Sign-off*: **s** opens it. **c** notes an informal contact with the highlighted "
-        "peer (a call, a text, a drop-in): it counts as informal time. **m** is your own view: "
+        "peer (a call, a text, a drop-in): it counts as informal time. **g** records a group "
+        "session or a community-of-practice call. **m** is your own view: "
         "what you learned, and your actions' follow-through. **p** manages people."
     )
     BINDINGS = [
@@ -62,6 +63,13 @@ class HomeScreen(Starting, TimeKeeping, ViewScreen):
         ),
         bind("t", "team", "Team", "All peers side by side, with trends"),
         bind("c", "note_contact", "Contact", "Note an informal contact with the highlighted peer"),
+        bind(
+            "g",
+            "group",
+            "Group",
+            "Record a group session or community-of-practice call",
+            show=False,
+        ),
         bind("H", "hours", "Hours", "Supervision time per peer, against targets", show=False),
         bind("r", "resume", "Resume", "Resume an unfinished session"),
         bind(
@@ -265,7 +273,7 @@ class HomeScreen(Starting, TimeKeeping, ViewScreen):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         read_only = self.app.store.read_only
-        if action in ("new_session", "note_contact"):
+        if action in ("new_session", "note_contact", "group"):
             return bool(self.data.rows) and not read_only
         if action in ("history", "team"):
             return bool(self.data.rows)

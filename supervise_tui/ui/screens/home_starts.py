@@ -23,6 +23,11 @@ class Starting:
 
         self.app.push_screen(TeamScreen())
 
+    def action_group(self) -> None:
+        from .group_session import GroupSessionScreen
+
+        self.app.push_screen(GroupSessionScreen(self.data.people))
+
     def action_hours(self) -> None:
         from .hours import HoursScreen
 

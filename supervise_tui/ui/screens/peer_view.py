@@ -13,12 +13,15 @@ from textual.message import Message
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...domain.enums import GroupKind
+from ...domain.groups import peer_group_lines
 from ...domain.models import AgendaItem, PeerInput, Person
 from ...domain.text import SHORT_MAX
 from ...services.home import home_rows, peer_detail
 from ...store.errors import StoreError
 from ...usecases.agenda import save_agenda
 from ...usecases.contacts import contacts_since_last
+from ...usecases.groups import groups_of
 from ..keys import binder
 from .base import ViewScreen
 from .help import screen_help
@@ -47,6 +50,7 @@ class PeerViewScreen(ViewScreen):
         detail: str
         peer_input: PeerInput | None
         error: str | None = None
+        groups: str = ""  # their group sessions and calls, with their own words
 
     def __init__(self, peer: Person) -> None:
         super().__init__()
@@ -66,6 +70,8 @@ class PeerViewScreen(ViewScreen):
             yield OptionList(id="agenda")
             yield Static("What is open", classes="section-title")
             yield Static("", id="open-items", markup=False, classes="section-body")
+            yield Static("Group sessions and calls", classes="section-title")
+            yield Static("", id="groups", markup=False, classes="section-body")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -84,6 +90,7 @@ class PeerViewScreen(ViewScreen):
             peer_input = repo.peer_input(self.peer.id)
             names = {p.id: p.name for p in repo.people()}
             contacts = contacts_since_last(repo, self.peer.id)
+            groups = groups_of(repo, self.peer.id)
         except StoreError as error:
             self.post_message(self.Loaded("", None, str(error)))
             return
@@ -92,7 +99,10 @@ class PeerViewScreen(ViewScreen):
         detail = ""
         if rows:
             detail = peer_detail(rows[0], tracks, today, names, gentle=True, contacts=contacts)
-        self.post_message(self.Loaded(detail, peer_input))
+        pack = self.app.library.for_group(GroupKind.COP)
+        asked = {q.id: q.text for q in pack.own} if pack else {}
+        said = "\n".join(peer_group_lines(groups, names, asked)) or "None recorded yet."
+        self.post_message(self.Loaded(detail, peer_input, groups=said))
 
     def on_peer_view_screen_loaded(self, message: Loaded) -> None:
         if message.peer_input is None:
@@ -100,6 +110,7 @@ class PeerViewScreen(ViewScreen):
             return
         self.peer_input = message.peer_input
         self.query_one("#open-items", Static).update(message.detail)
+        self.query_one("#groups", Static).update(message.groups)
         note = self.peer_input.note.strip()
         self.query_one("#next-note", Static).update(
             f"Your note: {note}"

@@ -12,6 +12,7 @@ from ...services.report import team_cells
 from ...services.team import TeamTrends
 from ...store.errors import StoreError
 from ...usecases import lookback
+from ...usecases.groups import team_rotation
 from ..keys import binder
 from ..widgets.cells import plain, reset_table
 from .help import screen_help
@@ -50,12 +51,14 @@ class TeamScreen(PeriodTableScreen):
         team: TeamTrends | None
         error: str | None = None
         below: list[str] = field(default_factory=list)  # the hours targets not met so far
+        rotation: str = ""  # who led the last calls, who is next
 
     def __init__(self) -> None:
         super().__init__()
         self.team = None
         self.members = []
         self.sort_key: str | None = None
+        self.rotation = ""  # who led the last community-of-practice calls, who is next
 
     def columns(self) -> list[tuple[str, str]]:
         wide = self.size.width >= WIDE
@@ -71,7 +74,8 @@ class TeamScreen(PeriodTableScreen):
             self.post_message(self.Loaded(None, str(error)))
             return
         self.members = members
-        self.post_message(self.Loaded(team, below=self._below_target(members)))
+        turn = team_rotation(repo).line()
+        self.post_message(self.Loaded(team, below=self._below_target(members), rotation=turn))
 
     def _below_target(self, members) -> list[str]:
         """Who is below the agency's hours targets so far (none set: nobody)."""
@@ -91,11 +95,11 @@ class TeamScreen(PeriodTableScreen):
         note = self.loaded("team-note", message.team, message.error)
         if note is None:
             return
-        self.team = message.team
+        self.team, self.rotation = message.team, message.rotation
         self.fill()
         note.update(
             f"{len(self.team.peers)} peer(s), {self.team.period}. "
-            "o changes the order; Enter opens a history."
+            "o changes the order; Enter opens a history.\n" + message.rotation
         )
         lines = ["Concern categories that recur across peers:"]
         lines += [
@@ -149,7 +153,7 @@ class TeamScreen(PeriodTableScreen):
 
         self.query_one(DataTable).sort(key, key=sort_key, reverse=key in ATTENTION_FIRST)
         label = next(label for label, k in self.columns() if k == key)
-        self.query_one("#team-note", Static).update(f"Ordered by {label}.")
+        self.query_one("#team-note", Static).update(f"Ordered by {label}.\n{self.rotation}")
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

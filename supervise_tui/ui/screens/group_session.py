@@ -1,0 +1,217 @@
+"""Record a group session or a community-of-practice call: who was there and who led it,
+when and how long, the pack's shared questions, each peer's own words, actions with an
+owner. Bad input is said beside its field, and nothing is written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+
+from ...domain.dates import human_datetime, parse_datetime
+from ...domain.enums import GroupKind, Role
+from ...domain.errors import ValidationError
+from ...domain.groups import GroupSession
+from ...domain.models import Person
+from ...usecases.groups import record_group
+from ..keys import binder
+from ..outcome import outcome
+from ..widgets.checklist import CheckList
+from ..widgets.controls import TextInput
+from ..widgets.fields import say
+from ..widgets.group_parts import Actions, OwnWords
+from .help import screen_help
+
+bind = binder("group")
+# where each rule's field is said: the error line under its control
+ERROR_LINES = (
+    "attendee_ids", "supervisor_ids", "facilitator_id", "when", "minutes", "case", "case_by",
+    "practice", "note", "words", "actions",
+)  # fmt: skip
+FOCUS = {
+    "attendee_ids": "#attendees",
+    "supervisor_ids": "#supervisors",
+    "facilitator_id": "#facilitator",
+    "case_by": "#case-by",
+    "words": "#words Input",
+    "actions": "#action-0",
+}
+
+
+class GroupSessionScreen(Screen):
+    CSS_PATH = "forms.tcss"
+    HELP_TITLE, HELP_TEXT = screen_help("group")
+    BINDINGS = [
+        bind("f2", "save", "Save", "Record this group session for every peer present"),
+        bind("escape", "cancel", "Cancel", "Back; nothing is recorded"),
+    ]
+
+    @dataclass
+    class Saved(Message):
+        group: GroupSession | None
+        error: str | None = None
+        field: str | None = None
+
+    def __init__(self, people: list[Person]) -> None:
+        super().__init__()
+        self.people = [p for p in people if p.active]
+        self.peers = [p for p in self.people if p.role == Role.PEER]
+        self.supervisors = [p for p in self.people if p.role == Role.SUPERVISOR]
+
+    def compose(self) -> ComposeResult:
+        pack = self.app.library.for_group(GroupKind.COP)
+        self.pack_id = pack.id if pack else ""
+        own = [(q.id, q.text) for q in pack.own] if pack else [("learned", "What I learned")]
+        everyone = [(Text(p.name), p.id) for p in self.people]
+        me = getattr(self.app, "person", None)
+        sups = [me.id] if me is not None and me.role == Role.SUPERVISOR else []
+        yield Header()
+        with VerticalScroll(id="form"):
+            yield Label("Kind")
+            yield Select(
+                GroupKind.choices(), id="kind", compact=True, allow_blank=False, value="cop"
+            )
+            yield Label("Peers present — space ticks; two or more")
+            yield CheckList([(p.display, p.id) for p in self.peers], id="attendees")
+            yield Static("", id="attendee_ids-error", classes="error-line", markup=False)
+            yield Label("Supervisors present — none is fine when peers meet on their own")
+            yield CheckList([(p.display, p.id) for p in self.supervisors], sups, id="supervisors")
+            yield Static("", id="supervisor_ids-error", classes="error-line", markup=False)
+            yield Label("Who facilitated")
+            yield Select(everyone, id="facilitator", compact=True, prompt="Choose who led it")
+            yield Static("", id="facilitator_id-error", classes="error-line", markup=False)
+            yield Label("When it began")
+            yield TextInput("now", id="when", compact=True, placeholder="now, today 14:00")
+            yield Static("", id="when-error", classes="note-line", markup=False)
+            yield Label("Minutes")
+            yield TextInput("", id="minutes", compact=True, placeholder="e.g. 60", type="integer")
+            yield Static("", id="minutes-error", classes="error-line", markup=False)
+            yield Label(pack.asks("case") if pack else "The case brought", markup=False)
+            yield TextInput("", id="case", compact=True, placeholder="no client names")
+            yield Static("", id="case-error", classes="error-line", markup=False)
+            yield Label("Brought by")
+            yield Select(everyone, id="case-by", compact=True, prompt="Who brought it")
+            yield Static("", id="case_by-error", classes="error-line", markup=False)
+            yield Label(pack.asks("practice") if pack else "One practice to try", markup=False)
+            yield TextInput("", id="practice", compact=True)
+            yield Static("", id="practice-error", classes="error-line", markup=False)
+            yield Label(pack.asks("note") if pack else "A shared note", markup=False)
+            yield TextInput("", id="note", compact=True)
+            yield Static("", id="note-error", classes="error-line", markup=False)
+            yield Label("Each peer's own words")
+            yield OwnWords(own, id="words")
+            yield Static("", id="words-error", classes="error-line", markup=False)
+            yield Label("Actions agreed, each with who does it")
+            yield Actions(self.people, id="actions")
+            yield Static("", id="actions-error", classes="error-line", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Save (F2)", variant="primary", id="save")
+                yield Button("Cancel (Esc)", id="cancel")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.sub_title = "Record a group session"
+        for line in self.query(".error-line"):
+            line.display = False
+        self._echo_when()
+        await self.query_one(OwnWords).show([])
+        self.query_one("#attendees").focus()
+
+    def _echo_when(self) -> None:
+        note = self.query_one("#when-error", Static)
+        try:
+            when = parse_datetime(self.query_one("#when", Input).value, self.app.local_now())
+        except ValidationError as error:
+            note.update(error.message)
+            note.add_class("-error")
+        else:
+            note.update(f"→ {human_datetime(when)}")
+            note.remove_class("-error")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "when":
+            self._echo_when()
+
+    async def on_check_list_changed(self, event: CheckList.Changed) -> None:
+        if event.checklist.id == "attendees":
+            ticked = set(event.checklist.selected)
+            await self.query_one(OwnWords).show([p for p in self.peers if p.id in ticked])
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def action_cancel(self) -> None:
+        self.app.pop_screen()
+
+    def _value(self, selector: str) -> str:
+        value = self.query_one(selector, Select).value
+        return "" if value is Select.NULL else str(value)
+
+    def _say(self, field: str | None, message: str) -> None:
+        """``message`` beside its field (every other field's line cleared)."""
+        for name in ERROR_LINES:
+            if name != "when":  # (its line echoes the time typed)
+                say(self.query_one(f"#{name}-error", Static), "")
+        base = (field or "").split("[")[0].split(".")[0]
+        if base not in ERROR_LINES:
+            self.notify(message, severity="error", timeout=10)
+            return
+        line = self.query_one(f"#{base}-error", Static)
+        say(line, message)
+        line.add_class("-error")
+        found = self.query(FOCUS.get(base, f"#{base}"))
+        if found:
+            found.first().focus()
+        line.scroll_visible()
+
+    def action_save(self) -> None:
+        try:
+            when = parse_datetime(self.query_one("#when", Input).value, self.app.local_now())
+        except ValidationError:
+            self.query_one("#when").focus()
+            return
+        minutes = self.query_one("#minutes", Input).value.strip()
+        if not minutes.isdigit():
+            self._say("minutes", "Please type the minutes as a whole number, e.g. 60.")
+            return
+        group = GroupSession(
+            kind=GroupKind(self._value("#kind")),
+            when=when,
+            minutes=int(minutes),
+            facilitator_id=self._value("#facilitator"),
+            attendee_ids=list(self.query_one("#attendees", CheckList).selected),
+            supervisor_ids=list(self.query_one("#supervisors", CheckList).selected),
+            pack_id=self.pack_id,
+            case=self.query_one("#case", Input).value,
+            case_by=self._value("#case-by"),
+            practice=self.query_one("#practice", Input).value,
+            note=self.query_one("#note", Input).value,
+            actions=self.query_one(Actions).actions(),
+            words=self.query_one(OwnWords).words(),
+        )
+        self.record(group)
+
+    @work(thread=True, exclusive=True, group="group")
+    def record(self, group: GroupSession) -> None:
+        store, clock = self.app.store, self.app.clock
+        self.post_message(outcome(self.Saved, lambda: record_group(store, group, clock=clock)))
+
+    def on_group_session_screen_saved(self, message: Saved) -> None:
+        if message.group is None:
+            self._say(message.field, message.error or "It could not be recorded.")
+            return
+        group = message.group
+        self.app.pop_screen()
+        self.app.notify(
+            f"Recorded: a {group.kind.label.lower()}, {group.minutes} min, "
+            f"in the records of the {len(group.attendee_ids)} peers present."
+        )

@@ -1,0 +1,143 @@
+"""Group sessions and community-of-practice calls in the app, at 80×24: recording a call
+from Home (g), bad input said beside its field with nothing written, the rotation on the
+Team screen, and a peer's own view showing their words only."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from supervise_tui.domain.enums import GroupKind
+from supervise_tui.domain.groups import GroupAction, GroupSession
+from supervise_tui.ui.screens.group_session import GroupSessionScreen
+from supervise_tui.ui.screens.home import HomeScreen
+from supervise_tui.usecases.groups import record_group
+
+from ..conftest import fixed_clock
+from .helpers import SIZE, build_app, choose, fill, focus, screen_text, settle, text_of, wait_for
+
+
+async def open_form(pilot) -> GroupSessionScreen:
+    await settle(pilot)
+    await pilot.press("g")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, GroupSessionScreen)
+    return pilot.app.screen
+
+
+async def tick(pilot, selector: str, *names: str) -> None:
+    """Tick these names in a check list, as space on each would."""
+    checklist = await focus(pilot, selector)
+    for index in range(checklist.option_count):
+        checklist.highlighted = index
+        label = str(checklist.get_option_at_index(index).prompt)[4:]
+        if label.split(" (")[0] in names:
+            await pilot.press("space")
+    await pilot.pause()
+
+
+async def test_a_supervisor_records_a_call_a_peer_led(repo, team):
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_form(pilot)
+        assert "Peers present" in screen_text(app)
+        await tick(pilot, "#attendees", "Jordan Ellery", "Robin Takahashi")
+        await settle(pilot)
+        await tick(pilot, "#supervisors", "Dana Whitfield")
+        await choose(pilot, "#facilitator", "Robin Takahashi")
+        await fill(pilot, "#minutes", "45")
+        await fill(pilot, "#case", "A tenant who stopped opening the door")
+        await choose(pilot, "#case-by", "Jordan Ellery")
+        await fill(pilot, "#practice", "Knock, wait, leave a note")
+        words = form.query("#words Input")
+        assert len(words) == 4  # two own questions for each peer ticked
+        await fill(pilot, f"#{words[0].id}", "Patience is part of it")
+        await fill(pilot, f"#{words[2].id}", "I can ask sooner")
+        await fill(pilot, "#action-0", "Share the note template")
+        await choose(pilot, "#owner-0", "Robin Takahashi")
+        await pilot.press("f2")
+        await settle(pilot)
+        await wait_for(lambda: isinstance(app.screen, HomeScreen))
+    (jordan,) = repo.groups(team["peer"].id)
+    (robin,) = repo.groups(team["peer2"].id)
+    assert jordan.facilitator_id == team["peer2"].id and jordan.minutes == 45
+    assert jordan.words == {team["peer"].id: {"learned": "Patience is part of it"}}
+    assert robin.words == {team["peer2"].id: {"learned": "I can ask sooner"}}
+    assert robin.actions[0].owner == team["peer2"].id and robin.supervisor_ids == [team["sup"].id]
+    assert jordan.when == datetime(2026, 11, 22, 15, 0)
+
+
+async def test_bad_input_is_said_beside_its_field_and_nothing_is_written(repo, team):
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_form(pilot)
+        await tick(pilot, "#attendees", "Jordan Ellery")
+        await choose(pilot, "#facilitator", "Marcus Oyelaran")
+        await fill(pilot, "#minutes", "30")
+        await fill(pilot, "#case", "A rota clash")
+        await pilot.press("f2")
+        await settle(pilot)
+        line = form.query_one("#attendee_ids-error")
+        assert text_of(line) == "A group session needs at least two peers present."
+        assert line.display and app.screen is form
+        await tick(pilot, "#attendees", "Robin Takahashi")
+        await pilot.press("f2")
+        await settle(pilot)
+        assert text_of(form.query_one("#facilitator_id-error")) == (
+            "The facilitator must be one of those present."
+        )
+        assert not form.query_one("#attendee_ids-error").display
+        assert form.query_one("#facilitator").has_focus
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+    assert repo.groups(team["peer"].id) == [] == repo.groups(team["peer2"].id)
+
+
+def held_call(repo, team) -> None:
+    record_group(
+        repo,
+        GroupSession(
+            GroupKind.COP,
+            datetime(2026, 11, 20, 14, 0),
+            50,
+            team["peer"].id,
+            [team["peer"].id, team["peer2"].id],
+            case="A neighbour dispute",
+            case_by=team["peer2"].id,
+            practice="Listen before suggesting",
+            actions=[GroupAction("Find the mediation leaflet", team["peer2"].id)],
+            words={
+                team["peer"].id: {"learned": "Jordan's own lesson"},
+                team["peer2"].id: {"learned": "Robin's own lesson"},
+            },
+        ),
+        clock=fixed_clock,
+    )
+
+
+async def test_the_team_screen_shows_who_led_the_last_calls_and_who_is_next(repo, team):
+    held_call(repo, team)
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        await wait_for(lambda: "next: Robin" in screen_text(app))
+        shown = " ".join(screen_text(app).split())
+        assert "Last calls led by Jordan Ellery (Fri 20 Nov 2026); next: Robin Takahashi." in shown
+
+
+async def test_a_peers_own_view_shows_their_group_sessions_with_their_own_words(repo, team):
+    held_call(repo, team)
+    app = build_app(repo, peer_name="Robin Takahashi")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        groups = app.screen.query_one("#groups")
+        await wait_for(lambda: "Community-of-practice call" in text_of(groups))
+        groups.scroll_visible(animate=False)
+        await settle(pilot)
+        shown = " ".join(screen_text(app).split())
+        assert "Fri 20 Nov 2026 14:00 · Community-of-practice call, 50 min" in shown
+        assert "led by Jordan Ellery" in shown and "Practice to try: Listen" in shown
+        assert "What I learned, or what I will take back to my work: Robin's own lesson" in shown
+        assert "Jordan's own lesson" not in text_of(groups)
