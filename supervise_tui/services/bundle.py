@@ -20,14 +20,17 @@ from ..domain.contacts import Contact, contact_problem
 from ..domain.dates import in_range
 from ..domain.enums import SessionStatus
 from ..domain.errors import ValidationError
+from ..domain.groups import GroupSession, group_problem
 from ..domain.models import Person, Session
 from ..domain.serial import from_data, to_data
 
 FORMAT = "supervise-tui-bundle"
-FORMAT_VERSION = 3  # 2: people carry their supervisors and the lead's flag; 3: contacts
+# 2: people carry their supervisors and the lead's flag; 3: contacts; 4: ideas and group sessions
+FORMAT_VERSION = 4
 MAX_BUNDLE_BYTES = 2 * 1024**3
 HEADER = {"format", "format_version", "created_at", "app_version", "site", "people", "sessions"}
 HEADER |= {"contacts"}  # (format 3) informal contacts; optional
+HEADER |= {"group_sessions"}  # (format 4) each attending peer's copy; optional
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
 MAX_DEPTH = 32  # a bundle is about 7 deep (sessions[i].checkin.ratings.workload.value)
@@ -49,6 +52,7 @@ class Bundle:
     people: list[Person]
     sessions: list[Session]
     contacts: list[Contact] = field(default_factory=list)
+    groups: list[GroupSession] = field(default_factory=list)  # each peer's copy
     places: list[int] | None = None  # each session's place in the whole bundle (None: as here)
 
     def where(self, i: int) -> str:
@@ -63,6 +67,7 @@ def build_bundle(
     site: str,
     now: datetime,
     contacts: list[Contact] = (),
+    groups: list[GroupSession] = (),
 ) -> dict:
     """A bundle as JSON-ready data; records in a stable order."""
     data = {
@@ -76,6 +81,9 @@ def build_bundle(
     }
     if contacts:
         data["contacts"] = [to_data(c) for c in sorted(contacts, key=lambda c: (c.when, c.id))]
+    if groups:
+        order = sorted(groups, key=lambda g: (g.when, g.id, g.peer_id))
+        data["group_sessions"] = [to_data(g) for g in order]
     return data
 
 
@@ -130,7 +138,9 @@ def parse_bundle(raw: bytes) -> Bundle:
     _no_duplicates([s.id for s in sessions], "sessions")
     contacts = [_contact(c, i) for i, c in enumerate(data.get("contacts", []))]
     _no_duplicates([c.id for c in contacts], "contacts")
-    return Bundle(created_at, app_version, site, people, sessions, contacts)
+    groups = [_group(g, i) for i, g in enumerate(data.get("group_sessions", []))]
+    _no_duplicates([copy_key(g) for g in groups], "group_sessions")
+    return Bundle(created_at, app_version, site, people, sessions, contacts, groups)
 
 
 def _whole(raw: bytes) -> Any:
@@ -179,8 +189,9 @@ def check_header(data: dict) -> tuple[datetime | None, str, str]:
     for key in ("people", "sessions"):
         if not isinstance(data.get(key), list):
             raise BundleError(f"The bundle's {key!r} must be a list.", key)
-    if not isinstance(data.get("contacts", []), list):
-        raise BundleError("The bundle's 'contacts' must be a list.", "contacts")
+    for key in ("contacts", "group_sessions"):
+        if not isinstance(data.get(key, []), list):
+            raise BundleError(f"The bundle's {key!r} must be a list.", key)
     for key in ("site", "app_version"):
         if not isinstance(data.get(key, ""), str):
             raise BundleError(f"The bundle's {key!r} must be text.", key)
@@ -206,6 +217,25 @@ def _contact(raw: Any, i: int) -> Contact:
     if problem is not None:
         raise BundleError(problem.message.rstrip("."), f"{where}.{problem.field}")
     return contact
+
+
+def copy_key(group: GroupSession) -> str:
+    """A copy of a group session is one peer's: the same id is in each attendee's."""
+    return f"{group.peer_id}/{group.id}"
+
+
+def _group(raw: Any, i: int) -> GroupSession:
+    where = f"group_sessions[{i}]"
+    try:
+        group = from_data(GroupSession, raw, where, strict=True)
+        validation.check_id(group.id)
+        validation.check_id(group.peer_id)  # a copy is always a peer's
+    except ValidationError as error:
+        raise BundleError(error.message.rstrip("."), error.field or where) from None
+    problem = group_problem(group)  # the rules a kept copy keeps
+    if problem is not None:
+        raise BundleError(problem.message.rstrip("."), f"{where}.{problem.field}")
+    return group
 
 
 def _person(raw: Any, i: int) -> Person:

@@ -18,6 +18,7 @@ from .bundle import (
     BundleError,
     _contact,
     _find_control,
+    _group,
     _no_duplicates,
     _person,
     _session,
@@ -51,6 +52,8 @@ def parse_record(raw, key: str, i: int) -> Person | Session | Contact:
             raise BundleError(*found)
     if key == "contacts":
         return _contact(data, i)
+    if key == "group_sessions":
+        return _group(data, i)
     return _person(data, i) if key == "people" else _session(data, i)
 
 
@@ -114,3 +117,16 @@ def check_references(
             )
         if by is None or by.role != Role.SUPERVISOR:
             raise BundleError("The contact's supervisor is not a known supervisor", f"{where}.by")
+    for i, g in enumerate(bundle.groups):
+        where = f"group_sessions[{i}]"
+        for j, person_id in enumerate(g.attendee_ids):
+            if getattr(people.get(person_id), "role", None) != Role.PEER:
+                raise BundleError(
+                    "A peer present is not a known peer specialist", f"{where}.attendee_ids[{j}]"
+                )
+        for j, person_id in enumerate(g.supervisor_ids):
+            if getattr(people.get(person_id), "role", None) != Role.SUPERVISOR:
+                raise BundleError(
+                    "A supervisor present is not a known supervisor",
+                    f"{where}.supervisor_ids[{j}]",
+                )

@@ -42,6 +42,7 @@ def write_bundle(
     site: str,
     now: datetime,
     contacts: Callable[[], list[dict]] = list,
+    groups: Callable[[], list[dict]] = list,
 ) -> int:
     """Write a bundle through ``write``: the header, ``sessions`` as they come, then
     ``contacts()`` (when there are any) and ``people()``, asked for once the sessions are
@@ -62,6 +63,10 @@ def write_bundle(
     if noted:
         write(b',\n  "contacts": [')
         _items(write, noted)
+    copies = sorted(groups(), key=lambda g: (g["when"], g["id"], g["peer_id"]))
+    if copies:
+        write(b',\n  "group_sessions": [')
+        _items(write, copies)
     write(b',\n  "people": [')
     _items(write, sorted(people(), key=lambda p: p["id"]))
     write(b"\n}\n")

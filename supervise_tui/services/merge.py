@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 
 from ..domain import links
 from ..domain.contacts import Contact
+from ..domain.groups import GroupSession
 from ..domain.models import Person, Session
 from ..domain.serial import to_data
-from .bundle import Bundle, BundleError
+from .bundle import Bundle, BundleError, copy_key
 
 
 def check_owners(bundle: Bundle, local_owners: dict[str, str]) -> None:
@@ -60,7 +61,7 @@ def merged_histories(
 
 @dataclass
 class Decision:
-    kind: str  # "person", "session" or "contact"
+    kind: str  # "person", "session", "contact" or "group" (a peer's copy of a group session)
     outcome: str  # "added", "updated", "unchanged", "conflict"
     incoming: Person | Session | Contact
     local: Person | Session | Contact | None = None
@@ -118,6 +119,7 @@ def plan_merge(
     local_people: dict[str, Person],
     local_sessions: dict[str, Session],
     local_contacts: dict[str, Contact] | None = None,
+    local_groups: dict[str, GroupSession] | None = None,
 ) -> MergePlan:
     """What each incoming record does here. A contact changed on both sides keeps the
     version here (contacts are noted, not edited: it does not happen in use)."""
@@ -133,6 +135,11 @@ def plan_merge(
         outcome = decide(local, contact)
         outcome = "unchanged" if outcome == "conflict" else outcome
         plan.decisions.append(Decision("contact", outcome, contact, local))
+    for group in bundle.groups:  # each peer's copy, by the peer and the id (as contacts)
+        local = (local_groups or {}).get(copy_key(group))
+        outcome = decide(local, group)
+        outcome = "unchanged" if outcome == "conflict" else outcome
+        plan.decisions.append(Decision("group", outcome, group, local))
     return plan
 
 
@@ -150,6 +157,12 @@ def report_lines(plan: MergePlan, *, dry_run: bool) -> list[str]:
             f"Informal contacts: {plan.count('contact', 'added')} added, "
             f"{plan.count('contact', 'updated')} updated, "
             f"{plan.count('contact', 'unchanged')} unchanged"
+        )
+    if any(plan.count("group", outcome) for outcome in ("added", "updated", "unchanged")):
+        lines.append(
+            f"Group sessions (a copy for each peer there): {plan.count('group', 'added')} "
+            f"added, {plan.count('group', 'updated')} updated, "
+            f"{plan.count('group', 'unchanged')} unchanged"
         )
     conflicts = plan.count("person", "conflict") + plan.count("session", "conflict")
     if conflicts:

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from enum import Enum
 
 from ..domain.contacts import Contact
+from ..domain.groups import GroupSession
 from ..domain.models import Person, Session
 from .bundle import FORMAT, FORMAT_VERSION
 
@@ -73,6 +74,7 @@ def bundle_schema() -> dict:
     person = _schema(Person, defs)
     session = _schema(Session, defs)
     contact = _schema(Contact, defs)
+    group = _schema(GroupSession, defs)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://supervise-tui.invalid/bundle.schema.json",
@@ -89,6 +91,7 @@ def bundle_schema() -> dict:
             "people": {"type": "array", "items": person},
             "sessions": {"type": "array", "items": session},
             "contacts": {"type": "array", "items": contact},
+            "group_sessions": {"type": "array", "items": group},
         },
         "required": ["format", "format_version", "people", "sessions"],
         "additionalProperties": False,

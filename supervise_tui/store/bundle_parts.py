@@ -15,7 +15,7 @@ from typing import Any
 import msgspec
 import orjson
 
-PARTS = ("people", "sessions", "contacts")
+PARTS = ("people", "sessions", "contacts", "group_sessions")
 
 
 class _Head(msgspec.Struct):
@@ -31,6 +31,7 @@ class BundleParts:
     people: list[msgspec.Raw] | None  # None: missing, or not a list
     sessions: list[msgspec.Raw] | None
     contacts: list[msgspec.Raw] | None  # (format 3; none: an empty list)
+    groups: list[msgspec.Raw] | None  # each peer's copy of a group session (format 4)
     heads: list[tuple[Any, Any]]  # each session's (id, peer_id), as written
 
 
@@ -54,9 +55,17 @@ def split_bundle(raw: bytes) -> BundleParts | None:
                 heads.append((None, None))
     except (orjson.JSONDecodeError, msgspec.DecodeError):
         return None  # (text that is not UTF-8, found only now)
-    if "contacts" not in top:
-        lists["contacts"] = []
-    return BundleParts(header, lists["people"], lists["sessions"], lists["contacts"], heads)
+    for key in ("contacts", "group_sessions"):
+        if key not in top:
+            lists[key] = []
+    return BundleParts(
+        header,
+        lists["people"],
+        lists["sessions"],
+        lists["contacts"],
+        lists["group_sessions"],
+        heads,
+    )
 
 
 def _list(part: msgspec.Raw | None) -> list[msgspec.Raw] | None:

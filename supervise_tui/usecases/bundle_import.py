@@ -17,6 +17,7 @@ from datetime import date, datetime
 
 from ..domain.contacts import Contact
 from ..domain.derived import history_of
+from ..domain.groups import GroupSession
 from ..domain.links import items_before
 from ..domain.models import Person
 from ..domain.serial import to_data
@@ -26,7 +27,7 @@ from ..services import bundle_records, merge
 from ..store.backend import Backend, Conflict
 from ..store.bundle_parts import BundleParts, split_bundle
 from .access import grant_all
-from .imports import apply_import, plan_import
+from .imports import apply_import, local_copies, plan_import, put_copies
 
 
 def import_bundle(
@@ -46,14 +47,15 @@ def import_bundle(
         if dry_run or store is None:
             return plan, None
         return plan, apply_import(store, plan, clock=clock, progress=progress)
-    people, contacts, groups = _open(parts)
+    people, contacts, copies, groups = _open(parts)
     local_people = {p.id: p for p in store.people()} if store is not None else {}
-    noted = bundles.Bundle(None, "", "", people, [], contacts)
+    noted = bundles.Bundle(None, "", "", people, [], contacts, copies)
     bundle_records.check_references(noted, local_people, {})
     local_contacts = {}
     for peer_id in sorted({c.peer_id for c in contacts} & set(local_people)):
         local_contacts.update((c.id, c) for c in store.contacts(peer_id))
-    plan = merge.plan_merge(noted, local_people, {}, local_contacts)
+    held_copies = local_copies(store, noted)
+    plan = merge.plan_merge(noted, local_people, {}, local_contacts, held_copies)
     reader = _Reader(store, parts, people, local_people)
     if dry_run or store is None:
         for done, (peer_id, places) in enumerate(groups, 1):
@@ -85,6 +87,7 @@ def import_bundle(
         for decision in plan.of("contact", "added", "updated"):
             local = decision.local
             store.put_contact(decision.incoming, replaces=local.updated_at if local else None)
+        put_copies(store, plan)
         if plan.changes_anything:
             store.put_conflicts(conflicts)
             backup = store.backup("before-import")  # the records as they still are
@@ -106,11 +109,12 @@ def _conflict(decision: merge.Decision, now: datetime) -> Conflict:
     )
 
 
-def _open(parts: BundleParts) -> tuple[list[Person], list[Contact], list[tuple[str, list[int]]]]:
-    """The header, the people and the contacts checked; each peer's sessions' places in
-    the bundle, peers in order (a session that names no peer first: refused when read)."""
+def _open(parts: BundleParts) -> tuple[list[Person], list[Contact], list[GroupSession], list]:
+    """The header, the people, the contacts and the copies of group sessions checked;
+    each peer's sessions' places in the bundle, peers in order (a session that names no
+    peer first: refused when read)."""
     header = dict(parts.header, people=parts.people, sessions=parts.sessions)
-    header["contacts"] = parts.contacts
+    header["contacts"], header["group_sessions"] = parts.contacts, parts.groups
     bundles.check_format(header)
     bundle_records.check_controls(parts.header, "")
     bundles.check_header(header)
@@ -118,12 +122,16 @@ def _open(parts: BundleParts) -> tuple[list[Person], list[Contact], list[tuple[s
     bundle_records.no_duplicates([p.id for p in people], "people")
     contacts = [bundle_records.parse_record(c, "contacts", i) for i, c in enumerate(parts.contacts)]
     bundle_records.no_duplicates([c.id for c in contacts], "contacts")
+    copies = [
+        bundle_records.parse_record(g, "group_sessions", i) for i, g in enumerate(parts.groups)
+    ]
+    bundle_records.no_duplicates([bundles.copy_key(g) for g in copies], "group_sessions")
     ids = [sid if isinstance(sid, str) else object() for sid, _ in parts.heads]
     bundle_records.no_duplicates(ids, "sessions")
     groups: dict[str, list[int]] = {}
     for i, (_, peer_id) in enumerate(parts.heads):
         groups.setdefault(peer_id if isinstance(peer_id, str) else "", []).append(i)
-    return people, contacts, sorted(groups.items())
+    return people, contacts, copies, sorted(groups.items())
 
 
 class _Reader:

@@ -178,10 +178,17 @@ def export_json(
         named.update(c.by for c in noted)
         return [to_data(c) for c in noted]
 
+    def groups() -> list[dict]:
+        copies = [g for p in peers for g in store.groups(p.id) if period.contains(g.day)]
+        named.update(person_id for g in copies for person_id in g.present)
+        return [to_data(g) for g in copies]
+
     def people() -> list[dict]:
         return [to_data(p) for p in store.people() if p.id in named]
 
-    return write_bundle(write, sessions(), people, site=site or "", now=now, contacts=contacts)
+    return write_bundle(
+        write, sessions(), people, site=site or "", now=now, contacts=contacts, groups=groups
+    )
 
 
 def _peer_data(store: Backend, peer_id: str, period: Period) -> list[dict]:

@@ -15,6 +15,7 @@ from datetime import date, datetime
 
 from ..domain.derived import history_of
 from ..domain.errors import ValidationError
+from ..domain.groups import GroupSession
 from ..domain.links import items_before
 from ..domain.models import Person, Session
 from ..domain.serial import from_data, to_data
@@ -63,9 +64,30 @@ def plan_import(store: Backend | None, bundle: bundles.Bundle) -> merge.MergePla
     if store is not None:
         for peer_id in sorted({c.peer_id for c in bundle.contacts} & set(local_people)):
             local_contacts.update((c.id, c) for c in store.contacts(peer_id))
-    plan = merge.plan_merge(bundle, local_people, local_sessions, local_contacts)
+    plan = merge.plan_merge(
+        bundle, local_people, local_sessions, local_contacts, local_copies(store, bundle)
+    )
     merge.check_history(bundle, merge.merged_histories(plan, local_sessions))
     return plan
+
+
+def local_copies(store: Backend | None, bundle: bundles.Bundle) -> dict[str, GroupSession]:
+    """The copies of group sessions here of the peers whose copies a bundle carries (by
+    :func:`~..services.bundle.copy_key`), known peers only."""
+    if store is None or not bundle.groups:
+        return {}
+    known = {p.id for p in store.people()}
+    found = {}
+    for peer_id in sorted({g.peer_id for g in bundle.groups} & known):
+        found.update((bundles.copy_key(g), g) for g in store.groups(peer_id))
+    return found
+
+
+def put_copies(store: Backend, plan: merge.MergePlan) -> None:
+    """Keep each copy of a group session a plan adds or updates (inside its commit)."""
+    for decision in plan.of("group", "added", "updated"):
+        local = decision.local
+        store.put_group([decision.incoming], replaces=local.updated_at if local else None)
 
 
 def apply_import(
@@ -101,6 +123,7 @@ def apply_import(
         for decision in plan.of("contact", "added", "updated"):
             local = decision.local
             store.put_contact(decision.incoming, replaces=local.updated_at if local else None)
+        put_copies(store, plan)
         store.put_conflicts(
             [
                 Conflict(

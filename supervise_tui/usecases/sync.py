@@ -52,10 +52,14 @@ def site_bundle(store: Backend, *, site: str | None, now: datetime) -> bytes:
     see."""
     peers = [p for p in visible_peers(store) if site is None or p.site == site]
     wanted = {p.id for p in peers}
-    people = [p for p in store.people() if p.role != Role.PEER or p.id in wanted]
     sessions = [s for p in peers for s in store.sessions(p.id)]
     contacts = [c for p in peers for c in store.contacts(p.id)]
-    data = bundles.build_bundle(people, sessions, site=site or "", now=now, contacts=contacts)
+    groups = [g for p in peers for g in store.groups(p.id)]
+    wanted.update(person_id for g in groups for person_id in g.attendee_ids)  # in the room
+    people = [p for p in store.people() if p.role != Role.PEER or p.id in wanted]
+    data = bundles.build_bundle(
+        people, sessions, site=site or "", now=now, contacts=contacts, groups=groups
+    )
     return bundles.dumps(data)
 
 

@@ -14,6 +14,7 @@ from supervise_tui.domain.enums import GroupKind, Role
 from supervise_tui.domain.errors import ValidationError
 from supervise_tui.domain.groups import GroupAction, GroupSession, copies_of, group_problem
 from supervise_tui.domain.models import Person
+from supervise_tui.services.merge import report_lines
 from supervise_tui.services.rotation import rotation
 from supervise_tui.store.check import check
 from supervise_tui.store.errors import ChangedElsewhere, NoAccess, Refused
@@ -312,3 +313,78 @@ def test_bad_input_on_the_command_line_changes_nothing(
 def test_a_wrong_command_is_exit_code_two(data_dir, capsys):
     assert main(["group", "--data-dir", str(data_dir), "--kind", "cop"], clock=fixed_clock) == 2
     assert "needs --peers and --facilitator and --minutes" in capsys.readouterr().err
+
+
+# -- bundles --------------------------------------------------------------------------
+
+
+@on_both_backends
+def test_copies_travel_in_a_bundle_and_a_second_import_changes_nothing(repo, team, tmp_path):
+    import json
+
+    from supervise_tui.services import bundle as bundles
+    from supervise_tui.usecases.bundle_import import import_bundle
+
+    from .test_transfer import bundle_bytes
+
+    kept = record_group(repo, call(team), clock=fixed_clock)
+    raw = bundle_bytes(repo)
+    data = json.loads(raw)
+    assert data["format_version"] == bundles.FORMAT_VERSION == 4
+    assert sorted(g["peer_id"] for g in data["group_sessions"]) == sorted(
+        [team["peer"].id, team["peer2"].id]
+    )
+    with open_folder(tmp_path / "other", clock=fixed_clock) as other:
+        plan, _ = import_bundle(other, raw, clock=fixed_clock)  # as `supervise import` does
+        assert plan.count("group", "added") == 2
+        said = " ".join(report_lines(plan, dry_run=False))
+        assert "Group sessions (a copy for each peer there): 2 added" in said
+        assert other.groups(team["peer"].id) == repo.groups(team["peer"].id)
+        assert other.groups(team["peer2"].id)[0].words == {
+            team["peer2"].id: {"learned": "Robin's own lesson"}
+        }
+        again, _ = import_bundle(other, raw, clock=fixed_clock)
+        assert again.changes_anything is False
+        # a removal made there comes back here with the next bundle (merged by revisions)
+        remove_group(other, kept.id, "Recorded twice", clock=fixed_clock)
+        back = bundles.dumps(
+            bundles.build_bundle(
+                other.people(),
+                [],
+                site="",
+                now=FIXED_NOW,
+                groups=[g for p in ("peer", "peer2") for g in other.groups(team[p].id)],
+            )
+        )
+    plan, _ = import_bundle(repo, back, clock=fixed_clock)
+    assert plan.count("group", "updated") == 2
+    assert groups_of(repo, team["peer"].id) == [] == groups_of(repo, team["peer2"].id)
+    assert check(tmp_path / "other").ok
+
+
+def test_a_format_3_bundle_still_imports_and_a_bad_copy_refuses_the_bundle(repo, team, tmp_path):
+    import json
+
+    from supervise_tui.services.bundle import BundleError
+
+    from .test_transfer import bundle_bytes, import_into
+
+    record_group(repo, call(team), clock=fixed_clock)
+    data = json.loads(bundle_bytes(repo))
+    older = {k: v for k, v in data.items() if k != "group_sessions"}
+    older["format_version"] = 3
+    for person in older["people"]:
+        person.pop("leads_calls")  # (format 4)
+    plan = import_into(tmp_path / "older", json.dumps(older).encode())
+    assert plan.count("person", "added") == 3 and plan.count("group", "added") == 0
+    with open_folder(tmp_path / "older", clock=fixed_clock) as other:
+        assert other.person(team["peer"].id).leads_calls is True  # the default
+    data["group_sessions"][0]["facilitator_id"] = "someone-not-there"
+    with pytest.raises(BundleError) as caught:
+        import_into(tmp_path / "bad", json.dumps(data).encode())
+    assert "group_sessions[0].facilitator_id" in str(caught.value)
+    mixed = json.loads(bundle_bytes(repo))
+    mixed["group_sessions"][0]["words"] = call(team).words  # two peers' words in one copy
+    with pytest.raises(BundleError, match="only that peer's own words"):
+        import_into(tmp_path / "bad", json.dumps(mixed).encode())
+    assert not (tmp_path / "bad" / "peers").exists()
