@@ -45,6 +45,7 @@ def cmd_hours(ctx: Ctx, args) -> int:
                     "sessions": h.sessions,
                     "unknown_length": h.unknown,
                     "informal_contacts": h.contacts,
+                    "group_sessions": h.groups,
                     "below_target": h.below,
                 }
                 for h in lines
@@ -54,6 +55,7 @@ def cmd_hours(ctx: Ctx, args) -> int:
                 "total_minutes": total.total,
                 "sessions": total.sessions,
                 "informal_contacts": total.contacts,
+                "group_sessions": total.groups,
             },
         }
         print(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())

@@ -4,7 +4,8 @@ targets an agency sets.
 Each held session counts by its kind: weekly sessions and joint calls are *formal*,
 monthly sessions with the housing agency are *agency*, informal check-ins are
 *informal*, and so are the informal contacts between sessions (a call, a text, a
-drop-in: :mod:`..domain.contacts`); *group* is kept for group sessions. A session whose
+drop-in: :mod:`..domain.contacts`); *group* is group supervision and community-of-practice
+calls (:mod:`..domain.groups`), for each peer and supervisor present. A session whose
 length is not known (older and imported records) is counted as unknown, never as zero
 minutes. A withdrawn session counts nowhere.
 
@@ -22,6 +23,7 @@ from datetime import date, timedelta
 from ..domain.contacts import Contact
 from ..domain.enums import SessionKind, SessionStatus
 from ..domain.errors import ValidationError
+from ..domain.groups import GroupSession
 from ..domain.rows import SessionRow
 from .periods import Period
 
@@ -44,6 +46,7 @@ class Hours:
     sessions: int = 0
     unknown: int = 0  # held sessions whose length is not known
     contacts: int = 0  # informal contacts (each with its minutes)
+    groups: int = 0  # group sessions and community-of-practice calls attended
     below: list[str] = field(default_factory=list)  # targets not met, in words
 
     @property
@@ -63,9 +66,18 @@ class Hours:
         self.contacts += 1
         self.minutes["informal"] += contact.minutes
 
+    def add_group(self, group: GroupSession) -> None:
+        if group.removed is None:
+            self.groups += 1
+            self.minutes["group"] += group.minutes
+
 
 def hours_of(
-    name: str, rows: list[SessionRow], period: Period, contacts: Iterable[Contact] = ()
+    name: str,
+    rows: list[SessionRow],
+    period: Period,
+    contacts: Iterable[Contact] = (),
+    groups: Iterable[GroupSession] = (),
 ) -> Hours:
     hours = Hours(name)
     for row in rows:
@@ -74,6 +86,9 @@ def hours_of(
     for contact in contacts:
         if period.contains(contact.day):
             hours.add_contact(contact)
+    for group in groups:
+        if period.contains(group.day):
+            hours.add_group(group)
     return hours
 
 
@@ -85,6 +100,7 @@ def add_up(name: str, parts: list[Hours]) -> Hours:
         total.sessions += part.sessions
         total.unknown += part.unknown
         total.contacts += part.contacts
+        total.groups += part.groups
     return total
 
 
@@ -163,12 +179,13 @@ def check_targets(
     targets: list[Target],
     today: date,
     contacts: Iterable[Contact] = (),
+    groups: Iterable[GroupSession] = (),
 ) -> list[str]:
     """The targets not met so far in the current week, month or quarter, in words."""
     below = []
-    contacts = list(contacts)
+    contacts, groups = list(contacts), list(groups)
     for target in targets:
-        so_far = hours_of("", hours_rows, unit_so_far(target.per, today), contacts)
+        so_far = hours_of("", hours_rows, unit_so_far(target.per, today), contacts, groups)
         done = so_far.total if target.kind == "all" else so_far.minutes[target.kind]
         if done < target.minutes:
             below.append(f"{as_hours(done)} of {target.describe()} so far this {target.per}")

@@ -1,17 +1,20 @@
 """The peer's portfolio: what they could take to a review or to their next job.
 
-Completed development goals by area, the strengths named over time with their examples,
-and the feedback they gave on their supervision. It says nothing about concerns unless
+Completed development goals by area, the group sessions and community-of-practice calls
+they facilitated, the strengths named over time with their examples, and the feedback
+they gave on their supervision. It says nothing about concerns unless
 the peer chooses to include them. A withdrawn session counts for nothing here either.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from ..domain.dates import human_date
 from ..domain.enums import HELD, FeedbackKey, GoalArea, GoalStatus
+from ..domain.groups import GroupSession
 from ..domain.models import Feedback, Goal, Person, Session, Strength
 from ..domain.tracks import ConcernTrack, Tracks, ordered_logs, settle_goal
 from .summary import block, inline
@@ -28,6 +31,7 @@ class Portfolio:
     strengths: list[tuple[date, Strength]] = field(default_factory=list)
     feedback: list[tuple[date, Feedback]] = field(default_factory=list)
     concerns: list[ConcernTrack] | None = None  # only when the peer chose to include them
+    led: list[GroupSession] = field(default_factory=list)  # calls they facilitated, oldest first
 
 
 def completed_on(track) -> date | None:
@@ -43,11 +47,20 @@ def completed_on(track) -> date | None:
 
 
 def build_portfolio(
-    peer: Person, sessions: list[Session], tracks: Tracks, *, with_concerns: bool = False
+    peer: Person,
+    sessions: list[Session],
+    tracks: Tracks,
+    *,
+    with_concerns: bool = False,
+    groups: Iterable[GroupSession] = (),
 ) -> Portfolio:
     held = sorted((s for s in sessions if s.status in HELD), key=lambda s: (s.when, s.id))
     kept = {s.id for s in held}
     found = Portfolio(peer, sessions=len(held))
+    found.led = sorted(
+        (g for g in groups if g.facilitator_id == peer.id and g.removed is None),
+        key=lambda g: (g.when, g.id),
+    )
     if held:
         found.first, found.last = held[0].day, held[-1].day
     for session in held:
@@ -95,6 +108,14 @@ def portfolio_markdown(folio: Portfolio) -> str:
     if folio.active:
         out.append("## Development goals under way")
         out.append("\n".join(f"- {inline(g.text)} — {g.progress}%" for g in folio.active))
+    out.append("## Calls facilitated")
+    out.append(
+        "\n".join(
+            f"- {human_date(g.day)}: {g.kind.label}, {len(g.attendee_ids)} peers, {g.minutes} min"
+            for g in folio.led
+        )
+        or "None led yet."
+    )
     out.append("## Strengths named")
     out.extend(_strengths(folio.strengths))
     out.append("## My feedback on supervision")

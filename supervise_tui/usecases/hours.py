@@ -9,6 +9,7 @@ from ..services.hours import Hours, Target, check_targets, hours_of, parse_targe
 from ..services.periods import Period
 from ..store.backend import Backend
 from .contacts import contacts_of
+from .groups import groups_of
 from .people import visible_peers
 
 
@@ -27,13 +28,15 @@ def hours_for(
     lines = []
     for person in sorted(peers, key=lambda p: p.name.casefold()):
         rows, contacts = store.rows(person.id), contacts_of(store, person.id)
+        groups = groups_of(store, person.id)
         if supervisor is not None:
             rows = [r for r in rows if supervisor.id in r.supervisor_ids]
             contacts = [c for c in contacts if c.by == supervisor.id]
-            if not rows and not contacts:
+            groups = [g for g in groups if supervisor.id in g.supervisor_ids]
+            if not rows and not contacts and not groups:
                 continue
-        hours = hours_of(person.name, rows, period, contacts)
-        below = check_targets(rows, targets, today, contacts)
+        hours = hours_of(person.name, rows, period, contacts, groups)
+        below = check_targets(rows, targets, today, contacts, groups)
         hours.below = below if supervisor is None else []
         lines.append(hours)
     return lines
@@ -54,6 +57,7 @@ def below_target(
     found = []
     for person in peers:
         rows, contacts = store.rows(person.id), contacts_of(store, person.id)
-        for words in check_targets(rows, targets, today, contacts):
+        groups = groups_of(store, person.id)
+        for words in check_targets(rows, targets, today, contacts, groups):
             found.append(f"{person.name}: {words}")
     return found

@@ -16,8 +16,14 @@ def portfolio_of(store: Backend, person: Person, *, with_concerns: bool = False)
     """A peer's portfolio from their held sessions; Refused for anyone who is not a peer."""
     if person.role != Role.PEER:
         raise Refused(f"A portfolio is a peer specialist's own; {person.name} is a supervisor.")
+    from .groups import groups_of
+
     return build_portfolio(
-        person, store.sessions(person.id), store.tracks(person.id), with_concerns=with_concerns
+        person,
+        store.sessions(person.id),
+        store.tracks(person.id),
+        with_concerns=with_concerns,
+        groups=groups_of(store, person.id),
     )
 
 

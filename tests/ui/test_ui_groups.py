@@ -141,3 +141,25 @@ async def test_a_peers_own_view_shows_their_group_sessions_with_their_own_words(
         assert "led by Jordan Ellery" in shown and "Practice to try: Listen" in shown
         assert "What I learned, or what I will take back to my work: Robin's own lesson" in shown
         assert "Jordan's own lesson" not in text_of(groups)
+
+
+async def test_a_peer_who_opts_out_of_leading_is_skipped_in_the_rotation(repo, team):
+    from supervise_tui.ui.dialogs.person import PersonForm
+
+    held_call(repo, team)  # Jordan led the last: Robin would be next
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, PersonForm)
+        await fill(pilot, "#name", "Casey Nguyen")
+        await choose(pilot, "#leads-calls", "No, opted out of the rotation")
+        await pilot.press("f2")
+        await settle(pilot)
+        await wait_for(lambda: isinstance(app.screen, HomeScreen))
+    (casey,) = [p for p in repo.people() if p.name == "Casey Nguyen"]
+    assert casey.leads_calls is False
+    from supervise_tui.usecases.groups import team_rotation
+
+    assert team_rotation(repo).next_name == "Robin Takahashi"  # Casey, never led, is skipped

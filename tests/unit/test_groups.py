@@ -388,3 +388,41 @@ def test_a_format_3_bundle_still_imports_and_a_bad_copy_refuses_the_bundle(repo,
     with pytest.raises(BundleError, match="only that peer's own words"):
         import_into(tmp_path / "bad", json.dumps(mixed).encode())
     assert not (tmp_path / "bad" / "peers").exists()
+
+
+# -- what it counts for: hours, the portfolio ------------------------------------------
+
+
+@on_both_backends
+def test_group_time_counts_for_each_peer_and_each_supervisor_present(repo, team):
+    from supervise_tui.services.periods import parse_period
+    from supervise_tui.usecases.hours import hours_for
+
+    kept = record_group(repo, call(team), clock=fixed_clock)
+    period = parse_period("this month", date(2026, 11, 22))
+    lines = {h.name: h for h in hours_for(repo, period, date(2026, 11, 22), [])}
+    assert (
+        lines["Jordan Ellery"].minutes["group"] == 50 == lines["Robin Takahashi"].minutes["group"]
+    )
+    assert lines["Jordan Ellery"].groups == 1 and lines["Jordan Ellery"].total == 50
+    dana = hours_for(repo, period, date(2026, 11, 22), [], supervisor=team["sup"])
+    assert [h.minutes["group"] for h in dana] == [50, 50]  # Dana sat in
+    assert hours_for(repo, period, date(2026, 11, 22), [], supervisor=team["sup2"]) == []
+    remove_group(repo, kept.id, "Recorded twice", clock=fixed_clock)
+    lines = hours_for(repo, period, date(2026, 11, 22), [])
+    assert [h.minutes["group"] for h in lines] == [0, 0]
+
+
+def test_leading_a_call_shows_in_the_peers_portfolio(repo, team):
+    from supervise_tui.services.portfolio import portfolio_markdown
+    from supervise_tui.usecases.portfolio import portfolio_of
+
+    record_group(repo, call(team), clock=fixed_clock)
+    led = portfolio_markdown(portfolio_of(repo, team["peer"]))
+    assert (
+        "## Calls facilitated\n\n- Fri 20 Nov 2026: Community-of-practice call, 2 peers, 50 min"
+        in led
+    )
+    assert "## Calls facilitated\n\nNone led yet." in portfolio_markdown(
+        portfolio_of(repo, team["peer2"])
+    )

@@ -1,4 +1,5 @@
-"""Add or edit a person: name, role, site, cadence, preferred weekday."""
+"""Add or edit a person: name, role, site, cadence, preferred weekday, and whether a peer
+takes turns leading community-of-practice calls."""
 
 from __future__ import annotations
 
@@ -78,6 +79,14 @@ class PersonForm(Dialog[Person]):
             prompt="Any day",
             compact=True,
         )
+        yield Label("Leads community-of-practice calls in turn (peers)")
+        yield Select(
+            [("Yes, in turn", "yes"), ("No, opted out of the rotation", "no")],
+            value="no" if p and not p.leads_calls else "yes",
+            id="leads-calls",
+            allow_blank=False,
+            compact=True,
+        )
 
     def first_focus(self) -> Widget:
         return self.query_one("#name")
@@ -93,6 +102,7 @@ class PersonForm(Dialog[Person]):
             site=self.query_one("#site", Input).value,
             cadence=Cadence(self.query_one("#cadence", Select).value),
             weekday=None if weekday is Select.NULL else int(weekday),
+            leads_calls=self.query_one("#leads-calls", Select).value == "yes",
         )
         person = dataclasses.replace(self.person, **values) if self.person else Person(**values)
         self.save(person)

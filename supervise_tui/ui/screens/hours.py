@@ -75,10 +75,12 @@ class HoursScreen(PeriodTableScreen):
         for h, row_cells in zip(lines, rows, strict=True):
             table.add_row(*row_cells, key=h.name if h is not lines[-1] else None)
         below = [f"  • {h.name}: {words}" for h in self.lines for words in h.below]
-        contacts = lines[-1].contacts
+        contacts, groups = lines[-1].contacts, lines[-1].groups
         said = f"Informal includes {contacts} informal contact(s) between sessions.\n"
+        met = f"Group is {groups} group session(s) and community-of-practice call(s).\n"
         self.query_one("#below", Static).update(
             (said if contacts else "")
+            + (met if groups else "")
             + ("\n".join(["Below target so far:", *below]) if below else "Nobody is below target.")
         )
         self.focus_results()
