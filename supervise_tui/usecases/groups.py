@@ -98,14 +98,17 @@ def find_group(store: Backend, given: str) -> GroupSession:
         raise NotFound(str(error)) from None
 
 
-def remove_group(store: Backend, group_id: str, reason: str, *, clock: Clock) -> GroupSession:
+def remove_group(
+    store: Backend, group_id: str, reason: str, *, clock: Clock, by: str | None = None
+) -> GroupSession:
     """Set aside a group session recorded by mistake, in every attending peer's record (one
-    commit): kept, marked removed with who and why, counted nowhere."""
+    commit): kept, marked removed with who (``by``: else whoever is signed in, else its
+    facilitator) and why, counted nowhere."""
     group = find_group(store, group_id)
     reason = check_text(reason, "reason", limit=500, required=True, label="reason").strip()
     _may_record(store, group)
     now = clock()
-    by = store.signed_in or group.facilitator_id
+    by = store.signed_in or by or group.facilitator_id
     copies = []
     for peer_id in group.attendee_ids:
         for copy in store.groups(peer_id, start=group.day, end=group.day):

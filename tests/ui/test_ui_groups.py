@@ -163,3 +163,42 @@ async def test_a_peer_who_opts_out_of_leading_is_skipped_in_the_rotation(repo, t
     from supervise_tui.usecases.groups import team_rotation
 
     assert team_rotation(repo).next_name == "Robin Takahashi"  # Casey, never led, is skipped
+
+
+async def test_history_lists_the_peers_group_sessions_and_one_recorded_by_mistake_goes(repo, team):
+    from supervise_tui.ui.dialogs.groups import GroupsDialog
+    from supervise_tui.ui.dialogs.reason import ReasonDialog
+    from supervise_tui.ui.screens.history import HistoryScreen
+    from supervise_tui.usecases.groups import groups_of
+
+    from .helpers import highlight_peer, type_text
+
+    held_call(repo, team)
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await highlight_peer(pilot, "Robin Takahashi")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+        await wait_for(lambda: "group sessions: g" in screen_text(app))
+        await pilot.press("g")
+        await settle(pilot)
+        assert isinstance(app.screen, GroupsDialog)
+        assert "Practice to try: Listen before suggesting" in screen_text(app)
+        listed = " ".join(label for label, _ in app.screen.options)
+        assert "Community-of-practice call, 50 min, 2 peers, led by Jordan Ellery" in listed
+        assert "Robin's own lesson" in listed and "Jordan's own lesson" not in listed
+        await pilot.press("x")
+        await settle(pilot)
+        assert isinstance(app.screen, ReasonDialog)
+        await type_text(pilot, "Recorded twice")
+        await pilot.press("f2")
+        await settle(pilot)
+        await wait_for(lambda: "No group sessions in this period." in screen_text(app))
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+    assert groups_of(repo, team["peer"].id) == [] == groups_of(repo, team["peer2"].id)
+    (kept,) = repo.groups(team["peer"].id)
+    assert kept.removed.reason == "Recorded twice"

@@ -17,6 +17,8 @@ from ...services.periods import parse_period
 from ...services.report import HISTORY_PERIOD, history_rows, search
 from ...store.errors import StoreError
 from ...usecases.contacts import contacts_of
+from ...usecases.groups import groups_of
+from ..dialogs.groups import groups_dialog
 from ..keys import binder
 from ..outcome import outcome, show_made
 from ..widgets.controls import TextInput
@@ -37,6 +39,7 @@ class HistoryScreen(Exporting, ViewScreen):
         bind("t", "trends", "Trends", "Trends over time for this peer"),
         bind("i", "items", "Items", "Concerns, goals and actions across sessions"),
         bind("c", "contacts", "Contacts", "Informal contacts in the period", show=False),
+        bind("g", "groups", "Group", "Group sessions and calls in the period", show=False),
         bind("slash", "search", "Search", "Search the text of every session"),
         bind("x", "export", "Export", "Export this peer's record to a file"),
         bind("escape", "back", "Back", "Back"),
@@ -52,6 +55,7 @@ class HistoryScreen(Exporting, ViewScreen):
         people: dict
         error: str | None = None
         contacts: list = field(default_factory=list)
+        groups: list = field(default_factory=list)  # group sessions and calls (copies)
 
     @dataclass
     class FullLoaded(Message):
@@ -79,6 +83,7 @@ class HistoryScreen(Exporting, ViewScreen):
         self.people: dict[str, Person] = {}
         self.shown: list = []
         self.contacts: list = []  # informal contacts from the day loaded
+        self.groups: list = []  # group sessions and calls from the day loaded
         self.period = None
 
     def compose(self) -> ComposeResult:
@@ -110,10 +115,12 @@ class HistoryScreen(Exporting, ViewScreen):
             total = sum(count.held for count in repo.years(self.peer.id).values())
             people = {p.id: p for p in repo.people()}
             contacts = contacts_of(repo, self.peer.id, start=start)
+            groups = groups_of(repo, self.peer.id, start=start)
         except StoreError as error:
             self.post_message(self.Loaded(None, start, 0, {}, str(error)))
             return
-        self.post_message(self.Loaded(session_rows, start, total, people, contacts=contacts))
+        loaded = self.Loaded(session_rows, start, total, people, contacts=contacts, groups=groups)
+        self.post_message(loaded)
 
     @work(thread=True, exclusive=True, group="history-full")
     def load_full(self, start) -> None:
@@ -142,7 +149,7 @@ class HistoryScreen(Exporting, ViewScreen):
         self.loaded_from = message.start
         self.total = message.total
         self.people = message.people
-        self.contacts = message.contacts
+        self.contacts, self.groups = message.contacts, message.groups
         self.refilter()
         if first:
             table.focus()
@@ -203,6 +210,8 @@ class HistoryScreen(Exporting, ViewScreen):
         contacts = [c for c in self.contacts if period.contains(c.day)]
         if contacts:
             found += f" · {len(contacts)} informal contact(s): c"
+        if any(period.contains(g.day) for g in self.groups):
+            found += " · group sessions: g"
         note.update(found + ("" if not rows else " · Enter opens one"))
 
     def on_resize(self) -> None:
@@ -267,6 +276,13 @@ class HistoryScreen(Exporting, ViewScreen):
             ContactsDialog(shown, names, title, may_remove=not self.app.peer_mode),
             lambda removed: removed and self.start_load(self.loaded_from),
         )
+
+    def action_groups(self) -> None:
+        if self.period is not None:
+            self.app.push_screen(
+                groups_dialog(self.app, self.peer, self.groups, self.period, self.people),
+                lambda removed: removed and self.start_load(self.loaded_from),
+            )
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -1,0 +1,126 @@
+"""A peer's group sessions and community-of-practice calls in a period, newest first,
+with their own words; x sets aside one recorded by mistake (who and why asked first)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...domain.errors import ValidationError
+from ...domain.groups import GroupSession, group_line, own_lines
+from ...store.errors import StoreError
+from .base import bold
+from .pick import PickOne
+from .reason import ReasonDialog, Why
+
+WHY = Why(
+    "[b]Remove this group session[/b]\nRecorded by mistake: it is kept, marked removed, in "
+    "every peer's record, and counts nowhere.",
+    "Remove",
+    True,
+    "Recorded twice",
+)
+
+
+class GroupsDialog(PickOne):
+    """Returns whether any was removed (the screen behind then reloads)."""
+
+    BINDINGS = [
+        Binding("x,delete", "remove", "Remove", id="groups.remove"),
+        Binding("escape", "cancel", "Close", id="dialog.cancel"),
+    ]
+
+    def __init__(
+        self,
+        groups: list[GroupSession],
+        names: dict[str, str],
+        title: str,
+        *,
+        removers: list[tuple[str, str]],
+        asked: dict[str, str],
+    ) -> None:
+        self.groups = sorted(groups, key=lambda g: (g.when, g.id), reverse=True)
+        self.names, self.asked = names, asked
+        self.removers = removers  # (name, id) of who may remove one (none: a peer's view)
+        self.removed = False
+        super().__init__(self._options(), title=title)
+
+    def _options(self) -> list[tuple[str, str]]:
+        options = []
+        for g in self.groups:
+            lines = [group_line(g, self.names)]
+            lines.append("  with " + ", ".join(self.names.get(p, "?") for p in g.present))
+            lines += [f"  Practice to try: {g.practice}"] if g.practice else []
+            lines += [f"  {line}" for line in own_lines(g, self.asked)]
+            options.append(("\n".join(lines), g.id))
+        return options or [("No group sessions in this period.", "")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog-box"):
+            keys = (
+                "x removes one recorded by mistake; Esc closes" if self.removers else "Esc closes"
+            )
+            yield Static(f"{bold(self.title_text)} ({keys})")
+            yield OptionList(*[Option(Text(label), id=value) for label, value in self.options])
+
+    def chosen(self, value: str | None) -> None:
+        return  # a line is read, not opened
+
+    def action_cancel(self) -> None:
+        self.dismiss(self.removed)
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        return bool(self.removers) if action == "remove" else True
+
+    def action_remove(self) -> None:
+        listing = self.query_one(OptionList)
+        if listing.highlighted is None:
+            return
+        chosen = listing.get_option_at_index(listing.highlighted).id
+        group = next((g for g in self.groups if g.id == chosen), None)
+        if group is not None:
+            self.app.push_screen(
+                ReasonDialog(self.removers, WHY),
+                lambda result: result and self._remove(group, *result),
+            )
+
+    def _remove(self, group: GroupSession, by: str, reason: str) -> None:
+        from ...usecases.groups import remove_group
+
+        try:
+            remove_group(self.app.store, group.id, reason, clock=self.app.clock, by=by)
+        except (StoreError, ValidationError) as error:
+            self.app.notify(str(error), title="Not removed", severity="error")
+            return
+        self.removed = True
+        self.groups.remove(group)
+        self.app.notify("The group session was removed.", title="Removed")
+        listing = self.query_one(OptionList)
+        listing.clear_options()
+        listing.add_options([Option(Text(label), id=value) for label, value in self._options()])
+
+
+def groups_dialog(app, peer, groups: list[GroupSession], period, people: dict) -> GroupsDialog:
+    """A peer's group sessions in ``period``, as History shows them: a supervisor may
+    remove one (the one signed in, or any active supervisor on a shared folder); a
+    peer's own view only reads them."""
+    from ...domain.enums import GroupKind, Role
+
+    me = getattr(app, "person", None)
+    if app.peer_mode or (me is not None and me.role != Role.SUPERVISOR):
+        removers = []
+    elif me is not None:
+        removers = [(me.name, me.id)]
+    else:
+        sups = [p for p in people.values() if p.role == Role.SUPERVISOR and p.active]
+        removers = [(p.name, p.id) for p in sorted(sups, key=lambda p: p.name.casefold())]
+    pack = app.library.for_group(GroupKind.COP)
+    asked = {q.id: q.text for q in pack.own} if pack else {}
+    shown = [g for g in groups if period.contains(g.day)]
+    title = f"Group sessions with {peer.name}, {period.label}"
+    names = {pid: p.name for pid, p in people.items()}
+    return GroupsDialog(shown, names, title, removers=removers, asked=asked)
