@@ -42,6 +42,7 @@ from ..domain.models import (
 )
 from ..store.backend import Backend
 from .contacts import note_contact
+from .demo_groups import build_calls
 from .demo_words import (
     ACTIVITIES,
     ARRIVING,
@@ -145,6 +146,7 @@ def build_demo(
                     finished = sign_session(store, finished, sup_id, "", clock=clock)
             count += 1
             _contacts(store, peer, main_sup, when, today, index, week, weeks)
+    build_calls(store, today=today, weeks=weeks)  # community-of-practice calls, in turn
     return DemoResult(people=len(sups) + len(peer_people), sessions=count)
 
 

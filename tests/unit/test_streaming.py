@@ -186,15 +186,21 @@ def test_the_streamed_export_holds_the_records_the_whole_one_did(demo):
     peers = demo.people(role=Role.PEER)
     sessions = [s for p in peers for s in demo.sessions(p.id)]
     assert count == len(sessions)
+    groups = [g for p in peers for g in demo.groups(p.id)]
     ids = {p.id for p in peers} | {i for s in sessions for i in s.supervisor_ids}
+    ids |= {i for g in groups for i in g.present}
     people = sorted((p for p in demo.people() if p.id in ids), key=lambda p: p.id)
     contacts = [c for p in peers for c in demo.contacts(p.id)]
     whole = orjson.loads(
         bundles.dumps(
-            bundles.build_bundle(people, sessions, site="", now=FIXED_NOW, contacts=contacts)
+            bundles.build_bundle(
+                people, sessions, site="", now=FIXED_NOW, contacts=contacts, groups=groups
+            )
         )
     )
     assert len(streamed["contacts"]) >= 3 and streamed["contacts"] == whole["contacts"]
+    assert len(streamed["group_sessions"]) >= 4
+    assert streamed["group_sessions"] == whole["group_sessions"]
     assert streamed["people"] == whole["people"]
     key = lambda s: s["id"]  # noqa: E731
     assert sorted(streamed["sessions"], key=key) == sorted(whole["sessions"], key=key)
