@@ -110,7 +110,7 @@ async def test_a_missing_or_damaged_file_is_one_sentence_and_nothing_changes(rep
         await settle(pilot)
         assert len(repo.people()) == 4 and repo.sessions(team["peer"].id) == []
         field.value = ""
-        await pilot.press("enter")
+        await pilot.press("f5")
         await settle(pilot)
         assert "Type where the bundle file is" in _report(pilot.app)
 

@@ -24,7 +24,7 @@ bind = binder("import")
 
 INTRO = (
     "Bring in records exported at another site or computer (a JSON or sealed bundle). "
-    "Enter checks the whole file first and says what it would change; nothing is written "
+    "Enter (or F5) checks the whole file first and says what it would change; nothing is written "
     "until you press F2. The records are backed up before anything changes."
 )
 
@@ -33,6 +33,7 @@ class ImportScreen(Screen):
     CSS_PATH = "forms.tcss"
     HELP_TITLE, HELP_TEXT = screen_help("import")
     BINDINGS = [
+        bind("f5", "check", "Check", "Check the file named (Enter in its field does too)"),
         bind("f2", "import", "Import", "Import the checked bundle"),
         bind("escape", "back", "Back", "Back to Home"),
     ]
@@ -77,7 +78,10 @@ class ImportScreen(Screen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        path = event.value.strip()
+        self.action_check()
+
+    def action_check(self) -> None:
+        path = self.query_one("#path", Input).value.strip()
         if self.busy:
             return
         if not path:
@@ -151,6 +155,8 @@ class ImportScreen(Screen):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "import":
             return self.checked is not None and not self.busy and not self.app.store.read_only
+        if action == "check":
+            return not self.busy
         return True
 
     def action_import(self) -> None:
