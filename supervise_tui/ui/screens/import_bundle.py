@@ -18,7 +18,6 @@ from ...usecases.imports import is_sealed, read_bundle, unseal
 from ..keys import binder
 from ..outcome import Outcome, outcome
 from ..widgets.controls import TextInput
-from .help import screen_help
 
 bind = binder("import")
 
@@ -31,7 +30,6 @@ INTRO = (
 
 class ImportScreen(Screen):
     CSS_PATH = "forms.tcss"
-    HELP_TITLE, HELP_TEXT = screen_help("import")
     BINDINGS = [
         bind("f5", "check", "Check", "Check the file named (Enter in its field does too)"),
         bind("f2", "import", "Import", "Import the checked bundle"),
