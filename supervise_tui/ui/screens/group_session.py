@@ -26,7 +26,6 @@ from ..widgets.checklist import CheckList
 from ..widgets.controls import TextInput
 from ..widgets.fields import say
 from ..widgets.group_parts import Actions, OwnWords
-from .help import screen_help
 
 bind = binder("group")
 # where each rule's field is said: the error line under its control
@@ -46,7 +45,6 @@ FOCUS = {
 
 class GroupSessionScreen(Screen):
     CSS_PATH = "forms.tcss"
-    HELP_TITLE, HELP_TEXT = screen_help("group")
     BINDINGS = [
         bind("f2", "save", "Save", "Record this group session for every peer present"),
         bind("escape", "cancel", "Cancel", "Back; nothing is recorded"),
