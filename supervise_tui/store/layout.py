@@ -20,6 +20,7 @@ folder can lock each peer's records with a key of their own)::
     closed-YYYY.json      settled items raised that year
     contacts-YYYY.json    informal contacts between sessions that year (not derived)
     groups-YYYY.json      the peer's copies of group sessions they attended that year
+                          (not derived; each holds only that peer's own words)
     drafts/<id>.json      one unfinished session each (autosave)
     conflicts.json        their sessions changed both here and in an imported bundle
 
