@@ -426,3 +426,22 @@ def test_leading_a_call_shows_in_the_peers_portfolio(repo, team):
     assert "## Calls facilitated\n\nNone led yet." in portfolio_markdown(
         portfolio_of(repo, team["peer2"])
     )
+
+
+def test_the_built_in_group_pack_loads_and_a_broken_one_is_named(tmp_path):
+    from pathlib import Path
+
+    from supervise_tui.store.packs import load_library
+
+    library = load_library(Path("/nonexistent-user-packs"))
+    pack = library.for_group(GroupKind.GROUP)  # the call's pack serves group supervision too
+    assert pack.id == "community-of-practice" and pack.kind == GroupKind.COP
+    assert pack.asks("case").startswith("What situation") and pack.own[0].id == "learned"
+    assert "community-of-practice" not in library.packs  # not offered for a 1:1 session
+    (tmp_path / "mine.toml").write_text(
+        'id = "mine"\ntitle = "Mine"\nversion = 1\nkind = "group"\n'
+        '[[shared]]\nid = "weather"\ntext = "How was it?"\nsource = "Ours"\n'
+        '[[own]]\nid = "learned"\ntext = "What I learned"\nsource = "Ours"\n'
+    )
+    (problem,) = load_library(tmp_path).problems
+    assert problem.field == "shared[0].id" and "case, practice, note" in problem.message
