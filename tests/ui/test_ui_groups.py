@@ -40,6 +40,11 @@ async def test_a_supervisor_records_a_call_a_peer_led(repo, team):
     async with app.run_test(size=SIZE) as pilot:
         form = await open_form(pilot)
         assert "Peers present" in screen_text(app)
+        await settle(pilot)  # who is next in turn: nobody has led one, so by name
+        assert text_of(form.query_one("#next-in-turn")) == (
+            "Next in turn to lead a call: Jordan Ellery"
+        )
+        assert form.query_one("#facilitator").value == team["peer"].id
         await tick(pilot, "#attendees", "Jordan Ellery", "Robin Takahashi")
         await settle(pilot)
         await tick(pilot, "#supervisors", "Dana Whitfield")

@@ -19,7 +19,8 @@ from ...domain.enums import GroupKind, Role
 from ...domain.errors import ValidationError
 from ...domain.groups import GroupSession
 from ...domain.models import Person
-from ...usecases.groups import record_group
+from ...store.errors import StoreError
+from ...usecases.groups import record_group, team_rotation
 from ..keys import binder
 from ..outcome import outcome
 from ..widgets.checklist import CheckList
@@ -84,6 +85,7 @@ class GroupSessionScreen(Screen):
             yield Label("Who facilitated")
             yield Select(everyone, id="facilitator", compact=True, prompt="Choose who led it")
             yield Static("", id="facilitator_id-error", classes="error-line", markup=False)
+            yield Static("", id="next-in-turn", classes="note-line", markup=False)
             yield Label("When it began")
             yield TextInput("now", id="when", compact=True, placeholder="now, today 14:00")
             yield Static("", id="when-error", classes="note-line", markup=False)
@@ -120,6 +122,25 @@ class GroupSessionScreen(Screen):
         self._echo_when()
         await self.query_one(OwnWords).show([])
         self.query_one("#attendees").focus()
+        self.suggest()
+
+    @work(thread=True, exclusive=True, group="group-turn")
+    def suggest(self) -> None:
+        """Who is next in turn to lead a call: said under the facilitator, and chosen
+        there until someone else is."""
+        try:
+            turn = team_rotation(self.app.store)
+        except StoreError:
+            return
+        self.app.call_from_thread(self._suggested, turn.next_id, turn.next_name)
+
+    def _suggested(self, next_id: str | None, name: str) -> None:
+        if next_id is None:
+            return
+        self.query_one("#next-in-turn", Static).update(f"Next in turn to lead a call: {name}")
+        facilitator = self.query_one("#facilitator", Select)
+        if facilitator.value is Select.NULL:
+            facilitator.value = next_id
 
     def _echo_when(self) -> None:
         note = self.query_one("#when-error", Static)
