@@ -206,17 +206,23 @@ def check_header(data: dict) -> tuple[datetime | None, str, str]:
     return created_at, data.get("app_version", ""), data.get("site", "")
 
 
-def _contact(raw: Any, i: int) -> Contact:
-    where = f"contacts[{i}]"
+def _kept(cls: type, raw: Any, where: str, problem_of, ids: tuple[str, ...]) -> Any:
+    """A record kept as it came (a contact, a copy of a group session): its shape, its
+    ids (``ids``: the fields holding one) and the rules it keeps by itself."""
     try:
-        contact = from_data(Contact, raw, where, strict=True)
-        validation.check_id(contact.id)
+        record = from_data(cls, raw, where, strict=True)
+        for name in ids:
+            validation.check_id(getattr(record, name))
     except ValidationError as error:
         raise BundleError(error.message.rstrip("."), error.field or where) from None
-    problem = contact_problem(contact)  # the rules a kept contact keeps
+    problem = problem_of(record)
     if problem is not None:
         raise BundleError(problem.message.rstrip("."), f"{where}.{problem.field}")
-    return contact
+    return record
+
+
+def _contact(raw: Any, i: int) -> Contact:
+    return _kept(Contact, raw, f"contacts[{i}]", contact_problem, ("id",))
 
 
 def copy_key(group: GroupSession) -> str:
@@ -225,17 +231,8 @@ def copy_key(group: GroupSession) -> str:
 
 
 def _group(raw: Any, i: int) -> GroupSession:
-    where = f"group_sessions[{i}]"
-    try:
-        group = from_data(GroupSession, raw, where, strict=True)
-        validation.check_id(group.id)
-        validation.check_id(group.peer_id)  # a copy is always a peer's
-    except ValidationError as error:
-        raise BundleError(error.message.rstrip("."), error.field or where) from None
-    problem = group_problem(group)  # the rules a kept copy keeps
-    if problem is not None:
-        raise BundleError(problem.message.rstrip("."), f"{where}.{problem.field}")
-    return group
+    """A copy is always a peer's: its ``peer_id`` is an id too."""
+    return _kept(GroupSession, raw, f"group_sessions[{i}]", group_problem, ("id", "peer_id"))
 
 
 def _person(raw: Any, i: int) -> Person:

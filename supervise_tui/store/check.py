@@ -238,22 +238,30 @@ def _check_contacts(base: Path, peer_id: str, parsed, people, report) -> None:
     from .check_groups import check_groups
 
     check_groups(base, peer_id, parsed, people, report)
+    for where, contact in filed(base, peer_id, ("contacts", Contact, "contact"), parsed, report):
+        problem = contact_problem(contact)
+        if problem is not None:
+            report.problems.append(f"{where}: invalid ({problem.field})")
+        if contact.by not in people:
+            report.problems.append(f"{where}: refers to a person who is not in {PEOPLE}")
+        report.contacts += 1
+
+
+def filed(base: Path, peer_id: str, kind: tuple[str, type, str], parsed, report):
+    """(where, record) of each record that loads in a peer's ``<table>-YYYY.json`` files
+    (``kind``: the table, the record's type, its name in a message), checked to be filed
+    under its own id, its peer and its year."""
+    table, cls, noun = kind
     for rel, data in parsed.items():
-        if rel.parent != base or not rel.name.startswith("contacts-"):
+        if rel.parent != base or not rel.name.startswith(f"{table}-"):
             continue
-        year = rel.stem.removeprefix("contacts-")
-        for doc_id, doc in _table(data, "contacts", str(rel), report).items():
-            where = f"{rel} contact {doc_id}"
-            contact = _load(Contact, doc, where, report)
-            if contact is None:
-                continue
-            _check_filed(contact, doc_id, peer_id, year, where, report)
-            problem = contact_problem(contact)
-            if problem is not None:
-                report.problems.append(f"{where}: invalid ({problem.field})")
-            if contact.by not in people:
-                report.problems.append(f"{where}: refers to a person who is not in {PEOPLE}")
-            report.contacts += 1
+        year = rel.stem.removeprefix(f"{table}-")
+        for doc_id, doc in _table(data, table, str(rel), report).items():
+            where = f"{rel} {noun} {doc_id}"
+            record = _load(cls, doc, where, report)
+            if record is not None:
+                _check_filed(record, doc_id, peer_id, year, where, report)
+                yield where, record
 
 
 def _check_filed(record, doc_id: str, peer_id: str, year: str, where: str, report) -> None:

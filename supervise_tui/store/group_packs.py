@@ -18,13 +18,7 @@ from pathlib import Path
 from ..domain.enums import GroupKind
 from ..domain.groups import SHARED
 from ..domain.text import NAME_MAX, SHORT_MAX
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    text: str
-    source: str
+from .packs import _ID, PackError, Prompt, _text
 
 
 @dataclass(frozen=True)
@@ -34,8 +28,8 @@ class GroupPack:
     version: int
     kind: GroupKind
     description: str
-    shared: tuple[Question, ...]  # ids among SHARED
-    own: tuple[Question, ...]  # each peer's own words
+    shared: tuple[Prompt, ...]  # ids among SHARED
+    own: tuple[Prompt, ...]  # each peer's own words
     origin: Path
     builtin: bool = True
 
@@ -47,8 +41,6 @@ class GroupPack:
 def parse_group_pack(data: dict, origin: Path, builtin: bool, head) -> GroupPack:
     """A group pack from parsed TOML (``head``: the id, title, version and description
     already checked by the session packs' parser); PackError naming the field."""
-    from .packs import _ID, PackError, _text
-
     pack_id, title, version, description = head
     kind = GroupKind(data["kind"])
     lists = {}
@@ -72,7 +64,7 @@ def parse_group_pack(data: dict, origin: Path, builtin: bool, head) -> GroupPack
             if qid in seen:
                 raise PackError(f"{where}.id", f"the question id {qid!r} appears twice")
             seen.add(qid)
-            found.append(Question(qid, text, source))
+            found.append(Prompt(qid, text, source))
         lists[name] = tuple(found)
     if "case" not in {q.id for q in lists["shared"]}:
         raise PackError("shared", "a group pack asks for the case brought (id 'case')")

@@ -3,18 +3,12 @@ with their own words; x sets aside one recorded by mistake (who and why asked fi
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
 
 from ...domain.errors import ValidationError
 from ...domain.groups import GroupSession, group_line, own_lines
 from ...store.errors import StoreError
-from .base import bold
-from .pick import PickOne
+from .pick import ReadList
 from .reason import ReasonDialog, Why
 
 WHY = Why(
@@ -26,8 +20,10 @@ WHY = Why(
 )
 
 
-class GroupsDialog(PickOne):
+class GroupsDialog(ReadList):
     """Returns whether any was removed (the screen behind then reloads)."""
+
+    REMOVE_HINT = "x removes one recorded by mistake"
 
     BINDINGS = [
         Binding("x,delete", "remove", "Remove", id="groups.remove"),
@@ -46,8 +42,7 @@ class GroupsDialog(PickOne):
         self.groups = sorted(groups, key=lambda g: (g.when, g.id), reverse=True)
         self.names, self.asked = names, asked
         self.removers = removers  # (name, id) of who may remove one (none: a peer's view)
-        self.removed = False
-        super().__init__(self._options(), title=title)
+        super().__init__(self._options(), title, may_remove=bool(removers))
 
     def _options(self) -> list[tuple[str, str]]:
         options = []
@@ -59,28 +54,8 @@ class GroupsDialog(PickOne):
             options.append(("\n".join(lines), g.id))
         return options or [("No group sessions in this period.", "")]
 
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog-box"):
-            keys = (
-                "x removes one recorded by mistake; Esc closes" if self.removers else "Esc closes"
-            )
-            yield Static(f"{bold(self.title_text)} ({keys})")
-            yield OptionList(*[Option(Text(label), id=value) for label, value in self.options])
-
-    def chosen(self, value: str | None) -> None:
-        return  # a line is read, not opened
-
-    def action_cancel(self) -> None:
-        self.dismiss(self.removed)
-
-    def check_action(self, action: str, parameters: tuple) -> bool | None:
-        return bool(self.removers) if action == "remove" else True
-
     def action_remove(self) -> None:
-        listing = self.query_one(OptionList)
-        if listing.highlighted is None:
-            return
-        chosen = listing.get_option_at_index(listing.highlighted).id
+        chosen = self.highlighted_id()
         group = next((g for g in self.groups if g.id == chosen), None)
         if group is not None:
             self.app.push_screen(
@@ -96,12 +71,9 @@ class GroupsDialog(PickOne):
         except (StoreError, ValidationError) as error:
             self.app.notify(str(error), title="Not removed", severity="error")
             return
-        self.removed = True
         self.groups.remove(group)
         self.app.notify("The group session was removed.", title="Removed")
-        listing = self.query_one(OptionList)
-        listing.clear_options()
-        listing.add_options([Option(Text(label), id=value) for label, value in self._options()])
+        self.relist(self._options())
 
 
 def groups_dialog(app, peer, groups: list[GroupSession], period, people: dict) -> GroupsDialog:

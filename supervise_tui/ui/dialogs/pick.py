@@ -38,3 +38,44 @@ class PickOne(Dialog[str]):
 
     def chosen(self, value: str | None) -> None:
         self.dismiss(value)
+
+
+class ReadList(PickOne):
+    """Lines to read (a line is not opened); when ``may_remove``, x removes the one
+    highlighted, made by mistake. Returns whether any was removed (the screen behind then
+    reloads)."""
+
+    REMOVE_HINT = "x removes one made by mistake"
+
+    def __init__(self, options: list[tuple[str, str]], title: str, *, may_remove: bool) -> None:
+        self.may_remove = may_remove
+        self.removed = False
+        super().__init__(options, title=title)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog-box"):
+            keys = f"{self.REMOVE_HINT}; Esc closes" if self.may_remove else "Esc closes"
+            yield Static(f"{bold(self.title_text)} ({keys})")
+            yield OptionList(*[Option(Text(label), id=value) for label, value in self.options])
+
+    def chosen(self, value: str | None) -> None:
+        return  # a line is read, not opened
+
+    def action_cancel(self) -> None:
+        self.dismiss(self.removed)
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        return self.may_remove if action == "remove" else True
+
+    def highlighted_id(self) -> str | None:
+        listing = self.query_one(OptionList)
+        if listing.highlighted is None:
+            return None
+        return listing.get_option_at_index(listing.highlighted).id
+
+    def relist(self, options: list[tuple[str, str]]) -> None:
+        """After a removal: the lines as they are now."""
+        self.removed = True
+        listing = self.query_one(OptionList)
+        listing.clear_options()
+        listing.add_options([Option(Text(label), id=value) for label, value in options])

@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
-from ...domain.dates import human_datetime, parse_datetime
+from ...domain.dates import parse_datetime
 from ...domain.enums import GroupKind, Role
 from ...domain.errors import ValidationError
 from ...domain.groups import GroupSession
@@ -25,7 +25,7 @@ from ..keys import binder
 from ..outcome import outcome
 from ..widgets.checklist import CheckList
 from ..widgets.controls import TextInput
-from ..widgets.fields import say
+from ..widgets.fields import EchoesWhen, say
 from ..widgets.group_parts import Actions, OwnWords
 
 bind = binder("group")
@@ -44,7 +44,8 @@ FOCUS = {
 }
 
 
-class GroupSessionScreen(Screen):
+class GroupSessionScreen(EchoesWhen, Screen):
+    WHEN_NOTE = "#when-error"
     CSS_PATH = "forms.tcss"
     BINDINGS = [
         bind("f2", "save", "Save", "Record this group session for every peer present"),
@@ -141,21 +142,6 @@ class GroupSessionScreen(Screen):
         facilitator = self.query_one("#facilitator", Select)
         if facilitator.value is Select.NULL:
             facilitator.value = next_id
-
-    def _echo_when(self) -> None:
-        note = self.query_one("#when-error", Static)
-        try:
-            when = parse_datetime(self.query_one("#when", Input).value, self.app.local_now())
-        except ValidationError as error:
-            note.update(error.message)
-            note.add_class("-error")
-        else:
-            note.update(f"→ {human_datetime(when)}")
-            note.remove_class("-error")
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "when":
-            self._echo_when()
 
     async def on_check_list_changed(self, event: CheckList.Changed) -> None:
         if event.checklist.id == "attendees":

@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
-from ...domain.dates import human_datetime, parse_datetime
+from ...domain.dates import parse_datetime
 from ...domain.enums import Role, SessionKind
 from ...domain.errors import ValidationError
 from ...domain.models import Person
@@ -22,13 +22,13 @@ from ..keys import binder
 from ..outcome import outcome
 from ..widgets.checklist import CheckList
 from ..widgets.controls import TextInput
-from ..widgets.fields import say
+from ..widgets.fields import EchoesWhen, say
 from ..widgets.steps import SessionContext
 
 bind = binder("start")
 
 
-class StartSessionScreen(Screen):
+class StartSessionScreen(EchoesWhen, Screen):
     CSS_PATH = "forms.tcss"
     BINDINGS = [
         bind("f2", "start", "Start", "Start the session with these details"),
@@ -121,21 +121,6 @@ class StartSessionScreen(Screen):
             self.query_one("#supervisors").focus()
         else:
             self.query_one("#peer").focus()
-
-    def _echo_when(self) -> None:
-        note = self.query_one("#when-note", Static)
-        try:
-            when = parse_datetime(self.query_one("#when", Input).value, self.app.local_now())
-        except ValidationError as error:
-            note.update(error.message)
-            note.add_class("-error")
-        else:
-            note.update(f"→ {human_datetime(when)}")
-            note.remove_class("-error")
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "when":
-            self._echo_when()
 
     def on_input_submitted(self) -> None:
         self.action_start()
