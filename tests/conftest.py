@@ -242,8 +242,9 @@ def locked_folder(data_dir):
 @pytest.fixture
 def agency(server_url):
     """On the test server: a lead (Lena), two supervisors each with a peer, a held
-    session, a draft and an informal contact each, and everyone with a login of their
-    own: ``agency[key] == (person, the address to connect as them)``."""
+    session, a draft and an informal contact each, a community-of-practice call both
+    peers attended (a copy each), and everyone with a login of their own:
+    ``agency[key] == (person, the address to connect as them)``."""
     from supervise_tui.domain.enums import ContactKind
     from supervise_tui.store.postgres import open_server
     from supervise_tui.store.postgres.admin import add_login
@@ -279,9 +280,29 @@ def agency(server_url):
                 minutes=5,
                 clock=fixed_clock,
             )
+        _call(store, team["peer"], team["peer2"])
     database = server_url.split("?")[0].rsplit("/", 1)[-1].lower()  # (logins are the server's)
     for key in ("lead", "sup", "sup2", "peer", "peer2"):
         login = f"{team[key].name.split()[0].lower()}_{database}"
         add_login(server_url, team[key].id, login, None)
         team[key] = (team[key], server_url.replace("app@", f"{login}@"))
     return team
+
+
+def _call(store, jordan: Person, robin: Person):
+    """A community-of-practice call Jordan led and Robin attended, each with own words."""
+    from supervise_tui.domain.enums import GroupKind
+    from supervise_tui.domain.groups import GroupSession
+    from supervise_tui.usecases.groups import record_group
+
+    call = GroupSession(
+        GroupKind.COP,
+        datetime(2026, 11, 20, 14),
+        45,
+        jordan.id,
+        [jordan.id, robin.id],
+        case="A rota that leaves no time for visits",
+        case_by=robin.id,
+        words={jordan.id: {"learned": "Jordan's words"}, robin.id: {"learned": "Robin's words"}},
+    )
+    return record_group(store, call, clock=fixed_clock)

@@ -28,17 +28,16 @@ Clock = Callable[[], datetime]
 
 def _may_record(store: Backend, group: GroupSession) -> None:
     """Who may record or remove it: a supervisor, or the facilitating peer; either must be
-    able to write every attending peer's record."""
+    able to write every attending peer's record (a server's login, too)."""
     me = store.signed_in
-    if me is None:
-        return
-    person = store.person(me)
-    if person.role == Role.PEER and me != group.facilitator_id:
+    if me is not None and store.person(me).role == Role.PEER and me != group.facilitator_id:
         raise Refused("A group session is recorded by a supervisor or by the peer who led it.")
     readable = store.readable_peers()
     if readable is not None and not set(group.attendee_ids) <= readable:
-        who = "a supervisor of every peer present" if person.role == Role.PEER else "a lead"
-        raise Refused(f"Some of the peers present are not in your records; {who} can record it.")
+        raise Refused(
+            "Some of the peers present are not in your records; a supervisor of all of "
+            "them, or a lead, can record it."
+        )
 
 
 def record_group(store: Backend, group: GroupSession, *, clock: Clock) -> GroupSession:

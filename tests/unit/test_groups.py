@@ -445,3 +445,23 @@ def test_the_built_in_group_pack_loads_and_a_broken_one_is_named(tmp_path):
     )
     (problem,) = load_library(tmp_path).problems
     assert problem.field == "shared[0].id" and "case, practice, note" in problem.message
+
+
+def test_on_a_server_each_login_reads_only_the_copies_it_may(agency):
+    from supervise_tui.store.postgres import open_server
+
+    jordan, robin = agency["peer"][0], agency["peer2"][0]
+    with open_server(agency["peer2"][1], clock=fixed_clock) as store:
+        (mine,) = groups_of(store, robin.id)
+        assert mine.words == {robin.id: {"learned": "Robin's words"}}
+        assert store.groups(jordan.id) == []  # Jordan's copy is not Robin's to read
+    with open_server(agency["sup"][1], clock=fixed_clock) as store:  # Dana: Jordan's only
+        assert [g.peer_id for g in gathered(store, [jordan, robin])] == [""]
+        assert gathered(store, [jordan, robin])[0].words == {
+            jordan.id: {"learned": "Jordan's words"}
+        }
+        again = call({"peer": jordan, "peer2": robin, "sup": agency["sup"][0]}, supervisor_ids=[])
+        with pytest.raises(Refused, match="not in your records"):
+            record_group(store, again, clock=fixed_clock)
+    with open_server(agency["lead"][1], clock=fixed_clock) as store:
+        assert team_rotation(store).next_name == "Robin Takahashi"

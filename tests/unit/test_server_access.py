@@ -18,7 +18,7 @@ from supervise_tui.usecases.sessions import sign_session
 
 from ..conftest import fixed_clock
 
-PEER_TABLES = ("sessions", "tracks", "year_counts", "peer_state", "drafts", "contacts")
+PEER_TABLES = ("sessions", "tracks", "year_counts", "peer_state", "drafts", "contacts", "groups")
 
 
 def peers_seen(url: str, table: str) -> set[str]:
