@@ -11,6 +11,7 @@ from typing import NamedTuple
 from ..domain.contacts import Contact, contact_lines
 from ..domain.dates import human_date
 from ..domain.enums import ConcernStatus, RatingKey, SessionStatus
+from ..domain.groups import GroupSession, peer_group_lines
 from ..domain.models import Person, Session
 from ..domain.tracks import Tracks
 from .summary import inline, session_markdown
@@ -43,9 +44,11 @@ def markdown_record(
     period_label: str = "all sessions",
     today: date | None = None,
     contacts: list[Contact] = (),
+    groups: list[GroupSession] = (),
 ) -> str:
     """A peer's whole record (or one session when given one): sessions, the informal
-    contacts between them, then items."""
+    contacts between them, the group sessions they attended (with their own words), then
+    items."""
     out = [f"# Supervision record — {inline(peer.name)}"]
     facts = [
         f"**Peer specialist:** {inline(peer.display)}",
@@ -66,6 +69,13 @@ def markdown_record(
         minutes = sum(c.minutes for c in contacts)
         out.append(f"## Informal contacts ({len(contacts)}, {minutes} min)")
         out.append("\n".join(f"- {inline(line)}" for line in contact_lines(contacts, names)))
+    if groups:
+        out.append(f"## Group sessions and community-of-practice calls ({len(groups)})")
+        lines = []
+        for group in sorted(groups, key=lambda g: (g.when, g.id)):
+            first, *said = peer_group_lines([group], names, {})
+            lines += [f"- {inline(first)}", *(f"  - {inline(line.strip())}" for line in said)]
+        out.append("\n".join(lines))
     items = [h for h in tracks.concerns.values() if h.raised_in in wanted]
     items += [h for h in tracks.goals.values() if h.set_in in wanted]
     items += [h for h in tracks.actions.values() if h.agreed_in in wanted]

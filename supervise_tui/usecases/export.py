@@ -28,6 +28,7 @@ from ..store.backend import Backend
 from ..store.errors import NotFound, SaveFailed
 from ..store.files import atomic_writer
 from .contacts import contacts_of
+from .groups import groups_of
 from .people import find_person, visible_peers
 
 
@@ -135,6 +136,7 @@ def export_bytes(
                 period_label=period.label,
                 today=today,
                 contacts=[c for c in contacts_of(store, p.id) if period.contains(c.day)],
+                groups=[g for g in groups_of(store, p.id) if period.contains(g.day)],
             )
             for p in sorted(sel.peers, key=lambda p: p.name.casefold())
         ]

@@ -465,3 +465,16 @@ def test_on_a_server_each_login_reads_only_the_copies_it_may(agency):
             record_group(store, again, clock=fixed_clock)
     with open_server(agency["lead"][1], clock=fixed_clock) as store:
         assert team_rotation(store).next_name == "Robin Takahashi"
+
+
+def test_a_peers_markdown_record_lists_their_group_sessions_with_their_words_only(repo, team):
+    from supervise_tui.usecases.export import export_bytes
+
+    record_group(repo, call(team), clock=fixed_clock)
+    raw, _ = export_bytes(
+        repo, "md", peer="Robin Takahashi", today=date(2026, 11, 22), now=FIXED_NOW
+    )
+    text = raw.decode()
+    assert "## Group sessions and community-of-practice calls (1)" in text
+    assert "- Fri 20 Nov 2026 14:00 · Community-of-practice call, 50 min" in text
+    assert "Robin's own lesson" in text and "Jordan's own lesson" not in text
