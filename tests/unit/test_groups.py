@@ -478,3 +478,21 @@ def test_a_peers_markdown_record_lists_their_group_sessions_with_their_words_onl
     assert "## Group sessions and community-of-practice calls (1)" in text
     assert "- Fri 20 Nov 2026 14:00 · Community-of-practice call, 50 min" in text
     assert "Robin's own lesson" in text and "Jordan's own lesson" not in text
+
+
+def test_a_sync_brings_the_copies_to_the_server_and_back_and_again_changes_nothing(
+    repo, team, server_url
+):
+    from supervise_tui.store.postgres import open_server
+    from supervise_tui.usecases.sync import sync
+
+    kept = record_group(repo, call(team), clock=fixed_clock)
+    with open_server(server_url, clock=fixed_clock) as server:
+        first = sync(repo, server, clock=fixed_clock)
+        assert first.pushed.count("group", "added") == 2
+        assert server.groups(team["peer2"].id) == repo.groups(team["peer2"].id)
+        remove_group(server, kept.id, "Recorded twice", clock=fixed_clock)  # on the server
+        second = sync(repo, server, clock=fixed_clock)
+        assert second.pulled.count("group", "updated") == 2
+        assert groups_of(repo, team["peer"].id) == []
+        assert not sync(repo, server, clock=fixed_clock).pulled.changes_anything
