@@ -64,13 +64,7 @@ class HomeScreen(Starting, TimeKeeping, ViewScreen):
         ),
         bind("t", "team", "Team", "All peers side by side, with trends"),
         bind("c", "note_contact", "Contact", "Note an informal contact with the highlighted peer"),
-        bind(
-            "g",
-            "group",
-            "Group",
-            "Record a group session or community-of-practice call",
-            show=False,
-        ),
+        bind("g", "group", "Group", "A group session or a community-of-practice call", show=False),
         bind("H", "hours", "Hours", "Supervision time per peer, against targets", show=False),
         bind("r", "resume", "Resume", "Resume an unfinished session"),
         bind(
