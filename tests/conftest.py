@@ -295,14 +295,9 @@ def _call(store, jordan: Person, robin: Person):
     from supervise_tui.domain.groups import GroupSession
     from supervise_tui.usecases.groups import record_group
 
+    words = {jordan.id: {"learned": "Jordan's words"}, robin.id: {"learned": "Robin's words"}}
+    when, peers = datetime(2026, 11, 20, 14), [jordan.id, robin.id]
     call = GroupSession(
-        GroupKind.COP,
-        datetime(2026, 11, 20, 14),
-        45,
-        jordan.id,
-        [jordan.id, robin.id],
-        case="A rota that leaves no time for visits",
-        case_by=robin.id,
-        words={jordan.id: {"learned": "Jordan's words"}, robin.id: {"learned": "Robin's words"}},
+        GroupKind.COP, when, 45, jordan.id, peers, case="A rota", case_by=robin.id, words=words
     )
     return record_group(store, call, clock=fixed_clock)
