@@ -92,6 +92,16 @@ async def test_bad_input_is_said_beside_its_field_and_nothing_is_written(repo, t
         )
         assert not form.query_one("#attendee_ids-error").display
         assert form.query_one("#facilitator").has_focus
+        await choose(pilot, "#facilitator", "Jordan Ellery")
+        await choose(pilot, "#case-by", "Robin Takahashi")
+        await fill(pilot, "#action-1", "Call the landlord")
+        await choose(pilot, "#owner-1", "Marcus Oyelaran")  # not there
+        await pilot.press("f2")
+        await settle(pilot)
+        assert text_of(form.query_one("#actions-error")) == (
+            "Each action's owner must be someone present."
+        )
+        assert form.query_one("#owner-1").has_focus
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)

@@ -173,7 +173,11 @@ class GroupSessionScreen(EchoesWhen, Screen):
         line = self.query_one(f"#{base}-error", Static)
         say(line, message)
         line.add_class("-error")
-        found = self.query(FOCUS.get(base, f"#{base}"))
+        target = FOCUS.get(base, f"#{base}")
+        if base == "actions" and "[" in (field or ""):  # actions[1].owner: that row's owner
+            row = self.query_one(Actions).rows[int(field.split("[")[1].split("]")[0])]
+            target = f"#owner-{row}" if field.endswith(".owner") else f"#action-{row}"
+        found = self.query(target)
         if found:
             found.first().focus()
         line.scroll_visible()

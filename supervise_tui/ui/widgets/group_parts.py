@@ -71,6 +71,7 @@ class Actions(Vertical):
     def __init__(self, people: list[Person], **kw) -> None:
         super().__init__(**kw)
         self.people = people
+        self.rows: list[int] = []  # the row of each action last read (blank rows left out)
 
     def compose(self) -> ComposeResult:
         owners = [(Text(p.name), p.id) for p in self.people]
@@ -81,10 +82,11 @@ class Actions(Vertical):
             yield Select(owners, id=f"owner-{i}", compact=True, prompt="Who does it")
 
     def actions(self) -> list[GroupAction]:
-        found = []
+        found, self.rows = [], []
         for i in range(ACTION_ROWS):
             text = self.query_one(f"#action-{i}", Input).value
             owner = self.query_one(f"#owner-{i}", Select).value
             if text.strip() or owner is not Select.NULL:
                 found.append(GroupAction(text, "" if owner is Select.NULL else str(owner)))
+                self.rows.append(i)
         return found
