@@ -217,3 +217,17 @@ async def test_history_lists_the_peers_group_sessions_and_one_recorded_by_mistak
     assert groups_of(repo, team["peer"].id) == [] == groups_of(repo, team["peer2"].id)
     (kept,) = repo.groups(team["peer"].id)
     assert kept.removed.reason == "Recorded twice"
+
+
+async def test_the_hours_screen_counts_group_time_for_each_peer_there(repo, team):
+    held_call(repo, team)
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("H")
+        await settle(pilot)
+        below = app.screen.query_one("#below")
+        await wait_for(lambda: "Group is time in group sessions and calls" in text_of(below))
+        table = app.screen.query_one("DataTable")
+        rows = {str(table.get_row_at(i)[0]): table.get_row_at(i) for i in range(table.row_count)}
+        assert str(rows["Jordan Ellery"][3]) == "50 min" == str(rows["Robin Takahashi"][3])

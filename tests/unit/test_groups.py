@@ -275,6 +275,17 @@ def test_the_command_line_records_lists_and_rotates(repo, team, data_dir, capsys
     assert orjson.loads(capsys.readouterr().out.split("\n", 1)[1])["next"] == "Robin Takahashi"
     assert main(["groups", *base], clock=fixed_clock) == 0
     assert "1 group session(s), 40 min in all." in capsys.readouterr().out
+    assert main(["team", *base], clock=fixed_clock) == 0
+    assert capsys.readouterr().out.endswith(
+        "\nLast calls led by Robin Takahashi (Sun 22 Nov 2026); next: Robin Takahashi.\n"
+    )  # (Jordan opted out above)
+    assert main(["history", *base, "--peer", "Jordan Ellery"], clock=fixed_clock) == 0
+    assert capsys.readouterr().out.endswith(
+        "Group sessions and community-of-practice calls:\n"
+        "  Sun 22 Nov 2026 10:00 · Community-of-practice call, 40 min, 2 peers, led by "
+        "Robin Takahashi\n"
+        "    What I learned, or what I will take back to my work: Listen first\n"
+    )
 
 
 @pytest.mark.parametrize(

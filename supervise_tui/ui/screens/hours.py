@@ -75,7 +75,7 @@ class HoursScreen(PeriodTableScreen):
         below = [f"  • {h.name}: {words}" for h in self.lines for words in h.below]
         contacts, groups = lines[-1].contacts, lines[-1].groups
         said = f"Informal includes {contacts} informal contact(s) between sessions.\n"
-        met = f"Group is {groups} group session(s) and community-of-practice call(s).\n"
+        met = "Group is time in group sessions and calls, counted for each peer there.\n"
         self.query_one("#below", Static).update(
             (said if contacts else "")
             + (met if groups else "")
