@@ -231,3 +231,27 @@ async def test_the_hours_screen_counts_group_time_for_each_peer_there(repo, team
         table = app.screen.query_one("DataTable")
         rows = {str(table.get_row_at(i)[0]): table.get_row_at(i) for i in range(table.row_count)}
         assert str(rows["Jordan Ellery"][3]) == "50 min" == str(rows["Robin Takahashi"][3])
+
+
+async def test_a_peer_records_a_call_they_led_from_their_own_view(repo, team):
+    app = build_app(repo, peer_name="Jordan Ellery")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, GroupSessionScreen)
+        assert form.query_one("#attendees").selected == [team["peer"].id]
+        assert form.query_one("#facilitator").value == team["peer"].id  # they led it
+        await tick(pilot, "#attendees", "Robin Takahashi")
+        await settle(pilot)
+        await fill(pilot, "#minutes", "30")
+        await fill(pilot, "#case", "Keeping boundaries with a neighbour")
+        await choose(pilot, "#case-by", "Robin Takahashi")
+        await fill(pilot, f"#{form.query('#words Input')[0].id}", "Jordan's own words")
+        await pilot.press("f2")
+        await settle(pilot)
+        await wait_for(lambda: not isinstance(app.screen, GroupSessionScreen))
+    (robin,) = repo.groups(team["peer2"].id)
+    assert robin.facilitator_id == team["peer"].id and robin.words == {}
+    assert repo.groups(team["peer"].id)[0].own_words() == {"learned": "Jordan's own words"}

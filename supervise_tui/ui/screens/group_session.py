@@ -58,8 +58,10 @@ class GroupSessionScreen(EchoesWhen, Screen):
         error: str | None = None
         field: str | None = None
 
-    def __init__(self, people: list[Person]) -> None:
+    def __init__(self, people: list[Person], *, leader: Person | None = None) -> None:
+        """``leader``: the peer recording a call they led (ticked, and the facilitator)."""
         super().__init__()
+        self.leader = leader
         self.people = [p for p in people if p.active]
         self.peers = [p for p in self.people if p.role == Role.PEER]
         self.supervisors = [p for p in self.people if p.role == Role.SUPERVISOR]
@@ -78,13 +80,20 @@ class GroupSessionScreen(EchoesWhen, Screen):
                 GroupKind.choices(), id="kind", compact=True, allow_blank=False, value="cop"
             )
             yield Label("Peers present — space ticks; two or more")
-            yield CheckList([(p.display, p.id) for p in self.peers], id="attendees")
+            led = [self.leader.id] if self.leader else []
+            yield CheckList([(p.display, p.id) for p in self.peers], led, id="attendees")
             yield Static("", id="attendee_ids-error", classes="error-line", markup=False)
             yield Label("Supervisors present — none is fine when peers meet on their own")
             yield CheckList([(p.display, p.id) for p in self.supervisors], sups, id="supervisors")
             yield Static("", id="supervisor_ids-error", classes="error-line", markup=False)
             yield Label("Who facilitated")
-            yield Select(everyone, id="facilitator", compact=True, prompt="Choose who led it")
+            yield Select(
+                everyone,
+                id="facilitator",
+                compact=True,
+                prompt="Choose who led it",
+                value=self.leader.id if self.leader else Select.NULL,
+            )
             yield Static("", id="facilitator_id-error", classes="error-line", markup=False)
             yield Static("", id="next-in-turn", classes="note-line", markup=False)
             yield Label("When it began")
@@ -121,7 +130,7 @@ class GroupSessionScreen(EchoesWhen, Screen):
         for line in self.query(".error-line"):
             line.display = False
         self._echo_when()
-        await self.query_one(OwnWords).show([])
+        await self.query_one(OwnWords).show([self.leader] if self.leader else [])
         self.query_one("#attendees").focus()
         self.suggest()
 

@@ -41,6 +41,7 @@ class PeerViewScreen(ViewScreen):
         bind("h", "history", "History", "Your sessions"),
         bind("t", "trends", "Trends", "Your trends over time"),
         bind("o", "portfolio", "Portfolio", "Your portfolio: goals completed, strengths named"),
+        bind("g", "group", "Group", "Record a community-of-practice call you led", show=False),
     ]
 
     @dataclasses.dataclass
@@ -126,9 +127,14 @@ class PeerViewScreen(ViewScreen):
         agenda.focus()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action in ("add_item", "note", "remove_item") and self.app.store.read_only:
+        if action in ("add_item", "note", "remove_item", "group") and self.app.store.read_only:
             return False
         return True
+
+    def action_group(self) -> None:
+        from .group_session import GroupSessionScreen
+
+        self.app.push_screen(GroupSessionScreen(self.app.store.people(), leader=self.peer))
 
     def action_add_item(self) -> None:
         from ..dialogs.text import TextDialog
