@@ -130,13 +130,18 @@ def held_call(repo, team) -> None:
     )
 
 
+async def from_home(pilot, key: str) -> None:
+    """From Home, once it has loaded: ``key``."""
+    await settle(pilot)
+    await pilot.press(key)
+    await settle(pilot)
+
+
 async def test_the_team_screen_shows_who_led_the_last_calls_and_who_is_next(repo, team):
     held_call(repo, team)
     app = build_app(repo)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("t")
-        await settle(pilot)
+        await from_home(pilot, "t")
         await wait_for(lambda: "next: Robin" in screen_text(app))
         shown = " ".join(screen_text(app).split())
         assert "Last calls led by Jordan Ellery (Fri 20 Nov 2026); next: Robin Takahashi." in shown
@@ -223,9 +228,7 @@ async def test_the_hours_screen_counts_group_time_for_each_peer_there(repo, team
     held_call(repo, team)
     app = build_app(repo)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("H")
-        await settle(pilot)
+        await from_home(pilot, "H")
         below = app.screen.query_one("#below")
         await wait_for(lambda: "Group is time in group sessions and calls" in text_of(below))
         table = app.screen.query_one("DataTable")

@@ -16,10 +16,7 @@ class ContactsDialog(ReadList):
 
     REMOVE_HINT = "x removes one noted by mistake"
 
-    BINDINGS = [
-        Binding("x,delete", "remove", "Remove", id="contacts.remove"),
-        Binding("escape", "cancel", "Close", id="dialog.cancel"),
-    ]
+    BINDINGS = [Binding("x,delete", "remove", "Remove", id="contacts.remove")]
 
     def __init__(
         self, contacts: list[Contact], names: dict[str, str], title: str, *, may_remove: bool

@@ -25,10 +25,7 @@ class GroupsDialog(ReadList):
 
     REMOVE_HINT = "x removes one recorded by mistake"
 
-    BINDINGS = [
-        Binding("x,delete", "remove", "Remove", id="groups.remove"),
-        Binding("escape", "cancel", "Close", id="dialog.cancel"),
-    ]
+    BINDINGS = [Binding("x,delete", "remove", "Remove", id="groups.remove")]
 
     def __init__(
         self,

@@ -46,6 +46,7 @@ class ReadList(PickOne):
     reloads)."""
 
     REMOVE_HINT = "x removes one made by mistake"
+    BINDINGS = [Binding("escape", "cancel", "Close", id="dialog.cancel")]  # (and x: its own)
 
     def __init__(self, options: list[tuple[str, str]], title: str, *, may_remove: bool) -> None:
         self.may_remove = may_remove
