@@ -76,3 +76,41 @@ def test_a_person_refused_is_named_by_its_place(team):
     with pytest.raises(ValidationError) as caught:
         serial.from_data(Person, data, "people[2]", strict=True)
     assert caught.value.field == "people[2].active"
+
+
+def _text_rules(value, limit, required):
+    """check_text's rules applied in full, every time (what its one pass must equal)."""
+    from supervise_tui.domain.text import clean
+
+    if not isinstance(value, str):
+        return ("refused", "must be text")
+    value = clean(value)
+    if required and not value.strip():
+        return ("refused", "fill in")
+    if len(value) > limit:
+        return ("refused", "too long")
+    return value
+
+
+@settings(max_examples=400)
+@given(
+    st.one_of(
+        st.text(alphabet=st.characters(codec="utf-8"), max_size=12),
+        st.text(alphabet="ab \r\n\t\x00\x1f\x7f\x85\x9f\u00a0é\ud800", max_size=12),
+        st.none(),
+        st.integers(),
+    ),
+    st.integers(min_value=0, max_value=10),
+    st.booleans(),
+)
+def test_check_text_in_one_pass_keeps_every_rule(value, limit, required):
+    from supervise_tui.domain.text import check_text
+
+    expected = _text_rules("" if value is None else value, limit, required)
+    try:
+        found = check_text(value, "note", limit=limit, required=required)
+    except ValidationError as error:
+        message = error.message
+        found = ("refused", next(k for k in ("must be text", "fill in", "long") if k in message))
+        found = (found[0], "too long" if found[1] == "long" else found[1])
+    assert found == expected
