@@ -38,7 +38,7 @@ class FolderBase:
         self._mutex = threading.RLock()  # calls from the UI's workers never interleave
         self._dbs: OrderedDict[str, Db] = OrderedDict()
         self._unit: UnitOfWork | None = None
-        self._lock: Any = None  # a filelock.FileLock while held
+        self._lock: Any = None  # a locking.FolderLock while held
         self.codec: Codec | None = None  # an encrypted folder's sealer, once signed in
         self.encrypted = False  # meta.json says the records are sealed (see store/crypto/)
 
