@@ -103,6 +103,8 @@ def item_file(peer_id: str, track: ConcernTrack | GoalTrack | ActionTrack) -> st
 
 def derived_docs(history: PeerHistory) -> Docs:
     """Every derived document of a peer (rows, tracks, yearly counts) by file and table."""
+    from .record_data import record_data  # (msgspec: not needed to start the app)
+
     peer_id = history.peer_id
     docs: Docs = defaultdict(lambda: defaultdict(dict))
     for row in history.rows:
@@ -111,7 +113,7 @@ def derived_docs(history: PeerHistory) -> Docs:
         docs[peer_file(peer_id)]["years"][str(year)] = to_data(count)
     for name in TRACK_TABLES:
         for item_id, track in getattr(history.tracks, name).items():
-            docs[item_file(peer_id, track)][name][item_id] = to_data(track)
+            docs[item_file(peer_id, track)][name][item_id] = record_data(track)
     docs[peer_file(peer_id)][TALLY][TALLY] = to_data(history.tally)
     docs[peer_file(peer_id)][TEAM][TEAM] = to_data(history.team)
     return {f: dict(tables) for f, tables in docs.items()}

@@ -114,3 +114,33 @@ def test_check_text_in_one_pass_keeps_every_rule(value, limit, required):
         found = ("refused", next(k for k in ("must be text", "fill in", "long") if k in message))
         found = (found[0], "too long" if found[1] == "long" else found[1])
     assert found == expected
+
+
+MOMENT_ENDS = ["Z", "+00:00", "+02:00", "-05:30", "+00:00:30", ""]  # "": a naive moment
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_the_store_writes_a_record_exactly_as_to_data(record, data):
+    """store.record_data (msgspec where that gives the same) == to_data, with moments
+    in UTC, naive, or in other zones (which msgspec would write otherwise)."""
+    from datetime import datetime
+
+    from supervise_tui.domain.derived import history_of
+    from supervise_tui.store.record_data import record_data
+
+    tree = copy.deepcopy(record)
+    for path in tree_paths(tree)[1:]:
+        parent = tree
+        for step in path[:-1]:
+            parent = parent[step]
+        value = parent[path[-1]]
+        if isinstance(value, str) and len(value) >= 19 and value[10:11] == "T":
+            base = datetime.fromisoformat(value).replace(tzinfo=None).isoformat()
+            parent[path[-1]] = base + data.draw(st.sampled_from(MOMENT_ENDS))
+    session = serial.from_data(Session, tree, strict=True)
+    assert record_data(session) == serial.to_data(session) == serial._to_data(session)
+    history = history_of(session.peer_id, [session])
+    for tracks in (history.tracks.concerns, history.tracks.goals, history.tracks.actions):
+        for track in tracks.values():
+            assert record_data(track) == serial.to_data(track)
