@@ -234,7 +234,8 @@ class HistoryRoom(FolderBase):
         folder = self.root / "peers"
         if not folder.is_dir():
             return []
-        return sorted(p.name for p in folder.iterdir() if (p / "peer.json").exists())
+        where = str(folder)  # (plain strings: Home asks this of hundreds of folders at start)
+        return sorted(n for n in os.listdir(where) if os.path.exists(f"{where}/{n}/peer.json"))
 
     def session_owners(self) -> dict[str, str]:
         owners: dict[str, str] = {}
