@@ -25,13 +25,16 @@ from ..domain.enums import (
     Section,
 )
 from ..domain.errors import ValidationError
+from ..domain.ideas import name_warning
 from ..domain.models import (
     Action,
     Concern,
     Goal,
+    Idea,
     RoleItem,
     Session,
     Strength,
+    Voices,
 )
 from ..domain.text import NOTE_MAX, SHORT_MAX, check_text
 from ..domain.tracks import Tracks
@@ -43,6 +46,7 @@ LISTS: dict[str, type] = {
     "strengths": Strength,
     "role_items": RoleItem,
     "concerns": Concern,
+    "ideas": Idea,
     "goals": Goal,
     "actions": Action,
 }
@@ -60,12 +64,14 @@ SHORT_FIELDS = {
 STEP_OF: dict[str, str] = {
     "review": "review",
     "concern_updates": "review",
+    "idea_updates": "review",
     "goal_updates": "review",
     "action_updates": "review",
     "checkin": Section.CHECK_IN.value,
     "strengths": Section.STRENGTHS.value,
     "role_items": Section.ROLE.value,
     "concerns": Section.CONCERNS.value,
+    "ideas": Section.IDEAS.value,
     "goals": Section.GOALS.value,
     "feedback": Section.FEEDBACK.value,
     "actions": Section.WRAP_UP.value,
@@ -102,6 +108,7 @@ def error_path(session: Session, field: str) -> str:
             return f"{name}.{items[index].id}" + (f".{tail}" if tail else "")
     review = {
         "concern_updates": ("concern", "concern_id"),
+        "idea_updates": ("idea", "idea_id"),
         "goal_updates": ("goal", "goal_id"),
         "action_updates": ("action", "action_id"),
     }
@@ -173,7 +180,7 @@ def _resolve(draft: Session, parts: list[str]) -> tuple[object, str]:
                 return draft.checkin, "arriving"
             return draft.checkin.ratings[RatingKey(parts[2])], parts[3]
         if track == "voices":
-            return draft.voices[Section(parts[1])], parts[2]
+            return draft.voices.setdefault(Section(parts[1]), Voices()), parts[2]
         if track == "feedback":
             if parts[1] == "text":
                 return draft.feedback, "text"
@@ -243,6 +250,8 @@ def add_item(draft: Session, list_name: str) -> object:
         item = Concern(raised_by=draft.peer_id, owner=draft.supervisor_ids[0])
     elif cls is Action:
         item = Action(owner=draft.peer_id)
+    elif cls is Idea:
+        item = Idea(raised_by=draft.peer_id)
     else:
         item = cls()
     getattr(draft, list_name).append(item)
@@ -256,6 +265,15 @@ def remove_item(draft: Session, list_name: str, item_id: str) -> None:
     prefix = f"{list_name}.{item_id}."
     for path in [p for p in draft.pending if p.startswith(prefix)]:
         del draft.pending[path]
+
+
+def field_warning(path: str, text: str) -> str:
+    """A warning (never a refusal) for what was typed: an idea's words that look like a
+    client's name."""
+    parts = path.split(".")
+    if parts[0] == "ideas" and parts[-1] == "text":
+        return name_warning(text)
+    return ""
 
 
 AHEAD = ("target_date", "follow_up", "due", "next_session")  # dates meant to lie ahead

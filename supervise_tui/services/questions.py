@@ -85,6 +85,10 @@ concerns concerns Concern
     raised_by: raised by
     owner: owner (who follows it up)
     follow_up: follow up by (a date)
+ideas ideas Idea
+    text: the idea, or what clients are saying (never a client's name)
+    kind: what it is
+    raised_by: raised by
 goals goals Goal
     text: the goal
     area: area
@@ -215,6 +219,7 @@ def _review(walk: Walk) -> list[Question]:
             Question("A note (if resolved: how)", f"{base}.note"),
             Question("A new follow-up date (optional)", f"{base}.follow_up", "date"),
         ]
+    asked += _review_ideas(walk, carried.ideas)
     for track in carried.goals:
         cur, base = track.current, f"review.goal.{track.id}"
         about = f"Goal: {cur.text} ({cur.progress}%; {cur.status.label.lower()}" + (
@@ -244,6 +249,45 @@ def _review(walk: Walk) -> list[Question]:
                 "Done?", f"{base}.done", "choice", (("Done", "done"),), "Not done yet", before=about
             ),
             Question("Done on (if not today)", f"{base}.done_on", "date"),
+            Question("A note", f"{base}.note"),
+        ]
+    return asked
+
+
+def _review_ideas(walk: Walk, tracks: list) -> list[Question]:
+    """Each open idea: where it stands now, who took it to the team, the reason told back."""
+    asked = []
+    for track in tracks:
+        cur, base = track.current, f"review.idea.{track.id}"
+        about = (
+            f"Open idea: {cur.text} ({cur.kind.label.lower()}; raised "
+            f"{human_date(track.raised_on)}; now {cur.status.label.lower()}"
+            + (
+                f"; taken by {walk.name(cur.taken_by)}"
+                + (f" on {human_date(cur.taken_on)}" if cur.taken_on else "")
+                if cur.taken_by
+                else ""
+            )
+            + ")"
+        )
+        statuses = tuple((s.label, s.value) for s in enums.IdeaStatus if s != cur.status)
+        asked += [
+            Question(
+                "Where it stands now",
+                f"{base}.status",
+                "choice",
+                statuses,
+                "No change",
+                before=about,
+            ),
+            Question(
+                "Taken to the team by",
+                f"{base}.taken_by",
+                "choice",
+                walk.participants(),
+                "As it is (the supervisor, by default)",
+            ),
+            Question("The team's reason, told back (once decided)", f"{base}.reason"),
             Question("A note", f"{base}.note"),
         ]
     return asked
