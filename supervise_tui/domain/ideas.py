@@ -13,7 +13,7 @@ import dataclasses
 import re
 from datetime import date
 
-from .enums import IdeaStatus
+from .enums import IdeaKind, IdeaStatus
 from .errors import ValidationError
 from .items import Idea, IdeaUpdate
 from .text import NOTE_MAX, check_text
@@ -89,6 +89,13 @@ def with_taken(session, tracks=None):
     return dataclasses.replace(
         session, ideas=[taken(i, sup, day) for i in session.ideas], idea_updates=updates
     )
+
+
+def left_blank(idea: Idea) -> bool:
+    """Added but nothing written or chosen (dropped on finishing): a kind chosen, or a
+    status, counts as something, so an idea without words is refused instead."""
+    written = idea.text.strip() or idea.reason.strip() or idea.taken_by or idea.taken_on
+    return not written and idea.kind == IdeaKind.PROGRAMME and idea.status == IdeaStatus.NOTED
 
 
 def check_idea(idea: Idea, where: str, finishing: bool) -> None:

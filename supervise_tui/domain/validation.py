@@ -16,7 +16,7 @@ from .corrections import check_corrections
 from .dates import in_range
 from .enums import ConcernStatus, Role
 from .errors import ValidationError
-from .ideas import check_ideas
+from .ideas import check_ideas, left_blank
 from .models import Concern, Person, Session
 from .text import NAME_MAX, NOTE_MAX, SHORT_MAX, check_name, check_text
 
@@ -131,7 +131,7 @@ def prune(session: Session) -> Session:
         strengths=[s for s in session.strengths if not blank(s)],
         role_items=[r for r in session.role_items if not blank(r)],
         concerns=[c for c in session.concerns if not blank(c, "status", "owner", "raised_by")],
-        ideas=[i for i in session.ideas if not blank(i, "kind", "status", "raised_by")],
+        ideas=[i for i in session.ideas if not left_blank(i)],
         goals=[g for g in session.goals if not blank(g, "status")],
         actions=[a for a in session.actions if not blank(a, "owner")],
     )

@@ -243,3 +243,140 @@ def test_a_format_3_bundle_without_ideas_still_imports(repo, team, tmp_path):
     plan, tracks = _import(tmp_path / "other", json.dumps(data).encode())
     assert plan.count("session", "added") == 1 and tracks.ideas == {}
     assert check(tmp_path / "other").ok
+
+
+# -- figures, portfolio, exports ---------------------------------------------------------
+
+
+def _decided_history(repo, team) -> tuple[str, str]:
+    """Two ideas raised on 3 Nov; one adapted on 10 Nov, the other still taken."""
+    first = make_session(team, when=datetime(2026, 11, 3, 10))
+    first.ideas += [
+        Idea("Later evening group", IdeaKind.CLIENTS, raised_by=team["peer"].id),
+        Idea("A book shelf", raised_by=team["peer"].id),
+    ]
+    first = finish_session(repo, first, clock=fixed_clock)
+    adapted, shelf = (i.id for i in first.ideas)
+    second = make_session(team, when=datetime(2026, 11, 10, 10))
+    second.idea_updates += [
+        IdeaUpdate(adapted, IdeaStatus.ADAPTED, reason="On Thursdays instead."),
+        IdeaUpdate(shelf, IdeaStatus.TAKEN),
+    ]
+    finish_session(repo, second, clock=fixed_clock)
+    return adapted, shelf
+
+
+def test_trends_count_ideas_raised_adopted_and_open_per_period(repo, team):
+    from supervise_tui.services.ideas import idea_figures
+    from supervise_tui.services.periods import Period
+    from supervise_tui.services.report import trends_text
+    from supervise_tui.usecases.lookback import load_figures, trends_for
+
+    _decided_history(repo, team)
+    tracks = load_figures(repo, team["peer"]).tracks  # from the light rows
+    early = idea_figures(tracks, Period(date(2026, 11, 1), date(2026, 11, 7), "early"))
+    late = idea_figures(tracks, Period(date(2026, 11, 8), date(2026, 11, 22), "late"))
+    assert (early.raised, early.adopted, early.not_adopted, early.still_open) == (2, 0, 0, 2)
+    assert (late.raised, late.adopted, late.not_adopted, late.still_open) == (0, 1, 0, 1)
+    figures = trends_for(load_figures(repo, team["peer"]), Period(None, TODAY, "all"), TODAY)
+    assert "  raised: 2, adopted (or adapted): 1, not adopted: 0, still open: 1" in trends_text(
+        figures
+    )
+
+
+def test_the_portfolio_lists_the_ideas_adopted_with_the_reason(repo, team):
+    from supervise_tui.services.portfolio import portfolio_markdown
+    from supervise_tui.usecases.portfolio import portfolio_of
+
+    _decided_history(repo, team)
+    text = portfolio_markdown(portfolio_of(repo, team["peer"]))
+    section = text.split("## Ideas adopted\n\n", 1)[1].split("\n\n## ", 1)[0]
+    assert section == (
+        "- Later evening group — adapted (adopted with changes), Tue 10 Nov 2026  \n"
+        "  *The team:* On Thursdays instead."
+    )
+
+
+def test_exports_carry_ideas_in_markdown_and_their_own_csv_table(repo, team):
+    _decided_history(repo, team)
+    md = export_bytes(repo, "md", today=TODAY, now=FIXED_NOW)[0].decode()
+    assert "## Ideas and what clients are saying, across sessions" in md
+    assert "**The team's reason, told back:** On Thursdays instead." in md
+    assert "Idea *Later evening group*: now **adapted (adopted with changes)**" in md
+    raw = export_bytes(repo, "csv", table="ideas", today=TODAY, now=FIXED_NOW)[0]
+    rows = raw.decode("utf-8-sig").splitlines()
+    assert rows[0] == (
+        "peer,raised_on,kind,idea,raised_by,status,taken_by,taken_on,reason,decided_on,updates,id"
+    )
+    cells = sorted(row.rsplit(",", 1)[0] for row in rows[1:])  # (ids aside)
+    assert cells == [
+        "Jordan Ellery,2026-11-03,clients,Later evening group,Jordan Ellery,adapted,"
+        "Dana Whitfield,2026-11-10,On Thursdays instead.,2026-11-10,1",
+        "Jordan Ellery,2026-11-03,programme,A book shelf,Jordan Ellery,taken,"
+        "Dana Whitfield,2026-11-10,,,1",
+    ]
+
+
+# -- the command line ------------------------------------------------------------------
+
+
+def _cli(data_dir, *args, capsys):
+    from supervise_tui.cli import main
+
+    code = main([*args, "--data-dir", str(data_dir)], clock=fixed_clock)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_supervise_ideas_lists_them_across_peers_open_or_all_and_as_json(
+    repo, team, data_dir, capsys
+):
+    _decided_history(repo, team)
+    repo.close()
+    code, out, _ = _cli(data_dir, "ideas", "--open", capsys=capsys)
+    assert code == 0
+    assert out.splitlines() == [
+        "1 open ideas:",
+        "- A book shelf",
+        "  Jordan Ellery; An idea for the programme; raised Tue 03 Nov 2026; taken to the "
+        "team by Dana Whitfield on Tue 10 Nov 2026",
+    ]
+    code, out, _ = _cli(data_dir, "ideas", "--peer", "Jordan Ellery", "--json", capsys=capsys)
+    found = json.loads(out)
+    by_text = {i["text"]: i for i in found}
+    assert code == 0 and {t: i["status"] for t, i in by_text.items()} == {
+        "Later evening group": "adapted",
+        "A book shelf": "taken",
+    }
+    adapted = by_text["Later evening group"]
+    assert adapted["reason"] == "On Thursdays instead." and adapted["decided_on"] == "2026-11-10"
+    code, out, _ = _cli(data_dir, "ideas", "--peer", "Robin Takahashi", capsys=capsys)
+    assert (code, out) == (0, "No ideas yet for Robin Takahashi.\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [(("ideas", "--peer", "Nobody Known"), 1), (("ideas", "--status", "open"), 2)],
+)
+def test_supervise_ideas_with_bad_input_says_one_line_and_changes_nothing(
+    repo, team, data_dir, capsys, args, code
+):
+    from ..conftest import folder_state
+
+    _decided_history(repo, team)
+    repo.close()
+    before = folder_state(data_dir)
+    got, out, err = _cli(data_dir, *args, capsys=capsys)
+    assert got == code and out == "" and len(err.strip().splitlines()) == 1
+    assert folder_state(data_dir) == before
+
+
+def test_check_warns_of_a_name_like_word_without_repeating_it(repo, team, data_dir, capsys):
+    s = make_session(team)
+    s.ideas.append(Idea("Clients say Marisol should run it", raised_by=team["peer"].id))
+    done = finish_session(repo, s, clock=fixed_clock)
+    repo.close()
+    code, out, _ = _cli(data_dir, "check", capsys=capsys)
+    assert code == 0 and "All well" in out
+    assert f"session {done.id}: ideas[0].text has a word that may be a client's name" in out
+    assert "Marisol" not in out
