@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
-from ..store.errors import NotFound
 from .common import EXIT_OK, Ctx, UsageError, bundle_passphrase, open_records, progress, say
 
 PLAIN_NOTE = (
@@ -66,17 +65,11 @@ def cmd_export(ctx: Ctx, args) -> int:
 
 
 def cmd_import(ctx: Ctx, args) -> int:
-    from ..services import bundle as bundles
     from ..services.merge import report_lines
-    from ..store.files import read_limited
     from ..usecases.bundle_import import import_bundle
-    from ..usecases.imports import is_sealed, unseal
+    from ..usecases.imports import is_sealed, read_bundle, unseal
 
-    path = Path(args.file).expanduser()
-    try:
-        raw = read_limited(path, bundles.MAX_BUNDLE_BYTES, "bundle")
-    except ValueError as error:
-        raise NotFound(str(error)) from None
+    raw = read_bundle(Path(args.file).expanduser())
     if is_sealed(raw):
         raw = unseal(raw, bundle_passphrase(twice=False)[0])
     exists = (ctx.data_dir / "meta.json").exists()

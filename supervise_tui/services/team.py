@@ -8,32 +8,25 @@ period, from the light rows of their sessions (:func:`team_row`).
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
 from ..domain.enums import (
     ConcernCategory,
-    GoalStatus,
     RatingKey,
 )
 from ..domain.models import Person
-from ..domain.progress import goal_points
 from ..domain.rows import SessionRow
 from ..domain.team_tally import NO_DUE, TeamTally
 from ..domain.tracks import Tracks
 from .figures import (
-    DRIFTING,
     CadenceFigures,
-    cadence_figures,
     cadence_of,
-    concern_resolutions,
-    held_rows,
 )
-from .goal_figures import STALL_AFTER, OwnerActions, action_figures, is_stalled
+from .goal_figures import STALL_AFTER, OwnerActions
 from .periods import Period
-from .trends import Series, summary
+from .trends import Series, peer_trends
 
 
 @dataclass
@@ -73,33 +66,25 @@ def team_row(
     tracks: Tracks,
     period: Period,
     today: date,
-    *,
-    stall_after: int = STALL_AFTER,
+    **options,
 ) -> TeamRow:
-    in_period, all_days, days = held_rows(sessions, period)
-    clarity = RatingKey.ROLE_CLARITY.value
-    points = [(s.day, s.ratings[clarity]) for s in in_period if s.ratings.get(clarity)]
-    still_open, resolutions = concern_resolutions(tracks, period)
-    durations = [days_taken for _, days_taken in resolutions]
-    total = drifting = 0
-    for s in in_period:
-        total += len(s.fits)
-        drifting += sum(1 for fit, _ in s.fits if fit is DRIFTING)
-    stalled = 0
-    for track in tracks.goals.values():
-        if track.current.status == GoalStatus.ACTIVE:
-            stalled += is_stalled(goal_points(track), all_days, period, stall_after)
+    """The figures of :func:`peer_trends` that the team view shows (over a period that the
+    kept tally does not cover)."""
+    trends = peer_trends(person, sessions, tracks, period, today, **options)
+    clarity = trends.ratings[RatingKey.ROLE_CLARITY]
     return _team_row(
         person,
         period,
-        sessions=len(in_period),
-        cadence=cadence_figures(person, days, period, today, all_days[0] if all_days else None),
-        role_clarity=summary([value for _, value in sorted(points)]),
-        open_concerns=still_open,
-        median_days_to_resolve=float(statistics.median(durations)) if durations else None,
-        drifting_share=round(drifting / total, 3) if total else None,
-        stalled_goals=stalled,
-        supervisor_actions=action_figures(tracks, person.id, period, today)["supervisor"],
+        sessions=trends.sessions,
+        cadence=trends.cadence,
+        role_clarity=Series(
+            direction=clarity.direction, latest=clarity.latest, average=clarity.average
+        ),
+        open_concerns=trends.concerns.still_open,
+        median_days_to_resolve=trends.concerns.median_days_to_resolve,
+        drifting_share=trends.role.drifting_share,
+        stalled_goals=trends.goals.stalled,
+        supervisor_actions=trends.actions["supervisor"],
     )
 
 

@@ -45,6 +45,12 @@ ACTIONS: tuple[Action, ...] = (
     ),
     Action("home.add_person", "person: add", "Add a peer specialist or a supervisor", writes=True),
     Action("home.people", "people: open", "Add, edit or deactivate people"),
+    Action(
+        "home.import",
+        "bundle: import",
+        "Bring in records exported at another site (checked in full first)",
+        writes=True,
+    ),
     Action("peer.history", "history: open", "Your sessions"),
     Action("peer.trends", "trends: open", "Your trends over time"),
     Action("peer.add_item", "agenda: add a topic", "A topic for your next session", writes=True),

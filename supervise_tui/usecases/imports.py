@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from datetime import date, datetime
+from pathlib import Path
 
 from ..domain.derived import history_of
 from ..domain.errors import ValidationError
@@ -25,6 +26,17 @@ from ..services.ids import NoSuchId, pick_by_id
 from ..store.backend import Backend, Conflict
 from ..store.errors import NotFound
 from .access import grant_all
+
+
+def read_bundle(path: Path) -> bytes:
+    """A bundle file's bytes (at most a bundle's size). Raises NotFound with a sentence
+    when it is not there, not a file, unreadable or too large."""
+    from ..store.files import read_limited
+
+    try:
+        return read_limited(path, bundles.MAX_BUNDLE_BYTES, "bundle")
+    except ValueError as error:
+        raise NotFound(str(error)) from None
 
 
 def is_sealed(raw: bytes) -> bool:

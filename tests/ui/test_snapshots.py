@@ -34,7 +34,7 @@ from supervise_tui.domain.models import (
 from supervise_tui.usecases.people import save_person
 from supervise_tui.usecases.sessions import finish_session, sign_session
 
-from ..conftest import make_session
+from ..conftest import FIXED_NOW, fixed_clock, make_session
 from .helpers import build_app, highlight_peer, settle
 
 SIZES = [(80, 24), (120, 40)]
@@ -208,3 +208,25 @@ def test_a_peers_portfolio(snap_compare, repo, stable, size):
 
     app = build_app(repo, peer_name="Jordan Ellery")
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES[:1], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_bundle_checked_before_it_is_imported(
+    snap_compare, repo, stable, size, tmp_path, monkeypatch
+):
+    from supervise_tui.store.folder import open_folder
+    from supervise_tui.usecases.export import export_bytes
+
+    raw = export_bytes(repo, "json", today=date(2026, 11, 22), now=FIXED_NOW)[0]
+    (tmp_path / "from-site-a.json").write_bytes(raw)
+    monkeypatch.chdir(tmp_path)  # the file is named as typed, the same in every run
+
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("I")
+        await settle(pilot)
+        await pilot.press(*"from-site-a.json", "enter")
+        await settle(pilot)
+
+    with open_folder(tmp_path / "site-b", clock=fixed_clock) as other:
+        assert snap_compare(build_app(other), terminal_size=size, run_before=run_before)

@@ -99,18 +99,24 @@ def test_every_help_text_in_help_toml_is_read_by_a_screen():
     import tomllib
     from pathlib import Path
 
+    from textual.screen import Screen
+
     from supervise_tui.ui import screens
+    from supervise_tui.ui.screens.help import help_of, screen_id
 
     entries = tomllib.loads((Path(screens.__file__).parent.parent / "help.toml").read_text())
-    read = set()
+    read = {}
     for info in pkgutil.iter_modules(screens.__path__):
         module = importlib.import_module(f"{screens.__name__}.{info.name}")
         for _, cls in inspect.getmembers(module, inspect.isclass):
-            if isinstance(cls.__dict__.get("HELP_TEXT"), str):
-                read.add((cls.HELP_TITLE, cls.HELP_TEXT))
-    assert len(entries) == 12  # a screen moved here must still find its own text
+            if issubclass(cls, Screen) and cls.__module__ == module.__name__:
+                read[screen_id(cls)] = help_of(cls)
+    assert len(entries) == 13  # a screen renamed must still find its own text
     for name, entry in entries.items():
-        assert (entry["title"], entry["text"]) in read, name
+        assert read.get(name) == (entry["title"], entry["text"]), name
+    # every screen says what it is for (the base classes aside)
+    unhelped = {name for name, (_, text) in read.items() if not text and name}
+    assert unhelped == {"help", "session"}, unhelped  # (a session's help is its step's)
 
 
 async def test_people_add_edit_deactivate_and_refused_delete(repo, team):

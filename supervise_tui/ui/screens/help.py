@@ -26,6 +26,29 @@ def screen_help(name: str) -> tuple[str, str]:
     return entry["title"], entry["text"]
 
 
+def screen_id(cls: type) -> str | None:
+    """A screen's id: the one its own keys' ids begin with (``history.export`` …)."""
+    for klass in cls.__mro__:
+        for binding in klass.__dict__.get("BINDINGS", []):
+            where = (getattr(binding, "id", None) or "").split(".")[0]
+            if where and where != "app":
+                return where
+    return None
+
+
+def help_of(screen: Screen | type) -> tuple[str, str]:
+    """What F1 says on ``screen`` (or a screen of that class): its own HELP_TITLE and
+    HELP_TEXT when it writes them itself (Home, a session …), else its entry in
+    ``ui/help.toml`` by its id."""
+    text = getattr(screen, "HELP_TEXT", None)
+    if isinstance(text, str):
+        return getattr(screen, "HELP_TITLE", "Help"), text
+    name = screen_id(screen if isinstance(screen, type) else type(screen))
+    if name in _help_file():
+        return screen_help(name)
+    return "Help", ""
+
+
 def _key_table(screen: Screen) -> str:
     """The screen's keys and the app's, as people say them (with the person's own keys)."""
     keymap = getattr(screen.app, "keymap", {})
@@ -74,8 +97,7 @@ class HelpScreen(ModalScreen[None]):
         self.under = under
 
     def compose(self) -> ComposeResult:
-        title = getattr(self.under, "HELP_TITLE", "Help")
-        text = getattr(self.under, "HELP_TEXT", "")
+        title, text = help_of(self.under)
         body = f"# {title}\n\n{text}\n{_key_table(self.under)}"
         with VerticalScroll():
             yield Markdown(body)

@@ -23,7 +23,6 @@ from ..widgets.controls import TextInput
 from ..widgets.period import period_filter, read_period
 from ..widgets.session_table import SessionTable
 from .base import ViewScreen
-from .help import screen_help
 from .history_export import Exporting
 
 bind = binder("history")
@@ -31,7 +30,6 @@ bind = binder("history")
 
 class HistoryScreen(Exporting, ViewScreen):
     CSS_PATH = "lookback.tcss"
-    HELP_TITLE, HELP_TEXT = screen_help("history")
     BINDINGS = [
         bind("enter", "open", "Open", "Open the highlighted session's record"),
         bind("t", "trends", "Trends", "Trends over time for this peer"),

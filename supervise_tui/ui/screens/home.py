@@ -49,7 +49,8 @@ class HomeScreen(Starting, TimeKeeping, ViewScreen):
         "saved as it is typed. A finished session that still needs signing shows under "
         "*Sign-off*: **s** opens it. **c** notes an informal contact with the highlighted "
         "peer (a call, a text, a drop-in): it counts as informal time. **m** is your own view: "
-        "what you learned, and your actions' follow-through. **p** manages people."
+        "what you learned, and your actions' follow-through. **p** manages people; **I** "
+        "imports a bundle exported at another site."
     )
     BINDINGS = [
         bind("n", "new_session", "New session", "Start a session with the highlighted peer"),
@@ -70,6 +71,7 @@ class HomeScreen(Starting, TimeKeeping, ViewScreen):
         bind("p", "people", "People", "Add, edit or deactivate people", show=False),
         bind("m", "mine", "Mine", "What I learned, and my actions' follow-through", show=False),
         bind("a", "add_person", "Add person", show=False),
+        bind("I", "import", "Import", "Import a bundle exported at another site", show=False),
         bind("d", "demo", "Open demo", "Open the fictional demo instead"),
     ]
 
@@ -194,6 +196,7 @@ class HomeScreen(Starting, TimeKeeping, ViewScreen):
                 "[b]Welcome to supervise.[/b]\n\n"
                 "There are no records here yet. To begin:\n"
                 "  • press [b]a[/b] to add yourself (as a supervisor), then your first peer;\n"
+                "  • press [b]I[/b] to import records exported at another site;\n"
                 "  • or press [b]d[/b] to look around a fictional demo team first.\n\n"
                 "Press F1 at any time for help on the screen you are on."
             )
@@ -276,7 +279,7 @@ class HomeScreen(Starting, TimeKeeping, ViewScreen):
             return bool(row and row.summary.awaiting_signoff) and not read_only
         if action == "demo":
             return not self.data.people
-        if action == "add_person":
+        if action in ("add_person", "import"):
             return not read_only
         return True
 

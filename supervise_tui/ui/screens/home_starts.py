@@ -23,6 +23,11 @@ class Starting:
 
         self.app.push_screen(TeamScreen())
 
+    def action_import(self) -> None:
+        from .import_bundle import ImportScreen
+
+        self.app.push_screen(ImportScreen())
+
     def action_hours(self) -> None:
         from .hours import HoursScreen
 

@@ -15,7 +15,6 @@ from ...store.errors import StoreError
 from ...usecases.hours import agency_targets, hours_for
 from ..keys import binder
 from ..widgets.cells import plain, reset_table
-from .help import screen_help
 from .period_table import PeriodTableScreen
 
 bind = binder("hours")
@@ -24,7 +23,6 @@ bind = binder("hours")
 class HoursScreen(PeriodTableScreen):
     NAME, SECTION, PERIOD, SUB_TITLE = "hours", "below", "this month", "Supervision hours"
     CSS_PATH = "lookback.tcss"
-    HELP_TITLE, HELP_TEXT = screen_help("hours")
     BINDINGS = [
         bind("x", "print", "Print", "Write these hours as a page to print and sign"),
         bind("escape", "back", "Back"),

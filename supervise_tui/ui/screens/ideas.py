@@ -15,7 +15,6 @@ from ..keys import binder
 from ..outcome import Outcome, outcome
 from ..widgets.cells import plain
 from .base import TableScreen
-from .help import screen_help
 from .items import TimelineScreen
 
 bind = binder("ideas")
@@ -24,7 +23,6 @@ bind = binder("ideas")
 class IdeasScreen(TableScreen):
     NAME = "ideas"
     CSS_PATH = "lookback.tcss"
-    HELP_TITLE, HELP_TEXT = screen_help("ideas")
     BINDINGS = [
         bind("enter", "open", "Its life", "Where this idea went, and the team's reason"),
         bind("a", "all", "All/open", "Show the decided ideas too, or only the open ones"),

@@ -13,7 +13,6 @@ from ...services.timeline import timeline_markdown
 from ..keys import binder
 from ..widgets.cells import plain
 from .base import TableScreen
-from .help import screen_help
 
 bind = binder("items")
 
@@ -41,7 +40,6 @@ class TimelineScreen(ModalScreen[None]):
 class ItemsScreen(TableScreen):
     NAME = "items"
     CSS_PATH = "lookback.tcss"
-    HELP_TITLE, HELP_TEXT = screen_help("items")
     BINDINGS = [
         bind("enter", "open", "Timeline", "The whole life of this item"),
         bind("escape", "back", "Back"),

@@ -11,7 +11,6 @@ from ...usecases.mine import mine_of
 from ..keys import binder
 from ..outcome import Outcome, outcome
 from .base import DocumentScreen
-from .help import screen_help
 
 bind = binder("mine")
 
@@ -19,7 +18,6 @@ bind = binder("mine")
 class MineScreen(DocumentScreen):
     NAME = "mine"
     CSS_PATH = "lookback.tcss"
-    HELP_TITLE, HELP_TEXT = screen_help("mine")
     BINDINGS = [bind("escape", "back", "Back")]
 
     class Loaded(Outcome):

@@ -21,7 +21,6 @@ from ...usecases.agenda import save_agenda
 from ...usecases.contacts import contacts_since_last
 from ..keys import binder
 from .base import ViewScreen
-from .help import screen_help
 
 bind = binder("peer")
 
@@ -32,7 +31,6 @@ class PeerViewScreen(ViewScreen):
     PeerViewScreen .section-title { text-style: bold; margin-top: 1; }
     PeerViewScreen #agenda { height: auto; max-height: 8; }
     """
-    HELP_TITLE, HELP_TEXT = screen_help("peer")
     BINDINGS = [
         bind("a", "add_item", "Add topic", "A topic for your next session"),
         bind("m", "note", "Note", "A note for your next session, in your words"),

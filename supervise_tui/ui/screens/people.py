@@ -16,14 +16,12 @@ from ...usecases.people import delete_person, save_person, visible_people
 from ..keys import binder
 from ..widgets.cells import plain
 from .base import TableScreen
-from .help import screen_help
 
 bind = binder("people")
 
 
 class PeopleScreen(TableScreen):
     NAME, NOTE_CLASS = "people", "hint"
-    HELP_TITLE, HELP_TEXT = screen_help("people")
     BINDINGS = [
         bind("a", "add", "Add", "Add a person"),
         bind("e,enter", "edit", "Edit", "Edit the highlighted person"),

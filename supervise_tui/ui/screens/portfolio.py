@@ -12,7 +12,6 @@ from ...usecases.portfolio import portfolio_of
 from ..keys import binder
 from ..outcome import Outcome, outcome
 from .base import DocumentScreen
-from .help import screen_help
 
 bind = binder("portfolio")
 
@@ -20,7 +19,6 @@ bind = binder("portfolio")
 class PortfolioScreen(DocumentScreen):
     NAME = "portfolio"
     CSS_PATH = "lookback.tcss"
-    HELP_TITLE, HELP_TEXT = screen_help("portfolio")
     BINDINGS = [
         bind("c", "concerns", "Concerns", "Include the concerns raised, or leave them out"),
         bind("x", "export", "Export", "Write the portfolio to a file"),

@@ -24,14 +24,12 @@ from ..widgets.checklist import CheckList
 from ..widgets.controls import TextInput
 from ..widgets.fields import say
 from ..widgets.steps import SessionContext
-from .help import screen_help
 
 bind = binder("start")
 
 
 class StartSessionScreen(Screen):
     CSS_PATH = "forms.tcss"
-    HELP_TITLE, HELP_TEXT = screen_help("start")
     BINDINGS = [
         bind("f2", "start", "Start", "Start the session with these details"),
         bind("escape", "cancel", "Cancel", "Back to Home; nothing is created"),

@@ -17,13 +17,11 @@ from ...services.summary import session_markdown
 from ...store.errors import StoreError
 from ...usecases.sessions import sign_session
 from .base import ViewScreen
-from .help import screen_help
 from .summary_corrections import Correcting
 
 
 class SummaryScreen(Correcting, ViewScreen):
     CSS_PATH = "summary.tcss"
-    HELP_TITLE, HELP_TEXT = screen_help("summary")
     BINDINGS = [
         Binding(
             "s",

@@ -14,7 +14,6 @@ from ...store.errors import StoreError
 from ...usecases import lookback
 from ..keys import binder
 from ..widgets.cells import plain, reset_table
-from .help import screen_help
 from .period_table import PeriodTableScreen
 
 # (wide heading, narrow heading, key); "median" is left out on narrow screens
@@ -38,7 +37,6 @@ bind = binder("team")
 class TeamScreen(PeriodTableScreen):
     NAME, SECTION, SUB_TITLE = "team", "recurring", "Team"
     CSS_PATH = "lookback.tcss"
-    HELP_TITLE, HELP_TEXT = screen_help("team")
     BINDINGS = [
         bind("o", "order", "Order by", "Sort by the next column"),
         bind("h", "hours", "Hours", "Supervision time per peer, against targets"),

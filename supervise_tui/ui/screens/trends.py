@@ -21,7 +21,6 @@ from ...usecases import lookback
 from ..keys import binder
 from ..widgets.period import period_filter, read_period
 from .base import ViewScreen
-from .help import screen_help
 
 
 def _pct(value: float | None) -> str:
@@ -54,7 +53,6 @@ bind = binder("trends")
 
 class TrendsScreen(ViewScreen):
     CSS_PATH = "lookback.tcss"
-    HELP_TITLE, HELP_TEXT = screen_help("trends")
     BINDINGS = [
         bind("escape", "back", "Back"),
     ]
