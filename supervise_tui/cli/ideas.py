@@ -18,11 +18,12 @@ def cmd_ideas(ctx: Ctx, args) -> int:
     if args.json:
         print(json.dumps([idea_json(line) for line in lines], ensure_ascii=False, indent=2))
         return EXIT_OK
-    what = "open ideas" if args.open else "ideas"
+    what = "open idea" if args.open else "idea"
     if not lines:
-        print(f"No {what} yet" + (f" for {args.peer}." if args.peer else "."))
+        print(f"No {what}s yet" + (f" for {args.peer}." if args.peer else "."))
         return EXIT_OK
-    print(f"{len(lines)} {what}" + (f" of {lines[0].peer}:" if args.peer else ":"))
+    plural = "" if len(lines) == 1 else "s"
+    print(f"{len(lines)} {what}{plural}" + (f" of {lines[0].peer}:" if args.peer else ":"))
     for line in lines:
         print(f"- {line.text}")
         facts = [line.peer, line.kind.label, f"raised {human_date(line.raised_on)}"]

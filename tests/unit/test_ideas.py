@@ -336,7 +336,7 @@ def test_supervise_ideas_lists_them_across_peers_open_or_all_and_as_json(
     code, out, _ = _cli(data_dir, "ideas", "--open", capsys=capsys)
     assert code == 0
     assert out.splitlines() == [
-        "1 open ideas:",
+        "1 open idea:",
         "- A book shelf",
         "  Jordan Ellery; An idea for the programme; raised Tue 03 Nov 2026; taken to the "
         "team by Dana Whitfield on Tue 10 Nov 2026",

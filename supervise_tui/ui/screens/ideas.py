@@ -60,13 +60,13 @@ class IdeasScreen(TableScreen):
                 now += f" ({line.taken_by})"
             cells = plain(line.peer, excerpt(line.text, 30), f"{line.raised_on:%d %b %Y}", now)
             table.add_row(*cells, key=line.id)
-        which = "open ideas" if self.open_only else "ideas"
+        which = ("open " if self.open_only else "") + ("idea" if len(self.lines) == 1 else "ideas")
         other = "a shows the decided ones too" if self.open_only else "a shows only the open ones"
         if self.lines:
             oldest = human_date(self.lines[0].raised_on)
             note.update(f"{len(self.lines)} {which}, the oldest from {oldest}. {other}.")
         else:
-            note.update(f"No {which} yet. {other[0].upper()}{other[1:]}.")
+            note.update(f"No {which}s yet. {other[0].upper()}{other[1:]}.")
         table.focus()
 
     def action_all(self) -> None:

@@ -88,8 +88,18 @@ class ReviewStep(StepPane):
         people = self.ctx.participant_options()
         fields = [
             self._status_field("Where it stands", base, cur.status),
-            self.select_field("Taken by", f"{base}.taken_by", people, blank="As it is"),
-            self.input_field("Taken on", f"{base}.taken_on", "the session's day", is_date=True),
+            self.select_field(
+                "Taken by",
+                f"{base}.taken_by",
+                people,
+                blank="As it is" if cur.taken_by else "This session's supervisor",
+            ),
+            self.input_field(
+                "Taken on",
+                f"{base}.taken_on",
+                f"was {human_date(cur.taken_on)}" if cur.taken_on else "this session's day",
+                is_date=True,
+            ),
             self.area_field("The team's reason, told back to the peer", f"{base}.reason"),
         ]
         return facts, fields
