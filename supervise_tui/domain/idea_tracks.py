@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .items import Idea, IdeaUpdate
-from .logs import UpdateLog, ordered_logs
+from .logs import RaisedTrack, UpdateLog, ordered_logs
 
 
 @dataclass(slots=True)
@@ -16,30 +16,23 @@ class IdeaLog(UpdateLog):
 
 
 @dataclass(slots=True)
-class IdeaTrack:
-    peer_id: str
-    raised_in: str
-    raised_on: date
+class IdeaTrack(RaisedTrack):
     base: Idea
     updates: list[IdeaLog] = field(default_factory=list)
 
     @property
-    def id(self) -> str:
-        return self.base.id
-
-    @property
     def current(self) -> Idea:
-        state = self.base
-        for log in ordered_logs(self.updates):
-            u = log.update
-            state = replace(
-                state,
-                status=u.status,
-                taken_by=u.taken_by or state.taken_by,
-                taken_on=u.taken_on if u.taken_on is not None else state.taken_on,
-                reason=(u.reason or state.reason) if u.status.decided else "",
+        """The idea as raised, each update after the other: who took it to the team and
+        when stay until an update says otherwise; the reason holds once decided."""
+        idea = self.base
+        for u in (log.update for log in ordered_logs(self.updates)):
+            by, on = (
+                u.taken_by or idea.taken_by,
+                idea.taken_on if u.taken_on is None else u.taken_on,
             )
-        return state
+            reason = (u.reason or idea.reason) if u.status.decided else ""
+            idea = replace(idea, status=u.status, taken_by=by, taken_on=on, reason=reason)
+        return idea
 
     @property
     def decided_on(self) -> date | None:

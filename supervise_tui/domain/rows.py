@@ -30,17 +30,8 @@ from .enums import (
     SessionKind,
     SessionStatus,
 )
-from .models import (
-    Action,
-    ActionUpdate,
-    Concern,
-    ConcernUpdate,
-    Goal,
-    GoalUpdate,
-    Idea,
-    IdeaUpdate,
-    Session,
-)
+from .items import Idea, IdeaUpdate
+from .models import Action, ActionUpdate, Concern, ConcernUpdate, Goal, GoalUpdate, Session
 from .serial import to_data
 from .tracks import (
     ActionLog,

@@ -15,7 +15,7 @@ from datetime import date
 
 from .enums import ConcernStatus, GoalStatus, SessionStatus
 from .idea_tracks import IdeaLog, IdeaTrack
-from .logs import UpdateLog, ordered_logs
+from .logs import RaisedTrack, UpdateLog, ordered_logs
 from .models import Action, ActionUpdate, Concern, ConcernUpdate, Goal, GoalUpdate, Session
 
 __all__ = ["IdeaLog", "IdeaTrack", "UpdateLog", "ordered_logs"]  # (kept importable from here)
@@ -47,16 +47,9 @@ class ActionLog(UpdateLog):
 
 
 @dataclass(slots=True)
-class ConcernTrack:
-    peer_id: str
-    raised_in: str
-    raised_on: date
+class ConcernTrack(RaisedTrack):
     base: Concern
     updates: list[ConcernLog] = field(default_factory=list)
-
-    @property
-    def id(self) -> str:
-        return self.base.id
 
     @property
     def current(self) -> Concern:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..domain.enums import IdeaKind, IdeaStatus, NoticedBy
-from ..domain.models import Idea, Person, Session, Strength
+from ..domain.items import Idea
+from ..domain.models import Person, Session, Strength
 from ..domain.tracks import IdeaTrack, Tracks
 from .periods import Period
 

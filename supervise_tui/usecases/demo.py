@@ -27,6 +27,7 @@ from ..domain.enums import (
     Section,
     SessionKind,
 )
+from ..domain.items import Idea, IdeaUpdate
 from ..domain.models import (
     Action,
     ActionUpdate,
@@ -34,8 +35,6 @@ from ..domain.models import (
     ConcernUpdate,
     Goal,
     GoalUpdate,
-    Idea,
-    IdeaUpdate,
     Person,
     Rating,
     RoleItem,

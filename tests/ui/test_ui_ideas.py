@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from supervise_tui.domain.enums import IdeaKind, IdeaStatus
-from supervise_tui.domain.models import Idea, IdeaUpdate
+from supervise_tui.domain.items import Idea, IdeaUpdate
 from supervise_tui.ui.screens.ideas import IdeasScreen
 from supervise_tui.ui.screens.items import TimelineScreen
 from supervise_tui.ui.screens.peer_view import PeerViewScreen

@@ -11,8 +11,9 @@ import pytest
 from supervise_tui.domain.enums import IdeaKind, IdeaStatus, Section
 from supervise_tui.domain.errors import ValidationError
 from supervise_tui.domain.ideas import name_like_words, name_warning
+from supervise_tui.domain.items import Idea, IdeaUpdate
 from supervise_tui.domain.links import carry_forward
-from supervise_tui.domain.models import Idea, IdeaUpdate, Session
+from supervise_tui.domain.models import Session
 from supervise_tui.domain.rows import row_of, tracks_from_rows
 from supervise_tui.domain.serial import from_data, to_data
 from supervise_tui.domain.tracks import fold_sessions
