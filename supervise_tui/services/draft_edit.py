@@ -26,11 +26,11 @@ from ..domain.enums import (
 )
 from ..domain.errors import ValidationError
 from ..domain.ideas import name_warning
+from ..domain.items import Idea
 from ..domain.models import (
     Action,
     Concern,
     Goal,
-    Idea,
     RoleItem,
     Session,
     Strength,

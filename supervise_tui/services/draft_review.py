@@ -15,7 +15,8 @@ from typing import NamedTuple
 from ..domain.dates import parse_date
 from ..domain.enums import ConcernStatus, GoalStatus, IdeaStatus
 from ..domain.errors import ValidationError
-from ..domain.models import ActionUpdate, ConcernUpdate, GoalUpdate, IdeaUpdate, Session
+from ..domain.items import IdeaUpdate
+from ..domain.models import ActionUpdate, ConcernUpdate, GoalUpdate, Session
 from ..domain.text import SHORT_MAX, check_text
 from ..domain.tracks import Tracks
 

@@ -160,7 +160,7 @@ async def test_the_team_view_lists_open_ideas_across_peers(repo, team):
         assert isinstance(app.screen, IdeasScreen)
         shown = screen_text(app)
         assert "2 open ideas, the oldest from Tue 03 Nov 2026" in shown
-        assert "Residents ask for a later" in shown and "Peers could co-lead" in shown
+        assert "Residents ask for a" in shown and "Peers could co-lead" in shown
         assert "A book shelf" not in shown
         await pilot.press("a")  # the decided ones too
         await settle(pilot)

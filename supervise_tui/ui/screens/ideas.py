@@ -18,6 +18,7 @@ from .base import TableScreen
 from .items import TimelineScreen
 
 bind = binder("ideas")
+WIDE = 110  # narrower: shorter excerpts, and who took an idea is left to its life (Enter)
 
 
 class IdeasScreen(TableScreen):
@@ -54,11 +55,13 @@ class IdeasScreen(TableScreen):
         self.lines = message.result
         table = self.query_one(DataTable)
         table.clear()
+        wide = self.size.width >= WIDE
         for line in self.lines:
-            now = line.status.label
-            if line.taken_by and not line.status.decided:
+            now = line.status.label.split(" (")[0]  # "Adapted", on a line of its own
+            if wide and line.taken_by and not line.status.decided:
                 now += f" ({line.taken_by})"
-            cells = plain(line.peer, excerpt(line.text, 30), f"{line.raised_on:%d %b %Y}", now)
+            what = excerpt(line.text, 40 if wide else 22)
+            cells = plain(line.peer, what, f"{line.raised_on:%d %b %Y}", now)
             table.add_row(*cells, key=line.id)
         which = ("open " if self.open_only else "") + ("idea" if len(self.lines) == 1 else "ideas")
         other = "a shows the decided ones too" if self.open_only else "a shows only the open ones"
