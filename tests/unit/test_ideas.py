@@ -381,3 +381,25 @@ def test_check_warns_of_a_name_like_word_without_repeating_it(repo, team, data_d
     assert code == 0 and "All well" in out
     assert f"session {done.id}: ideas[0].text has a word that may be a client's name" in out
     assert "Marisol" not in out
+
+
+def test_plain_mode_warns_of_a_name_beside_the_idea_and_keeps_it(
+    repo, team, data_dir, monkeypatch, capsys
+):
+    from ..whole_session import run_plain
+
+    repo.close()
+    answers = ["1", "", "", "skip", "skip", "skip", "skip"]  # to the ideas step
+    answers += ["Clients say Marisol could run it", "2", "", "done", "finish", "yes", "no", "no"]
+    code, out, _ = run_plain(
+        data_dir, answers, "--peer", "Jordan Ellery", monkeypatch=monkeypatch, capsys=capsys
+    )
+    said = " ".join(out.split())
+    assert code == 0
+    assert "Step 6 of 9, ideas and what clients are saying. Idea 1, the idea" in said
+    assert "A warning: “Marisol” may be a name. Never write a client's name." in said
+    with open_folder(data_dir, clock=fixed_clock) as again:
+        (held,) = again.sessions(team["peer"].id)
+    assert [(i.text, i.kind) for i in held.ideas] == [
+        ("Clients say Marisol could run it", IdeaKind.CLIENTS)
+    ]
