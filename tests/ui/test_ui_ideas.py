@@ -195,6 +195,7 @@ async def test_an_adopted_idea_is_offered_as_a_strength(repo, team):
         (strength,) = screen.draft.strengths
         assert strength.example == "Residents ask for a later evening group"
         assert not screen.query(".idea-strength")
+        assert "Ideas the team adopted" not in screen_text(app)  # none left to offer
         await finish(pilot)
         await settle(pilot)
     (held,) = [s for s in repo.sessions(team["peer"].id) if s.strengths]
@@ -214,3 +215,18 @@ async def test_the_peer_sees_the_reason_in_their_own_view(repo, team):
         shown = screen_text(app)
         assert "What the team decided of your ideas:" in shown
         assert "not adopted: Not this year." in shown
+
+
+async def test_with_no_ideas_the_list_says_so(repo, team):
+    finish_session(repo, make_session(team), clock=repo.clock)
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        assert "No open ideas yet; a shows the decided ones too." in screen_text(app)
+        await pilot.press("a")
+        await settle(pilot)
+        assert "No ideas yet; a shows only the open ones." in screen_text(app)

@@ -53,6 +53,22 @@ class IdeasScreen(TableScreen):
         if note is None:
             return
         self.lines = message.result
+        self.fill()
+        which = ("open " if self.open_only else "") + ("idea" if len(self.lines) == 1 else "ideas")
+        other = "a shows the decided ones too" if self.open_only else "a shows only the open ones"
+        if self.lines:
+            oldest = human_date(self.lines[0].raised_on)
+            note.update(f"{len(self.lines)} {which}, the oldest from {oldest}. {other}.")
+        else:
+            note.update(f"No {which} yet; {other}.")
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        if self.lines:
+            self.fill()
+
+    def fill(self) -> None:
+        """One row per idea, as much as the width allows."""
         table = self.query_one(DataTable)
         table.clear()
         wide = self.size.width >= WIDE
@@ -63,14 +79,6 @@ class IdeasScreen(TableScreen):
             what = excerpt(line.text, 40 if wide else 22)
             cells = plain(line.peer, what, f"{line.raised_on:%d %b %Y}", now)
             table.add_row(*cells, key=line.id)
-        which = ("open " if self.open_only else "") + ("idea" if len(self.lines) == 1 else "ideas")
-        other = "a shows the decided ones too" if self.open_only else "a shows only the open ones"
-        if self.lines:
-            oldest = human_date(self.lines[0].raised_on)
-            note.update(f"{len(self.lines)} {which}, the oldest from {oldest}. {other}.")
-        else:
-            note.update(f"No {which}s yet. {other[0].upper()}{other[1:]}.")
-        table.focus()
 
     def action_all(self) -> None:
         self.open_only = not self.open_only

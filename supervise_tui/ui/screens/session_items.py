@@ -65,7 +65,9 @@ class Items:
         self.draft.strengths.append(strength)
         card = pane.card(strength, len(self.draft.strengths))
         await pane.query_one("#items-strengths").mount(card)
-        button.remove()
+        await button.remove()
+        if not pane.query(".idea-strength"):
+            await pane.query_one("#idea-strengths").remove()
         self.notify("The idea is named as a strength; change its words as you like.")
         self._paint_steps()
         self._mark_dirty()

@@ -21,7 +21,11 @@ class StrengthsStep(ListStep):
         yield intro(self.INTRO)
         offered = to_name_as_strength(self.ctx.tracks, self.ctx.draft)[:3]
         if offered:
-            yield Static("Ideas the team adopted can be named as a strength:", classes="intro")
+            yield Static(
+                "Ideas the team adopted can be named as a strength:",
+                classes="intro",
+                id="idea-strengths",
+            )
         for track in offered:
             label = f"+ Name as a strength: {excerpt(track.current.text, 40)}"
             yield Button(label, name=track.id, classes="idea-strength", compact=True)
