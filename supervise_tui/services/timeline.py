@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..domain.dates import human_date
+from ..domain.enums import IdeaStatus
 from ..domain.text import excerpt
 from ..domain.tracks import ActionTrack, ConcernTrack, GoalTrack, IdeaTrack, ordered_logs
 from .summary import block, inline
@@ -109,7 +110,7 @@ def _idea(track: IdeaTrack, who) -> list[str]:
         taken = f" by {who(u.taken_by)}" if u.taken_by else ""
         return (
             u.status.label.lower()
-            + (taken + _on(" on ", u.taken_on) if u.status.value == "taken" else "")
+            + (taken + _on(" on ", u.taken_on) if u.status == IdeaStatus.TAKEN else "")
             + _also(" — the team's reason: ", u.reason)
             + _also(" — ", u.note)
         )
