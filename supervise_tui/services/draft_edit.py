@@ -39,6 +39,7 @@ from ..domain.models import (
 from ..domain.text import NOTE_MAX, SHORT_MAX, check_text
 from ..domain.tracks import Tracks
 from .draft_review import PathError, apply_review, parse_progress, review_text, show_value
+from .ideas import name_as_strength, named_as_strength
 
 # Which steps hold something is in draft_steps; the session screens still import it from here.
 
@@ -69,6 +70,7 @@ STEP_OF: dict[str, str] = {
     "action_updates": "review",
     "checkin": Section.CHECK_IN.value,
     "strengths": Section.STRENGTHS.value,
+    "idea_strength": Section.STRENGTHS.value,
     "role_items": Section.ROLE.value,
     "concerns": Section.CONCERNS.value,
     "ideas": Section.IDEAS.value,
@@ -132,6 +134,8 @@ def field_text(draft: Session, path: str, tracks: Tracks | None = None) -> str:
     parts = path.split(".")
     if parts[0] == "review":
         return review_text(draft, parts, tracks)
+    if parts[0] == "idea_strength" and tracks is not None:  # an adopted idea, named?
+        return "yes" if named_as_strength(draft, tracks.ideas[parts[1]].current) else ""
     obj, attr = _resolve(draft, parts)
     if isinstance(obj, dict):
         return show_value(obj.get(attr))
@@ -151,6 +155,8 @@ def apply_input(
     try:
         if parts[0] == "review":
             apply_review(draft, parts, raw, today, tracks or Tracks())
+        elif parts[0] == "idea_strength":
+            name_as_strength(draft, tracks or Tracks(), parts[1], raw)
         else:
             obj, attr = _resolve(draft, parts)
             _set(obj, attr, raw, today, _limit(parts))

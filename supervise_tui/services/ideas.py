@@ -78,17 +78,28 @@ def adopted(tracks: Tracks) -> list[IdeaTrack]:
 STRENGTH_OF_IDEA = "Bringing ideas the team adopts"
 
 
+def offered_as_strength(tracks: Tracks, draft: Session) -> list[IdeaTrack]:
+    """The peer's ideas the team adopted by the draft's day: the Strengths step offers
+    each to name as a strength."""
+    return [t for t in adopted(tracks) if t.decided_on and t.decided_on <= draft.day]
+
+
+def named_as_strength(draft: Session, idea: Idea) -> bool:
+    """Whether a strength of ``draft`` already has the idea as its example."""
+    return " ".join(idea.text.split()) in {" ".join(s.example.split()) for s in draft.strengths}
+
+
 def to_name_as_strength(tracks: Tracks, draft: Session) -> list[IdeaTrack]:
-    """The peer's ideas the team adopted by the draft's day that are not yet named as a
-    strength in it (the Strengths step offers them)."""
-    named = {" ".join(s.example.split()) for s in draft.strengths}
-    return [
-        t
-        for t in adopted(tracks)
-        if t.decided_on is not None
-        and t.decided_on <= draft.day
-        and " ".join(t.current.text.split()) not in named
-    ]
+    """The adopted ideas offered and not yet named as a strength in ``draft``."""
+    offered = offered_as_strength(tracks, draft)
+    return [t for t in offered if not named_as_strength(draft, t.current)]
+
+
+def name_as_strength(draft: Session, tracks: Tracks, idea_id: str, answer: str) -> None:
+    """The answer "yes" to naming an adopted idea as a strength (once)."""
+    idea = tracks.ideas[idea_id].current
+    if answer == "yes" and not named_as_strength(draft, idea):
+        draft.strengths.append(strength_of_idea(idea))
 
 
 def strength_of_idea(idea: Idea) -> Strength:

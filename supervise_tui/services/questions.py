@@ -20,6 +20,7 @@ from ..domain.links import carry_forward
 from ..domain.models import Person, Session
 from ..domain.tracks import Tracks
 from .draft_edit import LISTS, field_text
+from .ideas import offered_as_strength
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,8 @@ def questions(step: str, walk: Walk) -> list[Question]:
         )
         asked.append(Question("Supervisor's notes", "voices.feedback.supervisor"))
         return asked
+    if step == "strengths":  # adopted ideas, offered to name as strengths
+        asked += [_offer(walk, t) for t in offered_as_strength(walk.tracks, walk.draft)]
     if step in ITEMS:
         asked += _items(step, walk)
     if step == "wrap_up":
@@ -259,17 +262,10 @@ def _review_ideas(walk: Walk, tracks: list) -> list[Question]:
     asked = []
     for track in tracks:
         cur, base = track.current, f"review.idea.{track.id}"
-        about = (
-            f"Open idea: {cur.text} ({cur.kind.label.lower()}; raised "
-            f"{human_date(track.raised_on)}; now {cur.status.label.lower()}"
-            + (
-                f"; taken by {walk.name(cur.taken_by)}"
-                + (f" on {human_date(cur.taken_on)}" if cur.taken_on else "")
-                if cur.taken_by
-                else ""
-            )
-            + ")"
-        )
+        taken = f"; taken by {walk.name(cur.taken_by)}" if cur.taken_by else ""
+        taken += f" on {human_date(cur.taken_on)}" if cur.taken_by and cur.taken_on else ""
+        raised = f"raised {human_date(track.raised_on)}; now {cur.status.label.lower()}{taken}"
+        about = f"Open idea: {cur.text} ({cur.kind.label.lower()}; {raised})"
         statuses = tuple((s.label, s.value) for s in enums.IdeaStatus if s != cur.status)
         asked += [
             Question(
@@ -291,3 +287,10 @@ def _review_ideas(walk: Walk, tracks: list) -> list[Question]:
             Question("A note", f"{base}.note"),
         ]
     return asked
+
+
+def _offer(walk: Walk, track) -> Question:
+    """An adopted idea, to name as a strength (a strength with the idea as its example)."""
+    about = f"An idea of {walk.peer_name}'s the team adopted: {track.current.text}"
+    yes, path = (("Yes", "yes"),), f"idea_strength.{track.id}"
+    return Question("Name it as a strength?", path, "choice", yes, "No", before=about)

@@ -403,3 +403,23 @@ def test_plain_mode_warns_of_a_name_beside_the_idea_and_keeps_it(
     assert [(i.text, i.kind) for i in held.ideas] == [
         ("Clients say Marisol could run it", IdeaKind.CLIENTS)
     ]
+
+
+def test_plain_mode_offers_an_adopted_idea_as_a_strength(repo, team, data_dir, monkeypatch, capsys):
+    from ..whole_session import run_plain
+
+    _decided_history(repo, team)  # "Later evening group" adapted on 10 Nov
+    repo.close()
+    answers = ["", "1", "", "", "skip", "skip"]  # a new session (the two held wait): Dana…
+    answers += ["1", "", "", "", "done", "finish", "yes", "no", "no"]  # yes; strength as is
+    code, out, _ = run_plain(
+        data_dir, answers, "--peer", "Jordan Ellery", monkeypatch=monkeypatch, capsys=capsys
+    )
+    said = " ".join(out.split())
+    assert code == 0
+    assert "An idea of Jordan Ellery's the team adopted: Later evening group" in said
+    with open_folder(data_dir, clock=fixed_clock) as again:
+        (held,) = [s for s in again.sessions(team["peer"].id) if s.strengths]
+    assert [(s.skill, s.example) for s in held.strengths] == [
+        ("Bringing ideas the team adopts", "Later evening group")
+    ]
