@@ -177,11 +177,16 @@ async def test_the_team_view_lists_open_ideas_across_peers(repo, team):
         assert isinstance(app.screen, IdeasScreen)
 
 
-async def test_an_adopted_idea_is_offered_as_a_strength(repo, team):
+def decide(repo, team, status: IdeaStatus, reason: str) -> None:
+    """An idea raised on 3 Nov, and the team's decision on 10 Nov."""
     idea_id = raise_idea(repo, team, datetime(2026, 11, 3, 10))
     later = make_session(team, when=datetime(2026, 11, 10, 10))
-    later.idea_updates.append(IdeaUpdate(idea_id, IdeaStatus.ADAPTED, reason="On Thursdays."))
+    later.idea_updates.append(IdeaUpdate(idea_id, status, reason=reason))
     finish_session(repo, later, clock=repo.clock)
+
+
+async def test_an_adopted_idea_is_offered_as_a_strength(repo, team):
+    decide(repo, team, IdeaStatus.ADAPTED, "On Thursdays.")
     app = build_app(repo)
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot)
@@ -203,10 +208,7 @@ async def test_an_adopted_idea_is_offered_as_a_strength(repo, team):
 
 
 async def test_the_peer_sees_the_reason_in_their_own_view(repo, team):
-    idea_id = raise_idea(repo, team, datetime(2026, 11, 3, 10))
-    later = make_session(team, when=datetime(2026, 11, 10, 10))
-    later.idea_updates.append(IdeaUpdate(idea_id, IdeaStatus.NOT_ADOPTED, reason="Not this year."))
-    finish_session(repo, later, clock=repo.clock)
+    decide(repo, team, IdeaStatus.NOT_ADOPTED, "Not this year.")
     app = build_app(repo)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
