@@ -39,6 +39,7 @@ HANDLERS = {
     "contacts": ("contacts", "cmd_contacts"),
     "portfolio": ("portfolio", "cmd_portfolio"),
     "mine": ("mine", "cmd_mine"),
+    "ideas": ("ideas", "cmd_ideas"),
     "export": ("transfer", "cmd_export"),
     "import": ("transfer", "cmd_import"),
     "conflicts": ("transfer", "cmd_conflicts"),

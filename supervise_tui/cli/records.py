@@ -65,6 +65,8 @@ def _said(data_dir, report) -> int:
     print(f"  sessions: {report.sessions}")
     print(f"  contacts: {report.contacts} (informal)")
     print(f"  drafts:   {report.drafts}")
+    for warning in report.warnings:
+        print(f"  warning: {warning}")
     if report.ok:
         print("All well: every file reads and every reference is sound.")
         return EXIT_OK

@@ -1,8 +1,9 @@
 """The peer's portfolio: what they could take to a review or to their next job.
 
 Completed development goals by area, the strengths named over time with their examples,
-and the feedback they gave on their supervision. It says nothing about concerns unless
-the peer chooses to include them. A withdrawn session counts for nothing here either.
+the ideas the team adopted, and the feedback they gave on their supervision. It says
+nothing about concerns unless the peer chooses to include them. A withdrawn session counts
+for nothing here either.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from datetime import date
 from ..domain.dates import human_date
 from ..domain.enums import HELD, FeedbackKey, GoalArea, GoalStatus
 from ..domain.models import Feedback, Goal, Person, Session, Strength
-from ..domain.tracks import ConcernTrack, Tracks, ordered_logs, settle_goal
+from ..domain.tracks import ConcernTrack, IdeaTrack, Tracks, ordered_logs, settle_goal
+from .ideas import adopted
 from .summary import block, inline
 
 
@@ -28,6 +30,7 @@ class Portfolio:
     strengths: list[tuple[date, Strength]] = field(default_factory=list)
     feedback: list[tuple[date, Feedback]] = field(default_factory=list)
     concerns: list[ConcernTrack] | None = None  # only when the peer chose to include them
+    ideas: list[IdeaTrack] = field(default_factory=list)  # the team adopted (or adapted)
 
 
 def completed_on(track) -> date | None:
@@ -63,6 +66,7 @@ def build_portfolio(
             found.done.setdefault(track.base.area, []).append((on, track.current))
         elif track.is_active:
             found.active.append(track.current)
+    found.ideas = [t for t in adopted(tracks) if t.raised_in in kept]
     if with_concerns:
         found.concerns = sorted(
             (t for t in tracks.concerns.values() if t.raised_in in kept),
@@ -97,6 +101,8 @@ def portfolio_markdown(folio: Portfolio) -> str:
         out.append("\n".join(f"- {inline(g.text)} — {g.progress}%" for g in folio.active))
     out.append("## Strengths named")
     out.extend(_strengths(folio.strengths))
+    out.append("## Ideas adopted")
+    out.extend(_ideas(folio.ideas))
     out.append("## My feedback on supervision")
     out.extend(_feedback(folio.feedback))
     if folio.concerns is not None:
@@ -131,6 +137,19 @@ def _strengths(named: list[tuple[date, Strength]]) -> list[str]:
             lines.append(f"- {human_date(day)}: {example}{by}")
         parts.append("\n".join(lines))
     return parts
+
+
+def _ideas(tracks: list[IdeaTrack]) -> list[str]:
+    """Each idea the team adopted (or adapted), when, and the reason told back."""
+    if not tracks:
+        return ["None adopted yet."]
+    lines = []
+    for track in tracks:
+        cur = track.current
+        when = human_date(track.decided_on) if track.decided_on else "—"
+        line = f"- {inline(cur.text)} — {cur.status.label.lower()}, {when}"
+        lines.append(line + (f"  \n  *The team:* {inline(cur.reason)}" if cur.reason else ""))
+    return ["\n".join(lines)]
 
 
 def _feedback(given: list[tuple[date, Feedback]]) -> list[str]:

@@ -12,6 +12,7 @@ from ..domain import links, validation
 from ..domain.contacts import Contact, contact_problem
 from ..domain.derived import history_of
 from ..domain.errors import ValidationError
+from ..domain.ideas import name_like_words
 from ..domain.models import Person, Session
 from ..domain.serial import from_data
 from . import backups, migrations
@@ -41,6 +42,7 @@ class CheckReport:
     problems: list[str] = field(default_factory=list)
     repairable: list[str] = field(default_factory=list)  # peer ids whose derived data differ
     unreadable: int = 0  # files of an encrypted folder the signed-in person holds no key to
+    warnings: list[str] = field(default_factory=list)  # worth a look, never wrong as such
 
     @property
     def ok(self) -> bool:
@@ -185,6 +187,12 @@ def _check_peer(root, peer_id, parsed, people, report, seen) -> None:
                 validation.validate_session(session)
             except ValidationError as error:
                 report.problems.append(f"{where}: invalid ({error.field})")
+            report.warnings += [
+                f"{where}: ideas[{i}].text has a word that may be a client's name "
+                "(never write a client's name)"
+                for i, idea in enumerate(session.ideas)
+                if name_like_words(idea.text)
+            ]
             _check_people(session, people, where, report)
             sessions[doc_id] = session
     report.sessions += len(sessions)

@@ -35,7 +35,7 @@ from datetime import date
 from ..domain.derived import PeerHistory
 from ..domain.rows import row_to_data
 from ..domain.serial import to_data
-from ..domain.tracks import ActionTrack, ConcernTrack, GoalTrack, is_settled
+from ..domain.tracks import ActionTrack, ConcernTrack, GoalTrack, IdeaTrack, is_settled
 
 META = "meta.json"
 PEOPLE = "people.json"
@@ -58,6 +58,7 @@ def conflicts_file(peer_id: str | None = None) -> str:
 
 TRACK_TABLES: dict[str, type] = {
     "concerns": ConcernTrack,
+    "ideas": IdeaTrack,
     "goals": GoalTrack,
     "actions": ActionTrack,
 }
@@ -86,15 +87,15 @@ def contacts_file(peer_id: str, year: int) -> str:
     return f"peers/{peer_id}/contacts-{year}.json"
 
 
-def raised_on(track: ConcernTrack | GoalTrack | ActionTrack) -> date:
-    if isinstance(track, ConcernTrack):
+def raised_on(track: ConcernTrack | IdeaTrack | GoalTrack | ActionTrack) -> date:
+    if isinstance(track, ConcernTrack | IdeaTrack):
         return track.raised_on
     if isinstance(track, GoalTrack):
         return track.set_on
     return track.agreed_on
 
 
-def item_file(peer_id: str, track: ConcernTrack | GoalTrack | ActionTrack) -> str:
+def item_file(peer_id: str, track: ConcernTrack | IdeaTrack | GoalTrack | ActionTrack) -> str:
     """Open items live with the peer; settled ones by the year they were raised."""
     if is_settled(track):
         return closed_file(peer_id, raised_on(track).year)

@@ -202,7 +202,7 @@ class HistoryRoom(FolderBase):
 
     def tracks_for(self, peer_id: str, ids: set[str]) -> Tracks:
         tracks = self.open_tracks(peer_id)
-        missing = set(ids) - (set(tracks.concerns) | set(tracks.goals) | set(tracks.actions))
+        missing = set(ids).difference(*(getattr(tracks, name) for name in TRACK_TABLES))
         for year in reversed(self._index_years(peer_id)) if missing else ():
             rel = closed_file(peer_id, year)
             if not (self.root / rel).exists():

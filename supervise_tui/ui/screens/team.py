@@ -40,6 +40,7 @@ class TeamScreen(PeriodTableScreen):
     BINDINGS = [
         bind("o", "order", "Order by", "Sort by the next column"),
         bind("h", "hours", "Hours", "Supervision time per peer, against targets"),
+        bind("i", "ideas", "Ideas", "Open ideas across peers, and what clients are saying"),
         bind("escape", "back", "Back"),
     ]
 
@@ -161,6 +162,11 @@ class TeamScreen(PeriodTableScreen):
         from .hours import HoursScreen
 
         self.app.push_screen(HoursScreen())
+
+    def action_ideas(self) -> None:
+        from .ideas import IdeasScreen
+
+        self.app.push_screen(IdeasScreen())
 
     def action_back(self) -> None:
         self.app.pop_screen()
