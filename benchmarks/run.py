@@ -15,6 +15,9 @@ medians and prints the five ratios the speed issue asks for:
 - team_ratio, export_ratio, import_ratio, import_rss_ratio: see benchmarks/transfer.py
 
 `--skip encrypted,start,transfer` leaves those measures out (while working on another).
+`--generator varied` measures records made by generate_varied.py (records the figures
+were not tuned on) instead of generate.py's regular ones; the team view's reference is
+then generate.py's, with as many peers as the largest varied folder holds.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import generate, peers_for  # noqa: E402
+from generate_varied import generate_varied  # noqa: E402
 from transfer import (  # noqa: E402
     TARGETS,
     measure_team,
@@ -211,6 +215,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--skip", default="", help="encrypted,start,transfer")
+    parser.add_argument("--generator", choices=("regular", "varied"), default="regular")
     parser.add_argument(
         "--postgres",
         action="store_true",
@@ -225,8 +230,9 @@ def main() -> int:
         for size in sizes:
             folder = Path(tmp) / f"s{size}"
             started = time.perf_counter()
-            generate(folder, size)
+            (generate_varied if args.generator == "varied" else generate)(folder, size)
             row = {"generate_s": round(time.perf_counter() - started, 1)}
+            row["peers"] = sum(1 for p in (folder / "peers").iterdir() if p.is_dir())
             row["history_ms"] = measure_history(folder, args.runs)
             if size in (small, large):
                 row.update(measure_trends(folder, max(1, args.runs // 2)))
@@ -238,7 +244,8 @@ def main() -> int:
                 # reference is the same team (as many peers) with the smallest history,
                 # measured in turns with it.
                 team_ref = Path(tmp) / "team-reference"
-                generate(team_ref, small, peers=peers_for(large))
+                team = peers_for(large) if args.generator == "regular" else row["peers"]
+                generate(team_ref, small, peers=team)
                 row["team_ms"], ref_ms = measure_team_pair(folder, team_ref, TODAY, args.runs)
                 raw["team_reference"] = {"team_ms": ref_ms}
             if size == large and "transfer" not in skip:

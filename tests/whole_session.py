@@ -15,6 +15,8 @@ from supervise_tui.domain.enums import (
     FeedbackKey,
     Fit,
     GoalArea,
+    IdeaKind,
+    IdeaStatus,
     KeyFunction,
     NoticedBy,
     RatingKey,
@@ -38,6 +40,8 @@ ANSWERS = [
     "Med logs", "5", "3", "Nurse off", "3", "done",
     # concerns: raised by the peer and owned by the supervisor, as offered
     "Not invited", "3", "", "", "31/02", "friday", "done",
+    # ideas: what clients are saying, raised by the peer as offered
+    "Clients ask for a later group", "2", "", "done",
     # goals, then into the feedback and back to change the progress
     "Lead a call", "3", "", "20", "", "done",
     "back", "back", "back", "back", "back", "25", "", "done",
@@ -88,6 +92,13 @@ def assert_whole_session(stored: Session, peer: Person, sup: Person) -> None:
         date(2026, 11, 27),
     )
     assert (concern.raised_by, concern.owner) == (peer.id, sup.id)
+    (idea,) = stored.ideas
+    assert (idea.text, idea.kind, idea.raised_by, idea.status) == (
+        "Clients ask for a later group",
+        IdeaKind.CLIENTS,
+        peer.id,
+        IdeaStatus.NOTED,
+    )
     (goal,) = stored.goals
     assert (goal.text, goal.area, goal.progress) == (
         "Lead a call",

@@ -42,6 +42,7 @@ HANDLERS = {
     "rotation": ("groups", "cmd_rotation"),
     "portfolio": ("portfolio", "cmd_portfolio"),
     "mine": ("mine", "cmd_mine"),
+    "ideas": ("ideas", "cmd_ideas"),
     "export": ("transfer", "cmd_export"),
     "import": ("transfer", "cmd_import"),
     "conflicts": ("transfer", "cmd_conflicts"),

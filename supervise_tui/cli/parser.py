@@ -136,8 +136,8 @@ def build_parser() -> Parser:
     export.add_argument(
         "--table",
         default="sessions",
-        choices=("sessions", "concerns", "goals", "actions"),
-        help="for CSV: one row per session (default), concern, goal or action",
+        choices=("sessions", "concerns", "goals", "actions", "ideas"),
+        help="for CSV: one row per session (default), concern, goal, action or idea",
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write here (default: screen)")
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")

@@ -66,3 +66,11 @@ def add_session_commands(sub, common: argparse.ArgumentParser) -> None:
     )
     mine.add_argument("--supervisor", metavar="NAME", help="whose (default: you, signed in)")
     mine.add_argument("--json", action="store_true", help="one JSON object, for scripts")
+    ideas = command(
+        "ideas",
+        "ideas and what the people we serve are saying, across peers: taken to the team, "
+        "adopted or not, and why",
+    )
+    ideas.add_argument("--peer", metavar="NAME", help="only this peer")
+    ideas.add_argument("--open", action="store_true", help="only those the team has not decided")
+    ideas.add_argument("--json", action="store_true", help="one JSON list, for scripts")

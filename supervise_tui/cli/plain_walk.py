@@ -8,7 +8,7 @@ from datetime import date
 
 from ..domain.errors import ValidationError
 from ..domain.models import Session
-from ..services.draft_edit import add_item, apply_input, error_path, step_of
+from ..services.draft_edit import add_item, apply_input, error_path, field_warning, step_of
 from ..services.draft_steps import is_blank, not_visited
 from ..services.questions import Question, Walk, questions
 from ..services.walkthrough import STEP_HELP, STEP_KEYS, date_note, step_name
@@ -195,6 +195,9 @@ class Walker:
             return problem
         if question.kind == "date" and raw.strip():
             self.lines.say(date_note(raw, self.walk.today, path))
+        warning = field_warning(path, raw)
+        if warning:
+            self.lines.say(f"A warning: {warning}")
         self.keep()
         return None
 

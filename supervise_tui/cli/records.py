@@ -66,6 +66,8 @@ def _said(data_dir, report) -> int:
     print(f"  contacts: {report.contacts} (informal)")
     print(f"  groups:   {report.groups} (group sessions, a copy for each peer there)")
     print(f"  drafts:   {report.drafts}")
+    for warning in report.warnings:
+        print(f"  warning: {warning}")
     if report.ok:
         print("All well: every file reads and every reference is sound.")
         return EXIT_OK

@@ -117,10 +117,12 @@ def finish_correction(
         )
     if _content(finished) == _content(kept):
         return None
-    still = {i.id for i in (*finished.concerns, *finished.goals, *finished.actions)}
+    still = {i.id for i in (*finished.concerns, *finished.ideas, *finished.goals)}
+    still |= {a.id for a in finished.actions}
     gone = dataclasses.replace(
         kept,
         concerns=[c for c in kept.concerns if c.id not in still],
+        ideas=[i for i in kept.ideas if i.id not in still],
         goals=[g for g in kept.goals if g.id not in still],
         actions=[a for a in kept.actions if a.id not in still],
     )
@@ -156,9 +158,9 @@ def finish_correction(
 
 def taken_up_later(session: Session, tracks: Tracks) -> int:
     """How many items raised in ``session`` later sessions updated."""
-    raised = {i.id for i in (*session.concerns, *session.goals, *session.actions)}
+    raised = {i.id for i in (*session.concerns, *session.ideas, *session.goals, *session.actions)}
     count = 0
-    for table in (tracks.concerns, tracks.goals, tracks.actions):
+    for table in (tracks.concerns, tracks.ideas, tracks.goals, tracks.actions):
         for item_id in raised & table.keys():
             count += any(log.session_id != session.id for log in table[item_id].updates)
     return count
@@ -204,7 +206,7 @@ def withdraw(session: Session, by: str, reason: str, now: datetime, tracks: Trac
     )
 
 
-_ORIGIN = {"concerns": "raised", "goals": "set", "actions": "agreed"}
+_ORIGIN = {"concerns": "raised", "ideas": "raised", "goals": "set", "actions": "agreed"}
 
 
 def as_it_was(tracks: Tracks, session: Session) -> Tracks:

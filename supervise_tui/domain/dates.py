@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 
-from dateutil.relativedelta import relativedelta
-
 from .errors import ValidationError
 
 
@@ -35,6 +33,8 @@ _TIME_EXAMPLES = "for example 'now', 'today 14:30' or '24/11/2026 10:00'"
 
 
 def _words(text: str, today: date) -> date | None:
+    from dateutil.relativedelta import relativedelta  # (typed dates only: not at start)
+
     word = text.lower()
     if word in ("today", "now"):
         return today

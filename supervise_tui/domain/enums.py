@@ -147,6 +147,7 @@ class Section(Labelled):
     STRENGTHS = "strengths", "Strengths"
     ROLE = "role", "Role negotiation"
     CONCERNS = "concerns", "Concerns"
+    IDEAS = "ideas", "Ideas and what clients are saying"
     GOALS = "goals", "Development goals"
     FEEDBACK = "feedback", "Feedback on supervision"
     WRAP_UP = "wrap_up", "Wrap-up"
@@ -175,3 +176,30 @@ class GroupKind(Labelled):
 
     COP = "cop", "Community-of-practice call"
     GROUP = "group", "Group supervision"
+
+
+class IdeaKind(Labelled):
+    """What an idea a peer raises is: their own, or what they heard from clients."""
+
+    PROGRAMME = "programme", "An idea for the programme"
+    CLIENTS = "clients", "What the people we serve are saying"
+
+
+class IdeaStatus(Labelled):
+    """An idea's life: noted, taken to the team, then decided (the reason told back)."""
+
+    NOTED = "noted", "Noted"
+    TAKEN = "taken", "Taken to the team"
+    ADOPTED = "adopted", "Adopted"
+    NOT_ADOPTED = "not_adopted", "Not adopted"
+    ADAPTED = "adapted", "Adapted (adopted with changes)"
+
+    @property
+    def decided(self) -> bool:
+        """The team has decided: the idea is no longer carried forward."""
+        return self in (IdeaStatus.ADOPTED, IdeaStatus.NOT_ADOPTED, IdeaStatus.ADAPTED)
+
+    @property
+    def taken_up(self) -> bool:
+        """Adopted as it was, or with changes: what trends count as adopted."""
+        return self in (IdeaStatus.ADOPTED, IdeaStatus.ADAPTED)

@@ -12,6 +12,7 @@ from .corrections import refuse_draft_or_withdrawn
 from .dates import local
 from .enums import SessionStatus
 from .errors import ValidationError
+from .ideas import with_taken
 from .models import Session, SignOff
 from .text import SHORT_MAX, check_text
 from .tracks import Tracks
@@ -27,7 +28,7 @@ def finish(session: Session, now) -> Session:
             "Please correct it or clear it before finishing.",
             path,
         )
-    session = prune(session)
+    session = with_taken(prune(session))
     if session.ended is None and session.started is not None:
         # it ends now, when that makes a meeting's length (else the length stays unknown)
         ended = dataclasses.replace(session, ended=local(now).replace(second=0, microsecond=0))
@@ -45,6 +46,16 @@ def _concern_changes(u, cur) -> bool:  # a ConcernUpdate, the Concern as it stan
         or u.resolution_note.strip()
         or (u.follow_up is not None and u.follow_up != cur.follow_up)
         or (u.owner and u.owner != cur.owner)
+    )
+
+
+def _idea_changes(u, cur) -> bool:  # an IdeaUpdate, the Idea as it stands
+    return bool(
+        u.status != cur.status
+        or u.note.strip()
+        or (u.reason.strip() and u.reason != cur.reason)
+        or (u.taken_by and u.taken_by != cur.taken_by)
+        or (u.taken_on is not None and u.taken_on != cur.taken_on)
     )
 
 
@@ -75,17 +86,21 @@ def _changing(updates: list, table: dict, key: str, changes) -> list:
 
 
 def drop_noop_updates(session: Session, tracks: Tracks) -> Session:
-    """Remove review updates that change nothing (the item was left unchanged)."""
-    return dataclasses.replace(
+    """Remove review updates that change nothing (the item was left unchanged); an idea
+    taken to the team says by whom and when (by default: this session's supervisor, on
+    its day)."""
+    kept = dataclasses.replace(
         session,
         concern_updates=_changing(
             session.concern_updates, tracks.concerns, "concern_id", _concern_changes
         ),
+        idea_updates=_changing(session.idea_updates, tracks.ideas, "idea_id", _idea_changes),
         goal_updates=_changing(session.goal_updates, tracks.goals, "goal_id", _goal_changes),
         action_updates=_changing(
             session.action_updates, tracks.actions, "action_id", _action_changes
         ),
     )
+    return with_taken(kept, tracks)
 
 
 def sign_off(session: Session, person_id: str, comment: str, now) -> Session:

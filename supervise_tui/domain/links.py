@@ -2,21 +2,22 @@
 
 A session may update only its peer's items that were raised on or before its own date
 (a back-dated session cannot change the past out of order). A new session reviews the
-open concerns, active goals and unfinished actions, linked by id, never copied.
+open concerns and ideas, active goals and unfinished actions, linked by id, never copied.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from .enums import SessionStatus
 from .errors import ValidationError
 from .models import Session
-from .tracks import ActionTrack, ConcernTrack, GoalTrack, Tracks, fold_sessions
+from .tracks import ActionTrack, ConcernTrack, GoalTrack, IdeaTrack, Tracks, fold_sessions
 
 _UPDATES = (
     ("concern_updates", "concern_id"),
+    ("idea_updates", "idea_id"),
     ("goal_updates", "goal_id"),
     ("action_updates", "action_id"),
 )
@@ -26,7 +27,7 @@ def link_problem(session: Session, tracks: Tracks) -> ValidationError | None:
     """Why ``session`` may not update the items it names, given the peer's ``tracks``
     (None when it may): each item must be the peer's, raised on or before its day."""
     allowed = items_before(tracks, session.day)
-    known = set(tracks.concerns) | set(tracks.goals) | set(tracks.actions)
+    known = set(tracks.concerns) | set(tracks.ideas) | set(tracks.goals) | set(tracks.actions)
     for attr, key in _UPDATES:
         for i, update in enumerate(getattr(session, attr)):
             item_id = getattr(update, key)
@@ -72,6 +73,9 @@ def items_before(tracks: Tracks, day: date) -> dict[str, date]:
     for h in tracks.concerns.values():
         if h.raised_on <= day:
             found[h.id] = h.raised_on
+    for h in tracks.ideas.values():
+        if h.raised_on <= day:
+            found[h.id] = h.raised_on
     for h in tracks.goals.values():
         if h.set_on <= day:
             found[h.id] = h.set_on
@@ -88,14 +92,15 @@ class CarryForward:
     concerns: list[ConcernTrack]
     goals: list[GoalTrack]
     actions: list[ActionTrack]
+    ideas: list[IdeaTrack] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not (self.concerns or self.goals or self.actions)
+        return not (self.concerns or self.goals or self.actions or self.ideas)
 
 
 def carry_forward(tracks: Tracks, before: date | None = None) -> CarryForward:
-    """Open concerns, active goals and unfinished actions, oldest first."""
+    """Open concerns, active goals, unfinished actions and open ideas, oldest first."""
 
     def early(on: date) -> bool:
         return before is None or on <= before
@@ -112,5 +117,9 @@ def carry_forward(tracks: Tracks, before: date | None = None) -> CarryForward:
         actions=sorted(
             (h for h in tracks.actions.values() if h.is_open and early(h.agreed_on)),
             key=lambda h: (h.current.due or date.max, h.agreed_on, h.id),
+        ),
+        ideas=sorted(
+            (h for h in tracks.ideas.values() if h.is_open and early(h.raised_on)),
+            key=lambda h: (h.raised_on, h.id),
         ),
     )

@@ -26,7 +26,16 @@ from .enums import (
 )
 
 # A session's items live in items.py; callers may still import them from here.
-from .items import Action, ActionUpdate, Concern, ConcernUpdate, Goal, GoalUpdate  # noqa: F401
+from .items import (  # noqa: F401
+    Action,
+    ActionUpdate,
+    Concern,
+    ConcernUpdate,
+    Goal,
+    GoalUpdate,
+    Idea,
+    IdeaUpdate,
+)
 from .stamps import (  # noqa: F401 - the names records are made with, kept here too
     IDENTITY,
     MAX_REVISIONS,
@@ -198,6 +207,8 @@ class Session:
     role_items: list[RoleItem] = field(default_factory=list)
     concerns: list[Concern] = field(default_factory=list)
     concern_updates: list[ConcernUpdate] = field(default_factory=list)
+    ideas: list[Idea] = field(default_factory=list)  # and what clients are saying
+    idea_updates: list[IdeaUpdate] = field(default_factory=list)
     goals: list[Goal] = field(default_factory=list)
     goal_updates: list[GoalUpdate] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)

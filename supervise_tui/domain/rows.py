@@ -25,10 +25,12 @@ from .enums import (
     FeedbackKey,
     Fit,
     GoalStatus,
+    IdeaStatus,
     RatingKey,
     SessionKind,
     SessionStatus,
 )
+from .items import Idea, IdeaUpdate
 from .models import Action, ActionUpdate, Concern, ConcernUpdate, Goal, GoalUpdate, Session
 from .serial import to_data
 from .tracks import (
@@ -38,6 +40,8 @@ from .tracks import (
     ConcernTrack,
     GoalLog,
     GoalTrack,
+    IdeaLog,
+    IdeaTrack,
     Tracks,
 )
 
@@ -76,6 +80,8 @@ class SessionRow:
     new_actions: list[NewAction] = field(default_factory=list)
     action_updates: list[tuple[str, date | None, date | None]] = field(default_factory=list)
     minutes: int | None = None  # how long it took, when known (never 0 for unknown)
+    new_ideas: list[tuple[str, IdeaStatus]] = field(default_factory=list)  # (id, status)
+    idea_updates: list[tuple[str, IdeaStatus]] = field(default_factory=list)
     id: str = ""
     day: date | None = field(default=None, compare=False)
 
@@ -87,6 +93,7 @@ class SessionRow:
         ids = {c[0] for c in self.new_concerns} | {u[0] for u in self.concern_updates}
         ids |= {g[0] for g in self.new_goals} | {u[0] for u in self.goal_updates}
         ids |= {a[0] for a in self.new_actions} | {u[0] for u in self.action_updates}
+        ids |= {i[0] for i in self.new_ideas} | {u[0] for u in self.idea_updates}
         return ids
 
 
@@ -118,6 +125,8 @@ def row_of(session: Session) -> SessionRow:
         new_actions=[(a.id, a.owner, a.due, a.done_on) for a in session.actions],
         action_updates=[(u.action_id, u.done_on, u.due) for u in session.action_updates],
         minutes=session.minutes,
+        new_ideas=[(i.id, i.status) for i in session.ideas],
+        idea_updates=[(u.idea_id, u.status) for u in session.idea_updates],
     )
 
 
@@ -148,7 +157,17 @@ def row_to_data(f: SessionRow) -> dict[str, Any]:
         "goal_updates": [[i, p, s.value] for i, p, s in f.goal_updates],
         "new_actions": [[i, o, _day(d), _day(x)] for i, o, d, x in f.new_actions],
         "action_updates": [[i, _day(x), _day(d)] for i, x, d in f.action_updates],
-    } | ({} if f.minutes is None else {"minutes": f.minutes})
+    } | _optional(f)
+
+
+def _optional(f: SessionRow) -> dict[str, Any]:
+    """Fields written only when they hold something (rows from before them are alike)."""
+    found: dict[str, Any] = {} if f.minutes is None else {"minutes": f.minutes}
+    if f.new_ideas:
+        found["new_ideas"] = [[i, s.value] for i, s in f.new_ideas]
+    if f.idea_updates:
+        found["idea_updates"] = [[i, s.value] for i, s in f.idea_updates]
+    return found
 
 
 # -- item tracks from the events -----------------------------------------------------
@@ -163,7 +182,7 @@ def tracks_from_rows(peer_id: str, rows: list[SessionRow]) -> Tracks:
     other than a goal's are left empty: trends do not use them.
     """
     tracks = Tracks()
-    concerns, goals, actions = tracks.concerns, tracks.goals, tracks.actions
+    concerns, goals, actions, ideas = tracks.concerns, tracks.goals, tracks.actions, tracks.ideas
     missed: list[tuple[str, date, str, tuple]] = []
     for f in sorted(rows, key=attrgetter("when", "id")):
         day, sid = f.day, f.id
@@ -177,6 +196,13 @@ def tracks_from_rows(peer_id: str, rows: list[SessionRow]) -> Tracks:
             )
         for aid, owner, due, done in f.new_actions:
             actions[aid] = ActionTrack(peer_id, sid, day, Action("", owner, due, done, aid))
+        for iid, status in f.new_ideas:
+            ideas[iid] = IdeaTrack(peer_id, sid, day, Idea(status=status, id=iid))
+        for iid, status in f.idea_updates:
+            if iid in ideas:
+                ideas[iid].updates.append(IdeaLog(day, sid, IdeaUpdate(iid, status, id="")))
+            else:
+                missed.append(("i", day, sid, (iid, status)))
         for cid, status in f.concern_updates:
             track = concerns.get(cid)
             if track is None:
@@ -206,10 +232,13 @@ def tracks_from_rows(peer_id: str, rows: list[SessionRow]) -> Tracks:
         elif kind == "g" and update[0] in goals:
             log = GoalLog(day, sid, GoalUpdate(update[0], update[1], update[2], "", "", ""))
             goals[update[0]].updates.append(log)
+        elif kind == "i" and update[0] in ideas:
+            log = IdeaLog(day, sid, IdeaUpdate(update[0], update[1], id=""))
+            ideas[update[0]].updates.append(log)
         elif kind == "a" and update[0] in actions:
             log = ActionLog(day, sid, ActionUpdate(update[0], update[1], update[2], "", ""))
             actions[update[0]].updates.append(log)
-    for table in (concerns, goals, actions):  # logs in (day, session) order, as stored
+    for table in (concerns, ideas, goals, actions):  # logs in (day, session) order, as stored
         for track in table.values():
             if len(track.updates) > 1:
                 track.updates.sort(key=lambda log: (log.on, log.session_id))

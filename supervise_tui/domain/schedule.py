@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-
-from dateutil.relativedelta import relativedelta
-from dateutil.rrule import MONTHLY, WEEKLY, rrule
+from typing import TYPE_CHECKING
 
 from .enums import Cadence
+
+if TYPE_CHECKING:  # (dateutil is loaded when a month is stepped: Home starts without it)
+    from dateutil.relativedelta import relativedelta
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def interval(cadence: Cadence) -> relativedelta:
+    from dateutil.relativedelta import relativedelta
+
     if cadence == Cadence.WEEKLY:
         return relativedelta(weeks=1)
     if cadence == Cadence.FORTNIGHTLY:
@@ -30,10 +33,13 @@ def next_due(cadence: Cadence, weekday: int | None, last: date | None, today: da
     """
     if last is None:
         return today
-    step = last + interval(cadence)
+    if cadence == Cadence.WEEKLY or cadence == Cadence.FORTNIGHTLY:
+        step = last + timedelta(weeks=1 if cadence == Cadence.WEEKLY else 2)  # = interval()
+    else:
+        step = last + interval(cadence)
     if weekday is None:
         return step
-    start = max(step - relativedelta(days=3), last + relativedelta(days=1))
+    start = max(step - timedelta(days=3), last + timedelta(days=1))
     # the first day on or after ``start`` that falls on the preferred weekday
     return start + timedelta(days=(weekday - start.weekday()) % 7)
 
@@ -42,6 +48,8 @@ def expected_dates(cadence: Cadence, weekday: int | None, start: date, end: date
     """The session dates a cadence asks for between ``start`` and ``end`` inclusive."""
     if end < start:
         return []
+    from dateutil.rrule import MONTHLY, WEEKLY, rrule
+
     begin = datetime.combine(start, time())
     until = datetime.combine(end, time())
     if cadence == Cadence.MONTHLY:

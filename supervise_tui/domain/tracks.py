@@ -1,4 +1,4 @@
-"""Tracks: a concern, goal or action across sessions.
+"""Tracks: a concern, idea, goal or action across sessions (an idea's: :mod:`.idea_tracks`).
 
 A track holds the item as it was raised (``base``) and the log of later updates; its
 current state is always folded from those two, so nothing derived is ever stored.
@@ -14,7 +14,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .enums import ConcernStatus, GoalStatus, SessionStatus
+from .idea_tracks import IdeaLog, IdeaTrack
+from .logs import RaisedTrack, UpdateLog, ordered_logs
 from .models import Action, ActionUpdate, Concern, ConcernUpdate, Goal, GoalUpdate, Session
+
+__all__ = ["IdeaLog", "IdeaTrack", "UpdateLog", "ordered_logs"]  # (kept importable from here)
 
 
 def settle_goal(progress: int, status: GoalStatus) -> tuple[int, GoalStatus]:
@@ -25,14 +29,6 @@ def settle_goal(progress: int, status: GoalStatus) -> tuple[int, GoalStatus]:
     if progress == 100 and status == GoalStatus.ACTIVE:
         return 100, GoalStatus.COMPLETED
     return progress, status
-
-
-@dataclass(slots=True)
-class UpdateLog:
-    """One update in a track's log: the day and the session it was made in."""
-
-    on: date
-    session_id: str
 
 
 @dataclass(slots=True)
@@ -50,26 +46,10 @@ class ActionLog(UpdateLog):
     update: ActionUpdate
 
 
-def _log_order(log) -> tuple:
-    return (log.on, log.session_id)
-
-
-def ordered_logs(logs: list) -> list:
-    """Update logs in date order (then by session); most items have one or none."""
-    return sorted(logs, key=_log_order) if len(logs) > 1 else logs
-
-
 @dataclass(slots=True)
-class ConcernTrack:
-    peer_id: str
-    raised_in: str
-    raised_on: date
+class ConcernTrack(RaisedTrack):
     base: Concern
     updates: list[ConcernLog] = field(default_factory=list)
-
-    @property
-    def id(self) -> str:
-        return self.base.id
 
     @property
     def current(self) -> Concern:
@@ -170,9 +150,10 @@ class ActionTrack:
 
 @dataclass
 class Tracks:
-    """One peer's concerns, goals and actions, each with its history."""
+    """One peer's concerns, ideas, goals and actions, each with its history."""
 
     concerns: dict[str, ConcernTrack] = field(default_factory=dict)
+    ideas: dict[str, IdeaTrack] = field(default_factory=dict)
     goals: dict[str, GoalTrack] = field(default_factory=dict)
     actions: dict[str, ActionTrack] = field(default_factory=dict)
 
@@ -182,6 +163,7 @@ def _updates_by_kind(tracks: Tracks, session: Session) -> tuple:
     updates to them, the name of an update's item id, and the log an update goes in."""
     return (
         (tracks.concerns, session.concern_updates, "concern_id", ConcernLog),
+        (tracks.ideas, session.idea_updates, "idea_id", IdeaLog),
         (tracks.goals, session.goal_updates, "goal_id", GoalLog),
         (tracks.actions, session.action_updates, "action_id", ActionLog),
     )
@@ -190,7 +172,7 @@ def _updates_by_kind(tracks: Tracks, session: Session) -> tuple:
 def _sort_updates(tracks: Tracks, only: set[str] | None = None) -> None:
     """Each track's updates in date order (then by session and update), for the tracks
     of the ids in ``only``, or for every track."""
-    for table in (tracks.concerns, tracks.goals, tracks.actions):
+    for table in (tracks.concerns, tracks.ideas, tracks.goals, tracks.actions):
         for item_id in table.keys() if only is None else only & table.keys():
             table[item_id].updates.sort(key=lambda log: (log.on, log.session_id, log.update.id))
 
@@ -208,14 +190,21 @@ def apply_session(tracks: Tracks, session: Session) -> set[str]:
     day = session.day
     if session.status == SessionStatus.WITHDRAWN:  # it raises and updates nothing
         empty: list = []
-        session = replace(session, concerns=empty, goals=empty, actions=empty)
-        session = replace(session, concern_updates=empty, goal_updates=empty, action_updates=empty)
+        session = replace(session, concerns=empty, ideas=empty, goals=empty, actions=empty)
+        session = replace(session, concern_updates=empty, idea_updates=empty)
+        session = replace(session, goal_updates=empty, action_updates=empty)
     for table, raised_attr, new_items, make in (
         (
             tracks.concerns,
             "raised_in",
             session.concerns,
             lambda item: ConcernTrack(session.peer_id, session.id, day, item),
+        ),
+        (
+            tracks.ideas,
+            "raised_in",
+            session.ideas,
+            lambda item: IdeaTrack(session.peer_id, session.id, day, item),
         ),
         (
             tracks.goals,
@@ -271,6 +260,8 @@ def fold_sessions(sessions: list[Session]) -> Tracks:
         day = session.day
         for concern in session.concerns:
             tracks.concerns[concern.id] = ConcernTrack(session.peer_id, session.id, day, concern)
+        for idea in session.ideas:
+            tracks.ideas[idea.id] = IdeaTrack(session.peer_id, session.id, day, idea)
         for goal in session.goals:
             tracks.goals[goal.id] = GoalTrack(session.peer_id, session.id, day, goal)
         for action in session.actions:
@@ -291,9 +282,9 @@ def fold_sessions(sessions: list[Session]) -> Tracks:
     return tracks
 
 
-def is_settled(track: ConcernTrack | GoalTrack | ActionTrack) -> bool:
-    """A resolved concern, a completed or dropped goal, a done action: no longer carried
-    forward (though a later session may still reopen it)."""
+def is_settled(track: ConcernTrack | IdeaTrack | GoalTrack | ActionTrack) -> bool:
+    """A resolved concern, a decided idea, a completed or dropped goal, a done action:
+    no longer carried forward (though a later session may still reopen it)."""
     if isinstance(track, GoalTrack):
         return not track.is_active
     return not track.is_open

@@ -16,6 +16,7 @@ from .corrections import check_corrections
 from .dates import in_range
 from .enums import ConcernStatus, Role
 from .errors import ValidationError
+from .ideas import check_ideas, left_blank
 from .models import Concern, Person, Session
 from .text import NAME_MAX, NOTE_MAX, SHORT_MAX, check_name, check_text
 
@@ -42,7 +43,7 @@ def _check_stamps(record, field: str = "") -> None:
         in_range(stamp.date(), where)
 
 
-ITEM_LISTS = ("strengths", "role_items", "concerns", "goals", "actions")
+ITEM_LISTS = ("strengths", "role_items", "concerns", "ideas", "goals", "actions")
 
 
 def _check_item_ids(session: Session) -> None:
@@ -130,6 +131,7 @@ def prune(session: Session) -> Session:
         strengths=[s for s in session.strengths if not blank(s)],
         role_items=[r for r in session.role_items if not blank(r)],
         concerns=[c for c in session.concerns if not blank(c, "status", "owner", "raised_by")],
+        ideas=[i for i in session.ideas if not left_blank(i)],
         goals=[g for g in session.goals if not blank(g, "status")],
         actions=[a for a in session.actions if not blank(a, "owner")],
     )
@@ -170,16 +172,10 @@ def validate_session(session: Session, *, finishing: bool = False) -> None:
             voices.supervisor, f"voices.{section.value}.supervisor", label="supervisor's notes"
         )
     participants = set(session.participants)
-
     for i, item in enumerate(session.role_items):
         where = f"role_items[{i}]"
-        check_text(
-            item.activity,
-            f"{where}.activity",
-            limit=SHORT_MAX,
-            required=finishing,
-            label="activity",
-        )
+        activity = f"{where}.activity"
+        check_text(item.activity, activity, limit=SHORT_MAX, required=finishing, label="activity")
         check_text(item.rationale, f"{where}.rationale", label="rationale")
         check_text(item.note, f"{where}.note", label="note")
         if finishing and item.fit is None:
@@ -209,6 +205,7 @@ def validate_session(session: Session, *, finishing: bool = False) -> None:
                 "Please add a short note on how this concern was resolved.",
                 f"{where}.resolution_note",
             )
+    check_ideas(session, finishing)
     for i, goal in enumerate(session.goals):
         where = f"goals[{i}]"
         check_text(goal.text, f"{where}.text", limit=SHORT_MAX, required=finishing, label="goal")
@@ -268,14 +265,17 @@ def _check_times(session: Session) -> None:
         )
 
 
+_DATES = (("concerns", "follow_up"), ("concern_updates", "follow_up"), ("goals", "target_date"))
+_DATES += (("ideas", "taken_on"), ("idea_updates", "taken_on"))
+
+
 def _check_dates(session: Session) -> None:
     """Every date in a record lies in the years a record can be about."""
     found = [("next_session", session.next_session)]
-    for name in ("concerns", "concern_updates"):
+    for name, attr in _DATES:
         found += [
-            (f"{name}[{i}].follow_up", x.follow_up) for i, x in enumerate(getattr(session, name))
+            (f"{name}[{i}].{attr}", getattr(x, attr)) for i, x in enumerate(getattr(session, name))
         ]
-    found += [(f"goals[{i}].target_date", g.target_date) for i, g in enumerate(session.goals)]
     for name in ("actions", "action_updates"):
         for i, x in enumerate(getattr(session, name)):
             found += [(f"{name}[{i}].due", x.due), (f"{name}[{i}].done_on", x.done_on)]

@@ -25,8 +25,8 @@ from ..domain.models import Person, Session
 from ..domain.serial import from_data, to_data
 
 FORMAT = "supervise-tui-bundle"
-# 2: people carry their supervisors and the lead's flag; 3: contacts; 4: ideas and group sessions
-FORMAT_VERSION = 4
+FORMAT_VERSION = 4  # 2: people carry their supervisors and the lead's flag; 3: contacts;
+# 4: ideas and group sessions
 MAX_BUNDLE_BYTES = 2 * 1024**3
 HEADER = {"format", "format_version", "created_at", "app_version", "site", "people", "sessions"}
 HEADER |= {"contacts"}  # (format 3) informal contacts; optional

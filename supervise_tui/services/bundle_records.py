@@ -73,6 +73,7 @@ def check_references(
     for s in bundle.sessions:
         known = items.setdefault(s.peer_id, set())
         known.update(c.id for c in s.concerns)
+        known.update(i.id for i in s.ideas)
         known.update(g.id for g in s.goals)
         known.update(a.id for a in s.actions)
     for i, s in enumerate(bundle.sessions):
@@ -99,6 +100,7 @@ def check_references(
         known = items.get(s.peer_id, set())
         for attr, key in (
             ("concern_updates", "concern_id"),
+            ("idea_updates", "idea_id"),
             ("goal_updates", "goal_id"),
             ("action_updates", "action_id"),
         ):

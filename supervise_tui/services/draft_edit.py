@@ -25,6 +25,8 @@ from ..domain.enums import (
     Section,
 )
 from ..domain.errors import ValidationError
+from ..domain.ideas import name_warning
+from ..domain.items import Idea
 from ..domain.models import (
     Action,
     Concern,
@@ -32,10 +34,12 @@ from ..domain.models import (
     RoleItem,
     Session,
     Strength,
+    Voices,
 )
 from ..domain.text import NOTE_MAX, SHORT_MAX, check_text
 from ..domain.tracks import Tracks
 from .draft_review import PathError, apply_review, parse_progress, review_text, show_value
+from .ideas import name_as_strength, named_as_strength
 
 # Which steps hold something is in draft_steps; the session screens still import it from here.
 
@@ -43,6 +47,7 @@ LISTS: dict[str, type] = {
     "strengths": Strength,
     "role_items": RoleItem,
     "concerns": Concern,
+    "ideas": Idea,
     "goals": Goal,
     "actions": Action,
 }
@@ -60,12 +65,15 @@ SHORT_FIELDS = {
 STEP_OF: dict[str, str] = {
     "review": "review",
     "concern_updates": "review",
+    "idea_updates": "review",
     "goal_updates": "review",
     "action_updates": "review",
     "checkin": Section.CHECK_IN.value,
     "strengths": Section.STRENGTHS.value,
+    "idea_strength": Section.STRENGTHS.value,
     "role_items": Section.ROLE.value,
     "concerns": Section.CONCERNS.value,
+    "ideas": Section.IDEAS.value,
     "goals": Section.GOALS.value,
     "feedback": Section.FEEDBACK.value,
     "actions": Section.WRAP_UP.value,
@@ -102,6 +110,7 @@ def error_path(session: Session, field: str) -> str:
             return f"{name}.{items[index].id}" + (f".{tail}" if tail else "")
     review = {
         "concern_updates": ("concern", "concern_id"),
+        "idea_updates": ("idea", "idea_id"),
         "goal_updates": ("goal", "goal_id"),
         "action_updates": ("action", "action_id"),
     }
@@ -125,6 +134,8 @@ def field_text(draft: Session, path: str, tracks: Tracks | None = None) -> str:
     parts = path.split(".")
     if parts[0] == "review":
         return review_text(draft, parts, tracks)
+    if parts[0] == "idea_strength" and tracks is not None:  # an adopted idea, named?
+        return "yes" if named_as_strength(draft, tracks.ideas[parts[1]].current) else ""
     obj, attr = _resolve(draft, parts)
     if isinstance(obj, dict):
         return show_value(obj.get(attr))
@@ -144,6 +155,8 @@ def apply_input(
     try:
         if parts[0] == "review":
             apply_review(draft, parts, raw, today, tracks or Tracks())
+        elif parts[0] == "idea_strength":
+            name_as_strength(draft, tracks or Tracks(), parts[1], raw)
         else:
             obj, attr = _resolve(draft, parts)
             _set(obj, attr, raw, today, _limit(parts))
@@ -173,7 +186,7 @@ def _resolve(draft: Session, parts: list[str]) -> tuple[object, str]:
                 return draft.checkin, "arriving"
             return draft.checkin.ratings[RatingKey(parts[2])], parts[3]
         if track == "voices":
-            return draft.voices[Section(parts[1])], parts[2]
+            return draft.voices.setdefault(Section(parts[1]), Voices()), parts[2]
         if track == "feedback":
             if parts[1] == "text":
                 return draft.feedback, "text"
@@ -243,6 +256,8 @@ def add_item(draft: Session, list_name: str) -> object:
         item = Concern(raised_by=draft.peer_id, owner=draft.supervisor_ids[0])
     elif cls is Action:
         item = Action(owner=draft.peer_id)
+    elif cls is Idea:
+        item = Idea(raised_by=draft.peer_id)
     else:
         item = cls()
     getattr(draft, list_name).append(item)
@@ -256,6 +271,15 @@ def remove_item(draft: Session, list_name: str, item_id: str) -> None:
     prefix = f"{list_name}.{item_id}."
     for path in [p for p in draft.pending if p.startswith(prefix)]:
         del draft.pending[path]
+
+
+def field_warning(path: str, text: str) -> str:
+    """A warning (never a refusal) for what was typed: an idea's words that look like a
+    client's name."""
+    parts = path.split(".")
+    if parts[0] == "ideas" and parts[-1] == "text":
+        return name_warning(text)
+    return ""
 
 
 AHEAD = ("target_date", "follow_up", "due", "next_session")  # dates meant to lie ahead

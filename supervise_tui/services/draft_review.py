@@ -13,8 +13,9 @@ from enum import Enum
 from typing import NamedTuple
 
 from ..domain.dates import parse_date
-from ..domain.enums import ConcernStatus, GoalStatus
+from ..domain.enums import ConcernStatus, GoalStatus, IdeaStatus
 from ..domain.errors import ValidationError
+from ..domain.items import IdeaUpdate
 from ..domain.models import ActionUpdate, ConcernUpdate, GoalUpdate, Session
 from ..domain.text import SHORT_MAX, check_text
 from ..domain.tracks import Tracks
@@ -59,6 +60,7 @@ REVIEWED = {
     "concern": Reviewed(
         "concerns", "concern_updates", "concern_id", lambda i, cur: ConcernUpdate(i, cur.status)
     ),
+    "idea": Reviewed("ideas", "idea_updates", "idea_id", lambda i, cur: IdeaUpdate(i, cur.status)),
     "goal": Reviewed(
         "goals", "goal_updates", "goal_id", lambda i, cur: GoalUpdate(i, cur.progress, cur.status)
     ),
@@ -80,6 +82,9 @@ def review_text(draft: Session, parts: list[str], tracks: Tracks | None) -> str:
             return "" if update.status == current else update.status.value
         if attr == "note":
             return update.note or update.resolution_note
+    elif kind == "idea" and attr == "status":
+        current = tracks.ideas[item_id].current.status if tracks else None
+        return "" if update.status == current else update.status.value
     elif kind == "goal":
         current = tracks.goals[item_id].current if tracks else None
         if attr == "status":
@@ -113,6 +118,8 @@ def apply_review(draft: Session, parts: list[str], raw: str, today: date, tracks
         updates.append(update)
     if kind == "concern":
         _review_concern(update, current, attr, raw, today)
+    elif kind == "idea":
+        _review_idea(update, current, attr, raw, today)
     elif kind == "goal":
         _review_goal(update, current, attr, raw)
     else:
@@ -134,6 +141,19 @@ def _review_concern(update: ConcernUpdate, current, attr: str, raw: str, today: 
         raise PathError(attr)
     if update.status == ConcernStatus.RESOLVED:
         update.resolution_note = update.note
+
+
+def _review_idea(update: IdeaUpdate, current, attr: str, raw: str, today: date) -> None:
+    if attr == "status":
+        update.status = IdeaStatus(raw) if raw else current.status
+    elif attr == "taken_by":
+        update.taken_by = raw
+    elif attr == "taken_on":
+        update.taken_on = parse_date(raw, today, "taken_on") if raw.strip() else None
+    elif attr in ("reason", "note"):
+        setattr(update, attr, check_text(raw, attr, label=attr))
+    else:
+        raise PathError(attr)
 
 
 def _review_goal(update: GoalUpdate, current, attr: str, raw: str) -> None:
@@ -171,6 +191,7 @@ def drop_if_noop(draft: Session, attr: str, update, tracks: Tracks) -> None:
     probe = dataclasses.replace(
         draft,
         concern_updates=[update] if attr == "concern_updates" else [],
+        idea_updates=[update] if attr == "idea_updates" else [],
         goal_updates=[update] if attr == "goal_updates" else [],
         action_updates=[update] if attr == "action_updates" else [],
     )

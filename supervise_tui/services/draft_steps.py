@@ -10,7 +10,12 @@ from ..domain.models import Session
 def has_content(draft: Session, step: str) -> bool:
     """Whether anything was recorded in a step (for the step indicator)."""
     if step == "review":
-        return bool(draft.concern_updates or draft.goal_updates or draft.action_updates)
+        return bool(
+            draft.concern_updates
+            or draft.idea_updates
+            or draft.goal_updates
+            or draft.action_updates
+        )
     section = Section(step)
     voices = draft.voices.get(section)
     if voices and (voices.peer.strip() or voices.supervisor.strip()):
@@ -27,6 +32,7 @@ def has_content(draft: Session, step: str) -> bool:
         Section.STRENGTHS: draft.strengths,
         Section.ROLE: draft.role_items,
         Section.CONCERNS: draft.concerns,
+        Section.IDEAS: draft.ideas,
         Section.GOALS: draft.goals,
         Section.WRAP_UP: draft.actions,
     }

@@ -17,7 +17,7 @@ from ..domain.tracks import Tracks
 from .summary import inline, session_markdown
 from .timeline import timeline_markdown
 
-CSV_TABLES = ("sessions", "concerns", "goals", "actions")
+CSV_TABLES = ("sessions", "concerns", "goals", "actions", "ideas")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -79,9 +79,14 @@ def markdown_record(
     items = [h for h in tracks.concerns.values() if h.raised_in in wanted]
     items += [h for h in tracks.goals.values() if h.set_in in wanted]
     items += [h for h in tracks.actions.values() if h.agreed_in in wanted]
-    if items:
-        out.append("## Concerns, goals and actions across sessions")
-        for track in items:
+    ideas = [h for h in tracks.ideas.values() if h.raised_in in wanted]
+    for heading, tracked in (
+        ("Concerns, goals and actions across sessions", items),
+        ("Ideas and what clients are saying, across sessions", ideas),
+    ):
+        if tracked:
+            out.append(f"## {heading}")
+        for track in tracked:
             out.append(
                 timeline_markdown(track, names).replace("\n# ", "\n### ").replace("# ", "### ", 1)
             )
@@ -267,8 +272,21 @@ class ItemTable(NamedTuple):
     columns: list[str]
 
 
+def _idea_cells(h, peer_id: str, name, today: date) -> list:
+    i = h.current
+    taken_on, decided = i.taken_on, h.decided_on
+    cells = [i.kind.value, i.text, name(i.raised_by), i.status.value, name(i.taken_by)]
+    cells += [taken_on.isoformat() if taken_on else "", i.reason]
+    return cells + [decided.isoformat() if decided else "", len(h.updates), h.id]
+
+
+IDEA_COLUMNS = ["kind", "idea", "raised_by", "status", "taken_by", "taken_on", "reason"]
+IDEA_COLUMNS += ["decided_on", "updates", "id"]
+
+
 ITEM_TABLES = {
     "concerns": ItemTable("concerns", "raised_on", "raised_in", _concern_cells, CONCERN_COLUMNS),
     "goals": ItemTable("goals", "set_on", "set_in", _goal_cells, GOAL_COLUMNS),
     "actions": ItemTable("actions", "agreed_on", "agreed_in", _action_cells, ACTION_COLUMNS),
+    "ideas": ItemTable("ideas", "raised_on", "raised_in", _idea_cells, IDEA_COLUMNS),
 }

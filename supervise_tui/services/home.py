@@ -143,6 +143,19 @@ def peer_detail(
             due_text = f", due {human_date(a.due)}" if a.due else ""
             late = late_mark if h.is_overdue(today) else ""
             lines.append(f"  • {excerpt(a.text, 48)} — {who(a.owner)}{due_text}{late}")
-    if not (concerns or goals or actions):
+    ideas = sorted((h for h in tracks.ideas.values() if h.is_open), key=lambda h: h.raised_on)
+    if ideas:
+        lines.append(f"Open ideas ({len(ideas)}):")
+        for h in ideas[:limit]:
+            i = h.current
+            taken = f"taken to the team by {who(i.taken_by)}" if i.taken_by else "noted"
+            lines.append(f"  • {excerpt(i.text, 48)} — {taken}")
+    told = [h for h in tracks.ideas.values() if h.decided_on and h.current.reason] if gentle else []
+    if told:  # in the peer's own view: what the team decided of their ideas, and why
+        lines.append("What the team decided of your ideas:")
+        for h in sorted(told, key=lambda h: (h.decided_on, h.id))[-3:]:
+            i = h.current
+            lines.append(f"  • {excerpt(i.text, 40)} — {i.status.label.lower()}: {i.reason}")
+    if not (concerns or goals or actions or ideas):
         lines.append("Nothing open: no concerns, goals or actions carried forward.")
     return "\n".join(lines)

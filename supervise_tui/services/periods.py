@@ -15,8 +15,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from dateutil.relativedelta import relativedelta
-
 from ..domain.dates import parse_date
 from ..domain.errors import ValidationError
 
@@ -60,6 +58,8 @@ def everything(today: date) -> Period:
 
 def parse_period(text: object, today: date) -> Period:
     """Understand a typed period, or raise a ValidationError with examples."""
+    from dateutil.relativedelta import relativedelta  # (not needed to start the app)
+
     if text is None:
         return everything(today)
     if not isinstance(text, str):

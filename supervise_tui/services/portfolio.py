@@ -1,9 +1,9 @@
 """The peer's portfolio: what they could take to a review or to their next job.
 
 Completed development goals by area, the group sessions and community-of-practice calls
-they facilitated, the strengths named over time with their examples, and the feedback
-they gave on their supervision. It says nothing about concerns unless
-the peer chooses to include them. A withdrawn session counts for nothing here either.
+they facilitated, the strengths named over time with their examples, the ideas the team
+adopted, and the feedback they gave on their supervision. It says nothing about concerns
+unless the peer chooses to include them. A withdrawn session counts for nothing here either.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from ..domain.dates import human_date
 from ..domain.enums import HELD, FeedbackKey, GoalArea, GoalStatus
 from ..domain.groups import GroupSession
 from ..domain.models import Feedback, Goal, Person, Session, Strength
-from ..domain.tracks import ConcernTrack, Tracks, ordered_logs, settle_goal
+from ..domain.tracks import ConcernTrack, IdeaTrack, Tracks, ordered_logs, settle_goal
+from .ideas import adopted
 from .summary import block, inline
 
 
@@ -32,6 +33,7 @@ class Portfolio:
     feedback: list[tuple[date, Feedback]] = field(default_factory=list)
     concerns: list[ConcernTrack] | None = None  # only when the peer chose to include them
     led: list[GroupSession] = field(default_factory=list)  # calls they facilitated, oldest first
+    ideas: list[IdeaTrack] = field(default_factory=list)  # the team adopted (or adapted)
 
 
 def completed_on(track) -> date | None:
@@ -76,6 +78,7 @@ def build_portfolio(
             found.done.setdefault(track.base.area, []).append((on, track.current))
         elif track.is_active:
             found.active.append(track.current)
+    found.ideas = [t for t in adopted(tracks) if t.raised_in in kept]
     if with_concerns:
         found.concerns = sorted(
             (t for t in tracks.concerns.values() if t.raised_in in kept),
@@ -118,6 +121,8 @@ def portfolio_markdown(folio: Portfolio) -> str:
     )
     out.append("## Strengths named")
     out.extend(_strengths(folio.strengths))
+    out.append("## Ideas adopted")
+    out.extend(_ideas(folio.ideas))
     out.append("## My feedback on supervision")
     out.extend(_feedback(folio.feedback))
     if folio.concerns is not None:
@@ -152,6 +157,19 @@ def _strengths(named: list[tuple[date, Strength]]) -> list[str]:
             lines.append(f"- {human_date(day)}: {example}{by}")
         parts.append("\n".join(lines))
     return parts
+
+
+def _ideas(tracks: list[IdeaTrack]) -> list[str]:
+    """Each idea the team adopted (or adapted), when, and the reason told back."""
+    if not tracks:
+        return ["None adopted yet."]
+    lines = []
+    for track in tracks:
+        cur = track.current
+        when = human_date(track.decided_on) if track.decided_on else "—"
+        line = f"- {inline(cur.text)} — {cur.status.label.lower()}, {when}"
+        lines.append(line + (f"  \n  *The team:* {inline(cur.reason)}" if cur.reason else ""))
+    return ["\n".join(lines)]
 
 
 def _feedback(given: list[tuple[date, Feedback]]) -> list[str]:

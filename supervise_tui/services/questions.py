@@ -20,6 +20,7 @@ from ..domain.links import carry_forward
 from ..domain.models import Person, Session
 from ..domain.tracks import Tracks
 from .draft_edit import LISTS, field_text
+from .ideas import offered_as_strength
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,10 @@ concerns concerns Concern
     raised_by: raised by
     owner: owner (who follows it up)
     follow_up: follow up by (a date)
+ideas ideas Idea
+    text: the idea, or what clients are saying (never a client's name)
+    kind: what it is
+    raised_by: raised by
 goals goals Goal
     text: the goal
     area: area
@@ -152,6 +157,8 @@ def questions(step: str, walk: Walk) -> list[Question]:
         )
         asked.append(Question("Supervisor's notes", "voices.feedback.supervisor"))
         return asked
+    if step == "strengths":  # adopted ideas, offered to name as strengths
+        asked += [_offer(walk, t) for t in offered_as_strength(walk.tracks, walk.draft)]
     if step in ITEMS:
         asked += _items(step, walk)
     if step == "wrap_up":
@@ -215,6 +222,7 @@ def _review(walk: Walk) -> list[Question]:
             Question("A note (if resolved: how)", f"{base}.note"),
             Question("A new follow-up date (optional)", f"{base}.follow_up", "date"),
         ]
+    asked += _review_ideas(walk, carried.ideas)
     for track in carried.goals:
         cur, base = track.current, f"review.goal.{track.id}"
         about = f"Goal: {cur.text} ({cur.progress}%; {cur.status.label.lower()}" + (
@@ -247,3 +255,42 @@ def _review(walk: Walk) -> list[Question]:
             Question("A note", f"{base}.note"),
         ]
     return asked
+
+
+def _review_ideas(walk: Walk, tracks: list) -> list[Question]:
+    """Each open idea: where it stands now, who took it to the team, the reason told back."""
+    asked = []
+    for track in tracks:
+        cur, base = track.current, f"review.idea.{track.id}"
+        taken = f"; taken by {walk.name(cur.taken_by)}" if cur.taken_by else ""
+        taken += f" on {human_date(cur.taken_on)}" if cur.taken_by and cur.taken_on else ""
+        raised = f"raised {human_date(track.raised_on)}; now {cur.status.label.lower()}{taken}"
+        about = f"Open idea: {cur.text} ({cur.kind.label.lower()}; {raised})"
+        statuses = tuple((s.label, s.value) for s in enums.IdeaStatus if s != cur.status)
+        asked += [
+            Question(
+                "Where it stands now",
+                f"{base}.status",
+                "choice",
+                statuses,
+                "No change",
+                before=about,
+            ),
+            Question(
+                "Taken to the team by",
+                f"{base}.taken_by",
+                "choice",
+                walk.participants(),
+                "As it is (the supervisor, by default)",
+            ),
+            Question("The team's reason, told back (once decided)", f"{base}.reason"),
+            Question("A note", f"{base}.note"),
+        ]
+    return asked
+
+
+def _offer(walk: Walk, track) -> Question:
+    """An adopted idea, to name as a strength (a strength with the idea as its example)."""
+    about = f"An idea of {walk.peer_name}'s the team adopted: {track.current.text}"
+    yes, path = (("Yes", "yes"),), f"idea_strength.{track.id}"
+    return Question("Name it as a strength?", path, "choice", yes, "No", before=about)

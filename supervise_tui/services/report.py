@@ -87,6 +87,8 @@ def session_text(session: Session) -> str:
     parts += [r.activity + " " + r.rationale + " " + r.note for r in session.role_items]
     parts += [c.text + " " + c.resolution_note for c in session.concerns]
     parts += [u.note + " " + u.resolution_note for u in session.concern_updates]
+    parts += [i.text + " " + i.reason for i in session.ideas]
+    parts += [u.note + " " + u.reason for u in session.idea_updates]
     parts += [g.text + " " + g.next_step for g in session.goals]
     parts += [u.note + " " + u.next_step for u in session.goal_updates]
     parts += [a.text for a in session.actions] + [u.note for u in session.action_updates]
@@ -200,6 +202,10 @@ def trends_text(t: PeerTrends) -> str:
         out.append(
             "  most frequent: " + ", ".join(f"{cat.label} ({n})" for cat, n in c.top_categories[:5])
         )
+    i = t.ideas
+    out += ["", "Ideas and what clients are saying:"]
+    out.append(f"  raised: {i.raised}, adopted (or adapted): {i.adopted}, ")
+    out[-1] += f"not adopted: {i.not_adopted}, still open: {i.still_open}"
     r = t.role
     out += [
         "",

@@ -83,10 +83,16 @@ def session_markdown(
             out.append(f"*Supervisor's notes:*\n\n{block(v.supervisor)}")
 
     # Follow-up of earlier items
-    if session.concern_updates or session.goal_updates or session.action_updates:
+    if (
+        session.concern_updates
+        or session.idea_updates
+        or session.goal_updates
+        or (session.action_updates)
+    ):
         out.append("## Follow-up from earlier sessions")
         for updates, table, key, noun, state in (
             (session.concern_updates, "concerns", "concern_id", "concern", _concern_now),
+            (session.idea_updates, "ideas", "idea_id", "idea", _idea_now(name)),
             (session.goal_updates, "goals", "goal_id", "goal", _goal_now),
             (session.action_updates, "actions", "action_id", "action", _action_now),
         ):
@@ -118,6 +124,7 @@ def session_markdown(
         (Section.STRENGTHS, session.strengths, _strength, "No strengths recorded."),
         (Section.ROLE, session.role_items, _role_item, "No activities discussed."),
         (Section.CONCERNS, session.concerns, _concern_of(name), "No new concerns raised."),
+        (Section.IDEAS, session.ideas, _idea_of(name), "No ideas raised."),
         (Section.GOALS, session.goals, _goal, "No new goals set."),
     ):
         out.append(f"## {section.label}")
@@ -207,6 +214,27 @@ def _concern_of(name):
         return text + ")"
 
     return line
+
+
+def _idea_of(name):
+    def line(i) -> str:
+        by = name(i.raised_by) if i.raised_by else "—"
+        return f"- {inline(i.text)} ({i.kind.label.lower()}; raised by {by}; {_idea_now(name)(i)})"
+
+    return line
+
+
+def _idea_now(name):
+    """Where an idea stands (as raised, or after an update), with the reason told back."""
+
+    def state(i) -> str:
+        text = f"now **{i.status.label.lower()}**"
+        if i.taken_by:
+            text += f", taken to the team by {name(i.taken_by)}"
+            text += f" on {human_date(i.taken_on)}" if i.taken_on else ""
+        return text + (f"; the team's reason: {inline(i.reason)}" if i.reason.strip() else "")
+
+    return state
 
 
 def _goal(g) -> str:

@@ -1,10 +1,11 @@
-"""The life of one concern, goal or action across sessions, as Markdown."""
+"""The life of one concern, idea, goal or action across sessions, as Markdown."""
 
 from __future__ import annotations
 
 from ..domain.dates import human_date
+from ..domain.enums import IdeaStatus
 from ..domain.text import excerpt
-from ..domain.tracks import ActionTrack, ConcernTrack, GoalTrack, ordered_logs
+from ..domain.tracks import ActionTrack, ConcernTrack, GoalTrack, IdeaTrack, ordered_logs
 from .summary import block, inline
 
 
@@ -16,6 +17,8 @@ def timeline_markdown(track, names: dict[str, str]) -> str:
 
     if isinstance(track, ConcernTrack):
         kind, lines = "Concern", [block(track.base.text), *_concern(track, who)]
+    elif isinstance(track, IdeaTrack):
+        kind, lines = "Idea", [block(track.base.text), *_idea(track, who)]
     elif isinstance(track, GoalTrack):
         kind, lines = "Goal", _goal(track)
     elif isinstance(track, ActionTrack):
@@ -97,4 +100,28 @@ def _action(track: ActionTrack, who) -> list[str]:
         + _on("; due ", base.due),
         *_updates(track, _action_update),
         now,
+    ]
+
+
+def _idea(track: IdeaTrack, who) -> list[str]:
+    base, cur = track.base, track.current
+
+    def update(u) -> str:
+        taken = f" by {who(u.taken_by)}" if u.taken_by else ""
+        return (
+            u.status.label.lower()
+            + (taken + _on(" on ", u.taken_on) if u.status == IdeaStatus.TAKEN else "")
+            + _also(" — the team's reason: ", u.reason)
+            + _also(" — ", u.note)
+        )
+
+    now = f"**Now:** {cur.status.label.lower()}"
+    if cur.taken_by:
+        now += f"; taken to the team by {who(cur.taken_by)}" + _on(" on ", cur.taken_on)
+    return [
+        f"- **{human_date(track.raised_on)}** raised by {who(base.raised_by)} "
+        f"({base.kind.label.lower()}), {base.status.label.lower()}",
+        *_updates(track, update),
+        now + ".",
+        *([f"**The team's reason, told back:** {inline(cur.reason)}"] if cur.reason else []),
     ]

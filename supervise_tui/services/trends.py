@@ -50,6 +50,7 @@ from .figures import (
     strength_figures,
 )
 from .goal_figures import STALL_AFTER, GoalFigures, OwnerActions, action_figures, goal_figures
+from .ideas import IdeaFigures, idea_figures
 from .periods import Period
 
 
@@ -93,6 +94,7 @@ class PeerTrends:
     strengths: list[tuple[str, int]]
     feedback: dict[FeedbackKey, Series]
     cadence: CadenceFigures
+    ideas: IdeaFigures = field(default_factory=IdeaFigures)  # raised and adopted
 
 
 def peer_trends(
@@ -132,4 +134,5 @@ def peer_trends(
         strengths=strength_figures(in_period),
         feedback=feedback,
         cadence=cadence_figures(person, days, period, today, all_days[0] if all_days else None),
+        ideas=idea_figures(tracks, period),
     )

@@ -16,6 +16,7 @@ STEPS: list[tuple[str, str]] = [
     ("strengths", "Strengths"),
     ("role", "Role"),
     ("concerns", "Concerns"),
+    ("ideas", "Ideas"),
     ("goals", "Goals"),
     ("feedback", "Feedback"),
     ("wrap_up", "Wrap-up"),
@@ -52,7 +53,8 @@ def date_note(text: str, today: date, path: str = "") -> str:
 STEP_HELP: dict[str, str] = {
     "review": (
         "Before anything new, look at what is still open from earlier sessions: concerns, "
-        "development goals and agreed actions (the supervisor's own included). For each, "
+        "ideas taken to the team, development goals and agreed actions (the supervisor's "
+        "own included). For each, "
         "record what happened since, or leave it as it is. Follow-through that both people "
         "can see is what makes raising a concern worth it."
     ),
@@ -77,6 +79,13 @@ STEP_HELP: dict[str, str] = {
         "What the peer raises must be followed up quickly and visibly. Write each concern in "
         "the peer's own words, choose a category, agree who owns it and when you will follow "
         "up. Open concerns come back at the start of every later session until resolved."
+    ),
+    "ideas": (
+        "Peers hear what is not working for the people they serve, and often see how to "
+        "fix it. Note each idea for the programme, and what clients are saying, in the "
+        "peer's words (never a client's name). The supervisor takes it to the team; open "
+        "ideas come back at the start of each session until the team decides, and the "
+        "reason for the decision is told back to the peer."
     ),
     "goals": (
         "Professional development keeps peers growing: leading a community-of-practice call, "

@@ -12,6 +12,7 @@ from ..domain import links, validation
 from ..domain.contacts import Contact, contact_problem
 from ..domain.derived import history_of
 from ..domain.errors import ValidationError
+from ..domain.ideas import name_like_words
 from ..domain.models import Person, Session
 from ..domain.serial import from_data
 from . import backups, migrations
@@ -42,6 +43,7 @@ class CheckReport:
     problems: list[str] = field(default_factory=list)
     repairable: list[str] = field(default_factory=list)  # peer ids whose derived data differ
     unreadable: int = 0  # files of an encrypted folder the signed-in person holds no key to
+    warnings: list[str] = field(default_factory=list)  # worth a look, never wrong as such
 
     @property
     def ok(self) -> bool:
@@ -186,6 +188,12 @@ def _check_peer(root, peer_id, parsed, people, report, seen) -> None:
                 validation.validate_session(session)
             except ValidationError as error:
                 report.problems.append(f"{where}: invalid ({error.field})")
+            report.warnings += [
+                f"{where}: ideas[{i}].text has a word that may be a client's name "
+                "(never write a client's name)"
+                for i, idea in enumerate(session.ideas)
+                if name_like_words(idea.text)
+            ]
             _check_people(session, people, where, report)
             sessions[doc_id] = session
     report.sessions += len(sessions)
@@ -235,7 +243,7 @@ def _check_peer(root, peer_id, parsed, people, report, seen) -> None:
 def _check_contacts(base: Path, peer_id: str, parsed, people, report) -> None:
     """Each informal contact: the right shape, filed under its peer and year, noted by
     someone in the roster (and each group session, :mod:`.check_groups`)."""
-    from .check_groups import check_groups
+    from .check_groups import check_groups, filed
 
     check_groups(base, peer_id, parsed, people, report)
     for where, contact in filed(base, peer_id, ("contacts", Contact, "contact"), parsed, report):
@@ -245,23 +253,6 @@ def _check_contacts(base: Path, peer_id: str, parsed, people, report) -> None:
         if contact.by not in people:
             report.problems.append(f"{where}: refers to a person who is not in {PEOPLE}")
         report.contacts += 1
-
-
-def filed(base: Path, peer_id: str, kind: tuple[str, type, str], parsed, report):
-    """(where, record) of each record that loads in a peer's ``<table>-YYYY.json`` files
-    (``kind``: the table, the record's type, its name in a message), checked to be filed
-    under its own id, its peer and its year."""
-    table, cls, noun = kind
-    for rel, data in parsed.items():
-        if rel.parent != base or not rel.name.startswith(f"{table}-"):
-            continue
-        year = rel.stem.removeprefix(f"{table}-")
-        for doc_id, doc in _table(data, table, str(rel), report).items():
-            where = f"{rel} {noun} {doc_id}"
-            record = _load(cls, doc, where, report)
-            if record is not None:
-                _check_filed(record, doc_id, peer_id, year, where, report)
-                yield where, record
 
 
 def _check_filed(record, doc_id: str, peer_id: str, year: str, where: str, report) -> None:

@@ -189,27 +189,37 @@ def clean_temps(root: Path) -> int:
     """Remove temp files left by an interrupted write. Returns how many.
 
     Looks only where the app writes (the folder, peers/*/ and their drafts/), never
-    into backups/, which can hold many thousands of files."""
-    count = 0
-    folders = [root]
+    into backups/, which can hold many thousands of files. Each folder is listed once,
+    with what each entry is (no stat per entry: this runs at every start)."""
     try:
-        peers = [entry for entry in (root / "peers").iterdir() if entry.is_dir()]
+        with os.scandir(root / "peers") as entries:
+            peers = [Path(e.path) for e in entries if e.is_dir()]
     except OSError:
         peers = []
+    count = _clean_temps_in(root)
     for folder in peers:
-        folders += [folder, folder / "drafts"]
-    for folder in folders:
-        try:
-            names = os.listdir(folder)
-        except OSError:
-            continue
-        for name in names:
-            if name.startswith(".") and name.endswith(TEMP_SUFFIX):
-                try:
-                    (folder / name).unlink()
-                    count += 1
-                except OSError:
-                    pass
+        count += _clean_temps_in(folder, then="drafts")
+    return count
+
+
+def _clean_temps_in(folder: Path, then: str | None = None) -> int:
+    """The temps in ``folder`` removed; then those in its subfolder ``then``, if any."""
+    count = 0
+    try:
+        with os.scandir(folder) as entries:
+            found = list(entries)
+    except OSError:
+        return 0
+    for entry in found:
+        name = entry.name
+        if name.startswith(".") and name.endswith(TEMP_SUFFIX):
+            try:
+                os.unlink(entry.path)
+                count += 1
+            except OSError:
+                pass
+        elif name == then and entry.is_dir():
+            count += _clean_temps_in(Path(entry.path))
     return count
 
 

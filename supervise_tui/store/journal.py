@@ -35,6 +35,7 @@ import orjson
 
 from .errors import SaveFailed
 from .files import FILE_MODE, TEMP_SUFFIX, atomic_write, explain, fsync_dir, remove
+from .flushing import Flusher
 
 JOURNAL = "journal.json"
 SEALED = b"SVTE"  # how a sealed file starts (crypto/sealing.py)
@@ -69,19 +70,28 @@ def temp_name(rel: str) -> str:
     return f"{folder}/{temp}" if folder else temp
 
 
-def stage_bytes(root: Path, rel: str, data: bytes, before: str | None) -> Staged:
-    """Write ``data`` to a temp file beside ``rel`` and flush it to disk."""
+def stage_bytes(
+    root: Path, rel: str, data: bytes, before: str | None, flusher: Flusher | None = None
+) -> Staged:
+    """Write ``data`` to a temp file beside ``rel`` and flush it to disk (with a
+    ``flusher``, in the background: its ``wait()`` before the journal names it)."""
     temp = temp_name(rel)
     path = root / temp
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        handed = False
         try:
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]
-            os.fsync(fd)
+            if flusher is None:
+                os.fsync(fd)
+            else:
+                flusher.flush(fd, path)  # it closes fd once flushed
+                handed = True
         finally:
-            os.close(fd)
+            if not handed:
+                os.close(fd)
     except OSError as error:
         _unlink(path)
         raise SaveFailed(explain(error, path), error.errno) from None

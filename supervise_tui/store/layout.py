@@ -37,7 +37,7 @@ from datetime import date
 from ..domain.derived import PeerHistory
 from ..domain.rows import row_to_data
 from ..domain.serial import to_data
-from ..domain.tracks import ActionTrack, ConcernTrack, GoalTrack, is_settled
+from ..domain.tracks import ActionTrack, ConcernTrack, GoalTrack, IdeaTrack, is_settled
 
 META = "meta.json"
 PEOPLE = "people.json"
@@ -60,6 +60,7 @@ def conflicts_file(peer_id: str | None = None) -> str:
 
 TRACK_TABLES: dict[str, type] = {
     "concerns": ConcernTrack,
+    "ideas": IdeaTrack,
     "goals": GoalTrack,
     "actions": ActionTrack,
 }
@@ -92,15 +93,15 @@ def groups_file(peer_id: str, year: int) -> str:
     return f"peers/{peer_id}/groups-{year}.json"
 
 
-def raised_on(track: ConcernTrack | GoalTrack | ActionTrack) -> date:
-    if isinstance(track, ConcernTrack):
+def raised_on(track: ConcernTrack | IdeaTrack | GoalTrack | ActionTrack) -> date:
+    if isinstance(track, ConcernTrack | IdeaTrack):
         return track.raised_on
     if isinstance(track, GoalTrack):
         return track.set_on
     return track.agreed_on
 
 
-def item_file(peer_id: str, track: ConcernTrack | GoalTrack | ActionTrack) -> str:
+def item_file(peer_id: str, track: ConcernTrack | IdeaTrack | GoalTrack | ActionTrack) -> str:
     """Open items live with the peer; settled ones by the year they were raised."""
     if is_settled(track):
         return closed_file(peer_id, raised_on(track).year)
@@ -109,6 +110,8 @@ def item_file(peer_id: str, track: ConcernTrack | GoalTrack | ActionTrack) -> st
 
 def derived_docs(history: PeerHistory) -> Docs:
     """Every derived document of a peer (rows, tracks, yearly counts) by file and table."""
+    from .record_data import record_data  # (msgspec: not needed to start the app)
+
     peer_id = history.peer_id
     docs: Docs = defaultdict(lambda: defaultdict(dict))
     for row in history.rows:
@@ -117,7 +120,7 @@ def derived_docs(history: PeerHistory) -> Docs:
         docs[peer_file(peer_id)]["years"][str(year)] = to_data(count)
     for name in TRACK_TABLES:
         for item_id, track in getattr(history.tracks, name).items():
-            docs[item_file(peer_id, track)][name][item_id] = to_data(track)
+            docs[item_file(peer_id, track)][name][item_id] = record_data(track)
     docs[peer_file(peer_id)][TALLY][TALLY] = to_data(history.tally)
     docs[peer_file(peer_id)][TEAM][TEAM] = to_data(history.team)
     return {f: dict(tables) for f, tables in docs.items()}

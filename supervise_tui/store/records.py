@@ -17,12 +17,12 @@ from ..domain.models import PeerInput, Person, Session
 from ..domain.serial import from_data
 from ..domain.tallies import PeerTally, YearCount
 from ..domain.team_tally import TeamTally
-from ..domain.tracks import ActionTrack, ConcernTrack, GoalTrack
+from ..domain.tracks import ActionTrack, ConcernTrack, GoalTrack, IdeaTrack
 from .errors import DamagedFile
 from .files import parse_json
 
 # table name -> record type, by the kind of file
-_HEADS = {"concerns": ConcernTrack, "goals": GoalTrack, "actions": ActionTrack}
+_HEADS = {"concerns": ConcernTrack, "ideas": IdeaTrack, "goals": GoalTrack, "actions": ActionTrack}
 _TABLES: dict[str, dict[str, type]] = {
     "people": {"people": Person, "summaries": PeerTally},  # (tallies: format 2)
     "peer": {

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from . import journal
 from .files import ensure_dir
+from .flushing import Flusher
 from .storage import Db
 
 
@@ -49,6 +50,7 @@ class UnitOfWork:
         self._staged: dict[str, journal.Staged] = {}  # new contents in temp files
         self._spilled: list[Db] = []
         self._made: list[Path] = []  # folders made for new files
+        self._flusher = Flusher()  # staged files reach the disk while the unit goes on
 
     def db(self, rel: str) -> Db | None:
         """The file's tables as this unit has changed them so far (None: untouched)."""
@@ -124,7 +126,8 @@ class UnitOfWork:
             missing = [p for p in (folder, *folder.parents) if not p.exists()]
             ensure_dir(folder)
             self._made += missing
-        return journal.stage_bytes(self.root, rel, db_bytes(self._db_for(rel), data), before)
+        raw = db_bytes(self._db_for(rel), data)
+        return journal.stage_bytes(self.root, rel, raw, before, self._flusher)
 
     def commit(self) -> None:
         """Stage what is still held and commit everything through the journal."""
@@ -139,6 +142,7 @@ class UnitOfWork:
             staged = self._stage(rel, data, before)
             self._staged[rel] = staged
             settled.append((db, data, staged.after))
+        self._flusher.wait()  # every staged file on disk before the journal names it
         listed = journal.write_journal(self.root, list(self._staged.values()), self._codec)
         self._staged.clear()  # the journal owns the temps now: a failure leaves them to replay
         if listed:
@@ -155,6 +159,7 @@ class UnitOfWork:
             db.atomic.release()
             db.atomic.forget()
         self._held.clear()
+        self._flusher.close()
         journal.discard(self.root, self._staged.values())
         self._staged.clear()
         for folder in sorted(self._made, key=lambda p: len(p.parts), reverse=True):

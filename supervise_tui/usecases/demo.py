@@ -20,12 +20,14 @@ from ..domain.enums import (
     FeedbackKey,
     Fit,
     GoalStatus,
+    IdeaStatus,
     NoticedBy,
     RatingKey,
     Role,
     Section,
     SessionKind,
 )
+from ..domain.items import Idea, IdeaUpdate
 from ..domain.models import (
     Action,
     ActionUpdate,
@@ -49,6 +51,7 @@ from .demo_words import (
     CONCERNS,
     CONTACTS,
     GOALS,
+    IDEAS,
     LEARNING,
     PEER_ACTIONS,
     PEERS,
@@ -171,6 +174,22 @@ def _contacts(store, peer, sup, when, today, index, week, weeks) -> None:
     )
 
 
+def _ideas(session: Session, carried: list, peer, day: date) -> None:
+    """Now and then an idea (worked out from the day, so the rest of the demo stays as it
+    was): taken to the team after a week, decided after three, the reason told back."""
+    for track in carried:
+        age = (day - track.raised_on).days
+        decided = next((d for t, _, *d in IDEAS if t == track.current.text), None)
+        if age >= 21 and decided is not None:
+            session.idea_updates.append(IdeaUpdate(track.id, decided[0], reason=decided[1]))
+        elif age >= 7 and track.current.status == IdeaStatus.NOTED:
+            session.idea_updates.append(IdeaUpdate(track.id, IdeaStatus.TAKEN))
+    if (day.toordinal() + len(peer.name)) % 6 == 0 and len(carried) < 2:
+        text, kind, _, _ = IDEAS[(day.toordinal() // 6 + len(peer.name)) % len(IDEAS)]
+        if text not in {t.current.text for t in carried}:
+            session.ideas.append(Idea(text, kind, raised_by=peer.id))
+
+
 def _rating(rng: random.Random, mood: float) -> int:
     return max(1, min(5, round(mood + rng.uniform(-0.8, 0.8))))
 
@@ -223,6 +242,7 @@ def _session(rng, store, peer, supervisors, kind, when, mood, today) -> Session:
                 follow_up=when.date() + timedelta(days=7),
             )
         )
+    _ideas(session, carried.ideas, peer, when.date())
     for track in carried.goals:
         goal = track.current
         if goal.status == GoalStatus.ACTIVE and rng.random() < 0.6:

@@ -1,13 +1,21 @@
 """The invented words the demo is made of (:mod:`.demo`), read from ``demo_words.toml``
-beside this module: people's names, sites, and the activities, strengths, concerns, goals
-and actions its sessions pick from. Everything there is fictional."""
+beside this module: people's names, sites, and the activities, strengths, concerns, ideas,
+goals and actions its sessions pick from. Everything there is fictional."""
 
 from __future__ import annotations
 
 import tomllib
 from pathlib import Path
 
-from ..domain.enums import ConcernCategory, ContactKind, Fit, GoalArea, KeyFunction
+from ..domain.enums import (
+    ConcernCategory,
+    ContactKind,
+    Fit,
+    GoalArea,
+    IdeaKind,
+    IdeaStatus,
+    KeyFunction,
+)
 
 _WORDS = tomllib.loads(Path(__file__).with_name("demo_words.toml").read_text(encoding="utf-8"))
 
@@ -26,3 +34,4 @@ LEARNING: list[str] = _WORDS["learning"]
 CONTACTS = [(ContactKind(kind), text) for kind, text in _WORDS["contacts"]]
 CALLS = [(case, practice) for case, practice in _WORDS["calls"]]
 CALL_WORDS: list[str] = _WORDS["call_words"]
+IDEAS = [(text, IdeaKind(kind), IdeaStatus(d), why) for text, kind, d, why in _WORDS["ideas"]]

@@ -85,15 +85,16 @@ def with_origins(all_sessions: list[Session], chosen: list[Session]) -> list[Ses
     """
     raised_in: dict[str, Session] = {}
     for s in all_sessions:
-        for item in (*s.concerns, *s.goals, *s.actions):
+        for item in (*s.concerns, *s.ideas, *s.goals, *s.actions):
             raised_in[item.id] = s
     result = {s.id: s for s in chosen}
     todo = list(chosen)
     while todo:
         s = todo.pop()
-        for update in (*s.concern_updates, *s.goal_updates, *s.action_updates):
+        for update in (*s.concern_updates, *s.idea_updates, *s.goal_updates, *s.action_updates):
             item_id = (
                 getattr(update, "concern_id", None)
+                or getattr(update, "idea_id", None)
                 or getattr(update, "goal_id", None)
                 or getattr(update, "action_id", None)
             )

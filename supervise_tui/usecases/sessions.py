@@ -183,11 +183,11 @@ def session_change(
     peer_id, year = session.peer_id, session.when.year
     before = {
         item_id: dataclasses.replace(track, updates=list(track.updates))
-        for table in (tracks.concerns, tracks.goals, tracks.actions)
+        for table in (tracks.concerns, tracks.ideas, tracks.goals, tracks.actions)
         for item_id, track in table.items()
     }
     touched = apply_session(tracks, session)
-    after = {**tracks.concerns, **tracks.goals, **tracks.actions}
+    after = {**tracks.concerns, **tracks.ideas, **tracks.goals, **tracks.actions}
     changed_tracks = {i: (before.get(i), after.get(i)) for i in touched}
     counts = store.years(peer_id)
     changed_counts = {}

@@ -186,6 +186,20 @@ def test_team(snap_compare, demo_team, size):
     assert snap_compare(build_app(demo_team), terminal_size=size, run_before=run_before)
 
 
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_ideas_across_peers(snap_compare, demo_team, size):
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        await pilot.press("i")  # the open ideas across peers
+        await settle(pilot)
+        await pilot.press("a")  # and the decided ones, with where each stands
+        await settle(pilot)
+
+    assert snap_compare(build_app(demo_team), terminal_size=size, run_before=run_before)
+
+
 @pytest.mark.parametrize("size", SIZES[:1], ids=lambda s: f"{s[0]}x{s[1]}")
 def test_noting_an_informal_contact(snap_compare, repo, stable, size):
     async def run_before(pilot):

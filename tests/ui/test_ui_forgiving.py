@@ -95,7 +95,7 @@ async def test_a_second_start_offers_the_draft_and_drafts_can_be_discarded(repo,
         listing = dialog.query_one("OptionList")
         first_line = str(listing.get_option_at_index(0).prompt)
         assert "Resume" in first_line and "Mon 16 Nov 09:00" in first_line
-        assert "2 of 8 steps" in first_line
+        assert "2 of 9 steps" in first_line
         assert "Start a new session" in str(listing.get_option_at_index(1).prompt)
         await pilot.press("down", "enter")  # a new one after all
         await settle(pilot)

@@ -155,6 +155,15 @@ async def test_a_whole_session_as_people_would_do_it(repo, data_dir, tmp_path, m
             screen.query_one(f"#e__concerns__{cid}__follow_up").render()
         )
 
+        # Ideas and what clients are saying
+        await pilot.press("f8")
+        assert screen.current == "ideas"
+        await pilot.press("f2")
+        await settle(pilot)
+        iid = screen.draft.ideas[0].id
+        await type_text(pilot, "Clients ask for a later group")
+        await choose(pilot, f"#f__ideas__{iid}__kind", "What the people we serve are saying")
+
         # Goals
         await pilot.press("f8")
         await pilot.press("f2")

@@ -42,7 +42,7 @@ def test_a_whole_session_piped_in(repo, team, data_dir, monkeypatch, capsys):
     )
     assert code == 0, err
     questions = [line for line in out.splitlines() if line.startswith("Step ")]
-    assert "Step 3 of 8, strengths. Strength 1, the skill (Enter when there are no" in questions
+    assert "Step 3 of 9, strengths. Strength 1, the skill (Enter when there are no" in questions
     assert all(len(line) <= 80 for line in out.splitlines())
     assert "\x1b" not in out  # no colours, no cursor movement
     assert "A rating is a whole number from 1 to 5" in out
@@ -81,8 +81,8 @@ def test_a_resumed_session_goes_on_where_it_stopped(repo, team, data_dir, monkey
     code, out, err = run_plain(data_dir, ["", *ANSWERS[20:]], "--peer", "Jordan Ellery", **ask)
     assert code == 0, err
     # Exactly where it stopped: the role step, at the first question not answered yet.
-    after = out.split("Step 4 of 8, role negotiation.\n", 1)[1].splitlines()
-    assert after[1].startswith("Step 4 of 8, role negotiation. Activity 1, why it was asked")
+    after = out.split("Step 4 of 9, role negotiation.\n", 1)[1].splitlines()
+    assert after[1].startswith("Step 4 of 9, role negotiation. Activity 1, why it was asked")
     with open_folder(data_dir, clock=fixed_clock) as store:
         (held,) = store.sessions(team["peer"].id)
         assert store.drafts() == []
@@ -98,7 +98,7 @@ def test_open_items_are_reviewed_first(repo, team, data_dir, monkeypatch, capsys
         data_dir, answers, "--peer", "Jordan Ellery", monkeypatch=monkeypatch, capsys=capsys
     )
     assert code == 0
-    assert "Step 1 of 8, review of what is still open. What happened since" in out
+    assert "Step 1 of 9, review of what is still open. What happened since" in out
     assert "Open concern: Too many forms (Workload;" in out
     assert "- Concern Too many forms: now resolved — Sorted with the manager" in out  # summary
     assert "awaiting sign-off from Jordan Ellery, Dana Whitfield" in " ".join(out.split())
@@ -183,8 +183,8 @@ def test_the_words_that_steer(repo, team, data_dir, monkeypatch, capsys):
     assert "Start with the person, not the paperwork." in said  # the step's help
     assert "1. How are you arriving today?" in said  # the pack's prompts
     assert "Cleared." in said
-    assert "Not visited yet: Concerns, Development goals" in said
-    assert "Back to Step 4 of 8, role negotiation." in said
+    assert "Not visited yet: Concerns, Ideas and what clients are saying, Development goals" in said
+    assert "Back to Step 4 of 9, role negotiation." in said
     with open_folder(data_dir, clock=fixed_clock) as store:
         (held,) = store.sessions(team["peer"].id)
     assert held.checkin.arriving == "Fine"

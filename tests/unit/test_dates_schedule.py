@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from hypothesis import given
@@ -166,3 +166,23 @@ def test_the_usual_supervisors_are_named_then_who_met_last_then_me(repo, team):
     assert usual_supervisors(repo, peer, me=sup) == [sup2]  # who met them last
     save_person(repo, dataclasses.replace(team["peer"], supervisor_ids=[sup]), clock=fixed_clock)
     assert usual_supervisors(repo, peer, me=sup2) == [sup]  # named on the peer
+
+
+@given(
+    st.sampled_from(list(Cadence)),
+    st.one_of(st.none(), st.integers(min_value=0, max_value=6)),
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)),
+)
+def test_next_due_steps_as_the_calendar_does(cadence, weekday, last):
+    """Weeks are stepped without dateutil (Home works one out per peer at start): the
+    same dates as one cadence step by relativedelta, moved to the preferred weekday."""
+    from dateutil.relativedelta import relativedelta
+
+    from supervise_tui.domain.schedule import interval
+
+    step = last + interval(cadence)
+    expected = step
+    if weekday is not None:
+        start = max(step - relativedelta(days=3), last + relativedelta(days=1))
+        expected = start + timedelta(days=(weekday - start.weekday()) % 7)
+    assert next_due(cadence, weekday, last, TODAY) == expected

@@ -184,3 +184,34 @@ def test_crash_log_never_holds_record_contents(monkeypatch, tmp_path):
     with open(path) as handle:
         text = handle.read()
     assert "ValueError" in text and "private" not in text and "Jordan" not in text
+
+
+def test_every_staged_file_is_on_disk_before_the_journal_names_it(repo, team, monkeypatch):
+    """Staged files are flushed in the background (store/flushing.py), and every one of
+    them has been flushed before the journal is written."""
+    import threading
+    import time
+
+    from supervise_tui.store import journal
+
+    real_fsync, real_write = os.fsync, journal.write_journal
+    flushed: list[str] = []
+    lock = threading.Lock()
+
+    def slow_fsync(fd):
+        time.sleep(0.02)  # a slow disk: the unit goes on meanwhile
+        real_fsync(fd)
+        with lock:
+            flushed.append(os.readlink(f"/proc/self/fd/{fd}"))
+
+    def journal_after(root, staged, codec=None):
+        temps = {str(root / s.temp) for s in staged if s.temp}
+        assert temps and temps <= set(flushed)
+        return real_write(root, staged, codec)
+
+    monkeypatch.setattr(os, "fsync", slow_fsync)
+    monkeypatch.setattr(journal, "write_journal", journal_after)
+    s = make_session(team, when=datetime(2026, 11, 18, 10))
+    s.concerns.append(Concern("forms", ConcernCategory.WORKLOAD))
+    finish_session(repo, s, clock=repo.clock)
+    assert repo.session(team["peer"].id, s.id).concerns[0].text == "forms"

@@ -182,9 +182,9 @@ def test_a_save_rewrites_only_the_files_of_its_year(repo, team, data_dir, monkey
     written = []
     real = journal.stage_bytes
 
-    def spy(root, rel, data, before):
+    def spy(root, rel, data, before, *flusher):
         written.append(rel)
-        return real(root, rel, data, before)
+        return real(root, rel, data, before, *flusher)
 
     monkeypatch.setattr(journal, "stage_bytes", spy)
     s = rich_session(team, when=datetime(2026, 11, 20, 9))

@@ -53,3 +53,40 @@ def test_the_command_line_and_a_plain_folder_load_no_trends_nor_argon2():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+PEEKED = [  # a peer.json as written, and damaged in ways the full read refuses
+    b'{"tally": {"tally": {"held": 3}}, "goals": {"g1": {"text": "caf\xc3\xa9"}}}',
+    b'{"tally": {"tally": {"held": 3}}, "goals": {"g1": {"text": "caf\xe9"}}}',
+    b'{"tally": {"tally": {"held": 3}}, "goals": {"g1": {"text": "\\ud800"}}}',
+    b'{"tally": {"tally": {"held": 3}}, "goals": {"g1": {"text": "\\ud83d\\ude00"}}}',
+    b'{"tally": {"tally": {"held": 3}}, "goals": {"g1": []}}',
+    b'{"tally": {"tally": {"held": 3}}, "goals": []}',
+    b'{"tally": {"tally": {"held": 3}}, "goals": {"g1": {"text": "cut',
+    b'{"tally": {"tally": {"held": 3}}, "goals": {"g1": {"n": 123456789012345678901234567890}}}',
+    b'{"goals": {}}',
+    b"[]",
+    b"",
+]
+
+
+def test_a_peek_at_one_document_is_the_full_read_or_leaves_the_file_to_it(tmp_path):
+    """Home reads each peer's tally without parsing the rest of peer.json
+    (store/peek.py): what it gives is what the full read gives, and any file the full
+    read refuses is left to it (which names the damage)."""
+    from supervise_tui.store.errors import DamagedFile
+    from supervise_tui.store.peek import UNSURE, peek_doc
+    from supervise_tui.store.storage import open_db
+
+    for n, raw in enumerate(PEEKED):
+        (tmp_path / f"{n}.json").write_bytes(raw)
+        try:
+            full = open_db(tmp_path, f"{n}.json", read_only=True).table("tally").get_raw("tally")
+        except DamagedFile:
+            full = UNSURE
+        peeked = peek_doc(tmp_path / f"{n}.json", "tally", "tally")
+        assert peeked == full or peeked is UNSURE, raw
+    assert peek_doc(tmp_path / "0.json", "tally", "tally") == {"held": 3}
+    assert peek_doc(tmp_path / "7.json", "tally", "tally") == {"held": 3}
+    assert peek_doc(tmp_path / "8.json", "tally", "tally") is None  # no tally kept yet
+    assert peek_doc(tmp_path / "none.json", "tally", "tally") is None

@@ -190,6 +190,25 @@ class TestOneWriter:
             open_folder(data_dir, clock=fixed_clock)
         assert "--read-only" in str(err.value)
 
+    def test_the_lock_keeps_out_and_is_kept_out_by_filelock(self, data_dir, repo):
+        """An earlier version took the lock through filelock: a window of it and one of
+        this version keep each other out, both ways."""
+        import filelock
+
+        from supervise_tui.store.layout import LOCK
+
+        with pytest.raises(filelock.Timeout):
+            filelock.FileLock(str(data_dir / LOCK), timeout=0).acquire()
+        repo.close()
+        older = filelock.FileLock(str(data_dir / LOCK), timeout=0)
+        older.acquire()
+        try:
+            with pytest.raises(StoreLocked):
+                open_folder(data_dir, clock=fixed_clock)
+        finally:
+            older.release()
+        open_folder(data_dir, clock=fixed_clock).close()
+
     def test_read_only_can_look_but_not_save(self, repo, team, data_dir):
         viewer = open_folder(data_dir, read_only=True, clock=fixed_clock)
         assert len(viewer.people()) == 4

@@ -38,7 +38,7 @@ class FolderBase:
         self._mutex = threading.RLock()  # calls from the UI's workers never interleave
         self._dbs: OrderedDict[str, Db] = OrderedDict()
         self._unit: UnitOfWork | None = None
-        self._lock: Any = None  # a filelock.FileLock while held
+        self._lock: Any = None  # a locking.FolderLock while held
         self.codec: Codec | None = None  # an encrypted folder's sealer, once signed in
         self.encrypted = False  # meta.json says the records are sealed (see store/crypto/)
 
@@ -99,6 +99,16 @@ class FolderBase:
             return self._table(rel, table).get_raw(doc_id)
         except DamagedFile as error:
             raise self._damaged(error.path, error.reason, rel) from None
+
+    def _peek(self, rel: str, table: str, doc_id: str) -> dict | None:
+        """:meth:`_get` for one small document of a plain file not read yet, without
+        parsing the rest or keeping it (Home reads one of every peer's files at start)."""
+        if self.codec is not None or self.encrypted or self._unit is not None or rel in self._dbs:
+            return self._get(rel, table, doc_id)
+        from ..peek import UNSURE, peek_doc
+
+        found = peek_doc(self.root / rel, table, doc_id)
+        return self._get(rel, table, doc_id) if found is UNSURE else found
 
     def _load(self, cls: type, rel: str, doc: dict, doc_id: str) -> Any:
         try:

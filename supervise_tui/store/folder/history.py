@@ -202,7 +202,7 @@ class HistoryRoom(FolderBase):
 
     def tracks_for(self, peer_id: str, ids: set[str]) -> Tracks:
         tracks = self.open_tracks(peer_id)
-        missing = set(ids) - (set(tracks.concerns) | set(tracks.goals) | set(tracks.actions))
+        missing = set(ids).difference(*(getattr(tracks, name) for name in TRACK_TABLES))
         for year in reversed(self._index_years(peer_id)) if missing else ():
             rel = closed_file(peer_id, year)
             if not (self.root / rel).exists():
@@ -234,7 +234,8 @@ class HistoryRoom(FolderBase):
         folder = self.root / "peers"
         if not folder.is_dir():
             return []
-        return sorted(p.name for p in folder.iterdir() if (p / "peer.json").exists())
+        where = str(folder)  # (plain strings: Home asks this of hundreds of folders at start)
+        return sorted(n for n in os.listdir(where) if os.path.exists(f"{where}/{n}/peer.json"))
 
     def session_owners(self) -> dict[str, str]:
         owners: dict[str, str] = {}

@@ -30,6 +30,7 @@ from ..errors import (
 from ..files import clean_temps, ensure_dir, explain, read_json, write_json
 from ..journal import JOURNAL
 from ..layout import CONFLICTS, LOCK, META, PEOPLE
+from ..locking import FolderLock, Held
 from .upkeep import UpkeepRoom
 
 
@@ -71,12 +72,10 @@ class OpeningRoom(UpkeepRoom):
             raise self._damaged(error.path, error.reason, PEOPLE) from None
 
     def _take_lock(self) -> None:
-        import filelock  # here, not at the top: it is slow to import
-
-        self._lock = filelock.FileLock(str(self.root / LOCK), timeout=0, mode=0o600)
+        self._lock = FolderLock(self.root / LOCK, mode=0o600)
         try:
             self._lock.acquire()
-        except filelock.Timeout:
+        except Held:
             self._lock = None
             raise StoreLocked(
                 f"Another supervise window is already using {self.root}. "

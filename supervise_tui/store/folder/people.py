@@ -64,7 +64,7 @@ class PeopleRoom(FolderBase):
             rel = peer_file(peer_id)
             if not self._can_read(rel):
                 continue  # another peer's (in an encrypted folder): not this person's to see
-            doc = self._get(rel, TALLY, TALLY)
+            doc = self._peek(rel, TALLY, TALLY)  # (the rest of the file is not parsed)
             if doc is not None:
                 found[peer_id] = self._load(PeerTally, rel, doc, peer_id)
         return found

@@ -89,13 +89,15 @@ class WritingRoom(FolderBase):
         self.commit([Change(peer_file(check_id(peer_id)), "input", "next", to_data(peer_input))])
 
     def replace_history(self, history: PeerHistory, sessions: list[Session]) -> None:
+        from ..record_data import record_data  # (msgspec: not needed to start the app)
+
         peer_id = check_id(history.peer_id)
         prel = peer_file(peer_id)
         files: dict[str, dict] = {}  # every file of the peer's, as it is to be
         for session in sessions:
             rel = shard_file(peer_id, session.when.year)
             held = files.setdefault(rel, {"sessions": {}})["sessions"]
-            held[check_id(session.id)] = to_data(session)
+            held[check_id(session.id)] = record_data(session)
         docs = derived_docs(history)
         for rel, tables in docs.items():
             if rel != prel:

@@ -13,7 +13,7 @@ from ...domain.errors import ValidationError
 from ...domain.models import PeerInput, Session
 from ...domain.rows import SessionRow
 from ...domain.tallies import YearCount
-from ...domain.tracks import ActionTrack, ConcernTrack, GoalTrack, Tracks
+from ...domain.tracks import ActionTrack, ConcernTrack, GoalTrack, IdeaTrack, Tracks
 from ...domain.validation import check_id
 from ..errors import DamagedFile, NotFound
 from ..rows import decode_rows, row_from_doc
@@ -21,6 +21,7 @@ from .base import ServerBase
 
 TRACK_KINDS: dict[str, type] = {
     "concerns": ConcernTrack,
+    "ideas": IdeaTrack,
     "goals": GoalTrack,
     "actions": ActionTrack,
 }

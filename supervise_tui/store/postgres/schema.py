@@ -14,7 +14,8 @@ Tables (records as JSONB, with typed columns for what is queried):
 - ``year_counts`` and ``peer_state`` (Home's tally, the peer's agenda, and the peer's
   revision, raised at every save so that a save made from an older reading is refused);
 - ``drafts``, ``conflicts``, ``contacts`` (informal contacts, from version 2);
-  ``groups`` (each attending peer's copy of a group session, from version 3);
+  ``groups`` (each attending peer's copy of a group session, from version 3); from
+  version 4 a track's kind may be ``ideas`` too;
   ``logins`` (which database login is which person) and
   ``meta`` (the schema's version, whether it holds the demo).
 """
@@ -112,8 +113,14 @@ GROUPS = [  # group sessions: one row per attending peer's copy (records of thei
     "CREATE POLICY may_see ON groups USING (may_see(peer_id)) WITH CHECK (may_see(peer_id))",
 ]
 
+IDEAS = [  # version 4: ideas are tracked like concerns
+    "ALTER TABLE tracks DROP CONSTRAINT IF EXISTS tracks_kind_check",
+    "ALTER TABLE tracks ADD CONSTRAINT tracks_kind_check "
+    "CHECK (kind IN ('concerns', 'ideas', 'goals', 'actions'))",
+]
+
 # version n is reached by applying MIGRATIONS[n - 1]
-MIGRATIONS: list[list[str]] = [TABLES + POLICIES, CONTACTS, GROUPS]
+MIGRATIONS: list[list[str]] = [TABLES + POLICIES, CONTACTS, GROUPS, IDEAS]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Markdown, Static
+from textual.widgets import DataTable, Footer, Header, Static
 
 from ..keys import binder
 
@@ -57,6 +57,10 @@ class DocumentScreen(ViewScreen):
     NAME = ""
 
     def compose(self) -> ComposeResult:
+        # Markdown (markdown-it, pygments) is imported when a document is first shown,
+        # not at start: Home does not need it (a third of the app's own import time).
+        from textual.widgets import Markdown
+
         yield Header()
         yield Static("", id=f"{self.NAME}-note", markup=False, classes="note")
         with VerticalScroll(id=f"{self.NAME}-box"):
@@ -64,6 +68,8 @@ class DocumentScreen(ViewScreen):
         yield Footer()
 
     def show(self, note: str, markdown: str) -> None:
+        from textual.widgets import Markdown
+
         self.query_one(f"#{self.NAME}-note", Static).update(note)
         self.query_one(f"#{self.NAME}", Markdown).update(markdown)
         self.query_one(f"#{self.NAME}-box").focus()

@@ -1,4 +1,4 @@
-"""Concerns, goals and actions across sessions; Enter follows one item's whole life."""
+"""Concerns, ideas, goals and actions across sessions; Enter follows one item's whole life."""
 
 from __future__ import annotations
 
@@ -62,6 +62,11 @@ class ItemsScreen(TableScreen):
             rows.append(
                 (not track.is_open, track.raised_on, "Concern", cur.text, cur.status.label, track)
             )
+        for track in tracks.ideas.values():
+            cur = track.current
+            rows.append(
+                (not track.is_open, track.raised_on, "Idea", cur.text, cur.status.label, track)
+            )
         for track in tracks.goals.values():
             cur = track.current
             rows.append(
@@ -91,7 +96,7 @@ class ItemsScreen(TableScreen):
         self.query_one("#items-note", Static).update(
             f"{open_count} open, {len(rows) - open_count} closed. Enter shows an item's life."
             if rows
-            else "No concerns, goals or actions recorded yet."
+            else "No concerns, ideas, goals or actions recorded yet."
         )
         table.focus()
 

@@ -239,6 +239,10 @@ class SessionScreen(Autosaving, Finishing, Items, Screen):
     async def _add_pressed(self) -> None:
         await self.action_add()
 
+    @on(Button.Pressed, ".idea-strength")
+    async def _idea_strength_pressed(self, event: Button.Pressed) -> None:
+        await self.name_idea_as_strength(event.button)
+
     # -- prompts -------------------------------------------------------------
 
     def action_prompts(self) -> None:

@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.widgets import Input, Select, Static, TextArea
 
 from ...domain.models import Session
-from ...services.draft_edit import apply_input
+from ...services.draft_edit import apply_input, field_text, field_warning
 from ...store.errors import StoreError
 from ...usecases.sessions import save_draft
 from ..widgets.fields import control_id, error_id, path_of
@@ -69,8 +69,11 @@ class Autosaving:
         if not error and is_date:
             control = self.query_one(f"#{control_id(path)}", Input)
             text = date_note(control.value, self.ctx.today, path)
+        warning = "" if error else field_warning(path, field_text(self.draft, path))
+        text = text or warning
         line.update(text)
         line.set_class(bool(error), "-error")
+        line.set_class(bool(warning), "-warning")
         line.display = bool(text)
 
     # -- autosave ------------------------------------------------------------

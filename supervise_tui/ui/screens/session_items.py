@@ -5,6 +5,7 @@ one the cursor is in."""
 from __future__ import annotations
 
 from ...services.draft_edit import remove_item
+from ...services.ideas import strength_of_idea
 from ..widgets.item_card import ItemCard
 
 
@@ -51,5 +52,22 @@ class Items:
             for number, other in enumerate(remaining, 1):
                 other.border_title = f"{noun} {number}"
         self.notify(f"{card.border_title or 'Item'} removed.")
+        self._paint_steps()
+        self._mark_dirty()
+
+    async def name_idea_as_strength(self, button) -> None:
+        """An adopted idea (the button's name) becomes a strength of this session."""
+        pane = self.current_pane()
+        track = self.ctx.tracks.ideas.get(button.name or "")
+        if pane is None or pane.LIST != "strengths" or track is None:
+            return
+        strength = strength_of_idea(track.current)
+        self.draft.strengths.append(strength)
+        card = pane.card(strength, len(self.draft.strengths))
+        await pane.query_one("#items-strengths").mount(card)
+        await button.remove()
+        if not pane.query(".idea-strength"):
+            await pane.query_one("#idea-strengths").remove()
+        self.notify("The idea is named as a strength; change its words as you like.")
         self._paint_steps()
         self._mark_dirty()

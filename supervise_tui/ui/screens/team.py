@@ -41,6 +41,7 @@ class TeamScreen(PeriodTableScreen):
     BINDINGS = [
         bind("o", "order", "Order by", "Sort by the next column"),
         bind("h", "hours", "Hours", "Supervision time per peer, against targets"),
+        bind("i", "ideas", "Ideas", "Open ideas across peers, and what clients are saying"),
         bind("escape", "back", "Back"),
     ]
 
@@ -165,6 +166,11 @@ class TeamScreen(PeriodTableScreen):
         from .hours import HoursScreen
 
         self.app.push_screen(HoursScreen())
+
+    def action_ideas(self) -> None:
+        from .ideas import IdeasScreen
+
+        self.app.push_screen(IdeasScreen())
 
     def action_back(self) -> None:
         self.app.pop_screen()

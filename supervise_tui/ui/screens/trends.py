@@ -158,6 +158,14 @@ class TrendsScreen(ViewScreen):
                 + ", ".join(f"{cat.label} ({n})" for cat, n in c.top_categories[:4])
             )
         yield text(lines)
+        i = t.ideas
+        yield title("Ideas and what clients are saying")
+        yield text(
+            [
+                f"{i.raised} raised · {i.adopted} adopted (or adapted) · "
+                f"{i.not_adopted} not adopted · {i.still_open} still open"
+            ]
+        )
         r = t.role
         yield title("Role negotiation")
         yield trend_row(

@@ -89,6 +89,7 @@ class Field(Vertical):
     Field > .field-row > Input, Field > .field-row > Select { width: 1fr; margin-right: 1; }
     Field > .field-message { height: auto; padding: 0 1; color: $text-muted; }
     Field > .field-message.-error { color: $error; text-style: bold; }
+    Field > .field-message.-warning { color: $warning; text-style: bold; }
     """
 
     def __init__(

@@ -4,6 +4,7 @@ the first screenful are added straight after the first paint."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from textual.widgets import DataTable
@@ -15,11 +16,12 @@ NARROW = ["Peer", "Next session", "Concerns", "Goals", "Actions", "Sign-off"]
 WIDE = ["Peer", "Site", "Last met", *NARROW[1:]]
 
 
-def peer_cells(row: HomeRow, names: list[str], wide: bool, today: date) -> list[str]:
-    """One row's cells; ``names`` (casefolded, every row's) tells a shared name apart."""
+def peer_cells(row: HomeRow, names: Counter[str], wide: bool, today: date) -> list[str]:
+    """One row's cells; ``names`` (how many rows have each casefolded name) tells a
+    shared name apart."""
     s = row.summary
     person = row.person
-    duplicate = names.count(person.name.casefold()) > 1
+    duplicate = names[person.name.casefold()] > 1
     label = person.display if (duplicate and not wide) else person.name
     when = row.due.describe(today)
     if wide:  # short dates: the box below the table gives them in full
@@ -42,7 +44,7 @@ class PeerTable(DataTable):
         """Show ``rows``: the ``first`` ones now, the rest after the next paint (the table
         measures every cell it is given). The cursor stays on the same line."""
         keep = self.cursor_row
-        names = [r.person.name.casefold() for r in rows]
+        names = Counter(r.person.name.casefold() for r in rows)  # (counted once, not per row)
         cells = [(r.person.id, peer_cells(r, names, wide, today)) for r in rows]
         reset_table(self, list(WIDE if wide else NARROW), [c for _, c in cells])
         self._generation += 1

@@ -5,6 +5,7 @@ from .checkin import CheckInStep
 from .concerns import ConcernsStep
 from .feedback import FeedbackStep
 from .goals import GoalsStep
+from .ideas import IdeasStep
 from .review import ReviewStep
 from .role import RoleStep
 from .strengths import StrengthsStep
@@ -16,6 +17,7 @@ PANES: dict[str, type[StepPane]] = {
     "strengths": StrengthsStep,
     "role": RoleStep,
     "concerns": ConcernsStep,
+    "ideas": IdeasStep,
     "goals": GoalsStep,
     "feedback": FeedbackStep,
     "wrap_up": WrapUpStep,

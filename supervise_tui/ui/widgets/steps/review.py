@@ -25,6 +25,7 @@ class ReviewStep(StepPane):
         yield intro("Still open from earlier sessions. Record what happened, or leave “No change”.")
         groups = (
             ("Open concerns", "concern", carried.concerns, self._concern),
+            ("Open ideas", "idea", carried.ideas, self._idea),
             ("Active goals", "goal", carried.goals, self._goal),
             ("Unfinished actions", "action", carried.actions, self._action),
         )
@@ -67,6 +68,39 @@ class ReviewStep(StepPane):
             self._status_field("What happened since", base, cur.status),
             self.input_field("Note", f"{base}.note", "if resolved: how it was resolved"),
             self.input_field("New follow-up date", f"{base}.follow_up", "optional", is_date=True),
+        ]
+        return facts, fields
+
+    def _idea(self, track, cur, base: str) -> tuple[str, list[Field]]:
+        """What a carried idea says of itself, and what is asked of it: where it stands,
+        who took it to the team, and the team's reason, told back to the peer."""
+        taken = (
+            f" · taken by {self.ctx.name(cur.taken_by)}"
+            + (f" on {human_date(cur.taken_on)}" if cur.taken_on else "")
+            if cur.taken_by
+            else ""
+        )
+        facts = (
+            f"{cur.kind.label} · raised {human_date(track.raised_on)} by "
+            f"{self.ctx.name(cur.raised_by) if cur.raised_by else '—'} · now "
+            f"{cur.status.label.lower()}{taken}"
+        )
+        people = self.ctx.participant_options()
+        fields = [
+            self._status_field("Where it stands", base, cur.status),
+            self.select_field(
+                "Taken by",
+                f"{base}.taken_by",
+                people,
+                blank="As it is" if cur.taken_by else "This session's supervisor",
+            ),
+            self.input_field(
+                "Taken on",
+                f"{base}.taken_on",
+                f"was {human_date(cur.taken_on)}" if cur.taken_on else "this session's day",
+                is_date=True,
+            ),
+            self.area_field("The team's reason, told back to the peer", f"{base}.reason"),
         ]
         return facts, fields
 

@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
+from textual.widgets import Button, Static
+
 from ....domain.enums import NoticedBy
+from ....domain.text import excerpt
+from ....services.ideas import to_name_as_strength
 from ..fields import Field
-from .base import ListStep
+from .base import ListStep, intro
 
 
 class StrengthsStep(ListStep):
     STEP = "strengths"
     ADD_LABEL = "Add a strength"
     INTRO = "Name a specific skill and a moment it showed. Who noticed it?"
+
+    def compose(self) -> ComposeResult:
+        yield intro(self.INTRO)
+        offered = to_name_as_strength(self.ctx.tracks, self.ctx.draft)[:3]
+        if offered:
+            yield Static(
+                "Ideas the team adopted can be named as a strength:",
+                classes="intro",
+                id="idea-strengths",
+            )
+        for track in offered:
+            label = f"+ Name as a strength: {excerpt(track.current.text, 40)}"
+            yield Button(label, name=track.id, classes="idea-strength", compact=True)
+        yield from self.list_children()
+        yield self.voices()
 
     def fields(self, base: str) -> list[Field]:
         return [

@@ -1,0 +1,27 @@
+"""Ideas and what the people we serve are saying: noted in the peer's words (never a
+client's name), taken to the team, and the team's reason told back."""
+
+from __future__ import annotations
+
+from ....domain.enums import IdeaKind
+from ....services.draft_edit import field_warning
+from ..fields import Field
+from .base import ListStep
+
+
+class IdeasStep(ListStep):
+    STEP = "ideas"
+    ADD_LABEL = "Add an idea"
+    INTRO = (
+        "Ideas for the programme, and what clients are saying, in the peer's words. "
+        "Never write a client's name. Open ideas come back until the team decides."
+    )
+
+    def fields(self, base: str) -> list[Field]:
+        text = self.area_field("The idea, or what clients are saying", f"{base}.text")
+        text.note = text.note or field_warning(f"{base}.text", self.text(f"{base}.text"))
+        return [
+            text,
+            self.select_field("What it is", f"{base}.kind", IdeaKind.choices(), blank=None),
+            self.select_field("Raised by", f"{base}.raised_by", self.ctx.participant_options()),
+        ]

@@ -1,0 +1,25 @@
+"""Ideas across the peers a person sees (the Team view's list, ``supervise ideas``), and a
+peer's own (:mod:`..services.ideas`)."""
+
+from __future__ import annotations
+
+from ..services.ideas import IdeaLine, idea_lines
+from ..store.backend import Backend
+from .people import find_person, visible_peers
+
+
+def ideas_of(
+    store: Backend, *, peer_name: str | None = None, open_only: bool = False
+) -> list[IdeaLine]:
+    """Every idea of the peers the signed-in person sees (or of one, by name), oldest
+    first; open ones are read from the peers' open items alone."""
+    peers = [find_person(store, peer_name)] if peer_name else visible_peers(store)
+    people = {p.id: p for p in store.people()}
+    found: list[IdeaLine] = []
+    with_records = set(store.peers_with_records())
+    for peer in peers:
+        if peer.id not in with_records:
+            continue
+        tracks = store.open_tracks(peer.id) if open_only else store.tracks(peer.id)
+        found += idea_lines(peer, tracks, people, open_only=open_only)
+    return sorted(found, key=lambda line: (line.raised_on, line.peer, line.id))
