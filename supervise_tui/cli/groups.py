@@ -24,7 +24,7 @@ def cmd_group(ctx: Ctx, args) -> int:
     from ..domain.enums import GroupKind, Role
     from ..domain.groups import GroupAction, GroupSession
     from ..store.packs import load_library
-    from ..usecases.groups import record_group, remove_group
+    from ..usecases.groups import not_yours, record_group, remove_group
     from ..usecases.people import find_person
 
     if args.remove:
@@ -45,6 +45,7 @@ def cmd_group(ctx: Ctx, args) -> int:
     own_id = pack.own[0].id if pack else "learned"
     when = parse_datetime(args.when or "now", ctx.local_now().replace(tzinfo=None))
     with open_records(ctx) as store:
+        not_yours(store, args.peers.split(","))
         peers = [find_person(store, n) for n in args.peers.split(",") if n.strip()]
         supervisors = [find_person(store, n, Role.SUPERVISOR) for n in args.supervisor]
         present = {p.name.casefold(): p.id for p in [*peers, *supervisors]}
@@ -146,6 +147,7 @@ def cmd_rotation(ctx: Ctx, args) -> int:
         data = {
             "last": [{"when": c.when.isoformat(), "led_by": c.name} for c in turn.last],
             "next": turn.next_name or None,
+            "partial": turn.partial,  # some peers' calls are not yours to see: no "next"
         }
         print(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())
         return EXIT_OK

@@ -29,14 +29,19 @@ class Rotation:
     next_id: str | None  # who is fairly next (None: nobody takes turns)
     next_name: str = ""
     times: dict[str, int] | None = None  # calls led, by person id
+    # Some peers who take turns are not the reader's to see (encrypted records): their
+    # calls are missing here, so nobody is named next (it would not be fair).
+    partial: bool = False
 
     def line(self) -> str:
         """ "Last calls led by Ana (Tue 24 Nov 2026), Ben (…); next: Cy." """
         if self.last:
             led = ", ".join(f"{c.name} ({human_date(c.when.date())})" for c in self.last)
-            said = f"Last calls led by {led}"
+            said = f"Last calls {'you can see ' if self.partial else ''}led by {led}"
         else:
             said = "No community-of-practice call recorded yet"
+        if self.partial:
+            return f"{said}; who is next is for a lead, who sees every peer's calls, to say."
         nxt = self.next_name or "nobody takes turns to lead"
         return f"{said}; next: {nxt}."
 

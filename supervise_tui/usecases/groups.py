@@ -26,23 +26,46 @@ from .people import visible_peers
 Clock = Callable[[], datetime]
 
 
-def _may_record(store: Backend, group: GroupSession) -> None:
-    """Who may record or remove it: a supervisor, or the facilitating peer; either must be
-    able to write every attending peer's record (a server's login, too)."""
-    me = store.signed_in
+def _may_record(store: Backend, group: GroupSession, by: str | None = None) -> None:
+    """Who may record or remove it: a supervisor, or the facilitating peer (the one signed
+    in, or ``by``: the peer whose own view it is recorded from); either must be able to
+    write every attending peer's record (a server's login, too)."""
+    me = store.signed_in or by
     if me is not None and store.person(me).role == Role.PEER and me != group.facilitator_id:
         raise Refused("A group session is recorded by a supervisor or by the peer who led it.")
     readable = store.readable_peers()
     if readable is not None and not set(group.attendee_ids) <= readable:
-        raise Refused(
-            "Some of the peers present are not in your records; a supervisor of all of "
-            "them, or a lead, can record it."
-        )
+        raise Refused(NOT_YOURS)
 
 
-def record_group(store: Backend, group: GroupSession, *, clock: Clock) -> GroupSession:
+NOT_YOURS = (
+    "Some of the peers present are not in your records; a supervisor of all of them, or "
+    "a lead, can record it."
+)
+
+
+def not_yours(store: Backend, names: list[str]) -> None:
+    """Refused (in the words above) when a name given is a peer the signed-in person may
+    not see: said as such, not as a name that is not in the records."""
+    readable = store.readable_peers()
+    if readable is None:
+        return
+    hidden = {
+        " ".join(p.name.split()).casefold()
+        for p in store.people(role=Role.PEER)
+        if p.id not in readable
+    }
+    if any(" ".join(name.split()).casefold() in hidden for name in names):
+        raise Refused(NOT_YOURS)
+
+
+def record_group(
+    store: Backend, group: GroupSession, *, clock: Clock, by: str | None = None
+) -> GroupSession:
     """Keep a new group session, checked, as a copy in each attending peer's record (one
-    commit); a ValidationError in one plain sentence otherwise, and nothing written."""
+    commit); a ValidationError in one plain sentence otherwise, and nothing written.
+    ``by``: who records it, when no one is signed in (a peer records only a call they
+    led)."""
     try:
         group = dataclasses.replace(group, kind=GroupKind(group.kind))
     except ValueError:
@@ -51,7 +74,7 @@ def record_group(store: Backend, group: GroupSession, *, clock: Clock) -> GroupS
     people = {p.id: p for p in store.people()}
     now = clock()
     group = check_group(group, people, local(now))
-    _may_record(store, group)
+    _may_record(store, group, by)
     group = dataclasses.replace(group, peer_id="", created_at=now, updated_at=now, revisions=[])
     store.put_group(copies_of(group), replaces=None)
     return group
@@ -126,8 +149,14 @@ def remove_group(
 
 
 def team_rotation(store: Backend, *, last: int = 3) -> Rotation:
-    """Who led the last community-of-practice calls, and who is fairly next, among the
-    peers the signed-in person may see."""
+    """Who led the last community-of-practice calls, and who is fairly next. Fair needs
+    every peer's calls: when the signed-in person may not see some peer who takes turns,
+    the calls they can see are listed and nobody is named next (``partial``)."""
     peers = visible_peers(store)
     calls = [g for g in gathered(store, peers) if g.kind == GroupKind.COP]
-    return rotation(calls, peers, store.people(), last=last)
+    turn = rotation(calls, peers, store.people(), last=last)
+    seen = {p.id for p in peers}
+    takers = store.people(role=Role.PEER, include_inactive=False)
+    if any(p.leads_calls and p.id not in seen for p in takers):
+        return dataclasses.replace(turn, next_id=None, next_name="", partial=True)
+    return turn

@@ -102,7 +102,9 @@ async def test_bad_input_is_said_beside_its_field_and_nothing_is_written(repo, t
             "Each action's owner must be someone present."
         )
         assert form.query_one("#owner-1").has_focus
-        await pilot.press("escape")
+        await pilot.press("escape")  # what was typed: asked first
+        await settle(pilot)
+        await pilot.press("y")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
     assert repo.groups(team["peer"].id) == [] == repo.groups(team["peer2"].id)
@@ -258,3 +260,44 @@ async def test_a_peer_records_a_call_they_led_from_their_own_view(repo, team):
     (robin,) = repo.groups(team["peer2"].id)
     assert robin.facilitator_id == team["peer"].id and robin.words == {}
     assert repo.groups(team["peer"].id)[0].own_words() == {"learned": "Jordan's own words"}
+
+
+async def test_a_peer_cannot_record_a_call_someone_else_led(repo, team):
+    app = build_app(repo, peer_name="Jordan Ellery")
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_form(pilot)
+        await tick(pilot, "#attendees", "Robin Takahashi")
+        await settle(pilot)
+        await choose(pilot, "#facilitator", "Robin Takahashi")
+        await fill(pilot, "#minutes", "30")
+        await fill(pilot, "#case", "Keeping boundaries with a neighbour")
+        await choose(pilot, "#case-by", "Robin Takahashi")
+        await pilot.press("f2")
+        await settle(pilot)
+        assert app.screen is form  # refused, still there with what was typed
+        assert "by the peer who led it" in " ".join(str(n.message) for n in app._notifications)
+    assert repo.groups(team["peer"].id) == [] and repo.groups(team["peer2"].id) == []
+
+
+async def test_leaving_a_form_with_words_typed_asks_first(repo, team):
+    from supervise_tui.ui.dialogs.confirm import ConfirmDialog
+
+    async with build_app(repo).run_test(size=SIZE) as pilot:
+        form = await open_form(pilot)
+        await pilot.press("escape")  # nothing typed: straight back
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, HomeScreen)
+        form = await open_form(pilot)
+        await fill(pilot, "#case", "A tenant who stopped opening the door")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        await pilot.press("n")  # stay: the words are still there
+        await settle(pilot)
+        assert pilot.app.screen is form
+        assert form.query_one("#case").value == "A tenant who stopped opening the door"
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, HomeScreen)

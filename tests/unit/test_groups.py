@@ -244,6 +244,42 @@ def test_in_an_encrypted_folder_each_copy_is_sealed_with_its_peers_key(locked_fo
         led = call(team, when=WHEN - timedelta(days=7), facilitator_id=team["peer2"].id)
         with pytest.raises(Refused, match="not in your records"):
             record_group(store, led, clock=fixed_clock)
+        # who is next needs every peer's calls: a peer sees only theirs, so none is named
+        turn = team_rotation(store)
+        assert turn.partial and turn.next_id is None
+        assert "who is next is for a lead" in turn.line()
+    with open_folder(folder, clock=fixed_clock) as store:
+        sign_in(store, "Dana Whitfield", PASS)  # the lead sees every peer: one fair answer
+        turn = team_rotation(store)
+        assert not turn.partial and turn.next_id == team["peer2"].id
+
+
+def test_a_peer_records_only_a_call_they_led_in_a_folder_nobody_signs_in_to(repo, team):
+    robin_led = call(team, facilitator_id=team["peer2"].id)
+    with pytest.raises(Refused, match="by the peer who led it"):
+        record_group(repo, robin_led, clock=fixed_clock, by=team["peer"].id)
+    assert repo.groups(team["peer"].id) == []
+    record_group(repo, call(team), clock=fixed_clock, by=team["peer"].id)  # Jordan led it
+    assert len(repo.groups(team["peer2"].id)) == 1
+
+
+def test_on_encrypted_records_a_peer_not_yours_is_said_so_on_the_command_line(
+    locked_folder, capsys, monkeypatch
+):
+    folder, team, _ = locked_folder
+    monkeypatch.setenv("SUPERVISE_PASSPHRASE", "Robin Takahashi own words here")
+    before = folder_state(folder)
+    code = main(
+        [
+            "group", "--data-dir", str(folder), "--as", "Robin Takahashi", "--kind", "cop",
+            "--peers", "Robin Takahashi,Jordan Ellery", "--facilitator", "Robin Takahashi",
+            "--minutes", "30", "--case", "A case",
+        ]
+    )  # fmt: skip
+    assert code == 1
+    err = capsys.readouterr().err.strip()
+    assert "not in your records" in err and "There is no" not in err
+    assert folder_state(folder) == before
 
 
 # -- the command line -----------------------------------------------------------------

@@ -164,7 +164,28 @@ class GroupSessionScreen(EchoesWhen, Screen):
             self.action_cancel()
 
     def action_cancel(self) -> None:
-        self.app.pop_screen()
+        """Back to where it was opened; what was typed is asked about first (a group
+        session has no draft: leaving drops it)."""
+        if not self._typed():
+            self.app.pop_screen()
+            return
+        from ..dialogs.confirm import ConfirmDialog
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Leave without saving? What you typed for this group session is not kept.",
+                yes="Leave",
+            ),
+            lambda leave: leave and self.app.pop_screen(),
+        )
+
+    def _typed(self) -> bool:
+        fields = ("#minutes", "#case", "#practice", "#note")
+        return (
+            any(self.query_one(f, Input).value.strip() for f in fields)
+            or bool(self.query_one(OwnWords).words())
+            or bool(self.query_one(Actions).actions())
+        )
 
     def _value(self, selector: str) -> str:
         value = self.query_one(selector, Select).value
@@ -220,8 +241,10 @@ class GroupSessionScreen(EchoesWhen, Screen):
 
     @work(thread=True, exclusive=True, group="group")
     def record(self, group: GroupSession) -> None:
-        store, clock = self.app.store, self.app.clock
-        self.post_message(outcome(self.Saved, lambda: record_group(store, group, clock=clock)))
+        store, clock, by = self.app.store, self.app.clock, self.leader and self.leader.id
+        self.post_message(
+            outcome(self.Saved, lambda: record_group(store, group, clock=clock, by=by))
+        )
 
     def on_group_session_screen_saved(self, message: Saved) -> None:
         if message.group is None:
