@@ -211,9 +211,12 @@ async def test_history_lists_the_peers_group_sessions_and_one_recorded_by_mistak
         listed = " ".join(label for label, _ in app.screen.options)
         assert "Community-of-practice call, 50 min, 2 peers, led by Jordan Ellery" in listed
         assert "Robin's own lesson" in listed and "Jordan's own lesson" not in listed
+        assert "Peers: Jordan Ellery, Robin Takahashi" in listed
+        assert "Supervisors:" not in listed  # the peers met among themselves
         await pilot.press("x")
         await settle(pilot)
         assert isinstance(app.screen, ReasonDialog)
+        assert "50 min, 2 peers, led by Jordan Ellery" in screen_text(app)  # which one
         await type_text(pilot, "Recorded twice")
         await pilot.press("f2")
         await settle(pilot)

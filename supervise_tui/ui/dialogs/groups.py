@@ -3,6 +3,9 @@ with their own words; x sets aside one recorded by mistake (who and why asked fi
 
 from __future__ import annotations
 
+import dataclasses
+
+from rich.markup import escape
 from textual.binding import Binding
 
 from ...domain.errors import ValidationError
@@ -45,7 +48,11 @@ class GroupsDialog(ReadList):
         options = []
         for g in self.groups:
             lines = [group_line(g, self.names)]
-            lines.append("  with " + ", ".join(self.names.get(p, "?") for p in g.present))
+            peers = ", ".join(self.names.get(p, "?") for p in g.attendee_ids)
+            lines.append(f"  Peers: {peers}")
+            if g.supervisor_ids:
+                sups = ", ".join(self.names.get(p, "?") for p in g.supervisor_ids)
+                lines.append(f"  Supervisors: {sups}")
             lines += [f"  Practice to try: {g.practice}"] if g.practice else []
             lines += [f"  {line}" for line in own_lines(g, self.asked)]
             options.append(("\n".join(lines), g.id))
@@ -55,8 +62,11 @@ class GroupsDialog(ReadList):
         chosen = self.highlighted_id()
         group = next((g for g in self.groups if g.id == chosen), None)
         if group is not None:
+            which = dataclasses.replace(
+                WHY, heading=f"{WHY.heading}\n{escape(group_line(group, self.names))}"
+            )
             self.app.push_screen(
-                ReasonDialog(self.removers, WHY),
+                ReasonDialog(self.removers, which),
                 lambda result: result and self._remove(group, *result),
             )
 
