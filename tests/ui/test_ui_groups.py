@@ -216,7 +216,8 @@ async def test_history_lists_the_peers_group_sessions_and_one_recorded_by_mistak
         await pilot.press("x")
         await settle(pilot)
         assert isinstance(app.screen, ReasonDialog)
-        assert "50 min, 2 peers, led by Jordan Ellery" in screen_text(app)  # which one
+        shown = " ".join(screen_text(app).replace("│", " ").split())
+        assert "Community-of-practice call, 50 min, 2 peers, led by Jordan Ellery" in shown
         await type_text(pilot, "Recorded twice")
         await pilot.press("f2")
         await settle(pilot)
