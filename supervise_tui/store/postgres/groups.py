@@ -6,48 +6,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from psycopg.types.json import Jsonb
-
 from ...domain.groups import GroupSession
-from ...domain.serial import to_data
-from ...domain.validation import check_id
-from ..errors import ChangedElsewhere
-from .base import ServerBase
-from .people import stamp
+from .peer_records import PeerRecords, PeerRecordsRoom
+
+GROUPS = PeerRecords(GroupSession, "groups", "peer_id, id", "group session")
 
 
-class GroupsRoom(ServerBase):
+class GroupsRoom(PeerRecordsRoom):
     def groups(
         self, peer_id: str, *, start: date | None = None, end: date | None = None
     ) -> list[GroupSession]:
-        found = self._held_between("groups", "record", check_id(peer_id), start, end)
-        return [self._load(GroupSession, doc, f"group session {i}") for i, doc in found]
+        return self._records(GROUPS, peer_id, start, end)
 
     def put_group(self, copies: list[GroupSession], *, replaces: datetime | None) -> None:
-        with self._write() as cur:
-            for copy in copies:
-                peer_id = check_id(copy.peer_id)
-                check_id(copy.id)
-                cur.execute(
-                    "SELECT updated_at FROM groups WHERE id = %s AND peer_id = %s FOR UPDATE",
-                    (copy.id, peer_id),
-                )
-                stored = cur.fetchone()
-                if (stored[0] if stored else None) != stamp(replaces):
-                    raise ChangedElsewhere(
-                        "This group session was changed elsewhere since it was opened; "
-                        "nothing was saved."
-                    )
-                cur.execute(
-                    "INSERT INTO groups (id, peer_id, held_at, updated_at, record) "
-                    "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (peer_id, id) DO UPDATE SET "
-                    "held_at = excluded.held_at, updated_at = excluded.updated_at, "
-                    "record = excluded.record",
-                    (
-                        copy.id,
-                        peer_id,
-                        copy.when.replace(tzinfo=None),
-                        stamp(copy.updated_at),
-                        Jsonb(to_data(copy)),
-                    ),
-                )
+        self._put_records(GROUPS, copies, replaces)

@@ -1,0 +1,70 @@
+"""Peer records on the server: records kept per peer (a row of that peer's, so the
+row-level policies keep each to those who may see the peer), informal contacts and group
+sessions' copies. One room reads and writes every such kind, told which by a
+:class:`PeerRecords`; a row is merged by its key and guarded by its revision
+(``updated_at``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from psycopg.types.json import Jsonb
+
+from ...domain.serial import to_data
+from ...domain.validation import check_id
+from ..errors import ChangedElsewhere
+from .base import ServerBase
+from .people import stamp
+
+
+@dataclass(frozen=True)
+class PeerRecords:
+    """A kind of record kept per peer: its type, its table, the columns of the table's
+    key, and what a person calls one."""
+
+    cls: type
+    table: str
+    key: str
+    noun: str
+
+
+class PeerRecordsRoom(ServerBase):
+    def _records(
+        self, kind: PeerRecords, peer_id: str, start: date | None, end: date | None
+    ) -> list[Any]:
+        found = self._held_between(kind.table, "record", check_id(peer_id), start, end)
+        return [self._load(kind.cls, doc, f"{kind.noun} {i}") for i, doc in found]
+
+    def _put_records(self, kind: PeerRecords, records: list, replaces: datetime | None) -> None:
+        """Write ``records`` in one transaction, if each still has the revision
+        ``replaces``."""
+        with self._write() as cur:
+            for record in records:
+                peer_id = check_id(record.peer_id)
+                check_id(record.id)
+                cur.execute(
+                    f"SELECT updated_at FROM {kind.table} WHERE id = %s AND peer_id = %s "
+                    "FOR UPDATE",
+                    (record.id, peer_id),
+                )
+                stored = cur.fetchone()
+                if (stored[0] if stored else None) != stamp(replaces):
+                    raise ChangedElsewhere(
+                        f"This {kind.noun} was changed elsewhere since it was opened; "
+                        "nothing was saved."
+                    )
+                cur.execute(
+                    f"INSERT INTO {kind.table} (id, peer_id, held_at, updated_at, record) "
+                    f"VALUES (%s, %s, %s, %s, %s) ON CONFLICT ({kind.key}) DO UPDATE SET "
+                    "peer_id = excluded.peer_id, held_at = excluded.held_at, "
+                    "updated_at = excluded.updated_at, record = excluded.record",
+                    (
+                        record.id,
+                        peer_id,
+                        record.when.replace(tzinfo=None),
+                        stamp(record.updated_at),
+                        Jsonb(to_data(record)),
+                    ),
+                )
