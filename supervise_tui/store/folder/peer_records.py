@@ -1,41 +1,32 @@
-"""Peer records: records kept per peer and year (``peers/<peer-id>/<table>-YYYY.json``),
-informal contacts and group sessions' copies. They are records, not derived: nothing rebuilds
-them. One room reads and writes every such kind, told which by a :class:`PeerRecords`; a
-record is merged by its id and guarded by its revision (``updated_at``)."""
+"""Peer records in a folder (:mod:`..peer_records`): each kind in a file per peer and year
+(``peers/<peer-id>/<table>-YYYY.json``); saving writes every record in one unit of work."""
 
 from __future__ import annotations
 
 import functools
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from ...domain.serial import to_data
 from ...domain.validation import check_id
 from ..errors import ChangedElsewhere
+from ..layout import contacts_file, groups_file
+from ..peer_records import PeerRecords, PeerRecordsRooms
 from ..unit import Change
 from .history import HistoryRoom, _years_in
 
-
-@dataclass(frozen=True)
-class PeerRecords:
-    """A kind of record kept per peer and year: its type, its table (also the files'
-    stem), where a peer's year of them is, and what a person calls one."""
-
-    cls: type
-    table: str
-    file_of: Callable[[str, int], str]
-    noun: str
+# Where a peer's year of each kind is.
+FILES: dict[str, Callable[[str, int], str]] = {"contacts": contacts_file, "groups": groups_file}
 
 
-class PeerRecordsRoom(HistoryRoom):
+class PeerRecordsRoom(PeerRecordsRooms, HistoryRoom):
     def _records(
         self, kind: PeerRecords, peer_id: str, start: date | None, end: date | None
     ) -> list[Any]:
         peer_id = check_id(peer_id)
-        file_of = functools.partial(kind.file_of, peer_id)
+        file_of = functools.partial(FILES[kind.table], peer_id)
         years = self._record_years(kind, peer_id)
         return self._held_between(kind.cls, kind.table, file_of, years, start, end)
 
@@ -48,7 +39,7 @@ class PeerRecordsRoom(HistoryRoom):
     def _filed(self, kind: PeerRecords, peer_id: str, record_id: str) -> tuple[int, Any] | None:
         """The year a record is filed under and the record as stored, or None."""
         for year in reversed(self._record_years(kind, peer_id)):
-            rel = kind.file_of(peer_id, year)
+            rel = FILES[kind.table](peer_id, year)
             doc = self._get(rel, kind.table, record_id)
             if doc is not None:
                 return year, self._load(kind.cls, rel, doc, record_id)
@@ -70,8 +61,8 @@ class PeerRecordsRoom(HistoryRoom):
                         "nothing was saved."
                     )
                 if filed is not None and filed[0] != year:
-                    old = kind.file_of(peer_id, filed[0])
+                    old = FILES[kind.table](peer_id, filed[0])
                     changes.append(Change(old, kind.table, record.id, None))
-                new = kind.file_of(peer_id, year)
+                new = FILES[kind.table](peer_id, year)
                 changes.append(Change(new, kind.table, record.id, to_data(record)))
             uow.apply(changes)

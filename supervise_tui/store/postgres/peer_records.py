@@ -1,12 +1,9 @@
-"""Peer records on the server: records kept per peer (a row of that peer's, so the
-row-level policies keep each to those who may see the peer), informal contacts and group
-sessions' copies. One room reads and writes every such kind, told which by a
-:class:`PeerRecords`; a row is merged by its key and guarded by its revision
-(``updated_at``)."""
+"""Peer records on the server (:mod:`..peer_records`): each a row of its peer's in its
+kind's table, so the row-level policies keep each to those who may see that peer; saving
+writes every record in one transaction."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -15,22 +12,16 @@ from psycopg.types.json import Jsonb
 from ...domain.serial import to_data
 from ...domain.validation import check_id
 from ..errors import ChangedElsewhere
+from ..peer_records import PeerRecords, PeerRecordsRooms
 from .base import ServerBase
 from .people import stamp
 
-
-@dataclass(frozen=True)
-class PeerRecords:
-    """A kind of record kept per peer: its type, its table, the columns of the table's
-    key, and what a person calls one."""
-
-    cls: type
-    table: str
-    key: str
-    noun: str
+# The columns of each kind's table's key: a contact's id is its own, a group session's
+# id is shared by its copies, one a peer.
+KEYS = {"contacts": "id", "groups": "peer_id, id"}
 
 
-class PeerRecordsRoom(ServerBase):
+class PeerRecordsRoom(PeerRecordsRooms, ServerBase):
     def _records(
         self, kind: PeerRecords, peer_id: str, start: date | None, end: date | None
     ) -> list[Any]:
@@ -57,7 +48,7 @@ class PeerRecordsRoom(ServerBase):
                     )
                 cur.execute(
                     f"INSERT INTO {kind.table} (id, peer_id, held_at, updated_at, record) "
-                    f"VALUES (%s, %s, %s, %s, %s) ON CONFLICT ({kind.key}) DO UPDATE SET "
+                    f"VALUES (%s, %s, %s, %s, %s) ON CONFLICT ({KEYS[kind.table]}) DO UPDATE SET "
                     "peer_id = excluded.peer_id, held_at = excluded.held_at, "
                     "updated_at = excluded.updated_at, record = excluded.record",
                     (
