@@ -11,10 +11,9 @@ from psycopg.types.json import Jsonb
 
 from ...domain.serial import to_data
 from ...domain.validation import check_id
-from ..errors import ChangedElsewhere
 from ..peer_records import PeerRecords, PeerRecordsRooms
 from .base import ServerBase
-from .people import stamp
+from .people import guard_revision, stamp
 
 # The columns of each kind's table's key: a contact's id is its own, a group session's
 # id is shared by its copies, one a peer.
@@ -35,17 +34,15 @@ class PeerRecordsRoom(PeerRecordsRooms, ServerBase):
             for record in records:
                 peer_id = check_id(record.peer_id)
                 check_id(record.id)
-                cur.execute(
+                guard_revision(
+                    cur,
                     f"SELECT updated_at FROM {kind.table} WHERE id = %s AND peer_id = %s "
                     "FOR UPDATE",
                     (record.id, peer_id),
+                    replaces,
+                    f"This {kind.noun} was changed elsewhere since it was opened; "
+                    "nothing was saved.",
                 )
-                stored = cur.fetchone()
-                if (stored[0] if stored else None) != stamp(replaces):
-                    raise ChangedElsewhere(
-                        f"This {kind.noun} was changed elsewhere since it was opened; "
-                        "nothing was saved."
-                    )
                 cur.execute(
                     f"INSERT INTO {kind.table} (id, peer_id, held_at, updated_at, record) "
                     f"VALUES (%s, %s, %s, %s, %s) ON CONFLICT ({KEYS[kind.table]}) DO UPDATE SET "
