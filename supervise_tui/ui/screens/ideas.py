@@ -13,7 +13,7 @@ from ...services.timeline import timeline_markdown
 from ...usecases.ideas import ideas_of
 from ..keys import binder
 from ..outcome import Outcome, outcome
-from ..widgets.cells import plain
+from ..widgets.cells import highlighted, plain
 from .base import TableScreen
 from .items import TimelineScreen
 
@@ -85,11 +85,9 @@ class IdeasScreen(TableScreen):
         self.load()
 
     def action_open(self) -> None:
-        table = self.query_one(DataTable)
-        if not self.lines or table.cursor_row < 0:
-            return
-        line = self.lines[min(table.cursor_row, len(self.lines) - 1)]
-        self.show_life(line)
+        line = highlighted(self.query_one(DataTable), self.lines)
+        if line is not None:
+            self.show_life(line)
 
     @work(thread=True, exclusive=True, group="ideas-life")
     def show_life(self, line) -> None:
