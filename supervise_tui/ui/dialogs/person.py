@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 
-from textual import work
 from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
@@ -15,7 +14,7 @@ from ...domain.models import Person
 from ...domain.schedule import WEEKDAYS
 from ...domain.text import NAME_MAX
 from ...usecases.people import save_person
-from ..outcome import Outcome, outcome
+from ..outcome import Outcome, keep
 from ..widgets.controls import TextInput
 from ..widgets.names import name_suggester
 from .base import Dialog, Problem, bold
@@ -101,12 +100,7 @@ class PersonForm(Dialog[Person]):
             leads_calls=self.query_one("#leads-calls", Select).value == "yes",
         )
         person = dataclasses.replace(self.person, **values) if self.person else Person(**values)
-        self.save(person)
-
-    @work(thread=True, exclusive=True, group="person-save")
-    def save(self, person: Person) -> None:
-        store, clock = self.app.store, self.app.clock
-        self.post_message(outcome(self.Result, lambda: save_person(store, person, clock=clock)))
+        keep(self, self.Result, save_person, person, "person-save")
 
     def on_person_form_result(self, message: Result) -> None:
         if message.result is not None:

@@ -1,14 +1,17 @@
 """What every screen without typing has in common: ? opens the help; and the screens that
-are mostly one table (People, Items, Team, Hours): a note saying what it holds, the table."""
+are mostly one table (People, Items, Team, Hours): a note saying what it holds, the table.
+And the forms on a screen of their own (start a session, record a group session): their
+buttons, and Cancel going back."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from ..keys import binder
+from ..widgets.fields import EchoesWhen
 
 bind = binder("app")
 
@@ -75,4 +78,21 @@ class DocumentScreen(ViewScreen):
         self.query_one(f"#{self.NAME}-box").focus()
 
     def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+class FormScreen(EchoesWhen, Screen):
+    """A form on a screen of its own: its ``OK`` button (that id, also its action's name)
+    does it; the other (Cancel, like Escape) goes back and changes nothing."""
+
+    CSS_PATH = "forms.tcss"
+    OK = "save"
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == self.OK:
+            getattr(self, f"action_{self.OK}")()
+        else:
+            self.action_cancel()
+
+    def action_cancel(self) -> None:
         self.app.pop_screen()
