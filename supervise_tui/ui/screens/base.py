@@ -11,13 +11,18 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from ..keys import binder
+from ..outcome import Outcome, outcome
 from ..widgets.fields import EchoesWhen
 
 bind = binder("app")
 
 
 class ViewScreen(Screen):
-    """A screen to look around in (no text field takes the ? key there)."""
+    """A screen to look around in (no text field takes the ? key there). One that reads
+    what it shows in a worker says what (:meth:`fetch`) and how it is shown
+    (:meth:`fetched`), and asks for it (:meth:`refetch`)."""
+
+    NAME = ""
 
     BINDINGS = [bind("question_mark", "app.help", "Help", show=False, name="help_key")]
 
@@ -29,6 +34,31 @@ class ViewScreen(Screen):
             note.update(error or "")
             return None
         return note
+
+    class Fetched(Outcome):
+        """What :meth:`fetch` read (``result``), or why not."""
+
+    def fetch(self) -> object:
+        """What the screen shows, read in a worker thread (for :meth:`refetch`)."""
+        raise NotImplementedError
+
+    def fetched(self, note: Static, result) -> None:
+        """Show what :meth:`fetch` read, under the screen's note."""
+
+    def refetch(self) -> None:
+        """Read what the screen shows again, in a worker (one at a time); it is shown by
+        :meth:`fetched`, or why not on the note ``<NAME>-note``."""
+        self.run_worker(
+            lambda: self.post_message(outcome(self.Fetched, self.fetch)),
+            thread=True,
+            exclusive=True,
+            group="fetch",
+        )
+
+    def on_view_screen_fetched(self, message: Fetched) -> None:
+        note = self.loaded(f"{self.NAME}-note", message.result, message.error)
+        if note is not None:
+            self.fetched(note, message.result)
 
 
 class TableScreen(ViewScreen):
