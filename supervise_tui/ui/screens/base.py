@@ -111,6 +111,12 @@ class DocumentScreen(ViewScreen):
         self.app.pop_screen()
 
 
+def form_keys(bind, ok: str, title: str, does: str, cancels: str) -> list:
+    """A form's keys: F2 does it (``ok``, its action, as ``title``: ``does``) and Escape
+    goes back (``cancels``: what is left undone)."""
+    return [bind("f2", ok, title, does), bind("escape", "cancel", "Cancel", cancels)]
+
+
 class FormScreen(EchoesWhen, Screen):
     """A form on a screen of its own: its ``OK`` button (that id, also its action's name)
     does it; the other (Cancel, like Escape) goes back and changes nothing."""

@@ -23,7 +23,7 @@ from ..widgets.checklist import CheckList
 from ..widgets.controls import TextInput
 from ..widgets.fields import say
 from ..widgets.group_parts import Actions, OwnWords
-from .base import FormScreen
+from .base import FormScreen, form_keys
 
 bind = binder("group")
 # where each rule's field is said: the error line under its control
@@ -43,10 +43,13 @@ FOCUS = {
 
 class GroupSessionScreen(FormScreen):
     WHEN_NOTE = "#when-error"
-    BINDINGS = [
-        bind("f2", "save", "Save", "Record this group session for every peer present"),
-        bind("escape", "cancel", "Cancel", "Back; nothing is recorded"),
-    ]
+    BINDINGS = form_keys(
+        bind,
+        "save",
+        "Save",
+        "Record this group session for every peer present",
+        "Back; nothing is recorded",
+    )
 
     class Saved(Outcome):
         """The group session recorded (``result``), or why not (and the field)."""

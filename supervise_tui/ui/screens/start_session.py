@@ -20,17 +20,20 @@ from ..widgets.checklist import CheckList
 from ..widgets.controls import TextInput
 from ..widgets.fields import say
 from ..widgets.steps import SessionContext
-from .base import FormScreen
+from .base import FormScreen, form_keys
 
 bind = binder("start")
 
 
 class StartSessionScreen(FormScreen):
     OK = "start"
-    BINDINGS = [
-        bind("f2", "start", "Start", "Start the session with these details"),
-        bind("escape", "cancel", "Cancel", "Back to Home; nothing is created"),
-    ]
+    BINDINGS = form_keys(
+        bind,
+        "start",
+        "Start",
+        "Start the session with these details",
+        "Back to Home; nothing is created",
+    )
 
     class Started(Outcome):
         """The session started (``result``: its SessionContext), or why not."""
