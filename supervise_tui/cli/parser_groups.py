@@ -5,6 +5,25 @@ from __future__ import annotations
 
 import argparse
 
+# `supervise group`'s fields, in the order --help lists them: (flag, metavar, help).
+GROUP_FIELDS = (
+    ("--peers", "A,B[,C]", "the peers present, by name, commas"),
+    ("--facilitator", "NAME", "who led it (a peer or a supervisor)"),
+    ("--supervisor", "NAME", "a supervisor present"),
+    ("--when", "W", 'when it began (default now; "today 14:00")'),
+    ("--minutes", "N", "how long it took (1–720)"),
+    ("--case", "TEXT", "the situation brought (no client names)"),
+    ("--case-by", "NAME", "who brought it"),
+    ("--practice", "TEXT", "one practice to try before the next"),
+    ("--note", "TEXT", "a shared note"),
+    ("--words", "NAME=TEXT", "a peer's own words: what they learned"),
+    ("--action", "OWNER=TEXT", "an action and who"),
+    ("--remove", "ID", "set aside one recorded by mistake"),
+    ("--reason", "TEXT", "why it is removed (with --remove)"),
+)
+MANY = {"--supervisor", "--words", "--action"}  # said once for each
+TYPES = {"--minutes": int}
+
 
 def add_group_commands(sub, common: argparse.ArgumentParser) -> None:
     def command(name: str, text: str) -> argparse.ArgumentParser:
@@ -14,29 +33,11 @@ def add_group_commands(sub, common: argparse.ArgumentParser) -> None:
         "group", "record a group supervision or a community-of-practice call (several peers)"
     )
     group.add_argument("--kind", choices=("cop", "group"), help="cop: a community-of-practice call")
-    group.add_argument("--peers", metavar="A,B[,C]", help="the peers present, by name, commas")
-    group.add_argument("--facilitator", metavar="NAME", help="who led it (a peer or a supervisor)")
-    group.add_argument(
-        "--supervisor", metavar="NAME", action="append", default=[], help="a supervisor present"
-    )
-    group.add_argument("--when", metavar="W", help='when it began (default now; "today 14:00")')
-    group.add_argument("--minutes", type=int, metavar="N", help="how long it took (1–720)")
-    group.add_argument("--case", metavar="TEXT", help="the situation brought (no client names)")
-    group.add_argument("--case-by", metavar="NAME", help="who brought it")
-    group.add_argument("--practice", metavar="TEXT", help="one practice to try before the next")
-    group.add_argument("--note", metavar="TEXT", help="a shared note")
-    group.add_argument(
-        "--words",
-        metavar="NAME=TEXT",
-        action="append",
-        default=[],
-        help="a peer's own words: what they learned",
-    )
-    group.add_argument(
-        "--action", metavar="OWNER=TEXT", action="append", default=[], help="an action and who"
-    )
-    group.add_argument("--remove", metavar="ID", help="set aside one recorded by mistake")
-    group.add_argument("--reason", metavar="TEXT", help="why it is removed (with --remove)")
+    for flag, metavar, text in GROUP_FIELDS:
+        if flag in MANY:
+            group.add_argument(flag, metavar=metavar, action="append", default=[], help=text)
+        else:
+            group.add_argument(flag, metavar=metavar, type=TYPES.get(flag), help=text)
     groups = command("groups", "list group sessions and community-of-practice calls")
     groups.add_argument("--peer", metavar="NAME", help="only this peer's (a peer: their own)")
     groups.add_argument("--json", action="store_true", help="one JSON list, for scripts")

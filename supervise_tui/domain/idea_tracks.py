@@ -37,10 +37,7 @@ class IdeaTrack(RaisedTrack):
     @property
     def decided_on(self) -> date | None:
         """The day the team's decision was recorded (None while it is open)."""
-        decided = self.raised_on if self.base.status.decided else None
-        for log in ordered_logs(self.updates):
-            decided = (decided or log.on) if log.update.status.decided else None
-        return decided
+        return self._settled_on(lambda status: status.decided)
 
     @property
     def is_open(self) -> bool:

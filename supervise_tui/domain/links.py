@@ -70,18 +70,15 @@ def history_problems(sessions: list[Session]) -> list[tuple[Session, ValidationE
 def items_before(tracks: Tracks, day: date) -> dict[str, date]:
     """Ids of the items a session on ``day`` may update, with the day each was raised."""
     found: dict[str, date] = {}
-    for h in tracks.concerns.values():
-        if h.raised_on <= day:
-            found[h.id] = h.raised_on
-    for h in tracks.ideas.values():
-        if h.raised_on <= day:
-            found[h.id] = h.raised_on
-    for h in tracks.goals.values():
-        if h.set_on <= day:
-            found[h.id] = h.set_on
-    for h in tracks.actions.values():
-        if h.agreed_on <= day:
-            found[h.id] = h.agreed_on
+    for held, start in (
+        (tracks.concerns, "raised_on"),
+        (tracks.ideas, "raised_on"),
+        (tracks.goals, "set_on"),
+        (tracks.actions, "agreed_on"),
+    ):
+        for h in held.values():
+            if getattr(h, start) <= day:
+                found[h.id] = getattr(h, start)
     return found
 
 

@@ -4,6 +4,7 @@ keeps one."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -26,8 +27,19 @@ def ordered_logs(logs: list) -> list:
     return sorted(logs, key=_log_order) if len(logs) > 1 else logs
 
 
+class ByBase:
+    """A track is known by its item's id (the item as first written, ``base``)."""
+
+    __slots__ = ()
+    base: Any
+
+    @property
+    def id(self) -> str:
+        return self.base.id
+
+
 @dataclass(slots=True)
-class RaisedTrack:
+class RaisedTrack(ByBase):
     """What the track of an item *raised* in a session holds (a concern, an idea): whose,
     the session and day it was raised in, the item as raised (``base``), and its log."""
 
@@ -37,6 +49,10 @@ class RaisedTrack:
     base: Any
     updates: list = field(default_factory=list)
 
-    @property
-    def id(self) -> str:
-        return self.base.id
+    def _settled_on(self, settled: Callable[[Any], bool]) -> date | None:
+        """The day the item was settled (``settled(status)``) and stayed so since, or None
+        while it is open."""
+        day = self.raised_on if settled(self.base.status) else None
+        for log in ordered_logs(self.updates):
+            day = (day or log.on) if settled(log.update.status) else None
+        return day

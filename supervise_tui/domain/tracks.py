@@ -15,7 +15,7 @@ from datetime import date
 
 from .enums import ConcernStatus, GoalStatus, SessionStatus
 from .idea_tracks import IdeaLog, IdeaTrack
-from .logs import RaisedTrack, UpdateLog, ordered_logs
+from .logs import ByBase, RaisedTrack, UpdateLog, ordered_logs
 from .models import Action, ActionUpdate, Concern, ConcernUpdate, Goal, GoalUpdate, Session
 
 __all__ = ["IdeaLog", "IdeaTrack", "UpdateLog", "ordered_logs"]  # (kept importable from here)
@@ -71,13 +71,7 @@ class ConcernTrack(RaisedTrack):
 
     @property
     def resolved_on(self) -> date | None:
-        resolved = self.raised_on if self.base.status == ConcernStatus.RESOLVED else None
-        for log in ordered_logs(self.updates):
-            if log.update.status == ConcernStatus.RESOLVED:
-                resolved = resolved or log.on
-            else:
-                resolved = None
-        return resolved
+        return self._settled_on(lambda status: status == ConcernStatus.RESOLVED)
 
     @property
     def is_open(self) -> bool:
@@ -90,16 +84,12 @@ class ConcernTrack(RaisedTrack):
 
 
 @dataclass(slots=True)
-class GoalTrack:
+class GoalTrack(ByBase):
     peer_id: str
     set_in: str
     set_on: date
     base: Goal
     updates: list[GoalLog] = field(default_factory=list)
-
-    @property
-    def id(self) -> str:
-        return self.base.id
 
     @property
     def current(self) -> Goal:
@@ -117,16 +107,12 @@ class GoalTrack:
 
 
 @dataclass(slots=True)
-class ActionTrack:
+class ActionTrack(ByBase):
     peer_id: str
     agreed_in: str
     agreed_on: date
     base: Action
     updates: list[ActionLog] = field(default_factory=list)
-
-    @property
-    def id(self) -> str:
-        return self.base.id
 
     @property
     def current(self) -> Action:

@@ -40,3 +40,15 @@ def show_made(screen, message: Message, *, switch=False, severity="warning", tim
         screen.notify(message.error or "Could not open it.", severity=severity, timeout=timeout)
         return
     (screen.app.switch_screen if switch else screen.app.push_screen)(message.screen)
+
+
+def keep(
+    node, message: Callable[..., Message], use_case: Callable, record, group: str, **options
+) -> None:
+    """Keep ``record`` (``use_case(store, record, clock=…, **options)``) in a worker thread
+    of ``node``'s (one at a time in ``group``); ``message`` then says how it went."""
+    store, clock = node.app.store, node.app.clock
+    work = lambda: use_case(store, record, clock=clock, **options)  # noqa: E731
+    node.run_worker(
+        lambda: node.post_message(outcome(message, work)), thread=True, exclusive=True, group=group
+    )

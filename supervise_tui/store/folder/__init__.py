@@ -4,8 +4,8 @@
 rooms named for what they hold — opening and locking (:mod:`.opening`), the look over
 every file and the hourly backup (:mod:`.upkeep`), the files and units of work they share
 (:mod:`.base`), people (:mod:`.people`), drafts (:mod:`.drafts`), reading history
-(:mod:`.history`) and writing it (:mod:`.writing`), informal contacts (:mod:`.contacts`),
-group sessions (:mod:`.groups`),
+(:mod:`.history`) and writing it (:mod:`.writing`), informal contacts and group sessions
+(:mod:`.peer_records`),
 and, for an encrypted folder, its keys (:mod:`.keys`, :mod:`.encrypting`).
 Every method of the Backend protocol holds the folder's mutex, so the UI's workers can
 call it from any thread without interleaving.
@@ -19,12 +19,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from ..backend import Backend
-from .contacts import ContactsRoom
 from .drafts import DraftsRoom
 from .encrypting import EncryptingRoom
-from .groups import GroupsRoom
 from .history import HistoryRoom
 from .opening import OpeningRoom, opener
+from .peer_records import PeerRecordsRoom
 from .people import PeopleRoom
 from .writing import WritingRoom
 
@@ -59,8 +58,7 @@ class FolderBackend(
     OpeningRoom,
     PeopleRoom,
     DraftsRoom,
-    ContactsRoom,
-    GroupsRoom,
+    PeerRecordsRoom,
     HistoryRoom,
     WritingRoom,
 ):

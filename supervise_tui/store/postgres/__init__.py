@@ -4,7 +4,7 @@
 rooms named for what they hold like the folder's: the connection and revisions
 (:mod:`.base`), who is connected (:mod:`.access`), people (:mod:`.people`), drafts
 (:mod:`.drafts`), reading history (:mod:`.history`) and writing it (:mod:`.writing`),
-informal contacts (:mod:`.contacts`), group sessions (:mod:`.groups`).
+informal contacts and group sessions (:mod:`.peer_records`).
 The tables and their versions are in :mod:`.schema`, the row-level policies in
 :mod:`.policies`, setting a server up in :mod:`.admin`. Only this package (and
 :mod:`.connect`, which imports it when first asked) touches psycopg.
@@ -49,16 +49,15 @@ def _synchronized(cls):
 @functools.cache
 def _backend_class():
     from .access import AccessRoom
-    from .contacts import ContactsRoom
     from .drafts import DraftsRoom
-    from .groups import GroupsRoom
     from .history import HistoryRoom
+    from .peer_records import PeerRecordsRoom
     from .people import PeopleRoom
     from .writing import WritingRoom
 
     @_synchronized
     class ServerBackend(
-        AccessRoom, PeopleRoom, DraftsRoom, HistoryRoom, WritingRoom, ContactsRoom, GroupsRoom
+        AccessRoom, PeopleRoom, DraftsRoom, HistoryRoom, WritingRoom, PeerRecordsRoom
     ):
         pass
 

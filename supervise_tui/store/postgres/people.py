@@ -20,6 +20,15 @@ def stamp(value: datetime | None) -> str | None:
     return None if value is None else to_data(value)
 
 
+def guard_revision(cur, select: str, key: tuple, replaces: datetime | None, refused: str) -> None:
+    """Lock the stored row (``select`` reads its ``updated_at`` ... FOR UPDATE) and refuse
+    the write, saying ``refused``, unless its revision is ``replaces`` (None: no row yet)."""
+    cur.execute(select, key)
+    stored = cur.fetchone()
+    if (stored[0] if stored else None) != stamp(replaces):
+        raise ChangedElsewhere(refused)
+
+
 class PeopleRoom(ServerBase):
     def people(self, *, include_inactive: bool = True, role: Role | None = None) -> list[Person]:
         sql, params = "SELECT id, record FROM people WHERE true", []
@@ -40,13 +49,14 @@ class PeopleRoom(ServerBase):
     def put_person(self, person: Person, *, replaces: datetime | None) -> None:
         check_id(person.id)
         with self._write() as cur:
-            cur.execute("SELECT updated_at FROM people WHERE id = %s FOR UPDATE", (person.id,))
-            stored = cur.fetchone()
-            if (stored[0] if stored else None) != stamp(replaces):
-                raise ChangedElsewhere(
-                    f"{person.name} was changed elsewhere since this was opened; nothing was "
-                    "saved. Open them again to see the other change."
-                )
+            guard_revision(
+                cur,
+                "SELECT updated_at FROM people WHERE id = %s FOR UPDATE",
+                (person.id,),
+                replaces,
+                f"{person.name} was changed elsewhere since this was opened; nothing was "
+                "saved. Open them again to see the other change.",
+            )
             cur.execute(
                 "INSERT INTO people (id, name, site, role, active, admin, supervisor_ids, "
                 "updated_at, record) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) "

@@ -6,8 +6,6 @@ from __future__ import annotations
 from textual.binding import Binding
 
 from ...domain.contacts import Contact, contact_lines
-from ...domain.errors import ValidationError
-from ...store.errors import StoreError
 from .pick import ReadList
 
 
@@ -33,8 +31,7 @@ class ContactsDialog(ReadList):
     def action_remove(self) -> None:
         from .confirm import ConfirmDialog
 
-        chosen = self.highlighted_id()
-        contact = next((c for c in self.contacts if c.id == chosen), None)
+        contact = self.highlighted_of(self.contacts)
         if contact is None:
             return
         self.app.push_screen(
@@ -49,11 +46,10 @@ class ContactsDialog(ReadList):
     def _remove(self, contact: Contact) -> None:
         from ...usecases.contacts import remove_contact
 
-        try:
-            remove_contact(self.app.store, contact, clock=self.app.clock)
-        except (StoreError, ValidationError) as error:
-            self.app.notify(str(error), title="Not removed", severity="error")
-            return
-        self.contacts.remove(contact)
-        self.app.notify("The contact was removed.", title="Removed")
-        self.relist(self._options())
+        store, clock = self.app.store, self.app.clock
+        self.take_out(
+            self.contacts,
+            contact,
+            lambda: remove_contact(store, contact, clock=clock),
+            "The contact was removed.",
+        )

@@ -8,9 +8,7 @@ import dataclasses
 from rich.markup import escape
 from textual.binding import Binding
 
-from ...domain.errors import ValidationError
 from ...domain.groups import GroupSession, group_line, own_lines
-from ...store.errors import StoreError
 from .pick import ReadList
 from .reason import ReasonDialog, Why
 
@@ -59,8 +57,7 @@ class GroupsDialog(ReadList):
         return options or [("No group sessions in this period.", "")]
 
     def action_remove(self) -> None:
-        chosen = self.highlighted_id()
-        group = next((g for g in self.groups if g.id == chosen), None)
+        group = self.highlighted_of(self.groups)
         if group is not None:
             which = dataclasses.replace(
                 WHY, heading=f"{WHY.heading}\n{escape(group_line(group, self.names))}"
@@ -73,14 +70,13 @@ class GroupsDialog(ReadList):
     def _remove(self, group: GroupSession, by: str, reason: str) -> None:
         from ...usecases.groups import remove_group
 
-        try:
-            remove_group(self.app.store, group.id, reason, clock=self.app.clock, by=by)
-        except (StoreError, ValidationError) as error:
-            self.app.notify(str(error), title="Not removed", severity="error")
-            return
-        self.groups.remove(group)
-        self.app.notify("The group session was removed.", title="Removed")
-        self.relist(self._options())
+        store, clock = self.app.store, self.app.clock
+        self.take_out(
+            self.groups,
+            group,
+            lambda: remove_group(store, group.id, reason, clock=clock, by=by),
+            "The group session was removed.",
+        )
 
 
 def groups_dialog(app, peer, groups: list[GroupSession], period, people: dict) -> GroupsDialog:

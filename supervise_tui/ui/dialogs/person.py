@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from textual import work
 from textual.app import ComposeResult
-from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
@@ -16,7 +14,7 @@ from ...domain.models import Person
 from ...domain.schedule import WEEKDAYS
 from ...domain.text import NAME_MAX
 from ...usecases.people import save_person
-from ..outcome import outcome
+from ..outcome import Outcome, keep
 from ..widgets.controls import TextInput
 from ..widgets.names import name_suggester
 from .base import Dialog, Problem, bold
@@ -28,11 +26,8 @@ _PLACES = {"name": ("name-error", "name"), "site": ("site-error", "site")}
 class PersonForm(Dialog[Person]):
     OK_TIP = "Save this person"
 
-    @dataclasses.dataclass
-    class Result(Message):
-        person: Person | None
-        error: str | None = None
-        field: str | None = None
+    class Result(Outcome):
+        """The person saved (``result``), or why not (and the field)."""
 
     def __init__(
         self, person: Person | None = None, *, role: Role = Role.PEER, heading: str | None = None
@@ -105,16 +100,11 @@ class PersonForm(Dialog[Person]):
             leads_calls=self.query_one("#leads-calls", Select).value == "yes",
         )
         person = dataclasses.replace(self.person, **values) if self.person else Person(**values)
-        self.save(person)
-
-    @work(thread=True, exclusive=True, group="person-save")
-    def save(self, person: Person) -> None:
-        store, clock = self.app.store, self.app.clock
-        self.post_message(outcome(self.Result, lambda: save_person(store, person, clock=clock)))
+        keep(self, self.Result, save_person, person, "person-save")
 
     def on_person_form_result(self, message: Result) -> None:
-        if message.person is not None:
-            self.dismiss(message.person)
+        if message.result is not None:
+            self.dismiss(message.result)
             return
         where, focus = _PLACES.get(message.field or "", ("dialog-error", None))
         self.show_problem(Problem(message.error or "", where, focus))

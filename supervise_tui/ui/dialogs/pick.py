@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,6 +11,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...domain.errors import ValidationError
+from ...store.errors import StoreError
 from .base import Dialog, bold
 
 
@@ -73,6 +77,23 @@ class ReadList(PickOne):
         if listing.highlighted is None:
             return None
         return listing.get_option_at_index(listing.highlighted).id
+
+    def highlighted_of(self, records: list):
+        """The one of ``records`` (each listed by its id) that is highlighted, or None."""
+        chosen = self.highlighted_id()
+        return next((r for r in records if r.id == chosen), None)
+
+    def take_out(self, records: list, record, remove: Callable[[], object], said: str) -> None:
+        """Remove ``record`` (``remove``: the use case) and list ``records`` without it,
+        saying ``said``; refused, say why and keep it. ``_options()``: the lines now."""
+        try:
+            remove()
+        except (StoreError, ValidationError) as error:
+            self.app.notify(str(error), title="Not removed", severity="error")
+            return
+        records.remove(record)
+        self.app.notify(said, title="Removed")
+        self.relist(self._options())
 
     def relist(self, options: list[tuple[str, str]]) -> None:
         """After a removal: the lines as they are now."""

@@ -4,14 +4,10 @@ owner. Bad input is said beside its field, and nothing is written."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from ...domain.dates import parse_datetime
@@ -22,11 +18,12 @@ from ...domain.models import Person
 from ...store.errors import StoreError
 from ...usecases.groups import record_group, team_rotation
 from ..keys import binder
-from ..outcome import outcome
+from ..outcome import Outcome, keep
 from ..widgets.checklist import CheckList
 from ..widgets.controls import TextInput
-from ..widgets.fields import EchoesWhen, say
+from ..widgets.fields import say
 from ..widgets.group_parts import Actions, OwnWords
+from .base import FormScreen, form_keys
 
 bind = binder("group")
 # where each rule's field is said: the error line under its control
@@ -44,19 +41,18 @@ FOCUS = {
 }
 
 
-class GroupSessionScreen(EchoesWhen, Screen):
+class GroupSessionScreen(FormScreen):
     WHEN_NOTE = "#when-error"
-    CSS_PATH = "forms.tcss"
-    BINDINGS = [
-        bind("f2", "save", "Save", "Record this group session for every peer present"),
-        bind("escape", "cancel", "Cancel", "Back; nothing is recorded"),
-    ]
+    BINDINGS = form_keys(
+        bind,
+        "save",
+        "Save",
+        "Record this group session for every peer present",
+        "Back; nothing is recorded",
+    )
 
-    @dataclass
-    class Saved(Message):
-        group: GroupSession | None
-        error: str | None = None
-        field: str | None = None
+    class Saved(Outcome):
+        """The group session recorded (``result``), or why not (and the field)."""
 
     def __init__(self, people: list[Person], *, leader: Person | None = None) -> None:
         """``leader``: the peer recording a call they led (ticked, and the facilitator)."""
@@ -157,12 +153,6 @@ class GroupSessionScreen(EchoesWhen, Screen):
             ticked = set(event.checklist.selected)
             await self.query_one(OwnWords).show([p for p in self.peers if p.id in ticked])
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
     def action_cancel(self) -> None:
         """Back to where it was opened; what was typed is asked about first (a group
         session has no draft: leaving drops it)."""
@@ -237,20 +227,13 @@ class GroupSessionScreen(EchoesWhen, Screen):
             actions=self.query_one(Actions).actions(),
             words=self.query_one(OwnWords).words(),
         )
-        self.record(group)
-
-    @work(thread=True, exclusive=True, group="group")
-    def record(self, group: GroupSession) -> None:
-        store, clock, by = self.app.store, self.app.clock, self.leader and self.leader.id
-        self.post_message(
-            outcome(self.Saved, lambda: record_group(store, group, clock=clock, by=by))
-        )
+        keep(self, self.Saved, record_group, group, "group", by=self.leader and self.leader.id)
 
     def on_group_session_screen_saved(self, message: Saved) -> None:
-        if message.group is None:
+        if message.result is None:
             self._say(message.field, message.error or "It could not be recorded.")
             return
-        group = message.group
+        group = message.result
         self.app.pop_screen()
         self.app.notify(
             f"Recorded: a {group.kind.label.lower()}, {group.minutes} min, "

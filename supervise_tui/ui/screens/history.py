@@ -21,6 +21,7 @@ from ...usecases.groups import groups_of
 from ..dialogs.groups import groups_dialog
 from ..keys import binder
 from ..outcome import outcome, show_made
+from ..widgets.cells import highlighted
 from ..widgets.controls import TextInput
 from ..widgets.period import period_filter, read_period
 from ..widgets.session_table import SessionTable
@@ -220,10 +221,9 @@ class HistoryScreen(Exporting, ViewScreen):
         self.query_one("#search").focus()
 
     def action_open(self) -> None:
-        table = self.query_one("#sessions", DataTable)
-        if not self.shown or table.cursor_row < 0:
+        row = highlighted(self.query_one("#sessions", DataTable), self.shown)
+        if row is None:
             return
-        row = self.shown[min(table.cursor_row, len(self.shown) - 1)]
         self.open_record(row.session_id, row.when.year)
 
     @work(thread=True, exclusive=True, group="history-open")

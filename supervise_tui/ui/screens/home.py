@@ -18,6 +18,7 @@ from ...store.errors import StoreError
 from ...usecases.contacts import contacts_since_last
 from ...usecases.people import visible_people
 from ..keys import binder
+from ..widgets.cells import highlighted
 from ..widgets.peer_table import PeerTable
 from .base import ViewScreen
 from .home_starts import Starting
@@ -263,10 +264,7 @@ class HomeScreen(Starting, TimeKeeping, ViewScreen):
     # -- actions -------------------------------------------------------------
 
     def selected_row(self) -> HomeRow | None:
-        table = self.query_one("#peers", DataTable)
-        if not self.data.rows or table.cursor_row < 0:
-            return None
-        return self.data.rows[min(table.cursor_row, len(self.data.rows) - 1)]
+        return highlighted(self.query_one("#peers", DataTable), self.data.rows)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         read_only = self.app.store.read_only

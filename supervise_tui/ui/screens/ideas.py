@@ -12,8 +12,7 @@ from ...domain.text import excerpt
 from ...services.timeline import timeline_markdown
 from ...usecases.ideas import ideas_of
 from ..keys import binder
-from ..outcome import Outcome, outcome
-from ..widgets.cells import plain
+from ..widgets.cells import highlighted, plain
 from .base import TableScreen
 from .items import TimelineScreen
 
@@ -30,9 +29,6 @@ class IdeasScreen(TableScreen):
         bind("escape", "back", "Back"),
     ]
 
-    class Loaded(Outcome):
-        """The ideas read (``result``), or why not."""
-
     def __init__(self) -> None:
         super().__init__()
         self.open_only = True
@@ -41,18 +37,13 @@ class IdeasScreen(TableScreen):
     def on_mount(self) -> None:
         self.sub_title = "Ideas across peers"
         self.query_one(DataTable).add_columns("Peer", "Idea", "Raised", "Now")
-        self.load()
+        self.refetch()
 
-    @work(thread=True, exclusive=True, group="ideas-load")
-    def load(self) -> None:
-        store, open_only = self.app.store, self.open_only
-        self.post_message(outcome(self.Loaded, lambda: ideas_of(store, open_only=open_only)))
+    def fetch(self) -> list:
+        return ideas_of(self.app.store, open_only=self.open_only)
 
-    def on_ideas_screen_loaded(self, message: Loaded) -> None:
-        note = self.loaded("ideas-note", message.result, message.error)
-        if note is None:
-            return
-        self.lines = message.result
+    def fetched(self, note, result: list) -> None:
+        self.lines = result
         self.fill()
         which = ("open " if self.open_only else "") + ("idea" if len(self.lines) == 1 else "ideas")
         other = "a shows the decided ones too" if self.open_only else "a shows only the open ones"
@@ -82,14 +73,12 @@ class IdeasScreen(TableScreen):
 
     def action_all(self) -> None:
         self.open_only = not self.open_only
-        self.load()
+        self.refetch()
 
     def action_open(self) -> None:
-        table = self.query_one(DataTable)
-        if not self.lines or table.cursor_row < 0:
-            return
-        line = self.lines[min(table.cursor_row, len(self.lines) - 1)]
-        self.show_life(line)
+        line = highlighted(self.query_one(DataTable), self.lines)
+        if line is not None:
+            self.show_life(line)
 
     @work(thread=True, exclusive=True, group="ideas-life")
     def show_life(self, line) -> None:

@@ -11,7 +11,7 @@ from ...domain.models import Person
 from ...domain.text import excerpt
 from ...services.timeline import timeline_markdown
 from ..keys import binder
-from ..widgets.cells import plain
+from ..widgets.cells import highlighted, plain
 from .base import TableScreen
 
 bind = binder("items")
@@ -101,10 +101,9 @@ class ItemsScreen(TableScreen):
         table.focus()
 
     def action_open(self) -> None:
-        table = self.query_one(DataTable)
-        if not self.items or table.cursor_row < 0:
+        track = highlighted(self.query_one(DataTable), self.items)
+        if track is None:
             return
-        track = self.items[min(table.cursor_row, len(self.items) - 1)]
         names = {p.id: p.name for p in self.people.values()}
         self.app.push_screen(TimelineScreen(timeline_markdown(track, names)))
 

@@ -14,7 +14,7 @@ from ...domain.schedule import WEEKDAYS
 from ...store.errors import Refused, StoreError
 from ...usecases.people import delete_person, save_person, visible_people
 from ..keys import binder
-from ..widgets.cells import plain
+from ..widgets.cells import highlighted, plain
 from .base import TableScreen
 
 bind = binder("people")
@@ -94,10 +94,7 @@ class PeopleScreen(TableScreen):
             note.update("Nobody here yet. Press a to add yourself and your first peer.")
 
     def selected(self) -> Person | None:
-        table = self.query_one(DataTable)
-        if not self.people or table.cursor_row < 0:
-            return None
-        return self.people[min(table.cursor_row, len(self.people) - 1)]
+        return highlighted(self.query_one(DataTable), self.people)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action in ("add", "edit", "toggle_active", "delete") and self.app.store.read_only:

@@ -3,14 +3,11 @@ they gave. Concerns only when they choose (c); x writes it to a file to take alo
 
 from __future__ import annotations
 
-from textual import work
-
 from ...domain.models import Person
 from ...services.portfolio import Portfolio, portfolio_markdown
 from ...store.errors import StoreError
 from ...usecases.portfolio import portfolio_of
 from ..keys import binder
-from ..outcome import Outcome, outcome
 from .base import DocumentScreen
 
 bind = binder("portfolio")
@@ -25,9 +22,6 @@ class PortfolioScreen(DocumentScreen):
         bind("escape", "back", "Back"),
     ]
 
-    class Loaded(Outcome):
-        """The portfolio read (``result``), or why not."""
-
     def __init__(self, peer: Person) -> None:
         super().__init__()
         self.peer = peer
@@ -36,27 +30,20 @@ class PortfolioScreen(DocumentScreen):
 
     def on_mount(self) -> None:
         self.sub_title = f"Portfolio — {self.peer.name}"
-        self.load()
+        self.refetch()
 
-    @work(thread=True, exclusive=True, group="portfolio-load")
-    def load(self) -> None:
-        store, concerns = self.app.store, self.with_concerns
-        self.post_message(
-            outcome(self.Loaded, lambda: portfolio_of(store, self.peer, with_concerns=concerns))
-        )
+    def fetch(self) -> Portfolio:
+        return portfolio_of(self.app.store, self.peer, with_concerns=self.with_concerns)
 
-    def on_portfolio_screen_loaded(self, message: Loaded) -> None:
-        note = self.loaded("portfolio-note", message.result, message.error)
-        if note is None:
-            return
-        self.folio = message.result
+    def fetched(self, note, result: Portfolio) -> None:
+        self.folio = result
         which = "concerns included" if self.with_concerns else "concerns left out"
         note_text = f"Yours to take along · {which} (c) · x writes it to a file"
         self.show(note_text, portfolio_markdown(self.folio))
 
     def action_concerns(self) -> None:
         self.with_concerns = not self.with_concerns
-        self.load()
+        self.refetch()
 
     def action_export(self) -> None:
         from ..dialogs.export import ExportDialog, slug

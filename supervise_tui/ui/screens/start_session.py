@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from ...domain.dates import parse_datetime
@@ -19,27 +15,28 @@ from ...domain.models import Person
 from ...store.errors import StoreError
 from ...usecases.sessions import start_session
 from ..keys import binder
-from ..outcome import outcome
+from ..outcome import Outcome, outcome
 from ..widgets.checklist import CheckList
 from ..widgets.controls import TextInput
-from ..widgets.fields import EchoesWhen, say
+from ..widgets.fields import say
 from ..widgets.steps import SessionContext
+from .base import FormScreen, form_keys
 
 bind = binder("start")
 
 
-class StartSessionScreen(EchoesWhen, Screen):
-    CSS_PATH = "forms.tcss"
-    BINDINGS = [
-        bind("f2", "start", "Start", "Start the session with these details"),
-        bind("escape", "cancel", "Cancel", "Back to Home; nothing is created"),
-    ]
+class StartSessionScreen(FormScreen):
+    OK = "start"
+    BINDINGS = form_keys(
+        bind,
+        "start",
+        "Start",
+        "Start the session with these details",
+        "Back to Home; nothing is created",
+    )
 
-    @dataclass
-    class Started(Message):
-        ctx: SessionContext | None
-        error: str | None = None
-        field: str | None = None
+    class Started(Outcome):
+        """The session started (``result``: its SessionContext), or why not."""
 
     def __init__(self, people: list[Person], peer_id: str | None = None) -> None:
         super().__init__()
@@ -140,15 +137,6 @@ class StartSessionScreen(EchoesWhen, Screen):
         elif event.select.id == "pack" and event.select.has_focus:
             self._pack_chosen = True
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "start":
-            self.action_start()
-        else:
-            self.action_cancel()
-
-    def action_cancel(self) -> None:
-        self.app.pop_screen()
-
     def action_start(self) -> None:
         for line in ("#peer-error", "#supervisors-error"):
             say(self.query_one(line, Static), "")
@@ -189,9 +177,9 @@ class StartSessionScreen(EchoesWhen, Screen):
         self.post_message(outcome(self.Started, start))
 
     def on_start_session_screen_started(self, message: Started) -> None:
-        if message.ctx is None:
+        if message.result is None:
             self.notify(message.error or "Could not start.", severity="error", timeout=12)
             return
         from .session import SessionScreen
 
-        self.app.switch_screen(SessionScreen(message.ctx))
+        self.app.switch_screen(SessionScreen(message.result))

@@ -1,4 +1,4 @@
-"""Table cells shown exactly as typed.
+"""Table cells shown exactly as typed, and the row a person has highlighted.
 
 DataTable reads a plain string cell as Rich markup, so a name such as
 "Sam [/b] Lee" would be restyled, or stop the app. Every cell that can hold
@@ -31,3 +31,11 @@ def reset_table(table, labels: list[str], rows: list[list], keys: list[str] | No
     table.clear(columns=True)
     for i, label in enumerate(labels):
         table.add_column(label, width=widths[i], key=keys[i] if keys else None)
+
+
+def highlighted(table, rows: list):
+    """The one of ``rows`` (shown in ``table`` in that order) on the highlighted row, or
+    None when there are none or nothing is highlighted."""
+    if not rows or table.cursor_row < 0:
+        return None
+    return rows[min(table.cursor_row, len(rows) - 1)]
