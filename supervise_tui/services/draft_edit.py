@@ -135,7 +135,7 @@ def field_text(draft: Session, path: str, tracks: Tracks | None = None) -> str:
     if parts[0] == "review":
         return review_text(draft, parts, tracks)
     if parts[0] == "idea_strength" and tracks is not None:  # an adopted idea, named?
-        return "yes" if named_as_strength(draft, tracks.ideas[parts[1]].current) else ""
+        return "yes" if named_as_strength(draft, parts[1]) else ""
     obj, attr = _resolve(draft, parts)
     if isinstance(obj, dict):
         return show_value(obj.get(attr))

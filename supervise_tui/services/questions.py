@@ -43,6 +43,7 @@ class Walk:
     tracks: Tracks
     people: dict[str, Person]
     today: date
+    named: frozenset[str] = frozenset()  # ideas named as a strength in another session
 
     def name(self, person_id: str) -> str:
         person = self.people.get(person_id)
@@ -158,7 +159,7 @@ def questions(step: str, walk: Walk) -> list[Question]:
         asked.append(Question("Supervisor's notes", "voices.feedback.supervisor"))
         return asked
     if step == "strengths":  # adopted ideas, offered to name as strengths
-        asked += [_offer(walk, t) for t in offered_as_strength(walk.tracks, walk.draft)]
+        asked += [_offer(walk, t) for t in offered_as_strength(walk.tracks, walk.draft, walk.named)]
     if step in ITEMS:
         asked += _items(step, walk)
     if step == "wrap_up":

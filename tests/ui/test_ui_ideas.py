@@ -232,3 +232,31 @@ async def test_with_no_ideas_the_list_says_so(repo, team):
         await pilot.press("a")
         await settle(pilot)
         assert "No ideas yet; a shows only the open ones." in screen_text(app)
+
+
+async def test_every_adopted_idea_is_offered_newest_first_until_named(repo, team):
+    texts = ["Shelf", "Quiet room", "Later group", "Bus passes"]
+    first = make_session(team, when=datetime(2026, 11, 2, 10))
+    first.ideas += [Idea(t, raised_by=team["peer"].id) for t in texts]
+    ids = [i.id for i in finish_session(repo, first, clock=repo.clock).ideas]
+    for day, idea_id in zip((3, 4, 5, 6), ids, strict=True):
+        later = make_session(team, when=datetime(2026, 11, day, 10))
+        later.idea_updates.append(IdeaUpdate(idea_id, IdeaStatus.ADOPTED, reason="Yes."))
+        finish_session(repo, later, clock=repo.clock)
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await pilot.press("f8")  # the strengths step
+        buttons = list(screen.query(".idea-strength"))
+        assert [b.name for b in buttons] == ids[::-1]  # all four, newest decision first
+        buttons[-1].focus()  # the oldest is reachable too
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [s.idea_id for s in screen.draft.strengths] == [ids[0]]
+        await finish(pilot)
+        await settle(pilot)
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await pilot.press("f8")
+        assert [b.name for b in screen.query(".idea-strength")] == ids[:0:-1]

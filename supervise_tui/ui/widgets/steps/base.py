@@ -31,6 +31,7 @@ class SessionContext:
     people: dict[str, Person]
     today: date
     pack: Pack | None
+    named: frozenset[str] = frozenset()  # ideas named as a strength in another session
 
     @property
     def peer_name(self) -> str:

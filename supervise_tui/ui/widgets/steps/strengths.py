@@ -19,10 +19,10 @@ class StrengthsStep(ListStep):
 
     def compose(self) -> ComposeResult:
         yield intro(self.INTRO)
-        offered = to_name_as_strength(self.ctx.tracks, self.ctx.draft)[:3]
-        if offered:
+        offered = to_name_as_strength(self.ctx.tracks, self.ctx.draft, self.ctx.named)
+        if offered:  # newest decision first, every one (the step scrolls)
             yield Static(
-                "Ideas the team adopted can be named as a strength:",
+                "Ideas the team adopted can be named as a strength (newest first):",
                 classes="intro",
                 id="idea-strengths",
             )
