@@ -16,6 +16,7 @@ from enum import Enum
 
 from ..domain import enums
 from ..domain.dates import human_date
+from ..domain.ideas import team_words
 from ..domain.links import carry_forward
 from ..domain.models import Person, Session
 from ..domain.tracks import Tracks
@@ -44,6 +45,11 @@ class Walk:
     people: dict[str, Person]
     today: date
     named: frozenset[str] = frozenset()  # ideas named as a strength in another session
+
+    @property
+    def known(self) -> frozenset[str]:
+        """The words of the team's own names and sites (not a client's)."""
+        return team_words(self.people.values())
 
     def name(self, person_id: str) -> str:
         person = self.people.get(person_id)

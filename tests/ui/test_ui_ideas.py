@@ -260,3 +260,25 @@ async def test_every_adopted_idea_is_offered_newest_first_until_named(repo, team
         screen = await start(pilot)
         await pilot.press("f8")
         assert [b.name for b in screen.query(".idea-strength")] == ids[:0:-1]
+
+
+async def test_a_name_in_an_idea_named_as_a_strength_is_warned_of_beside_it(repo, team):
+    idea_id = raise_idea(repo, team, datetime(2026, 11, 3, 10), "A later group, as Pim asked")
+    later = make_session(team, when=datetime(2026, 11, 10, 10))
+    later.idea_updates.append(IdeaUpdate(idea_id, IdeaStatus.ADOPTED, reason="Yes."))
+    finish_session(repo, later, clock=repo.clock)
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await pilot.press("f8")  # the strengths step
+        screen.query_one(".idea-strength").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        (strength,) = screen.draft.strengths
+        warning = screen.query_one(f"#e__strengths__{strength.id}__example")
+        assert warning.display
+        assert "“Pim” may be a name. Never write a client's name." in text_of(warning)
+        await fill(pilot, f"#f__strengths__{strength.id}__example", "A later group, on Thursdays")
+        await settle(pilot)
+        assert not screen.query_one(f"#e__strengths__{strength.id}__example").display
+        assert not screen.query(".idea-strength")  # the edited example brings no button back

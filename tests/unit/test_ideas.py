@@ -50,10 +50,35 @@ def raised(team, when=datetime(2026, 11, 3, 10), **idea) -> Session:
         ("A resident (Tomasz) asked for Spanish forms, and Bea agreed.", ["Bea"]),
         ("Ask the housing team. Then ask Kofi and Kofi again.", ["Kofi"]),
         ("", []),
+        # a name beginning a sentence, before a word saying someone spoke
+        ("Maria says the bus pass takes weeks.", ["Maria"]),
+        ("The group is full. Tomasz wants to come anyway.", ["Tomasz"]),
+        ("She said it was fine. Everyone thinks so.", []),
+        # an honorific is no sentence end, and the name is the word after it
+        ("Ask Dr. Patel about it. Mrs. Lee agreed.", ["Patel", "Lee"]),
+        ("Mx. Okafor would like a later group.", ["Okafor"]),
+        # all capitals: a name of five letters or more, not a known acronym
+        ("MARIA wants a ride; the WRAP and SAMHSA leaflets help.", ["MARIA"]),
+        # hyphenated words by their parts; programme words
+        ("We want Spanish-language forms and a Peer-run group.", []),
+        ("Ask about Mary-Jane and the forms.", ["Mary-Jane"]),
+        ("Carry Narcan, help with Medicaid and Medicare, and meet on Zoom.", []),
+        ("Try Google Meet or Teams; the Food Bank and Housing First help.", []),
+        ("Yes, on Thursdays instead, from the Mondays list.", []),
     ],
 )
 def test_name_like_words_finds_capitalised_words_that_are_not_sentence_starts(text, words):
     assert name_like_words(text) == words
+
+
+def test_the_names_of_the_team_and_their_sites_are_not_taken_for_clients():
+    from supervise_tui.domain.ideas import known_words
+
+    known = known_words(["Marcus Reyes", "Harbor House"])
+    text = "Residents at Harbor House ask for it. Marcus says yes; so does Ines."
+    assert name_like_words(text) == ["Harbor", "House", "Marcus", "Ines"]
+    assert name_like_words(text, known) == ["Ines"]
+    assert "“Ines” may be a name" in name_warning(text, known)
 
 
 def test_the_warning_names_the_words_and_says_never_write_a_name():
@@ -378,9 +403,51 @@ def test_check_warns_of_a_name_like_word_without_repeating_it(repo, team, data_d
     done = finish_session(repo, s, clock=fixed_clock)
     repo.close()
     code, out, _ = _cli(data_dir, "check", capsys=capsys)
-    assert code == 0 and "All well" in out
+    assert code == 0 and "All well" not in out
     assert f"session {done.id}: ideas[0].text has a word that may be a client's name" in out
+    assert out.rstrip().endswith("No damage found; 1 name warning(s) above to look at.")
     assert "Marisol" not in out
+
+
+def test_check_warns_of_names_in_updates_and_in_strengths_made_of_ideas(
+    repo, team, data_dir, capsys
+):
+    from supervise_tui.domain.models import Strength
+
+    adapted, shelf = _decided_history(repo, team)
+    s = make_session(team, when=datetime(2026, 11, 17, 10))
+    s.idea_updates.append(IdeaUpdate(shelf, IdeaStatus.TAKEN, note="Ask whether Oksana agrees"))
+    s.strengths += [
+        Strength("Bringing ideas", "Evening group, as Pim asked at Maple Court", idea_id=adapted),
+        Strength("Listening", "Stayed with Dana Whitfield through it"),  # the team's own name
+    ]
+    done = finish_session(repo, s, clock=fixed_clock)
+    repo.close()
+    code, out, _ = _cli(data_dir, "check", capsys=capsys)
+    assert code == 0
+    assert f"session {done.id}: idea_updates[0].note has a word" in out
+    assert f"session {done.id}: strengths[0].example has a word" in out
+    assert "strengths[1]" not in out and "Oksana" not in out and "Pim" not in out
+    assert "All well" not in out and "2 name warning(s) above" in out
+
+
+def test_a_name_in_a_strength_made_of_an_idea_is_warned_of_beside_it(repo, team):
+    from supervise_tui.domain.ideas import team_words
+    from supervise_tui.services.draft_edit import field_warning
+    from supervise_tui.services.ideas import name_as_strength
+
+    adapted, _ = _decided_history(repo, team)
+    tracks = repo.tracks(team["peer"].id)
+    draft = make_session(team, when=datetime(2026, 11, 17, 10))
+    name_as_strength(draft, tracks, adapted, "yes")
+    (strength,) = draft.strengths
+    known = team_words(repo.people())
+    path = f"strengths.{strength.id}.example"
+    assert field_warning(path, "Later group, as Pim asked", known, draft).startswith("“Pim”")
+    assert field_warning(path, "Later group, as Dana Whitfield asked", known, draft) == ""
+    strength.example = "Tomasz asked for a later group"
+    warning = field_warning(f"idea_strength.{adapted}", "yes", known, draft)
+    assert warning == "“Tomasz” may be a name. Never write a client's name."
 
 
 def test_plain_mode_warns_of_a_name_beside_the_idea_and_keeps_it(

@@ -7,6 +7,7 @@ from textual.widgets import Button, Static
 
 from ....domain.enums import NoticedBy
 from ....domain.text import excerpt
+from ....services.draft_edit import field_warning
 from ....services.ideas import to_name_as_strength
 from ..fields import Field
 from .base import ListStep, intro
@@ -33,8 +34,13 @@ class StrengthsStep(ListStep):
         yield self.voices()
 
     def fields(self, base: str) -> list[Field]:
+        example = self.input_field("A concrete example", f"{base}.example")
+        said = self.text(f"{base}.example")  # an adopted idea's words: a name is warned of
+        example.note = example.note or field_warning(
+            f"{base}.example", said, self.ctx.known, self.ctx.draft
+        )
         return [
             self.input_field("Skill", f"{base}.skill", "e.g. listening without fixing"),
-            self.input_field("A concrete example", f"{base}.example"),
+            example,
             self.select_field("Noticed by", f"{base}.noticed_by", NoticedBy.choices()),
         ]
