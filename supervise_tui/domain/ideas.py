@@ -172,11 +172,14 @@ def with_taken(session, tracks=None):
     )
 
 
-def left_blank(idea: Idea) -> bool:
-    """Added but nothing written or chosen (dropped on finishing): a kind chosen, or a
-    status, counts as something, so an idea without words is refused instead."""
+def left_blank(idea: Idea, peer_id: str = "") -> bool:
+    """Added and left wholly untouched (dropped on finishing): every field as a new row
+    has it (raised by the peer, ``peer_id``, or no one). Anything else written or chosen
+    (a kind, a status, someone else raising it) counts as something, so an idea without
+    words is refused instead."""
     written = idea.text.strip() or idea.reason.strip() or idea.taken_by or idea.taken_on
-    return not written and idea.kind == IdeaKind.PROGRAMME and idea.status == IdeaStatus.NOTED
+    chosen = idea.raised_by not in ("", peer_id) or idea.kind != IdeaKind.PROGRAMME
+    return not written and not chosen and idea.status == IdeaStatus.NOTED
 
 
 def check_idea(idea: Idea, where: str, finishing: bool) -> None:

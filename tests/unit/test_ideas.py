@@ -118,9 +118,24 @@ def test_an_idea_raised_by_someone_outside_the_session_is_refused(team):
 
 def test_a_blank_idea_row_is_dropped_on_finishing(repo, team):
     s = make_session(team)
-    s.ideas.append(Idea(raised_by=team["peer"].id))
+    s.ideas += [Idea(raised_by=team["peer"].id), Idea()]  # as added, untouched
     done = finish_session(repo, s, clock=fixed_clock)
     assert done.ideas == []
+
+
+@pytest.mark.parametrize(
+    "touched",
+    [{"raised_by": "sup"}, {"kind": IdeaKind.CLIENTS}, {"status": IdeaStatus.TAKEN}],
+)
+def test_an_idea_row_with_only_a_choice_made_is_refused_not_dropped(repo, team, touched):
+    s = make_session(team)
+    if touched.get("raised_by"):
+        touched = {"raised_by": team["sup"].id}
+    s.ideas.append(Idea(**({"raised_by": team["peer"].id} | touched)))
+    with pytest.raises(ValidationError) as error:
+        finish_session(repo, s, clock=fixed_clock)
+    assert error.value.message == "Please write the idea in a few words, or remove it (F4)."
+    assert repo.sessions(team["peer"].id) == []
 
 
 # -- its life across sessions ---------------------------------------------------------
