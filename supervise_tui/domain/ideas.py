@@ -172,6 +172,13 @@ def with_taken(session, tracks=None):
     )
 
 
+def next_statuses(current: IdeaStatus) -> list[IdeaStatus]:
+    """Where an idea may go from ``current`` when reviewed: any other status, but never
+    back to noted once it was taken to the team."""
+    back = current != IdeaStatus.NOTED
+    return [s for s in IdeaStatus if s != current and not (back and s == IdeaStatus.NOTED)]
+
+
 def left_blank(idea: Idea, peer_id: str = "") -> bool:
     """Added and left wholly untouched (dropped on finishing): every field as a new row
     has it (raised by the peer, ``peer_id``, or no one). Anything else written or chosen

@@ -16,7 +16,7 @@ from enum import Enum
 
 from ..domain import enums
 from ..domain.dates import human_date
-from ..domain.ideas import team_words
+from ..domain.ideas import next_statuses, team_words
 from ..domain.links import carry_forward
 from ..domain.models import Person, Session
 from ..domain.tracks import Tracks
@@ -273,7 +273,7 @@ def _review_ideas(walk: Walk, tracks: list) -> list[Question]:
         taken += f" on {human_date(cur.taken_on)}" if cur.taken_by and cur.taken_on else ""
         raised = f"raised {human_date(track.raised_on)}; now {cur.status.label.lower()}{taken}"
         about = f"Open idea: {cur.text} ({cur.kind.label.lower()}; {raised})"
-        statuses = tuple((s.label, s.value) for s in enums.IdeaStatus if s != cur.status)
+        statuses = tuple((s.label, s.value) for s in next_statuses(cur.status))
         asked += [
             Question(
                 "Where it stands now",
@@ -289,6 +289,11 @@ def _review_ideas(walk: Walk, tracks: list) -> list[Question]:
                 "choice",
                 walk.participants(),
                 "As it is (the supervisor, by default)",
+            ),
+            Question(
+                "Taken on (a date; empty: as it is, or this session's day)",
+                f"{base}.taken_on",
+                "date",
             ),
             Question("The team's reason, told back (once decided)", f"{base}.reason"),
             Question("A note", f"{base}.note"),

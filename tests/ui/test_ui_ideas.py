@@ -123,6 +123,10 @@ async def test_a_later_session_tells_back_the_teams_reason(repo, team):
         screen = await start(pilot)
         facts = text_of(screen.query_one(f"#card__review-idea__{idea_id}").query_one(".item-facts"))
         assert "taken by Dana Whitfield on Tue 10 Nov 2026" in facts
+        status = screen.query_one(f"#f__review__idea__{idea_id}__status")
+        offered = [str(label) for label, _ in status._options]
+        assert "Noted" not in offered and "Adopted" in offered  # never back to noted
+        await fill(pilot, f"#f__review__idea__{idea_id}__note", "Raised at the team meeting.")
         await choose(pilot, f"#f__review__idea__{idea_id}__status", "Adopted")
         await finish(pilot)  # refused: the reason is told back
         await settle(pilot)
@@ -137,6 +141,8 @@ async def test_a_later_session_tells_back_the_teams_reason(repo, team):
     current = repo.tracks(team["peer"].id).ideas[idea_id].current
     assert (current.status, current.reason) == (IdeaStatus.ADOPTED, "Yes, from next month.")
     assert current.taken_by == team["sup"].id  # who took it stays as it was
+    (reviewed,) = [s for s in repo.sessions(team["peer"].id) if s.day == date(2026, 11, 22)]
+    assert reviewed.idea_updates[0].note == "Raised at the team meeting."
 
 
 async def test_the_team_view_lists_open_ideas_across_peers(repo, team):

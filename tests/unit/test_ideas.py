@@ -505,3 +505,30 @@ def test_plain_mode_offers_an_adopted_idea_as_a_strength(repo, team, data_dir, m
     assert [(s.skill, s.example) for s in held.strengths] == [
         ("Bringing ideas the team adopts", "Later evening group")
     ]
+
+
+def test_reviewing_an_idea_asks_the_same_in_plain_mode_and_never_steps_back(repo, team):
+    from supervise_tui.services.draft_edit import apply_input
+    from supervise_tui.services.questions import Walk, questions
+
+    _, shelf = _decided_history(repo, team)  # the shelf: taken to the team on 10 Nov
+    tracks = repo.tracks(team["peer"].id)
+    draft = make_session(team, when=datetime(2026, 11, 17, 10))
+    walk = Walk(draft, tracks, {p.id: p for p in repo.people()}, draft.day)
+    asked = [q for q in questions("review", walk) if q.path.startswith(f"review.idea.{shelf}.")]
+    assert [q.path.rsplit(".", 1)[1] for q in asked] == [
+        "status",
+        "taken_by",
+        "taken_on",
+        "reason",
+        "note",
+    ]
+    assert "noted" not in [value for _, value in asked[0].options]
+    problem = apply_input(draft, f"review.idea.{shelf}.status", "noted", today=TODAY, tracks=tracks)
+    assert problem == "An idea taken to the team does not go back to noted."
+    assert [u.status for u in draft.idea_updates] in ([], [IdeaStatus.TAKEN])  # as it was
+    assert (
+        apply_input(draft, f"review.idea.{shelf}.taken_on", "12 Nov", today=TODAY, tracks=tracks)
+        is None
+    )
+    assert draft.idea_updates[0].taken_on == date(2026, 11, 12)
