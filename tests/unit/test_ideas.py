@@ -532,3 +532,14 @@ def test_reviewing_an_idea_asks_the_same_in_plain_mode_and_never_steps_back(repo
         is None
     )
     assert draft.idea_updates[0].taken_on == date(2026, 11, 12)
+
+
+def test_a_csv_export_says_the_rows_of_its_table_written(repo, team, data_dir, tmp_path, capsys):
+    _decided_history(repo, team)  # two sessions, two ideas
+    repo.close()
+    out_file = tmp_path / "ideas.csv"
+    args = ["export", "--format", "csv", "--table", "ideas", "-o", str(out_file)]
+    code, out, err = _cli(data_dir, *args, capsys=capsys)
+    assert code == 0
+    assert f"Wrote 2 row(s) of the ideas table to {out_file}" in out + err
+    assert "session(s)" not in out + err
