@@ -543,3 +543,16 @@ def test_a_csv_export_says_the_rows_of_its_table_written(repo, team, data_dir, t
     assert code == 0
     assert f"Wrote 2 row(s) of the ideas table to {out_file}" in out + err
     assert "session(s)" not in out + err
+
+
+def test_the_summary_says_an_updated_idea_without_a_stop_before_its_colon(repo, team):
+    from supervise_tui.services.summary import session_markdown
+
+    first = make_session(team, when=datetime(2026, 11, 3, 10))
+    first.ideas.append(Idea("A shared shelf … for residents.", raised_by=team["peer"].id))
+    (idea_id,) = [i.id for i in finish_session(repo, first, clock=fixed_clock).ideas]
+    later = make_session(team, when=datetime(2026, 11, 10, 10))
+    later.idea_updates.append(IdeaUpdate(idea_id, IdeaStatus.NOT_ADOPTED, reason="No room."))
+    done = finish_session(repo, later, clock=fixed_clock)
+    md = session_markdown(done, {p.id: p for p in repo.people()}, repo.tracks(team["peer"].id))
+    assert "- Idea *A shared shelf … for residents*: now **not adopted**" in md
