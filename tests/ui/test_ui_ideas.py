@@ -288,3 +288,21 @@ async def test_a_name_in_an_idea_named_as_a_strength_is_warned_of_beside_it(repo
         await settle(pilot)
         assert not screen.query_one(f"#e__strengths__{strength.id}__example").display
         assert not screen.query(".idea-strength")  # the edited example brings no button back
+
+
+async def test_an_idea_adopted_in_review_is_offered_in_strengths_even_after_a_visit(repo, team):
+    idea_id = raise_idea(repo, team, datetime(2026, 11, 3, 10))
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await pilot.press("f8", "f8")  # check-in, strengths: before the idea is adopted
+        await settle(pilot)
+        assert screen.current == "strengths" and not screen.query(".idea-strength")
+        await pilot.press("f7", "f7")  # back to Review
+        await settle(pilot)
+        assert screen.current == "review"
+        await choose(pilot, f"#f__review__idea__{idea_id}__status", "Adopted")
+        await pilot.press("f8", "f8")
+        await settle(pilot)
+        assert screen.current == "strengths"
+        assert [b.name for b in screen.query(".idea-strength")] == [idea_id]
