@@ -240,15 +240,20 @@ async def test_with_no_ideas_the_list_says_so(repo, team):
         assert "No ideas yet; a shows only the open ones." in screen_text(app)
 
 
-async def test_every_adopted_idea_is_offered_newest_first_until_named(repo, team):
-    texts = ["Shelf", "Quiet room", "Later group", "Bus passes"]
+def adopt(repo, team, texts: list[str]) -> list[str]:
+    """Ideas raised on 2 Nov, adopted one a day from 3 Nov, in the order given."""
     first = make_session(team, when=datetime(2026, 11, 2, 10))
     first.ideas += [Idea(t, raised_by=team["peer"].id) for t in texts]
     ids = [i.id for i in finish_session(repo, first, clock=repo.clock).ideas]
-    for day, idea_id in zip((3, 4, 5, 6), ids, strict=True):
+    for day, idea_id in enumerate(ids, 3):
         later = make_session(team, when=datetime(2026, 11, day, 10))
         later.idea_updates.append(IdeaUpdate(idea_id, IdeaStatus.ADOPTED, reason="Yes."))
         finish_session(repo, later, clock=repo.clock)
+    return ids
+
+
+async def test_every_adopted_idea_is_offered_newest_first_until_named(repo, team):
+    ids = adopt(repo, team, ["Shelf", "Quiet room", "Later group", "Bus passes"])
     app = build_app(repo)
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot)
@@ -269,10 +274,7 @@ async def test_every_adopted_idea_is_offered_newest_first_until_named(repo, team
 
 
 async def test_a_name_in_an_idea_named_as_a_strength_is_warned_of_beside_it(repo, team):
-    idea_id = raise_idea(repo, team, datetime(2026, 11, 3, 10), "A later group, as Pim asked")
-    later = make_session(team, when=datetime(2026, 11, 10, 10))
-    later.idea_updates.append(IdeaUpdate(idea_id, IdeaStatus.ADOPTED, reason="Yes."))
-    finish_session(repo, later, clock=repo.clock)
+    adopt(repo, team, ["A later group, as Pim asked"])
     app = build_app(repo)
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot)
