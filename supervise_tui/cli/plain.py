@@ -43,6 +43,7 @@ def cmd_session(ctx: Ctx, args) -> int:
 def _session(ctx: Ctx, store, lines: Lines, me, peer_name: str | None, started: list) -> int:
     from ..services.questions import Walk
     from ..store.packs import load_library
+    from ..usecases.ideas import ideas_named
     from ..usecases.people import find_person, visible_peers
     from .plain_walk import Walker
 
@@ -75,7 +76,8 @@ def _session(ctx: Ctx, store, lines: Lines, me, peer_name: str | None, started: 
         return EXIT_FAIL
     started.append(draft)
     today = ctx.today() if chosen else draft.when.date()  # as the TUI has it
-    walk = Walk(draft, store.tracks(peer.id), people, today)
+    tracks = store.tracks(peer.id)
+    walk = Walk(draft, tracks, people, today, ideas_named(store, draft, tracks))
     held = Walker(lines, store, walk, library.get(draft.pack_id), ctx).run()
     started.append(held)  # finished: no draft any more
     return sign_off(ctx, store, lines, me, held, people, walk.tracks, finished=True)

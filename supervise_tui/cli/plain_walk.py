@@ -195,7 +195,7 @@ class Walker:
             return problem
         if question.kind == "date" and raw.strip():
             self.lines.say(date_note(raw, self.walk.today, path))
-        warning = field_warning(path, raw)
+        warning = field_warning(path, raw, self.walk.known, draft)
         if warning:
             self.lines.say(f"A warning: {warning}")
         self.keep()

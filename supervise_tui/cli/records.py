@@ -68,6 +68,9 @@ def _said(data_dir, report) -> int:
     print(f"  drafts:   {report.drafts}")
     for warning in report.warnings:
         print(f"  warning: {warning}")
+    if report.ok and report.warnings:
+        print(f"No damage found; {len(report.warnings)} name warning(s) above to look at.")
+        return EXIT_OK
     if report.ok:
         print("All well: every file reads and every reference is sound.")
         return EXIT_OK

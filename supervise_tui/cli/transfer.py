@@ -17,6 +17,7 @@ PLAIN_NOTE = (
 
 
 def cmd_export(ctx: Ctx, args) -> int:
+    from ..services.export import csv_rows
     from ..usecases.export import export_bytes, export_file, export_json, seal_export
 
     if args.seal and (args.format != "json" or not args.output):
@@ -24,6 +25,7 @@ def cmd_export(ctx: Ctx, args) -> int:
     sealing = bundle_passphrase(twice=True) if args.seal else None
     path = Path(args.output).expanduser() if args.output else None
     choice = dict(peer=args.peer, site=args.site, period_text=args.period)
+    wrote = ""
     with open_records(ctx, read_only=True) as store, progress("Reading peers") as report:
         now, today = ctx.clock(), ctx.today()
         if args.format == "json" and sealing is None:  # written as it is read
@@ -44,13 +46,15 @@ def cmd_export(ctx: Ctx, args) -> int:
                 now=now,
                 progress=report,
             )
+            if args.format == "csv":  # what was written: the rows of that table
+                wrote = f"{csv_rows(data)} row(s) of the {args.table} table"
             if sealing is not None:
                 data = seal_export(data, *sealing)
             if path:
                 with export_file(path, force=args.force, store=store) as write:
                     write(data)
     if args.output:
-        say(f"Wrote {count} session(s) to {path} (readable only by you).")
+        say(f"Wrote {wrote or f'{count} session(s)'} to {path} (readable only by you).")
         say(
             "It is sealed: it opens only with the passphrase (tell it to the other site "
             "another way than the file)."

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 from datetime import date
 
 from .enums import IdeaKind, IdeaStatus
@@ -22,6 +23,8 @@ NAME_WARNING = "Never write a client's name."
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_END = re.compile(r"[.!?:;…\n\"“”(]\s*$")
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mx)\.?\s*$")
+_NEXT_WORD = re.compile(r"\s*([^\W\d_][\w'’]*)")
 
 # Capitalised words that are not names: days, months, and the programme's own words.
 _NOT_NAMES = """
@@ -30,36 +33,114 @@ _NOT_NAMES = """
     peer peers specialist specialists supervisor supervisors team teams programme program
     housing agency recovery wellness mental health clinic clinical services service
     community practice intentional support christmas easter ramadan diwali english spanish
+    mr mrs ms dr mx first narcan medicaid medicare zoom google meet bank food pantry
+    whatsapp facebook snap section
 """
 NOT_NAMES = frozenset(_NOT_NAMES.split())
 
+# All-capitals words of five letters or more that are acronyms, not names.
+_ACRONYMS = "wrap nami samhsa hipaa covid naloxone ssdi medicaid"
+ACRONYMS = frozenset(_ACRONYMS.split())
 
-def name_like_words(text: str) -> list[str]:
-    """Capitalised words in ``text`` that look like people's names, each once, in order:
-    not the first word of a sentence, not "I", a day, a month, an all-capitals acronym
-    or one of the programme's own words."""
+# Who or what a sentence may begin with before saying something, that is not a name.
+_SUBJECT_WORDS = """
+    he she they we you it one someone somebody everyone everybody nobody people person
+    resident residents client clients member members participant participants guest guests
+    staff family families parent parents mother father mum mom dad kids children youth
+    neighbours neighbors folks many most some several few all both each this that these
+    those there what who which another others other somebody's someone's
+"""
+_SUBJECTS = frozenset(_SUBJECT_WORDS.split())
+
+# Words after a sentence's first word that say it was someone speaking (or being).
+_REPORTING = """
+    says said say told tells asked asks wants wanted thinks thought feels felt mentioned
+    mentions shared shares would was is has had suggested suggests explained noted
+    reported will can could wrote called needs needed keeps hopes hoped
+"""
+REPORTING = frozenset(_REPORTING.split())
+
+
+def _ordinary(word: str, known: frozenset[str]) -> bool:
+    """A word (or each capitalised part of a hyphenated one) that is not a name: one of
+    the programme's own words, or a word of a name or site in the records."""
+    parts = [p for p in word.split("-") if p]
+    folded = [p.casefold().removesuffix("'s").removesuffix("’s") for p in parts]
+    pairs = zip(parts, folded, strict=True)
+    return all(
+        not p[0].isupper() or f in NOT_NAMES or f.removesuffix("s") in NOT_NAMES or f in known
+        for p, f in pairs
+    )
+
+
+def known_words(names: Iterable[str]) -> frozenset[str]:
+    """The words of the names of the people and sites in the records (the team's own,
+    never a client's): what :func:`name_like_words` takes as ``known``."""
+    return frozenset(w.casefold() for name in names for w in _WORD.findall(name))
+
+
+def team_words(people: Iterable) -> frozenset[str]:
+    """:func:`known_words` of the people in the records (Persons): their names and sites."""
+    return known_words([text for p in people for text in (p.name, p.site) if text])
+
+
+def name_like_words(text: str, known: frozenset[str] = frozenset()) -> list[str]:
+    """Words in ``text`` that look like people's names, each once, in order.
+
+    A capitalised word that does not begin a sentence (the word after "Mr.", "Dr." …
+    always counts); one that begins a sentence when the next word says someone spoke
+    ("Maria says …"); an all-capitals word of five letters or more that is not a known
+    acronym. Not "I", a day, a month, the programme's own words, or ``known`` (the words
+    of the people's and sites' names in the records, as :func:`known_words` gives).
+    """
     found: list[str] = []
     for match in _WORD.finditer(text):
-        word = match.group()
-        if not word[0].isupper() or word.isupper() or len(word) < 2:
-            continue
-        if word.casefold() in NOT_NAMES or word.casefold().rstrip("'’s") in NOT_NAMES:
+        word = match.group().rstrip("'’-")
+        if len(word) < 2 or not word[0].isupper() or _ordinary(word, known):
             continue
         before = text[: match.start()]
-        if not before.strip() or _SENTENCE_END.search(before):
-            continue  # a sentence begins with it
+        if word.isupper() and not _HONORIFIC.search(before):
+            if len(word) < 5 or word.casefold() in ACRONYMS:
+                continue
+        elif _HONORIFIC.search(before):
+            pass  # the word after an honorific is a name
+        elif not before.strip() or _SENTENCE_END.search(before):
+            after = _NEXT_WORD.match(text, match.end())
+            said = after is not None and after.group(1).casefold() in REPORTING
+            if not said or word.casefold() in _SUBJECTS:
+                continue  # a sentence begins with it
         if word not in found:
             found.append(word)
     return found
 
 
-def name_warning(text: str) -> str:
+def name_warning(text: str, known: frozenset[str] = frozenset()) -> str:
     """The warning to show beside an idea's text, or "" when no word looks like a name."""
-    words = name_like_words(text)
+    words = name_like_words(text, known)
     if not words:
         return ""
     listed = ", ".join(f"“{w}”" for w in words[:3]) + (" …" if len(words) > 3 else "")
     return f"{listed} may be a name. {NAME_WARNING}"
+
+
+def fields_with_names(session, known: frozenset[str] = frozenset()) -> list[str]:
+    """The fields of ``session`` (a Session) with a word that may be a client's name, by
+    their place: an idea's words and reason, an update's note and reason, a strength made
+    of an idea (what ``supervise check`` warns of, never saying the word)."""
+    fields = [
+        (f"ideas[{i}].{attr}", getattr(idea, attr))
+        for i, idea in enumerate(session.ideas)
+        for attr in ("text", "reason")
+    ]
+    fields += [
+        (f"idea_updates[{i}].{attr}", getattr(update, attr))
+        for i, update in enumerate(session.idea_updates)
+        for attr in ("note", "reason")
+    ]
+    fields += [
+        (f"strengths[{i}].example", s.example) for i, s in enumerate(session.strengths) if s.idea_id
+    ]
+    return [place for place, text in fields if name_like_words(text, known)]
 
 
 def taken(item: Idea | IdeaUpdate, supervisor_id: str, day: date) -> Idea | IdeaUpdate:
@@ -91,11 +172,21 @@ def with_taken(session, tracks=None):
     )
 
 
-def left_blank(idea: Idea) -> bool:
-    """Added but nothing written or chosen (dropped on finishing): a kind chosen, or a
-    status, counts as something, so an idea without words is refused instead."""
+def next_statuses(current: IdeaStatus) -> list[IdeaStatus]:
+    """Where an idea may go from ``current`` when reviewed: any other status, but never
+    back to noted once it was taken to the team."""
+    back = current != IdeaStatus.NOTED
+    return [s for s in IdeaStatus if s != current and not (back and s == IdeaStatus.NOTED)]
+
+
+def left_blank(idea: Idea, peer_id: str = "") -> bool:
+    """Added and left wholly untouched (dropped on finishing): every field as a new row
+    has it (raised by the peer, ``peer_id``, or no one). Anything else written or chosen
+    (a kind, a status, someone else raising it) counts as something, so an idea without
+    words is refused instead."""
     written = idea.text.strip() or idea.reason.strip() or idea.taken_by or idea.taken_on
-    return not written and idea.kind == IdeaKind.PROGRAMME and idea.status == IdeaStatus.NOTED
+    chosen = idea.raised_by not in ("", peer_id) or idea.kind != IdeaKind.PROGRAMME
+    return not written and not chosen and idea.status == IdeaStatus.NOTED
 
 
 def check_idea(idea: Idea, where: str, finishing: bool) -> None:

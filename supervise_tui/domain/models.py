@@ -107,6 +107,7 @@ class Strength:
     example: str = ""
     noticed_by: NoticedBy | None = None
     id: str = _id()
+    idea_id: str = ""  # an adopted idea named as a strength (none before the link was kept)
 
 
 def _feedback() -> dict[FeedbackKey, int | None]:

@@ -131,7 +131,7 @@ def prune(session: Session) -> Session:
         strengths=[s for s in session.strengths if not blank(s)],
         role_items=[r for r in session.role_items if not blank(r)],
         concerns=[c for c in session.concerns if not blank(c, "status", "owner", "raised_by")],
-        ideas=[i for i in session.ideas if not left_blank(i)],
+        ideas=[i for i in session.ideas if not left_blank(i, session.peer_id)],
         goals=[g for g in session.goals if not blank(g, "status")],
         actions=[a for a in session.actions if not blank(a, "owner")],
     )

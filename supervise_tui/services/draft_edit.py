@@ -135,7 +135,7 @@ def field_text(draft: Session, path: str, tracks: Tracks | None = None) -> str:
     if parts[0] == "review":
         return review_text(draft, parts, tracks)
     if parts[0] == "idea_strength" and tracks is not None:  # an adopted idea, named?
-        return "yes" if named_as_strength(draft, tracks.ideas[parts[1]].current) else ""
+        return "yes" if named_as_strength(draft, parts[1]) else ""
     obj, attr = _resolve(draft, parts)
     if isinstance(obj, dict):
         return show_value(obj.get(attr))
@@ -273,12 +273,22 @@ def remove_item(draft: Session, list_name: str, item_id: str) -> None:
         del draft.pending[path]
 
 
-def field_warning(path: str, text: str) -> str:
-    """A warning (never a refusal) for what was typed: an idea's words that look like a
-    client's name."""
+def field_warning(
+    path: str, text: str, known: frozenset[str] = frozenset(), draft: Session | None = None
+) -> str:
+    """A warning (never a refusal) for what was typed: words that look like a client's
+    name in an idea, or in a strength made of one (``draft`` says which those are; the
+    answer "yes" naming an idea as a strength is warned of by the idea's words).
+    ``known``: the words of the team's own names and sites."""
     parts = path.split(".")
     if parts[0] == "ideas" and parts[-1] == "text":
-        return name_warning(text)
+        return name_warning(text, known)
+    of_idea = [s for s in draft.strengths if s.idea_id] if draft is not None else []
+    strength_of_idea = parts[0] == "strengths" and any(s.id == parts[1] for s in of_idea)
+    if strength_of_idea and parts[-1] == "example":
+        return name_warning(text, known)
+    if parts[0] == "idea_strength" and text == "yes":
+        return next((name_warning(s.example, known) for s in of_idea if s.idea_id == parts[1]), "")
     return ""
 
 

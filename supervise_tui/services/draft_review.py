@@ -15,6 +15,7 @@ from typing import NamedTuple
 from ..domain.dates import parse_date
 from ..domain.enums import ConcernStatus, GoalStatus, IdeaStatus
 from ..domain.errors import ValidationError
+from ..domain.ideas import next_statuses
 from ..domain.items import IdeaUpdate
 from ..domain.models import ActionUpdate, ConcernUpdate, GoalUpdate, Session
 from ..domain.text import SHORT_MAX, check_text
@@ -145,7 +146,10 @@ def _review_concern(update: ConcernUpdate, current, attr: str, raw: str, today: 
 
 def _review_idea(update: IdeaUpdate, current, attr: str, raw: str, today: date) -> None:
     if attr == "status":
-        update.status = IdeaStatus(raw) if raw else current.status
+        status = IdeaStatus(raw) if raw else current.status
+        if status != current.status and status not in next_statuses(current.status):
+            raise ValidationError("An idea taken to the team does not go back to noted.", attr)
+        update.status = status
     elif attr == "taken_by":
         update.taken_by = raw
     elif attr == "taken_on":

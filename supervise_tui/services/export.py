@@ -93,6 +93,11 @@ def markdown_record(
     return "\n\n".join(out).rstrip() + "\n"
 
 
+def csv_rows(data: bytes) -> int:
+    """How many rows (besides the heading) a CSV table made by :func:`csv_text` holds."""
+    return max(0, sum(1 for _ in csv.reader(io.StringIO(data.decode("utf-8-sig")))) - 1)
+
+
 def csv_text(
     table: str,
     peers: dict[str, Person],

@@ -7,13 +7,14 @@ decision was recorded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..domain.enums import IdeaKind, IdeaStatus, NoticedBy
 from ..domain.items import Idea
 from ..domain.models import Person, Session, Strength
-from ..domain.tracks import IdeaTrack, Tracks
+from ..domain.tracks import IdeaLog, IdeaTrack, Tracks
 from .periods import Period
 
 
@@ -78,34 +79,82 @@ def adopted(tracks: Tracks) -> list[IdeaTrack]:
 STRENGTH_OF_IDEA = "Bringing ideas the team adopts"
 
 
-def offered_as_strength(tracks: Tracks, draft: Session) -> list[IdeaTrack]:
-    """The peer's ideas the team adopted by the draft's day: the Strengths step offers
-    each to name as a strength."""
-    return [t for t in adopted(tracks) if t.decided_on and t.decided_on <= draft.day]
+def _words(text: str) -> str:
+    return " ".join(text.split())
 
 
-def named_as_strength(draft: Session, idea: Idea) -> bool:
-    """Whether a strength of ``draft`` already has the idea as its example."""
-    return " ".join(idea.text.split()) in {" ".join(s.example.split()) for s in draft.strengths}
+def with_draft(tracks: Tracks, draft: Session) -> dict[str, IdeaTrack]:
+    """The peer's ideas as the draft leaves them: the ideas it raises, and its Review
+    step's updates (an idea adopted today can be named as a strength today)."""
+    ideas = dict(tracks.ideas)
+    for idea in draft.ideas:
+        ideas[idea.id] = IdeaTrack(draft.peer_id, draft.id, draft.day, idea)
+    for update in draft.idea_updates:
+        track = ideas.get(update.idea_id)
+        if track is not None:
+            logs = [log for log in track.updates if log.session_id != draft.id]
+            logs.append(IdeaLog(draft.day, draft.id, update))
+            ideas[track.id] = replace(track, updates=logs)
+    return ideas
 
 
-def to_name_as_strength(tracks: Tracks, draft: Session) -> list[IdeaTrack]:
+def named_ideas(sessions: Iterable[Session], tracks: Tracks, draft_id: str) -> frozenset[str]:
+    """The ids of the ideas a held session (other than the draft's own) named as a
+    strength: by its link, or (a strength kept before the link) by the idea's words."""
+    texts = {_words(t.current.text): t.id for t in adopted(tracks)}
+    named: set[str] = set()
+    for session in sessions:
+        if session.id == draft_id:
+            continue
+        for strength in session.strengths:
+            idea_id = strength.idea_id or texts.get(_words(strength.example), "")
+            if idea_id:
+                named.add(idea_id)
+    return frozenset(named)
+
+
+def offered_as_strength(
+    tracks: Tracks, draft: Session, named: frozenset[str] = frozenset()
+) -> list[IdeaTrack]:
+    """The peer's ideas the team adopted by the draft's day (its own Review step
+    included) and not yet named as a strength in another session (``named``), newest
+    decision first: the Strengths step offers each to name as a strength."""
+    ideas = with_draft(tracks, draft)
+    taken_up = [t for t in ideas.values() if t.current.status.taken_up and t.id not in named]
+    found = [t for t in taken_up if t.decided_on and t.decided_on <= draft.day]
+    return sorted(found, key=lambda t: (t.decided_on, t.id), reverse=True)
+
+
+def named_as_strength(draft: Session, idea_id: str, idea: Idea | None = None) -> bool:
+    """Whether a strength of ``draft`` names the idea (however its words were changed
+    since; a strength without the link, by the idea's words)."""
+    text = _words(idea.text) if idea is not None else None
+    return any(
+        s.idea_id == idea_id or (not s.idea_id and text and _words(s.example) == text)
+        for s in draft.strengths
+    )
+
+
+def to_name_as_strength(
+    tracks: Tracks, draft: Session, named: frozenset[str] = frozenset()
+) -> list[IdeaTrack]:
     """The adopted ideas offered and not yet named as a strength in ``draft``."""
-    offered = offered_as_strength(tracks, draft)
-    return [t for t in offered if not named_as_strength(draft, t.current)]
+    offered = offered_as_strength(tracks, draft, named)
+    return [t for t in offered if not named_as_strength(draft, t.id, t.current)]
 
 
 def name_as_strength(draft: Session, tracks: Tracks, idea_id: str, answer: str) -> None:
     """The answer "yes" to naming an adopted idea as a strength (once)."""
-    idea = tracks.ideas[idea_id].current
-    if answer == "yes" and not named_as_strength(draft, idea):
-        draft.strengths.append(strength_of_idea(idea))
+    track = with_draft(tracks, draft).get(idea_id)
+    if answer == "yes" and track is not None and not named_as_strength(draft, idea_id):
+        draft.strengths.append(strength_of_idea(track))
 
 
-def strength_of_idea(idea: Idea) -> Strength:
+def strength_of_idea(track: IdeaTrack) -> Strength:
     """An adopted idea named as a strength: the skill, the idea as its example, noticed
-    by the team (who adopted it)."""
-    return Strength(STRENGTH_OF_IDEA, " ".join(idea.text.split()), NoticedBy.TEAM)
+    by the team (who adopted it), linked to the idea."""
+    text = _words(track.current.text)
+    return Strength(STRENGTH_OF_IDEA, text, NoticedBy.TEAM, idea_id=track.id)
 
 
 @dataclass

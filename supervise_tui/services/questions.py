@@ -16,6 +16,7 @@ from enum import Enum
 
 from ..domain import enums
 from ..domain.dates import human_date
+from ..domain.ideas import next_statuses, team_words
 from ..domain.links import carry_forward
 from ..domain.models import Person, Session
 from ..domain.tracks import Tracks
@@ -43,6 +44,12 @@ class Walk:
     tracks: Tracks
     people: dict[str, Person]
     today: date
+    named: frozenset[str] = frozenset()  # ideas named as a strength in another session
+
+    @property
+    def known(self) -> frozenset[str]:
+        """The words of the team's own names and sites (not a client's)."""
+        return team_words(self.people.values())
 
     def name(self, person_id: str) -> str:
         person = self.people.get(person_id)
@@ -158,7 +165,7 @@ def questions(step: str, walk: Walk) -> list[Question]:
         asked.append(Question("Supervisor's notes", "voices.feedback.supervisor"))
         return asked
     if step == "strengths":  # adopted ideas, offered to name as strengths
-        asked += [_offer(walk, t) for t in offered_as_strength(walk.tracks, walk.draft)]
+        asked += [_offer(walk, t) for t in offered_as_strength(walk.tracks, walk.draft, walk.named)]
     if step in ITEMS:
         asked += _items(step, walk)
     if step == "wrap_up":
@@ -266,7 +273,7 @@ def _review_ideas(walk: Walk, tracks: list) -> list[Question]:
         taken += f" on {human_date(cur.taken_on)}" if cur.taken_by and cur.taken_on else ""
         raised = f"raised {human_date(track.raised_on)}; now {cur.status.label.lower()}{taken}"
         about = f"Open idea: {cur.text} ({cur.kind.label.lower()}; {raised})"
-        statuses = tuple((s.label, s.value) for s in enums.IdeaStatus if s != cur.status)
+        statuses = tuple((s.label, s.value) for s in next_statuses(cur.status))
         asked += [
             Question(
                 "Where it stands now",
@@ -282,6 +289,11 @@ def _review_ideas(walk: Walk, tracks: list) -> list[Question]:
                 "choice",
                 walk.participants(),
                 "As it is (the supervisor, by default)",
+            ),
+            Question(
+                "Taken on (a date; empty: as it is, or this session's day)",
+                f"{base}.taken_on",
+                "date",
             ),
             Question("The team's reason, told back (once decided)", f"{base}.reason"),
             Question("A note", f"{base}.note"),

@@ -98,7 +98,9 @@ def session_markdown(
         ):
             for u in updates:
                 track = getattr(tracks, table).get(getattr(u, key)) if tracks else None
-                what = inline(track.base.text) if track else f"an earlier {noun}"
+                # (the words' own last stop dropped: the colon after them ends them)
+                said = track.base.text.strip().rstrip(".,;:") if track else ""
+                what = inline(said) if track else f"an earlier {noun}"
                 line = f"- {noun.capitalize()} *{what}*: {state(u)}"
                 out.append(line + (f" — {inline(u.note)}" if u.note.strip() else ""))
 
@@ -266,7 +268,7 @@ def _length(session: Session) -> str:
     began, ended = session.started, session.ended
     span = f"{began:%H:%M}–{ended:%H:%M}" if began and ended else ""
     if session.minutes is not None:
-        return f"{span} ({session.minutes} minutes)"
+        return f"{span} ({session.minutes} minute{'' if session.minutes == 1 else 's'})"
     if began:
         return f"began {began:%H:%M}, length not recorded"
     return "length not recorded"

@@ -12,7 +12,7 @@ from ..domain import links, validation
 from ..domain.contacts import Contact, contact_problem
 from ..domain.derived import history_of
 from ..domain.errors import ValidationError
-from ..domain.ideas import name_like_words
+from ..domain.ideas import fields_with_names, team_words
 from ..domain.models import Person, Session
 from ..domain.serial import from_data
 from . import backups, migrations
@@ -189,10 +189,9 @@ def _check_peer(root, peer_id, parsed, people, report, seen) -> None:
             except ValidationError as error:
                 report.problems.append(f"{where}: invalid ({error.field})")
             report.warnings += [
-                f"{where}: ideas[{i}].text has a word that may be a client's name "
+                f"{where}: {name} has a word that may be a client's name "
                 "(never write a client's name)"
-                for i, idea in enumerate(session.ideas)
-                if name_like_words(idea.text)
+                for name in fields_with_names(session, team_words(people.values()))
             ]
             _check_people(session, people, where, report)
             sessions[doc_id] = session

@@ -3,7 +3,9 @@ peer's own (:mod:`..services.ideas`)."""
 
 from __future__ import annotations
 
-from ..services.ideas import IdeaLine, idea_lines
+from ..domain.models import Session
+from ..domain.tracks import Tracks
+from ..services.ideas import IdeaLine, idea_lines, named_ideas, offered_as_strength
 from ..store.backend import Backend
 from .people import find_person, visible_peers
 
@@ -23,3 +25,13 @@ def ideas_of(
         tracks = store.open_tracks(peer.id) if open_only else store.tracks(peer.id)
         found += idea_lines(peer, tracks, people, open_only=open_only)
     return sorted(found, key=lambda line: (line.raised_on, line.peer, line.id))
+
+
+def ideas_named(store: Backend, draft: Session, tracks: Tracks) -> frozenset[str]:
+    """The adopted ideas of the draft's peer already named as a strength in a held
+    session (read only from the sessions since the earliest of those decisions)."""
+    offered = offered_as_strength(tracks, draft)
+    if not offered:
+        return frozenset()
+    start = min(t.decided_on for t in offered if t.decided_on)
+    return named_ideas(store.sessions(draft.peer_id, start=start), tracks, draft.id)

@@ -123,6 +123,10 @@ async def test_a_later_session_tells_back_the_teams_reason(repo, team):
         screen = await start(pilot)
         facts = text_of(screen.query_one(f"#card__review-idea__{idea_id}").query_one(".item-facts"))
         assert "taken by Dana Whitfield on Tue 10 Nov 2026" in facts
+        status = screen.query_one(f"#f__review__idea__{idea_id}__status")
+        offered = [str(label) for label, _ in status._options]
+        assert "Noted" not in offered and "Adopted" in offered  # never back to noted
+        await fill(pilot, f"#f__review__idea__{idea_id}__note", "Raised at the team meeting.")
         await choose(pilot, f"#f__review__idea__{idea_id}__status", "Adopted")
         await finish(pilot)  # refused: the reason is told back
         await settle(pilot)
@@ -137,6 +141,8 @@ async def test_a_later_session_tells_back_the_teams_reason(repo, team):
     current = repo.tracks(team["peer"].id).ideas[idea_id].current
     assert (current.status, current.reason) == (IdeaStatus.ADOPTED, "Yes, from next month.")
     assert current.taken_by == team["sup"].id  # who took it stays as it was
+    (reviewed,) = [s for s in repo.sessions(team["peer"].id) if s.day == date(2026, 11, 22)]
+    assert reviewed.idea_updates[0].note == "Raised at the team meeting."
 
 
 async def test_the_team_view_lists_open_ideas_across_peers(repo, team):
@@ -232,3 +238,73 @@ async def test_with_no_ideas_the_list_says_so(repo, team):
         await pilot.press("a")
         await settle(pilot)
         assert "No ideas yet; a shows only the open ones." in screen_text(app)
+
+
+def adopt(repo, team, texts: list[str]) -> list[str]:
+    """Ideas raised on 2 Nov, adopted one a day from 3 Nov, in the order given."""
+    first = make_session(team, when=datetime(2026, 11, 2, 10))
+    first.ideas += [Idea(t, raised_by=team["peer"].id) for t in texts]
+    ids = [i.id for i in finish_session(repo, first, clock=repo.clock).ideas]
+    for day, idea_id in enumerate(ids, 3):
+        later = make_session(team, when=datetime(2026, 11, day, 10))
+        later.idea_updates.append(IdeaUpdate(idea_id, IdeaStatus.ADOPTED, reason="Yes."))
+        finish_session(repo, later, clock=repo.clock)
+    return ids
+
+
+async def test_every_adopted_idea_is_offered_newest_first_until_named(repo, team):
+    ids = adopt(repo, team, ["Shelf", "Quiet room", "Later group", "Bus passes"])
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await pilot.press("f8")  # the strengths step
+        buttons = list(screen.query(".idea-strength"))
+        assert [b.name for b in buttons] == ids[::-1]  # all four, newest decision first
+        buttons[-1].focus()  # the oldest is reachable too
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [s.idea_id for s in screen.draft.strengths] == [ids[0]]
+        await finish(pilot)
+        await settle(pilot)
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await pilot.press("f8")
+        assert [b.name for b in screen.query(".idea-strength")] == ids[:0:-1]
+
+
+async def test_a_name_in_an_idea_named_as_a_strength_is_warned_of_beside_it(repo, team):
+    adopt(repo, team, ["A later group, as Pim asked"])
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await pilot.press("f8")  # the strengths step
+        screen.query_one(".idea-strength").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        (strength,) = screen.draft.strengths
+        warning = screen.query_one(f"#e__strengths__{strength.id}__example")
+        assert warning.display
+        assert "“Pim” may be a name. Never write a client's name." in text_of(warning)
+        await fill(pilot, f"#f__strengths__{strength.id}__example", "A later group, on Thursdays")
+        await settle(pilot)
+        assert not screen.query_one(f"#e__strengths__{strength.id}__example").display
+        assert not screen.query(".idea-strength")  # the edited example brings no button back
+
+
+async def test_an_idea_adopted_in_review_is_offered_in_strengths_even_after_a_visit(repo, team):
+    idea_id = raise_idea(repo, team, datetime(2026, 11, 3, 10))
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await pilot.press("f8", "f8")  # check-in, strengths: before the idea is adopted
+        await settle(pilot)
+        assert screen.current == "strengths" and not screen.query(".idea-strength")
+        await pilot.press("f7", "f7")  # back to Review
+        await settle(pilot)
+        assert screen.current == "review"
+        await choose(pilot, f"#f__review__idea__{idea_id}__status", "Adopted")
+        await pilot.press("f8", "f8")
+        await settle(pilot)
+        assert screen.current == "strengths"
+        assert [b.name for b in screen.query(".idea-strength")] == [idea_id]

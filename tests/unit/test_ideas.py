@@ -50,10 +50,35 @@ def raised(team, when=datetime(2026, 11, 3, 10), **idea) -> Session:
         ("A resident (Tomasz) asked for Spanish forms, and Bea agreed.", ["Bea"]),
         ("Ask the housing team. Then ask Kofi and Kofi again.", ["Kofi"]),
         ("", []),
+        # a name beginning a sentence, before a word saying someone spoke
+        ("Maria says the bus pass takes weeks.", ["Maria"]),
+        ("The group is full. Tomasz wants to come anyway.", ["Tomasz"]),
+        ("She said it was fine. Everyone thinks so.", []),
+        # an honorific is no sentence end, and the name is the word after it
+        ("Ask Dr. Patel about it. Mrs. Lee agreed.", ["Patel", "Lee"]),
+        ("Mx. Okafor would like a later group.", ["Okafor"]),
+        # all capitals: a name of five letters or more, not a known acronym
+        ("MARIA wants a ride; the WRAP and SAMHSA leaflets help.", ["MARIA"]),
+        # hyphenated words by their parts; programme words
+        ("We want Spanish-language forms and a Peer-run group.", []),
+        ("Ask about Mary-Jane and the forms.", ["Mary-Jane"]),
+        ("Carry Narcan, help with Medicaid and Medicare, and meet on Zoom.", []),
+        ("Try Google Meet or Teams; the Food Bank and Housing First help.", []),
+        ("Yes, on Thursdays instead, from the Mondays list.", []),
     ],
 )
 def test_name_like_words_finds_capitalised_words_that_are_not_sentence_starts(text, words):
     assert name_like_words(text) == words
+
+
+def test_the_names_of_the_team_and_their_sites_are_not_taken_for_clients():
+    from supervise_tui.domain.ideas import known_words
+
+    known = known_words(["Marcus Reyes", "Harbor House"])
+    text = "Residents at Harbor House ask for it. Marcus says yes; so does Ines."
+    assert name_like_words(text) == ["Harbor", "House", "Marcus", "Ines"]
+    assert name_like_words(text, known) == ["Ines"]
+    assert "“Ines” may be a name" in name_warning(text, known)
 
 
 def test_the_warning_names_the_words_and_says_never_write_a_name():
@@ -93,9 +118,24 @@ def test_an_idea_raised_by_someone_outside_the_session_is_refused(team):
 
 def test_a_blank_idea_row_is_dropped_on_finishing(repo, team):
     s = make_session(team)
-    s.ideas.append(Idea(raised_by=team["peer"].id))
+    s.ideas += [Idea(raised_by=team["peer"].id), Idea()]  # as added, untouched
     done = finish_session(repo, s, clock=fixed_clock)
     assert done.ideas == []
+
+
+@pytest.mark.parametrize(
+    "touched",
+    [{"raised_by": "sup"}, {"kind": IdeaKind.CLIENTS}, {"status": IdeaStatus.TAKEN}],
+)
+def test_an_idea_row_with_only_a_choice_made_is_refused_not_dropped(repo, team, touched):
+    s = make_session(team)
+    if touched.get("raised_by"):
+        touched = {"raised_by": team["sup"].id}
+    s.ideas.append(Idea(**({"raised_by": team["peer"].id} | touched)))
+    with pytest.raises(ValidationError) as error:
+        finish_session(repo, s, clock=fixed_clock)
+    assert error.value.message == "Please write the idea in a few words, or remove it (F4)."
+    assert repo.sessions(team["peer"].id) == []
 
 
 # -- its life across sessions ---------------------------------------------------------
@@ -378,9 +418,51 @@ def test_check_warns_of_a_name_like_word_without_repeating_it(repo, team, data_d
     done = finish_session(repo, s, clock=fixed_clock)
     repo.close()
     code, out, _ = _cli(data_dir, "check", capsys=capsys)
-    assert code == 0 and "All well" in out
+    assert code == 0 and "All well" not in out
     assert f"session {done.id}: ideas[0].text has a word that may be a client's name" in out
+    assert out.rstrip().endswith("No damage found; 1 name warning(s) above to look at.")
     assert "Marisol" not in out
+
+
+def test_check_warns_of_names_in_updates_and_in_strengths_made_of_ideas(
+    repo, team, data_dir, capsys
+):
+    from supervise_tui.domain.models import Strength
+
+    adapted, shelf = _decided_history(repo, team)
+    s = make_session(team, when=datetime(2026, 11, 17, 10))
+    s.idea_updates.append(IdeaUpdate(shelf, IdeaStatus.TAKEN, note="Ask whether Oksana agrees"))
+    s.strengths += [
+        Strength("Bringing ideas", "Evening group, as Pim asked at Maple Court", idea_id=adapted),
+        Strength("Listening", "Stayed with Dana Whitfield through it"),  # the team's own name
+    ]
+    done = finish_session(repo, s, clock=fixed_clock)
+    repo.close()
+    code, out, _ = _cli(data_dir, "check", capsys=capsys)
+    assert code == 0
+    assert f"session {done.id}: idea_updates[0].note has a word" in out
+    assert f"session {done.id}: strengths[0].example has a word" in out
+    assert "strengths[1]" not in out and "Oksana" not in out and "Pim" not in out
+    assert "All well" not in out and "2 name warning(s) above" in out
+
+
+def test_a_name_in_a_strength_made_of_an_idea_is_warned_of_beside_it(repo, team):
+    from supervise_tui.domain.ideas import team_words
+    from supervise_tui.services.draft_edit import field_warning
+    from supervise_tui.services.ideas import name_as_strength
+
+    adapted, _ = _decided_history(repo, team)
+    tracks = repo.tracks(team["peer"].id)
+    draft = make_session(team, when=datetime(2026, 11, 17, 10))
+    name_as_strength(draft, tracks, adapted, "yes")
+    (strength,) = draft.strengths
+    known = team_words(repo.people())
+    path = f"strengths.{strength.id}.example"
+    assert field_warning(path, "Later group, as Pim asked", known, draft).startswith("“Pim”")
+    assert field_warning(path, "Later group, as Dana Whitfield asked", known, draft) == ""
+    strength.example = "Tomasz asked for a later group"
+    warning = field_warning(f"idea_strength.{adapted}", "yes", known, draft)
+    assert warning == "“Tomasz” may be a name. Never write a client's name."
 
 
 def test_plain_mode_warns_of_a_name_beside_the_idea_and_keeps_it(
@@ -423,3 +505,54 @@ def test_plain_mode_offers_an_adopted_idea_as_a_strength(repo, team, data_dir, m
     assert [(s.skill, s.example) for s in held.strengths] == [
         ("Bringing ideas the team adopts", "Later evening group")
     ]
+
+
+def test_reviewing_an_idea_asks_the_same_in_plain_mode_and_never_steps_back(repo, team):
+    from supervise_tui.services.draft_edit import apply_input
+    from supervise_tui.services.questions import Walk, questions
+
+    _, shelf = _decided_history(repo, team)  # the shelf: taken to the team on 10 Nov
+    tracks = repo.tracks(team["peer"].id)
+    draft = make_session(team, when=datetime(2026, 11, 17, 10))
+    walk = Walk(draft, tracks, {p.id: p for p in repo.people()}, draft.day)
+    asked = [q for q in questions("review", walk) if q.path.startswith(f"review.idea.{shelf}.")]
+    assert [q.path.rsplit(".", 1)[1] for q in asked] == [
+        "status",
+        "taken_by",
+        "taken_on",
+        "reason",
+        "note",
+    ]
+    assert "noted" not in [value for _, value in asked[0].options]
+    problem = apply_input(draft, f"review.idea.{shelf}.status", "noted", today=TODAY, tracks=tracks)
+    assert problem == "An idea taken to the team does not go back to noted."
+    assert [u.status for u in draft.idea_updates] in ([], [IdeaStatus.TAKEN])  # as it was
+    assert (
+        apply_input(draft, f"review.idea.{shelf}.taken_on", "12 Nov", today=TODAY, tracks=tracks)
+        is None
+    )
+    assert draft.idea_updates[0].taken_on == date(2026, 11, 12)
+
+
+def test_a_csv_export_says_the_rows_of_its_table_written(repo, team, data_dir, tmp_path, capsys):
+    _decided_history(repo, team)  # two sessions, two ideas
+    repo.close()
+    out_file = tmp_path / "ideas.csv"
+    args = ["export", "--format", "csv", "--table", "ideas", "-o", str(out_file)]
+    code, out, err = _cli(data_dir, *args, capsys=capsys)
+    assert code == 0
+    assert f"Wrote 2 row(s) of the ideas table to {out_file}" in out + err
+    assert "session(s)" not in out + err
+
+
+def test_the_summary_says_an_updated_idea_without_a_stop_before_its_colon(repo, team):
+    from supervise_tui.services.summary import session_markdown
+
+    first = make_session(team, when=datetime(2026, 11, 3, 10))
+    first.ideas.append(Idea("A shared shelf … for residents.", raised_by=team["peer"].id))
+    (idea_id,) = [i.id for i in finish_session(repo, first, clock=fixed_clock).ideas]
+    later = make_session(team, when=datetime(2026, 11, 10, 10))
+    later.idea_updates.append(IdeaUpdate(idea_id, IdeaStatus.NOT_ADOPTED, reason="No room."))
+    done = finish_session(repo, later, clock=fixed_clock)
+    md = session_markdown(done, {p.id: p for p in repo.people()}, repo.tracks(team["peer"].id))
+    assert "- Idea *A shared shelf … for residents*: now **not adopted**" in md

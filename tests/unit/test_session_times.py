@@ -91,3 +91,9 @@ def test_older_records_without_times_say_so(team):
     session = make_session(team)
     assert session.minutes is None
     assert "**Time:** length not recorded" in session_markdown(session, {}, None)
+
+
+def test_a_length_of_one_minute_is_said_in_the_singular(repo, team):
+    draft = started(repo, team, datetime(2026, 11, 22, 14, 30))  # opened at 15:00
+    done = finish_session(repo, draft, clock=later(1))
+    assert "15:00–15:01 (1 minute)" in session_markdown(done, {}, None)

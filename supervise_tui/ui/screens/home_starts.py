@@ -12,6 +12,7 @@ from ...domain.errors import ValidationError
 from ...domain.models import Person
 from ...store.errors import StoreError
 from ...usecases.corrections import tracks_for_draft
+from ...usecases.ideas import ideas_named
 from ...usecases.sessions import awaiting_signoff
 
 
@@ -169,6 +170,7 @@ class Starting:
             draft = next(d for d in repo.drafts() if d.id == session_id)
             people = {p.id: p for p in repo.people()}
             tracks = tracks_for_draft(repo, draft)
+            named = ideas_named(repo, draft, tracks)
         except StopIteration:
             self.post_message(self.Opened(None, "That draft is no longer there."))
             return
@@ -176,7 +178,12 @@ class Starting:
             self.post_message(self.Opened(None, str(error)))
             return
         ctx = SessionContext(
-            draft, tracks, people, self.app.local_now().date(), self.app.library.get(draft.pack_id)
+            draft,
+            tracks,
+            people,
+            self.app.local_now().date(),
+            self.app.library.get(draft.pack_id),
+            named,
         )
         self.post_message(self.Opened(SessionScreen(ctx)))
 

@@ -178,7 +178,10 @@ class SessionScreen(Autosaving, Finishing, Items, Screen):
         previous = getattr(self, "current", step)
         if record_visit and previous not in self.draft.visited:
             self.draft.visited.append(previous)
-        await self.ensure_pane(step)
+        pane = await self.ensure_pane(step)
+        refresh = getattr(pane, "refresh_offers", None)  # the Strengths step's
+        if refresh is not None and step != previous:  # Review may have adopted an idea since
+            await refresh()
         self.current = step
         self.draft.step = step
         self.query_one("#steps", ContentSwitcher).current = f"pane-{step}"

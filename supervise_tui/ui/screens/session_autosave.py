@@ -69,7 +69,8 @@ class Autosaving:
         if not error and is_date:
             control = self.query_one(f"#{control_id(path)}", Input)
             text = date_note(control.value, self.ctx.today, path)
-        warning = "" if error else field_warning(path, field_text(self.draft, path))
+        text_now = field_text(self.draft, path)
+        warning = "" if error else field_warning(path, text_now, self.ctx.known, self.draft)
         text = text or warning
         line.update(text)
         line.set_class(bool(error), "-error")

@@ -5,7 +5,7 @@ one the cursor is in."""
 from __future__ import annotations
 
 from ...services.draft_edit import remove_item
-from ...services.ideas import strength_of_idea
+from ...services.ideas import strength_of_idea, with_draft
 from ..widgets.item_card import ItemCard
 
 
@@ -58,10 +58,10 @@ class Items:
     async def name_idea_as_strength(self, button) -> None:
         """An adopted idea (the button's name) becomes a strength of this session."""
         pane = self.current_pane()
-        track = self.ctx.tracks.ideas.get(button.name or "")
+        track = with_draft(self.ctx.tracks, self.draft).get(button.name or "")
         if pane is None or pane.LIST != "strengths" or track is None:
             return
-        strength = strength_of_idea(track.current)
+        strength = strength_of_idea(track)
         self.draft.strengths.append(strength)
         card = pane.card(strength, len(self.draft.strengths))
         await pane.query_one("#items-strengths").mount(card)

@@ -13,6 +13,7 @@ from ...domain.enums import Role, SessionKind
 from ...domain.errors import ValidationError
 from ...domain.models import Person
 from ...store.errors import StoreError
+from ...usecases.ideas import ideas_named
 from ...usecases.sessions import start_session
 from ..keys import binder
 from ..outcome import Outcome, outcome
@@ -172,7 +173,9 @@ class StartSessionScreen(FormScreen):
                 store, people[peer_id], sup_ids, kind, when, pack_id, clock=self.app.clock
             )
             tracks = store.tracks(peer_id)
-            return SessionContext(draft, tracks, people, when.date(), self.app.library.get(pack_id))
+            named = ideas_named(store, draft, tracks)
+            pack = self.app.library.get(pack_id)
+            return SessionContext(draft, tracks, people, when.date(), pack, named)
 
         self.post_message(outcome(self.Started, start))
 

@@ -15,6 +15,7 @@ from ...domain.enums import SessionStatus
 from ...domain.errors import ValidationError
 from ...store.errors import StoreError
 from ...usecases.corrections import begin_correction, withdraw_session
+from ...usecases.ideas import ideas_named
 from ..dialogs.reason import Why
 from ..outcome import outcome, show_made
 
@@ -88,7 +89,8 @@ class Correcting:
             draft, tracks = begin_correction(store, s.peer_id, s.id, by, reason)
             today = self.app.local_now().date()
             pack = self.app.library.get(s.pack_id)
-            return SessionScreen(SessionContext(draft, tracks, self.people, today, pack))
+            named = ideas_named(store, draft, tracks)
+            return SessionScreen(SessionContext(draft, tracks, self.people, today, pack, named))
 
         self.post_message(outcome(self.Reopened, reopened))
 

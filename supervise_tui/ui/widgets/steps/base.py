@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Input, Static
 
+from ....domain.ideas import team_words
 from ....domain.models import Person, Session
 from ....domain.tracks import Tracks
 from ....services.draft_edit import add_item, field_text
@@ -31,6 +32,12 @@ class SessionContext:
     people: dict[str, Person]
     today: date
     pack: Pack | None
+    named: frozenset[str] = frozenset()  # ideas named as a strength in another session
+
+    @property
+    def known(self) -> frozenset[str]:
+        """The words of the team's own names and sites (not a client's)."""
+        return team_words(self.people.values())
 
     @property
     def peer_name(self) -> str:

@@ -19,7 +19,8 @@ class IdeasStep(ListStep):
 
     def fields(self, base: str) -> list[Field]:
         text = self.area_field("The idea, or what clients are saying", f"{base}.text")
-        text.note = text.note or field_warning(f"{base}.text", self.text(f"{base}.text"))
+        warning = field_warning(f"{base}.text", self.text(f"{base}.text"), self.ctx.known)
+        text.note = text.note or warning
         return [
             text,
             self.select_field("What it is", f"{base}.kind", IdeaKind.choices(), blank=None),

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from ....domain.dates import human_date
+from ....domain.ideas import next_statuses
 from ....domain.links import carry_forward
 from ..fields import Field
 from ..item_card import ItemCard
@@ -86,8 +87,9 @@ class ReviewStep(StepPane):
             f"{cur.status.label.lower()}{taken}"
         )
         people = self.ctx.participant_options()
+        statuses = [(s.label, s.value) for s in next_statuses(cur.status)]
         fields = [
-            self._status_field("Where it stands", base, cur.status),
+            self.select_field("Where it stands", f"{base}.status", statuses, blank=NO_CHANGE),
             self.select_field(
                 "Taken by",
                 f"{base}.taken_by",
@@ -101,6 +103,7 @@ class ReviewStep(StepPane):
                 is_date=True,
             ),
             self.area_field("The team's reason, told back to the peer", f"{base}.reason"),
+            self.input_field("Note", f"{base}.note"),
         ]
         return facts, fields
 
