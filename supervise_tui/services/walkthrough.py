@@ -106,3 +106,26 @@ STEP_HELP: dict[str, str] = {
         "person say a few closing words."
     ),
 }
+
+
+# What a list step says above its items, in a line or two (the TUI's intro).
+STEP_INTRO: dict[str, str] = {
+    "strengths": "Name a specific skill and a moment it showed. Who noticed it?",
+    "role": (
+        "Go through the week's activities: does each fit the peer role? "
+        "Say why it was asked, and agree what happens next."
+    ),
+    "concerns": (
+        "New concerns, in the peer's words. Each gets an owner and a follow-up "
+        "date, and comes back next time until it is resolved."
+    ),
+    "ideas": (
+        "Ideas for the programme, and what clients are saying, in the peer's words. "
+        "Never write a client's name. Open ideas come back until the team decides."
+    ),
+    "goals": "New development goals. Earlier goals are updated in the Review step.",
+    "wrap_up": (
+        "Agreed actions (owner and due date), the next session, closing words. "
+        "Then F6 for the summary and sign-off."
+    ),
+}

@@ -14,7 +14,7 @@ from ....domain.models import Person, Session
 from ....domain.tracks import Tracks
 from ....services.draft_edit import add_item, field_text
 from ....services.questions import ITEMS
-from ....services.walkthrough import STEP_HELP, date_note
+from ....services.walkthrough import STEP_HELP, STEP_INTRO, date_note
 from ....store.packs import Pack
 from ..fields import Field, select, text_area, text_input
 from ..item_card import ItemCard
@@ -173,6 +173,9 @@ class ListStep(StepPane):
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)
         cls.LIST, cls.NOUN, _ = ITEMS[cls.STEP]
+        noun = cls.NOUN.lower()
+        cls.ADD_LABEL = f"Add {'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+        cls.INTRO = STEP_INTRO[cls.STEP]
 
     def compose(self) -> ComposeResult:
         yield intro(self.INTRO)

@@ -9,11 +9,6 @@ from .base import ListStep
 
 class ConcernsStep(ListStep):
     STEP = "concerns"
-    ADD_LABEL = "Add a concern"
-    INTRO = (
-        "New concerns, in the peer's words. Each gets an owner and a follow-up "
-        "date, and comes back next time until it is resolved."
-    )
 
     def fields(self, base: str) -> list[Field]:
         people = self.ctx.participant_options()

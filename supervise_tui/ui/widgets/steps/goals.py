@@ -9,8 +9,6 @@ from .base import ListStep
 
 class GoalsStep(ListStep):
     STEP = "goals"
-    ADD_LABEL = "Add a goal"
-    INTRO = "New development goals. Earlier goals are updated in the Review step."
 
     def fields(self, base: str) -> list[Field]:
         return [

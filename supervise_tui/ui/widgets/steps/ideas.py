@@ -11,11 +11,6 @@ from .base import ListStep
 
 class IdeasStep(ListStep):
     STEP = "ideas"
-    ADD_LABEL = "Add an idea"
-    INTRO = (
-        "Ideas for the programme, and what clients are saying, in the peer's words. "
-        "Never write a client's name. Open ideas come back until the team decides."
-    )
 
     def fields(self, base: str) -> list[Field]:
         text = self.area_field("The idea, or what clients are saying", f"{base}.text")

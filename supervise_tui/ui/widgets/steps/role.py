@@ -9,11 +9,6 @@ from .base import ListStep
 
 class RoleStep(ListStep):
     STEP = "role"
-    ADD_LABEL = "Add an activity"
-    INTRO = (
-        "Go through the week's activities: does each fit the peer role? "
-        "Say why it was asked, and agree what happens next."
-    )
 
     def fields(self, base: str) -> list[Field]:
         return [

@@ -16,8 +16,6 @@ from .base import ListStep, intro
 
 class StrengthsStep(ListStep):
     STEP = "strengths"
-    ADD_LABEL = "Add a strength"
-    INTRO = "Name a specific skill and a moment it showed. Who noticed it?"
 
     def compose(self) -> ComposeResult:
         yield intro(self.INTRO)

@@ -13,11 +13,6 @@ LEARNING = "What I learned, and will do differently — supervisor (optional; sh
 
 class WrapUpStep(ListStep):
     STEP = "wrap_up"
-    ADD_LABEL = "Add an action"
-    INTRO = (
-        "Agreed actions (owner and due date), the next session, closing words. "
-        "Then F6 for the summary and sign-off."
-    )
     HELP = STEP_HELP["wrap_up"] + " F6 (or F8 here) goes to the summary for sign-off."
 
     def compose(self) -> ComposeResult:
