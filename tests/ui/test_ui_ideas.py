@@ -181,6 +181,18 @@ async def test_the_team_view_lists_open_ideas_across_peers(repo, team):
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, IdeasScreen)
+        # records that cannot be read now: said in a sentence, the list stays
+        from supervise_tui.store.errors import StoreError
+
+        def unreadable(*_args, **_kwargs):
+            raise StoreError("The records cannot be read right now.")
+
+        app.store.tracks_for = unreadable
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, IdeasScreen)
+        said = " ".join(str(n.message) for n in app._notifications)
+        assert "The records cannot be read right now." in said
 
 
 def decide(repo, team, status: IdeaStatus, reason: str) -> None:

@@ -10,6 +10,7 @@ from textual.widgets import DataTable
 from ...domain.dates import human_date
 from ...domain.text import excerpt
 from ...services.timeline import timeline_markdown
+from ...store.errors import StoreError
 from ...usecases.ideas import ideas_of
 from ..keys import binder
 from ..widgets.cells import highlighted, plain
@@ -83,10 +84,14 @@ class IdeasScreen(TableScreen):
     @work(thread=True, exclusive=True, group="ideas-life")
     def show_life(self, line) -> None:
         store = self.app.store
-        track = store.tracks_for(line.peer_id, {line.id}).ideas.get(line.id)
+        try:
+            track = store.tracks_for(line.peer_id, {line.id}).ideas.get(line.id)
+            names = {p.id: p.name for p in store.people()}
+        except StoreError as error:  # (a damaged or locked file: said, not a traceback)
+            self.app.call_from_thread(self.notify, str(error), severity="error")
+            return
         if track is None:
             return
-        names = {p.id: p.name for p in store.people()}
         self.app.call_from_thread(
             self.app.push_screen, TimelineScreen(timeline_markdown(track, names))
         )
