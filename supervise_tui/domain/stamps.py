@@ -7,9 +7,21 @@ import uuid
 from dataclasses import field
 from datetime import UTC, datetime, timedelta
 
+from .errors import ValidationError
+
+ID_MAX = 64
+
 
 def new_id() -> str:
     return str(uuid.uuid4())
+
+
+def check_id(value: object, field: str = "id") -> str:
+    """Record ids name files and documents: a plain token of letters, digits and dashes."""
+    ok = isinstance(value, str) and 0 < len(value) <= ID_MAX
+    if not ok or not (value.isascii() and (value.replace("-", "") or "0").isalnum()):
+        raise ValidationError("That record id is not valid.", field)
+    return value
 
 
 def now_utc() -> datetime:

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .enums import SessionStatus
-from .tracks import Tracks
+
+if TYPE_CHECKING:
+    from .tracks import Tracks
 
 
 @dataclass(slots=True)

@@ -25,19 +25,20 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from ..domain.contacts import Contact
-from ..domain.derived import PeerHistory
-from ..domain.enums import Role
-from ..domain.groups import GroupSession
-from ..domain.models import PeerInput, Person, Session
-from ..domain.rows import SessionRow
-from ..domain.tallies import PeerTally, YearCount
-from ..domain.team_tally import TeamTally
-from ..domain.tracks import ActionTrack, ConcernTrack, GoalTrack, Tracks
+if TYPE_CHECKING:  # names for the annotations only: the start imports none of the history
+    from ..domain.contacts import Contact
+    from ..domain.derived import PeerHistory
+    from ..domain.enums import Role
+    from ..domain.groups import GroupSession
+    from ..domain.models import PeerInput, Person, Session
+    from ..domain.rows import SessionRow
+    from ..domain.tallies import PeerTally, YearCount
+    from ..domain.team_tally import TeamTally
+    from ..domain.tracks import ActionTrack, ConcernTrack, GoalTrack, Tracks
 
-Track = ConcernTrack | GoalTrack | ActionTrack
+    Track = ConcernTrack | GoalTrack | ActionTrack
 
 
 @dataclass

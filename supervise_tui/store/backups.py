@@ -24,7 +24,6 @@ from pathlib import Path
 from . import journal
 from .errors import DamagedFile, NotFound, Refused, SaveFailed
 from .files import DIR_MODE, FILE_MODE, ensure_dir, explain, fsync_dir
-from .records import path_problem
 
 BACKUPS = "backups"
 KEEP = 10
@@ -67,7 +66,7 @@ def snapshot(
         copied = _copy_into(root, partial)
         if validate:
             for rel in copied:
-                problem = path_problem(partial / rel, rel, codec)
+                problem = _problem(partial / rel, rel, codec)
                 if problem:
                     raise DamagedFile(root / rel, problem, newest_good(root, rel, codec))
         os.replace(partial, target)
@@ -187,11 +186,19 @@ def sweep_partials(root: Path) -> None:
             shutil.rmtree(stale, ignore_errors=True)
 
 
+def _problem(path: Path, rel: Path, codec) -> str | None:
+    """:func:`~.records.path_problem`, imported when first asked (it loads every record
+    type: not needed to start the app)."""
+    from .records import path_problem
+
+    return path_problem(path, rel, codec)
+
+
 def newest_good(root: Path, rel: Path, codec=None) -> str | None:
     """The newest backup whose copy of ``rel`` loads as the records it should hold."""
     for name in list_backups(root):
         copy = root / BACKUPS / name / rel
-        if copy.exists() and path_problem(copy, rel, codec) is None:
+        if copy.exists() and _problem(copy, rel, codec) is None:
             return name
     return None
 
@@ -210,7 +217,7 @@ def check_backup(root: Path, name: str, codec=None) -> list[Path]:
     source = check_name(root, name)
     wanted = sorted(p.relative_to(source) for p in source.rglob("*.json"))
     for rel in wanted:
-        problem = path_problem(source / rel, rel, codec)
+        problem = _problem(source / rel, rel, codec)
         if problem:
             good = newest_good(root, rel, codec)
             hint = f" The newest backup with a good copy of it is {good!r}." if good else ""

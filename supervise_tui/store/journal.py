@@ -30,12 +30,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import orjson
 
 from .errors import SaveFailed
 from .files import FILE_MODE, TEMP_SUFFIX, atomic_write, explain, fsync_dir, remove
-from .flushing import Flusher
+
+if TYPE_CHECKING:
+    from .flushing import Flusher
 
 JOURNAL = "journal.json"
 SEALED = b"SVTE"  # how a sealed file starts (crypto/sealing.py)

@@ -31,13 +31,12 @@ items and (rarely) one closed file, whatever the size of the history.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date
+from typing import TYPE_CHECKING
 
-from ..domain.derived import PeerHistory
-from ..domain.rows import row_to_data
-from ..domain.serial import to_data
-from ..domain.tracks import ActionTrack, ConcernTrack, GoalTrack, IdeaTrack, is_settled
+if TYPE_CHECKING:  # (the history's types are not imported to start the app)
+    from ..domain.derived import PeerHistory
+    from ..domain.tracks import ActionTrack, ConcernTrack, GoalTrack, IdeaTrack
 
 META = "meta.json"
 PEOPLE = "people.json"
@@ -58,13 +57,21 @@ def conflicts_file(peer_id: str | None = None) -> str:
     return f"peers/{peer_id}/conflicts.json" if peer_id else CONFLICTS
 
 
-TRACK_TABLES: dict[str, type] = {
-    "concerns": ConcernTrack,
-    "ideas": IdeaTrack,
-    "goals": GoalTrack,
-    "actions": ActionTrack,
-}
+TRACK_TABLES = ("concerns", "ideas", "goals", "actions")  # see track_types
 DERIVED_PEER_TABLES = ("years", TALLY, TEAM, *TRACK_TABLES)
+
+
+def track_types() -> dict[str, type]:
+    """Each table of TRACK_TABLES and the type of track it keeps."""
+    from ..domain.tracks import ActionTrack, ConcernTrack, GoalTrack, IdeaTrack
+
+    return {
+        "concerns": ConcernTrack,
+        "ideas": IdeaTrack,
+        "goals": GoalTrack,
+        "actions": ActionTrack,
+    }
+
 
 Docs = dict[str, dict[str, dict[str, dict]]]  # file -> table -> doc id -> doc
 
@@ -94,6 +101,8 @@ def groups_file(peer_id: str, year: int) -> str:
 
 
 def raised_on(track: ConcernTrack | IdeaTrack | GoalTrack | ActionTrack) -> date:
+    from ..domain.tracks import ConcernTrack, GoalTrack, IdeaTrack
+
     if isinstance(track, ConcernTrack | IdeaTrack):
         return track.raised_on
     if isinstance(track, GoalTrack):
@@ -103,6 +112,8 @@ def raised_on(track: ConcernTrack | IdeaTrack | GoalTrack | ActionTrack) -> date
 
 def item_file(peer_id: str, track: ConcernTrack | IdeaTrack | GoalTrack | ActionTrack) -> str:
     """Open items live with the peer; settled ones by the year they were raised."""
+    from ..domain.tracks import is_settled
+
     if is_settled(track):
         return closed_file(peer_id, raised_on(track).year)
     return peer_file(peer_id)
@@ -110,6 +121,10 @@ def item_file(peer_id: str, track: ConcernTrack | IdeaTrack | GoalTrack | Action
 
 def derived_docs(history: PeerHistory) -> Docs:
     """Every derived document of a peer (rows, tracks, yearly counts) by file and table."""
+    from collections import defaultdict
+
+    from ..domain.rows import row_to_data
+    from ..domain.serial import to_data
     from .record_data import record_data  # (msgspec: not needed to start the app)
 
     peer_id = history.peer_id

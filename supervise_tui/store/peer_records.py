@@ -10,12 +10,14 @@ once, over the two each backend's room provides (``_records`` and ``_put_records
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..domain.contacts import Contact
-from ..domain.groups import GroupSession
+if TYPE_CHECKING:
+    from ..domain.contacts import Contact
+    from ..domain.groups import GroupSession
 
 
 @dataclass(frozen=True)
@@ -23,13 +25,29 @@ class PeerRecords:
     """A kind of peer record: its type, its table (in a folder also its files' stem,
     ``peers/<peer-id>/<table>-YYYY.json``), and what a person calls one."""
 
-    cls: type
+    type_of: Callable[[], type]  # its type, imported when first read (not to start)
     table: str
     noun: str
 
+    @property
+    def cls(self) -> type:
+        return self.type_of()
 
-CONTACTS = PeerRecords(Contact, "contacts", "contact")
-GROUPS = PeerRecords(GroupSession, "groups", "group session")
+
+def _contact() -> type:
+    from ..domain.contacts import Contact
+
+    return Contact
+
+
+def _group() -> type:
+    from ..domain.groups import GroupSession
+
+    return GroupSession
+
+
+CONTACTS = PeerRecords(_contact, "contacts", "contact")
+GROUPS = PeerRecords(_group, "groups", "group session")
 
 
 class PeerRecordsRooms:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -16,12 +18,14 @@ from .. import __version__
 from ..domain.enums import Role
 from ..domain.models import Person
 from ..store.backend import Backend
-from ..store.packs import Library, load_library
 from .commands import SuperviseCommands
 from .keys import binder
 from .preferences import BINDING as THEME_BINDING
 from .preferences import Preferences
 from .signing import Signing
+
+if TYPE_CHECKING:
+    from ..store.packs import Library
 
 HIGH_CONTRAST = Theme(
     name="high-contrast",
@@ -82,7 +86,8 @@ class SuperviseApp(Signing, Preferences, App):
             self.animation_level = "none"
         self.store = store  # thread-safe: the workers call it directly
         self.clock = clock
-        self.library = library if library is not None else load_library()
+        self._library = library  # None: read once Home shows, or when first asked for
+        self._library_lock = threading.Lock()  # (a worker may ask first)
         self.peer_name = peer_name
         self.keymap: dict[str, str] = {}  # binding id -> keys, from the settings file
         self.person: Person | None = None  # who signed in (encrypted records)
@@ -99,6 +104,26 @@ class SuperviseApp(Signing, Preferences, App):
         self.sub_title = f"v{__version__}" + (" — read-only" if store.read_only else "")
 
     AFTER_START_SECONDS = 1.0
+
+    @property
+    def library(self) -> Library:
+        """The prompt packs: the built-in ones, then the person's own."""
+        with self._library_lock:
+            if self._library is None:
+                from ..store.packs import load_library
+
+                self._library = load_library()
+            return self._library
+
+    def _say_pack_problems(self) -> None:
+        """The packs are read after the first paint; a pack that cannot be used is said."""
+        for problem in self.library.problems:
+            self.notify(
+                f"{problem}. The other packs are loaded.",
+                title="Prompt pack skipped",
+                severity="warning",
+                timeout=20,
+            )
 
     def _apply_settings(self) -> None:
         """A person's own keys, from the settings file; a mistake there is said once."""
@@ -128,13 +153,7 @@ class SuperviseApp(Signing, Preferences, App):
             self.push_screen(InUseDialog(), self._in_use_answered)
         # Looking over every file and the hourly backup wait until Home is showing.
         self.set_timer(self.AFTER_START_SECONDS, self.after_start)
-        for problem in self.library.problems:
-            self.notify(
-                f"{problem}. The other packs are loaded.",
-                title="Prompt pack skipped",
-                severity="warning",
-                timeout=20,
-            )
+        self.call_after_refresh(self._say_pack_problems)
         self._apply_settings()
         self.start_preferences()
         self.set_interval(5.0, self._check_idle)

@@ -9,7 +9,7 @@ from datetime import datetime
 from ..domain.enums import Role
 from ..domain.errors import ValidationError
 from ..domain.models import Person, next_revisions, next_stamp
-from ..domain.validation import check_id, validate_person
+from ..domain.stamps import check_id
 from ..store.backend import Backend
 from ..store.errors import ChangedElsewhere, NotFound, Refused
 from .access import after_person_saved
@@ -19,6 +19,8 @@ from .keeping import person_set_aside
 def save_person(store: Backend, person: Person, *, clock: Callable[[], datetime]) -> Person:
     """Add or change a person. Raises ValidationError for a confusing duplicate, or for a
     change of role once they have sessions in the other role."""
+    from ..domain.validation import validate_person  # (not needed to start the app)
+
     check_id(person.id)
     others = store.people()
     previous = next((p for p in others if p.id == person.id), None)

@@ -12,16 +12,18 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...domain.dates import local
 from ...domain.errors import ValidationError
-from ...domain.rows import SessionRow
 from ...domain.serial import from_data
 from .. import backups, journal
 from ..errors import DamagedFile, Locked, ReadOnly
 from ..storage import Codec, Db, decoded, open_db, parse_tables
 from ..unit import Change, UnitOfWork
+
+if TYPE_CHECKING:
+    from ...domain.rows import SessionRow
 
 OPEN_DB_LIMIT = 64
 

@@ -11,7 +11,7 @@ from ...domain.enums import SessionStatus
 from ...domain.errors import ValidationError
 from ...domain.models import Session
 from ...domain.serial import to_data
-from ...domain.validation import check_id
+from ...domain.stamps import check_id
 from ..files import ensure_dir, remove
 from ..layout import draft_file, index_file
 from .base import FolderBase

@@ -22,7 +22,6 @@ from ..crypto.names import KEYS, PLAIN, RECOVERY
 from ..errors import DamagedFile, Refused, StoreError
 from ..files import atomic_write
 from ..layout import META
-from ..records import file_problem
 from .keys import KeysRoom
 
 keyring = lazy("supervise_tui.store.crypto.keyring")  # cryptography, on first use
@@ -117,6 +116,8 @@ class EncryptingRoom(KeysRoom):
 
     def _verify(self) -> None:
         """Every record read back through its seal, as the app will read it."""
+        from ..records import file_problem
+
         for rel in [r.as_posix() for r in backups.data_files(self.root)]:
             raw = (self.root / rel).read_bytes()
             try:

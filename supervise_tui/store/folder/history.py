@@ -11,16 +11,27 @@ import functools
 import os
 from datetime import date, datetime
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from ...domain.models import PeerInput, Session
-from ...domain.rows import SessionRow
+from ...domain.stamps import check_id
 from ...domain.tallies import YearCount
-from ...domain.team_tally import TeamTally
-from ...domain.tracks import Tracks
-from ...domain.validation import check_id
 from ..errors import DamagedFile, NotFound
-from ..layout import TEAM, TRACK_TABLES, closed_file, index_file, peer_file, shard_file
+from ..layout import (
+    TEAM,
+    TRACK_TABLES,
+    closed_file,
+    index_file,
+    peer_file,
+    shard_file,
+    track_types,
+)
 from .base import FolderBase
+
+if TYPE_CHECKING:  # (the history's types are imported when first read, not to start)
+    from ...domain.rows import SessionRow
+    from ...domain.team_tally import TeamTally
+    from ...domain.tracks import Tracks
 
 
 def within(value, start, end) -> bool:
@@ -62,6 +73,8 @@ _TEAM_FIELDS = {
 def team_from_doc(doc: dict) -> TeamTally:
     """A kept team tally, every field's type checked (quicker than the general reader:
     the team view reads one for every peer). TypeError or KeyError when it is not one."""
+    from ...domain.team_tally import TeamTally
+
     return TeamTally(**{name: check(doc[name]) for name, check in _TEAM_FIELDS.items()})
 
 
@@ -216,9 +229,11 @@ class HistoryRoom(FolderBase):
         return tracks
 
     def _tracks_in(self, rels: list[str], wanted: set[str] | None = None) -> Tracks:
+        from ...domain.tracks import Tracks
+
         tracks = Tracks()
         for rel in rels:
-            for name, cls in TRACK_TABLES.items():
+            for name, cls in track_types().items():
                 table = getattr(tracks, name)
                 for doc_id, doc in self._raw(rel, name):
                     if wanted is None or doc_id in wanted:

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ...domain.serial import to_data
-from ...domain.validation import check_id
+from ...domain.stamps import check_id
 from ..errors import ChangedElsewhere
 from ..layout import contacts_file, groups_file
 from ..peer_records import PeerRecords, PeerRecordsRooms

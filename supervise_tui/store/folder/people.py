@@ -7,8 +7,8 @@ from datetime import datetime
 from ...domain.enums import Role
 from ...domain.models import Person
 from ...domain.serial import to_data
+from ...domain.stamps import check_id
 from ...domain.tallies import PeerTally
-from ...domain.validation import check_id
 from ..errors import ChangedElsewhere, NotFound
 from ..layout import PEOPLE, TALLY, peer_file
 from ..unit import Change

@@ -9,12 +9,11 @@ changed, the yearly counts and Home's tally: never the rest of the history.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from ...domain.derived import PeerHistory
 from ...domain.models import PeerInput, Session
-from ...domain.rows import row_of, row_to_data
 from ...domain.serial import from_data, to_data
-from ...domain.validation import check_id
+from ...domain.stamps import check_id
 from ..backend import Conflict, SessionChange
 from ..errors import ChangedElsewhere
 from ..layout import (
@@ -23,7 +22,6 @@ from ..layout import (
     PEOPLE,
     TALLY,
     TEAM,
-    TRACK_TABLES,
     conflicts_file,
     derived_docs,
     draft_file,
@@ -32,11 +30,13 @@ from ..layout import (
     item_file,
     peer_file,
     shard_file,
+    track_types,
 )
 from ..unit import Change
 from .base import FolderBase
 
-_TABLE_OF = {cls: name for name, cls in TRACK_TABLES.items()}
+if TYPE_CHECKING:
+    from ...domain.derived import PeerHistory
 
 
 class WritingRoom(FolderBase):
@@ -56,7 +56,10 @@ class WritingRoom(FolderBase):
             uow.apply(self._session_changes(change, peer_id, year))
 
     def _session_changes(self, change: SessionChange, peer_id: str, year: int) -> list[Change]:
+        from ...domain.rows import row_of, row_to_data  # (not needed to start the app)
+
         session, prel = change.session, peer_file(peer_id)
+        table_of = {cls: name for name, cls in track_types().items()}
         changes = []
         if change.filed_year is not None and change.filed_year != year:
             old = change.filed_year
@@ -68,7 +71,7 @@ class WritingRoom(FolderBase):
         for item_id, (before, after) in sorted(change.tracks.items()):
             was = item_file(peer_id, before) if before is not None else None
             now = item_file(peer_id, after) if after is not None else None
-            name = _TABLE_OF[type(after if after is not None else before)]
+            name = table_of[type(after if after is not None else before)]
             if was is not None and was != now:
                 changes.append(Change(was, name, item_id, None))
             if after is not None:

@@ -11,7 +11,7 @@ from ...domain.enums import SessionStatus
 from ...domain.errors import ValidationError
 from ...domain.models import Session
 from ...domain.serial import to_data
-from ...domain.validation import check_id
+from ...domain.stamps import check_id
 from .base import ServerBase
 from .people import stamp
 

@@ -12,9 +12,9 @@ from pathlib import Path
 from ...domain.errors import ValidationError
 from ...domain.models import PeerInput, Session
 from ...domain.rows import SessionRow
+from ...domain.stamps import check_id
 from ...domain.tallies import YearCount
 from ...domain.tracks import ActionTrack, ConcernTrack, GoalTrack, IdeaTrack, Tracks
-from ...domain.validation import check_id
 from ..errors import DamagedFile, NotFound
 from ..rows import decode_rows, row_from_doc
 from .base import ServerBase

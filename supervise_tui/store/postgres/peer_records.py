@@ -10,7 +10,7 @@ from typing import Any
 from psycopg.types.json import Jsonb
 
 from ...domain.serial import to_data
-from ...domain.validation import check_id
+from ...domain.stamps import check_id
 from ..peer_records import PeerRecords, PeerRecordsRooms
 from .base import ServerBase
 from .people import guard_revision, stamp

@@ -9,8 +9,8 @@ from psycopg.types.json import Jsonb
 from ...domain.enums import Role
 from ...domain.models import Person
 from ...domain.serial import to_data
+from ...domain.stamps import check_id
 from ...domain.tallies import PeerTally
-from ...domain.validation import check_id
 from ..errors import ChangedElsewhere, NoAccess, NotFound
 from .base import ServerBase
 

@@ -9,6 +9,7 @@ before another save came in is refused (ChangedElsewhere) instead of losing it.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from psycopg.types.json import Jsonb
 
@@ -16,14 +17,17 @@ from ...domain.derived import PeerHistory
 from ...domain.models import PeerInput, Session
 from ...domain.rows import SessionRow, row_of, row_to_data
 from ...domain.serial import from_data, to_data
+from ...domain.stamps import check_id
 from ...domain.tracks import is_settled
-from ...domain.validation import check_id
-from ..backend import Conflict, SessionChange, Track
+from ..backend import Conflict, SessionChange
 from ..errors import ChangedElsewhere
 from ..layout import raised_on
 from .base import ServerBase
 from .history import TRACK_KINDS
 from .people import stamp
+
+if TYPE_CHECKING:
+    from ..backend import Track
 
 _KIND_OF = {cls: name for name, cls in TRACK_KINDS.items()}
 

@@ -12,7 +12,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from ..keys import binder
 from ..outcome import Outcome, outcome
-from ..widgets.fields import EchoesWhen
+from ..widgets.when_echo import EchoesWhen
 
 bind = binder("app")
 

@@ -15,7 +15,6 @@ from ...domain.enums import Role
 from ...domain.models import Person, Session
 from ...services.home import HomeRow, due_tomorrow, home_rows, peer_detail, tomorrow_lines
 from ...store.errors import StoreError
-from ...usecases.contacts import contacts_since_last
 from ...usecases.people import visible_people
 from ..keys import binder
 from ..widgets.cells import highlighted
@@ -170,7 +169,7 @@ class HomeScreen(Starting, TimeKeeping, ViewScreen):
         self._fill_table()
         self._fill_banners()
         self.refresh_bindings()
-        self.load_below()
+        self.call_after_refresh(self.load_below)
 
     # -- painting ------------------------------------------------------------
 
@@ -186,8 +185,8 @@ class HomeScreen(Starting, TimeKeeping, ViewScreen):
         if self.data.rows and self.focused is None:
             table.focus()
         row = self.selected_row()
-        if row is not None:
-            self.load_detail(row)
+        if row is not None:  # read once the table shows (the worker would slow its paint)
+            self.call_after_refresh(self.load_detail, row)
 
     def _fill_banners(self) -> None:
         data = self.data
@@ -246,6 +245,8 @@ class HomeScreen(Starting, TimeKeeping, ViewScreen):
 
     @work(thread=True, exclusive=True, group="home-detail")
     def load_detail(self, row: HomeRow) -> None:
+        from ...usecases.contacts import contacts_since_last
+
         try:
             tracks = self.app.store.tracks(row.person.id)
             contacts = contacts_since_last(self.app.store, row.person.id)

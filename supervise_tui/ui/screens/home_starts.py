@@ -11,9 +11,6 @@ from ...domain.enums import Role
 from ...domain.errors import ValidationError
 from ...domain.models import Person
 from ...store.errors import StoreError
-from ...usecases.corrections import tracks_for_draft
-from ...usecases.ideas import ideas_named
-from ...usecases.sessions import awaiting_signoff
 
 
 class Starting:
@@ -162,6 +159,8 @@ class Starting:
 
     @work(thread=True, exclusive=True, group="home-open")
     def open_draft(self, session_id: str) -> None:
+        from ...usecases.corrections import tracks_for_draft
+        from ...usecases.ideas import ideas_named
         from ..widgets.steps import SessionContext
         from .session import SessionScreen
 
@@ -194,6 +193,7 @@ class Starting:
 
     @work(thread=True, exclusive=True, group="home-open")
     def open_awaiting(self, peer_id: str) -> None:
+        from ...usecases.sessions import awaiting_signoff
         from .summary import SummaryScreen
 
         repo = self.app.store

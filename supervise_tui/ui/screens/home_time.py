@@ -5,17 +5,18 @@ line names who is below the agency's hours targets so far."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.message import Message
 from textual.widgets import Static
 
-from ...domain.contacts import Contact
-from ...domain.dates import parse_datetime
 from ...domain.enums import Role
 from ...domain.errors import ValidationError
 from ...store.errors import StoreError
-from ...usecases.contacts import default_by, note_contact
+
+if TYPE_CHECKING:
+    from ...domain.contacts import Contact
 
 
 @dataclass
@@ -54,6 +55,8 @@ class TimeKeeping:
         banner.display = bool(message.lines)
 
     def action_note_contact(self) -> None:
+        from ...domain.dates import parse_datetime
+        from ...usecases.contacts import default_by, note_contact
         from ..dialogs.contact import ContactDialog
 
         row = self.selected_row()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+from textual.geometry import Size
 from textual.widgets import DataTable
 
 from ...services.home import HomeRow
@@ -62,3 +63,19 @@ class PeerTable(DataTable):
             self.add_row(*plain(*row_cells), key=key)
         if keep > self.cursor_row:
             self.move_cursor(row=min(keep, self.row_count - 1))
+
+    def _update_dimensions(self, new_rows) -> None:
+        """Every column's width is set when the table is filled (``reset_table``) and no
+        row has a label or a height of its own, so Textual's measuring of every new cell
+        (4,000 at 678 peers) would change nothing: only the table's size is worked out."""
+        rows = [self.rows[key] for key in new_rows if key in self.rows]
+        if any(column.auto_width for column in self.columns.values()) or any(
+            row.label is not None or row.auto_height for row in rows
+        ):
+            super()._update_dimensions(new_rows)
+            return
+        width = sum(column.get_render_width(self) for column in self.columns.values())
+        header = self.header_height if self.show_header else 0
+        self.virtual_size = Size(
+            width + self._row_label_column_width, self._total_row_height + header
+        )
