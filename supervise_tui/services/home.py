@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from ..domain.contacts import Contact
 from ..domain.enums import Role, Section
 from ..domain.models import Person, Session
 from ..domain.schedule import Due, due
 from ..domain.tallies import PeerTally
+
+if TYPE_CHECKING:
+    from ..domain.contacts import Contact
 
 
 @dataclass(frozen=True)

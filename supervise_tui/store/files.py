@@ -193,7 +193,7 @@ def clean_temps(root: Path) -> int:
     with what each entry is (no stat per entry: this runs at every start)."""
     try:
         with os.scandir(root / "peers") as entries:
-            peers = [Path(e.path) for e in entries if e.is_dir()]
+            peers = [e.path for e in entries if e.is_dir()]  # (no Path each: 700 peers)
     except OSError:
         peers = []
     count = _clean_temps_in(root)
@@ -202,7 +202,7 @@ def clean_temps(root: Path) -> int:
     return count
 
 
-def _clean_temps_in(folder: Path, then: str | None = None) -> int:
+def _clean_temps_in(folder: Path | str, then: str | None = None) -> int:
     """The temps in ``folder`` removed; then those in its subfolder ``then``, if any."""
     count = 0
     try:
@@ -219,7 +219,7 @@ def _clean_temps_in(folder: Path, then: str | None = None) -> int:
             except OSError:
                 pass
         elif name == then and entry.is_dir():
-            count += _clean_temps_in(Path(entry.path))
+            count += _clean_temps_in(entry.path)
     return count
 
 

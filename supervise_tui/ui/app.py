@@ -12,38 +12,27 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
-from textual.theme import Theme
 
 from .. import __version__
 from ..domain.enums import Role
 from ..domain.models import Person
 from ..store.backend import Backend
-from .commands import SuperviseCommands
 from .keys import binder
 from .preferences import BINDING as THEME_BINDING
-from .preferences import Preferences
+from .preferences import HIGH_CONTRAST, Preferences
 from .signing import Signing
 
 if TYPE_CHECKING:
     from ..store.packs import Library
 
-HIGH_CONTRAST = Theme(
-    name="high-contrast",
-    primary="#ffff00",
-    secondary="#00ffff",
-    accent="#ff00ff",
-    foreground="#ffffff",
-    background="#000000",
-    surface="#000000",
-    panel="#1a1a1a",
-    warning="#ffaa00",
-    error="#ff5555",
-    success="#55ff55",
-    dark=True,
-)
-
 
 bind = binder("app")
+
+
+def _commands():
+    from .commands import SuperviseCommands
+
+    return SuperviseCommands
 
 
 class SuperviseApp(Signing, Preferences, App):
@@ -51,7 +40,7 @@ class SuperviseApp(Signing, Preferences, App):
 
     TITLE = "supervise"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {SuperviseCommands}
+    COMMANDS = App.COMMANDS | {_commands}  # imported when the palette first opens
     BINDINGS = [
         bind(
             "ctrl+q", "quit", "Quit", "Quit. Everything typed is already saved.", priority=True

@@ -5,6 +5,7 @@ Mixed into the app; ``self`` is the :class:`~.app.SuperviseApp`."""
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.theme import Theme
 
 from ..domain.enums import Role
 from ..domain.models import Person
@@ -16,6 +17,21 @@ from ..store.preferences import ANYONE, preferences, remember
 # colours). The palette's "Theme" command offers every theme.
 THEMES = ("textual-dark", "textual-light", "high-contrast", "ansi-dark", "ansi-light")
 OWN_COLOURS = ("ansi-dark", "ansi-light")
+
+HIGH_CONTRAST = Theme(
+    name="high-contrast",
+    primary="#ffff00",
+    secondary="#00ffff",
+    accent="#ff00ff",
+    foreground="#ffffff",
+    background="#000000",
+    surface="#000000",
+    panel="#1a1a1a",
+    warning="#ffaa00",
+    error="#ff5555",
+    success="#55ff55",
+    dark=True,
+)
 
 BINDING = Binding(
     "ctrl+t",

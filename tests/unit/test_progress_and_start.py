@@ -55,6 +55,68 @@ def test_the_command_line_and_a_plain_folder_load_no_trends_nor_argon2():
     assert out.stdout.strip() == "[]"
 
 
+# What the first paint of Home does not need: the history's types and rules, the forms'
+# widgets, the use cases of later actions, the prompt packs, and the libraries they use.
+NOT_AT_START = [
+    "textual.widgets._text_area",
+    "textual.widgets._markdown",
+    "markdown_it",
+    "pygments",
+    "dateutil",
+    "argon2",
+    "cryptography",
+    "filelock",
+    "statistics",
+    "tomllib",
+    "supervise_tui.domain.tracks",
+    "supervise_tui.domain.rows",
+    "supervise_tui.domain.derived",
+    "supervise_tui.domain.team_tally",
+    "supervise_tui.domain.validation",
+    "supervise_tui.domain.contacts",
+    "supervise_tui.domain.groups",
+    "supervise_tui.store.records",
+    "supervise_tui.store.packs",
+    "supervise_tui.ui.widgets.fields",
+    "supervise_tui.usecases.sessions",
+    "supervise_tui.usecases.corrections",
+    "supervise_tui.usecases.ideas",
+    "supervise_tui.usecases.contacts",
+    "supervise_tui.usecases.hours",
+]
+
+FIRST_PAINT = """
+import sys
+from pathlib import Path
+from supervise_tui.domain.models import now_utc
+from supervise_tui.store.folder import open_folder
+import supervise_tui.ui.app, supervise_tui.ui.screens.home
+from supervise_tui.services.home import home_rows
+from supervise_tui.usecases.people import visible_people
+
+repo = open_folder(Path(sys.argv[1]), check=False, backup=False, clock=now_utc)
+rows = home_rows(visible_people(repo), repo.tallies(), now_utc().date())
+assert rows and repo.drafts() is not None
+print(" ".join(m for m in sys.argv[2:] if m in sys.modules))
+"""
+
+
+def test_what_home_reads_for_its_first_paint_loads_nothing_later_actions_need(repo, team, data_dir):
+    from supervise_tui.usecases.sessions import finish_session
+
+    from ..conftest import make_session
+
+    finish_session(repo, make_session(team), clock=repo.clock)
+    repo.close()
+    out = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT, str(data_dir), *NOT_AT_START],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.strip() == ""
+
+
 PEEKED = [  # a peer.json as written, and damaged in ways the full read refuses
     b'{"tally": {"tally": {"held": 3}}, "goals": {"g1": {"text": "caf\xc3\xa9"}}}',
     b'{"tally": {"tally": {"held": 3}}, "goals": {"g1": {"text": "caf\xe9"}}}',
