@@ -19,13 +19,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from ..domain.contacts import Contact
 from ..domain.enums import SessionKind, SessionStatus
 from ..domain.errors import ValidationError
-from ..domain.groups import GroupSession
-from ..domain.rows import SessionRow
-from .periods import Period
+
+if TYPE_CHECKING:  # (Home reads the targets at start: the history's types wait)
+    from ..domain.contacts import Contact
+    from ..domain.groups import GroupSession
+    from ..domain.rows import SessionRow
+    from .periods import Period
 
 KINDS = ("formal", "informal", "group", "agency")
 KIND_OF = {
@@ -165,6 +168,8 @@ def parse_targets(table: object) -> list[Target]:
 
 def unit_so_far(per: str, today: date) -> Period:
     """This week (from Monday), month or quarter, up to today."""
+    from .periods import Period
+
     if per == "week":
         start = today - timedelta(days=today.weekday())
     elif per == "month":

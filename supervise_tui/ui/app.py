@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import threading
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -18,6 +17,7 @@ from ..domain.enums import Role
 from ..domain.models import Person
 from ..store.backend import Backend
 from .keys import binder
+from .packs import Packs
 from .preferences import BINDING as THEME_BINDING
 from .preferences import HIGH_CONTRAST, Preferences
 from .signing import Signing
@@ -35,7 +35,7 @@ def _commands():
     return SuperviseCommands
 
 
-class SuperviseApp(Signing, Preferences, App):
+class SuperviseApp(Signing, Preferences, Packs, App):
     """supervise-tui: structured supervision sessions, one screen, two people."""
 
     TITLE = "supervise"
@@ -76,7 +76,6 @@ class SuperviseApp(Signing, Preferences, App):
         self.store = store  # thread-safe: the workers call it directly
         self.clock = clock
         self._library = library  # None: read once Home shows, or when first asked for
-        self._library_lock = threading.Lock()  # (a worker may ask first)
         self.peer_name = peer_name
         self.keymap: dict[str, str] = {}  # binding id -> keys, from the settings file
         self.person: Person | None = None  # who signed in (encrypted records)
@@ -93,26 +92,6 @@ class SuperviseApp(Signing, Preferences, App):
         self.sub_title = f"v{__version__}" + (" — read-only" if store.read_only else "")
 
     AFTER_START_SECONDS = 1.0
-
-    @property
-    def library(self) -> Library:
-        """The prompt packs: the built-in ones, then the person's own."""
-        with self._library_lock:
-            if self._library is None:
-                from ..store.packs import load_library
-
-                self._library = load_library()
-            return self._library
-
-    def _say_pack_problems(self) -> None:
-        """The packs are read after the first paint; a pack that cannot be used is said."""
-        for problem in self.library.problems:
-            self.notify(
-                f"{problem}. The other packs are loaded.",
-                title="Prompt pack skipped",
-                severity="warning",
-                timeout=20,
-            )
 
     def _apply_settings(self) -> None:
         """A person's own keys, from the settings file; a mistake there is said once."""
@@ -142,7 +121,7 @@ class SuperviseApp(Signing, Preferences, App):
             self.push_screen(InUseDialog(), self._in_use_answered)
         # Looking over every file and the hourly backup wait until Home is showing.
         self.set_timer(self.AFTER_START_SECONDS, self.after_start)
-        self.call_after_refresh(self._say_pack_problems)
+        self.call_after_refresh(self._read_packs)
         self._apply_settings()
         self.start_preferences()
         self.set_interval(5.0, self._check_idle)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..domain.models import Person
 from ..services.hours import Hours, Target, check_targets, hours_of, parse_targets
-from ..services.periods import Period
 from ..store.backend import Backend
-from .contacts import contacts_of
-from .groups import groups_of
 from .people import visible_peers
+
+if TYPE_CHECKING:
+    from ..services.periods import Period
 
 
 def hours_for(
@@ -24,6 +25,9 @@ def hours_for(
 ) -> list[Hours]:
     """One line per peer (``peer`` alone when given): their time in ``period`` and the
     targets they are below so far. With ``supervisor``, only sessions they were in."""
+    from .contacts import contacts_of
+    from .groups import groups_of
+
     peers = [peer] if peer is not None else visible_peers(store, include_inactive=False)
     lines = []
     for person in sorted(peers, key=lambda p: p.name.casefold()):
@@ -54,6 +58,9 @@ def below_target(
     store: Backend, peers: list[Person], today: date, targets: list[Target]
 ) -> list[str]:
     """ "Name: what is missing so far" for each of ``peers`` below a target."""
+    from .contacts import contacts_of  # (none of this is read when no target is set)
+    from .groups import groups_of
+
     found = []
     for person in peers:
         rows, contacts = store.rows(person.id), contacts_of(store, person.id)
