@@ -400,7 +400,12 @@ async def test_the_hourly_backup_is_taken_after_home_shows(repo, team, data_dir)
     reopened.close()
 
 
-async def test_home_lists_a_long_team_and_keeps_the_cursor_past_the_first_screenful(repo):
+async def test_home_lists_a_long_team_and_keeps_the_cursor_past_the_first_screenful(
+    repo, monkeypatch
+):
+    from supervise_tui.ui.widgets.peer_table import PeerTable
+
+    monkeypatch.setattr(PeerTable, "CHUNK", 10)  # the rows past the first screen, 10 at a time
     save_person(repo, Person("Dana Whitfield", Role.SUPERVISOR, "Maple Court"), clock=repo.clock)
     for i in range(45):
         save_person(repo, Person(f"Peer {i:02d}", Role.PEER, "Maple Court"), clock=repo.clock)
@@ -408,6 +413,8 @@ async def test_home_lists_a_long_team_and_keeps_the_cursor_past_the_first_screen
         await settle(pilot)
         table = pilot.app.screen.query_one("#peers")
         assert table.row_count == 45
+        labels = [str(table.get_row_at(i)[0]) for i in range(45)]
+        assert labels == [f"Peer {i:02d}" for i in range(45)]  # in order, each once
         # Home's table works out its size without measuring each cell (its columns'
         # widths are fixed when filled): Textual's own measuring finds nothing to change.
         from textual.widgets import DataTable
@@ -423,7 +430,9 @@ async def test_home_lists_a_long_team_and_keeps_the_cursor_past_the_first_screen
         pilot.app.screen.refresh_data()  # as after a session is finished
         await settle(pilot)
         await wait_for(lambda: table.row_count == 45, timeout=5)
+        await settle(pilot)
         assert table.cursor_row == 40
+        assert [str(table.get_row_at(i)[0]) for i in range(45)] == labels
 
 
 ODD = "Sam [/b] Lee [red]x[/red] [link=http://x]y"

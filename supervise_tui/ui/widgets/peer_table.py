@@ -42,8 +42,8 @@ class PeerTable(DataTable):
         self._generation = 0
 
     def fill(self, rows: list[HomeRow], *, wide: bool, today: date, first: int) -> None:
-        """Show ``rows``: the ``first`` ones now, the rest after the next paint (the table
-        measures every cell it is given). The cursor stays on the same line."""
+        """Show ``rows``: the ``first`` ones now, the rest after the next paint, CHUNK at a
+        time (each takes a while to add). The cursor stays on the same line."""
         keep = self.cursor_row
         names = Counter(r.person.name.casefold() for r in rows)  # (counted once, not per row)
         cells = [(r.person.id, peer_cells(r, names, wide, today)) for r in rows]
@@ -56,12 +56,17 @@ class PeerTable(DataTable):
         if rows:
             self.move_cursor(row=max(0, min(keep, self.row_count - 1)))
 
+    CHUNK = 200  # rows added at a time after the first paint: keys are not held up long
+
     def _add_rows(self, generation: int, cells: list, keep: int) -> None:
         if generation != self._generation:
             return  # the table was filled again meanwhile
-        for key, row_cells in cells:
+        now, rest = cells[: self.CHUNK], cells[self.CHUNK :]
+        for key, row_cells in now:
             self.add_row(*plain(*row_cells), key=key)
-        if keep > self.cursor_row:
+        if rest:
+            self.call_after_refresh(self._add_rows, generation, rest, keep)
+        if keep > self.cursor_row and (keep < self.row_count or not rest):
             self.move_cursor(row=min(keep, self.row_count - 1))
 
     def _update_dimensions(self, new_rows) -> None:
