@@ -65,6 +65,7 @@ TRACK_TABLES: dict[str, type] = {
     "actions": ActionTrack,
 }
 DERIVED_PEER_TABLES = ("years", TALLY, TEAM, *TRACK_TABLES)
+PEER_TABLES = (*DERIVED_PEER_TABLES, "input")  # every table peer.json may hold
 
 Docs = dict[str, dict[str, dict[str, dict]]]  # file -> table -> doc id -> doc
 

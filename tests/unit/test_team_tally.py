@@ -152,6 +152,26 @@ def test_a_tally_of_the_wrong_shape_is_a_damaged_file(repo, team):
     assert not check(repo.root).ok
 
 
+def test_damaged_text_elsewhere_in_peer_json_keeps_the_team_figures_and_check_names_it(repo, team):
+    """The team view reads only the team tally of peer.json (store/peek.py): a damaged
+    character in an open item's text does not hide the peer's figures, and the look over
+    every file still names the file."""
+    peer_id = team["peer"].id
+    for s in _history(team, 5, n=8):
+        finish_session(repo, s, clock=repo.clock)
+    period = parse_period("all", TODAY)
+    before = lookback.team_for(repo, [team["peer"]], period, TODAY).peers[0]
+    path = repo.root / peer_file(peer_id)
+    data = orjson.loads(path.read_bytes())
+    assert data["goals"], "the history leaves an open goal"
+    data["goals"][next(iter(data["goals"]))]["text"] = "MARK"
+    path.write_bytes(orjson.dumps(data).replace(b"MARK", b"caf\xe9"))  # not UTF-8
+    repo._dbs.clear()
+    assert lookback.team_for(repo, [team["peer"]], period, TODAY).peers[0] == before
+    report = check(repo.root)
+    assert not report.ok and any(peer_file(peer_id) in problem for problem in report.problems)
+
+
 def test_records_kept_before_the_tally_are_counted_from_the_rows_then_kept(repo, team):
     peer_id = team["peer"].id
     sessions = _history(team, 3, n=12)

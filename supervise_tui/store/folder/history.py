@@ -19,7 +19,7 @@ from ...domain.team_tally import TeamTally
 from ...domain.tracks import Tracks
 from ...domain.validation import check_id
 from ..errors import DamagedFile, NotFound
-from ..layout import TEAM, TRACK_TABLES, closed_file, index_file, peer_file, shard_file
+from ..layout import PEER_TABLES, TEAM, TRACK_TABLES, closed_file, index_file, peer_file, shard_file
 from .base import FolderBase
 
 
@@ -185,7 +185,7 @@ class HistoryRoom(FolderBase):
 
     def team_tally(self, peer_id: str) -> TeamTally | None:
         rel = peer_file(check_id(peer_id))
-        doc = self._get(rel, TEAM, TEAM)
+        doc = self._peek(rel, TEAM, TEAM, PEER_TABLES)  # (the rest of the file is not parsed)
         if doc is None:
             return None
         try:
