@@ -123,6 +123,10 @@ def _savers(repo):
 
 
 def measure_save(folder: Path, runs: int) -> dict:
+    # A save waits for its fsyncs: the writes of the measures before it (an import
+    # writes 400-500 MB at 50k) are put on disk first, so that the save does not wait
+    # for them in its stead.
+    os.sync()
     with open_folder(folder, backup=False, clock=now_utc) as repo:
         save, autosave = _savers(repo)
         return {"save_ms": timed(save, runs), "autosave_ms": timed(autosave, runs * 2)}
@@ -131,6 +135,7 @@ def measure_save(folder: Path, runs: int) -> dict:
 def measure_save_pair(plain: Path, sealed: Path, runs: int) -> tuple[float, float]:
     """Save + autosave in the plain and the encrypted copy of the same records, taken in
     turns so that a noisy neighbour slows both alike. Returns the two medians (ms)."""
+    os.sync()  # (see measure_save)
     with (
         open_folder(plain, backup=False, clock=now_utc) as a,
         open_folder(sealed, backup=False, clock=now_utc) as b,
