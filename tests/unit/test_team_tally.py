@@ -97,6 +97,47 @@ def test_the_kept_team_row_equals_the_one_from_every_row(repo, team, seed):
         assert kept_raised(tally) == raised_in(tracks, period)
 
 
+PERIODS = ["last 30 days", "last 90 days", "this year", "last 12 months", "2024", "2025"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_period_read_from_its_first_year_on_equals_one_from_every_row(
+    repo, team, seed, monkeypatch
+):
+    """Over a period, the team view reads a peer's rows from the period's first year on,
+    the items they touch and the open ones (when that reads less than every row): each
+    row is equal to the one worked out from the whole history."""
+    rng = random.Random(seed)
+    sessions = _history(team, seed, n=70)
+    for s in sessions:
+        finish_session(repo, s, clock=repo.clock)
+    for row in rng.sample(repo.rows(team["peer"].id), 3):
+        try:
+            withdraw_session(
+                repo, team["peer"].id, row.id, team["sup"].id, "by mistake", clock=fixed_clock
+            )
+        except Exception:  # noqa: BLE001 - a session whose items others update stays
+            continue
+    members = [team["peer"]]
+    kept, from_year_on, read = lookback.kept_tally, lookback._from_year, []
+
+    def counted(store, person, first):
+        read.append(first)
+        return from_year_on(store, person, first)
+
+    monkeypatch.setattr(lookback, "_from_year", counted)
+    for today in (date(2025, 3, 1), date(2025, 12, 31), date(2026, 2, 10), TODAY):
+        for text in PERIODS:
+            period = parse_period(text, today)
+            monkeypatch.setattr(lookback, "OPEN_ITEM_ROWS", -1000)  # always from the year
+            monkeypatch.setattr(lookback, "kept_tally", kept)
+            from_year = lookback.team_for(repo, members, period, today)
+            monkeypatch.setattr(lookback, "kept_tally", lambda store, peer_id: None)
+            every_row = lookback.team_for(repo, members, period, today)
+            assert from_year == every_row, (today, text)
+    assert len(read) >= 12  # (the periods that start after the history began)
+
+
 def test_the_team_view_reads_no_row_over_all_time(repo, team, monkeypatch):
     for s in _history(team, 1, n=12):
         finish_session(repo, s, clock=repo.clock)
