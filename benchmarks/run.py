@@ -252,7 +252,10 @@ def main() -> int:
                 team = peers_for(large) if args.generator == "regular" else row["peers"]
                 generate(team_ref, small, peers=team)
                 row["team_ms"], ref_ms = measure_team_pair(folder, team_ref, TODAY, args.runs)
-                raw["team_reference"] = {"team_ms": ref_ms}
+                row["team_period_ms"], ref_period_ms = measure_team_pair(
+                    folder, team_ref, TODAY, args.runs, "last 90 days"
+                )
+                raw["team_reference"] = {"team_ms": ref_ms, "team_period_ms": ref_period_ms}
             if size == large and "transfer" not in skip:
                 work = Path(tmp) / "transfer"
                 work.mkdir()
@@ -297,6 +300,9 @@ def main() -> int:
         targets.update(encrypted_save_ratio=1.2, encrypted_start_ratio=1.2)
     result["team_ratio"] = round(big["team_ms"] / raw["team_reference"]["team_ms"], 2)
     result["team_growth_ratio"] = round(big["team_ms"] / little["team_ms"], 2)  # 10x the peers
+    result["team_period_ratio"] = round(  # (no target: the is over all time)
+        big["team_period_ms"] / raw["team_reference"]["team_period_ms"], 2
+    )
     targets["team_ratio"] = TARGETS["team_ratio"]
     if "transfer" not in skip:
         result.update(ratios(big))
