@@ -9,11 +9,11 @@ building their documents; only the document asked for is parsed (by orjson, whic
 checks its text). The file is not kept (nor hashed: nothing is written from it).
 
 The text of the documents not asked for is passed over, not read: a damaged character
-there (bytes that are not UTF-8, a lone surrogate) is left to the reads that use that
-document and to the look over every file (`supervise check`, and the app's own right
-after Home shows), which name it. Anything else this read is not sure of (a file that
-is not JSON, a table it does not know, a document that is not an object) it leaves to
-the full read, which says what is wrong.
+there (bytes that are not UTF-8) is left to the reads that use that document (opening
+the peer's history, a session, their open items: the full read, which names the file)
+and to `supervise check`. Anything else this read is not sure of (a file that is not
+JSON, an escape that is not a character, a table it does not know, a document that is
+not an object) it leaves to the full read, which says what is wrong.
 """
 
 from __future__ import annotations

@@ -73,7 +73,7 @@ PEEKED = [  # a peer.json as written, and damaged in ways the full read refuses
     (b"[]", "unsure"),
     (b"", "unsure"),
     # damaged only in the text of a document not asked for: passed over, and the full
-    # read (`supervise check`, the app's look over every file) still names it
+    # read (opening what holds it, `supervise check`) still names it
     (b'{"tally": {"tally": {"held": 3}}, "goals": {"g1": {"text": "caf\xe9"}}}', "over"),
 ]
 TABLES = ("tally", "goals")

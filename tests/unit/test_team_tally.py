@@ -195,8 +195,10 @@ def test_a_tally_of_the_wrong_shape_is_a_damaged_file(repo, team):
 
 def test_damaged_text_elsewhere_in_peer_json_keeps_the_team_figures_and_check_names_it(repo, team):
     """The team view reads only the team tally of peer.json (store/peek.py): a damaged
-    character in an open item's text does not hide the peer's figures, and the look over
-    every file still names the file."""
+    character in an open item's text does not hide the peer's figures; `supervise check`
+    and the read of the open items still name the file."""
+    from supervise_tui.store.errors import DamagedFile
+
     peer_id = team["peer"].id
     for s in _history(team, 5, n=8):
         finish_session(repo, s, clock=repo.clock)
@@ -211,6 +213,8 @@ def test_damaged_text_elsewhere_in_peer_json_keeps_the_team_figures_and_check_na
     assert lookback.team_for(repo, [team["peer"]], period, TODAY).peers[0] == before
     report = check(repo.root)
     assert not report.ok and any(peer_file(peer_id) in problem for problem in report.problems)
+    with pytest.raises(DamagedFile, match="peer.json"):
+        repo.open_tracks(peer_id)
 
 
 def test_records_kept_before_the_tally_are_counted_from_the_rows_then_kept(repo, team):
