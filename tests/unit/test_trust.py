@@ -555,3 +555,27 @@ def test_second_writer_on_restore_is_refused(repo, data_dir, capsys):
         lock_folder(data_dir, clock=fixed_clock)
     code, _, err = run(capsys, "restore", "--from", name, "--data-dir", str(data_dir), "--yes")
     assert code == 1 and "Another supervise window" in err
+
+
+def test_check_reads_one_peer_at_a_time(tmp_path, monkeypatch):
+    """`supervise check` holds one peer's files at a time (at ten years of records it
+    held them all: 885 MB): each peer is checked from their own files alone, and the
+    files read before are let go."""
+    from supervise_tui.store import check as checking
+
+    with open_folder(tmp_path / "d", backup=False, clock=fixed_clock) as repo:
+        build_demo(repo, peers=3, weeks=3, today=fixed_clock().date())
+        peers = {p.name for p in (repo.root / "peers").iterdir()}
+    assert len(peers) >= 3
+    held: list[set[str]] = []
+    check_peer = checking._check_peer
+
+    def one_peer(root, peer_id, parsed, *rest):
+        held.append({rel.parts[1] for rel in parsed})
+        return check_peer(root, peer_id, parsed, *rest)
+
+    monkeypatch.setattr(checking, "_check_peer", one_peer)
+    report = check(tmp_path / "d")
+    assert report.ok and report.sessions > 0
+    assert len(held) == len(peers) and all(len(names) == 1 for names in held)
+    assert set().union(*held) == peers
