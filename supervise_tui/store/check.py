@@ -109,6 +109,7 @@ def check(root: Path, codec=None) -> CheckReport:
     peers_dir = root / "peers"
     peer_ids = sorted(p.name for p in peers_dir.iterdir()) if peers_dir.is_dir() else []
     seen: dict[str, str] = {}  # session id -> the peer it is filed under
+    words = team_words(people.values())  # (once: it was worked out for every session)
     for peer_id in peer_ids:
         mine: dict[Path, dict] = {}
         reader.read_all(by_peer.get(peer_id, []), mine)
@@ -117,7 +118,7 @@ def check(root: Path, codec=None) -> CheckReport:
             continue  # not this person's to read: left out, not a problem
         if not any((peers_dir / peer_id).glob("*.json")):
             continue  # an empty folder (a write that never happened) holds nothing
-        _check_peer(root, peer_id, mine, people, report, seen)
+        _check_peer(root, peer_id, mine, people, report, seen, words)
     return report
 
 
@@ -131,7 +132,9 @@ def _check_drafts(parsed: dict[Path, dict], people, report: CheckReport) -> None
                     _check_people(draft, people, f"{rel}", report)
 
 
-def _check_peer(root, peer_id, parsed, people, report, seen) -> None:
+def _check_peer(root, peer_id, parsed, people, report, seen, words) -> None:
+    """One peer's files (``parsed``: theirs alone); ``words``: the team's own names and
+    sites, never taken for a client's name."""
     base = Path("peers") / peer_id
     index_rel = base / "peer.json"
     index = parsed.get(index_rel)
@@ -170,7 +173,7 @@ def _check_peer(root, peer_id, parsed, people, report, seen) -> None:
             report.warnings += [
                 f"{where}: {name} has a word that may be a client's name "
                 "(never write a client's name)"
-                for name in fields_with_names(session, team_words(people.values()))
+                for name in fields_with_names(session, words)
             ]
             _check_people(session, people, where, report)
             sessions[doc_id] = session
