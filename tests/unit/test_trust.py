@@ -579,3 +579,26 @@ def test_check_reads_one_peer_at_a_time(tmp_path, monkeypatch):
     assert report.ok and report.sessions > 0
     assert len(held) == len(peers) and all(len(names) == 1 for names in held)
     assert set().union(*held) == peers
+
+
+def test_the_data_files_are_every_json_file_but_backups_and_temps(tmp_path):
+    """What a check, a backup and every opening look over (backups.data_files)."""
+    for rel in (
+        "meta.json",
+        "people.json",
+        "peers/p1/peer.json",
+        "peers/p1/drafts/s1.json",
+        "peers/p1/.tmp-peer.json",  # a temp file a kill left: swept, not data
+        "backups/20261122-150000/people.json",
+        "peers/p1/backups/x.json",  # only the folder's own backups are left out
+        "notes.txt",
+    ):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("{}")
+    assert backups.data_files(tmp_path) == [
+        Path("meta.json"),
+        Path("peers/p1/backups/x.json"),
+        Path("peers/p1/drafts/s1.json"),
+        Path("peers/p1/peer.json"),
+        Path("people.json"),
+    ]
