@@ -30,9 +30,12 @@ from ..services.trends import PeerTrends, peer_trends
 from ..store.backend import Backend
 from .people import visible_peers
 
-# An open item read whole (its texts and every update) costs about as much as two light
-# rows (measured on the varied records: 19 against 14 µs, with its file's share).
-OPEN_ITEM_ROWS = 2
+# An open item read whole (its texts and every update), with its share of the files the
+# items touched are looked for in, costs about as much as four light rows (tried from
+# half a row to eight on both benchmark generators' 50,000 sessions: at four, records
+# with many long-lived open items take either path alike; ten years of weekly sessions
+# are read 2-2.5x quicker).
+OPEN_ITEM_ROWS = 4
 
 
 @dataclass
@@ -132,7 +135,7 @@ def team_for(store: Backend, members: list[Person], period: Period, today: date)
 
 def _fewer_from(tally, days: list[date], first: date) -> bool:
     """Whether reading from ``first`` on (those rows, and every open item whole: about
-    two rows' worth each) reads less than all the rows."""
+    four rows' worth each) reads less than all the rows."""
     since = len(days) - bisect_left(days, first)
     items = tally.open_concerns + len(tally.rises) + len(tally.supervisor_open)
     return since + OPEN_ITEM_ROWS * items < len(days)
