@@ -19,6 +19,19 @@ def _pairs(given: list[str], option: str) -> list[tuple[str, str]]:
     return pairs
 
 
+def _question(name: str, own_ids: list[str]) -> tuple[str, str]:
+    """``NAME`` (the first own question) or ``NAME:QUESTION`` from --words' left side."""
+    person, sep, question = name.rpartition(":")
+    if not sep:
+        return name, own_ids[0]
+    if question.strip() not in own_ids:
+        raise UsageError(
+            f"--words takes NAME=TEXT or NAME:QUESTION=TEXT; this call's own questions are "
+            f"{', '.join(own_ids)}"
+        )
+    return person.strip(), question.strip()
+
+
 def cmd_group(ctx: Ctx, args) -> int:
     from ..domain.dates import human_datetime, parse_datetime
     from ..domain.enums import GroupKind, Role
@@ -42,7 +55,7 @@ def cmd_group(ctx: Ctx, args) -> int:
         raise UsageError(f"a group session needs {' and '.join(missing)}")
     kind = GroupKind(args.kind)
     pack = load_library().for_group(kind)
-    own_id = pack.own[0].id if pack else "learned"
+    own_ids = [q.id for q in pack.own] if pack else ["learned"]
     when = parse_datetime(args.when or "now", ctx.local_now().replace(tzinfo=None))
     with open_records(ctx) as store:
         not_yours(store, args.peers.split(","))
@@ -55,7 +68,10 @@ def cmd_group(ctx: Ctx, args) -> int:
                 present.get(" ".join(name.split()).casefold()) or find_person(store, name, None).id
             )
 
-        words = {who(name): {own_id: text} for name, text in _pairs(args.words, "--words")}
+        words: dict[str, dict[str, str]] = {}
+        for name, text in _pairs(args.words, "--words"):
+            name, question = _question(name, own_ids)
+            words.setdefault(who(name), {})[question] = text
         actions = [
             GroupAction(text=text, owner=who(name))
             for name, text in _pairs(args.action, "--action")

@@ -16,7 +16,7 @@ GROUP_FIELDS = (
     ("--case-by", "NAME", "who brought it"),
     ("--practice", "TEXT", "one practice to try before the next"),
     ("--note", "TEXT", "a shared note"),
-    ("--words", "NAME=TEXT", "a peer's own words: what they learned"),
+    ("--words", "NAME[:Q]=TEXT", "a peer's own words (Q: the own question, default the first)"),
     ("--action", "OWNER=TEXT", "an action and who"),
     ("--remove", "ID", "set aside one recorded by mistake"),
     ("--reason", "TEXT", "why it is removed (with --remove)"),

@@ -20,6 +20,7 @@ import dataclasses
 import statistics
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import accumulate
 from operator import sub
 
@@ -82,6 +83,11 @@ class _Lists:
 
 def _unpack(text: str) -> list[int]:
     return list(accumulate(map(int, text.split(",")))) if text else []
+
+
+def held_days(tally: TeamTally) -> list[date]:
+    """Every counted session's day, in order (what trends call the held days)."""
+    return [date.fromordinal(day) for day in _unpack(tally.days)]
 
 
 def _pack(values: list[int]) -> str:

@@ -105,10 +105,15 @@ def peer_trends(
     today: date,
     *,
     stall_after: int = STALL_AFTER,
+    all_held: list[date] | None = None,
 ) -> PeerTrends:
     """All the figures for one peer over ``period``, from the light rows of their held
-    sessions (:mod:`domain.rows`) and their item tracks."""
+    sessions (:mod:`domain.rows`) and their item tracks. ``all_held``: every held day
+    when ``sessions`` are only those from the period's first year on (see
+    usecases.lookback.team_for)."""
     in_period, all_days, days = held_rows(sessions, period)
+    if all_held is not None:
+        all_days = all_held
     rating_points: dict[str, list] = {key.value: [] for key in RatingKey}
     feedback_points: dict[str, list] = {key.value: [] for key in FeedbackKey}
     for s in in_period:

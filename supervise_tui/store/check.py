@@ -16,9 +16,7 @@ from ..domain.ideas import fields_with_names, team_words
 from ..domain.models import Person, Session
 from ..domain.serial import from_data
 from . import backups, migrations
-from .crypto.names import MAGIC, KeyringError, SealError
-from .errors import DamagedFile
-from .files import parse_json
+from .check_reading import FileReader
 from .journal import JOURNAL
 from .layout import (
     DERIVED_PEER_TABLES,
@@ -29,7 +27,7 @@ from .layout import (
     derived_docs,
     is_derived_file,
 )
-from .records import file_problem, kind_of
+from .records import kind_of
 
 
 @dataclass
@@ -56,51 +54,31 @@ def check(root: Path, codec=None) -> CheckReport:
     An encrypted folder is checked through ``codec`` (the signed-in person's sealer):
     a file whose seal does not open is damaged, and the files of peers this person
     holds no key to are left out (``unreadable`` counts them). Without a codec, sealed
-    files cannot be looked into and are reported as such."""
+    files cannot be looked into and are reported as such.
+
+    The folder's own files are read first, then each peer's files, checked, and let go
+    before the next peer's are read: the memory it takes follows one peer's records,
+    not the whole history."""
     report = CheckReport()
     root = Path(root)
+    reader = FileReader(root, codec, report)
+    files = backups.data_files(root)
+    report.files = len(files)
+    by_peer: dict[str, list[Path]] = {}
     parsed: dict[Path, dict] = {}
-    hidden: set[str] = set()  # peers whose records this person cannot read
-    sealed_unread = 0
-    for rel in backups.data_files(root):
-        report.files += 1
-        try:
-            raw = (root / rel).read_bytes()
-            if raw.startswith(MAGIC[:4]) or codec is not None:
-                if codec is None:
-                    sealed_unread += 1
-                    continue
-                try:
-                    raw = codec.decode(rel.as_posix(), raw)
-                except SealError as error:
-                    _damaged(root, rel, error.reason, report, codec)
-                    continue
-                except KeyringError:
-                    report.unreadable += 1
-                    if rel.parts[0] == "peers" and len(rel.parts) >= 3:
-                        hidden.add(rel.parts[1])
-                    continue
-            data = parse_json(root / rel, raw)
-        except OSError as error:
-            _damaged(root, rel, f"it cannot be read: {error.strerror or error}", report, codec)
-            continue
-        except DamagedFile as error:
-            _damaged(root, rel, error.reason, report, codec)
-            continue
-        if not isinstance(data, dict):
-            _damaged(root, rel, "it does not have the expected shape", report)
-            continue
-        if kind_of(rel) in ("peer", "index", "closed", "conflicts", "keys"):
-            # the full records, people and drafts are checked record by record below
-            problem = file_problem(rel, raw)
-            if problem:
-                _damaged(root, rel, problem, report, codec)
-                if kind_of(rel) != "peer":
-                    continue
-        parsed[rel] = data
-    if sealed_unread:
+    for rel in files:
+        if rel.parts[0] == "peers" and len(rel.parts) >= 3:
+            by_peer.setdefault(rel.parts[1], []).append(rel)
+        else:
+            reader.read(rel, parsed)
+    if codec is None and (
+        reader.sealed_unread or any(reader.sealed(rels) for rels in by_peer.values())
+    ):
+        for rels in by_peer.values():  # (what else is damaged is said too)
+            reader.read_all(rels, {})
+    if reader.sealed_unread:
         report.problems.append(
-            f"{sealed_unread} file(s) are encrypted: sign in (--as NAME) to check them"
+            f"{reader.sealed_unread} file(s) are encrypted: sign in (--as NAME) to check them"
         )
         return report
     if (root / JOURNAL).exists():
@@ -110,12 +88,13 @@ def check(root: Path, codec=None) -> CheckReport:
     if not (root / META).exists():  # a damaged one is already reported above
         report.problems.append(f"{META}: missing")
     version = parsed.get(Path(META), {}).get("schema_version")
-    older = type(version) is int and version < migrations.SCHEMA_VERSION
-    if older:
+    if type(version) is int and version < migrations.SCHEMA_VERSION:
         report.problems.append(
             f"{META}: the records are in an older format ({version}); opening them with "
             "supervise upgrades them (after a backup), then check them again"
         )
+        for rels in by_peer.values():  # each damaged file is still named
+            reader.read_all(rels, {})
         return report
     people_doc = parsed.get(Path(PEOPLE), {})
     people: dict[str, Person] = {}
@@ -130,12 +109,20 @@ def check(root: Path, codec=None) -> CheckReport:
     peers_dir = root / "peers"
     peer_ids = sorted(p.name for p in peers_dir.iterdir()) if peers_dir.is_dir() else []
     seen: dict[str, str] = {}  # session id -> the peer it is filed under
+    words = team_words(people.values())  # (once: it was worked out for every session)
     for peer_id in peer_ids:
-        if peer_id in hidden:
+        mine: dict[Path, dict] = {}
+        reader.read_all(by_peer.get(peer_id, []), mine)
+        _check_drafts(mine, people, report)
+        if peer_id in reader.hidden:
             continue  # not this person's to read: left out, not a problem
         if not any((peers_dir / peer_id).glob("*.json")):
             continue  # an empty folder (a write that never happened) holds nothing
-        _check_peer(root, peer_id, parsed, people, report, seen)
+        _check_peer(root, peer_id, mine, people, report, seen, words)
+    return report
+
+
+def _check_drafts(parsed: dict[Path, dict], people, report: CheckReport) -> None:
     for rel, data in parsed.items():
         if kind_of(rel) == "draft":
             for doc_id, doc in _table(data, "draft", str(rel), report).items():
@@ -143,16 +130,11 @@ def check(root: Path, codec=None) -> CheckReport:
                 if draft is not None:
                     report.drafts += 1
                     _check_people(draft, people, f"{rel}", report)
-    return report
 
 
-def _damaged(root: Path, rel: Path, reason: str, report: CheckReport, codec=None) -> None:
-    good = backups.newest_good(root, rel, codec)
-    hint = f"; newest good backup: {good}" if good else "; no backup holds a good copy"
-    report.problems.append(f"{rel}: damaged ({reason}){hint}")
-
-
-def _check_peer(root, peer_id, parsed, people, report, seen) -> None:
+def _check_peer(root, peer_id, parsed, people, report, seen, words) -> None:
+    """One peer's files (``parsed``: theirs alone); ``words``: the team's own names and
+    sites, never taken for a client's name."""
     base = Path("peers") / peer_id
     index_rel = base / "peer.json"
     index = parsed.get(index_rel)
@@ -191,7 +173,7 @@ def _check_peer(root, peer_id, parsed, people, report, seen) -> None:
             report.warnings += [
                 f"{where}: {name} has a word that may be a client's name "
                 "(never write a client's name)"
-                for name in fields_with_names(session, team_words(people.values()))
+                for name in fields_with_names(session, words)
             ]
             _check_people(session, people, where, report)
             sessions[doc_id] = session

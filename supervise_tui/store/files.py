@@ -127,11 +127,13 @@ def looks_whole(path: Path) -> str | None:
 
     White space around the JSON (a newline an editor added) is fine."""
     try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            head = handle.read(64).lstrip()
-            handle.seek(max(0, size - 64))
-            tail = handle.read(64).rstrip()
+        fd = os.open(path, os.O_RDONLY)  # (each folder opening looks at every file)
+        try:
+            size = os.fstat(fd).st_size
+            head = os.pread(fd, 64, 0).lstrip()
+            tail = os.pread(fd, 64, max(0, size - 64)).rstrip()
+        finally:
+            os.close(fd)
     except OSError as error:
         return f"it cannot be read: {error.strerror or error}"
     if not head:

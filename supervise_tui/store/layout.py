@@ -59,6 +59,7 @@ def conflicts_file(peer_id: str | None = None) -> str:
 
 TRACK_TABLES = ("concerns", "ideas", "goals", "actions")  # see track_types
 DERIVED_PEER_TABLES = ("years", TALLY, TEAM, *TRACK_TABLES)
+PEER_TABLES = (*DERIVED_PEER_TABLES, "input")  # every table peer.json may hold
 
 
 def track_types() -> dict[str, type]:

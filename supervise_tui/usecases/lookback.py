@@ -6,6 +6,7 @@ Shared by the screens and the plain-text commands so both always say the same.
 from __future__ import annotations
 
 import gc
+from bisect import bisect_left
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -13,6 +14,7 @@ from datetime import date
 from ..domain.enums import SessionStatus
 from ..domain.models import Person
 from ..domain.rows import SessionRow, tracks_from_rows
+from ..domain.team_tally import held_days
 from ..domain.tracks import Tracks
 from ..services.periods import Period
 from ..services.team import (
@@ -27,6 +29,13 @@ from ..services.team import (
 from ..services.trends import PeerTrends, peer_trends
 from ..store.backend import Backend
 from .people import visible_peers
+
+# An open item read whole (its texts and every update), with its share of the files the
+# items touched are looked for in, costs about as much as four light rows (tried from
+# half a row to eight on both benchmark generators' 50,000 sessions: at four, records
+# with many long-lived open items take either path alike; ten years of weekly sessions
+# are read 2-2.5x quicker).
+OPEN_ITEM_ROWS = 4
 
 
 @dataclass
@@ -95,21 +104,49 @@ def kept_tally(store: Backend, peer_id: str):
 
 
 def team_for(store: Backend, members: list[Person], period: Period, today: date) -> TeamTrends:
-    """The team view: over all time from each peer's kept tally (a cost that follows
-    the number of peers, not of sessions), else from their rows."""
+    """The team view. Over all time, from each peer's kept tally (a cost that follows the
+    number of peers, not of sessions); over a shorter period, from the rows of the
+    period's first year on, the items they touch and those still open, and the tally's
+    held days (a cost that follows the period, not the whole history); a peer with no
+    kept tally (older records, or a backend that keeps none), from all their rows."""
     rows, raised, counted = [], {}, []
     for person in members:
-        tally = kept_tally(store, person.id) if period.start is None else None
+        tally = kept_tally(store, person.id)
         if kept_covers(tally, period):
             rows.append(kept_team_row(person, tally, period, today))
             raised[person.id] = kept_raised(tally)
         else:
-            counted.append(person)
+            counted.append((person, tally))
     with _bulk():  # (only while rows pile up: it costs a collection at the end)
-        for person in counted:
-            record = load_figures(store, person)
-            rows.append(team_row(person, record.rows, record.tracks, period, today))
+        for person, tally in counted:
+            days = held_days(tally) if tally is not None and period.start is not None else []
+            first = date(period.start.year, 1, 1) if days else None
+            if days and _fewer_from(tally, days, first):
+                record = _from_year(store, person, first)
+                options = {"all_held": days}
+            else:
+                record, options = load_figures(store, person), {}
+            rows.append(team_row(person, record.rows, record.tracks, period, today, **options))
             raised[person.id] = raised_in(record.tracks, period)
     order = {person.id: n for n, person in enumerate(members)}
     rows.sort(key=lambda row: order[row.peer_id])
     return team_trends(rows, period, raised)
+
+
+def _fewer_from(tally, days: list[date], first: date) -> bool:
+    """Whether reading from ``first`` on (those rows, and every open item whole: about
+    four rows' worth each) reads less than all the rows."""
+    since = len(days) - bisect_left(days, first)
+    items = tally.open_concerns + len(tally.rises) + len(tally.supervisor_open)
+    return since + OPEN_ITEM_ROWS * items < len(days)
+
+
+def _from_year(store: Backend, person: Person, first: date) -> PeerFigures:
+    """The peer's held sessions from ``first`` on, and the items they raised or updated
+    with every item still open. What the team row of a period starting that year counts
+    is all there: an item missing was settled before, and no figure of the row counts
+    it (tests hold the rows equal to those from the whole history)."""
+    held = SessionStatus.WITHDRAWN
+    rows = [r for r in store.rows(person.id, start=first) if r.status != held]
+    ids = set().union(*(row.item_ids() for row in rows))
+    return PeerFigures(person, rows, store.tracks_for(person.id, ids))

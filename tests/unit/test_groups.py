@@ -293,13 +293,17 @@ def test_the_command_line_records_lists_and_rotates(repo, team, data_dir, capsys
         "--facilitator", "Robin Takahashi", "--supervisor", "Dana Whitfield",
         "--when", "today 10:00", "--minutes", "40", "--case", "A neighbour dispute",
         "--case-by", "Jordan Ellery", "--words", "Jordan Ellery=Listen first",
+        "--words", "Jordan Ellery : support=More role-play", "--words", "Robin Takahashi=Pace",
         "--action", "Dana Whitfield=Ask the agency about mediation",
     ]  # fmt: skip
     assert main(line, clock=fixed_clock) == 0
     assert "led by Robin Takahashi" in capsys.readouterr().out
     assert main(["groups", *base, "--json"], clock=fixed_clock) == 0
     (listed,) = orjson.loads(capsys.readouterr().out)
-    assert listed["words"] == {"Jordan Ellery": {"learned": "Listen first"}}
+    assert listed["words"] == {
+        "Jordan Ellery": {"learned": "Listen first", "support": "More role-play"},
+        "Robin Takahashi": {"learned": "Pace"},
+    }
     assert listed["actions"] == [
         {"text": "Ask the agency about mediation", "owner": "Dana Whitfield"}
     ]
@@ -321,7 +325,8 @@ def test_the_command_line_records_lists_and_rotates(repo, team, data_dir, capsys
         "  Sun 22 Nov 2026 10:00 · Community-of-practice call, 40 min, 2 peers, led by "
         "Robin Takahashi\n"
         "    What I learned, or what I will take back to my work: Listen first\n"
-    )
+        "    What I would like from the group next time: More role-play\n"
+    )  # (only Jordan's own words, never Robin's)
 
 
 @pytest.mark.parametrize(
@@ -335,6 +340,11 @@ def test_the_command_line_records_lists_and_rotates(repo, team, data_dir, capsys
         ),
         (["--peers", "Jordan Ellery,Robin Takahashi", "--minutes", "0"], 1, "from 1 to 720"),
         (["--peers", "Jordan Ellery,Robin Takahashi", "--action", "nobody"], 2, "NAME=TEXT"),
+        (
+            ["--peers", "Jordan Ellery,Robin Takahashi", "--words", "Jordan Ellery:wish=x"],
+            2,
+            "this call's own questions are learned, support",
+        ),
         (["--peers", "Jordan Ellery,Nobody Here"], 1, "Nobody Here"),
     ],
 )

@@ -97,6 +97,47 @@ def test_the_kept_team_row_equals_the_one_from_every_row(repo, team, seed):
         assert kept_raised(tally) == raised_in(tracks, period)
 
 
+PERIODS = ["last 30 days", "last 90 days", "this year", "last 12 months", "2024", "2025"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_period_read_from_its_first_year_on_equals_one_from_every_row(
+    repo, team, seed, monkeypatch
+):
+    """Over a period, the team view reads a peer's rows from the period's first year on,
+    the items they touch and the open ones (when that reads less than every row): each
+    row is equal to the one worked out from the whole history."""
+    rng = random.Random(seed)
+    sessions = _history(team, seed, n=70)
+    for s in sessions:
+        finish_session(repo, s, clock=repo.clock)
+    for row in rng.sample(repo.rows(team["peer"].id), 3):
+        try:
+            withdraw_session(
+                repo, team["peer"].id, row.id, team["sup"].id, "by mistake", clock=fixed_clock
+            )
+        except Exception:  # noqa: BLE001 - a session whose items others update stays
+            continue
+    members = [team["peer"]]
+    kept, from_year_on, read = lookback.kept_tally, lookback._from_year, []
+
+    def counted(store, person, first):
+        read.append(first)
+        return from_year_on(store, person, first)
+
+    monkeypatch.setattr(lookback, "_from_year", counted)
+    for today in (date(2025, 3, 1), date(2025, 12, 31), date(2026, 2, 10), TODAY):
+        for text in PERIODS:
+            period = parse_period(text, today)
+            monkeypatch.setattr(lookback, "OPEN_ITEM_ROWS", -1000)  # always from the year
+            monkeypatch.setattr(lookback, "kept_tally", kept)
+            from_year = lookback.team_for(repo, members, period, today)
+            monkeypatch.setattr(lookback, "kept_tally", lambda store, peer_id: None)
+            every_row = lookback.team_for(repo, members, period, today)
+            assert from_year == every_row, (today, text)
+    assert len(read) >= 12  # (the periods that start after the history began)
+
+
 def test_the_team_view_reads_no_row_over_all_time(repo, team, monkeypatch):
     for s in _history(team, 1, n=12):
         finish_session(repo, s, clock=repo.clock)
@@ -150,6 +191,30 @@ def test_a_tally_of_the_wrong_shape_is_a_damaged_file(repo, team):
     with pytest.raises(DamagedFile):
         repo.team_tally(peer_id)
     assert not check(repo.root).ok
+
+
+def test_damaged_text_elsewhere_in_peer_json_keeps_the_team_figures_and_check_names_it(repo, team):
+    """The team view reads only the team tally of peer.json (store/peek.py): a damaged
+    character in an open item's text does not hide the peer's figures; `supervise check`
+    and the read of the open items still name the file."""
+    from supervise_tui.store.errors import DamagedFile
+
+    peer_id = team["peer"].id
+    for s in _history(team, 5, n=8):
+        finish_session(repo, s, clock=repo.clock)
+    period = parse_period("all", TODAY)
+    before = lookback.team_for(repo, [team["peer"]], period, TODAY).peers[0]
+    path = repo.root / peer_file(peer_id)
+    data = orjson.loads(path.read_bytes())
+    assert data["goals"], "the history leaves an open goal"
+    data["goals"][next(iter(data["goals"]))]["text"] = "MARK"
+    path.write_bytes(orjson.dumps(data).replace(b"MARK", b"caf\xe9"))  # not UTF-8
+    repo._dbs.clear()
+    assert lookback.team_for(repo, [team["peer"]], period, TODAY).peers[0] == before
+    report = check(repo.root)
+    assert not report.ok and any(peer_file(peer_id) in problem for problem in report.problems)
+    with pytest.raises(DamagedFile, match="peer.json"):
+        repo.open_tracks(peer_id)
 
 
 def test_records_kept_before_the_tally_are_counted_from_the_rows_then_kept(repo, team):

@@ -555,3 +555,50 @@ def test_second_writer_on_restore_is_refused(repo, data_dir, capsys):
         lock_folder(data_dir, clock=fixed_clock)
     code, _, err = run(capsys, "restore", "--from", name, "--data-dir", str(data_dir), "--yes")
     assert code == 1 and "Another supervise window" in err
+
+
+def test_check_reads_one_peer_at_a_time(tmp_path, monkeypatch):
+    """`supervise check` holds one peer's files at a time (at ten years of records it
+    held them all: 885 MB): each peer is checked from their own files alone, and the
+    files read before are let go."""
+    from supervise_tui.store import check as checking
+
+    with open_folder(tmp_path / "d", backup=False, clock=fixed_clock) as repo:
+        build_demo(repo, peers=3, weeks=3, today=fixed_clock().date())
+        peers = {p.name for p in (repo.root / "peers").iterdir()}
+    assert len(peers) >= 3
+    held: list[set[str]] = []
+    check_peer = checking._check_peer
+
+    def one_peer(root, peer_id, parsed, *rest):
+        held.append({rel.parts[1] for rel in parsed})
+        return check_peer(root, peer_id, parsed, *rest)
+
+    monkeypatch.setattr(checking, "_check_peer", one_peer)
+    report = check(tmp_path / "d")
+    assert report.ok and report.sessions > 0
+    assert len(held) == len(peers) and all(len(names) == 1 for names in held)
+    assert set().union(*held) == peers
+
+
+def test_the_data_files_are_every_json_file_but_backups_and_temps(tmp_path):
+    """What a check, a backup and every opening look over (backups.data_files)."""
+    for rel in (
+        "meta.json",
+        "people.json",
+        "peers/p1/peer.json",
+        "peers/p1/drafts/s1.json",
+        "peers/p1/.tmp-peer.json",  # a temp file a kill left: swept, not data
+        "backups/20261122-150000/people.json",
+        "peers/p1/backups/x.json",  # only the folder's own backups are left out
+        "notes.txt",
+    ):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("{}")
+    assert backups.data_files(tmp_path) == [
+        Path("meta.json"),
+        Path("peers/p1/backups/x.json"),
+        Path("peers/p1/drafts/s1.json"),
+        Path("peers/p1/peer.json"),
+        Path("people.json"),
+    ]

@@ -102,14 +102,15 @@ class FolderBase:
         except DamagedFile as error:
             raise self._damaged(error.path, error.reason, rel) from None
 
-    def _peek(self, rel: str, table: str, doc_id: str) -> dict | None:
+    def _peek(self, rel: str, table: str, doc_id: str, tables: tuple[str, ...] = ()) -> dict | None:
         """:meth:`_get` for one small document of a plain file not read yet, without
-        parsing the rest or keeping it (Home reads one of every peer's files at start)."""
+        parsing the rest or keeping it (Home and the team view read one of every peer's
+        files); ``tables``: those the file may hold (store/peek.py)."""
         if self.codec is not None or self.encrypted or self._unit is not None or rel in self._dbs:
             return self._get(rel, table, doc_id)
         from ..peek import UNSURE, peek_doc
 
-        found = peek_doc(self.root / rel, table, doc_id)
+        found = peek_doc(self.root / rel, table, doc_id, tables)
         return self._get(rel, table, doc_id) if found is UNSURE else found
 
     def _load(self, cls: type, rel: str, doc: dict, doc_id: str) -> Any:

@@ -18,6 +18,7 @@ from ...domain.stamps import check_id
 from ...domain.tallies import YearCount
 from ..errors import DamagedFile, NotFound
 from ..layout import (
+    PEER_TABLES,
     TEAM,
     TRACK_TABLES,
     closed_file,
@@ -198,7 +199,7 @@ class HistoryRoom(FolderBase):
 
     def team_tally(self, peer_id: str) -> TeamTally | None:
         rel = peer_file(check_id(peer_id))
-        doc = self._get(rel, TEAM, TEAM)
+        doc = self._peek(rel, TEAM, TEAM, PEER_TABLES)  # (the rest of the file is not parsed)
         if doc is None:
             return None
         try:

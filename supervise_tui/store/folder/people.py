@@ -10,7 +10,7 @@ from ...domain.serial import to_data
 from ...domain.stamps import check_id
 from ...domain.tallies import PeerTally
 from ..errors import ChangedElsewhere, NotFound
-from ..layout import PEOPLE, TALLY, peer_file
+from ..layout import PEER_TABLES, PEOPLE, TALLY, peer_file
 from ..unit import Change
 from .base import FolderBase
 
@@ -64,7 +64,7 @@ class PeopleRoom(FolderBase):
             rel = peer_file(peer_id)
             if not self._can_read(rel):
                 continue  # another peer's (in an encrypted folder): not this person's to see
-            doc = self._peek(rel, TALLY, TALLY)  # (the rest of the file is not parsed)
+            doc = self._peek(rel, TALLY, TALLY, PEER_TABLES)  # (the rest of the file is not parsed)
             if doc is not None:
                 found[peer_id] = self._load(PeerTally, rel, doc, peer_id)
         return found
