@@ -4,6 +4,7 @@ peer's records at a time, all or nothing."""
 from __future__ import annotations
 
 import dataclasses
+import gc
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -153,6 +154,22 @@ def test_a_problem_in_a_later_peer_changes_nothing_and_takes_no_backup(demo, tmp
     assert len(written) == 3  # the first peers were worked out, then all was dropped
     assert folder_state(target) == before  # no backup either
     assert check(target).ok
+
+
+def test_the_cycle_collector_is_left_as_it_was_after_an_import_taken_or_refused(demo, tmp_path):
+    raw = bundle_bytes(demo)
+    _new_import(tmp_path / "taken", raw)
+    assert gc.isenabled()
+    refused = raw.replace(b'"format_version"', b'"format_versio"', 1)
+    with pytest.raises(bundles.BundleError):
+        import_bundle(None, refused, clock=fixed_clock, dry_run=True)
+    assert gc.isenabled()
+    gc.disable()  # (a caller that had it off keeps it off)
+    try:
+        _new_import(tmp_path / "again", raw)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_an_interrupted_streamed_import_changes_nothing(demo, tmp_path, monkeypatch):
