@@ -47,7 +47,7 @@ def parse_record(raw, key: str, i: int) -> Person | Session | Contact:
     when it holds nothing that may be a control character and the quick way takes it;
     otherwise (and anything it refuses) by the general rules, which say where."""
     raw, where = memoryview(raw), f"{key}[{i}]"
-    maybe_control = _MAYBE_CONTROL.search(raw)
+    maybe_control = may_hold_control(raw)
     if key == "sessions" and not maybe_control:  # (the bulk of a bundle: read in C)
         session = read_record(Session, raw)
         if session is not None:
@@ -69,8 +69,17 @@ def parse_record(raw, key: str, i: int) -> Person | Session | Contact:
 
 # A control character in a JSON text is always escaped (\b, \f, \r, \u00XX), or, for
 # DEL and the C1 controls, written as it is: a record with none of these holds none.
-_MAYBE_CONTROL = re.compile(
-    rb"\\[bfr]|\\u00(?:0[0-8bcdefBCDEF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])|\x7f|\xc2[\x80-\x9f]"
+# (Three patterns, each beginning with one byte the search can skip to; as one, the
+# search tried every byte: 13–20 µs a session against about 2.)
+def may_hold_control(raw) -> bool:
+    """Whether a record's JSON bytes may hold a control character (False: it holds none)."""
+    return any(pattern.search(raw) for pattern in _MAYBE_CONTROL)
+
+
+_MAYBE_CONTROL = (
+    re.compile(rb"\\(?:[bfr]|u00(?:0[0-8bcdefBCDEF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F]))"),
+    re.compile(rb"\x7f"),
+    re.compile(rb"\xc2[\x80-\x9f]"),
 )
 
 

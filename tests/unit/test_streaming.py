@@ -10,11 +10,14 @@ from pathlib import Path
 
 import orjson
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from supervise_tui.domain.enums import Role
 from supervise_tui.domain.models import Person
 from supervise_tui.domain.serial import to_data
 from supervise_tui.services import bundle as bundles
+from supervise_tui.services.bundle_records import may_hold_control
 from supervise_tui.services.merge import report_lines
 from supervise_tui.store.check import check
 from supervise_tui.store.folder import FolderBackend, open_folder
@@ -270,3 +273,12 @@ def test_bytes_that_are_not_text_are_refused_in_one_sentence(demo, where):
     with pytest.raises(bundles.BundleError) as caught:
         import_bundle(None, bad, clock=fixed_clock, dry_run=True)
     assert "valid JSON" in str(caught.value)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=16), st.text(max_size=4))
+def test_a_record_that_holds_a_control_character_is_always_looked_at(text, other):
+    """The quick look at a record's bytes never misses a control character the walk
+    over its values finds (only then are its values walked)."""
+    raw = orjson.dumps({"note": other + text, "ticked": {text: [other, text]}})
+    if bundles._find_control(orjson.loads(raw), "sessions[0]", 2):
+        assert may_hold_control(raw) and may_hold_control(memoryview(raw))
