@@ -34,8 +34,8 @@ from pathlib import Path
 import orjson
 
 from .errors import SaveFailed
-from .files import FILE_MODE, TEMP_SUFFIX, atomic_write, explain, fsync_dir, remove
-from .flushing import Flusher
+from .files import TEMP_SUFFIX, atomic_write, explain, fsync_dir, remove
+from .flushing import Flusher, write_file
 
 JOURNAL = "journal.json"
 SEALED = b"SVTE"  # how a sealed file starts (crypto/sealing.py)
@@ -74,26 +74,16 @@ def stage_bytes(
     root: Path, rel: str, data: bytes, before: str | None, flusher: Flusher | None = None
 ) -> Staged:
     """Write ``data`` to a temp file beside ``rel`` and flush it to disk (with a
-    ``flusher``, in the background: its ``wait()`` before the journal names it)."""
+    ``flusher``, in the background: its ``wait()`` before the journal names it, and a
+    failure is said then)."""
     temp = temp_name(rel)
     path = root / temp
+    if flusher is not None:
+        flusher.write(path, data)
+        return Staged(rel, before, digest(data), temp)
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-        handed = False
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            if flusher is None:
-                os.fsync(fd)
-            else:
-                flusher.flush(fd, path)  # it closes fd once flushed
-                handed = True
-        finally:
-            if not handed:
-                os.close(fd)
+        write_file(path, data)
     except OSError as error:
-        _unlink(path)
         raise SaveFailed(explain(error, path), error.errno) from None
     return Staged(rel, before, digest(data), temp)
 

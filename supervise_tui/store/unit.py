@@ -129,6 +129,11 @@ class UnitOfWork:
         raw = db_bytes(self._db_for(rel), data)
         return journal.stage_bytes(self.root, rel, raw, before, self._flusher)
 
+    def settle(self) -> None:
+        """Wait until every file staged so far is on disk: SaveFailed, naming the first
+        that could not be written, when one was not."""
+        self._flusher.wait()
+
     def commit(self) -> None:
         """Stage what is still held and commit everything through the journal."""
         settled: list[tuple[Db, dict, str]] = []

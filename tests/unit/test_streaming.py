@@ -175,6 +175,37 @@ def test_the_cycle_collector_is_left_as_it_was_after_an_import_taken_or_refused(
         gc.enable()
 
 
+def test_a_temp_file_that_cannot_be_made_in_the_background_changes_nothing(demo, tmp_path):
+    """The import's files are made on the staging threads; the disk filling up there is
+    said (one sentence, naming no record) before anything is written, and nothing is left."""
+    import errno
+    import os
+    import threading
+
+    from supervise_tui.store.errors import SaveFailed
+
+    raw = bundle_bytes(demo)
+    target = tmp_path / "target"
+    open_folder(target, clock=fixed_clock).close()
+    before = folder_state(target)
+    real_open, made = os.open, []
+
+    def full_after_five(path, flags, *args):
+        if threading.current_thread().name.startswith("stage") and flags & os.O_CREAT:
+            made.append(path)
+            if len(made) > 5:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_open(path, flags, *args)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "open", full_after_five)
+        with pytest.raises(SaveFailed) as caught:
+            _new_import(target, raw)
+    assert len(made) > 5 and "full" in str(caught.value).lower()
+    assert folder_state(target) == before
+    assert check(target).ok
+
+
 def test_an_interrupted_streamed_import_changes_nothing(demo, tmp_path, monkeypatch):
     raw = bundle_bytes(demo)
     target = tmp_path / "target"
