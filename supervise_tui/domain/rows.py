@@ -13,7 +13,6 @@ type, in ``store/rows.py``; :func:`tracks_from_rows` folds the events into items
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from operator import attrgetter
@@ -98,7 +97,7 @@ class SessionRow:
 
 
 def row_of(session: Session) -> SessionRow:
-    row = SessionRow(
+    base = dict(
         id=session.id,
         when=session.when,
         kind=session.kind,
@@ -107,9 +106,9 @@ def row_of(session: Session) -> SessionRow:
         updated_at=session.updated_at,
     )
     if session.status == SessionStatus.WITHDRAWN:  # listed, but out of every figure
-        return row
-    return dataclasses.replace(
-        row,
+        return SessionRow(**base)
+    return SessionRow(  # (made once: an import makes a row for every session)
+        **base,
         ratings={k.value: r.value for k, r in session.checkin.ratings.items()},
         feedback={k.value: v for k, v in session.feedback.ratings.items()},
         fits=[

@@ -49,7 +49,7 @@ class UnitOfWork:
         self._held: OrderedDict[str, Db] = OrderedDict()  # new contents in memory
         self._staged: dict[str, journal.Staged] = {}  # new contents in temp files
         self._spilled: list[Db] = []
-        self._made: list[Path] = []  # folders made for new files
+        self._made: dict[Path, None] = {}  # folders made for new files (in order)
         self._flusher = Flusher()  # staged files reach the disk while the unit goes on
 
     def db(self, rel: str) -> Db | None:
@@ -102,7 +102,10 @@ class UnitOfWork:
         if db is not None:
             db.atomic.release()
             self._spilled.append(db)
-        before = journal.file_digest(self.root / rel)
+        path = self.root / rel
+        # (a folder this unit made holds none of its files yet: they are put in place at
+        # the commit; looking would wait on the disk, as busy as it is with the staging)
+        before = None if path.parent in self._made else journal.file_digest(path)
         self._staged[rel] = self._stage(rel, tables, before)
         self._spilled.append(self._db_for(rel))  # its cache is forgotten at the end
 
@@ -125,7 +128,7 @@ class UnitOfWork:
         if not folder.exists():
             missing = [p for p in (folder, *folder.parents) if not p.exists()]
             ensure_dir(folder)
-            self._made += missing
+            self._made.update(dict.fromkeys(missing))
         raw = db_bytes(self._db_for(rel), data)
         return journal.stage_bytes(self.root, rel, raw, before, self._flusher)
 

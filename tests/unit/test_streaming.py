@@ -206,6 +206,22 @@ def test_a_temp_file_that_cannot_be_made_in_the_background_changes_nothing(demo,
     assert check(target).ok
 
 
+def test_the_files_of_a_folder_the_import_made_are_not_looked_for(demo, tmp_path, monkeypatch):
+    """A new peer's folder holds none of its files until the commit: only its first file
+    is looked for (which finds no folder), not every file, one by one."""
+    from collections import Counter
+
+    from supervise_tui.store import journal
+
+    looked, real = [], journal.file_digest
+    monkeypatch.setattr(journal, "file_digest", lambda path: looked.append(path) or real(path))
+    target = tmp_path / "target"
+    _new_import(target, bundle_bytes(demo))
+    per_folder = Counter(path.parent for path in looked if "peers" in path.parts)
+    assert len(per_folder) == 4 and set(per_folder.values()) == {1}
+    assert check(target).ok
+
+
 def test_an_interrupted_streamed_import_changes_nothing(demo, tmp_path, monkeypatch):
     raw = bundle_bytes(demo)
     target = tmp_path / "target"
