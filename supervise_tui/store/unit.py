@@ -125,7 +125,7 @@ class UnitOfWork:
 
     def _stage(self, rel: str, data: dict, before: str | None) -> journal.Staged:
         folder = (self.root / rel).parent
-        if not folder.exists():
+        if folder not in self._made and not folder.exists():  # (made: no need to ask the disk)
             missing = [p for p in (folder, *folder.parents) if not p.exists()]
             ensure_dir(folder)
             self._made.update(dict.fromkeys(missing))
