@@ -27,15 +27,19 @@ import hashlib
 import os
 import secrets
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import orjson
 
 from .errors import SaveFailed
 from .files import TEMP_SUFFIX, atomic_write, explain, fsync_dir, remove
 from .flushing import Flusher, write_file
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 JOURNAL = "journal.json"
 SEALED = b"SVTE"  # how a sealed file starts (crypto/sealing.py)
@@ -62,6 +66,13 @@ class Staged:
     before: str | None  # hash of the current bytes; None: the file does not exist
     after: str | None  # hash of the new bytes; None: the file is removed
     temp: str | None = None  # relative path of the staged new bytes
+    hashing: Future | None = field(default=None, compare=False)  # ``after``, being worked out
+
+    def settled(self) -> Staged:
+        """This file with ``after`` worked out (once its temp file is written)."""
+        if self.hashing is None:
+            return self
+        return Staged(self.file, self.before, self.hashing.result(), self.temp)
 
 
 def temp_name(rel: str) -> str:
@@ -75,12 +86,11 @@ def stage_bytes(
 ) -> Staged:
     """Write ``data`` to a temp file beside ``rel`` and flush it to disk (with a
     ``flusher``, in the background: its ``wait()`` before the journal names it, and a
-    failure is said then)."""
+    failure is said then; the entry is :meth:`Staged.settled` after it)."""
     temp = temp_name(rel)
     path = root / temp
-    if flusher is not None:
-        flusher.write(path, data)
-        return Staged(rel, before, digest(data), temp)
+    if flusher is not None:  # (hashed there too: ``after`` is known by its ``wait()``)
+        return Staged(rel, before, None, temp, flusher.write(path, data, digest))
     try:
         write_file(path, data)
     except OSError as error:

@@ -147,16 +147,16 @@ class UnitOfWork:
             del self._held[rel]
             if data is None:
                 continue
-            staged = self._stage(rel, data, before)
-            self._staged[rel] = staged
-            settled.append((db, data, staged.after))
+            self._staged[rel] = self._stage(rel, data, before)
+            settled.append((db, data, rel))
         self._flusher.wait()  # every staged file on disk before the journal names it
-        listed = journal.write_journal(self.root, list(self._staged.values()), self._codec)
+        staged = {rel: entry.settled() for rel, entry in self._staged.items()}
+        listed = journal.write_journal(self.root, list(staged.values()), self._codec)
         self._staged.clear()  # the journal owns the temps now: a failure leaves them to replay
         if listed:
             journal.finish(self.root, listed)
-        for db, data, after in settled:
-            db.atomic.settled(data, after)
+        for db, data, rel in settled:
+            db.atomic.settled(data, staged[rel].after)
         for db in self._spilled:
             db.atomic.forget()
         self._made.clear()
