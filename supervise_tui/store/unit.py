@@ -126,7 +126,11 @@ class UnitOfWork:
     def _stage(self, rel: str, data: dict, before: str | None) -> journal.Staged:
         folder = (self.root / rel).parent
         if folder not in self._made and not folder.exists():  # (made: no need to ask the disk)
-            missing = [p for p in (folder, *folder.parents) if not p.exists()]
+            missing = []  # up to the first folder there (the disk is asked once a folder)
+            for parent in (folder, *folder.parents):
+                if parent in self._made or parent.exists():
+                    break
+                missing.append(parent)
             ensure_dir(folder)
             self._made.update(dict.fromkeys(missing))
         raw = db_bytes(self._db_for(rel), data)
