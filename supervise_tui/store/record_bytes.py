@@ -2,24 +2,25 @@
 general rules' record (``from_data(cls, orjson.loads(raw), strict=True)``).
 
 An import reads every session of a bundle: parsing it into Python values and building
-its records from them in Python (the quick reader) took about 50 µs a session, msgspec
-does both in C in about 15. But msgspec on its own takes other inputs than the general
-rules: it ignores a field it does not know, makes an id or a stamp left out afresh, takes
-texts of any length, numbers beyond what orjson reads, and date-times spelled in more
-ways (a space or a small ``t`` between date and time, a fraction of any length, rounded).
-So each record type gets a mirror (a msgspec ``Struct``, made once from the record's
-fields and type hints) that takes only what the general rules take, in the same form:
-no unknown field, the identity fields required, texts up to ``MAX_STRING``, whole numbers
-orjson reads, date-times only as the app writes them (``2026-11-24T10:00:00``, with
-``.ffffff`` and ``Z`` or ``±HH:MM`` or neither), which Python's ``fromisoformat`` reads
-to the same moment. The bytes are decoded into the mirror, then the mirror is turned
-into the record (``msgspec.convert``, also in C).
+its records from them in Python (the quick reader) took 44–66 µs a session; msgspec does
+both in C in 19–31. But msgspec on its own takes other inputs than the general rules: it
+ignores a field it does not know, makes an id or a stamp left out afresh, takes texts of
+any length, numbers beyond what orjson reads, and date-times spelled in more ways (a
+space or a small ``t`` between date and time, a fraction of any length, rounded). So
+each record type gets a mirror (a msgspec ``Struct``, made once from the record's fields
+and type hints) that takes only what the general rules take, in the same form: no
+unknown field, the identity fields required, texts up to ``MAX_STRING``, whole numbers
+within 64 bits (past 2**63 the general rules decide), date-times only as the app writes
+them (``2026-11-24T10:00:00``, with ``.ffffff`` and ``Z`` or ``±HH:MM`` or neither),
+which Python's ``fromisoformat`` reads to the same moment. The bytes are decoded into
+the mirror, then the mirror is turned into the record (``msgspec.convert``, also in C).
 
 Anything the mirror does not take (or a record type it cannot mirror) gives None: the
 caller reads the record by the general rules then, which take it or say where it is
-wrong. Bytes that may hold a control character or a lone surrogate are the caller's to
-send the general way (:func:`..services.bundle_records.parse_record`). A test holds the
-two readers equal on records changed at random.
+wrong. Bytes that may hold a control character are the caller's to send the general way
+(:func:`..services.bundle_records.parse_record`); a lone surrogate or bytes that are not
+UTF-8 msgspec refuses itself, as orjson does. A test holds the two readers equal on
+records changed at random.
 """
 
 from __future__ import annotations
