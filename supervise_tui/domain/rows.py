@@ -13,7 +13,6 @@ type, in ``store/rows.py``; :func:`tracks_from_rows` folds the events into items
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from operator import attrgetter
@@ -98,7 +97,7 @@ class SessionRow:
 
 
 def row_of(session: Session) -> SessionRow:
-    row = SessionRow(
+    base = dict(
         id=session.id,
         when=session.when,
         kind=session.kind,
@@ -107,11 +106,11 @@ def row_of(session: Session) -> SessionRow:
         updated_at=session.updated_at,
     )
     if session.status == SessionStatus.WITHDRAWN:  # listed, but out of every figure
-        return row
-    return dataclasses.replace(
-        row,
-        ratings={k.value: r.value for k, r in session.checkin.ratings.items()},
-        feedback={k.value: v for k, v in session.feedback.ratings.items()},
+        return SessionRow(**base)
+    return SessionRow(  # (made once: an import makes a row for every session)
+        **base,
+        ratings={k._value_: r.value for k, r in session.checkin.ratings.items()},
+        feedback={k._value_: v for k, v in session.feedback.ratings.items()},
         fits=[
             (r.fit, " ".join(r.activity.split()) if r.fit == Fit.DRIFTING else "")
             for r in session.role_items
@@ -139,22 +138,23 @@ def _day(value: date | None) -> str | None:
 
 
 def row_to_data(f: SessionRow) -> dict[str, Any]:
+    # (an enum's ``_value_``, not its slower ``value``: an import writes a row a session)
     return {
         "when": f.when.isoformat(),
-        "kind": f.kind.value,
-        "status": f.status.value,
+        "kind": f.kind._value_,
+        "status": f.status._value_,
         "supervisor_ids": list(f.supervisor_ids),
         "updated_at": to_data(f.updated_at),
         "ratings": dict(f.ratings),
         "feedback": dict(f.feedback),
-        "fits": [[fit.value, activity] for fit, activity in f.fits],
+        "fits": [[fit._value_, activity] for fit, activity in f.fits],
         "strengths": list(f.strengths),
         "new_concerns": [
-            [i, None if c is None else c.value, s.value] for i, c, s in f.new_concerns
+            [i, None if c is None else c._value_, s._value_] for i, c, s in f.new_concerns
         ],
-        "concern_updates": [[i, s.value] for i, s in f.concern_updates],
-        "new_goals": [[i, t, p, s.value] for i, t, p, s in f.new_goals],
-        "goal_updates": [[i, p, s.value] for i, p, s in f.goal_updates],
+        "concern_updates": [[i, s._value_] for i, s in f.concern_updates],
+        "new_goals": [[i, t, p, s._value_] for i, t, p, s in f.new_goals],
+        "goal_updates": [[i, p, s._value_] for i, p, s in f.goal_updates],
         "new_actions": [[i, o, _day(d), _day(x)] for i, o, d, x in f.new_actions],
         "action_updates": [[i, _day(x), _day(d)] for i, x, d in f.action_updates],
     } | _optional(f)

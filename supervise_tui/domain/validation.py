@@ -155,12 +155,12 @@ def validate_session(session: Session, *, finishing: bool = False) -> None:
     check_text(session.site, "site", limit=NAME_MAX)
     check_text(session.checkin.arriving, "checkin.arriving", limit=NOTE_MAX, label="check-in line")
     for key, rating in session.checkin.ratings.items():
-        _rating(rating.value, f"checkin.ratings.{key.value}")
-        check_text(rating.note, f"checkin.ratings.{key.value}.note", limit=NOTE_MAX, label="note")
+        _rating(rating.value, f"checkin.ratings.{key._value_}")  # (quicker than .value)
+        check_text(rating.note, f"checkin.ratings.{key._value_}.note", limit=NOTE_MAX, label="note")
     for section, voices in session.voices.items():
-        check_text(voices.peer, f"voices.{section.value}.peer", label="peer's words")
+        check_text(voices.peer, f"voices.{section._value_}.peer", label="peer's words")
         check_text(
-            voices.supervisor, f"voices.{section.value}.supervisor", label="supervisor's notes"
+            voices.supervisor, f"voices.{section._value_}.supervisor", label="supervisor's notes"
         )
     participants = set(session.participants)
     for i, item in enumerate(session.role_items):
@@ -224,7 +224,7 @@ def validate_session(session: Session, *, finishing: bool = False) -> None:
     for i, update in enumerate(session.action_updates):
         check_text(update.note, f"action_updates[{i}].note", label="note")
     for key, value in session.feedback.ratings.items():
-        _rating(value, f"feedback.ratings.{key.value}")
+        _rating(value, f"feedback.ratings.{key._value_}")
     check_text(session.feedback.text, "feedback.text", label="feedback")
     check_text(session.learning, "learning", label="supervisor's learning")
     for i, item in enumerate(session.agenda):

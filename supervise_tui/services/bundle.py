@@ -251,15 +251,21 @@ def _person(raw: Any, i: int) -> Person:
 
 
 def _session(raw: Any, i: int) -> Session:
+    try:
+        session = from_data(Session, raw, f"sessions[{i}]", strict=True)
+    except ValidationError as error:
+        raise _session_error(error, i) from None
+    return checked_session(session, i)
+
+
+def checked_session(session: Session, i: int) -> Session:
+    """A session read from ``sessions[i]``, checked as every stored one is, and not a
+    draft (BundleError naming the place if not)."""
     where = f"sessions[{i}]"
     try:
-        session = from_data(Session, raw, where, strict=True)
         validation.validate_session(session)  # the rules every stored record meets (as check)
     except ValidationError as error:
-        field = error.field or where
-        if not field.startswith("sessions["):
-            field = f"{where}.{field}"
-        raise BundleError(error.message.rstrip("."), field) from None
+        raise _session_error(error, i) from None
     if session.status == SessionStatus.DRAFT:
         raise BundleError(
             "A draft session cannot be imported; only finished ones", f"{where}.status"
@@ -267,6 +273,14 @@ def _session(raw: Any, i: int) -> Session:
     if session.pending:
         raise BundleError("A session holds unfinished input", f"{where}.pending")
     return session
+
+
+def _session_error(error: ValidationError, i: int) -> BundleError:
+    where = f"sessions[{i}]"
+    field = error.field or where
+    if not field.startswith("sessions["):
+        field = f"{where}.{field}"
+    return BundleError(error.message.rstrip("."), field)
 
 
 def _no_duplicates(ids: list[str], key: str) -> None:

@@ -13,6 +13,7 @@ import orjson
 from ..domain.contacts import Contact
 from ..domain.enums import Role
 from ..domain.models import Person, Session
+from ..store.record_bytes import read_record
 from .bundle import (
     Bundle,
     BundleError,
@@ -22,6 +23,7 @@ from .bundle import (
     _no_duplicates,
     _person,
     _session,
+    checked_session,
 )
 
 
@@ -40,13 +42,21 @@ def no_duplicates(ids: list[str], key: str) -> None:
 
 def parse_record(raw, key: str, i: int) -> Person | Session | Contact:
     """One person, session or contact (``key``: the list it is in) of a bundle from its
-    own bytes (any bytes-like object), checked as :func:`parse_bundle` checks it whole."""
+    own bytes (any bytes-like object), checked as :func:`parse_bundle` checks it whole.
+    A session is read straight from its bytes (:func:`..store.record_bytes.read_record`)
+    when it holds nothing that may be a control character and the quick way takes it;
+    otherwise (and anything it refuses) by the general rules, which say where."""
     raw, where = memoryview(raw), f"{key}[{i}]"
+    maybe_control = may_hold_control(raw)
+    if key == "sessions" and not maybe_control:  # (the bulk of a bundle: read in C)
+        session = read_record(Session, raw)
+        if session is not None:
+            return checked_session(session, i)
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError:  # read whole before: only a number or nesting too large
         raise BundleError("The file is not valid JSON here", where) from None
-    if _MAYBE_CONTROL.search(raw):
+    if maybe_control:
         found = _find_control(data, where, 2)
         if found:
             raise BundleError(*found)
@@ -59,8 +69,17 @@ def parse_record(raw, key: str, i: int) -> Person | Session | Contact:
 
 # A control character in a JSON text is always escaped (\b, \f, \r, \u00XX), or, for
 # DEL and the C1 controls, written as it is: a record with none of these holds none.
-_MAYBE_CONTROL = re.compile(
-    rb"\\[bfr]|\\u00(?:0[0-8bcdefBCDEF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])|\x7f|\xc2[\x80-\x9f]"
+# (Three patterns, each beginning with one byte the search can skip to; as one, the
+# search tried every byte: 13–20 µs a session against about 2.)
+def may_hold_control(raw) -> bool:
+    """Whether a record's JSON bytes may hold a control character (False: it holds none)."""
+    return any(pattern.search(raw) for pattern in _MAYBE_CONTROL)
+
+
+_MAYBE_CONTROL = (
+    re.compile(rb"\\(?:[bfr]|u00(?:0[0-8bcdefBCDEF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F]))"),
+    re.compile(rb"\x7f"),
+    re.compile(rb"\xc2[\x80-\x9f]"),
 )
 
 

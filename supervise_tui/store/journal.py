@@ -27,7 +27,7 @@ import hashlib
 import os
 import secrets
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,10 +35,11 @@ from typing import TYPE_CHECKING
 import orjson
 
 from .errors import SaveFailed
-from .files import FILE_MODE, TEMP_SUFFIX, atomic_write, explain, fsync_dir, remove
+from .files import TEMP_SUFFIX, atomic_write, explain, fsync_dir, remove
+from .flushing import Flusher, write_file
 
 if TYPE_CHECKING:
-    from .flushing import Flusher
+    from concurrent.futures import Future
 
 JOURNAL = "journal.json"
 SEALED = b"SVTE"  # how a sealed file starts (crypto/sealing.py)
@@ -65,6 +66,13 @@ class Staged:
     before: str | None  # hash of the current bytes; None: the file does not exist
     after: str | None  # hash of the new bytes; None: the file is removed
     temp: str | None = None  # relative path of the staged new bytes
+    hashing: Future | None = field(default=None, compare=False)  # ``after``, being worked out
+
+    def settled(self) -> Staged:
+        """This file with ``after`` worked out (once its temp file is written)."""
+        if self.hashing is None:
+            return self
+        return Staged(self.file, self.before, self.hashing.result(), self.temp)
 
 
 def temp_name(rel: str) -> str:
@@ -77,26 +85,15 @@ def stage_bytes(
     root: Path, rel: str, data: bytes, before: str | None, flusher: Flusher | None = None
 ) -> Staged:
     """Write ``data`` to a temp file beside ``rel`` and flush it to disk (with a
-    ``flusher``, in the background: its ``wait()`` before the journal names it)."""
+    ``flusher``, in the background: its ``wait()`` before the journal names it, and a
+    failure is said then; the entry is :meth:`Staged.settled` after it)."""
     temp = temp_name(rel)
     path = root / temp
+    if flusher is not None:  # (hashed there too: ``after`` is known by its ``wait()``)
+        return Staged(rel, before, None, temp, flusher.write(path, data, digest))
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-        handed = False
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            if flusher is None:
-                os.fsync(fd)
-            else:
-                flusher.flush(fd, path)  # it closes fd once flushed
-                handed = True
-        finally:
-            if not handed:
-                os.close(fd)
+        write_file(path, data)
     except OSError as error:
-        _unlink(path)
         raise SaveFailed(explain(error, path), error.errno) from None
     return Staged(rel, before, digest(data), temp)
 

@@ -49,7 +49,7 @@ class UnitOfWork:
         self._held: OrderedDict[str, Db] = OrderedDict()  # new contents in memory
         self._staged: dict[str, journal.Staged] = {}  # new contents in temp files
         self._spilled: list[Db] = []
-        self._made: list[Path] = []  # folders made for new files
+        self._made: dict[Path, None] = {}  # folders made for new files (in order)
         self._flusher = Flusher()  # staged files reach the disk while the unit goes on
 
     def db(self, rel: str) -> Db | None:
@@ -102,7 +102,10 @@ class UnitOfWork:
         if db is not None:
             db.atomic.release()
             self._spilled.append(db)
-        before = journal.file_digest(self.root / rel)
+        path = self.root / rel
+        # (a folder this unit made holds none of its files yet: they are put in place at
+        # the commit; looking would wait on the disk, as busy as it is with the staging)
+        before = None if path.parent in self._made else journal.file_digest(path)
         self._staged[rel] = self._stage(rel, tables, before)
         self._spilled.append(self._db_for(rel))  # its cache is forgotten at the end
 
@@ -122,12 +125,21 @@ class UnitOfWork:
 
     def _stage(self, rel: str, data: dict, before: str | None) -> journal.Staged:
         folder = (self.root / rel).parent
-        if not folder.exists():
-            missing = [p for p in (folder, *folder.parents) if not p.exists()]
+        if folder not in self._made and not folder.exists():  # (made: no need to ask the disk)
+            missing = []  # up to the first folder there (the disk is asked once a folder)
+            for parent in (folder, *folder.parents):
+                if parent in self._made or parent.exists():
+                    break
+                missing.append(parent)
             ensure_dir(folder)
-            self._made += missing
+            self._made.update(dict.fromkeys(missing))
         raw = db_bytes(self._db_for(rel), data)
         return journal.stage_bytes(self.root, rel, raw, before, self._flusher)
+
+    def settle(self) -> None:
+        """Wait until every file staged so far is on disk: SaveFailed, naming the first
+        that could not be written, when one was not."""
+        self._flusher.wait()
 
     def commit(self) -> None:
         """Stage what is still held and commit everything through the journal."""
@@ -139,16 +151,16 @@ class UnitOfWork:
             del self._held[rel]
             if data is None:
                 continue
-            staged = self._stage(rel, data, before)
-            self._staged[rel] = staged
-            settled.append((db, data, staged.after))
+            self._staged[rel] = self._stage(rel, data, before)
+            settled.append((db, data, rel))
         self._flusher.wait()  # every staged file on disk before the journal names it
-        listed = journal.write_journal(self.root, list(self._staged.values()), self._codec)
+        staged = {rel: entry.settled() for rel, entry in self._staged.items()}
+        listed = journal.write_journal(self.root, list(staged.values()), self._codec)
         self._staged.clear()  # the journal owns the temps now: a failure leaves them to replay
         if listed:
             journal.finish(self.root, listed)
-        for db, data, after in settled:
-            db.atomic.settled(data, after)
+        for db, data, rel in settled:
+            db.atomic.settled(data, staged[rel].after)
         for db in self._spilled:
             db.atomic.forget()
         self._made.clear()

@@ -12,6 +12,7 @@ are) and everything committed as one journaled commit, as before.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import date, datetime
 
@@ -40,7 +41,21 @@ def import_bundle(
 ) -> tuple[merge.MergePlan, str | None]:
     """Check ``raw`` against the records (None: an empty folder) and, unless
     ``dry_run``, import it as one commit. Returns the merge (its counts) and the backup
-    taken first (None when nothing changed). Raises BundleError naming the place."""
+    taken first (None when nothing changed). Raises BundleError naming the place.
+
+    Python's cycle collector waits until the import is done: the bundle's parts and a
+    peer's records are hundreds of thousands of objects holding no cycles, which it
+    walked again and again as they came and went (2.5 of 17 s at 50,000 sessions)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _import(store, raw, clock, dry_run, progress)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _import(store, raw, clock, dry_run, progress) -> tuple[merge.MergePlan, str | None]:
     parts = split_bundle(raw)
     if parts is None:  # not well-formed: read whole, which says where (or, rarely, reads)
         plan = plan_import(store, bundles.parse_bundle(raw))

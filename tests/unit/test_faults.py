@@ -187,8 +187,8 @@ def test_crash_log_never_holds_record_contents(monkeypatch, tmp_path):
 
 
 def test_every_staged_file_is_on_disk_before_the_journal_names_it(repo, team, monkeypatch):
-    """Staged files are flushed in the background (store/flushing.py), and every one of
-    them has been flushed before the journal is written."""
+    """Staged files are written and flushed in the background (store/flushing.py), and
+    every one of them has been flushed, and hashed, before the journal is written."""
     import threading
     import time
 
@@ -207,6 +207,8 @@ def test_every_staged_file_is_on_disk_before_the_journal_names_it(repo, team, mo
     def journal_after(root, staged, codec=None):
         temps = {str(root / s.temp) for s in staged if s.temp}
         assert temps and temps <= set(flushed)
+        for s in staged:  # each hash (worked out beside the writing) is of its temp's bytes
+            assert s.temp is None or s.after == journal.digest((root / s.temp).read_bytes())
         return real_write(root, staged, codec)
 
     monkeypatch.setattr(os, "fsync", slow_fsync)

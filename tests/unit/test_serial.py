@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 
+import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -144,3 +145,109 @@ def test_the_store_writes_a_record_exactly_as_to_data(record, data):
     for tracks in (history.tracks.concerns, history.tracks.goals, history.tracks.actions):
         for track in tracks.values():
             assert record_data(track) == serial.to_data(track)
+
+
+def _from_bytes(raw: bytes):
+    """What the import's quick way reads from a session's bytes (None: it leaves the
+    session to the general rules)."""
+    from supervise_tui.store.record_bytes import read_record
+
+    return read_record(Session, raw)
+
+
+# Values a changed field may take: the general rules' edge cases (moments spelled in
+# other ways, numbers beyond what orjson reads as whole, texts near the length limit).
+ODD_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.integers(min_value=2**63 - 2, max_value=2**64 + 2),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=12),
+    st.just({}),
+    st.just([]),
+    st.sampled_from(
+        [
+            "2026-11-24T10:00:00",
+            "2026-11-24T10:00:00.123456Z",
+            "2026-11-24T10:00:00+05:30",
+            "2026-11-24T10:00:00-00:00",
+            "2026-11-24t10:00:00",
+            "2026-11-24 10:00:00",
+            "2026-11-24T10:00",
+            "2026-11-24T10:00:00.1234567",
+            "2026-11-24T10:00:00.123",
+            "2026-11-24T24:00:00",
+            "2026-11-24T10:00:00+00:60",
+            "2026-11-24T10:00:00+24:00",
+            "2026-02-30T10:00:00",
+            "2026-11-24",
+            "2026-W48-1",
+            "٢٠٢٦-١١-٢٤T10:00:00",
+        ]
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_a_changed_record_read_from_its_bytes_is_the_general_rules_record_or_left_to_them(
+    record, data
+):
+    """The import's quick way (msgspec, from the bytes) never takes what the general
+    rules refuse, and what it takes is their record, value for value."""
+    tree = copy.deepcopy(record)
+    for _ in range(data.draw(st.integers(min_value=1, max_value=3))):
+        paths = tree_paths(tree)
+        path = data.draw(st.sampled_from(paths[1:]))
+        parent = tree
+        for step in path[:-1]:
+            parent = parent[step]
+        action = data.draw(st.sampled_from(["set", "drop", "add"]))
+        if isinstance(parent, dict) and action == "drop":
+            parent.pop(path[-1])
+        elif isinstance(parent, dict) and action == "add":
+            parent[data.draw(st.sampled_from(["extra", "id", "updated_at", "notes"]))] = data.draw(
+                ODD_VALUES
+            )
+        else:
+            parent[path[-1]] = data.draw(ODD_VALUES)
+    try:
+        raw = orjson.dumps(tree)
+    except TypeError:  # (an integer orjson does not write: not a bundle's)
+        return
+    general = _general(Session, orjson.loads(raw), True)
+    quick = _from_bytes(raw)
+    if isinstance(general, tuple):
+        assert quick is None
+    else:
+        assert quick is None or quick == general
+        if quick is not None:
+            assert serial.to_data(quick) == serial.to_data(general)
+
+
+def test_a_whole_record_is_read_from_its_bytes_the_quick_way(record):
+    quick = _from_bytes(orjson.dumps(record))
+    assert quick is not None and quick == serial._convert(Session, record, "", True)
+    assert serial.to_data(quick) == record
+    assert type(quick.amendments[0].previous) is Session
+
+
+def test_the_quick_way_leaves_to_the_general_rules_what_it_cannot_be_sure_of(record):
+    """Texts over the limit, fields it does not know, an id left out, moments spelled
+    otherwise, numbers orjson would not read as whole, and bytes that are not JSON."""
+    from supervise_tui.domain.readers import MAX_STRING
+
+    cases = {
+        "long": dict(record, learning="x" * (MAX_STRING + 1)),
+        "unknown": dict(record, extra=1),
+        "no id": {k: v for k, v in record.items() if k != "id"},
+        "spelled": dict(record, when=record["when"].replace("T", " ")),
+        "large": dict(record, goals=[dict(record["goals"][0], progress=2**63)]),
+    }
+    for name, tree in cases.items():
+        assert _from_bytes(orjson.dumps(tree)) is None, name
+    assert _from_bytes(orjson.dumps(record)[:-1]) is None
+    assert (
+        _from_bytes(orjson.dumps(record).replace(b'"learning":"', b'"learning":"\\ud800')) is None
+    )

@@ -4,16 +4,20 @@ peer's records at a time, all or nothing."""
 from __future__ import annotations
 
 import dataclasses
+import gc
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import orjson
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from supervise_tui.domain.enums import Role
 from supervise_tui.domain.models import Person
 from supervise_tui.domain.serial import to_data
 from supervise_tui.services import bundle as bundles
+from supervise_tui.services.bundle_records import may_hold_control
 from supervise_tui.services.merge import report_lines
 from supervise_tui.store.check import check
 from supervise_tui.store.folder import FolderBackend, open_folder
@@ -155,6 +159,69 @@ def test_a_problem_in_a_later_peer_changes_nothing_and_takes_no_backup(demo, tmp
     assert check(target).ok
 
 
+def test_the_cycle_collector_is_left_as_it_was_after_an_import_taken_or_refused(demo, tmp_path):
+    raw = bundle_bytes(demo)
+    _new_import(tmp_path / "taken", raw)
+    assert gc.isenabled()
+    refused = raw.replace(b'"format_version"', b'"format_versio"', 1)
+    with pytest.raises(bundles.BundleError):
+        import_bundle(None, refused, clock=fixed_clock, dry_run=True)
+    assert gc.isenabled()
+    gc.disable()  # (a caller that had it off keeps it off)
+    try:
+        _new_import(tmp_path / "again", raw)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_temp_file_that_cannot_be_made_in_the_background_changes_nothing(demo, tmp_path):
+    """The import's files are made on the staging threads; the disk filling up there is
+    said (one sentence, naming no record) before anything is written, and nothing is left."""
+    import errno
+    import os
+    import threading
+
+    from supervise_tui.store.errors import SaveFailed
+
+    raw = bundle_bytes(demo)
+    target = tmp_path / "target"
+    open_folder(target, clock=fixed_clock).close()
+    before = folder_state(target)
+    real_open, made = os.open, []
+
+    def full_after_five(path, flags, *args):
+        if threading.current_thread().name.startswith("stage") and flags & os.O_CREAT:
+            made.append(path)
+            if len(made) > 5:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_open(path, flags, *args)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "open", full_after_five)
+        with pytest.raises(SaveFailed) as caught:
+            _new_import(target, raw)
+    assert len(made) > 5 and "full" in str(caught.value).lower()
+    assert folder_state(target) == before
+    assert check(target).ok
+
+
+def test_the_files_of_a_folder_the_import_made_are_not_looked_for(demo, tmp_path, monkeypatch):
+    """A new peer's folder holds none of its files until the commit: only its first file
+    is looked for (which finds no folder), not every file, one by one."""
+    from collections import Counter
+
+    from supervise_tui.store import journal
+
+    looked, real = [], journal.file_digest
+    monkeypatch.setattr(journal, "file_digest", lambda path: looked.append(path) or real(path))
+    target = tmp_path / "target"
+    _new_import(target, bundle_bytes(demo))
+    per_folder = Counter(path.parent for path in looked if "peers" in path.parts)
+    assert len(per_folder) == 4 and set(per_folder.values()) == {1}
+    assert check(target).ok
+
+
 def test_an_interrupted_streamed_import_changes_nothing(demo, tmp_path, monkeypatch):
     raw = bundle_bytes(demo)
     target = tmp_path / "target"
@@ -253,3 +320,12 @@ def test_bytes_that_are_not_text_are_refused_in_one_sentence(demo, where):
     with pytest.raises(bundles.BundleError) as caught:
         import_bundle(None, bad, clock=fixed_clock, dry_run=True)
     assert "valid JSON" in str(caught.value)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=16), st.text(max_size=4))
+def test_a_record_that_holds_a_control_character_is_always_looked_at(text, other):
+    """The quick look at a record's bytes never misses a control character the walk
+    over its values finds (only then are its values walked)."""
+    raw = orjson.dumps({"note": other + text, "ticked": {text: [other, text]}})
+    if bundles._find_control(orjson.loads(raw), "sessions[0]", 2):
+        assert may_hold_control(raw) and may_hold_control(memoryview(raw))

@@ -55,6 +55,8 @@ class UpkeepRoom(FolderBase):
 
     def backup(self, label: str) -> str | None:
         self._guard_write()
+        if self._unit is not None:  # (an import's, before its commit): a file it could not
+            self._unit.settle()  # stage is said before a backup is taken, not after
         name = backups.snapshot(self.root, self.local_now(), label, codec=self.codec)
         backups.prune(self.root)
         return name
