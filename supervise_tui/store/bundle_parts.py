@@ -40,8 +40,8 @@ def split_bundle(raw: bytes) -> BundleParts | None:
     is then read the ordinary way, which says what is wrong)."""
     try:
         top = msgspec.json.decode(raw, type=dict[str, msgspec.Raw])
-    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
-        return None
+    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError, UnicodeDecodeError):
+        return None  # (older msgspec raises UnicodeDecodeError for bytes that are not text)
     try:
         header = {k: orjson.loads(memoryview(v)) for k, v in top.items() if k not in PARTS}
         lists = {key: _list(top.get(key)) for key in PARTS}
@@ -53,7 +53,7 @@ def split_bundle(raw: bytes) -> BundleParts | None:
                 heads.append((head.id, head.peer_id))
             except msgspec.ValidationError:  # not an object: said when it is read
                 heads.append((None, None))
-    except (orjson.JSONDecodeError, msgspec.DecodeError):
+    except (orjson.JSONDecodeError, msgspec.DecodeError, UnicodeDecodeError):
         return None  # (text that is not UTF-8, found only now)
     for key in ("contacts", "group_sessions"):
         if key not in top:

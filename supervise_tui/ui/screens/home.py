@@ -184,9 +184,14 @@ class HomeScreen(Starting, TimeKeeping, ViewScreen):
         self.query_one("#detail-box").display = bool(self.data.rows)
         if self.data.rows and self.focused is None:
             table.focus()
+        if self.data.rows:  # read once the table shows (the worker would slow its paint)
+            self.call_after_refresh(self._detail_of_highlighted)
+
+    def _detail_of_highlighted(self) -> None:
+        """The detail of the row highlighted by then (a key may have moved it)."""
         row = self.selected_row()
-        if row is not None:  # read once the table shows (the worker would slow its paint)
-            self.call_after_refresh(self.load_detail, row)
+        if row is not None:
+            self.load_detail(row)
 
     def _fill_banners(self) -> None:
         data = self.data
