@@ -602,3 +602,35 @@ def test_the_data_files_are_every_json_file_but_backups_and_temps(tmp_path):
         Path("peers/p1/peer.json"),
         Path("people.json"),
     ]
+
+
+def test_a_refused_unit_waits_for_its_staging_threads_before_removing_their_files(
+    repo, team, monkeypatch
+):
+    """A unit of work hands its files to threads that make and flush them (the import
+    stages thousands). When it is refused, it waits for those threads before it removes
+    what they made: a file made after the clean-up would be left behind."""
+    import time
+
+    from supervise_tui.store import flushing
+    from supervise_tui.store.unit import Change
+
+    finish_session(repo, make_session(team), clock=fixed_clock)
+    before = folder_state(repo.root)
+    real, made = flushing.write_file, []
+
+    def slow(path, data):  # a busy disk: each file is made a moment later
+        time.sleep(0.05)
+        real(path, data)
+        made.append(path)
+
+    monkeypatch.setattr(flushing, "write_file", slow)
+    with pytest.raises(RuntimeError, match="refused"), repo._work() as uow:
+        peer = team["peer"].id  # (into a folder that is there: it is not removed)
+        uow.apply(Change(f"peers/{peer}/x{n}.json", None, None, {"t": {}}) for n in range(12))
+        raise RuntimeError("refused")
+    for _ in range(200):  # (every thread has made its file by now, or the test waits)
+        if len(made) == 12:
+            break
+        time.sleep(0.05)
+    assert len(made) == 12 and folder_state(repo.root) == before
