@@ -102,7 +102,7 @@ class FolderBase:
         except DamagedFile as error:
             raise self._damaged(error.path, error.reason, rel) from None
 
-    def _peek(self, rel: str, table: str, doc_id: str, tables: tuple[str, ...] = ()) -> dict | None:
+    def _peek(self, rel: str, table: str, doc_id: str, tables: tuple[str, ...]) -> dict | None:
         """:meth:`_get` for one small document of a plain file not read yet, without
         parsing the rest or keeping it (Home and the team view read one of every peer's
         files); ``tables``: those the file may hold (store/peek.py)."""
