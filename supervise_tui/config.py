@@ -55,13 +55,13 @@ def load_settings() -> tuple[dict, list[str]]:
     A missing file is no settings. A file that cannot be read as TOML (or is not a
     regular file, or is too large, or nested too deeply) is skipped whole, with one
     plain sentence: settings never stop the app."""
-    import tomllib
-
-    from .store.files import read_limited
-
     path = config_file()
     if not path.exists() and not path.is_symlink():
         return {}, []
+    import tomllib  # (only when there is a file: most starts have none)
+
+    from .store.files import read_limited
+
     try:
         raw = read_limited(path, MAX_CONFIG_BYTES, "settings file")
         return tomllib.loads(raw.decode("utf-8")), []

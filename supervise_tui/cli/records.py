@@ -31,10 +31,10 @@ def cmd_check(ctx: Ctx, args) -> int:
         except (StoreLocked, SaveFailed):
             pass  # check says the save is waiting
     report = check(data_dir)
-    if args.repair and report.repairable:
+    if args.repair and (report.repairable or report.tally_copy):
         with open_records(ctx) as repo:
-            repair(repo, report.repairable)
-        print(f"Rebuilt derived data for {len(report.repairable)} peer(s).")
+            repair(repo, report.repairable, tally_copy=report.tally_copy)
+        _repaired(report)
         report = check(data_dir)
     return _said(data_dir, report)
 
@@ -50,12 +50,21 @@ def _check_encrypted(ctx: Ctx, args) -> int:
     except StoreLocked:
         store = open_records(ctx, read_only=True, backup=False, check=False)
     with store:
+        if not store.read_only:
+            store.sweep_temps()  # (as opening does for a plain folder's check)
         report = check(ctx.data_dir, store.codec)
-        if args.repair and report.repairable and not store.read_only:
-            repair(store, report.repairable)
-            print(f"Rebuilt derived data for {len(report.repairable)} peer(s).")
+        if args.repair and (report.repairable or report.tally_copy) and not store.read_only:
+            repair(store, report.repairable, tally_copy=report.tally_copy)
+            _repaired(report)
             report = check(ctx.data_dir, store.codec)
     return _said(ctx.data_dir, report)
+
+
+def _repaired(report) -> None:
+    if report.repairable:
+        print(f"Rebuilt derived data for {len(report.repairable)} peer(s).")
+    if report.tally_copy:
+        print("Rebuilt the copy of every peer's Home figures (tallies.json).")
 
 
 def _said(data_dir, report) -> int:

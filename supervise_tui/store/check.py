@@ -17,11 +17,13 @@ from ..domain.models import Person, Session
 from ..domain.serial import from_data
 from . import backups, migrations
 from .check_reading import FileReader
+from .check_tallies import check_tally_copy, peer_tally
 from .journal import JOURNAL
 from .layout import (
     DERIVED_PEER_TABLES,
     META,
     PEOPLE,
+    TALLY,
     TEAM,
     TRACK_TABLES,
     derived_docs,
@@ -40,6 +42,7 @@ class CheckReport:
     groups: int = 0  # copies of group sessions
     problems: list[str] = field(default_factory=list)
     repairable: list[str] = field(default_factory=list)  # peer ids whose derived data differ
+    tally_copy: bool = False  # tallies.json is to be rebuilt (or, encrypted, removed)
     unreadable: int = 0  # files of an encrypted folder the signed-in person holds no key to
     warnings: list[str] = field(default_factory=list)  # worth a look, never wrong as such
 
@@ -110,15 +113,22 @@ def check(root: Path, codec=None) -> CheckReport:
     peer_ids = sorted(p.name for p in peers_dir.iterdir()) if peers_dir.is_dir() else []
     seen: dict[str, str] = {}  # session id -> the peer it is filed under
     words = team_words(people.values())  # (once: it was worked out for every session)
+    tallies: dict[str, dict] = {}  # each peer's own, to hold the folder's copy to
     for peer_id in peer_ids:
         mine: dict[Path, dict] = {}
         reader.read_all(by_peer.get(peer_id, []), mine)
         _check_drafts(mine, people, report)
         if peer_id in reader.hidden:
             continue  # not this person's to read: left out, not a problem
+        index = mine.get(Path("peers", peer_id, "peer.json"))
+        tally = peer_tally(index) if isinstance(index, dict) else None
+        if tally is not None:
+            tallies[peer_id] = tally
         if not any((peers_dir / peer_id).glob("*.json")):
             continue  # an empty folder (a write that never happened) holds nothing
         _check_peer(root, peer_id, mine, people, report, seen, words)
+    encrypted = bool(parsed.get(Path(META), {}).get("encryption"))
+    check_tally_copy(root, parsed, tallies, encrypted, report)
     return report
 
 
@@ -207,6 +217,8 @@ def _check_peer(root, peer_id, parsed, people, report, seen, words) -> None:
         for name in names:
             if name == TEAM and name not in data:
                 continue  # not kept yet (records from before it): the view counts the rows
+            if name == TALLY and name not in data and not sessions:
+                continue  # an agenda written before the first session: nothing to count yet
             if _table(data, name, rel, report) != tables.get(name, {}):
                 out_of_step.append(path.name)
                 break

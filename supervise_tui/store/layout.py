@@ -4,6 +4,10 @@ The folder (see docs/storage.md)::
 
     meta.json             format version, when created
     people.json           everyone: names, roles, sites, who supervises whom ("people")
+    tallies.json          a copy of every peer's Home tally ("tally", one per peer id), so
+                          Home reads one file, not one per peer: kept in the same commit
+                          as each peer.json's, checked by `supervise check`; never in an
+                          encrypted folder (each peer's figures are sealed with their key)
     conflicts.json        people changed both here and in an imported bundle
     journal.json          only while a change to several files is being applied
     backups/<stamp>/      snapshots (real copies)
@@ -40,6 +44,7 @@ if TYPE_CHECKING:  # (the history's types are not imported to start the app)
 
 META = "meta.json"
 PEOPLE = "people.json"
+TALLIES = "tallies.json"  # the copy of every peer's tally (plain folders only)
 CONFLICTS = "conflicts.json"
 LOCK = ".lock"
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _v1_to_v2(root: Path) -> None:
@@ -31,8 +31,14 @@ def _v2_to_v3(root: Path) -> None:
     migrate(root)
 
 
+def _v3_to_v4(root: Path) -> None:
+    from .migrate_v4 import migrate
+
+    migrate(root)
+
+
 # from_version -> function(root) that upgrades the folder to from_version + 1
-MIGRATIONS: dict[int, Callable[[Path], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+MIGRATIONS: dict[int, Callable[[Path], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def plan(found: int, current: int | None = None) -> list[int]:

@@ -25,6 +25,7 @@ from .files import parse_json
 _HEADS = {"concerns": ConcernTrack, "ideas": IdeaTrack, "goals": GoalTrack, "actions": ActionTrack}
 _TABLES: dict[str, dict[str, type]] = {
     "people": {"people": Person, "summaries": PeerTally},  # (tallies: format 2)
+    "tallies": {"tally": PeerTally},  # a copy of every peer.json's (format 4)
     "peer": {
         "years": YearCount,
         "tally": PeerTally,
@@ -48,6 +49,8 @@ def kind_of(rel: PurePosixPath | Path | str) -> str:
         return "meta"
     if parts == ("people.json",):
         return "people"
+    if parts == ("tallies.json",):
+        return "tallies"
     if parts == ("keys.json",):
         return "keys"  # an encrypted folder's keyring (crypto/keyring.py)
     if parts == ("conflicts.json",):

@@ -42,8 +42,16 @@ class Change:
 
 
 class UnitOfWork:
-    def __init__(self, root: Path, db_for: Callable[[str], Db], codec=None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        db_for: Callable[[str], Db],
+        codec=None,
+        watch: Callable[[UnitOfWork, Change], None] | None = None,
+    ) -> None:
         self.root = root
+        self._watch = watch  # told of every change applied (the folder's copy of tallies)
+        self.notes: dict[str, object] = {}  # what the watcher keeps of them until the commit
         self._db_for = db_for
         self._codec = codec  # seals the journal of an encrypted folder
         self._held: OrderedDict[str, Db] = OrderedDict()  # new contents in memory
@@ -60,6 +68,8 @@ class UnitOfWork:
         groups: OrderedDict[str, list[Change]] = OrderedDict()
         for change in changes:
             groups.setdefault(change.file, []).append(change)
+            if self._watch is not None:
+                self._watch(self, change)
         for rel, group in groups.items():
             if rel in self._staged:
                 raise RuntimeError(f"{rel} was already written by this unit of work")

@@ -16,6 +16,7 @@ from .. import __version__
 from ..domain.enums import Role
 from ..domain.models import Person
 from ..store.backend import Backend
+from .collector import StartPause
 from .keys import binder
 from .packs import Packs
 from .preferences import BINDING as THEME_BINDING
@@ -35,7 +36,7 @@ def _commands():
     return SuperviseCommands
 
 
-class SuperviseApp(Signing, Preferences, Packs, App):
+class SuperviseApp(StartPause, Signing, Preferences, Packs, App):
     """supervise-tui: structured supervision sessions, one screen, two people."""
 
     TITLE = "supervise"
@@ -119,6 +120,7 @@ class SuperviseApp(Signing, Preferences, Packs, App):
             from .dialogs.in_use import InUseDialog
 
             self.push_screen(InUseDialog(), self._in_use_answered)
+        self.call_after_refresh(self.resume_collector)  # (paused since load: collector.py)
         # Looking over every file and the hourly backup wait until Home is showing.
         self.set_timer(self.AFTER_START_SECONDS, self.after_start)
         self.call_after_refresh(self._read_packs)

@@ -562,3 +562,34 @@ async def test_home_says_the_day_before_whose_session_is_due_and_if_their_agenda
     async with build_app(repo).run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "Robin Takahashi — they have added to its agenda" in screen_text(pilot.app)
+
+
+async def test_the_cycle_collector_waits_for_home_s_first_paint_only(repo, team, monkeypatch):
+    """Paused while Home is made (collector.py), on again once it shows; a collector
+    someone else turned off is left off."""
+    import gc
+
+    from supervise_tui.ui.screens.home import HomeScreen
+
+    seen = []
+    mount = HomeScreen.on_mount
+
+    def on_mount(screen):
+        seen.append(gc.isenabled())
+        mount(screen)
+
+    monkeypatch.setattr(HomeScreen, "on_mount", on_mount)
+    assert gc.isenabled()
+    app = build_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert seen == [False] and gc.isenabled()
+        assert app.screen.query_one("#peers").row_count == 2
+    gc.disable()
+    try:
+        async with build_app(repo).run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -190,11 +190,12 @@ def test_a_save_rewrites_only_the_files_of_its_year(repo, team, data_dir, monkey
     s = rich_session(team, when=datetime(2026, 11, 20, 9))
     finish_session(repo, s, clock=repo.clock)
     peer = f"peers/{team['peer'].id}"
-    assert sorted(written) == sorted(  # people.json is not among them: tallies are per peer
+    assert sorted(written) == sorted(  # and Home's copy of the tallies, in the same commit
         [
             f"{peer}/peer.json",
             f"{peer}/index-2026.json",
             f"{peer}/sessions-2026.json",
+            "tallies.json",
         ]
     )
     assert check(data_dir).ok

@@ -166,3 +166,35 @@ def test_a_peek_at_one_document_is_the_full_read_or_leaves_the_file_to_it(tmp_pa
     assert peek_doc(tmp_path / "0.json", "tally", "tally", TABLES) == HELD
     assert peek_doc(tmp_path / "3.json", "tally", "tally", TABLES) is None
     assert peek_doc(tmp_path / "none.json", "tally", "tally", TABLES) is None
+
+
+def test_the_app_s_opening_leaves_the_temp_sweep_to_its_upkeep(repo, team, data_dir):
+    """The app opens without the look over every file, and sweeps a kill's temp files
+    with it once Home shows; never while a journal owns them."""
+    from supervise_tui.store.folder import open_folder
+    from supervise_tui.usecases.sessions import finish_session
+
+    from ..conftest import fixed_clock, make_session
+
+    finish_session(repo, make_session(team), clock=repo.clock)
+    repo.close()
+    peer = data_dir / "peers" / team["peer"].id
+    left = [data_dir / ".people.json.x1.tmp", peer / ".peer.json.x2.tmp"]
+    for path in left:
+        path.write_bytes(b"{half")
+    store = open_folder(data_dir, clock=fixed_clock, check=False, backup=False)
+    assert all(path.exists() for path in left)
+    (data_dir / "journal.json").write_bytes(b"{}")  # (as if a save were under way)
+    store.upkeep()
+    assert all(path.exists() for path in left)
+    store.close()
+    (data_dir / "journal.json").unlink()
+    store = open_folder(data_dir, clock=fixed_clock, check=False, backup=False)
+    assert all(path.exists() for path in left)
+    store.upkeep()
+    assert not any(path.exists() for path in left)
+    store.close()
+    for path in left:
+        path.write_bytes(b"{half")
+    open_folder(data_dir, clock=fixed_clock, backup=False).close()  # the command line's way
+    assert not any(path.exists() for path in left)

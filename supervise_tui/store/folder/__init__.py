@@ -3,9 +3,9 @@
 :class:`FolderBackend` is the :class:`~..backend.Backend` of a data folder, built from
 rooms named for what they hold — opening and locking (:mod:`.opening`), the look over
 every file and the hourly backup (:mod:`.upkeep`), the files and units of work they share
-(:mod:`.base`), people (:mod:`.people`), drafts (:mod:`.drafts`), reading history
-(:mod:`.history`) and writing it (:mod:`.writing`), informal contacts and group sessions
-(:mod:`.peer_records`),
+(:mod:`.base`), people (:mod:`.people`) and the copy of Home's tallies
+(:mod:`.tally_copy`), drafts (:mod:`.drafts`), reading history (:mod:`.history`) and
+writing it (:mod:`.writing`), informal contacts and group sessions (:mod:`.peer_records`),
 and, for an encrypted folder, its keys (:mod:`.keys`, :mod:`.encrypting`).
 Every method of the Backend protocol holds the folder's mutex, so the UI's workers can
 call it from any thread without interleaving.
@@ -31,8 +31,9 @@ __all__ = ["FolderBackend", "lock_folder", "open_folder"]
 
 
 # What the folder keeps beyond the protocol, for the use cases that ask for it: the team
-# view's kept tally, and stored sessions passed on as they are (an export).
-KEPT_BEYOND = ("team_tally", "session_data")
+# view's kept tally, stored sessions passed on as they are (an export), and the copy of
+# Home's tallies made afresh (a repair).
+KEPT_BEYOND = ("team_tally", "session_data", "rebuild_tally_copy")
 
 
 def _synchronized(cls):

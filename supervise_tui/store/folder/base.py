@@ -219,15 +219,22 @@ class FolderBase:
                 return
             if (self.root / journal.JOURNAL).exists():
                 self._replay_journal()
-            self._unit = uow = UnitOfWork(self.root, self._db, self.codec)
+            self._unit = uow = UnitOfWork(self.root, self._db, self.codec, self._watch)
             try:
                 yield uow
+                self._before_commit(uow)
                 uow.commit()
             except BaseException:
                 uow.abort()
                 raise
             finally:
                 self._unit = None
+
+    def _watch(self, uow: UnitOfWork, change: Change) -> None:
+        """Told of each change a unit of work applies (see :mod:`.tally_copy`)."""
+
+    def _before_commit(self, uow: UnitOfWork) -> None:
+        """What follows from the unit's changes, added to it before it commits."""
 
     def _replay_journal(self) -> None:
         """Complete an interrupted commit (or set aside a journal that does not fit)."""

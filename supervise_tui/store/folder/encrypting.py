@@ -21,7 +21,7 @@ from ..crypto.kdf import KdfParams
 from ..crypto.names import KEYS, PLAIN, RECOVERY
 from ..errors import DamagedFile, Refused, StoreError
 from ..files import atomic_write
-from ..layout import META
+from ..layout import META, TALLIES
 from .keys import KeysRoom
 
 keyring = lazy("supervise_tui.store.crypto.keyring")  # cryptography, on first use
@@ -97,6 +97,10 @@ class EncryptingRoom(KeysRoom):
             for rel in [r.as_posix() for r in backups.data_files(self.root)]:
                 if rel in PLAIN:
                     continue
+                if rel == TALLIES:  # everyone's figures in one file: not kept encrypted
+                    before = journal.file_digest(self.root / rel)
+                    staged.append(journal.stage_removal(rel, before))
+                    continue
                 raw = (self.root / rel).read_bytes()
                 before = journal.digest(raw)
                 staged.append(journal.stage_bytes(self.root, rel, sealer.encode(rel, raw), before))
@@ -136,6 +140,9 @@ class EncryptingRoom(KeysRoom):
         for folder in sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []:
             for path in sorted(folder.rglob("*.json")):
                 rel = path.relative_to(folder).as_posix()
+                if rel == TALLIES:  # (derived, and everyone's: see tally_copy.py)
+                    path.unlink()
+                    continue
                 if rel in PLAIN or _starts_sealed(path):
                     continue
                 if not self.codec.can_read(rel):

@@ -12,10 +12,10 @@ from ...domain.tallies import PeerTally
 from ..errors import ChangedElsewhere, NotFound
 from ..layout import PEER_TABLES, PEOPLE, TALLY, peer_file
 from ..unit import Change
-from .base import FolderBase
+from .tally_copy import TallyCopyRoom
 
 
-class PeopleRoom(FolderBase):
+class PeopleRoom(TallyCopyRoom):
     _people: tuple[object, list[Person]] | None = None
 
     def people(self, *, include_inactive: bool = True, role: Role | None = None) -> list[Person]:
@@ -59,6 +59,9 @@ class PeopleRoom(FolderBase):
         self.commit([Change(PEOPLE, "people", person_id, None)])
 
     def tallies(self) -> dict[str, PeerTally]:
+        copied = self.tallies_from_copy()  # one file (a plain folder's copy of them all)
+        if copied is not None:
+            return copied
         found = {}
         for peer_id in self.peers_with_records():
             rel = peer_file(peer_id)

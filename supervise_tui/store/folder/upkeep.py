@@ -7,7 +7,7 @@ from datetime import datetime
 
 from .. import backups
 from ..errors import DamagedFile, StoreError
-from ..files import looks_whole
+from ..files import clean_temps, looks_whole
 from ..journal import JOURNAL
 from .base import FolderBase
 
@@ -24,6 +24,13 @@ class UpkeepRoom(FolderBase):
             reason = looks_whole(self.root / rel)
             if reason:
                 raise self._damaged(self.root / rel, reason, str(rel))
+
+    def sweep_temps(self) -> None:
+        """Remove the temp files a kill left (never while a journal owns its temps: the
+        next opening completes it, and sweeps then)."""
+        if not self.read_only and not (self.root / JOURNAL).exists():
+            clean_temps(self.root)
+        self._temps_unswept = False
 
     def backup_if_due(self) -> str | None:
         """Take a snapshot when the newest is more than an hour old; return why none
@@ -61,8 +68,13 @@ class UpkeepRoom(FolderBase):
         backups.prune(self.root)
         return name
 
+    _temps_unswept = False  # opened without the look over every file (the app's way)
+
     def upkeep(self) -> list[str]:
-        """A look over every file (DamagedFile stops it), then the hourly backup."""
+        """The temp files a kill left swept (when opening did not), a look over every
+        file (DamagedFile stops it), then the hourly backup."""
+        if self._temps_unswept:
+            self.sweep_temps()
         self.check_files()
         problem = self.backup_if_due()
         return [problem] if problem else []

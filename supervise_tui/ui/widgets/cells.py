@@ -30,7 +30,9 @@ def reset_table(table, labels: list[str], rows: list[list], keys: list[str] | No
             )
     table.clear(columns=True)
     for i, label in enumerate(labels):
-        table.add_column(label, width=widths[i], key=keys[i] if keys else None)
+        # (a heading as Text: a string would be parsed as markup, and that loads
+        # Rich's table of emoji names, 2 ms of the start)
+        table.add_column(Text(label), width=widths[i], key=keys[i] if keys else None)
 
 
 def highlighted(table, rows: list):

@@ -1,0 +1,38 @@
+"""Format 3 to 4: a copy of every peer's Home tally in ``tallies.json``.
+
+Home read one small document out of every peer's ``peer.json`` before its first paint;
+format 4 also keeps them all in one file (:mod:`.folder.tally_copy`). An encrypted
+folder keeps no copy, so for one this step changes nothing. A ``peer.json`` that does
+not read is left out (``supervise check`` names it, and its repair puts the peer's
+tally back in the copy). Running it again after an interruption writes the same file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import DamagedFile
+from .files import read_json, write_json
+from .layout import META, TALLIES, TALLY
+
+
+def migrate(root: Path) -> None:
+    meta = read_json(root / META)
+    if isinstance(meta, dict) and meta.get("encryption"):
+        return
+    peers = root / "peers"
+    tallies = {}
+    for peer_id in sorted(os.listdir(peers)) if peers.is_dir() else []:
+        path = peers / peer_id / "peer.json"
+        if not path.is_file():
+            continue
+        try:
+            data = read_json(path)
+        except DamagedFile:
+            continue
+        table = data.get(TALLY) if isinstance(data, dict) else None
+        tally = table.get(TALLY) if isinstance(table, dict) else None
+        if isinstance(tally, dict):
+            tallies[peer_id] = tally
+    write_json(root / TALLIES, {TALLY: tallies})

@@ -1,0 +1,199 @@
+"""Home's copy of every peer's tally (tallies.json): kept in the same commit as each
+peer.json's, read by Home instead of one file per peer, rebuilt when missing or
+damaged, held equal by `supervise check`, and never kept in an encrypted folder."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import orjson
+import pytest
+
+from supervise_tui.cli import main
+from supervise_tui.domain.enums import Role
+from supervise_tui.domain.models import PeerInput, Person
+from supervise_tui.domain.serial import to_data
+from supervise_tui.store import backups
+from supervise_tui.store.check import check
+from supervise_tui.store.errors import SaveFailed
+from supervise_tui.store.folder import FolderBackend, open_folder
+from supervise_tui.usecases.people import save_person
+from supervise_tui.usecases.sessions import finish_session
+
+from ..conftest import fixed_clock, full_session, keep_sessions
+from .test_layout import random_history
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+def copy_of(folder: Path) -> dict:
+    return orjson.loads((folder / "tallies.json").read_bytes())["tally"]
+
+
+def own_tallies(folder: Path) -> dict:
+    """Each peer's tally as their own peer.json holds it."""
+    found = {}
+    for path in sorted((folder / "peers").glob("*/peer.json")):
+        tally = orjson.loads(path.read_bytes()).get("tally", {}).get("tally")
+        if tally is not None:
+            found[path.parent.name] = tally
+    return found
+
+
+def session_for(team, key: str, when: datetime):
+    s = full_session(team, when=when)
+    s.peer_id = team[key].id
+    return s
+
+
+def test_every_change_to_a_tally_reaches_the_copy_in_the_same_commit(repo, team, data_dir):
+    finish_session(repo, session_for(team, "peer", datetime(2026, 11, 10, 10)), clock=fixed_clock)
+    assert copy_of(data_dir) == own_tallies(data_dir) and len(copy_of(data_dir)) == 1
+    finish_session(repo, session_for(team, "peer2", datetime(2026, 11, 11, 10)), clock=fixed_clock)
+    keep_sessions(repo, team["peer"].id, random_history(team, random.Random(3), n=30))
+    new = save_person(repo, Person("Sam Okafor", Role.PEER), clock=fixed_clock)
+    repo.save_peer_input(new.id, PeerInput(note="A fictional topic"))  # no tally yet
+    copied = copy_of(data_dir)
+    assert copied == own_tallies(data_dir)
+    assert set(copied) == {team["peer"].id, team["peer2"].id}
+    assert copied[team["peer"].id]["sessions"] == 31
+    assert {k: to_data(v) for k, v in repo.tallies().items()} == copied
+    assert check(data_dir).ok, check(data_dir).problems
+
+
+def test_home_reads_the_one_copy_not_each_peer_file(repo, team, monkeypatch):
+    for key in ("peer", "peer2"):
+        finish_session(repo, session_for(team, key, datetime(2026, 11, 10, 10)), clock=fixed_clock)
+    expected = repo.tallies()
+    repo.close()
+    fresh = open_folder(repo.root, clock=fixed_clock)
+
+    def per_peer(*args, **kwargs):
+        raise AssertionError("a peer's own file was read")
+
+    monkeypatch.setattr(FolderBackend, "_peek", per_peer)
+    monkeypatch.setattr(FolderBackend, "_get", per_peer)
+    assert fresh.tallies() == expected
+    fresh.close()
+
+
+@pytest.mark.parametrize("damage", [None, b"{half a file", b'{"tally": []}'])
+def test_a_missing_or_damaged_copy_is_read_past_then_made_whole_by_the_next_save(
+    repo, team, data_dir, damage
+):
+    for key in ("peer", "peer2"):
+        finish_session(repo, session_for(team, key, datetime(2026, 11, 10, 10)), clock=fixed_clock)
+    expected = repo.tallies()
+    repo.close()
+    if damage is None:
+        (data_dir / "tallies.json").unlink()
+    else:
+        (data_dir / "tallies.json").write_bytes(damage)
+    report = check(data_dir)
+    assert not report.ok and report.tally_copy
+    assert any(p.startswith("tallies.json") for p in report.problems)
+    store = open_folder(data_dir, clock=fixed_clock, check=False)
+    assert store.tallies() == expected  # Home is right meanwhile: from each peer's file
+    later = session_for(team, "peer", datetime(2026, 11, 17, 10))
+    finish_session(store, later, clock=fixed_clock)
+    assert copy_of(data_dir) == own_tallies(data_dir)
+    assert set(copy_of(data_dir)) == {team["peer"].id, team["peer2"].id}
+    assert check(data_dir).ok
+    store.close()
+
+
+def test_check_names_a_copy_out_of_step_and_repair_rebuilds_it(repo, team, data_dir, capsys):
+    for key in ("peer", "peer2"):
+        finish_session(repo, session_for(team, key, datetime(2026, 11, 10, 10)), clock=fixed_clock)
+    repo.close()
+    data = orjson.loads((data_dir / "tallies.json").read_bytes())
+    data["tally"][team["peer"].id]["open_concerns"] = 7
+    data["tally"]["a-peer-with-no-folder"] = data["tally"][team["peer2"].id]
+    (data_dir / "tallies.json").write_bytes(orjson.dumps(data))
+    assert main(["check", "--data-dir", str(data_dir)], clock=fixed_clock) == 1
+    out = capsys.readouterr().out
+    assert "tallies.json" in out and "--repair" in out
+    assert main(["check", "--data-dir", str(data_dir), "--repair"], clock=fixed_clock) == 0
+    out = capsys.readouterr().out
+    assert "Rebuilt the copy of every peer's Home figures" in out and "All well" in out
+    assert copy_of(data_dir) == own_tallies(data_dir)
+
+
+def test_a_save_that_fails_changes_neither_the_peer_nor_the_copy(repo, team, data_dir, monkeypatch):
+    finish_session(repo, session_for(team, "peer", datetime(2026, 11, 10, 10)), clock=fixed_clock)
+    before = (data_dir / "tallies.json").read_bytes(), own_tallies(data_dir)
+    from supervise_tui.store import journal
+
+    def refuse(*args, **kwargs):
+        raise SaveFailed("The disk is full; nothing was saved.")
+
+    monkeypatch.setattr(journal, "write_journal", refuse)
+    with pytest.raises(SaveFailed):
+        later = session_for(team, "peer", datetime(2026, 11, 17, 10))
+        finish_session(repo, later, clock=fixed_clock)
+    assert ((data_dir / "tallies.json").read_bytes(), own_tallies(data_dir)) == before
+
+
+def test_a_version_3_folder_gets_its_copy_when_upgraded(tmp_path):
+    folder = tmp_path / "v3"
+    shutil.copytree(FIXTURES / "v3-folder", folder)
+    expected = own_tallies(folder)
+    assert not (folder / "tallies.json").exists() and len(expected) == 2
+    store = open_folder(folder, clock=fixed_clock)
+    assert copy_of(folder) == expected
+    assert {k: to_data(v) for k, v in store.tallies().items()} == expected
+    assert orjson.loads((folder / "meta.json").read_bytes())["schema_version"] == 4
+    assert any(name.endswith("before-v4") for name in backups.list_backups(folder))
+    store.close()
+    assert check(folder).ok, check(folder).problems
+
+
+def test_an_encrypted_folder_keeps_no_copy_of_everyone_s_figures(
+    repo, team, data_dir, capsys, monkeypatch
+):
+    from supervise_tui.usecases.security import encrypt_folder, sign_in
+
+    for key in ("peer", "peer2"):
+        finish_session(repo, session_for(team, key, datetime(2026, 11, 10, 10)), clock=fixed_clock)
+    repo.backup("plain")
+    assert any(backups.BACKUPS in str(p) for p in data_dir.rglob("tallies.json"))
+    expected = repo.tallies()
+    words = "a long fictional phrase"
+    encrypt_folder(repo, team["sup"], words, words, clock=fixed_clock)
+    assert not list(data_dir.rglob("tallies.json"))  # nor in any backup
+    assert repo.tallies() == expected
+    later = session_for(team, "peer", datetime(2026, 11, 17, 10))
+    finish_session(repo, later, clock=fixed_clock)
+    assert not (data_dir / "tallies.json").exists()
+    assert repo.tallies()[team["peer"].id].sessions == 2
+    assert check(data_dir, repo.codec).ok
+    repo.close()
+    # One put there (by hand, or an old copy) is named, and the repair removes it.
+    (data_dir / "tallies.json").write_bytes(orjson.dumps({"tally": {}}))
+    store = open_folder(data_dir, clock=fixed_clock, check=False)
+    sign_in(store, team["sup"].name, words)
+    report = check(data_dir, store.codec)
+    assert report.tally_copy and any(p.startswith("tallies.json") for p in report.problems)
+    store.close()
+    capsys.readouterr()
+    argv = ["check", "--data-dir", str(data_dir), "--as", team["sup"].name, "--repair"]
+    monkeypatch.setenv("SUPERVISE_PASSPHRASE", words)
+    assert main(argv, clock=fixed_clock) == 0, capsys.readouterr()
+    assert not (data_dir / "tallies.json").exists()
+
+
+def test_the_copy_follows_a_random_run_of_saves_and_imports(repo, team, data_dir):
+    rng = random.Random(11)
+    when = datetime(2025, 1, 6, 10)
+    for _ in range(25):
+        key = rng.choice(["peer", "peer2"])
+        when += timedelta(days=rng.randint(1, 9))
+        if rng.random() < 0.2:  # (random_history's sessions are the first peer's)
+            keep_sessions(repo, team["peer"].id, random_history(team, rng, n=rng.randint(1, 8)))
+        else:
+            finish_session(repo, session_for(team, key, when), clock=fixed_clock)
+        assert copy_of(data_dir) == own_tallies(data_dir)
+    assert check(data_dir).ok
