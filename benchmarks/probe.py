@@ -38,7 +38,7 @@ async def main() -> None:
         import os
         from pathlib import Path
 
-        from supervise_tui.domain.models import now_utc
+        from supervise_tui.domain.stamps import now_utc
         from supervise_tui.store.folder import open_folder
         from supervise_tui.ui.app import make_app
 

@@ -18,7 +18,7 @@ from datetime import datetime
 
 from .. import config
 from ..domain.errors import ValidationError
-from ..domain.models import now_utc
+from ..domain.stamps import now_utc
 from ..store.errors import StoreError
 from .common import DB_ENV, EXIT_FAIL, EXIT_USAGE, Credentials, Ctx, UsageError
 

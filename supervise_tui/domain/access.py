@@ -9,7 +9,7 @@ server) follows these rules; a plain folder on one person's computer shows every
 from __future__ import annotations
 
 from .enums import Role
-from .models import Person
+from .person import Person
 
 
 def peers_visible_to(person: Person, people: list[Person]) -> set[str]:

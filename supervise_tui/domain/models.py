@@ -12,14 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from .enums import (
-    Cadence,
     Decision,
     FeedbackKey,
     Fit,
     KeyFunction,
     NoticedBy,
     RatingKey,
-    Role,
     Section,
     SessionKind,
     SessionStatus,
@@ -36,6 +34,7 @@ from .items import (  # noqa: F401
     Idea,
     IdeaUpdate,
 )
+from .person import Person  # noqa: F401 - a person (light: Home's start needs no more)
 from .stamps import (  # noqa: F401 - the names records are made with, kept here too
     IDENTITY,
     MAX_REVISIONS,
@@ -48,30 +47,6 @@ from .stamps import (  # noqa: F401 - the names records are made with, kept here
 )
 
 MAX_MINUTES = 12 * 60  # a longer "session" is a draft left open, not a meeting
-
-
-@dataclass(slots=True, frozen=True)
-class Person:
-    name: str
-    role: Role
-    site: str = ""
-    active: bool = True
-    cadence: Cadence = Cadence.WEEKLY
-    weekday: int | None = None  # 0 = Monday … 6 = Sunday; None = any day
-    id: str = _id()
-    created_at: datetime = _stamp()
-    updated_at: datetime = _stamp()
-    # The updated_at of earlier versions, oldest first: lets an import tell an
-    # update from a conflicting change (see docs/format.md).
-    revisions: list[datetime] = field(default_factory=list)
-    # A peer's supervisors: who, besides the peer, may see their records (see access.py).
-    supervisor_ids: list[str] = field(default_factory=list)
-    admin: bool = False  # a supervisor who sees every peer (the agency's lead)
-    leads_calls: bool = True  # a peer taking turns to lead community-of-practice calls
-
-    @property
-    def display(self) -> str:
-        return f"{self.name} ({self.site})" if self.site else self.name
 
 
 @dataclass(slots=True)

@@ -7,12 +7,13 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..domain.enums import Role, Section
-from ..domain.models import Person, Session
+from ..domain.person import Person
 from ..domain.schedule import Due, due
 from ..domain.tallies import PeerTally
 
 if TYPE_CHECKING:
     from ..domain.contacts import Contact
+    from ..domain.models import Session
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from textual.screen import Screen
 
 from .. import __version__
 from ..domain.enums import Role
-from ..domain.models import Person
+from ..domain.person import Person
 from ..store.backend import Backend
 from .collector import StartPause
 from .keys import binder

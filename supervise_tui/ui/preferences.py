@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.theme import Theme
 
 from ..domain.enums import Role
-from ..domain.models import Person
+from ..domain.person import Person
 from ..store.errors import StoreError
 from ..store.preferences import ANYONE, preferences, remember
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual import events
 
-from ..domain.models import Person
+from ..domain.person import Person
 from .keys import say_key
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..domain.access import readers_of
 from ..domain.enums import Role
-from ..domain.models import Person
+from ..domain.person import Person
 from ..store.backend import Backend
 from ..store.errors import NoAccess
 

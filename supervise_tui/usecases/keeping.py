@@ -7,11 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from ..domain.models import Person, Session
+from ..domain.person import Person
 from ..domain.serial import to_data
 from ..store.backend import Backend, Conflict, SessionChange
 from ..store.errors import ChangedElsewhere
+
+if TYPE_CHECKING:
+    from ..domain.models import Session
 
 Clock = Callable[[], datetime]
 

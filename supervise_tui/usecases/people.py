@@ -8,8 +8,8 @@ from datetime import datetime
 
 from ..domain.enums import Role
 from ..domain.errors import ValidationError
-from ..domain.models import Person, next_revisions, next_stamp
-from ..domain.stamps import check_id
+from ..domain.person import Person
+from ..domain.stamps import check_id, next_revisions, next_stamp
 from ..store.backend import Backend
 from ..store.errors import ChangedElsewhere, NotFound, Refused
 from .access import after_person_saved

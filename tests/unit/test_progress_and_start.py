@@ -55,9 +55,12 @@ def test_the_command_line_and_a_plain_folder_load_no_trends_nor_argon2():
     assert out.stdout.strip() == "[]"
 
 
-# What the first paint of Home does not need: the history's types and rules, the forms'
-# widgets, the use cases of later actions, the prompt packs, and the libraries they use.
+# What the first paint of Home does not need: the history's types and rules, the session
+# records (with no draft to show), the forms' widgets, the use cases of later actions,
+# the prompt packs, and the libraries they use.
 NOT_AT_START = [
+    "supervise_tui.domain.models",
+    "supervise_tui.domain.items",
     "textual.widgets._text_area",
     "textual.widgets._markdown",
     "markdown_it",
@@ -88,7 +91,7 @@ NOT_AT_START = [
 FIRST_PAINT = """
 import sys
 from pathlib import Path
-from supervise_tui.domain.models import now_utc
+from supervise_tui.domain.stamps import now_utc
 from supervise_tui.store.folder import open_folder
 import supervise_tui.ui.app, supervise_tui.ui.screens.home
 from supervise_tui.services.home import home_rows

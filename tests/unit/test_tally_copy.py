@@ -108,11 +108,21 @@ def test_a_missing_or_damaged_copy_is_read_past_then_made_whole_by_the_next_save
 def test_check_names_a_copy_out_of_step_and_repair_rebuilds_it(repo, team, data_dir, capsys):
     for key in ("peer", "peer2"):
         finish_session(repo, session_for(team, key, datetime(2026, 11, 10, 10)), clock=fixed_clock)
+    expected = repo.tallies()
     repo.close()
     data = orjson.loads((data_dir / "tallies.json").read_bytes())
     data["tally"][team["peer"].id]["open_concerns"] = 7
     data["tally"]["a-peer-with-no-folder"] = data["tally"][team["peer2"].id]
     (data_dir / "tallies.json").write_bytes(orjson.dumps(data))
+    assert main(["check", "--data-dir", str(data_dir)], clock=fixed_clock) == 1
+    out = capsys.readouterr().out
+    assert "tallies.json" in out and "--repair" in out
+    # A document of the wrong shape: Home reads past the copy meanwhile.
+    data["tally"][team["peer2"].id] = {"sessions": "many"}
+    (data_dir / "tallies.json").write_bytes(orjson.dumps(data))
+    store = open_folder(data_dir, clock=fixed_clock, check=False, backup=False)
+    assert store.tallies() == expected
+    store.close()
     assert main(["check", "--data-dir", str(data_dir)], clock=fixed_clock) == 1
     out = capsys.readouterr().out
     assert "tallies.json" in out and "--repair" in out

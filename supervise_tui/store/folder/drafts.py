@@ -9,25 +9,30 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...domain.enums import SessionStatus
 from ...domain.errors import ValidationError
-from ...domain.models import Session
 from ...domain.serial import to_data
 from ...domain.stamps import check_id
 from ..files import ensure_dir, remove
 from ..layout import draft_file, index_file
 from .base import FolderBase
 
+if TYPE_CHECKING:  # (the session records are imported when a draft is read: a start
+    from ...domain.models import Session  # with no draft to show does without them)
+
 
 class DraftsRoom(FolderBase):
     def drafts(self) -> list[Session]:
-        found = []
+        found: list[Session] = []
         for path in self._draft_paths("*"):
             rel = path.relative_to(self.root).as_posix()
             if not self._can_read(rel):
                 continue
             for doc_id, doc in self._raw(rel, "draft"):
+                from ...domain.models import Session
+
                 found.append(self._load(Session, rel, doc, doc_id))
         return sorted(found, key=lambda s: s.updated_at, reverse=True)
 

@@ -13,7 +13,6 @@ from datetime import date, datetime
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from ...domain.models import PeerInput, Session
 from ...domain.stamps import check_id
 from ...domain.tallies import YearCount
 from ..errors import DamagedFile, NotFound
@@ -30,6 +29,7 @@ from ..layout import (
 from .base import FolderBase
 
 if TYPE_CHECKING:  # (the history's types are imported when first read, not to start)
+    from ...domain.models import PeerInput, Session
     from ...domain.rows import SessionRow
     from ...domain.team_tally import TeamTally
     from ...domain.tracks import Tracks
@@ -147,6 +147,8 @@ class HistoryRoom(FolderBase):
     def sessions(
         self, peer_id: str, *, start: date | None = None, end: date | None = None
     ) -> list[Session]:
+        from ...domain.models import Session
+
         peer_id = check_id(peer_id)
         shard = functools.partial(shard_file, peer_id)
         return self._held_between(
@@ -174,6 +176,8 @@ class HistoryRoom(FolderBase):
             rel = shard_file(peer_id, row.when.year)
             doc = self._get(rel, "sessions", session_id)
             if doc is not None:
+                from ...domain.models import Session
+
                 return self._load(Session, rel, doc, session_id)
         raise NotFound("That session is not in the records.")
 
@@ -242,6 +246,8 @@ class HistoryRoom(FolderBase):
         return tracks
 
     def peer_input(self, peer_id: str) -> PeerInput:
+        from ...domain.models import PeerInput
+
         rel = peer_file(check_id(peer_id))
         doc = self._get(rel, "input", "next")
         return PeerInput() if doc is None else self._load(PeerInput, rel, doc, "next")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ...domain.enums import Role
-from ...domain.models import Person
+from ...domain.person import Person
 from ...domain.serial import to_data
 from ...domain.stamps import check_id
 from ...domain.tallies import PeerTally

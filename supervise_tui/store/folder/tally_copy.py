@@ -104,7 +104,10 @@ class TallyCopyRoom(FolderBase):
         copy = self._tally_copy()
         if copy is None:
             return None
-        return {pid: self._load(PeerTally, TALLIES, doc, pid) for pid, doc in copy.items()}
+        try:
+            return {pid: self._load(PeerTally, TALLIES, doc, pid) for pid, doc in copy.items()}
+        except DamagedFile:  # a document of the wrong shape: read past, like a damaged file
+            return None
 
     def rebuild_tally_copy(self) -> None:
         """The copy made afresh from every peer's own tally (`supervise check --repair`);

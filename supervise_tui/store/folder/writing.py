@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from ...domain.models import PeerInput, Session
 from ...domain.serial import from_data, to_data
 from ...domain.stamps import check_id
 from ..backend import Conflict, SessionChange
@@ -37,6 +36,7 @@ from .base import FolderBase
 
 if TYPE_CHECKING:
     from ...domain.derived import PeerHistory
+    from ...domain.models import PeerInput, Session
 
 
 class WritingRoom(FolderBase):

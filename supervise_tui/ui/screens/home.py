@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -12,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...domain.enums import Role
-from ...domain.models import Person, Session
+from ...domain.person import Person
 from ...services.home import HomeRow, due_tomorrow, home_rows, peer_detail, tomorrow_lines
 from ...store.errors import StoreError
 from ...usecases.people import visible_people
@@ -22,6 +23,9 @@ from ..widgets.peer_table import PeerTable
 from .base import ViewScreen
 from .home_starts import Starting
 from .home_time import TimeKeeping
+
+if TYPE_CHECKING:
+    from ...domain.models import Session
 
 WIDE = 100
 

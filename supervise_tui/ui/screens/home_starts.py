@@ -9,7 +9,7 @@ from textual.message import Message
 
 from ...domain.enums import Role
 from ...domain.errors import ValidationError
-from ...domain.models import Person
+from ...domain.person import Person
 from ...store.errors import StoreError
 
 
