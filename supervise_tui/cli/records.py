@@ -64,7 +64,7 @@ def _repaired(report) -> None:
     if report.repairable:
         print(f"Rebuilt derived data for {len(report.repairable)} peer(s).")
     if report.tally_copy:
-        print("Rebuilt the copy of every peer's Home figures (tallies.json).")
+        print("Rebuilt the copy of every peer's Home figures (tallies/).")
 
 
 def _said(data_dir, report) -> int:

@@ -42,7 +42,7 @@ class CheckReport:
     groups: int = 0  # copies of group sessions
     problems: list[str] = field(default_factory=list)
     repairable: list[str] = field(default_factory=list)  # peer ids whose derived data differ
-    tally_copy: bool = False  # tallies.json is to be rebuilt (or, encrypted, removed)
+    tally_copy: bool = False  # tallies/ is to be rebuilt (or, encrypted, removed)
     unreadable: int = 0  # files of an encrypted folder the signed-in person holds no key to
     warnings: list[str] = field(default_factory=list)  # worth a look, never wrong as such
 

@@ -1,11 +1,11 @@
-"""`supervise check` of ``tallies.json``: the copy of every peer's Home tally
-(:mod:`.folder.tally_copy`) must equal what each ``peer.json`` holds."""
+"""`supervise check` of ``tallies/``: the copy of every peer's Home tally
+(:mod:`.folder.tally_copy`) must equal what each ``peer.json`` holds, each in its file."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .layout import TALLIES, TALLY
+from .layout import COPY_FILES, TALLIES, TALLY, copy_file
 
 REPAIR = "`supervise check --repair` rebuilds it"
 
@@ -20,25 +20,35 @@ def peer_tally(index: dict) -> dict | None:
 def check_tally_copy(root: Path, parsed: dict, tallies: dict, encrypted: bool, report) -> None:
     """``parsed``: the folder's own files as read; ``tallies``: each readable peer's
     tally by peer id. Says what is wrong, and marks the copy for the repair."""
-    there = (root / TALLIES).exists()
+    there = [rel for rel in COPY_FILES if (root / rel).exists()]
     if encrypted:
         if there:
             report.problems.append(
-                f"{TALLIES}: an encrypted folder keeps no copy of everyone's figures "
+                f"{TALLIES}/: an encrypted folder keeps no copy of everyone's figures "
                 f"({REPAIR.replace('rebuilds', 'removes')})"
             )
             report.tally_copy = True
         return
-    data = parsed.get(Path(TALLIES))
-    if there and data is None:  # damaged: already named; the repair rebuilds it whole
-        report.tally_copy = True
-        return
-    table = (data or {}).get(TALLY, {})
-    if not isinstance(table, dict):
-        table = {}  # (its shape is named with the file's other problems)
-    if table != tallies:
-        missing = "is missing" if not there else "is out of step with the peers' own"
-        report.problems.append(
-            f"{TALLIES}: the copy of each peer's Home figures {missing} ({REPAIR})"
-        )
-        report.tally_copy = True
+    if not there and not tallies:
+        return  # nothing counted yet: the copy is made with the first tally
+    wanted: dict[str, dict] = {rel: {} for rel in COPY_FILES}
+    for peer_id, doc in tallies.items():
+        wanted[copy_file(peer_id)][peer_id] = doc
+    for rel in COPY_FILES:
+        if rel not in there:
+            report.problems.append(
+                f"{rel}: a file of the copy of the peers' Home figures is missing ({REPAIR})"
+            )
+            report.tally_copy = True
+            continue
+        data = parsed.get(Path(rel))
+        if data is None:  # damaged: already named; the repair rebuilds it whole
+            report.tally_copy = True
+            continue
+        table = data.get(TALLY, {})
+        if table != wanted[rel]:
+            report.problems.append(
+                f"{rel}: the copy of the peers' Home figures is out of step with their own "
+                f"({REPAIR})"
+            )
+            report.tally_copy = True

@@ -190,7 +190,7 @@ def read_limited(path: Path, limit: int, what: str = "file") -> bytes:
 def clean_temps(root: Path) -> int:
     """Remove temp files left by an interrupted write. Returns how many.
 
-    Looks only where the app writes (the folder, peers/*/ and their drafts/), never
+    Looks only where the app writes (the folder, tallies/, peers/*/ and their drafts/), never
     into backups/, which can hold many thousands of files. Each folder is listed once,
     with what each entry is (no stat per entry: this runs at every start)."""
     try:
@@ -198,7 +198,7 @@ def clean_temps(root: Path) -> int:
             peers = [e.path for e in entries if e.is_dir()]  # (no Path each: 700 peers)
     except OSError:
         peers = []
-    count = _clean_temps_in(root)
+    count = _clean_temps_in(root) + _clean_temps_in(os.path.join(root, "tallies"))
     for folder in peers:
         count += _clean_temps_in(folder, then="drafts")
     return count

@@ -4,10 +4,12 @@ The folder (see docs/storage.md)::
 
     meta.json             format version, when created
     people.json           everyone: names, roles, sites, who supervises whom ("people")
-    tallies.json          a copy of every peer's Home tally ("tally", one per peer id), so
-                          Home reads one file, not one per peer: kept in the same commit
-                          as each peer.json's, checked by `supervise check`; never in an
-                          encrypted folder (each peer's figures are sealed with their key)
+    tallies/<0-f>.json    a copy of every peer's Home tally ("tally", one per peer id),
+                          in 16 files by a hash of the id, so Home reads 16 files, not
+                          one per peer, and a save rewrites one small one: kept in the
+                          same commit as each peer.json's, checked by `supervise check`;
+                          never in an encrypted folder (each peer's figures are sealed
+                          with their key)
     conflicts.json        people changed both here and in an imported bundle
     journal.json          only while a change to several files is being applied
     backups/<stamp>/      snapshots (real copies)
@@ -35,6 +37,7 @@ items and (rarely) one closed file, whatever the size of the history.
 
 from __future__ import annotations
 
+import zlib
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -44,7 +47,15 @@ if TYPE_CHECKING:  # (the history's types are not imported to start the app)
 
 META = "meta.json"
 PEOPLE = "people.json"
-TALLIES = "tallies.json"  # the copy of every peer's tally (plain folders only)
+TALLIES = "tallies"  # the folder of the copy of every peer's tally (plain folders only)
+COPY_FILES = tuple(f"{TALLIES}/{n:x}.json" for n in range(16))
+
+
+def copy_file(peer_id: str) -> str:
+    """Which of :data:`COPY_FILES` holds the copy of ``peer_id``'s tally."""
+    return COPY_FILES[zlib.crc32(peer_id.encode("utf-8")) & 0xF]
+
+
 CONFLICTS = "conflicts.json"
 LOCK = ".lock"
 

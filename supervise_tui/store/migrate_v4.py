@@ -1,4 +1,4 @@
-"""Format 3 to 4: a copy of every peer's Home tally in ``tallies.json``.
+"""Format 3 to 4: a copy of every peer's Home tally in ``tallies/<0-f>.json``.
 
 Home read one small document out of every peer's ``peer.json`` before its first paint;
 format 4 also keeps them all in one file (:mod:`.folder.tally_copy`). An encrypted
@@ -13,8 +13,8 @@ import os
 from pathlib import Path
 
 from .errors import DamagedFile
-from .files import read_json, write_json
-from .layout import META, TALLIES, TALLY
+from .files import ensure_dir, read_json, write_json
+from .layout import COPY_FILES, META, TALLIES, TALLY, copy_file
 
 
 def migrate(root: Path) -> None:
@@ -35,4 +35,9 @@ def migrate(root: Path) -> None:
         tally = table.get(TALLY) if isinstance(table, dict) else None
         if isinstance(tally, dict):
             tallies[peer_id] = tally
-    write_json(root / TALLIES, {TALLY: tallies})
+    ensure_dir(root / TALLIES)
+    files: dict[str, dict] = {rel: {} for rel in COPY_FILES}
+    for peer_id, tally in tallies.items():
+        files[copy_file(peer_id)][peer_id] = tally
+    for rel, docs in files.items():
+        write_json(root / rel, {TALLY: docs})

@@ -20,6 +20,7 @@ from ..domain.team_tally import TeamTally
 from ..domain.tracks import ActionTrack, ConcernTrack, GoalTrack, IdeaTrack
 from .errors import DamagedFile
 from .files import parse_json
+from .layout import COPY_FILES
 
 # table name -> record type, by the kind of file
 _HEADS = {"concerns": ConcernTrack, "ideas": IdeaTrack, "goals": GoalTrack, "actions": ActionTrack}
@@ -49,7 +50,7 @@ def kind_of(rel: PurePosixPath | Path | str) -> str:
         return "meta"
     if parts == ("people.json",):
         return "people"
-    if parts == ("tallies.json",):
+    if len(parts) == 2 and parts[0] == "tallies" and rel.as_posix() in COPY_FILES:
         return "tallies"
     if parts == ("keys.json",):
         return "keys"  # an encrypted folder's keyring (crypto/keyring.py)

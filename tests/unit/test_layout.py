@@ -40,6 +40,7 @@ from supervise_tui.store import journal
 from supervise_tui.store.check import check
 from supervise_tui.store.errors import DamagedFile
 from supervise_tui.store.folder import open_folder
+from supervise_tui.store.layout import copy_file
 from supervise_tui.store.rows import decode_rows, row_from_doc
 from supervise_tui.usecases.maintenance import repair
 from supervise_tui.usecases.people import save_person
@@ -190,12 +191,12 @@ def test_a_save_rewrites_only_the_files_of_its_year(repo, team, data_dir, monkey
     s = rich_session(team, when=datetime(2026, 11, 20, 9))
     finish_session(repo, s, clock=repo.clock)
     peer = f"peers/{team['peer'].id}"
-    assert sorted(written) == sorted(  # and Home's copy of the tallies, in the same commit
+    assert sorted(written) == sorted(  # and Home's copy of its tally, in the same commit
         [
             f"{peer}/peer.json",
             f"{peer}/index-2026.json",
             f"{peer}/sessions-2026.json",
-            "tallies.json",
+            copy_file(team["peer"].id),  # one of the copy's 16 files, small
         ]
     )
     assert check(data_dir).ok

@@ -182,7 +182,11 @@ def test_the_app_s_opening_leaves_the_temp_sweep_to_its_upkeep(repo, team, data_
     finish_session(repo, make_session(team), clock=repo.clock)
     repo.close()
     peer = data_dir / "peers" / team["peer"].id
-    left = [data_dir / ".people.json.x1.tmp", peer / ".peer.json.x2.tmp"]
+    left = [
+        data_dir / ".people.json.x1.tmp",
+        peer / ".peer.json.x2.tmp",
+        data_dir / "tallies" / ".0.json.x3.tmp",  # (the copy of the tallies' folder)
+    ]
     for path in left:
         path.write_bytes(b"{half")
     store = open_folder(data_dir, clock=fixed_clock, check=False, backup=False)

@@ -1,5 +1,5 @@
-"""Home's copy of every peer's tally (tallies.json): kept in the same commit as each
-peer.json's, read by Home instead of one file per peer, rebuilt when missing or
+"""Home's copy of every peer's tally (tallies/<0-f>.json): kept in the same commit as
+each peer.json's, read by Home instead of one file per peer, rebuilt when missing or
 damaged, held equal by `supervise check`, and never kept in an encrypted folder."""
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from supervise_tui.store import backups
 from supervise_tui.store.check import check
 from supervise_tui.store.errors import SaveFailed
 from supervise_tui.store.folder import FolderBackend, open_folder
+from supervise_tui.store.layout import COPY_FILES, copy_file
 from supervise_tui.usecases.people import save_person
 from supervise_tui.usecases.sessions import finish_session
 
@@ -30,7 +31,17 @@ FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 
 def copy_of(folder: Path) -> dict:
-    return orjson.loads((folder / "tallies.json").read_bytes())["tally"]
+    """The whole copy, by peer id; each in the file its id says."""
+    found = {}
+    for rel in COPY_FILES:
+        docs = orjson.loads((folder / rel).read_bytes())["tally"]
+        assert all(copy_file(peer_id) == rel for peer_id in docs)
+        found.update(docs)
+    return found
+
+
+def copy_bytes(folder: Path) -> list[bytes]:
+    return [(folder / rel).read_bytes() for rel in COPY_FILES]
 
 
 def own_tallies(folder: Path) -> dict:
@@ -88,13 +99,14 @@ def test_a_missing_or_damaged_copy_is_read_past_then_made_whole_by_the_next_save
         finish_session(repo, session_for(team, key, datetime(2026, 11, 10, 10)), clock=fixed_clock)
     expected = repo.tallies()
     repo.close()
+    hit = data_dir / copy_file(team["peer2"].id)  # (not the file the next save changes)
     if damage is None:
-        (data_dir / "tallies.json").unlink()
+        hit.unlink()
     else:
-        (data_dir / "tallies.json").write_bytes(damage)
+        hit.write_bytes(damage)
     report = check(data_dir)
     assert not report.ok and report.tally_copy
-    assert any(p.startswith("tallies.json") for p in report.problems)
+    assert any(p.startswith(copy_file(team["peer2"].id)) for p in report.problems)
     store = open_folder(data_dir, clock=fixed_clock, check=False)
     assert store.tallies() == expected  # Home is right meanwhile: from each peer's file
     later = session_for(team, "peer", datetime(2026, 11, 17, 10))
@@ -110,22 +122,28 @@ def test_check_names_a_copy_out_of_step_and_repair_rebuilds_it(repo, team, data_
         finish_session(repo, session_for(team, key, datetime(2026, 11, 10, 10)), clock=fixed_clock)
     expected = repo.tallies()
     repo.close()
-    data = orjson.loads((data_dir / "tallies.json").read_bytes())
-    data["tally"][team["peer"].id]["open_concerns"] = 7
-    data["tally"]["a-peer-with-no-folder"] = data["tally"][team["peer2"].id]
-    (data_dir / "tallies.json").write_bytes(orjson.dumps(data))
+
+    def change(peer_id: str, doc: dict | None, into: str | None = None) -> None:
+        path = data_dir / (into or copy_file(peer_id))
+        data = orjson.loads(path.read_bytes())
+        data["tally"][peer_id] = doc
+        path.write_bytes(orjson.dumps(data))
+
+    first = copy_of(data_dir)[team["peer"].id]
+    change(team["peer"].id, {**first, "open_concerns": 7})
+    change("a-peer-with-no-folder", first)
     assert main(["check", "--data-dir", str(data_dir)], clock=fixed_clock) == 1
     out = capsys.readouterr().out
-    assert "tallies.json" in out and "--repair" in out
+    assert copy_file(team["peer"].id) in out and "--repair" in out
+    assert copy_file("a-peer-with-no-folder") in out
     # A document of the wrong shape: Home reads past the copy meanwhile.
-    data["tally"][team["peer2"].id] = {"sessions": "many"}
-    (data_dir / "tallies.json").write_bytes(orjson.dumps(data))
+    change(team["peer2"].id, {"sessions": "many"})
     store = open_folder(data_dir, clock=fixed_clock, check=False, backup=False)
     assert store.tallies() == expected
     store.close()
     assert main(["check", "--data-dir", str(data_dir)], clock=fixed_clock) == 1
     out = capsys.readouterr().out
-    assert "tallies.json" in out and "--repair" in out
+    assert copy_file(team["peer2"].id) in out and "--repair" in out
     assert main(["check", "--data-dir", str(data_dir), "--repair"], clock=fixed_clock) == 0
     out = capsys.readouterr().out
     assert "Rebuilt the copy of every peer's Home figures" in out and "All well" in out
@@ -134,7 +152,7 @@ def test_check_names_a_copy_out_of_step_and_repair_rebuilds_it(repo, team, data_
 
 def test_a_save_that_fails_changes_neither_the_peer_nor_the_copy(repo, team, data_dir, monkeypatch):
     finish_session(repo, session_for(team, "peer", datetime(2026, 11, 10, 10)), clock=fixed_clock)
-    before = (data_dir / "tallies.json").read_bytes(), own_tallies(data_dir)
+    before = copy_bytes(data_dir), own_tallies(data_dir)
     from supervise_tui.store import journal
 
     def refuse(*args, **kwargs):
@@ -144,14 +162,14 @@ def test_a_save_that_fails_changes_neither_the_peer_nor_the_copy(repo, team, dat
     with pytest.raises(SaveFailed):
         later = session_for(team, "peer", datetime(2026, 11, 17, 10))
         finish_session(repo, later, clock=fixed_clock)
-    assert ((data_dir / "tallies.json").read_bytes(), own_tallies(data_dir)) == before
+    assert (copy_bytes(data_dir), own_tallies(data_dir)) == before
 
 
 def test_a_version_3_folder_gets_its_copy_when_upgraded(tmp_path):
     folder = tmp_path / "v3"
     shutil.copytree(FIXTURES / "v3-folder", folder)
     expected = own_tallies(folder)
-    assert not (folder / "tallies.json").exists() and len(expected) == 2
+    assert not (folder / "tallies").exists() and len(expected) == 2
     store = open_folder(folder, clock=fixed_clock)
     assert copy_of(folder) == expected
     assert {k: to_data(v) for k, v in store.tallies().items()} == expected
@@ -169,30 +187,31 @@ def test_an_encrypted_folder_keeps_no_copy_of_everyone_s_figures(
     for key in ("peer", "peer2"):
         finish_session(repo, session_for(team, key, datetime(2026, 11, 10, 10)), clock=fixed_clock)
     repo.backup("plain")
-    assert any(backups.BACKUPS in str(p) for p in data_dir.rglob("tallies.json"))
+    assert any(backups.BACKUPS in str(p) for p in data_dir.rglob("tallies/*.json"))
     expected = repo.tallies()
     words = "a long fictional phrase"
     encrypt_folder(repo, team["sup"], words, words, clock=fixed_clock)
-    assert not list(data_dir.rglob("tallies.json"))  # nor in any backup
+    assert not list(data_dir.rglob("tallies*"))  # nor in any backup
     assert repo.tallies() == expected
     later = session_for(team, "peer", datetime(2026, 11, 17, 10))
     finish_session(repo, later, clock=fixed_clock)
-    assert not (data_dir / "tallies.json").exists()
+    assert not (data_dir / "tallies").exists()
     assert repo.tallies()[team["peer"].id].sessions == 2
     assert check(data_dir, repo.codec).ok
     repo.close()
     # One put there (by hand, or an old copy) is named, and the repair removes it.
-    (data_dir / "tallies.json").write_bytes(orjson.dumps({"tally": {}}))
+    (data_dir / "tallies").mkdir(mode=0o700)
+    (data_dir / COPY_FILES[3]).write_bytes(orjson.dumps({"tally": {}}))
     store = open_folder(data_dir, clock=fixed_clock, check=False)
     sign_in(store, team["sup"].name, words)
     report = check(data_dir, store.codec)
-    assert report.tally_copy and any(p.startswith("tallies.json") for p in report.problems)
+    assert report.tally_copy and any(p.startswith("tallies/") for p in report.problems)
     store.close()
     capsys.readouterr()
     argv = ["check", "--data-dir", str(data_dir), "--as", team["sup"].name, "--repair"]
     monkeypatch.setenv("SUPERVISE_PASSPHRASE", words)
     assert main(argv, clock=fixed_clock) == 0, capsys.readouterr()
-    assert not (data_dir / "tallies.json").exists()
+    assert not (data_dir / COPY_FILES[3]).exists()
 
 
 def test_the_copy_follows_a_random_run_of_saves_and_imports(repo, team, data_dir):

@@ -21,7 +21,7 @@ from ..crypto.kdf import KdfParams
 from ..crypto.names import KEYS, PLAIN, RECOVERY
 from ..errors import DamagedFile, Refused, StoreError
 from ..files import atomic_write
-from ..layout import META, TALLIES
+from ..layout import COPY_FILES, META, TALLIES
 from .keys import KeysRoom
 
 keyring = lazy("supervise_tui.store.crypto.keyring")  # cryptography, on first use
@@ -97,7 +97,7 @@ class EncryptingRoom(KeysRoom):
             for rel in [r.as_posix() for r in backups.data_files(self.root)]:
                 if rel in PLAIN:
                     continue
-                if rel == TALLIES:  # everyone's figures in one file: not kept encrypted
+                if rel in COPY_FILES:  # everyone's figures in one place: not kept encrypted
                     before = journal.file_digest(self.root / rel)
                     staged.append(journal.stage_removal(rel, before))
                     continue
@@ -117,6 +117,10 @@ class EncryptingRoom(KeysRoom):
             journal.discard(self.root, staged)
             raise
         journal.finish(self.root, listed)
+        try:
+            (self.root / TALLIES).rmdir()  # (the copy's folder, emptied by the commit)
+        except OSError:
+            pass
 
     def _verify(self) -> None:
         """Every record read back through its seal, as the app will read it."""
@@ -140,8 +144,10 @@ class EncryptingRoom(KeysRoom):
         for folder in sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []:
             for path in sorted(folder.rglob("*.json")):
                 rel = path.relative_to(folder).as_posix()
-                if rel == TALLIES:  # (derived, and everyone's: see tally_copy.py)
+                if rel in COPY_FILES:  # (derived, and everyone's: see tally_copy.py)
                     path.unlink()
+                    if not any(path.parent.iterdir()):
+                        path.parent.rmdir()
                     continue
                 if rel in PLAIN or _starts_sealed(path):
                     continue

@@ -1,28 +1,39 @@
-"""Home's copy of every peer's tally, in ``tallies.json`` (plain folders only).
+"""Home's copy of every peer's tally, in ``tallies/<0-f>.json`` (plain folders only).
 
 Each peer's tally (Home's figures: sessions, last session, open items, awaiting
 sign-off) is kept in their ``peer.json``. Home lists the whole team before its first
 paint, and reading one small document out of hundreds of files grew the start with
-the number of peers; so a plain folder also keeps a copy of every tally in one file.
+the number of peers; so a plain folder also keeps a copy of every tally, in 16 files
+by a hash of the peer's id (:func:`~..layout.copy_file`): Home reads the 16, and a save
+rewrites the one small file of its peer, however many peers there are.
 
 The copy never drifts: every unit of work is watched, and whatever it does to a
 ``peer.json``'s tally (a save, a rebuilt history, an import, a removal) is done to the
-copy in the same journaled commit. A copy that is missing or does not read is rebuilt
-whole from the peers' files at the next commit, and read past until then, so Home is
-never wrong because of it. ``supervise check`` holds the copy equal to the peers' own
-tallies, and ``--repair`` rebuilds it.
+copy in the same journaled commit. The 16 files are all there once the copy is made;
+while one is missing or does not read, Home reads each peer's file (as before) and the
+next commit that changes a tally makes every such file whole again from the peers'
+files. ``supervise check`` holds the copy equal to the peers' own tallies, and
+``--repair`` rebuilds it.
 
 An encrypted folder keeps no copy: each peer's figures are sealed with that peer's key,
-and one file of everyone's would show them to anyone who can sign in.
+and a file of everyone's would show them to anyone who can sign in.
 """
 
 from __future__ import annotations
 
 from ...domain.tallies import PeerTally
 from ..errors import DamagedFile
-from ..layout import PEER_TABLES, TALLIES, TALLY, peer_file
+from ..layout import COPY_FILES, PEER_TABLES, TALLIES, TALLY, copy_file, peer_file
 from ..unit import Change, UnitOfWork
 from .base import FolderBase
+
+
+def by_file(tallies: dict[str, dict]) -> dict[str, dict]:
+    """``tallies`` (by peer id) as the copy's 16 files hold them: each file's tables."""
+    files: dict[str, dict] = {rel: {} for rel in COPY_FILES}
+    for peer_id, doc in tallies.items():
+        files[copy_file(peer_id)][peer_id] = doc
+    return {rel: {TALLY: docs} for rel, docs in files.items()}
 
 
 def peer_of(rel: str) -> str | None:
@@ -59,25 +70,27 @@ class TallyCopyRoom(FolderBase):
         if not notes or not self._keeps_copy():
             return
         assert isinstance(notes, dict)
-        copy = self._tally_copy()
-        if copy is None:  # missing or damaged: made whole again, from every peer's file
-            uow.apply([Change(TALLIES, None, "", {TALLY: self._tallies_in_peers(notes)})])
-            return
-        changes = [
-            Change(TALLIES, TALLY, peer_id, doc)
-            for peer_id, doc in sorted(notes.items())
-            if doc is not None or peer_id in copy
-        ]
+        broken = [rel for rel in COPY_FILES if self._copy_in(rel) is None]
+        if broken:  # missing or damaged: made whole again, from every peer's file
+            files = by_file(self._tallies_in_peers(notes))
+            uow.apply(Change(rel, None, "", files[rel]) for rel in broken)
+        changes = []
+        for peer_id, doc in sorted(notes.items()):
+            rel = copy_file(peer_id)
+            if rel in broken:
+                continue
+            if doc is not None or peer_id in (self._copy_in(rel) or {}):
+                changes.append(Change(rel, TALLY, peer_id, doc))
         uow.apply(changes)
 
-    def _tally_copy(self) -> dict[str, dict] | None:
-        """The copy's documents by peer id; None when there is none, or it does not read."""
-        if not (self.root / TALLIES).exists():
+    def _copy_in(self, rel: str) -> dict[str, dict] | None:
+        """One file of the copy, by peer id; None when it is missing or does not read."""
+        if not (self.root / rel).exists():
             return None
         try:
-            return dict(self._raw(TALLIES, TALLY))
+            return dict(self._raw(rel, TALLY))
         except DamagedFile:
-            self._dbs.pop(TALLIES, None)
+            self._dbs.pop(rel, None)
             return None
 
     def _tallies_in_peers(self, notes: dict | None = None) -> dict[str, dict]:
@@ -98,21 +111,29 @@ class TallyCopyRoom(FolderBase):
         return found
 
     def tallies_from_copy(self) -> dict[str, PeerTally] | None:
-        """Home's tallies out of the one file, when the folder keeps it and it reads."""
+        """Home's tallies out of the copy's 16 files, when the folder keeps them and every
+        one reads (else None: each peer's own file is read)."""
         if not self._keeps_copy():
             return None
-        copy = self._tally_copy()
-        if copy is None:
-            return None
-        try:
-            return {pid: self._load(PeerTally, TALLIES, doc, pid) for pid, doc in copy.items()}
-        except DamagedFile:  # a document of the wrong shape: read past, like a damaged file
-            return None
+        found = {}
+        for rel in COPY_FILES:
+            docs = self._copy_in(rel)
+            if docs is None:
+                return None
+            try:
+                for peer_id, doc in docs.items():
+                    found[peer_id] = self._load(PeerTally, rel, doc, peer_id)
+            except DamagedFile:  # a document of the wrong shape: read past, like a damage
+                return None
+        return found
 
     def rebuild_tally_copy(self) -> None:
         """The copy made afresh from every peer's own tally (`supervise check --repair`);
         in an encrypted folder, one found there removed."""
         if self._keeps_copy():
-            self.commit([Change(TALLIES, None, "", {TALLY: self._tallies_in_peers()})])
-        elif (self.root / TALLIES).exists():
-            self.commit([Change(TALLIES, None, "", None)])
+            files = by_file(self._tallies_in_peers())
+            self.commit(Change(rel, None, "", tables) for rel, tables in files.items())
+        else:
+            there = [rel for rel in COPY_FILES if (self.root / rel).exists()]
+            if there:
+                self.commit(Change(rel, None, "", None) for rel in there)
