@@ -21,9 +21,12 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
+import orjson
+
 from . import journal
 from .errors import DamagedFile, NotFound, Refused, SaveFailed
 from .files import DIR_MODE, FILE_MODE, ensure_dir, explain, fsync_dir
+from .layout import COPY_FILES, META
 
 BACKUPS = "backups"
 KEEP = 10
@@ -72,7 +75,9 @@ def snapshot(
         if validate:
             for rel in copied:
                 problem = _problem(partial / rel, rel, codec)
-                if problem:
+                if problem and rel.as_posix() in COPY_FILES:
+                    (partial / rel).unlink()  # derived: rebuilt whole after a restore
+                elif problem:
                     raise DamagedFile(root / rel, problem, newest_good(root, rel, codec))
         os.replace(partial, target)
         fsync_dir(base)
@@ -199,6 +204,15 @@ def _problem(path: Path, rel: Path, codec) -> str | None:
     return path_problem(path, rel, codec)
 
 
+def _encrypted(folder: Path) -> bool:
+    """Whether ``folder``'s meta.json (a data folder's, or a backup's) marks it encrypted."""
+    try:
+        meta = orjson.loads((folder / META).read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return False
+    return isinstance(meta, dict) and bool(meta.get("encryption"))
+
+
 def newest_good(root: Path, rel: Path, codec=None) -> str | None:
     """The newest backup whose copy of ``rel`` loads as the records it should hold."""
     for name in list_backups(root):
@@ -220,10 +234,17 @@ def check_backup(root: Path, name: str, codec=None) -> list[Path]:
     """Every file of backup ``name`` (relative paths) once each loads as the records it
     should hold; Refused naming the first damaged copy (and a good backup) if not."""
     source = check_name(root, name)
+    if _encrypted(root) and not _encrypted(source):
+        raise Refused(
+            f"Backup {name!r} was taken before these records were encrypted, and restoring "
+            "it would leave them unreadable, so it was not restored. Nothing has been changed."
+        )
     wanted = sorted(p.relative_to(source) for p in source.rglob("*.json"))
-    for rel in wanted:
+    for rel in list(wanted):
         problem = _problem(source / rel, rel, codec)
-        if problem:
+        if problem and rel.as_posix() in COPY_FILES:
+            wanted.remove(rel)  # derived: left out, and rebuilt whole after the restore
+        elif problem:
             good = newest_good(root, rel, codec)
             hint = f" The newest backup with a good copy of it is {good!r}." if good else ""
             raise Refused(

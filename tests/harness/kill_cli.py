@@ -344,9 +344,7 @@ def trial(kind: str, n: int, rng: random.Random, lane_dir: Path, fx: Fixture, t:
     if kind == "restore" and after_kill not in (start_state, expected):
         problems.append("after the kill the data is neither as it was nor wholly restored")
     if kind == "repair":
-        sources = [  # (tallies.json is derived: a copy of each peer's tally)
-            k for k in start_state if "/sessions-" in k or ("/" not in k and k != "tallies.json")
-        ]
+        sources = [k for k in start_state if "/sessions-" in k or "/" not in k]
         if any(after_kill.get(k) != start_state[k] for k in sources):
             problems.append("a killed repair changed a session record, people.json or meta.json")
     modes = mode_problems(work)

@@ -226,3 +226,67 @@ def test_the_copy_follows_a_random_run_of_saves_and_imports(repo, team, data_dir
             finish_session(repo, session_for(team, key, when), clock=fixed_clock)
         assert copy_of(data_dir) == own_tallies(data_dir)
     assert check(data_dir).ok
+
+
+def test_a_peer_folder_removed_by_hand_is_not_shown_from_the_copy(repo, team, data_dir):
+    for key in ("peer", "peer2"):
+        finish_session(repo, session_for(team, key, datetime(2026, 11, 10, 10)), clock=fixed_clock)
+    repo.close()
+    shutil.rmtree(data_dir / "peers" / team["peer2"].id)
+    store = open_folder(data_dir, clock=fixed_clock, check=False, backup=False)
+    assert set(store.tallies()) == {team["peer"].id}  # as each peer's own file says
+    store.close()
+    report = check(data_dir)
+    assert report.tally_copy and any(copy_file(team["peer2"].id) in p for p in report.problems)
+
+
+@pytest.mark.parametrize("damage", [b'{"tally": {"x": {"sess', b"[]"])
+def test_a_damaged_copy_file_stops_neither_opening_nor_backups_and_repair_rebuilds_it(
+    repo, team, data_dir, capsys, damage
+):
+    """The copy is derived: a damaged file of it is left out of a backup (and so of a
+    restore), never blocks the look over every file, and `check --repair` rebuilds it."""
+    for key in ("peer", "peer2"):
+        finish_session(repo, session_for(team, key, datetime(2026, 11, 10, 10)), clock=fixed_clock)
+    repo.close()
+    hit = copy_file(team["peer2"].id)
+    (data_dir / hit).write_bytes(damage)
+    store = open_folder(data_dir, clock=fixed_clock)  # (the command line's way: a look over all)
+    assert store.upkeep() == []
+    taken = store.backup("with-a-damaged-copy")
+    store.close()
+    assert not (data_dir / backups.BACKUPS / taken / hit).exists()
+    assert (data_dir / backups.BACKUPS / taken / copy_file(team["peer"].id)).exists()
+    assert main(["check", "--data-dir", str(data_dir), "--repair"], clock=fixed_clock) == 0
+    assert "All well" in capsys.readouterr().out
+    assert copy_of(data_dir) == own_tallies(data_dir)
+    argv = ["restore", "--from", taken, "--yes", "--data-dir", str(data_dir)]
+    assert main(argv, clock=fixed_clock) == 0, capsys.readouterr()
+    assert not (data_dir / hit).exists()  # left out of the backup: read past, then rebuilt
+    store = open_folder(data_dir, clock=fixed_clock, check=False)
+    assert {k: to_data(v) for k, v in store.tallies().items()} == own_tallies(data_dir)
+    finish_session(store, session_for(team, "peer", datetime(2026, 11, 17, 10)), clock=fixed_clock)
+    store.close()
+    assert copy_of(data_dir) == own_tallies(data_dir) and check(data_dir).ok
+
+
+def test_a_backup_from_before_encrypting_is_not_restored_over_encrypted_records(
+    repo, team, data_dir, capsys, monkeypatch
+):
+    from supervise_tui.usecases.security import encrypt_folder
+
+    from ..conftest import folder_state
+
+    finish_session(repo, session_for(team, "peer", datetime(2026, 11, 10, 10)), clock=fixed_clock)
+    words = "a long fictional phrase"
+    encrypt_folder(repo, team["sup"], words, words, clock=fixed_clock)
+    repo.close()
+    (before,) = [n for n in backups.list_backups(data_dir) if n.endswith("before-encrypt")]
+    state = folder_state(data_dir)
+    monkeypatch.setenv("SUPERVISE_PASSPHRASE", words)
+    argv = ["restore", "--from", before, "--yes", "--data-dir", str(data_dir)]
+    argv += ["--as", team["sup"].name]
+    assert main(argv, clock=fixed_clock) == 1
+    err = capsys.readouterr().err
+    assert "before these records were encrypted" in err and "Nothing has been changed" in err
+    assert folder_state(data_dir) == state

@@ -21,6 +21,8 @@ and a file of everyone's would show them to anyone who can sign in.
 
 from __future__ import annotations
 
+import os
+
 from ...domain.tallies import PeerTally
 from ..errors import DamagedFile
 from ..layout import COPY_FILES, PEER_TABLES, TALLIES, TALLY, copy_file, peer_file
@@ -115,6 +117,10 @@ class TallyCopyRoom(FolderBase):
         one reads (else None: each peer's own file is read)."""
         if not self._keeps_copy():
             return None
+        try:  # (a peer's folder removed by hand: their figures are not shown)
+            present = set(os.listdir(self.root / "peers"))
+        except OSError:
+            present = set()
         found = {}
         for rel in COPY_FILES:
             docs = self._copy_in(rel)
@@ -122,7 +128,8 @@ class TallyCopyRoom(FolderBase):
                 return None
             try:
                 for peer_id, doc in docs.items():
-                    found[peer_id] = self._load(PeerTally, rel, doc, peer_id)
+                    if peer_id in present:
+                        found[peer_id] = self._load(PeerTally, rel, doc, peer_id)
             except DamagedFile:  # a document of the wrong shape: read past, like a damage
                 return None
         return found

@@ -9,6 +9,7 @@ from .. import backups
 from ..errors import DamagedFile, StoreError
 from ..files import clean_temps, looks_whole
 from ..journal import JOURNAL
+from ..layout import COPY_FILES
 from .base import FolderBase
 
 BACKUP_EVERY_SECONDS = 3600
@@ -19,8 +20,8 @@ class UpkeepRoom(FolderBase):
         """Find a damaged file without parsing everything (first and last bytes); raises
         DamagedFile naming it and the newest backup with a good copy."""
         for rel in backups.data_files(self.root):
-            if rel.name == JOURNAL:
-                continue
+            if rel.name == JOURNAL or rel.as_posix() in COPY_FILES:
+                continue  # (the copy of the tallies: read past when damaged, and rebuilt)
             reason = looks_whole(self.root / rel)
             if reason:
                 raise self._damaged(self.root / rel, reason, str(rel))
