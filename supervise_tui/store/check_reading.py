@@ -9,6 +9,7 @@ from . import backups
 from .crypto.names import MAGIC, KeyringError, SealError
 from .errors import DamagedFile
 from .files import parse_json
+from .layout import COPY_FILES
 from .records import file_problem, kind_of
 
 if TYPE_CHECKING:
@@ -78,6 +79,12 @@ class FileReader:
 
 
 def damaged(root: Path, rel: Path, reason: str, report: CheckReport, codec=None) -> None:
+    if rel.as_posix() in COPY_FILES:  # derived: nothing is lost, and the repair rebuilds it
+        report.problems.append(
+            f"{rel}: damaged ({reason}); it only holds a copy of the peers' Home figures, "
+            "and `supervise check --repair` rebuilds it from their records"
+        )
+        return
     good = backups.newest_good(root, rel, codec)
     hint = f"; newest good backup: {good}" if good else "; no backup holds a good copy"
     report.problems.append(f"{rel}: damaged ({reason}){hint}")

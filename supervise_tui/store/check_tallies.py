@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .layout import COPY_FILES, TALLIES, TALLY, copy_file
 
-REPAIR = "`supervise check --repair` rebuilds it"
+REPAIR = "`supervise check --repair` rebuilds it from their records"
 
 
 def peer_tally(index: dict) -> dict | None:
@@ -37,7 +37,7 @@ def check_tally_copy(root: Path, parsed: dict, tallies: dict, encrypted: bool, r
     for rel in COPY_FILES:
         if rel not in there:
             report.problems.append(
-                f"{rel}: a file of the copy of the peers' Home figures is missing ({REPAIR})"
+                f"{rel}: missing; it holds a copy of some peers' Home figures ({REPAIR})"
             )
             report.tally_copy = True
             continue
@@ -46,9 +46,17 @@ def check_tally_copy(root: Path, parsed: dict, tallies: dict, encrypted: bool, r
             report.tally_copy = True
             continue
         table = data.get(TALLY, {})
+        if not isinstance(table, dict):
+            report.problems.append(f"{rel}: its table does not have the expected shape ({REPAIR})")
+            report.tally_copy = True
+            continue
         if table != wanted[rel]:
+            differ = sorted(p for p in {*table, *wanted[rel]} if table.get(p) != wanted[rel].get(p))
+            named = ", ".join(differ[:3]) + (
+                f" and {len(differ) - 3} more" if len(differ) > 3 else ""
+            )
             report.problems.append(
-                f"{rel}: the copy of the peers' Home figures is out of step with their own "
-                f"({REPAIR})"
+                f"{rel}: its copy of Home's figures for peer {named} differs from what their "
+                f"own peer.json holds ({REPAIR})"
             )
             report.tally_copy = True

@@ -162,6 +162,14 @@ class SuperviseApp(StartPause, Signing, Preferences, Packs, App):
             self.call_from_thread(
                 self.notify, message, title="A data file is damaged", severity="error", timeout=60
             )
+        if getattr(self.store, "tallies_corrected", False):  # (a folder's copy of them)
+            self.call_from_thread(self._figures_corrected)
+
+    def _figures_corrected(self) -> None:
+        """Home's figures were read from a copy found to differ: the screen reads again."""
+        refresh = getattr(self.screen, "refresh_data", None)
+        if refresh is not None:
+            refresh()
 
     def local_now(self) -> datetime:
         """The local wall-clock time, from the app's clock (fixed in tests)."""

@@ -593,3 +593,43 @@ async def test_the_cycle_collector_waits_for_home_s_first_paint_only(repo, team,
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+async def test_home_s_figures_from_a_copy_edited_by_hand_are_corrected_once_home_shows(
+    repo, team, data_dir
+):
+    """The copy of the tallies is held to each peer's own once Home shows (the upkeep):
+    a figure edited by hand in it is read again from the peer's records, and the copy is
+    rebuilt; a read-only window stops using it."""
+    import orjson
+
+    from supervise_tui.domain.enums import ConcernCategory
+    from supervise_tui.domain.models import Concern
+    from supervise_tui.store.check import check
+    from supervise_tui.store.layout import copy_file
+
+    s = make_session(team)
+    s.concerns.append(Concern("Too many forms", ConcernCategory.WORKLOAD, owner=team["sup"].id))
+    finish_session(repo, s, clock=repo.clock)
+    repo.close()
+    path = data_dir / copy_file(team["peer"].id)
+    data = orjson.loads(path.read_bytes())
+    data["tally"][team["peer"].id]["open_concerns"] = 5
+    path.write_bytes(orjson.dumps(data))
+
+    def concerns_cell(app) -> str:
+        table = app.screen.query_one("#peers")
+        row = [r for r in range(table.row_count) if "Jordan" in str(table.get_row_at(r)[0])]
+        return str(table.get_row_at(row[0])[2])
+
+    for read_only in (True, False):
+        reopened = open_folder(
+            data_dir, check=False, backup=False, clock=fixed_clock, read_only=read_only
+        )
+        app = build_app(reopened)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert concerns_cell(app) == "5"  # (the copy, as read before the first paint)
+            await wait_for(lambda app=app: concerns_cell(app) == "1", timeout=5)
+        reopened.close()
+        assert check(data_dir).ok == (not read_only)

@@ -236,6 +236,11 @@ class FolderBase:
     def _before_commit(self, uow: UnitOfWork) -> None:
         """What follows from the unit's changes, added to it before it commits."""
 
+    def _verify_tally_copy(self) -> bool:
+        """Whether the look over every file found Home's figures to correct (see
+        :mod:`.tally_copy`)."""
+        return False
+
     def _replay_journal(self) -> None:
         """Complete an interrupted commit (or set aside a journal that does not fit)."""
         for db in self._dbs.values():

@@ -12,8 +12,9 @@ The copy never drifts: every unit of work is watched, and whatever it does to a
 copy in the same journaled commit. The 16 files are all there once the copy is made;
 while one is missing or does not read, Home reads each peer's file (as before) and the
 next commit that changes a tally makes every such file whole again from the peers'
-files. ``supervise check`` holds the copy equal to the peers' own tallies, and
-``--repair`` rebuilds it.
+files. Once Home shows, the app's upkeep holds the copy to the peers' own tallies and
+rebuilds one that differs (:meth:`TallyCopyRoom._verify_tally_copy`); ``supervise check``
+does the same and ``--repair`` rebuilds it.
 
 An encrypted folder keeps no copy: each peer's figures are sealed with that peer's key,
 and a file of everyone's would show them to anyone who can sign in.
@@ -47,6 +48,8 @@ def peer_of(rel: str) -> str | None:
 
 
 class TallyCopyRoom(FolderBase):
+    _copy_doubted = False  # found to differ from the peers' own, and not rebuilt (read-only)
+
     def _keeps_copy(self) -> bool:
         return not self.encrypted and self.codec is None
 
@@ -115,7 +118,7 @@ class TallyCopyRoom(FolderBase):
     def tallies_from_copy(self) -> dict[str, PeerTally] | None:
         """Home's tallies out of the copy's 16 files, when the folder keeps them and every
         one reads (else None: each peer's own file is read)."""
-        if not self._keeps_copy():
+        if not self._keeps_copy() or self._copy_doubted:
             return None
         try:  # (a peer's folder removed by hand: their figures are not shown)
             present = set(os.listdir(self.root / "peers"))
@@ -133,6 +136,27 @@ class TallyCopyRoom(FolderBase):
             except DamagedFile:  # a document of the wrong shape: read past, like a damage
                 return None
         return found
+
+    def _verify_tally_copy(self) -> bool:
+        """Once Home shows (the upkeep): the copy held to each peer's own tally. A copy
+        that differs (edited by hand, or synced part way from elsewhere) is not used again
+        and, when the folder can be written, is rebuilt. True when it differed: Home's
+        figures are to be read again."""
+        if not self._keeps_copy() or self._copy_doubted:
+            return False
+        copy: dict[str, dict] = {}
+        for rel in COPY_FILES:
+            docs = self._copy_in(rel)
+            if docs is None:
+                return False  # missing or damaged: not used (and rebuilt at the next save)
+            copy.update(docs)
+        if copy == self._tallies_in_peers():
+            return False
+        self._copy_doubted = True
+        if not self.read_only:
+            self.rebuild_tally_copy()
+            self._copy_doubted = False
+        return True
 
     def rebuild_tally_copy(self) -> None:
         """The copy made afresh from every peer's own tally (`supervise check --repair`);

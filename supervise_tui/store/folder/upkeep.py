@@ -70,12 +70,15 @@ class UpkeepRoom(FolderBase):
         return name
 
     _temps_unswept = False  # opened without the look over every file (the app's way)
+    tallies_corrected = False  # the last upkeep found Home's figures to correct
 
     def upkeep(self) -> list[str]:
         """The temp files a kill left swept (when opening did not), a look over every
-        file (DamagedFile stops it), then the hourly backup."""
+        file (DamagedFile stops it), the copy of Home's figures held to each peer's own,
+        then the hourly backup."""
         if self._temps_unswept:
             self.sweep_temps()
         self.check_files()
+        self.tallies_corrected = self._verify_tally_copy()
         problem = self.backup_if_due()
         return [problem] if problem else []
