@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..domain.dates import local
 from ..store import backups, holdings
+from ..store.backups import is_encrypted_folder
 from ..store.errors import SaveFailed, StoreLocked
-from ..store.folder.encrypting import is_encrypted_folder
 from .common import EXIT_FAIL, EXIT_OK, Ctx, confirm, open_records, say
 
 

@@ -18,7 +18,7 @@ def check_peer(ctx: Ctx, peer: str | None) -> None:
     """--peer names a peer of these (plain) records: a clear error before the app starts."""
     if not peer:
         return
-    from ..store.folder.encrypting import is_encrypted_folder
+    from ..store.backups import is_encrypted_folder
 
     if not ctx.db and is_encrypted_folder(ctx.data_dir):
         raise UsageError(

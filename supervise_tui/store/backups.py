@@ -204,7 +204,7 @@ def _problem(path: Path, rel: Path, codec) -> str | None:
     return path_problem(path, rel, codec)
 
 
-def _encrypted(folder: Path) -> bool:
+def is_encrypted_folder(folder: Path) -> bool:
     """Whether ``folder``'s meta.json (a data folder's, or a backup's) marks it encrypted."""
     try:
         meta = orjson.loads((folder / META).read_bytes())
@@ -234,7 +234,7 @@ def check_backup(root: Path, name: str, codec=None) -> list[Path]:
     """Every file of backup ``name`` (relative paths) once each loads as the records it
     should hold; Refused naming the first damaged copy (and a good backup) if not."""
     source = check_name(root, name)
-    if _encrypted(root) and not _encrypted(source):
+    if is_encrypted_folder(root) and not is_encrypted_folder(source):
         raise Refused(
             f"Backup {name!r} was taken before these records were encrypted, and restoring "
             "it would leave them unreadable, so it was not restored. Nothing has been changed."

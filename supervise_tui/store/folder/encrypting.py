@@ -161,11 +161,3 @@ class EncryptingRoom(KeysRoom):
 def _starts_sealed(path: Path) -> bool:
     with path.open("rb") as handle:
         return sealing.is_sealed(handle.read(len(sealing.MAGIC)))
-
-
-def is_encrypted_folder(root: Path) -> bool:
-    try:
-        meta = orjson.loads((root / META).read_bytes())
-    except (OSError, orjson.JSONDecodeError):
-        return False
-    return isinstance(meta, dict) and bool(meta.get("encryption"))

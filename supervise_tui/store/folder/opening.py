@@ -188,7 +188,7 @@ class OpeningRoom(UpkeepRoom):
         return meta
 
     def _meta_says_encrypted(self) -> bool:
-        from .encrypting import is_encrypted_folder
+        from ..backups import is_encrypted_folder
 
         return is_encrypted_folder(self.root)
 
