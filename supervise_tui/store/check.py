@@ -17,7 +17,7 @@ from ..domain.models import Person, Session
 from ..domain.serial import from_data
 from . import backups, migrations
 from .check_reading import FileReader
-from .check_tallies import check_tally_copy, peer_tally
+from .check_tallies import check_tally_copy
 from .journal import JOURNAL
 from .layout import (
     DERIVED_PEER_TABLES,
@@ -28,6 +28,7 @@ from .layout import (
     TRACK_TABLES,
     derived_docs,
     is_derived_file,
+    peer_tally,
 )
 from .records import kind_of
 
@@ -120,8 +121,7 @@ def check(root: Path, codec=None) -> CheckReport:
         _check_drafts(mine, people, report)
         if peer_id in reader.hidden:
             continue  # not this person's to read: left out, not a problem
-        index = mine.get(Path("peers", peer_id, "peer.json"))
-        tally = peer_tally(index) if isinstance(index, dict) else None
+        tally = peer_tally(mine.get(Path("peers", peer_id, "peer.json")))
         if tally is not None:
             tallies[peer_id] = tally
         if not any((peers_dir / peer_id).glob("*.json")):

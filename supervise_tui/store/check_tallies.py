@@ -5,16 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .layout import COPY_FILES, TALLIES, TALLY, copy_file
+from .layout import COPY_FILES, TALLIES, TALLY, copies_by_file
 
 REPAIR = "`supervise check --repair` rebuilds it from their records"
-
-
-def peer_tally(index: dict) -> dict | None:
-    """The tally a parsed ``peer.json`` holds, if any."""
-    table = index.get(TALLY)
-    doc = table.get(TALLY) if isinstance(table, dict) else None
-    return doc if isinstance(doc, dict) else None
 
 
 def check_tally_copy(root: Path, parsed: dict, tallies: dict, encrypted: bool, report) -> None:
@@ -25,15 +18,13 @@ def check_tally_copy(root: Path, parsed: dict, tallies: dict, encrypted: bool, r
         if there:
             report.problems.append(
                 f"{TALLIES}/: an encrypted folder keeps no copy of everyone's figures "
-                f"({REPAIR.replace('rebuilds', 'removes')})"
+                "(`supervise check --repair` removes it)"
             )
             report.tally_copy = True
         return
     if not there and not tallies:
         return  # nothing counted yet: the copy is made with the first tally
-    wanted: dict[str, dict] = {rel: {} for rel in COPY_FILES}
-    for peer_id, doc in tallies.items():
-        wanted[copy_file(peer_id)][peer_id] = doc
+    wanted = copies_by_file(tallies)
     for rel in COPY_FILES:
         if rel not in there:
             report.problems.append(

@@ -56,6 +56,21 @@ def copy_file(peer_id: str) -> str:
     return COPY_FILES[zlib.crc32(peer_id.encode("utf-8")) & 0xF]
 
 
+def copies_by_file(tallies: dict[str, dict]) -> dict[str, dict[str, dict]]:
+    """Every peer's tally (by peer id) in the file of :data:`COPY_FILES` that holds it."""
+    files: dict[str, dict[str, dict]] = {rel: {} for rel in COPY_FILES}
+    for peer_id, doc in tallies.items():
+        files[copy_file(peer_id)][peer_id] = doc
+    return files
+
+
+def peer_tally(tables: object) -> dict | None:
+    """The tally a ``peer.json``'s tables hold (as parsed, of any shape), if any."""
+    table = tables.get(TALLY) if isinstance(tables, dict) else None
+    doc = table.get(TALLY) if isinstance(table, dict) else None
+    return doc if isinstance(doc, dict) else None
+
+
 CONFLICTS = "conflicts.json"
 LOCK = ".lock"
 

@@ -1,10 +1,10 @@
 """Format 3 to 4: a copy of every peer's Home tally in ``tallies/<0-f>.json``.
 
 Home read one small document out of every peer's ``peer.json`` before its first paint;
-format 4 also keeps them all in one file (:mod:`.folder.tally_copy`). An encrypted
+format 4 also keeps a copy of them all in 16 files (:mod:`.folder.tally_copy`). An encrypted
 folder keeps no copy, so for one this step changes nothing. A ``peer.json`` that does
 not read is left out (``supervise check`` names it, and its repair puts the peer's
-tally back in the copy). Running it again after an interruption writes the same file.
+tally back in the copy). Running it again after an interruption writes the same files.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import DamagedFile
 from .files import ensure_dir, read_json, write_json
-from .layout import COPY_FILES, META, TALLIES, TALLY, copy_file
+from .layout import META, TALLIES, TALLY, copies_by_file, peer_tally
 
 
 def migrate(root: Path) -> None:
@@ -31,13 +31,9 @@ def migrate(root: Path) -> None:
             data = read_json(path)
         except DamagedFile:
             continue
-        table = data.get(TALLY) if isinstance(data, dict) else None
-        tally = table.get(TALLY) if isinstance(table, dict) else None
-        if isinstance(tally, dict):
+        tally = peer_tally(data)
+        if tally is not None:
             tallies[peer_id] = tally
     ensure_dir(root / TALLIES)
-    files: dict[str, dict] = {rel: {} for rel in COPY_FILES}
-    for peer_id, tally in tallies.items():
-        files[copy_file(peer_id)][peer_id] = tally
-    for rel, docs in files.items():
+    for rel, docs in copies_by_file(tallies).items():
         write_json(root / rel, {TALLY: docs})

@@ -50,7 +50,7 @@ def kind_of(rel: PurePosixPath | Path | str) -> str:
         return "meta"
     if parts == ("people.json",):
         return "people"
-    if len(parts) == 2 and parts[0] == "tallies" and rel.as_posix() in COPY_FILES:
+    if rel.as_posix() in COPY_FILES:
         return "tallies"
     if parts == ("keys.json",):
         return "keys"  # an encrypted folder's keyring (crypto/keyring.py)

@@ -12,7 +12,6 @@ are) and everything committed as one journaled commit, as before.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from datetime import date, datetime
 
@@ -28,6 +27,7 @@ from ..services import bundle_records, merge
 from ..store.backend import Backend, Conflict
 from ..store.bundle_parts import BundleParts, split_bundle
 from .access import grant_all
+from .bulk import collector_paused
 from .imports import apply_import, local_copies, plan_import, put_copies
 
 
@@ -46,13 +46,8 @@ def import_bundle(
     Python's cycle collector waits until the import is done: the bundle's parts and a
     peer's records are hundreds of thousands of objects holding no cycles, which it
     walked again and again as they came and went (2.5 of 17 s at 50,000 sessions)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _import(store, raw, clock, dry_run, progress)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _import(store, raw, clock, dry_run, progress) -> tuple[merge.MergePlan, str | None]:

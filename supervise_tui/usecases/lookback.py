@@ -5,9 +5,7 @@ Shared by the screens and the plain-text commands so both always say the same.
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_left
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,6 +26,7 @@ from ..services.team import (
 )
 from ..services.trends import PeerTrends, peer_trends
 from ..store.backend import Backend
+from .bulk import collector_paused
 from .people import visible_peers
 
 # An open item read whole (its texts and every update), with its share of the files the
@@ -49,7 +48,7 @@ class PeerFigures:
 
 
 def load_figures(store: Backend, person: Person) -> PeerFigures:
-    with _bulk():
+    with collector_paused():
         held = SessionStatus.WITHDRAWN  # a withdrawn session is listed, never counted
         rows = [r for r in store.rows(person.id) if r.status != held]
         return PeerFigures(person, rows, tracks_from_rows(person.id, rows))
@@ -82,20 +81,6 @@ def _joined(store: Backend, peer: Person, supervisor: Person) -> bool:
     )
 
 
-@contextmanager
-def _bulk():
-    """Many small objects are made and kept at once (every peer's rows): Python's cycle
-    collector would walk them all again and again as they pile up, for nothing (they
-    hold no cycles), so it waits until the work is done."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def kept_tally(store: Backend, peer_id: str):
     """The peer's kept team tally, or None (not kept yet, or by a backend that keeps
     none: the rows are counted then)."""
@@ -117,7 +102,7 @@ def team_for(store: Backend, members: list[Person], period: Period, today: date)
             raised[person.id] = kept_raised(tally)
         else:
             counted.append((person, tally))
-    with _bulk():  # (only while rows pile up: it costs a collection at the end)
+    with collector_paused():  # (only while rows pile up: it costs a collection at the end)
         for person, tally in counted:
             days = held_days(tally) if tally is not None and period.start is not None else []
             first = date(period.start.year, 1, 1) if days else None

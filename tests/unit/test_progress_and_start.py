@@ -205,3 +205,21 @@ def test_the_app_s_opening_leaves_the_temp_sweep_to_its_upkeep(repo, team, data_
         path.write_bytes(b"{half")
     open_folder(data_dir, clock=fixed_clock, backup=False).close()  # the command line's way
     assert not any(path.exists() for path in left)
+
+
+def test_the_collector_is_paused_for_bulk_work_and_left_as_it_was():
+    import gc
+
+    from supervise_tui.usecases.bulk import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # off before: left off
+    finally:
+        gc.enable()

@@ -25,14 +25,17 @@ if TYPE_CHECKING:  # (the session records are imported when a draft is read: a s
 
 class DraftsRoom(FolderBase):
     def drafts(self) -> list[Session]:
+        paths = self._draft_paths("*")
+        if not paths:
+            return []
+        from ...domain.models import Session
+
         found: list[Session] = []
-        for path in self._draft_paths("*"):
+        for path in paths:
             rel = path.relative_to(self.root).as_posix()
             if not self._can_read(rel):
                 continue
             for doc_id, doc in self._raw(rel, "draft"):
-                from ...domain.models import Session
-
                 found.append(self._load(Session, rel, doc, doc_id))
         return sorted(found, key=lambda s: s.updated_at, reverse=True)
 

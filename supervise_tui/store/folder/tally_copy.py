@@ -26,17 +26,18 @@ import os
 
 from ...domain.tallies import PeerTally
 from ..errors import DamagedFile
-from ..layout import COPY_FILES, PEER_TABLES, TALLIES, TALLY, copy_file, peer_file
+from ..layout import (
+    COPY_FILES,
+    PEER_TABLES,
+    TALLIES,
+    TALLY,
+    copies_by_file,
+    copy_file,
+    peer_file,
+    peer_tally,
+)
 from ..unit import Change, UnitOfWork
 from .base import FolderBase
-
-
-def by_file(tallies: dict[str, dict]) -> dict[str, dict]:
-    """``tallies`` (by peer id) as the copy's 16 files hold them: each file's tables."""
-    files: dict[str, dict] = {rel: {} for rel in COPY_FILES}
-    for peer_id, doc in tallies.items():
-        files[copy_file(peer_id)][peer_id] = doc
-    return {rel: {TALLY: docs} for rel, docs in files.items()}
 
 
 def peer_of(rel: str) -> str | None:
@@ -60,8 +61,7 @@ class TallyCopyRoom(FolderBase):
         if peer_id is None:
             return
         if change.table is None:  # the whole file: removed, or written afresh
-            tables = change.doc or {}
-            doc = tables.get(TALLY, {}).get(TALLY) if isinstance(tables, dict) else None
+            doc = peer_tally(change.doc)
         elif change.table == TALLY and change.doc_id == TALLY:
             doc = change.doc
         else:
@@ -75,17 +75,16 @@ class TallyCopyRoom(FolderBase):
         if not notes or not self._keeps_copy():
             return
         assert isinstance(notes, dict)
-        broken = [rel for rel in COPY_FILES if self._copy_in(rel) is None]
+        copies = {rel: self._copy_in(rel) for rel in COPY_FILES}
+        broken = [rel for rel, docs in copies.items() if docs is None]
         if broken:  # missing or damaged: made whole again, from every peer's file
-            files = by_file(self._tallies_in_peers(notes))
-            uow.apply(Change(rel, None, "", files[rel]) for rel in broken)
+            files = copies_by_file(self._tallies_in_peers(notes))
+            uow.apply(Change(rel, None, "", {TALLY: files[rel]}) for rel in broken)
         changes = []
         for peer_id, doc in sorted(notes.items()):
-            rel = copy_file(peer_id)
-            if rel in broken:
-                continue
-            if doc is not None or peer_id in (self._copy_in(rel) or {}):
-                changes.append(Change(rel, TALLY, peer_id, doc))
+            docs = copies[copy_file(peer_id)]
+            if docs is not None and (doc is not None or peer_id in docs):
+                changes.append(Change(copy_file(peer_id), TALLY, peer_id, doc))
         uow.apply(changes)
 
     def _copy_in(self, rel: str) -> dict[str, dict] | None:
@@ -97,6 +96,17 @@ class TallyCopyRoom(FolderBase):
         except DamagedFile:
             self._dbs.pop(rel, None)
             return None
+
+    def _whole_copy(self) -> dict[str, dict] | None:
+        """Every document of the copy, by peer id; None when a file of it is missing or
+        does not read."""
+        found: dict[str, dict] = {}
+        for rel in COPY_FILES:
+            docs = self._copy_in(rel)
+            if docs is None:
+                return None
+            found.update(docs)
+        return found
 
     def _tallies_in_peers(self, notes: dict | None = None) -> dict[str, dict]:
         """Every peer's tally as their own ``peer.json`` holds it (``notes``: those a unit
@@ -118,38 +128,30 @@ class TallyCopyRoom(FolderBase):
     def tallies_from_copy(self) -> dict[str, PeerTally] | None:
         """Home's tallies out of the copy's 16 files, when the folder keeps them and every
         one reads (else None: each peer's own file is read)."""
-        if not self._keeps_copy() or self._copy_doubted:
+        copy = self._whole_copy() if self._keeps_copy() and not self._copy_doubted else None
+        if copy is None:
             return None
         try:  # (a peer's folder removed by hand: their figures are not shown)
             present = set(os.listdir(self.root / "peers"))
         except OSError:
             present = set()
-        found = {}
-        for rel in COPY_FILES:
-            docs = self._copy_in(rel)
-            if docs is None:
-                return None
-            try:
-                for peer_id, doc in docs.items():
-                    if peer_id in present:
-                        found[peer_id] = self._load(PeerTally, rel, doc, peer_id)
-            except DamagedFile:  # a document of the wrong shape: read past, like a damage
-                return None
-        return found
+        try:
+            return {
+                peer_id: self._load(PeerTally, copy_file(peer_id), doc, peer_id)
+                for peer_id, doc in copy.items()
+                if peer_id in present
+            }
+        except DamagedFile:  # a document of the wrong shape: read past, like a damage
+            return None
 
     def _verify_tally_copy(self) -> bool:
         """Once Home shows (the upkeep): the copy held to each peer's own tally. A copy
         that differs (edited by hand, or synced part way from elsewhere) is not used again
         and, when the folder can be written, is rebuilt. True when it differed: Home's
         figures are to be read again."""
-        if not self._keeps_copy() or self._copy_doubted:
+        copy = self._whole_copy() if self._keeps_copy() and not self._copy_doubted else None
+        if copy is None:  # (missing or damaged: not used, and rebuilt at the next save)
             return False
-        copy: dict[str, dict] = {}
-        for rel in COPY_FILES:
-            docs = self._copy_in(rel)
-            if docs is None:
-                return False  # missing or damaged: not used (and rebuilt at the next save)
-            copy.update(docs)
         if copy == self._tallies_in_peers():
             return False
         self._copy_doubted = True
@@ -162,8 +164,8 @@ class TallyCopyRoom(FolderBase):
         """The copy made afresh from every peer's own tally (`supervise check --repair`);
         in an encrypted folder, one found there removed."""
         if self._keeps_copy():
-            files = by_file(self._tallies_in_peers())
-            self.commit(Change(rel, None, "", tables) for rel, tables in files.items())
+            files = copies_by_file(self._tallies_in_peers())
+            self.commit(Change(rel, None, "", {TALLY: docs}) for rel, docs in files.items())
         else:
             there = [rel for rel in COPY_FILES if (self.root / rel).exists()]
             if there:
